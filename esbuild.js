@@ -1,0 +1,96 @@
+// Builds Dossier's bundles: the extension (node/cjs, vscode external), the CLI (node) and the webview
+// (browser/esm). `--production` minifies; development builds carry source maps. `--watch` rebuilds.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the "file:line:col: error: …" shape the problem matcher understands. */
+const reportProblems = {
+  name: 'report-problems',
+  setup(build) {
+    build.onEnd(result => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [reportProblems],
+};
+
+const bundles = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outdir: 'dist',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    external: ['vscode'],
+    // Heavy engines (charts, CSL) are imported dynamically; with splitting off, esbuild keeps them in
+    // separate files only when they are separate entry points, listed below.
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+// Lazy engines: each is its own bundle, loaded with require() at first use, never on activation.
+for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts']) {
+  if (fs.existsSync(lazy)) {
+    bundles.push({
+      ...common,
+      entryPoints: [lazy],
+      outfile: path.join('dist', path.basename(lazy, '.ts') + '.js'),
+      format: 'cjs',
+      platform: 'node',
+      target: 'node18',
+      external: ['vscode'],
+    });
+  }
+}
+
+if (fs.existsSync('src/webview/main.ts')) {
+  bundles.push({
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+  });
+}
+
+async function main() {
+  const contexts = await Promise.all(bundles.map(b => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map(c => c.watch()));
+    console.log('[dossier] watching for changes');
+    return;
+  }
+  await Promise.all(contexts.map(c => c.rebuild()));
+  await Promise.all(contexts.map(c => c.dispose()));
+  try { fs.chmodSync('dist/cli.js', 0o755); } catch { /* the CLI bundle failed; esbuild reported why */ }
+}
+
+main().catch(err => {
+  console.error(err);
+  process.exit(1);
+});

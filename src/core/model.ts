@@ -1,0 +1,78 @@
+/**
+ * Dossier's data model: a policy report as an analyst reads it.
+ * The CLI prints exactly these shapes as JSON (`dossier parse FILE --json`); keep them stable.
+ * Types only: this file has no behaviour.
+ */
+
+/** Units of a key figure. ISO currency codes for money ("USD", "GBP", "EUR", "PKR"). */
+export type Unit = 'USD' | 'percent' | 'count' | 'lb' | 'oz' | 'km2' | 'years' | (string & {});
+
+export interface Report {
+  id: string;
+  title: string;
+  /** ISO yyyy-mm-dd */
+  date?: string;
+  authors: string[];
+  publisher?: string;
+  /** where the report came from: a file name or URL */
+  source?: string;
+  sections: Section[];
+  footnotes: Footnote[];
+  figures: Figure[];
+}
+
+export interface Section {
+  id: string;
+  /** "Introduction" when the opening is untitled */
+  title: string;
+  paragraphs: Paragraph[];
+}
+
+export interface Paragraph {
+  id: string;
+  /** the paragraph's text with note markers removed */
+  text: string;
+  /** note numbers of the markers, in reading order */
+  footnotes: number[];
+}
+
+export interface Footnote {
+  n: number;
+  /** citation key, unique in the library (e.g. "afzal2025") */
+  key: string;
+  text: string;
+  source: Source;
+  /** "Ibid." or a short form points back to the note it repeats */
+  refersTo?: number;
+  /** ids of the paragraphs whose markers cite this note */
+  citedBy: string[];
+}
+
+export interface Source {
+  authors: string[];
+  title?: string;
+  /** the outlet: newspaper, journal, think tank */
+  container?: string;
+  /** ISO date, partial allowed ("2025-01") */
+  date?: string;
+  url?: string;
+}
+
+export interface Figure {
+  id: string;
+  /** as written in the report ("US$845 million") */
+  text: string;
+  /** the full number: "US$845 million" is 845000000 */
+  value: number;
+  unit: Unit;
+  /** over, about, at least, in excess of, … */
+  qualifier?: string;
+  /** what it measures, in words from the sentence */
+  subject: string;
+  /** id of the paragraph it appears in */
+  paragraph: string;
+  /** the sentence it appears in, markers removed */
+  sentence: string;
+  /** notes cited in that sentence, else in the paragraph */
+  footnotes: number[];
+}
