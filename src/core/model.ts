@@ -9,6 +9,8 @@ export type Unit = 'USD' | 'percent' | 'count' | 'lb' | 'oz' | 'km2' | 'years' |
 
 export interface Report {
   id: string;
+  /** citation key of the report itself, unique in the library (e.g. "usPakistanFlux2025") */
+  key: string;
   title: string;
   /** ISO yyyy-mm-dd */
   date?: string;

@@ -1,0 +1,34 @@
+import { commands } from './commands';
+import type { CliIO } from './command';
+
+const io: CliIO = {
+  out: text => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+};
+
+export function usage(): string {
+  const width = Math.max(...commands.map(c => c.name.length), 4);
+  return [
+    'dossier — a policy report from the command line',
+    '',
+    'Usage: dossier <command> [options]',
+    '',
+    ...commands.map(c => `  ${c.name.padEnd(width)}  ${c.synopsis}`),
+    '',
+    'Without FILE, commands use the bundled report; --library DIR adds every .md/.txt report in a folder.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands.find(c => c.name === name);
+  if (!command) {
+    io.err(`dossier: unknown command "${name}". Run dossier --help.`);
+    return 2;
+  }
+  return command.run(rest, io);
+}

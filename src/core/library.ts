@@ -1,0 +1,74 @@
+import type { Figure, Footnote, Paragraph, Report, Section } from './model';
+
+/** Where a paragraph sits: its report, its section, and its 1-based number in the report ("para. 12"). */
+export interface ParagraphPlace {
+  report: Report;
+  section: Section;
+  paragraph: Paragraph;
+  number: number;
+}
+
+/** What a citation key names: a whole report, or one of its notes' sources. */
+export type CitationTarget =
+  | { kind: 'report'; report: Report }
+  | { kind: 'footnote'; report: Report; footnote: Footnote };
+
+/**
+ * Several reports at once (the bundled one plus the analyst's own), with the lookups every feature needs.
+ * Ids of sections, paragraphs and figures are unique within a report, so lookups take the report id too.
+ */
+export class Library {
+  readonly reports: readonly Report[];
+  private readonly reportsById = new Map<string, Report>();
+  private readonly targetsByKey = new Map<string, CitationTarget>();
+  private readonly paragraphs = new Map<string, ParagraphPlace>();
+  private readonly figures = new Map<string, { report: Report; figure: Figure }>();
+
+  constructor(reports: readonly Report[]) {
+    this.reports = reports;
+    for (const report of reports) {
+      this.reportsById.set(report.id, report);
+      this.targetsByKey.set(report.key, { kind: 'report', report });
+      for (const footnote of report.footnotes) {
+        if (!this.targetsByKey.has(footnote.key)) this.targetsByKey.set(footnote.key, { kind: 'footnote', report, footnote });
+      }
+      let number = 0;
+      for (const section of report.sections) {
+        for (const paragraph of section.paragraphs) {
+          this.paragraphs.set(qualify(report.id, paragraph.id), { report, section, paragraph, number: ++number });
+        }
+      }
+      for (const figure of report.figures) this.figures.set(qualify(report.id, figure.id), { report, figure });
+    }
+  }
+
+  report(id: string): Report | undefined {
+    return this.reportsById.get(id);
+  }
+
+  byKey(key: string): CitationTarget | undefined {
+    return this.targetsByKey.get(key);
+  }
+
+  footnote(reportId: string, n: number): Footnote | undefined {
+    return this.reportsById.get(reportId)?.footnotes.find(f => f.n === n);
+  }
+
+  paragraph(reportId: string, paragraphId: string): ParagraphPlace | undefined {
+    return this.paragraphs.get(qualify(reportId, paragraphId));
+  }
+
+  figure(reportId: string, figureId: string): { report: Report; figure: Figure } | undefined {
+    return this.figures.get(qualify(reportId, figureId));
+  }
+
+  /** Every figure of every report, in reading order. */
+  allFigures(): { report: Report; figure: Figure }[] {
+    return [...this.figures.values()];
+  }
+}
+
+
+function qualify(reportId: string, id: string): string {
+  return `${reportId}\u0000${id}`;
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { LibraryService } from './library/libraryService';
+import type { DossierServices, Feature } from './services';
+
+/** Every feature of Dossier, registered in this order. Each lives in its own folder under src/. */
+const features: Feature[] = [];
+
+/** What tests (and other extensions) can reach: the library service. */
+export interface DossierApi {
+  readonly library: LibraryService;
+}
+
+export function activate(context: vscode.ExtensionContext): DossierApi | undefined {
+  const log = vscode.window.createOutputChannel('Dossier', { log: true });
+  context.subscriptions.push(log);
+  try {
+    const library = new LibraryService(context.extensionUri, log);
+    context.subscriptions.push(library);
+    const services: DossierServices = { context, library, log };
+    for (const feature of features) context.subscriptions.push(feature(services));
+    // Load the library off the activation path; features show it as soon as it is ready.
+    library.ready().catch(error => reportFailure(log, error));
+    return { library };
+  } catch (error) {
+    // VS Code shows nothing when activation throws: say what broke, and keep the window usable.
+    reportFailure(log, error);
+    return undefined;
+  }
+}
+
+function reportFailure(log: vscode.LogOutputChannel, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(error instanceof Error ? error : new Error(message));
+  void vscode.window.showErrorMessage(vscode.l10n.t('Dossier failed to start: {0}', message), vscode.l10n.t('Show Log')).then(choice => {
+    if (choice) log.show();
+  });
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
