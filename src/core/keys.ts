@@ -1,0 +1,115 @@
+/**
+ * Citation keys: stable, readable, unique in a library. A note's source gets author surname + year
+ * (`afzal2025`), else its outlet or the first word of its title + year (`diplomat2025`, then `diplomat2025b`);
+ * a report gets the salient words of its title + year (`usPakistanFlux2025`). Ibid. and short forms share
+ * the key of the note they repeat; the same source cited in two reports shares one key.
+ */
+import type { Footnote, Report, Source } from './model';
+import { STOP_WORDS, asciiFold } from './text';
+
+/** Title words too generic to tell one report from another. */
+const GENERIC = new Set([
+  'relations', 'relationship', 'report', 'analysis', 'brief', 'briefing', 'paper', 'review', 'overview', 'study',
+  'update', 'commentary', 'insight', 'insights', 'note', 'notes', 'issue', 'issues', 'working', 'policy',
+]);
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
+
+function words(text: string): string[] {
+  return text.split(/[\s\-–—/:;,()[\]]+/).map(asciiFold).filter(w => w.length > 0);
+}
+
+function camel(parts: string[]): string {
+  return parts.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
+}
+
+function year(date: string | undefined): string {
+  const m = date ? /^(\d{4})/.exec(date) : null;
+  return m ? m[1] : 'nd';
+}
+
+/** "Madiha Afzal" → "afzal"; "Afzal, Madiha" → "afzal"; "World Bank" → "worldBank". */
+export function surname(name: string): string {
+  const comma = name.indexOf(',');
+  if (comma > 0) return asciiFold(name.slice(0, comma)) || asciiFold(name);
+  const tokens = name.trim().split(/\s+/).filter(t => !NAME_SUFFIX.test(t));
+  const last = tokens[tokens.length - 1] ?? name;
+  return asciiFold(last);
+}
+
+/** The key a source would get before uniqueness suffixes. */
+export function sourceBaseKey(source: Source): string {
+  const y = year(source.date);
+  const author = source.authors[0];
+  if (author) {
+    const s = surname(author);
+    if (s && /^[a-z]/.test(s)) return s + y;
+  }
+  if (source.container) {
+    const salient = words(source.container).filter(w => !STOP_WORDS.has(w)).slice(0, 2);
+    if (salient.length && /^[a-z]/.test(salient[0])) return camel(salient) + y;
+  }
+  if (source.title) {
+    const first = words(source.title).find(w => !STOP_WORDS.has(w) && /^[a-z]/.test(w));
+    if (first) return first + y;
+  }
+  return 'source' + y;
+}
+
+/** "U.S.-Pakistan Relations in Flux: Pathways…" (2025) → "usPakistanFlux2025". */
+export function reportBaseKey(report: Pick<Report, 'title' | 'date'>): string {
+  const main = report.title.split(/:\s|\s[–—]\s/)[0];
+  let salient = words(main).filter(w => !STOP_WORDS.has(w) && !GENERIC.has(w));
+  if (salient.length === 0) salient = words(main).filter(w => !STOP_WORDS.has(w));
+  salient = salient.filter(w => /^[a-z0-9]/.test(w)).slice(0, 3);
+  if (salient.length === 0 || !/^[a-z]/.test(salient[0])) salient.unshift('report');
+  return camel(salient) + year(report.date);
+}
+
+/** Same source, whichever report cites it: its URL, else its title and outlet. */
+function identity(source: Source): string | undefined {
+  if (source.url) return 'u:' + source.url.toLowerCase().replace(/^https?:\/\/(?:www\.)?/, '').replace(/[/#?]+$/, '');
+  if (source.title) return 't:' + asciiFold(source.title) + '|' + asciiFold(source.container ?? '');
+  return undefined;
+}
+
+function suffix(index: number): string {
+  // the first keeps the bare key; then b, c, … z, then 27, 28, …
+  if (index === 0) return '';
+  if (index < 26) return String.fromCharCode(97 + index);
+  return String(index + 1);
+}
+
+/**
+ * Gives every report and footnote in `reports` a key unique across all of them. Deterministic: the same
+ * reports in the same order always get the same keys. Sets `key` in place and returns the same reports.
+ */
+export function assignKeys<R extends Report>(reports: R[]): R[] {
+  const used = new Set<string>();
+  const bySource = new Map<string, string>();
+  const unique = (base: string) => {
+    for (let i = 0; ; i++) {
+      const key = base + suffix(i);
+      if (!used.has(key)) {
+        used.add(key);
+        return key;
+      }
+    }
+  };
+  for (const report of reports) {
+    report.key = unique(reportBaseKey(report));
+    const byN = new Map<number, Footnote>(report.footnotes.map(f => [f.n, f]));
+    for (const footnote of report.footnotes) {
+      if (footnote.refersTo !== undefined && byN.has(footnote.refersTo)) continue;
+      const id = identity(footnote.source);
+      const known = id ? bySource.get(id) : undefined;
+      footnote.key = known ?? unique(sourceBaseKey(footnote.source));
+      if (id && !known) bySource.set(id, footnote.key);
+    }
+    for (const footnote of report.footnotes) {
+      if (footnote.refersTo === undefined) continue;
+      const referent = byN.get(footnote.refersTo);
+      footnote.key = referent?.key || unique(sourceBaseKey(footnote.source));
+    }
+  }
+  return reports;
+}

@@ -1,0 +1,100 @@
+/** Turns a format parser's Draft into Dossier's Report: ids, footnotes with sources, figures, keys, spans. */
+import { ReportError } from '../errors';
+import { extractFigures, type MarkedParagraph } from '../figures';
+import { assignKeys } from '../keys';
+import type { Figure, Paragraph, Report, Section } from '../model';
+import { buildFootnotes } from '../sources';
+import type { SourceSpan } from './spans';
+import type { Draft, DraftParagraph } from './draft';
+
+export interface BuildOptions {
+  id: string;
+  source?: string;
+  /** title when the text names none (e.g. from the file name) */
+  fallbackTitle: string;
+}
+
+export interface Built {
+  report: Report;
+  spans: SourceSpan[];
+  warnings: string[];
+}
+
+export function buildReport(draft: Draft, options: BuildOptions): Built {
+  const spans: SourceSpan[] = [];
+  const warnings = [...draft.warnings];
+  const sections: Section[] = [];
+  const marked: MarkedParagraph[] = [];
+  const drafts = new Map<string, DraftParagraph>();
+  let pn = 0;
+  for (const ds of draft.sections) {
+    const paragraphs: Paragraph[] = [];
+    for (const dp of ds.paragraphs) {
+      if (!dp.text) continue;
+      const id = `p${++pn}`;
+      paragraphs.push({ id, text: dp.text, footnotes: dp.markers.map(m => m.n) });
+      marked.push({ id, text: dp.text, markers: dp.markers.map(m => ({ at: m.at, n: m.n })) });
+      drafts.set(id, dp);
+      spans.push({ kind: 'paragraph', id, start: dp.start, end: dp.end });
+      for (const m of dp.markers) spans.push({ kind: 'marker', id: String(m.n), start: m.start, end: m.end });
+    }
+    if (!paragraphs.length) continue;
+    const id = `s${sections.length + 1}`;
+    sections.push({ id, title: ds.title?.trim() || 'Introduction', paragraphs });
+    spans.push({ kind: 'section', id, start: ds.start, end: Math.max(ds.end, ...ds.paragraphs.map(p => p.end)) });
+  }
+  if (pn === 0) throw new ReportError('No paragraphs found: this does not look like a report (expected prose paragraphs separated by blank lines).');
+
+  // Notes: keep the first of duplicate numbers, in number order.
+  const seen = new Set<number>();
+  const notes = draft.notes.filter(n => (seen.has(n.n) ? (warnings.push(`Note ${n.n} is defined twice; the first is kept.`), false) : seen.add(n.n)));
+  notes.sort((a, b) => a.n - b.n);
+  for (const note of notes) spans.push({ kind: 'footnote', id: String(note.n), start: note.start, end: note.end });
+
+  const allParagraphs = sections.flatMap(s => s.paragraphs);
+  const footnotes = buildFootnotes(notes, allParagraphs);
+  for (const p of allParagraphs) {
+    for (const n of new Set(p.footnotes)) {
+      if (!seen.has(n)) warnings.push(`Marker [${n}] in paragraph ${p.id} has no note.`);
+    }
+  }
+
+  let figures: Figure[] = [];
+  try {
+    figures = extractFigures(marked);
+  } catch (error) {
+    // Figures are an extra; a bug there must not make the report unreadable.
+    warnings.push(`Figures could not be extracted: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const figure of figures) {
+    const span = figureSpan(figure, drafts.get(figure.paragraph));
+    if (span) spans.push(span);
+  }
+
+  const report: Report = {
+    id: options.id,
+    key: '',
+    title: draft.title?.trim() || options.fallbackTitle,
+    ...(draft.date ? { date: draft.date } : {}),
+    authors: draft.authors,
+    ...(draft.publisher ? { publisher: draft.publisher } : {}),
+    ...(options.source ? { source: options.source } : {}),
+    sections,
+    footnotes,
+    figures,
+  };
+  assignKeys([report]);
+  return { report, spans, warnings };
+}
+
+/** Finds a figure's text in its paragraph (inside its sentence when possible) and maps it to the input. */
+function figureSpan(figure: Figure, paragraph: DraftParagraph | undefined): SourceSpan | undefined {
+  if (!paragraph || !figure.text) return undefined;
+  const sentenceAt = figure.sentence ? paragraph.text.indexOf(figure.sentence) : -1;
+  let at = paragraph.text.indexOf(figure.text, Math.max(0, sentenceAt));
+  if (at < 0) at = paragraph.text.indexOf(figure.text);
+  if (at < 0) return undefined;
+  const start = paragraph.map.toSource(at);
+  const end = paragraph.map.toSource(at + figure.text.length - 1) + 1;
+  return { kind: 'figure', id: figure.id, start, end: Math.max(end, start + 1) };
+}

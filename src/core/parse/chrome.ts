@@ -1,0 +1,43 @@
+/** Recognises the page furniture around a report's content: captions, share links, topic lists, notes headings. */
+import { parseDate } from '../text';
+
+const CHROME = /^(?:(?:[\w-]+\s+){0,2}(?:image|photo|photograph|picture|illustration)|related(?:\s+(?:topics|content|articles|reading|posts|publications))?|topics|tags|share(?:\s+this(?:\s+\w+)?)?|print|download(?:\s+pdf)?|subscribe|advertisement|read\s+more|more\s+from\s+[\w\s]{1,30}|back\s+to\s+top|table\s+of\s+contents|contents)\s*:?$/i;
+
+const CAPTION = /^(?:photo|image|photograph|credit|source|caption|picture)\s*(?:credit)?\s*:/i;
+
+/** A line that is page furniture, never content. */
+export function isChrome(line: string): boolean {
+  const t = line.trim();
+  return t.length <= 60 && (CHROME.test(t) || CAPTION.test(t));
+}
+
+/** "Related Topics" and similar: everything after it is navigation, not content. */
+export function endsContent(line: string): boolean {
+  return /^related(?:\s+(?:topics|content|articles|reading|posts|publications))?\s*:?$/i.test(line.trim());
+}
+
+const NOTES_HEADING = /^(?:#{1,6}\s*)?\**(?:notes?|end\s?notes|foot\s?notes|references|sources|bibliography|works\s+cited|citations)\**\s*:?\s*#*$/i;
+
+/** "Notes", "Endnotes", "## Footnotes", "References" … */
+export function isNotesHeading(line: string): boolean {
+  return NOTES_HEADING.test(line.trim());
+}
+
+/** A line that is only a date ("19 May 2025", "Published: May 19, 2025"). */
+export function dateLine(line: string): string | undefined {
+  const t = line.trim().replace(/^(?:published|posted|updated|date)\s*:?\s*(?:on\s+)?/i, '');
+  return t.length <= 40 ? parseDate(t, true) : undefined;
+}
+
+/** "By Madiha Afzal and Jane Doe" → ["Madiha Afzal", "Jane Doe"]. */
+export function bylineAuthors(line: string): string[] | undefined {
+  const m = /^(?:by|authors?\s*:|written\s+by)\s+(.{2,200})$/i.exec(line.trim());
+  if (!m) return undefined;
+  return splitNames(m[1]);
+}
+
+export function splitNames(text: string): string[] {
+  return text.split(/\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|;\s*|,\s*)/)
+    .map(s => s.trim().replace(/\.$/, ''))
+    .filter(s => s.length > 1);
+}

@@ -1,0 +1,135 @@
+/**
+ * What each format parser produces before the shared build step turns it into a Report: clean paragraph
+ * text with marker positions, and offsets back into the input text for every piece (for span lookups).
+ */
+
+export interface DraftMarker {
+  /** offset in the paragraph's clean text where the marker stood */
+  at: number;
+  n: number;
+  /** the marker's offsets in the input text */
+  start: number;
+  end: number;
+}
+
+export interface DraftParagraph {
+  text: string;
+  markers: DraftMarker[];
+  start: number;
+  end: number;
+  /** maps an offset in `text` to an offset in the input */
+  map: OffsetMap;
+}
+
+export interface DraftSection {
+  /** undefined for an untitled opening ("Introduction") */
+  title?: string;
+  start: number;
+  end: number;
+  paragraphs: DraftParagraph[];
+}
+
+export interface DraftNote {
+  n: number;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Draft {
+  title?: string;
+  date?: string;
+  authors: string[];
+  publisher?: string;
+  sections: DraftSection[];
+  notes: DraftNote[];
+  warnings: string[];
+}
+
+interface Segment {
+  clean: number;
+  source: number;
+  /** verbatim segments map character for character; synthetic ones (a joining space) map to one point */
+  verbatim: boolean;
+}
+
+/** Clean-text offset → input offset, by binary search over the pieces the clean text was built from. */
+export class OffsetMap {
+  constructor(private readonly segments: readonly Segment[]) {}
+
+  toSource(offset: number): number {
+    const segs = this.segments;
+    if (segs.length === 0) return 0;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].clean <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const seg = segs[lo];
+    return seg.verbatim ? seg.source + Math.max(0, offset - seg.clean) : seg.source;
+  }
+}
+
+/**
+ * Builds a paragraph's clean text from pieces of the input, collapsing whitespace to single spaces and
+ * remembering where each piece came from.
+ */
+export class TextBuilder {
+  private readonly parts: string[] = [];
+  private readonly segments: Segment[] = [];
+  private length = 0;
+  private lastIsSpace = true; // so leading whitespace is dropped
+  readonly markers: DraftMarker[] = [];
+
+  /** Copies input[start, end) with whitespace runs collapsed. */
+  copy(input: string, start: number, end: number): void {
+    const re = /\s+/g;
+    re.lastIndex = start;
+    let pos = start;
+    for (;;) {
+      const m = re.exec(input);
+      const wsStart = m && m.index < end ? m.index : end;
+      if (wsStart > pos) this.push(input.slice(pos, wsStart), pos, true);
+      if (!m || m.index >= end) break;
+      const wsEnd = Math.min(end, m.index + m[0].length);
+      this.space(m.index);
+      pos = wsEnd;
+      if (wsEnd >= end) break;
+      re.lastIndex = wsEnd;
+    }
+  }
+
+  /** Text that is not in the input as such (e.g. a space joining two lines), anchored at `sourceAt`. */
+  synthetic(text: string, sourceAt: number): void {
+    if (text === ' ') this.space(sourceAt);
+    else if (text) this.push(text, sourceAt, false);
+  }
+
+  space(sourceAt: number): void {
+    if (!this.lastIsSpace) this.push(' ', sourceAt, false);
+  }
+
+  marker(n: number, start: number, end: number): void {
+    this.markers.push({ at: this.length, n, start, end });
+  }
+
+  get isEmpty(): boolean {
+    return this.length === 0;
+  }
+
+  private push(text: string, source: number, verbatim: boolean): void {
+    this.segments.push({ clean: this.length, source, verbatim });
+    this.parts.push(text);
+    this.length += text.length;
+    this.lastIsSpace = /\s$/.test(text);
+  }
+
+  finish(start: number, end: number): DraftParagraph {
+    let text = this.parts.join('');
+    if (text.endsWith(' ')) text = text.slice(0, -1);
+    const markers = this.markers.map(m => ({ ...m, at: Math.min(m.at, text.length) }));
+    return { text, markers, start, end, map: new OffsetMap(this.segments) };
+  }
+}

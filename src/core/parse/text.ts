@@ -1,0 +1,182 @@
+/**
+ * Plain-text reports as copied from a web page or PDF: title and date near the top, headings as short
+ * unpunctuated lines between paragraphs, bracketed markers `[n]` in paragraphs, a numbered notes list at
+ * the end, and page chrome ("Insight Image", the repeated title and date, "Related Topics") to drop.
+ */
+import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading } from './chrome';
+import type { Draft, DraftNote, DraftParagraph, DraftSection } from './draft';
+import { TextBuilder } from './draft';
+import { type Block, type Line, blockText, splitBlocks, splitLines } from './lines';
+
+/** `[12]`, `[12, 13]`, `[12–14]` (ranges expand) */
+const MARKER = /\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4}){0,20})\]/g;
+const NOTE_START_BRACKET = /^\s*\[(\d{1,4})\]\s*/;
+const NOTE_START_NUMBER = /^\s*(\d{1,4})(?:[.)]|\s)\s*(?=\S)/;
+
+export function parseText(input: string): Draft {
+  const blocks = splitBlocks(splitLines(input));
+  const warnings: string[] = [];
+
+  const notesAt = findNotes(blocks);
+  const bodyEnd = notesAt ?? blocks.length;
+  const notes = notesAt === undefined ? [] : readNotes(blocks.slice(notesAt));
+
+  // The preamble: short lines before the first real paragraph.
+  let first = 0;
+  while (first < bodyEnd && !isParagraphLike(blocks[first])) first++;
+  const preamble = blocks.slice(0, first).map(b => ({ block: b, text: blockText(b) }));
+  let title: string | undefined;
+  let date: string | undefined;
+  let authors: string[] = [];
+  const leftovers: { block: Block; text: string }[] = [];
+  for (const item of preamble) {
+    if (isChrome(item.text)) continue;
+    const d = dateLine(item.text);
+    if (d) { date ??= d; continue; }
+    const by = bylineAuthors(item.text);
+    if (by) { if (!authors.length) authors = by; continue; }
+    if (title === undefined) { title = item.text; continue; }
+    if (same(item.text, title)) continue;
+    leftovers.push(item);
+  }
+
+  const sections: DraftSection[] = [];
+  let section: DraftSection | undefined;
+  // A short line just before the first paragraph (after the title) names the first section.
+  const opening = leftovers.length ? leftovers[leftovers.length - 1] : undefined;
+  if (opening && isHeading(opening.text)) {
+    section = { title: opening.text, start: opening.block.start, end: opening.block.end, paragraphs: [] };
+  }
+
+  for (let i = first; i < bodyEnd; i++) {
+    const block = blocks[i];
+    const text = blockText(block);
+    if (endsContent(text)) break;
+    if (isChrome(text) || (title && same(text, title)) || (dateLine(text) && text.length < 40)) continue;
+    if (block.lines.length === 1 && isHeading(text) && nextIsContent(blocks, i + 1, bodyEnd)) {
+      if (section && section.paragraphs.length) sections.push(section);
+      section = { title: text, start: block.start, end: block.end, paragraphs: [] };
+      continue;
+    }
+    section ??= { start: block.start, end: block.end, paragraphs: [] };
+    const paragraph = readParagraph(input, block);
+    if (paragraph.text) {
+      section.paragraphs.push(paragraph);
+      section.end = paragraph.end;
+    }
+  }
+  if (section && section.paragraphs.length) sections.push(section);
+
+  return { title, date, authors, sections, notes, warnings };
+}
+
+function same(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** A heading: one short line, no closing punctuation, no marker, starting with a capital or a digit. */
+export function isHeading(text: string): boolean {
+  if (text.length === 0 || text.length > 100) return false;
+  if (text.split(/\s+/).length > 14) return false;
+  if (/[.,;:!]$/.test(text)) return false;
+  if (/\[\d+\]/.test(text)) return false;
+  return /^[\p{Lu}\p{N}"“‘'(]/u.test(text);
+}
+
+function isParagraphLike(block: Block): boolean {
+  const text = blockText(block);
+  if (/\[\d{1,4}\]/.test(text) && !NOTE_START_BRACKET.test(text)) return true;
+  const words = text.split(/\s+/).length;
+  return words >= 25 || (words >= 6 && /[.!?]["”’)]?$/.test(text));
+}
+
+function nextIsContent(blocks: Block[], from: number, end: number): boolean {
+  for (let i = from; i < end; i++) {
+    const text = blockText(blocks[i]);
+    if (endsContent(text)) return false;
+    if (isChrome(text)) continue;
+    return !(blocks[i].lines.length === 1 && isHeading(text) && !isParagraphLike(blocks[i]));
+  }
+  return false;
+}
+
+/** Where the notes list starts: a notes heading, or the first block that opens with `[n]`. */
+function findNotes(blocks: Block[]): number | undefined {
+  for (let i = 1; i < blocks.length; i++) {
+    const text = blocks[i].lines[0].text;
+    if (isNotesHeading(text) && blocks[i].lines.length === 1) {
+      const next = blocks[i + 1]?.lines[0].text ?? '';
+      if (NOTE_START_BRACKET.test(next) || NOTE_START_NUMBER.test(next)) return i;
+    }
+    if (NOTE_START_BRACKET.test(text)) return i;
+  }
+  return undefined;
+}
+
+function readNotes(blocks: Block[]): DraftNote[] {
+  const notes: DraftNote[] = [];
+  let headed = false;
+  let pending: { n: number; lines: Line[]; firstOffset: number } | undefined;
+  const flush = () => {
+    if (!pending) return;
+    const last = pending.lines[pending.lines.length - 1];
+    const text = pending.lines.map((l, i) => (i === 0 ? l.text.slice(pending!.firstOffset) : l.text)).join(' ').replace(/\s+/g, ' ').trim();
+    notes.push({ n: pending.n, text, start: pending.lines[0].start, end: last.end });
+    pending = undefined;
+  };
+  for (const block of blocks) {
+    const first = block.lines[0].text;
+    if (isNotesHeading(first) && block.lines.length === 1) { headed = true; continue; }
+    const opens = NOTE_START_BRACKET.test(first) || (headed && NOTE_START_NUMBER.test(first));
+    if (!opens) {
+      // Trailing navigation ("Related Topics" and its list) ends the notes.
+      if (endsContent(first) || isChrome(first) || (block.lines.length === 1 && isHeading(first) && first.length < 40)) break;
+    }
+    for (const line of block.lines) {
+      const m = NOTE_START_BRACKET.exec(line.text) ?? (headed ? NOTE_START_NUMBER.exec(line.text) : null);
+      if (m) {
+        flush();
+        pending = { n: Number(m[1]), lines: [line], firstOffset: m[0].length };
+      } else if (pending) {
+        pending.lines.push(line);
+      }
+    }
+  }
+  flush();
+  return notes;
+}
+
+function readParagraph(input: string, block: Block): DraftParagraph {
+  const builder = new TextBuilder();
+  block.lines.forEach((line, index) => {
+    if (index > 0) builder.space(line.start);
+    let pos = line.start;
+    MARKER.lastIndex = 0;
+    for (const m of line.text.matchAll(MARKER)) {
+      const start = line.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      builder.copy(input, pos, start);
+      for (const n of markerNumbers(m[1])) builder.marker(n, start, end);
+      pos = end;
+    }
+    builder.copy(input, pos, line.end);
+  });
+  return builder.finish(block.start, block.end);
+}
+
+/** "12, 13" → [12, 13]; "12–14" → [12, 13, 14] (ranges capped so a typo cannot explode). */
+export function markerNumbers(spec: string): number[] {
+  const out: number[] = [];
+  for (const part of spec.split(/\s*[,;]\s*/)) {
+    const range = /^(\d+)\s*[–-]\s*(\d+)$/.exec(part);
+    if (range) {
+      const a = Number(range[1]);
+      const b = Number(range[2]);
+      if (b >= a && b - a <= 50) for (let n = a; n <= b; n++) out.push(n);
+      else out.push(a, b);
+    } else if (/^\d+$/.test(part)) {
+      out.push(Number(part));
+    }
+  }
+  return out;
+}

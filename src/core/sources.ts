@@ -1,0 +1,168 @@
+/**
+ * A note's text read as a source: authors, title, outlet, date, URL — the Chicago-style notes policy reports
+ * use ("Madiha Afzal, “Title,” Lawfare, January 2025, https://…"). Also resolves "Ibid." and short forms
+ * ("Afzal, “Title.”") to the note they repeat, and lists the paragraphs citing each note.
+ */
+import type { Footnote, Source } from './model';
+import { parseDate, squeeze } from './text';
+import { splitNames } from './parse/chrome';
+
+const URL_START = /\b(?:https?:\/\/|www\.)/i;
+/** Text that may follow a URL and is not part of it. */
+const AFTER_URL = /(?:[,.;]?\s+\(?(?:accessed|retrieved|last\s+(?:accessed|modified|updated)|archived)\b|\s+https?:\/\/)/i;
+const IBID = /^(?:ibid|id)\b\.?/i;
+
+/** Reads one note's text into a Source. Never throws; fields it cannot find are left out. */
+export function parseSource(noteText: string): Source {
+  let text = squeeze(noteText);
+  const source: Source = { authors: [] };
+
+  const urlAt = text.search(URL_START);
+  if (urlAt >= 0) {
+    let url = text.slice(urlAt);
+    const after = AFTER_URL.exec(url);
+    if (after) url = url.slice(0, after.index);
+    url = url.replace(/^<|[>]+$/g, '').replace(/[.,;:]+$/, '').trim();
+    if (url) source.url = url;
+    text = text.slice(0, urlAt);
+  }
+  text = text.replace(/[\s,.;:]+$/, '');
+
+  const quote = findQuotedTitle(text);
+  let rest: string;
+  if (quote) {
+    source.title = quote.title;
+    source.authors = names(text.slice(0, quote.start));
+    rest = text.slice(quote.end);
+  } else {
+    // No quotes: "Author, Title, Outlet, Date" or "Title, Outlet, Date".
+    const parts = text.split(/,\s+/);
+    if (parts.length >= 3 && looksLikeNames(parts[0])) source.authors = names(parts.shift()!);
+    const title = parts.shift()?.trim();
+    if (title && !parseDate(title, true)) source.title = title.replace(/\.$/, '');
+    rest = parts.join(', ');
+  }
+
+  const date = parseDate(rest);
+  if (date) source.date = date;
+  const container = rest.split(/[,.]\s+|,|\(/)
+    .map(s => s.trim().replace(/^[,.;:\s]+|[,.;:\s]+$/g, ''))
+    .find(s => s.length > 0 && !parseDate(s, true) && !/^\d/.test(s) && !/^(?:pp?\.|vol\.|no\.)/i.test(s));
+  if (container) source.container = container;
+  // fields in the model's order, so JSON output reads naturally
+  const ordered: Source = { authors: source.authors };
+  if (source.title) ordered.title = source.title;
+  if (source.container) ordered.container = source.container;
+  if (source.date) ordered.date = source.date;
+  if (source.url) ordered.url = source.url;
+  return ordered;
+}
+
+function findQuotedTitle(text: string): { title: string; start: number; end: number } | undefined {
+  const curly = text.indexOf('“');
+  const straight = text.indexOf('"');
+  const useCurly = curly >= 0 && (straight < 0 || curly < straight);
+  const open = useCurly ? curly : straight;
+  if (open < 0) return undefined;
+  const close = text.indexOf(useCurly ? '”' : '"', open + 1);
+  if (close < 0) return undefined;
+  const title = text.slice(open + 1, close).trim().replace(/[,.;:]+$/, '').trim();
+  if (!title) return undefined;
+  return { title, start: open, end: close + 1 };
+}
+
+function names(text: string): string[] {
+  const t = text.trim().replace(/[,;:]+$/, '').trim();
+  if (!t) return [];
+  return splitNames(t);
+}
+
+function looksLikeNames(text: string): boolean {
+  const t = text.trim();
+  if (/\d/.test(t) || t.length > 120) return false;
+  return t.split(/\s+(?:and|&)\s+|,\s*/).every(name => {
+    const words = name.trim().split(/\s+/);
+    return words.length >= 2 && words.length <= 5 && words.every(w => /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
+  });
+}
+
+export function isIbid(noteText: string): boolean {
+  return IBID.test(noteText.trim());
+}
+
+const normTitle = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * Which earlier note each note repeats: "Ibid." → the note before it; a short form (only a title, or
+ * author + title, without URL or date) → the earlier note with that title. Chains resolve to the original,
+ * so `refersTo` always names a note with the full source.
+ */
+export function resolveReferences(notes: readonly { n: number; text: string; source: Source }[]): Map<number, number> {
+  const refers = new Map<number, number>();
+  const root = (n: number) => refers.get(n) ?? n;
+  notes.forEach((note, index) => {
+    if (isIbid(note.text)) {
+      if (index > 0) refers.set(note.n, root(notes[index - 1].n));
+      return;
+    }
+    const s = note.source;
+    if (s.url || s.date || !s.title) return;
+    const title = normTitle(s.title);
+    if (title.length < 6) return;
+    for (let i = index - 1; i >= 0; i--) {
+      const earlier = notes[i].source.title;
+      if (!earlier || refers.has(notes[i].n)) continue;
+      const other = normTitle(earlier);
+      if (other === title || other.startsWith(title) || title.startsWith(other)) {
+        refers.set(note.n, notes[i].n);
+        return;
+      }
+    }
+  });
+  return refers;
+}
+
+/** Fills what a short form or Ibid. leaves out from the note it repeats. */
+export function completeSource(own: Source, referent: Source): Source {
+  return {
+    authors: own.authors.length ? own.authors : referent.authors,
+    title: own.title ?? referent.title,
+    container: own.container ?? referent.container,
+    date: own.date ?? referent.date,
+    url: own.url ?? referent.url,
+  };
+}
+
+/**
+ * The footnotes of a report from its notes and its paragraphs' markers: sources parsed, references resolved,
+ * `citedBy` filled. Keys are left empty here; keys.ts assigns them across the library.
+ */
+export function buildFootnotes(
+  notes: readonly { n: number; text: string }[],
+  paragraphs: readonly { id: string; footnotes: readonly number[] }[],
+): Footnote[] {
+  const parsed = notes.map(note => ({ n: note.n, text: note.text, source: isIbid(note.text) ? { authors: [] } : parseSource(note.text) }));
+  const refers = resolveReferences(parsed);
+  const byN = new Map(parsed.map(p => [p.n, p]));
+  const citedBy = new Map<number, string[]>();
+  for (const paragraph of paragraphs) {
+    for (const n of paragraph.footnotes) {
+      const list = citedBy.get(n) ?? [];
+      if (!list.includes(paragraph.id)) list.push(paragraph.id);
+      citedBy.set(n, list);
+    }
+  }
+  return parsed.map(p => {
+    const refersTo = refers.get(p.n);
+    const referent = refersTo === undefined ? undefined : byN.get(refersTo);
+    const footnote: Footnote = {
+      n: p.n,
+      key: '',
+      text: p.text,
+      source: referent ? completeSource(p.source, referent.source) : p.source,
+      ...(refersTo !== undefined ? { refersTo } : {}),
+      citedBy: citedBy.get(p.n) ?? [],
+    };
+    return footnote;
+  });
+}

@@ -1,0 +1,72 @@
+/** Small text helpers shared by the parsers, sources and keys. Pure; every regex is linear. */
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase().replace(/\.$/, '');
+  if (lower.length < 3) return undefined;
+  const index = MONTHS.findIndex(m => m.startsWith(lower) && (lower.length >= 3));
+  if (index < 0) return undefined;
+  // "Mar" and "March" are fine; "Marc" is not a month abbreviation anyone writes, but accept prefixes.
+  return index + 1;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function iso(year: number, month?: number, day?: number): string | undefined {
+  if (year < 1000 || year > 2999) return undefined;
+  if (month === undefined) return String(year);
+  if (month < 1 || month > 12) return undefined;
+  if (day === undefined) return `${year}-${pad(month)}`;
+  if (day < 1 || day > 31) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const MONTH_WORD = '([A-Za-z]{3,9}\\.?)';
+
+/**
+ * Finds a date in a short piece of text and returns it as ISO, partial when the text only gives a month or a
+ * year: "19 May 2025" → "2025-05-19", "April 22, 2025" → "2025-04-22", "January 2025" → "2025-01".
+ * `whole`: the text must be nothing but the date (for deciding whether a line *is* a date).
+ */
+export function parseDate(text: string, whole = false): string | undefined {
+  const t = text.trim();
+  const wrap = (body: string) => new RegExp(whole ? `^(?:[A-Za-z]+,?\\s+)?${body}\\.?$` : `(?:^|[^\\w])${body}(?![\\w])`);
+  let m = wrap('(\\d{4})-(\\d{2})-(\\d{2})').exec(t);
+  if (m) return iso(+m[1], +m[2], +m[3]);
+  m = wrap(`${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`).exec(t);
+  if (m && monthNumber(m[1])) return iso(+m[3], monthNumber(m[1]), +m[2]);
+  m = wrap(`(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_WORD},?\\s+(\\d{4})`).exec(t);
+  if (m && monthNumber(m[2])) return iso(+m[3], monthNumber(m[2]), +m[1]);
+  m = wrap(`${MONTH_WORD}\\s+(\\d{4})`).exec(t);
+  if (m && monthNumber(m[1])) return iso(+m[2], monthNumber(m[1]));
+  m = wrap('(\\d{4})-(\\d{2})').exec(t);
+  if (m) return iso(+m[1], +m[2]);
+  if (whole) return undefined;
+  m = /(?:^|[^\w/.-])((?:19|20)\d{2})(?![\w/-])/.exec(t);
+  if (m) return iso(+m[1]);
+  return undefined;
+}
+
+/** Collapses runs of whitespace (including no-break spaces) to one space and trims. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-case ASCII letters and digits only: "Türkiye" → "turkiye". */
+export function asciiFold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/** A file-name-safe slug: "U.S.-Pakistan Relations" → "us-pakistan-relations". */
+export function slug(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'report';
+}
+
+/** Words that say nothing about which work is meant, skipped when building keys. */
+export const STOP_WORDS = new Set([
+  'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'from', 'by', 'as', 'into',
+  'its', 'is', 'are', 'be', 'how', 'what', 'why', 'when', 'who', 'that', 'this', 'these', 'between', 'about',
+  'after', 'over', 'under', 'via', 'vs', 'versus', 'new', 'can', 'could', 'will', 'may',
+]);
