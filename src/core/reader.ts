@@ -1,0 +1,224 @@
+/**
+ * The reader: a report rendered as plain text for a read-only editor tab (title, date, authors, headings,
+ * numbered paragraphs with their note markers, the notes list), with spans that say where each section,
+ * paragraph, marker, note, figure and URL sits, so the editor can link, fold, hover and jump.
+ */
+import type { Figure, Footnote, Paragraph, Report } from './model';
+import { spansOf, type SourceSpan } from './parse/spans';
+import { SpanIndex, type Span } from './spans';
+
+export interface ReaderText {
+  text: string;
+  spans: Span[];
+  index: SpanIndex;
+}
+
+const rendered = new WeakMap<Report, ReaderText>();
+
+/** The reader text of a report, rendered once per report object (reports are immutable once parsed). */
+export function readerTextOf(report: Report): ReaderText {
+  let reader = rendered.get(report);
+  if (!reader) rendered.set(report, (reader = renderReport(report)));
+  return reader;
+}
+
+/** The heading the reader gives the notes list. */
+export const NOTES_HEADING = 'Notes';
+
+/** Renders a report; prefer readerTextOf, which caches. */
+export function renderReport(report: Report): ReaderText {
+  const out = new TextBuilder();
+  out.span('title', report.id, () => out.write(oneLine(report.title) || 'Untitled report'));
+  out.write('\n');
+  const byline = [formatDate(report.date), report.authors.map(oneLine).join(', '), oneLine(report.publisher ?? '')].filter(Boolean);
+  if (byline.length) out.write(byline.join(' · ') + '\n');
+
+  const figuresByParagraph = new Map<string, Figure[]>();
+  for (const figure of report.figures) {
+    const list = figuresByParagraph.get(figure.paragraph) ?? [];
+    list.push(figure);
+    figuresByParagraph.set(figure.paragraph, list);
+  }
+  const sourceSpans = spansOf(report);
+  let number = 0;
+  for (const section of report.sections) {
+    out.write('\n');
+    out.span('section', section.id, () => {
+      out.span('heading', section.id, () => out.write(`# ${oneLine(section.title)}`));
+      out.write('\n');
+      for (const paragraph of section.paragraphs) {
+        out.write('\n');
+        number++;
+        out.span('paragraph', paragraph.id, () => {
+          out.write(`¶${number} `);
+          writeParagraph(out, paragraph, markerPlaces(paragraph, sourceSpans), figuresByParagraph.get(paragraph.id) ?? []);
+        });
+        out.write('\n');
+      }
+    });
+  }
+
+  if (report.footnotes.length) {
+    out.write('\n');
+    out.span('notes', 'notes', () => {
+      out.write(`# ${NOTES_HEADING}\n`);
+      for (const footnote of report.footnotes) {
+        out.write('\n');
+        out.span('footnote', String(footnote.n), () => writeNote(out, footnote));
+        out.write('\n');
+      }
+    });
+  }
+  return out.finish();
+}
+
+function writeParagraph(out: TextBuilder, paragraph: Paragraph, markers: { at: number; n: number }[], figures: Figure[]): void {
+  const text = oneLine(paragraph.text);
+  const base = out.length;
+  // where each figure sits in the marker-free text, in reading order
+  const figureSpans: { id: string; start: number; end: number }[] = [];
+  let from = 0;
+  for (const figure of figures) {
+    const at = locateFigure(text, figure, from);
+    if (at < 0) continue;
+    figureSpans.push({ id: figure.id, start: at, end: at + figure.text.length });
+    from = at + figure.text.length;
+  }
+  // rendered offset of a text offset: markers standing at or before it push it right
+  const shift = (offset: number) => markers.filter(m => m.at <= offset).reduce((sum, m) => sum + `[${m.n}]`.length, 0);
+  let cursor = 0;
+  for (const marker of markers) {
+    out.write(text.slice(cursor, marker.at));
+    out.span('marker', String(marker.n), () => out.write(`[${marker.n}]`));
+    cursor = marker.at;
+  }
+  out.write(text.slice(cursor));
+  for (const f of figureSpans) {
+    const start = base + f.start + shift(f.start);
+    out.addSpan({ kind: 'figure', id: f.id, start, end: start + (f.end - f.start) });
+  }
+  addUrlSpans(out, text, base, shift);
+}
+
+function writeNote(out: TextBuilder, footnote: Footnote): void {
+  out.write(`[${footnote.n}] `);
+  const base = out.length;
+  const text = oneLine(footnote.text);
+  out.write(text);
+  const url = footnote.source.url;
+  const at = url ? text.indexOf(url) : -1;
+  if (url && at >= 0) out.addSpan({ kind: 'url', id: url, start: base + at, end: base + at + url.length });
+  else addUrlSpans(out, text, base, () => 0);
+  if (footnote.refersTo !== undefined) {
+    out.write(' → ');
+    out.span('marker', String(footnote.refersTo), () => out.write(`[${footnote.refersTo}]`));
+  }
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'\u201c\u201d]+/g;
+
+function addUrlSpans(out: TextBuilder, text: string, base: number, shift: (offset: number) => number): void {
+  for (const m of text.matchAll(URL_PATTERN)) {
+    const url = m[0].replace(/[.,;:)\]]+$/, '');
+    const start = base + m.index! + shift(m.index!);
+    out.addSpan({ kind: 'url', id: url, start, end: start + url.length });
+  }
+}
+
+function locateFigure(text: string, figure: Figure, from: number): number {
+  if (!figure.text) return -1;
+  const sentenceAt = figure.sentence ? text.indexOf(oneLine(figure.sentence)) : -1;
+  let at = text.indexOf(figure.text, Math.max(from, sentenceAt));
+  if (at < 0) at = text.indexOf(figure.text, from);
+  if (at < 0) at = text.indexOf(figure.text);
+  return at;
+}
+
+/**
+ * Where the note markers stand in the paragraph's marker-free text. The model keeps only their order; the
+ * parser's source spans say where they stood in the file, which (less the markers before them) is close to
+ * their place in the text; the estimate is snapped to the end of the nearest word or punctuation.
+ * Without source spans the markers go at the end of the paragraph.
+ */
+export function markerPlaces(paragraph: Paragraph, sourceSpans: readonly SourceSpan[] | undefined): { at: number; n: number }[] {
+  const text = oneLine(paragraph.text);
+  const spans = sourceSpans ? paragraphMarkers(paragraph.id, sourceSpans) : undefined;
+  if (!spans || spans.paragraph === undefined || spans.markers.length !== paragraph.footnotes.length) {
+    return paragraph.footnotes.map(n => ({ at: text.length, n }));
+  }
+  const places: { at: number; n: number }[] = [];
+  let removed = 0;
+  let previous = 0;
+  spans.markers.forEach((marker, i) => {
+    const estimate = marker.start - spans.paragraph!.start - removed;
+    removed += marker.end - marker.start;
+    const at = Math.max(previous, snapToWordEnd(text, Math.min(Math.max(estimate, 0), text.length)));
+    places.push({ at, n: paragraph.footnotes[i]! });
+    previous = at;
+  });
+  return places;
+}
+
+function paragraphMarkers(paragraphId: string, spans: readonly SourceSpan[]): { paragraph?: SourceSpan; markers: SourceSpan[] } {
+  const paragraph = spans.find(s => s.kind === 'paragraph' && s.id === paragraphId);
+  if (!paragraph) return { markers: [] };
+  const markers = spans
+    .filter(s => s.kind === 'marker' && s.start >= paragraph.start && s.end <= paragraph.end)
+    .sort((a, b) => a.start - b.start);
+  return { paragraph, markers };
+}
+
+function snapToWordEnd(text: string, estimate: number): number {
+  const isEnd = (p: number) => p > 0 && /\S/.test(text[p - 1]!) && (p === text.length || /[\s)\]]/.test(text[p]!));
+  const afterPunctuation = (p: number) => isEnd(p) && /[.,;:!?\u201d\u2019"')\]]/.test(text[p - 1]!);
+  for (const test of [afterPunctuation, isEnd]) {
+    for (let d = 0; d <= 16; d++) {
+      if (test(estimate - d)) return estimate - d;
+      if (estimate + d <= text.length && test(estimate + d)) return estimate + d;
+    }
+  }
+  return estimate;
+}
+
+/** "2025-05-19" → "19 May 2025"; partial dates stay partial ("May 2025", "2025"). */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return oneLine(iso);
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const month = m[2] ? months[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1]!;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** Report text may hold line breaks or control characters; the reader keeps one line per paragraph. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+}
+
+class TextBuilder {
+  private readonly parts: string[] = [];
+  private readonly spans: Span[] = [];
+  length = 0;
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  span(kind: Span['kind'], id: string, body: () => void): void {
+    const start = this.length;
+    body();
+    this.spans.push({ kind, id, start, end: this.length });
+  }
+
+  addSpan(span: Span): void {
+    if (span.end > span.start) this.spans.push(span);
+  }
+
+  finish(): ReaderText {
+    const spans = this.spans.sort((a, b) => a.start - b.start);
+    return { text: this.parts.join(''), spans, index: new SpanIndex(spans) };
+  }
+}
