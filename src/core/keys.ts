@@ -15,7 +15,7 @@ const GENERIC = new Set([
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
 
 function words(text: string): string[] {
-  return text.split(/[\s\-–—/:;,()[\]]+/).map(asciiFold).filter(w => w.length > 0);
+  return text.replace(/['’]s\b/g, '').split(/[\s\-–—/:;,()[\]]+/).map(asciiFold).filter(w => w.length > 0);
 }
 
 function camel(parts: string[]): string {

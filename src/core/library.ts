@@ -1,4 +1,7 @@
+import { assignKeys } from './keys';
 import type { Figure, Footnote, Paragraph, Report, Section } from './model';
+import type { ParsedReport } from './parse';
+import { SourceSpanIndex, rememberSpans, spansOf, type SourceSpan } from './parse/spans';
 
 /** Where a paragraph sits: its report, its section, and its 1-based number in the report ("para. 12"). */
 export interface ParagraphPlace {
@@ -23,9 +26,15 @@ export class Library {
   private readonly targetsByKey = new Map<string, CitationTarget>();
   private readonly paragraphs = new Map<string, ParagraphPlace>();
   private readonly figures = new Map<string, { report: Report; figure: Figure }>();
+  private readonly spanIndexes = new Map<string, SourceSpanIndex | null>();
 
+  /**
+   * Citation keys are (re)assigned here so they are unique across these reports (`diplomat2025`,
+   * `diplomat2025b`); the same reports in the same order always get the same keys.
+   */
   constructor(reports: readonly Report[]) {
     this.reports = reports;
+    assignKeys([...reports]);
     for (const report of reports) {
       this.reportsById.set(report.id, report);
       this.targetsByKey.set(report.key, { kind: 'report', report });
@@ -66,6 +75,38 @@ export class Library {
   allFigures(): { report: Report; figure: Figure }[] {
     return [...this.figures.values()];
   }
+
+  /**
+   * What sits at a character offset of a report's input text (the file it was parsed from): the innermost
+   * of section, paragraph, footnote, marker and figure spans. Binary search; undefined between spans or
+   * for a report that did not come from parseReport.
+   */
+  at(reportId: string, offset: number): SourceSpan | undefined {
+    return this.spanIndex(reportId)?.at(offset);
+  }
+
+  /** Every span at an offset, outermost first (section, paragraph, then marker or figure). */
+  chainAt(reportId: string, offset: number): readonly SourceSpan[] {
+    return this.spanIndex(reportId)?.chainAt(offset) ?? [];
+  }
+
+  /** The input-text spans of one report, built on first use. */
+  spanIndex(reportId: string): SourceSpanIndex | undefined {
+    let index = this.spanIndexes.get(reportId);
+    if (index === undefined) {
+      const report = this.reportsById.get(reportId);
+      const spans = report && spansOf(report);
+      index = spans ? new SourceSpanIndex(spans) : null;
+      this.spanIndexes.set(reportId, index);
+    }
+    return index ?? undefined;
+  }
+}
+
+/** A Library from parser results, keeping each report's spans for offset lookups. */
+export function createLibrary(parsed: readonly ParsedReport[]): Library {
+  for (const p of parsed) rememberSpans(p.report, p.spans);
+  return new Library(parsed.map(p => p.report));
 }
 
 
