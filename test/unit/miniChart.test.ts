@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { barChartSvg, svgDataUri } from '../../src/core/miniChart';
+
+test('bars are drawn for every figure, the highlighted one in its own colour', () => {
+  const svg = barChartSvg([{ label: 'Pakistan', value: 29, highlight: true }, { label: 'Bangladesh', value: 39 }, { label: 'Vietnam', value: 46 }], { title: 'Reciprocal tariff', format: v => `${v}%` });
+  assert.equal((svg.match(/<rect /g) ?? []).length, 3);
+  assert.match(svg, /fill="#3794ff"/);
+  assert.match(svg, />46%</);
+  assert.match(svg, /^<svg [^>]*role="img"/);
+});
+
+test('labels are escaped', () => {
+  const svg = barChartSvg([{ label: '<img src=x onerror=alert(1)>', value: 1 }], { title: '"><script>' });
+  assert.doesNotMatch(svg, /<img|<script/);
+  assert.match(svg, /&lt;img src=x/);
+});
+
+test('many bars are cut to the largest, keeping the highlighted one', () => {
+  const bars = Array.from({ length: 20 }, (_, i) => ({ label: `b${i}`, value: i + 1, highlight: i === 0 }));
+  const svg = barChartSvg(bars, { maxBars: 5 });
+  assert.equal((svg.match(/<rect /g) ?? []).length, 5);
+  assert.match(svg, />b0</);
+});
+
+test('empty and odd values never throw', () => {
+  assert.doesNotThrow(() => barChartSvg([]));
+  assert.doesNotThrow(() => barChartSvg([{ label: 'x', value: NaN }, { label: 'y', value: -3 }, { label: 'z', value: 0 }]));
+});
+
+test('the data URI is base64 of the UTF-8 text', () => {
+  const svg = barChartSvg([{ label: 'Türkiye – €', value: 2 }]);
+  const uri = svgDataUri(svg);
+  assert.match(uri, /^data:image\/svg\+xml;base64,[A-Za-z0-9+/]+=*$/);
+  assert.equal(Buffer.from(uri.split(',')[1]!, 'base64').toString('utf8'), svg);
+});
