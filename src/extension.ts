@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { LibraryService } from './library/libraryService';
 import type { DossierServices, Feature } from './services';
+import { showLogFeature } from './shell/showLog';
 
 /** Every feature of Dossier, registered in this order. Each lives in its own folder under src/. */
-const features: Feature[] = [];
+const features: Feature[] = [showLogFeature];
 
 /** What tests (and other extensions) can reach: the library service. */
 export interface DossierApi {
