@@ -20,6 +20,7 @@ suite('Activation', () => {
   });
 
   test('the Dossier view container, its view and the Show Log command exist', async () => {
+    await getApi(); // commands register on activation; --grep may run this test alone
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const containers: { id: string; icon: string }[] = extension.packageJSON.contributes.viewsContainers.activitybar;
     const dossier = containers.find(c => c.id === 'dossier');
