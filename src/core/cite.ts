@@ -1,0 +1,416 @@
+/**
+ * Citations: what can be cited (the report, its notes' distinct sources, sections, paragraphs, figures),
+ * citation text for the styles that need no CSL engine (pandoc, Markdown footnotes), CSL-JSON for the
+ * engine and for export, and RIS export. Pure: BibTeX and CSL-formatted text come from src/lazy/csl.ts.
+ */
+import type { Figure, Footnote, Report, Source } from './model';
+import type { Library } from './library';
+
+export type CitationStyle = 'pandoc' | 'footnote' | 'chicago' | 'apa' | 'csl-file';
+export const CITATION_STYLES: readonly CitationStyle[] = ['pandoc', 'footnote', 'chicago', 'apa', 'csl-file'];
+
+/** What a citation points at, in the same shape as src/shared/targets.ts `ReportTarget`. */
+export interface CitedTarget {
+  reportId: string;
+  kind: 'report' | 'section' | 'paragraph' | 'footnote' | 'figure';
+  id: string;
+}
+
+/** One thing the analyst can cite: a source key, perhaps with a locator ("para. 12"). */
+export interface CitationItem {
+  target: CitedTarget;
+  /** citation key of the source cited: a note's source or the report itself */
+  key: string;
+  /** pandoc locator, e.g. "para. 12" or "paras. 5–12" */
+  locator?: string;
+  /** picker/completion label */
+  label: string;
+  /** one line under the label: what kind of thing, where it is */
+  detail: string;
+  /** every word the fuzzy filter should match: author, title, outlet, date, words, numbers */
+  filterText: string;
+  /** the report the item belongs to */
+  report: Report;
+  /** the source the key names (the report's own, built from its fields, for report-keyed items) */
+  source: Source;
+  /** the note the key names, if it is a note source (Ibid./short forms resolved to the full note) */
+  footnote?: Footnote;
+  /** for figures: the figure as written */
+  figure?: Figure;
+}
+
+/** A key with an optional locator: the unit every style formats. */
+export interface CitationRef {
+  key: string;
+  locator?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sources and keys
+
+/** The note whose source a note names: Ibid. and short forms point back (followed through chains). */
+export function fullNote(report: Report, n: number): Footnote | undefined {
+  let note = report.footnotes.find(f => f.n === n);
+  const seen = new Set<number>();
+  while (note?.refersTo !== undefined && !seen.has(note.n)) {
+    seen.add(note.n);
+    const earlier: Footnote | undefined = report.footnotes.find(f => f.n === note!.refersTo);
+    if (!earlier) break;
+    note = earlier;
+  }
+  return note;
+}
+
+/** The report as a Source, so it formats like any other. */
+export function reportSource(report: Report): Source {
+  return {
+    authors: report.authors,
+    title: report.title,
+    container: report.publisher,
+    date: report.date,
+    url: report.source && /^https?:\/\//i.test(report.source) ? report.source : undefined,
+  };
+}
+
+/** Each distinct note source of every report, in reading order: Ibid. and short forms are not separate. */
+export function distinctSources(library: Library): { report: Report; footnote: Footnote }[] {
+  const seen = new Set<string>();
+  const result: { report: Report; footnote: Footnote }[] = [];
+  for (const report of library.reports) {
+    for (const note of report.footnotes) {
+      if (note.refersTo !== undefined) continue;
+      if (seen.has(note.key)) continue;
+      seen.add(note.key);
+      result.push({ report, footnote: note });
+    }
+  }
+  return result;
+}
+
+/** 1-based number of each paragraph in its report ("para. 12"). */
+function paragraphNumbers(report: Report): Map<string, number> {
+  const numbers = new Map<string, number>();
+  let n = 0;
+  for (const section of report.sections) for (const p of section.paragraphs) numbers.set(p.id, ++n);
+  return numbers;
+}
+
+export function paragraphLocator(number: number): string {
+  return `para. ${number}`;
+}
+
+function sectionLocator(first: number, last: number): string {
+  return first === last ? paragraphLocator(first) : `paras. ${first}\u2013${last}`;
+}
+
+/** "Afzal, The New, and Low, Normal …" — short, for labels. */
+export function shortSourceLabel(source: Source): string {
+  const who = source.authors.length ? familyName(source.authors[0]) + (source.authors.length > 1 ? ' et al.' : '') : source.container;
+  const title = source.title ?? '(untitled)';
+  return who ? `${who}, ${title}` : title;
+}
+
+function clip(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? t : t.slice(0, max - 1).trimEnd() + '\u2026';
+}
+
+function sourceWords(source: Source): string {
+  return [source.authors.join(' '), source.title ?? '', source.container ?? '', source.date ?? ''].join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Items
+
+/** Every citable thing in the library: report, its note sources, sections, paragraphs, figures. */
+export function citationItems(library: Library): CitationItem[] {
+  const items: CitationItem[] = [];
+  for (const report of library.reports) items.push(...reportItems(report));
+  return items;
+}
+
+function reportItems(report: Report): CitationItem[] {
+  const items: CitationItem[] = [];
+  const own = reportSource(report);
+  const ownWords = sourceWords(own);
+  const numbers = paragraphNumbers(report);
+  items.push({
+    target: { reportId: report.id, kind: 'report', id: report.id },
+    key: report.key,
+    label: report.title,
+    detail: ['report', report.publisher, report.date].filter(Boolean).join(' \u00b7 '),
+    filterText: `${report.key} ${ownWords} report`,
+    report,
+    source: own,
+  });
+  const seen = new Set<string>();
+  for (const note of report.footnotes) {
+    const full = fullNote(report, note.n) ?? note;
+    if (seen.has(full.key)) continue;
+    seen.add(full.key);
+    const repeats = report.footnotes.filter(f => f.n !== full.n && fullNote(report, f.n)?.n === full.n).map(f => f.n);
+    items.push({
+      target: { reportId: report.id, kind: 'footnote', id: String(full.n) },
+      key: full.key,
+      label: shortSourceLabel(full.source),
+      detail: [`note ${[full.n, ...repeats].join(', ')}`, full.source.container, full.source.date].filter(Boolean).join(' \u00b7 '),
+      filterText: `${full.key} ${sourceWords(full.source)} ${full.text}`,
+      report,
+      source: full.source,
+      footnote: full,
+    });
+  }
+  for (const section of report.sections) {
+    if (section.paragraphs.length === 0) continue;
+    const first = numbers.get(section.paragraphs[0].id)!;
+    const last = numbers.get(section.paragraphs[section.paragraphs.length - 1].id)!;
+    items.push({
+      target: { reportId: report.id, kind: 'section', id: section.id },
+      key: report.key,
+      locator: sectionLocator(first, last),
+      label: section.title,
+      detail: `section \u00b7 ${sectionLocator(first, last)} \u00b7 ${clip(report.title, 40)}`,
+      filterText: `${report.key} ${section.title} section ${section.paragraphs.map(p => p.text).join(' ')}`,
+      report,
+      source: own,
+    });
+  }
+  for (const section of report.sections) {
+    for (const paragraph of section.paragraphs) {
+      const number = numbers.get(paragraph.id)!;
+      items.push({
+        target: { reportId: report.id, kind: 'paragraph', id: paragraph.id },
+        key: report.key,
+        locator: paragraphLocator(number),
+        label: `${paragraphLocator(number)}: ${clip(paragraph.text, 60)}`,
+        detail: `${section.title} \u00b7 ${clip(report.title, 40)}`,
+        filterText: `${report.key} para ${number} ${section.title} ${paragraph.text}`,
+        report,
+        source: own,
+      });
+    }
+  }
+  for (const figure of report.figures) {
+    const item = figureItem(report, figure, numbers);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/** A figure cites the source of its note (resolved through Ibid.), else the report at its paragraph. */
+function figureItem(report: Report, figure: Figure, numbers: Map<string, number>): CitationItem | undefined {
+  const note = figure.footnotes.length ? fullNote(report, figure.footnotes[0]) : undefined;
+  const number = numbers.get(figure.paragraph);
+  const base = {
+    target: { reportId: report.id, kind: 'figure' as const, id: figure.id },
+    label: `${figure.text} \u2014 ${clip(figure.subject, 50)}`,
+    filterText: `${figure.text} ${figure.value} ${figure.subject} ${figure.sentence}`,
+    report,
+    figure,
+  };
+  if (note) {
+    return { ...base, key: note.key, detail: `figure \u00b7 note ${note.n}: ${shortSourceLabel(note.source)}`, source: note.source, footnote: note,
+      filterText: `${base.filterText} ${note.key} ${sourceWords(note.source)}` };
+  }
+  if (number === undefined) return undefined;
+  return { ...base, key: report.key, locator: paragraphLocator(number), detail: `figure \u00b7 ${paragraphLocator(number)} of the report`, source: reportSource(report),
+    filterText: `${base.filterText} ${report.key}` };
+}
+
+/** The item a command target names (outline, pickers and hovers cite through these). */
+export function itemForTarget(items: readonly CitationItem[], target: CitedTarget): CitationItem | undefined {
+  const exact = items.find(i => i.target.reportId === target.reportId && i.target.kind === target.kind && i.target.id === target.id);
+  if (exact || target.kind !== 'footnote') return exact;
+  // A note that repeats another (Ibid., short form) cites the note it repeats.
+  const report = items.find(i => i.target.reportId === target.reportId)?.report;
+  const full = report ? fullNote(report, Number(target.id)) : undefined;
+  return full ? items.find(i => i.target.reportId === target.reportId && i.target.kind === 'footnote' && i.target.id === String(full.n)) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pandoc and footnote text
+
+/** `[@a]`, `[@a, para. 12]`, `[@a; @b]`. */
+export function pandocCitation(refs: readonly CitationRef[]): string {
+  return `[${refs.map(r => `@${r.key}${r.locator ? `, ${r.locator}` : ''}`).join('; ')}]`;
+}
+
+/**
+ * The text of a Markdown footnote definition for a citation: the note as the report printed it (for note
+ * sources, the full note even when the report repeated it as Ibid.), or a note built from the report's
+ * fields; a locator is appended. No CSL engine needed.
+ */
+export function footnoteText(item: Pick<CitationItem, 'source' | 'footnote' | 'locator'>): string {
+  let text = item.footnote ? item.footnote.text.replace(/\s+/g, ' ').trim() : noteFromSource(item.source);
+  if (item.locator) text = `${text.replace(/\.$/, '')}, ${item.locator}.`;
+  return text;
+}
+
+/** A Chicago-like note from Source fields: `Author, “Title,” Outlet, 19 May 2025, URL.` */
+export function noteFromSource(source: Source): string {
+  const rest = [source.container, source.date ? humanDate(source.date) : undefined, source.url].filter(Boolean) as string[];
+  let text = source.authors.length ? joinNames(source.authors) : '';
+  if (source.title) text += (text ? ', ' : '') + (rest.length ? `\u201c${source.title},\u201d` : `\u201c${source.title}.\u201d`);
+  if (rest.length) text += (text ? (source.title ? ' ' : ', ') : '') + rest.join(', ') + '.';
+  else if (text && !source.title) text += '.';
+  return text;
+}
+
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2025-05-19" → "May 19, 2025"; "2025-01" → "January 2025". */
+export function humanDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const month = m[2] ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1];
+  return m[3] ? `${month} ${Number(m[3])}, ${m[1]}` : `${month} ${m[1]}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// CSL-JSON
+
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+  'non-dropping-particle'?: string;
+}
+
+export interface CslItem {
+  id: string;
+  type: string;
+  'citation-key'?: string;
+  title?: string;
+  author?: CslName[];
+  'container-title'?: string;
+  publisher?: string;
+  issued?: { 'date-parts': number[][] };
+  URL?: string;
+  note?: string;
+}
+
+/** Words that mark an organisation ("Council", "Institute"), which CSL must keep whole (literal). */
+const ORGANISATION = /\b(council|institute|centre|center|agency|department|ministry|office|house|bank|fund|university|foundation|association|commission|committee|group|press|news|times|post|review|archive|initiative|program|programme|project|organization|organisation|society|service|board|bureau|corporation|company|inc|ltd|llc)\b/i;
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'ten']);
+const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
+
+/** "Madiha Afzal" → {family: "Afzal", given: "Madiha"}; "Afzal, Madiha" too; organisations stay literal. */
+export function splitName(name: string): CslName {
+  const n = name.replace(/\s+/g, ' ').trim();
+  if (!n) return { literal: n };
+  if (n.includes(',')) {
+    const [family, given] = n.split(',', 2).map(s => s.trim());
+    if (family && given && !SUFFIX.test(given)) return { family, given };
+  }
+  const words = n.split(' ');
+  if (words.length < 2 || ORGANISATION.test(n) || words.length > 5) return { literal: n };
+  let end = words.length;
+  if (SUFFIX.test(words[end - 1]) && end > 2) end--;
+  let start = end - 1;
+  while (start > 1 && PARTICLES.has(words[start - 1].toLowerCase())) start--;
+  const family = words.slice(start, end).join(' ') + (end < words.length ? ` ${words.slice(end).join(' ')}` : '');
+  return { family, given: words.slice(0, start).join(' ') };
+}
+
+function familyName(name: string): string {
+  const split = splitName(name);
+  return split.family ?? split.literal ?? name;
+}
+
+export function dateParts(iso: string | undefined): { 'date-parts': number[][] } | undefined {
+  const m = iso ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso) : null;
+  if (!m) return undefined;
+  const parts = [Number(m[1])];
+  if (m[2]) parts.push(Number(m[2]));
+  if (m[2] && m[3]) parts.push(Number(m[3]));
+  return { 'date-parts': [parts] };
+}
+
+/**
+ * A note source as CSL-JSON. The type is a guess from what the note gives: a PDF is a report, an outlet
+ * with a day-precise date reads as a news article, anything else online as a web page.
+ */
+export function sourceToCsl(key: string, source: Source): CslItem {
+  const hasDay = !!source.date && /^\d{4}-\d{2}-\d{2}/.test(source.date);
+  const type = source.url && /\.pdf(?:$|[?#])/i.test(source.url) ? 'report'
+    : source.container && hasDay ? 'article-newspaper'
+      : source.url ? 'webpage' : 'document';
+  const item: CslItem = { id: key, type, 'citation-key': key };
+  if (source.title) item.title = source.title;
+  if (source.authors.length) item.author = source.authors.map(splitName);
+  if (source.container) {
+    if (type === 'report') item.publisher = source.container;
+    else item['container-title'] = source.container;
+  }
+  const issued = dateParts(source.date);
+  if (issued) item.issued = issued;
+  if (source.url) item.URL = source.url;
+  return item;
+}
+
+export function reportToCsl(report: Report): CslItem {
+  const item: CslItem = { id: report.key, type: 'report', 'citation-key': report.key, title: report.title };
+  if (report.authors.length) item.author = report.authors.map(splitName);
+  if (report.publisher) item.publisher = report.publisher;
+  const issued = dateParts(report.date);
+  if (issued) item.issued = issued;
+  if (report.source && /^https?:\/\//i.test(report.source)) item.URL = report.source;
+  return item;
+}
+
+/** CSL-JSON of whatever a key names (report or note source), or undefined. */
+export function cslForKey(library: Library, key: string): CslItem | undefined {
+  const target = library.byKey(key);
+  if (!target) return undefined;
+  if (target.kind === 'report') return reportToCsl(target.report);
+  const full = fullNote(target.report, target.footnote.n) ?? target.footnote;
+  return sourceToCsl(key, full.source);
+}
+
+/** The distinct note sources as CSL-JSON, in reading order (the bibliography export). */
+export function bibliographyItems(library: Library): CslItem[] {
+  return distinctSources(library).map(({ footnote }) => sourceToCsl(footnote.key, footnote.source));
+}
+
+export function toCslJson(items: readonly CslItem[]): string {
+  return JSON.stringify(items, null, 2) + '\n';
+}
+
+const RIS_TYPE: Record<string, string> = {
+  'article-newspaper': 'NEWS', 'article-magazine': 'MGZN', 'article-journal': 'JOUR', webpage: 'ELEC', report: 'RPRT', book: 'BOOK', document: 'GEN',
+};
+
+/**
+ * RIS, one record per item. Written here rather than by citation-js, whose RIS output folds long
+ * lines (URLs) into untagged continuation lines that RIS readers take as garbage.
+ */
+export function toRis(items: readonly CslItem[]): string {
+  const out: string[] = [];
+  const line = (tag: string, value: string | undefined) => {
+    const v = value?.replace(/[\r\n]+/g, ' ').trim();
+    if (v) out.push(`${tag}  - ${v}`);
+  };
+  for (const item of items) {
+    out.push(`TY  - ${RIS_TYPE[item.type] ?? 'GEN'}`);
+    line('ID', item.id);
+    for (const a of item.author ?? []) line('AU', a.literal ?? [a['non-dropping-particle'], a.family].filter(Boolean).join(' ') + (a.given ? `, ${a.given}` : ''));
+    line('TI', item.title);
+    line('T2', item['container-title']);
+    line('PB', item.publisher);
+    const parts = item.issued?.['date-parts'][0];
+    if (parts) {
+      line('PY', String(parts[0]));
+      line('DA', `${parts[0]}/${parts[1] ? String(parts[1]).padStart(2, '0') : ''}/${parts[2] ? String(parts[2]).padStart(2, '0') : ''}/`);
+    }
+    line('UR', item.URL);
+    line('N1', item.note);
+    out.push('ER  - ', '');
+  }
+  return out.join('\n');
+}
