@@ -193,7 +193,6 @@ export function formatDate(iso: string | undefined): string {
 
 /** Report text may hold line breaks or control characters; the reader keeps one line per paragraph. */
 function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
 }
 

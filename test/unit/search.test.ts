@@ -1,0 +1,147 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseReport } from '../../src/core/parse';
+import { Library } from '../../src/core/library';
+import type { Report } from '../../src/core/model';
+import { buildSearchIndex, createSearchIndex, excerpt, numberToken } from '../../src/core/search';
+
+const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+const seedIndex = createSearchIndex(new Library([seed]));
+
+/** A small report with figures written by hand, so ranking tests do not depend on figure extraction. */
+const tariffs: Report = {
+  id: 'tariffs', key: 'tariffs2025', title: 'Tariffs and minerals', authors: ['A. Analyst'],
+  sections: [
+    { id: 's1', title: 'Trade', paragraphs: [
+      { id: 'p1', text: 'Washington imposed a 29 percent reciprocal tariff on imports from Pakistan.', footnotes: [1] },
+      { id: 'p2', text: 'Competitors face more: Bangladesh (at 39 percent) and Vietnam (at 46 percent).', footnotes: [] },
+    ] },
+    { id: 's2', title: 'Minerals', paragraphs: [
+      { id: 'p3', text: 'Reko Diq is estimated to host copper resources in excess of 50 billion pounds.', footnotes: [2] },
+      { id: 'p4', text: 'The administration has already suspended US$845 million in multisector funding.', footnotes: [3] },
+    ] },
+  ],
+  footnotes: [
+    { n: 1, key: 'dawn2025', text: '“Trump tariffs,” DAWN, April 14, 2025.', source: { authors: [], title: 'Trump tariffs', container: 'DAWN', date: '2025-04-14' }, citedBy: ['p1'] },
+    { n: 2, key: 'diplomat2025', text: '“Critical Minerals,” The Diplomat, April 16, 2025.', source: { authors: [], title: 'Critical Minerals', container: 'The Diplomat', date: '2025-04-16' }, citedBy: ['p3'] },
+    { n: 3, key: 'profit2025', text: '“US suspends $845m aid projects,” Profit, February 4, 2025.', source: { authors: [], title: 'US suspends $845m aid projects', container: 'Profit', date: '2025-02-04' }, citedBy: ['p4'] },
+  ],
+  figures: [
+    { id: 'f1', text: '29 percent', value: 29, unit: 'percent', subject: 'reciprocal tariff on imports from Pakistan', paragraph: 'p1', sentence: 'Washington imposed a 29 percent reciprocal tariff on imports from Pakistan.', footnotes: [1] },
+    { id: 'f2', text: '39 percent', value: 39, unit: 'percent', subject: 'reciprocal tariff on Bangladesh', paragraph: 'p2', sentence: 'Competitors face more: Bangladesh (at 39 percent) and Vietnam (at 46 percent).', footnotes: [] },
+    { id: 'f3', text: '50 billion pounds', value: 50e9, unit: 'lb', qualifier: 'in excess of', subject: 'copper resources at Reko Diq', paragraph: 'p3', sentence: 'Reko Diq is estimated to host copper resources in excess of 50 billion pounds.', footnotes: [2] },
+    { id: 'f4', text: 'US$845 million', value: 845e6, unit: 'USD', subject: 'suspended multisector funding', paragraph: 'p4', sentence: 'The administration has already suspended US$845 million in multisector funding.', footnotes: [3] },
+  ],
+};
+const handIndex = createSearchIndex(new Library([tariffs]));
+
+const first = (index: typeof seedIndex, query: string, kinds?: ('section' | 'paragraph' | 'footnote' | 'figure')[]) => index.search(query, { kinds })[0];
+
+test('typos still find their target in the seed: "tarrif bangladesh", "reko dik copper"', () => {
+  const tariff = first(seedIndex, 'tarrif bangladesh')!;
+  assert.equal(tariff.kind === 'paragraph' ? seed.sections.flatMap(s => s.paragraphs).find(p => p.id === tariff.id)!.text.includes('Bangladesh (at 39 percent)') : tariff.kind, true);
+  const reko = first(seedIndex, 'reko dik copper')!;
+  assert.equal(reko.kind, 'paragraph');
+  assert.match(seed.sections.flatMap(s => s.paragraphs).find(p => p.id === reko.id)!.text, /Reko Diq/);
+});
+
+test('numbers are normalised: "845m", "$845 million", "845 million" find US$845 million in the seed', () => {
+  for (const query of ['845m', '$845 million', '845 million', 'US$845 million', '$845m']) {
+    const hit = first(seedIndex, query)!;
+    assert.ok(hit, query);
+    assert.equal(hit.kind, 'paragraph', query);
+    assert.match(hit.label, /US\$845 million/, query);
+    assert.ok(hit.highlights.some(([a, b]) => hit.label.slice(a, b) === 'US$845 million'), query);
+  }
+});
+
+test('"rare earth" finds the paragraphs about rare earths first', () => {
+  const hits = seedIndex.search('rare earth', { limit: 2 });
+  assert.equal(hits.length, 2);
+  for (const hit of hits) assert.match(hit.label, /rare earth/);
+});
+
+test('notes are found by their source: outlet and author', () => {
+  assert.deepEqual([first(seedIndex, 'lawfare')!.kind, first(seedIndex, 'lawfare')!.id], ['footnote', '1']);
+  assert.equal(first(seedIndex, 'profit')!.id, '4');
+  assert.equal(first(seedIndex, 'afzal', ['footnote'])!.kind, 'footnote');
+});
+
+test('sections are found by their heading', () => {
+  const hit = first(seedIndex, 'new limitations', ['section'])!;
+  assert.equal(hit.id, 's2');
+});
+
+test('figures rank first for their own words and numbers', () => {
+  assert.equal(first(handIndex, 'tarrif bangladesh')!.id, 'f2');
+  assert.equal(first(handIndex, 'reko dik copper')!.id, 'f3');
+  assert.equal(first(handIndex, '845m')!.id, 'f4');
+  assert.equal(first(handIndex, '$845 million')!.id, 'f4');
+  assert.equal(first(handIndex, '29%')!.id, 'f1');
+  assert.equal(first(handIndex, '39 percent')!.id, 'f2');
+});
+
+test('kinds and report filters hold', () => {
+  for (const hit of handIndex.search('tariff', { kinds: ['footnote'] })) assert.equal(hit.kind, 'footnote');
+  assert.deepEqual(handIndex.search('tariff', { reportId: 'nope' }), []);
+  assert.ok(handIndex.search('tariff', { limit: 1 }).length <= 1);
+});
+
+test('a hit is a ReportTarget with label, detail and highlight ranges inside the label', () => {
+  for (const hit of seedIndex.search('pakistan minerals copper tariff', { limit: 30 })) {
+    assert.ok(['section', 'paragraph', 'footnote', 'figure'].includes(hit.kind));
+    assert.equal(hit.reportId, seed.id);
+    assert.ok(hit.id);
+    for (const [a, b] of hit.highlights) assert.ok(a >= 0 && b <= hit.label.length && a < b, `${a}-${b} in ${hit.label}`);
+  }
+});
+
+test('empty, huge and hostile queries never throw', () => {
+  const queries = ['', '   ', '\u0000\u0001', '$', '%%%', '[^1]', '![x](command:foo)', '<img src=x onerror=alert(1)>', "'=^!$|", '.*+?()[]{}',
+    'a'.repeat(100000), 'tariff '.repeat(5000), '9'.repeat(400), '1e400', '-0', 'NaN', '∞', '🙂🙂', '\ud800', 'ﬁ'];
+  for (const q of queries) {
+    assert.doesNotThrow(() => seedIndex.search(q), q.slice(0, 20));
+    assert.ok(Array.isArray(seedIndex.search(q)));
+  }
+  assert.deepEqual(seedIndex.search(''), []);
+  assert.deepEqual(seedIndex.search(undefined as unknown as string), []);
+});
+
+test('number tokens are stable words', () => {
+  assert.equal(numberToken(845e6), 'n845000000');
+  assert.equal(numberToken(8.5), 'n8d5');
+  assert.equal(numberToken(Infinity), undefined);
+  assert.match(numberToken(1e25)!, /^n[0-9a-z]+$/);
+});
+
+test('an excerpt keeps the matched words and shifts their ranges', () => {
+  const text = 'word '.repeat(50) + 'copper gold ' + 'word '.repeat(50);
+  const at = text.indexOf('copper');
+  const { text: shown, highlights } = excerpt(text, [[at, at + 6]], 60);
+  assert.ok(shown.length <= 64);
+  assert.equal(shown.slice(highlights[0]![0], highlights[0]![1]), 'copper');
+});
+
+test('the index updates per report and builds in chunks for big libraries', async () => {
+  const index = createSearchIndex(new Library([tariffs]));
+  const before = index.size;
+  index.update(new Library([tariffs, seed]));
+  assert.ok(index.size > before);
+  index.update(new Library([seed]));
+  assert.deepEqual(index.search('reko', { reportId: 'tariffs' }), []);
+  assert.ok(index.search('reko').length > 0);
+
+  const paragraphs = Array.from({ length: 3000 }, (_, i) => ({ id: `p${i + 1}`, text: `Paragraph ${i} about tariffs, copper and the number ${i} percent of imports from country ${i % 97}.`, footnotes: [] }));
+  const big: Report = { ...tariffs, id: 'big', sections: [{ id: 's1', title: 'Big', paragraphs }], footnotes: [], figures: [] };
+  const started = performance.now();
+  const bigIndex = await buildSearchIndex(new Library([big]), { chunkSize: 400 });
+  const built = performance.now() - started;
+  assert.equal(bigIndex.size, 3001);
+  const t = performance.now();
+  const hits = bigIndex.search('tarrif coper', { limit: 20 });
+  const took = performance.now() - t;
+  assert.equal(hits.length, 20);
+  assert.ok(built < 15000, `build ${built} ms`);
+  assert.ok(took < 1500, `query ${took} ms`);
+});
