@@ -1,0 +1,246 @@
+/**
+ * `npm run bench`: Dossier's performance, side by side with fuse.js alone and MiniSearch alone, on the
+ * bundled report and on seeded synthetic libraries of 10, 100 and 500 reports. Prints a table, checks the
+ * budgets of issue 7, writes bench/results.json. Not part of `npm test`: timings are measured, not asserted.
+ *
+ * Environment knobs (for quick looks; the defaults are the reported run):
+ *   BENCH_SIZES=seed,10,100   which libraries
+ *   BENCH_QUERIES=50          synthetic queries per library (plus the 11 seed queries)
+ *   BENCH_SKIP=activation,bundle,charts,check,hover   skip slow or unavailable parts
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createLibrary } from '../src/core/library';
+import type { Library } from '../src/core/library';
+import { parseReport, parseReportWithSpans } from '../src/core/parse';
+import { fuseEngine, itemsOf, loadDossierSearch, miniSearchEngine, type Engine } from './engines';
+import { measureExtras, type Extras } from './extras';
+import { generateLibrary, SEED_PATH, type GeneratedReport } from './generate';
+import { buildQueries, resolveAnswers } from './queries';
+import { measureRecall, measureSearch, type SearchMeasure } from './search';
+import { heapMB, round, time } from './stats';
+
+interface SizePlan {
+  key: string;
+  synthetic: number;
+  /** fuse.js at library scale costs ~1 s a query: how many queries it types key by key, and how many it answers whole */
+  fuseTyped: number;
+  fuseRecall: number;
+}
+
+const ALL_SIZES: SizePlan[] = [
+  { key: 'seed', synthetic: 0, fuseTyped: Infinity, fuseRecall: Infinity },
+  { key: '10', synthetic: 9, fuseTyped: Infinity, fuseRecall: Infinity },
+  { key: '100', synthetic: 99, fuseTyped: 12, fuseRecall: 61 },
+  { key: '500', synthetic: 499, fuseTyped: 4, fuseRecall: 20 },
+];
+
+const QUERY_COUNT = Number(process.env.BENCH_QUERIES ?? 50);
+const wanted = (process.env.BENCH_SIZES ?? 'seed,10,100,500').split(',');
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+
+interface SizeResult {
+  reports: number;
+  paragraphs: number;
+  items: number;
+  textMB: number;
+  buildMs: number;
+  parseMs: number;
+  indexMs: number;
+  heapMB: number;
+  search: Record<string, SearchMeasure & { recallOnFuseSubset?: number }>;
+  fuseNote?: string;
+}
+
+/** Every n-th query, so a subset still mixes words, numbers, notes and seed queries. */
+function spread<T>(items: T[], count: number): T[] {
+  if (count >= items.length) return items;
+  const step = items.length / count;
+  return Array.from({ length: count }, (_, i) => items[Math.floor(i * step)]);
+}
+
+function log(line: string): void {
+  process.stdout.write(line + '\n');
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const seedText = fs.readFileSync(SEED_PATH, 'utf8');
+  const createDossier = loadDossierSearch();
+  const notes: string[] = [];
+  if (!createDossier) notes.push('Dossier search (src/core/search.ts createSearchIndex) not available: not measured.');
+  if (!(globalThis as { gc?: unknown }).gc) notes.push('Run without --expose-gc: heap figures include garbage.');
+
+  const plans = ALL_SIZES.filter(p => wanted.includes(p.key));
+  const largest = Math.max(0, ...plans.map(p => p.synthetic));
+  const { value: generated, ms: generateMs } = time(() => generateLibrary(largest));
+  log(`generated ${largest} synthetic reports in ${round(generateMs / 1000, 1)} s`);
+
+  // Parse throughput: every synthetic report of the largest library, plus the seed.
+  let parseMBps = NaN;
+  {
+    const texts = [seedText, ...generated.map(g => g.text)];
+    const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
+    const { ms } = time(() => texts.forEach((t, i) => parseReport(t, { id: `t${i}`, source: `t${i}.txt` })));
+    parseMBps = bytes / (1024 * 1024) / (ms / 1000);
+    log(`parse: ${round(bytes / (1024 * 1024), 1)} MB in ${round(ms)} ms = ${round(parseMBps, 1)} MB/s`);
+  }
+
+  const sizes: Record<string, SizeResult> = {};
+  let libraryFor500: Library | undefined;
+  for (const plan of plans) {
+    const part = generated.slice(0, plan.synthetic);
+    heapMB();
+    const built = buildLibrary(seedText, part, createDossier);
+    const heap = heapMB();
+    const library = built.library;
+    const paragraphs = library.reports.reduce((n, r) => n + r.sections.reduce((m, s) => m + s.paragraphs.length, 0), 0);
+    const queries = buildQueries(part, plan.synthetic ? QUERY_COUNT : 0, true);
+    const answers = resolveAnswers(library, queries);
+    const unanswerable = queries.filter((_, i) => answers[i].size === 0).map(q => q.text);
+    if (unanswerable.length) notes.push(`${plan.key}: ${unanswerable.length} queries have no right answer in the parsed library (left out of recall): ${unanswerable.slice(0, 5).join(' | ')}`);
+    const items = itemsOf(library);
+    const result: SizeResult = {
+      reports: library.reports.length, paragraphs, items: items.length, textMB: built.textMB,
+      buildMs: built.parseMs + built.indexMs, parseMs: built.parseMs, indexMs: built.indexMs, heapMB: heap, search: {},
+    };
+    log(`\n[${plan.key}] ${library.reports.length} reports, ${paragraphs} paragraphs, ${items.length} items, ${queries.length} queries; ` +
+      `build ${round(result.buildMs)} ms (parse ${round(built.parseMs)} + index ${round(built.indexMs)}), heap ${round(heap, 1)} MB`);
+
+    const engines: Engine[] = [];
+    if (built.dossier) engines.push(built.dossier);
+    const mini = time(() => miniSearchEngine(items));
+    engines.push(mini.value);
+    for (const engine of engines) {
+      result.search[engine.name] = measureSearch(engine, queries, answers);
+      log(`  ${engine.name.padEnd(10)} ${fmtSearch(result.search[engine.name])}`);
+    }
+
+    // fuse.js alone: all queries where it is affordable, a spread subset at library scale.
+    const fuse = time(() => fuseEngine(items));
+    const recallSet = spread(queries, plan.fuseRecall);
+    const typedSet = spread(recallSet, plan.fuseTyped);
+    const fuseMeasure = measureSearch(fuse.value, typedSet, typedSet.map(q => answers[queries.indexOf(q)]));
+    const recallAnswers = recallSet.map(q => answers[queries.indexOf(q)]);
+    if (recallSet.length > typedSet.length) fuseMeasure.recall = measureRecall(fuse.value, recallSet, recallAnswers);
+    result.search.fuse = { ...fuseMeasure, queries: recallSet.length };
+    if (recallSet.length < queries.length) {
+      result.fuseNote = `fuse.js capped: typed ${typedSet.length} of ${queries.length} queries key by key (${fuseMeasure.keystrokes} keystrokes), recall on ${recallSet.length}`;
+      for (const engine of engines) result.search[engine.name].recallOnFuseSubset = measureRecall(engine, recallSet, recallAnswers);
+      log(`  (${result.fuseNote})`);
+    }
+    log(`  ${'fuse'.padEnd(10)} ${fmtSearch(result.search.fuse)}`);
+    sizes[plan.key] = result;
+    if (plan.key === '500' || plan === plans[plans.length - 1]) libraryFor500 = library;
+  }
+
+  const extras: Extras = await measureExtras({ skip, library: libraryFor500, seedText, notes, log });
+  const results = assemble(sizes, parseMBps, extras, notes, started);
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  printSummary(results);
+  log(`\nwrote bench/results.json in ${round((Date.now() - started) / 1000, 1)} s total`);
+}
+
+function buildLibrary(seedText: string, part: GeneratedReport[], createDossier: ReturnType<typeof loadDossierSearch>) {
+  const texts = [{ id: 'us-pakistan-relations-in-flux', text: seedText }, ...part.map(g => ({ id: g.id, text: g.text }))];
+  const textMB = texts.reduce((n, t) => n + t.text.length, 0) / (1024 * 1024);
+  // As the library service loads them: parsed with input spans (the reader's offset lookups need them).
+  const parsed = time(() => texts.map(t => parseReportWithSpans(t.text, { id: t.id, source: `${t.id}.txt` })));
+  const indexed = time(() => {
+    const library = createLibrary(parsed.value);
+    return { library, dossier: createDossier?.(library) };
+  });
+  return { ...indexed.value, parseMs: parsed.ms, indexMs: indexed.ms, textMB };
+}
+
+function fmtSearch(m: SearchMeasure): string {
+  return `p50 ${round(m.p50, 3)} ms  p95 ${round(m.p95, 3)} ms  max ${round(m.max, 1)} ms  recall@10 ${round(m.recall, 3)}  (${m.queries} queries, ${m.keystrokes} keystrokes)` +
+    (m.misses.length ? `  missed: ${m.misses.slice(0, 4).join(' | ')}${m.misses.length > 4 ? ' …' : ''}` : '');
+}
+
+interface Budget {
+  name: string;
+  limit: string;
+  measured: string;
+  met: boolean | null;
+}
+
+function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: Extras, notes: string[], started: number) {
+  const search: Record<string, Record<string, { p50: number; p95: number; recall: number; recallOnFuseSubset?: number; queries: number; keystrokes: number }>> = {};
+  const buildMs: Record<string, number> = {};
+  const heap: Record<string, number> = {};
+  for (const [key, s] of Object.entries(sizes)) {
+    search[key] = {};
+    for (const [engine, m] of Object.entries(s.search)) {
+      search[key][engine] = { p50: round(m.p50, 3), p95: round(m.p95, 3), recall: round(m.recall, 3), queries: m.queries, keystrokes: m.keystrokes };
+      if (m.recallOnFuseSubset !== undefined) search[key][engine].recallOnFuseSubset = round(m.recallOnFuseSubset, 3);
+    }
+    buildMs[key] = round(s.buildMs, 1);
+    heap[key] = round(s.heapMB, 1);
+  }
+  const big = sizes['500'];
+  const d = big?.search.dossier;
+  const f = big?.search.fuse;
+  const budgets: Budget[] = [];
+  const add = (name: string, limit: string, measured: number | undefined, ok: (v: number) => boolean, unit = '') =>
+    budgets.push({ name, limit, measured: measured === undefined || Number.isNaN(measured) ? 'not measured' : `${round(measured, 3)}${unit}`, met: measured === undefined || Number.isNaN(measured) ? null : ok(measured) });
+  add('search p95 per keystroke at 500 reports', '≤ 16 ms', d?.p95, v => v <= 16, ' ms');
+  add('search speed-up over fuse.js alone at 500 (p95)', '≥ 20×', d && f ? f.p95 / d.p95 : undefined, v => v >= 20, '×');
+  const dRecall = d ? d.recallOnFuseSubset ?? d.recall : undefined;
+  add('recall@10 at 500 minus fuse.js alone (same queries)', '≥ 0', dRecall !== undefined && f ? dRecall - f.recall : undefined, v => v >= 0);
+  add('hover lookup p95', '≤ 1 ms', extras.hoverP95Ms, v => v <= 1, ' ms');
+  add('activation', '≤ 50 ms', extras.activationMs, v => v <= 50, ' ms');
+  add('extension bundle (minified)', '≤ 250 KB', extras.bundleKB, v => v <= 250, ' KB');
+  add('heap at 500 reports', '≤ 150 MB', big?.heapMB, v => v <= 150, ' MB');
+  return {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version, platform: `${os.platform()} ${os.release()}`,
+    },
+    search,
+    buildMs,
+    heapMB: heap,
+    parseMBps: round(parseMBps, 2),
+    activationMs: extras.activationMs === undefined ? null : round(extras.activationMs, 1),
+    bundleKB: extras.bundleKB === undefined ? null : round(extras.bundleKB, 1),
+    lazyKB: extras.lazyKB,
+    hoverP95Ms: extras.hoverP95Ms === undefined ? null : round(extras.hoverP95Ms, 4),
+    hoverP50Ms: extras.hoverP50Ms === undefined ? null : round(extras.hoverP50Ms, 4),
+    checkMs: extras.checkMs === undefined ? null : round(extras.checkMs, 1),
+    chartColdMs: extras.chartColdMs === undefined ? null : round(extras.chartColdMs, 1),
+    chartWarmMs: extras.chartWarmMs === undefined ? null : round(extras.chartWarmMs, 1),
+    libraries: Object.fromEntries(Object.entries(sizes).map(([k, s]) => [k, {
+      reports: s.reports, paragraphs: s.paragraphs, items: s.items, textMB: round(s.textMB, 1),
+      parseMs: round(s.parseMs, 1), indexMs: round(s.indexMs, 1), fuseNote: s.fuseNote,
+      misses: Object.fromEntries(Object.entries(s.search).map(([e, m]) => [e, m.misses])),
+    }])),
+    budgets,
+    notes: [...notes, ...extras.notes],
+    runSeconds: round((Date.now() - started) / 1000, 1),
+  };
+}
+
+function printSummary(results: ReturnType<typeof assemble>): void {
+  log('\n=== search per keystroke: p50 / p95 ms, recall@10 ===');
+  const engines = ['dossier', 'minisearch', 'fuse'];
+  log(['library'.padEnd(8), ...engines.map(e => e.padEnd(30))].join(' '));
+  for (const [key, row] of Object.entries(results.search)) {
+    log([key.padEnd(8), ...engines.map(e => (row[e] ? `${row[e].p50} / ${row[e].p95} ms, ${row[e].recall}` : '—').padEnd(30))].join(' '));
+  }
+  log('\n=== build and memory ===');
+  for (const [key, lib] of Object.entries(results.libraries)) {
+    log(`${key.padEnd(8)} ${String(lib.reports).padStart(4)} reports ${String(lib.paragraphs).padStart(6)} paragraphs  build ${results.buildMs[key]} ms (parse ${lib.parseMs} + library/index ${lib.indexMs})  heap ${results.heapMB[key]} MB` + (lib.fuseNote ? `\n         ${lib.fuseNote}` : ''));
+  }
+  log(`\nparse ${results.parseMBps} MB/s · hover p95 ${results.hoverP95Ms ?? '—'} ms · fact-check 5,000-line note ${results.checkMs ?? '—'} ms · chart cold ${results.chartColdMs ?? '—'} ms / warm ${results.chartWarmMs ?? '—'} ms`);
+  log(`bundle ${results.bundleKB ?? '—'} KB (lazy: ${JSON.stringify(results.lazyKB ?? {})}) · activation ${results.activationMs ?? '—'} ms`);
+  log('\n=== budgets (issue 7) ===');
+  for (const b of results.budgets) log(`${b.met === null ? 'NOT MEASURED' : b.met ? 'met         ' : 'NOT MET     '} ${b.name}: ${b.measured} (budget ${b.limit})`);
+  if (results.notes.length) log('\nnotes:\n- ' + results.notes.join('\n- '));
+}
+
+main().catch(error => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(2);
+});
