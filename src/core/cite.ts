@@ -378,6 +378,16 @@ export function bibliographyItems(library: Library): CslItem[] {
   return distinctSources(library).map(({ footnote }) => sourceToCsl(footnote.key, footnote.source));
 }
 
+/** A pandoc locator ("para. 12", "paras. 5–12", "p. 4", "sec. 2") as CSL's locator and label. */
+export function cslLocator(locator: string | undefined): { locator?: string; label?: string } {
+  if (!locator) return {};
+  const m = /^\s*(paras?\.?|paragraphs?|pp?\.?|pages?|secs?\.?|sections?|ch(?:ap)?s?\.?|chapters?)\s*(.+)$/i.exec(locator);
+  if (!m) return { locator: locator.trim() };
+  const word = m[1].toLowerCase();
+  const label = word.startsWith('para') ? 'paragraph' : word.startsWith('p') ? 'page' : word.startsWith('s') ? 'section' : 'chapter';
+  return { locator: m[2].trim(), label };
+}
+
 export function toCslJson(items: readonly CslItem[]): string {
   return JSON.stringify(items, null, 2) + '\n';
 }
