@@ -63,6 +63,9 @@ for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts']) {
       platform: 'node',
       target: 'node18',
       external: ['vscode'],
+      // vega-canvas's node build has a top-level await (an optional `canvas` import) that cjs cannot hold;
+      // its browser build returns no canvas in Node, and Vega then estimates text widths without one.
+      alias: lazy.endsWith('charts.ts') ? { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' } : {},
     });
   }
 }

@@ -1,0 +1,250 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Library } from '../../src/core/library';
+import {
+  chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, citations,
+  type CuratedChartFile,
+} from '../../src/core/charts';
+import { chartSpec, darkTheme, lightTheme, themeFromCssVariables, isCssColour } from '../../src/core/chartSpec';
+import { parseReport } from '../../src/core/parse';
+import { renderSvg } from '../../src/lazy/charts';
+import { fakeReport } from './chartsFixture';
+
+const root = path.join(__dirname, '..', '..');
+
+function loadCurated(): CuratedChartFile[] {
+  const dir = path.join(root, 'data', 'charts');
+  return fs.readdirSync(dir).filter(f => f.endsWith('.json')).map(f => {
+    const { file, problems } = readCuratedChartFile(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')), f);
+    assert.deepEqual(problems, []);
+    return file as CuratedChartFile;
+  });
+}
+
+const curated = loadCurated();
+const fake = new Library([fakeReport]);
+const seedReport = parseReport(fs.readFileSync(path.join(root, 'data', 'reports', 'us-pakistan-relations-in-flux.txt'), 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+const seed = new Library([seedReport]);
+const noSeedFigures = seedReport.figures.length === 0 ? 'figure extraction has not landed yet' : false;
+
+const values = (chartId: string, library = seed) => {
+  const chart = curatedCharts(library, curated).find(c => c.id === chartId);
+  assert.ok(chart, `curated chart ${chartId}`);
+  return chart.data.map(d => [d.label, d.value, d.unit]);
+};
+
+describe('curated charts on the bundled report (matched by criteria, not ids)', () => {
+  test('every curated figure is found in the extracted report', { skip: noSeedFigures }, () => {
+    assert.deepEqual(unmatchedCriteria(seed, curated), []);
+  });
+
+  test('reciprocal tariffs: exactly Pakistan 29, Bangladesh 39, Vietnam 46 percent', { skip: noSeedFigures }, () => {
+    assert.deepEqual(values('reciprocal-tariffs'), [['Pakistan', 29, 'percent'], ['Bangladesh', 39, 'percent'], ['Vietnam', 46, 'percent']]);
+  });
+
+  test('textiles: 77 percent of exports against the rest', { skip: noSeedFigures }, () => {
+    assert.deepEqual(values('textiles-share-of-exports'), [['Textiles', 77, 'percent'], ['All other exports', 23, 'percent']]);
+  });
+
+  test('money compared on a log scale, seven sums', { skip: noSeedFigures }, () => {
+    const chart = curatedCharts(seed, curated).find(c => c.id === 'money-at-stake');
+    assert.equal(chart?.scale, 'log');
+    assert.deepEqual(chart?.data.map(d => d.value), [6e12, 5e11, 74e9, 62e9, 845e6, 600e6, 435e6]);
+    assert.ok(chart?.data.every(d => d.unit === 'USD'));
+  });
+
+  test("Reko Diq's copper (lb) and gold (oz) in separate panels", { skip: noSeedFigures }, () => {
+    assert.deepEqual(values('reko-diq-resources'), [['Copper', 5e10, 'lb'], ['Gold', 41e6, 'oz']]);
+    const spec = chartSpec(curatedCharts(seed, curated).find(c => c.id === 'reko-diq-resources')!, lightTheme);
+    assert.equal((spec.vconcat as unknown[]).length, 2);
+  });
+
+  test('the synthetic twin of the report gets the same charts', () => {
+    assert.deepEqual(values('reciprocal-tariffs', fake).map(v => v[1]), [29, 39, 46]);
+    assert.deepEqual(curatedCharts(fake, curated).map(c => c.id), ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake', 'reko-diq-resources']);
+  });
+
+  test('a bad data file is reported, not thrown', () => {
+    assert.match(readCuratedChartFile({ report: {}, charts: [] }, 'bad.json').problems[0] ?? '', /bad.json: "report" needs/);
+    assert.match(readCuratedChartFile({ report: { title: 'x' }, charts: [{ id: 'a', title: 'b', mark: 'pie', figures: [] }] }, 'b.json').problems[0] ?? '', /mark "pie"/);
+  });
+});
+
+describe('charts for a note', () => {
+  test('"29 percent" in a note brings the tariff chart', () => {
+    const result = chartsForNote('Pakistan faces a 29 percent tariff.', fake, curated);
+    assert.deepEqual(result.charts.map(c => c.id), ['reciprocal-tariffs']);
+    assert.deepEqual(result.figuresUsed.map(u => u.figureId), ['f9']);
+    assert.deepEqual(result.errors, []);
+  });
+
+  test('on the bundled report too', { skip: noSeedFigures }, () => {
+    const result = chartsForNote('Pakistan faces a 29 percent tariff.', seed, curated);
+    assert.deepEqual(result.charts.map(c => c.id), ['reciprocal-tariffs']);
+  });
+
+  test('a near-miss number is no mention (US$854 million is not US$845 million)', () => {
+    assert.deepEqual(chartsForNote('The US suspended US$854 million.', fake, curated).charts, []);
+    assert.deepEqual(chartsForNote('The US suspended US$845 million.', fake, curated).charts.map(c => c.id), ['money-at-stake']);
+  });
+
+  test('a citation of a paragraph uses the figures in it; a note key uses the figures citing that note', () => {
+    // keys are assigned by the Library (unique across reports): read them back rather than guess
+    const reportKey = fake.report(fakeReport.id)!.key;
+    const noteKey = fake.footnote(fakeReport.id, 21)!.key;
+    const byPara = chartsForNote(`Trade matters [@${reportKey}, para. 2].`, fake, curated);
+    assert.deepEqual(byPara.charts.map(c => c.id).sort(), ['money-at-stake', 'reciprocal-tariffs', 'textiles-share-of-exports']);
+    assert.ok(byPara.figuresUsed.every(u => u.how.includes('citation')));
+    const byNote = chartsForNote(`As DAWN reported [@${noteKey}].`, fake, curated);
+    assert.deepEqual(byNote.charts.map(c => c.id), ['reciprocal-tariffs']);
+  });
+
+  test('citations parse keys and paragraph locators', () => {
+    assert.deepEqual(citations('See [see @a2025, paras. 3-4; @b, p. 2] and [@c].').map(c => [c.key, c.paragraphs]), [['a2025', [3, 4]], ['b', []], ['c', []]]);
+  });
+
+  test('charts come in the order the note first uses them; the cursor picks the nearest', () => {
+    const note = 'Gold: 41 million ounces.\n\nLater, tariffs of 46 percent hit Vietnam.';
+    const result = chartsForNote(note, fake, curated);
+    assert.deepEqual(result.charts.map(c => c.id), ['reko-diq-resources', 'reciprocal-tariffs']);
+    assert.deepEqual(nearestChart(result, 0), { chartId: 'reko-diq-resources', figureId: 'f7' });
+    assert.deepEqual(nearestChart(result, note.length), { chartId: 'reciprocal-tariffs', figureId: 'f12' });
+    assert.equal(nearestChart(chartsForNote('nothing here', fake, curated), 3), undefined);
+  });
+});
+
+describe('charts declared in a note', () => {
+  const block = (body: string) => `Intro.\n\n\`\`\`dossier-chart\n${body}\n\`\`\`\n\nAfter.`;
+
+  test('YAML with ids and search terms', () => {
+    const result = chartsForNote(block('title: Competitors\nmark: point\nfigures: [f9, "Bangladesh 39 percent", Vietnam]'), fake, curated);
+    const declared = result.charts.find(c => c.origin === 'declared');
+    assert.equal(declared?.title, 'Competitors');
+    assert.equal(declared?.mark, 'point');
+    assert.deepEqual(declared?.data.map(d => d.figureId), ['f9', 'f11', 'f12']);
+    assert.deepEqual(result.errors, []);
+    // figures named only inside the block do not pull in the curated charts too
+    assert.deepEqual(result.charts.map(c => c.origin), ['declared']);
+  });
+
+  test('JSON works as well', () => {
+    const result = chartsForNote(block('{"title": "Sums", "figures": ["f1", "f2"], "scale": "log"}'), fake, curated);
+    assert.equal(result.charts[0]?.scale, 'log');
+    assert.deepEqual(result.charts[0]?.data.map(d => d.value), [845e6, 5e11]);
+  });
+
+  test('a wrong id gives a clear error, and the rest of the chart still draws', () => {
+    const result = chartsForNote(block('title: T\nfigures: [f9, f999]'), fake, curated);
+    assert.equal(result.errors.length, 1);
+    assert.match(result.errors[0]!.message, /no figure "f999" in “U\.S\.-Pakistan Relations in Flux.*” \(its figures are f1–f13\)/);
+    assert.equal(result.errors[0]!.line, 2);
+    assert.deepEqual(result.charts[0]?.data.map(d => d.figureId), ['f9']);
+  });
+
+  test('only wrong ids: an error and no chart', () => {
+    const result = chartsForNote(block('figures: [f404]'), fake, curated);
+    assert.deepEqual(result.charts, []);
+    assert.equal(result.errors[0]?.chartId, 'note-chart-1');
+  });
+
+  test('broken YAML, a bad mark, no figures: each a message', () => {
+    assert.match(chartsForNote(block('title: [unclosed'), fake, curated).errors[0]!.message, /not valid YAML or JSON/);
+    assert.match(chartsForNote(block('mark: pie\nfigures: [f1]'), fake, curated).errors[0]!.message, /mark "pie" is not one of bar, point, line, arc/);
+    assert.match(chartsForNote(block('title: x'), fake, curated).errors[0]!.message, /names no figures/);
+  });
+
+  test('blocks are found with their ranges; an unclosed block runs to the end', () => {
+    const text = block('figures: [f1]');
+    const [found] = findChartBlocks(text);
+    assert.equal(text.slice(found!.range.start, found!.range.end), '```dossier-chart\nfigures: [f1]\n```');
+    assert.equal(findChartBlocks('~~~dossier-chart\nfigures: [f1]').length, 1);
+  });
+});
+
+describe('automatic charts', () => {
+  test('comparable figures: same unit, same section, at least two', () => {
+    const charts = autoCharts({ ...fakeReport, id: 'other', title: 'Other' });
+    const units = charts.map(c => new Set(c.data.map(d => d.unit)));
+    assert.ok(charts.length > 0);
+    assert.ok(units.every(u => u.size === 1));
+    assert.ok(charts.every(c => c.data.length >= 2));
+  });
+
+  test('a report nobody curated gets automatic charts; a curated one does not', () => {
+    const other = { ...fakeReport, id: 'other', key: 'other2025', title: 'Another report' };
+    const charts = libraryCharts(new Library([fakeReport, other]), curated);
+    assert.ok(charts.some(c => c.origin === 'auto' && c.reportId === 'other'));
+    assert.ok(!charts.some(c => c.origin === 'auto' && c.reportId === fakeReport.id));
+  });
+});
+
+describe('specs and SVG', () => {
+  const tariffs = () => curatedCharts(fake, curated).find(c => c.id === 'reciprocal-tariffs')!;
+
+  test('every spec has a title, a source line, axis titles, a description and the theme colours', () => {
+    for (const chart of curatedCharts(fake, curated)) {
+      const spec = chartSpec(chart, darkTheme);
+      const json = JSON.stringify(spec);
+      assert.ok(spec.description && typeof spec.description === 'string');
+      assert.match(json, /Source: U\.S\.-Pakistan Relations in Flux/);
+      assert.equal(spec.background, darkTheme.background);
+      assert.ok(json.includes(darkTheme.accents[0]!));
+      if (chart.mark !== 'arc') assert.match(json, /"title":"(Reciprocal tariff rate|US dollars|Pounds)/);
+    }
+  });
+
+  test('theme colours from the webview are checked before use', () => {
+    const theme = themeFromCssVariables('dark', { '--vscode-editor-foreground': '#abcdef', '--vscode-charts-blue': 'red"><script>', '--vscode-font-family': 'Ubuntu, sans-serif' });
+    assert.equal(theme.foreground, '#abcdef');
+    assert.equal(theme.accents[0], darkTheme.accents[0]);
+    assert.equal(theme.font, 'Ubuntu, sans-serif');
+    assert.ok(isCssColour('rgba(0, 0, 0, 0.5)'));
+    assert.ok(!isCssColour('url(javascript:x)'));
+  });
+
+  test('rendered SVG: well formed, titled, described, deterministic', async () => {
+    const spec = chartSpec(tariffs(), lightTheme);
+    const svg = await renderSvg(spec);
+    assert.ok(svg.startsWith('<svg role="img" aria-label="Bar chart of U.S. reciprocal tariff rates'), svg.slice(0, 200));
+    assert.match(svg.slice(0, 2000), /^<svg role="img" aria-label="Bar chart of U\.S\. reciprocal tariff rates/);
+    assert.match(svg.slice(0, 2000), /<title>U\.S\. reciprocal tariff rates on Pakistan and two textile competitors \(April 2025\)<\/title><desc>/);
+    assert.ok(svg.includes('>Pakistan</text>'));
+    assert.ok(svg.endsWith('</svg>'));
+    assert.equal(svg, await renderSvg(JSON.parse(JSON.stringify(spec))));
+    assertWellFormed(svg);
+  });
+
+  test('a hostile figure subject is escaped in the SVG', async () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const chart = { ...tariffs(), title: `T ${hostile}`, data: tariffs().data.map(d => ({ ...d, label: hostile })) };
+    const svg = await renderSvg(chartSpec(chart, lightTheme));
+    assert.ok(!svg.includes('<img'), 'no raw <img> element');
+    assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt;'));
+  });
+
+  test('log-scale money chart draws every bar', async () => {
+    const chart = curatedCharts(fake, curated).find(c => c.id === 'money-at-stake')!;
+    const svg = await renderSvg(chartSpec(chart, lightTheme));
+    const bars = [...svg.matchAll(/aria-roledescription="bar" d="M([\d.]+),[\d.]+[hL]([\d.]+)/g)];
+    assert.equal(bars.length, 7);
+    for (const bar of bars) assert.ok(Number(bar[2]) - Number(bar[1]) > 20, `bar long enough: ${bar[0]}`);
+  });
+});
+
+/** Tags nest and close in order, attributes are quoted, and no raw `<` or `&` sits in text: enough XML for an SVG. */
+function assertWellFormed(xml: string): void {
+  const stack: string[] = [];
+  let at = 0;
+  for (const m of xml.matchAll(/<(\/?)([a-zA-Z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g)) {
+    const between = xml.slice(at, m.index);
+    assert.ok(!/[<>]|&(?!(amp|lt|gt|quot|#\d+|#x[\da-f]+);)/i.test(between), `bad text near ${at}: ${between.slice(0, 80)}`);
+    at = (m.index ?? 0) + m[0].length;
+    if (m[4]) continue;
+    if (m[1]) assert.equal(stack.pop(), m[2], `closing </${m[2]}> at ${m.index}`);
+    else stack.push(m[2] as string);
+  }
+  assert.equal(at, xml.length, 'the document ends with a tag');
+  assert.deepEqual(stack, []);
+}
