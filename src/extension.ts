@@ -2,9 +2,12 @@ import * as vscode from 'vscode';
 import { LibraryService } from './library/libraryService';
 import type { DossierServices, Feature } from './services';
 import { showLogFeature } from './shell/showLog';
+import { citeFeature } from './cite';
+import { checkFeature } from './check';
+import { chartPreviewFeature } from './preview';
 
 /** Every feature of Dossier, registered in this order. Each lives in its own folder under src/. */
-const features: Feature[] = [showLogFeature];
+const features: Feature[] = [showLogFeature, chartPreviewFeature, citeFeature, checkFeature];
 
 /** What tests (and other extensions) can reach: the library service. */
 export interface DossierApi {

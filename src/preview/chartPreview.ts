@@ -1,0 +1,286 @@
+import * as vscode from 'vscode';
+import { chartsForNote, nearestChart, type Chart, type CuratedChartFile, type NoteCharts } from '../core/charts';
+import { chartSpec, lightTheme, themeForKind, themeFromCssVariables, type ChartTheme } from '../core/chartSpec';
+import type { Library } from '../core/library';
+import { chartEngine } from '../lazy/load';
+import type { DossierServices } from '../services';
+import {
+  parseWebviewMessage, type ChartView, type Highlight, type HostMessage, type PreviewState, type ThemeKind, type WebviewMessage,
+} from '../shared/previewProtocol';
+import { CommandIds, type ReportTarget } from '../shared/targets';
+import { exists, exportTarget, imageLink, insertAtCursor, writeSvg } from './exportChart';
+import { previewHtml, previewWebviewOptions } from './html';
+
+export const chartPreviewViewType = 'dossier.chartPreview';
+
+/** How long typing must pause before the charts are rebuilt. */
+const TYPING_DEBOUNCE_MS = 250;
+const CURSOR_DEBOUNCE_MS = 60;
+
+/** What the debug command reports: what the host last posted and what the page says it shows. */
+export interface PreviewDebugState {
+  posted?: PreviewState;
+  rendered?: { chartIds: string[]; highlighted?: string; errors: number };
+  html: string;
+  noteUri?: string;
+  viewColumn?: number;
+  renders: number;
+}
+
+/**
+ * The chart panel beside the notes editor. It follows the active Markdown editor, rebuilds its charts while
+ * the analyst types (debounced), highlights the chart of the figure nearest the cursor, and exports charts
+ * as SVG into the workspace. One panel at a time; it survives reloads through the serializer.
+ */
+export class ChartPreview implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private note: vscode.TextDocument | undefined;
+  private theme: ChartTheme;
+  private result: NoteCharts | undefined;
+  private highlight: Highlight | undefined;
+  private posted: PreviewState | undefined;
+  private rendered: PreviewDebugState['rendered'];
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  private generation = 0;
+  private renders = 0;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: DossierServices,
+    private readonly curated: () => Promise<CuratedChartFile[]>,
+    note: vscode.TextDocument | undefined,
+  ) {
+    this.note = note;
+    this.theme = themeForKind(kindOf(vscode.window.activeColorTheme.kind));
+    const { extensionUri } = services.context;
+    panel.webview.options = previewWebviewOptions(extensionUri);
+    panel.webview.html = previewHtml(panel.webview, extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'dossier.svg');
+    this.setTitle();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage(raw => {
+        const message = parseWebviewMessage(raw);
+        if (message) void this.onMessage(message).catch(error => this.fail(error));
+        else services.log.warn('Chart preview: ignored a malformed message from the webview');
+      }),
+      vscode.window.onDidChangeActiveTextEditor(editor => {
+        if (editor && editor.document.languageId === 'markdown' && editor.document !== this.note) {
+          this.note = editor.document;
+          this.setTitle();
+          this.schedule(0);
+        }
+      }),
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (e.document === this.note && e.contentChanges.length) this.schedule(TYPING_DEBOUNCE_MS);
+      }),
+      vscode.window.onDidChangeTextEditorSelection(e => {
+        if (e.textEditor.document === this.note) this.scheduleCursor(e.textEditor);
+      }),
+      vscode.workspace.onDidCloseTextDocument(document => {
+        // keep following the note's uri; the document object is reopened on the next change
+        if (document === this.note) this.schedule(0);
+      }),
+      vscode.window.onDidChangeActiveColorTheme(theme => {
+        // until the page reports the new CSS colours, draw in the theme kind's palette
+        this.theme = themeForKind(kindOf(theme.kind));
+        this.schedule(0);
+      }),
+      services.library.onDidChange(() => this.schedule(0)),
+    );
+  }
+
+  /** Shows the panel beside the note without taking focus from it. */
+  reveal(note?: vscode.TextDocument): void {
+    if (note && note !== this.note) {
+      this.note = note;
+      this.setTitle();
+      this.schedule(0);
+    }
+    this.panel.reveal(vscode.ViewColumn.Beside, true);
+  }
+
+  get noteUri(): vscode.Uri | undefined {
+    return this.note?.uri;
+  }
+
+  debugState(): PreviewDebugState {
+    return {
+      posted: this.posted, rendered: this.rendered, html: this.panel.webview.html, noteUri: this.note?.uri.toString(),
+      viewColumn: this.panel.viewColumn, renders: this.renders,
+    };
+  }
+
+  /** Rebuilds and posts the charts now (tests and commands wait on it). */
+  async refresh(): Promise<PreviewState> {
+    clearTimeout(this.typingTimer);
+    const generation = ++this.generation;
+    const state = await this.buildState();
+    if (generation === this.generation) this.post({ type: 'state', state });
+    return state;
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => void this.refresh().catch(error => this.fail(error)), delay);
+  }
+
+  private scheduleCursor(editor: vscode.TextEditor): void {
+    clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => {
+      if (!this.result || editor.document !== this.note) return;
+      const next = nearestChart(this.result, editor.document.offsetAt(editor.selection.active));
+      if (next?.chartId === this.highlight?.chartId && next?.figureId === this.highlight?.figureId) return;
+      // the highlighted bar is drawn in the emphasis colour: re-render (cached SVGs make this cheap)
+      void this.refresh().catch(error => this.fail(error));
+    }, CURSOR_DEBOUNCE_MS);
+  }
+
+  private async buildState(): Promise<PreviewState> {
+    const note = this.note;
+    if (!note) return { charts: [], figures: [], errors: [], message: vscode.l10n.t('Open a Markdown note to see charts of the report figures it uses.') };
+    const noteInfo = { name: note.uri.path.split('/').pop() ?? note.uri.toString(), uri: note.uri.toString() };
+    const library = await this.services.library.ready();
+    const curated = await this.curated();
+    const result = chartsForNote(note.getText(), library, curated);
+    this.result = result;
+    const editor = vscode.window.visibleTextEditors.find(e => e.document === note);
+    const offset = editor ? note.offsetAt(editor.selection.active) : 0;
+    this.highlight = nearestChart(result, offset);
+    const charts = await Promise.all(result.charts.map(chart => this.chartView(chart)));
+    const figures = result.figuresUsed.map(use => {
+      const found = library.figure(use.reportId, use.figureId);
+      return {
+        reportId: use.reportId, figureId: use.figureId,
+        text: found?.figure.text ?? use.figureId, subject: found?.figure.subject ?? '',
+        reportTitle: found?.report.title ?? use.reportId, how: use.how,
+      };
+    });
+    const errors = result.errors.map(e => ({ chartId: e.chartId, message: e.message, line: e.line + 1 }));
+    this.renders++;
+    const message = charts.length || errors.length ? undefined : emptyMessage(library);
+    return { note: noteInfo, charts, figures, errors, highlight: this.highlight, message };
+  }
+
+  private async chartView(chart: Chart): Promise<ChartView> {
+    const highlight = this.highlight?.chartId === chart.id ? this.highlight.figureId : undefined;
+    const svg = await chartEngine().renderSvg(chartSpec(chart, this.theme, { highlight }));
+    return {
+      id: chart.id, title: chart.title, origin: chart.origin, svg, description: chart.description,
+      figures: chart.data.filter(d => d.figureId).map(d => ({ reportId: d.reportId, figureId: d.figureId as string, label: d.label, text: d.text })),
+    };
+  }
+
+  private post(message: HostMessage): void {
+    if (message.type === 'state') this.posted = message.state;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async onMessage(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        await this.refresh();
+        return;
+      case 'theme': {
+        const theme = themeFromCssVariables(message.kind, message.vars);
+        if (JSON.stringify(theme) !== JSON.stringify(this.theme)) {
+          this.theme = theme;
+          this.schedule(0);
+        }
+        return;
+      }
+      case 'revealFigure': {
+        const target: ReportTarget = { reportId: message.reportId, kind: 'figure', id: message.figureId };
+        try {
+          await vscode.commands.executeCommand(CommandIds.revealInReport, target);
+        } catch (error) {
+          this.services.log.warn(`Reveal in report failed: ${error instanceof Error ? error.message : String(error)}`);
+          void vscode.window.showWarningMessage(vscode.l10n.t('Could not reveal the figure in the report.'));
+        }
+        return;
+      }
+      case 'exportChart':
+        await this.exportChart(message.chartId);
+        return;
+      case 'insertLink':
+        await this.insertLink(message.chartId);
+        return;
+      case 'rendered':
+        this.rendered = { chartIds: message.chartIds, highlighted: message.highlighted, errors: message.errors };
+        return;
+    }
+  }
+
+  /**
+   * Writes charts/<id>.svg (asking before replacing a file) and inserts a Markdown image link at the note's
+   * cursor. The export is drawn in the light palette: a memo travels and is printed, whatever the editor theme.
+   */
+  async exportChart(chartId: string, options: { overwrite?: boolean } = {}): Promise<{ uri: vscode.Uri; link: string } | undefined> {
+    const note = this.note;
+    const chart = this.result?.charts.find(c => c.id === chartId);
+    if (!note || !chart) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The chart "{0}" is no longer in the preview.', chartId));
+      return undefined;
+    }
+    const svg = await chartEngine().renderSvg(chartSpec(chart, lightTheme));
+    const target = exportTarget(note.uri, chart.id);
+    if (!await writeSvg(target, svg, options.overwrite)) return undefined;
+    const link = imageLink(note.uri, target, chart.title);
+    await insertAtCursor(note.uri, link);
+    this.post({ type: 'notice', text: vscode.l10n.t('Saved {0} and linked it in the note.', vscode.workspace.asRelativePath(target)) });
+    return { uri: target, link };
+  }
+
+  /** Inserts the image link; exports the chart first when its file does not exist yet. */
+  async insertLink(chartId: string): Promise<string | undefined> {
+    const note = this.note;
+    const chart = this.result?.charts.find(c => c.id === chartId);
+    if (!note || !chart) return undefined;
+    const target = exportTarget(note.uri, chart.id);
+    if (!await exists(target)) return (await this.exportChart(chartId))?.link;
+    const link = imageLink(note.uri, target, chart.title);
+    await insertAtCursor(note.uri, link);
+    return link;
+  }
+
+  private setTitle(): void {
+    const name = this.note?.uri.path.split('/').pop();
+    this.panel.title = name ? vscode.l10n.t('Charts: {0}', name) : vscode.l10n.t('Dossier Charts');
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.services.log.error(`Chart preview: ${message}`);
+    this.post({ type: 'state', state: { charts: [], figures: [], errors: [], message: vscode.l10n.t('The charts could not be drawn: {0}', message) } });
+  }
+
+  private isDisposed = false;
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    clearTimeout(this.typingTimer);
+    clearTimeout(this.cursorTimer);
+    this.disposed.fire();
+    this.disposed.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+function emptyMessage(library: Library): string {
+  if (library.reports.length === 0) return vscode.l10n.t('No report is loaded yet. Dossier charts the figures of the reports in its library.');
+  return vscode.l10n.t('This note does not mention or cite any figure of the report yet. Write an amount from the report (e.g. “29 percent”), cite a paragraph ([@key, para. 12]), or declare a chart in a ```dossier-chart block.');
+}
+
+function kindOf(kind: vscode.ColorThemeKind): ThemeKind {
+  switch (kind) {
+    case vscode.ColorThemeKind.Dark: return 'dark';
+    case vscode.ColorThemeKind.HighContrast: return 'high-contrast';
+    case vscode.ColorThemeKind.HighContrastLight: return 'high-contrast-light';
+    default: return 'light';
+  }
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+
+/** Where an exported chart goes: `charts/<id>.svg` in the note's workspace folder (or beside the note). */
+export function exportTarget(note: vscode.Uri, chartId: string): vscode.Uri {
+  const folder = vscode.workspace.getWorkspaceFolder(note)?.uri ?? vscode.Uri.joinPath(note, '..');
+  return vscode.Uri.joinPath(folder, 'charts', `${chartId.replace(/[^\w.-]+/g, '-')}.svg`);
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes the SVG, asking first when the file exists. Returns false when the analyst declined.
+ * `overwrite` skips the question (the caller already asked, or a test).
+ */
+export async function writeSvg(target: vscode.Uri, svg: string, overwrite = false): Promise<boolean> {
+  if (!overwrite && await exists(target)) {
+    const replace = vscode.l10n.t('Replace');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} already exists. Replace it with this chart?', vscode.workspace.asRelativePath(target)),
+      { modal: true }, replace);
+    if (choice !== replace) return false;
+  }
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg.endsWith('\n') ? svg : svg + '\n'));
+  return true;
+}
+
+/** `![title](charts/id.svg)`, the path relative to the note so the memo and its charts travel together. */
+export function imageLink(note: vscode.Uri, image: vscode.Uri, title: string): string {
+  const alt = title.replace(/[[\]\\]/g, '').replace(/\s+/g, ' ').trim();
+  return `![${alt}](${relativePath(note, image).split('/').map(encodeURIComponent).join('/')})`;
+}
+
+function relativePath(from: vscode.Uri, to: vscode.Uri): string {
+  const fromDir = from.path.split('/').slice(0, -1);
+  const target = to.path.split('/');
+  let common = 0;
+  while (common < fromDir.length && common < target.length - 1 && fromDir[common] === target[common]) common++;
+  return [...fromDir.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+}
+
+/** Inserts the link at the note's cursor as one undoable edit (in the note's visible editor if it has one). */
+export async function insertAtCursor(note: vscode.Uri, text: string): Promise<boolean> {
+  const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === note.toString())
+    ?? await vscode.window.showTextDocument(note, { preserveFocus: true, preview: false });
+  const at = editor.selection.active;
+  const line = editor.document.lineAt(at.line);
+  // an image reads best on a line of its own
+  const before = at.character > 0 && line.text.slice(0, at.character).trim() ? '\n\n' : '';
+  const after = line.text.slice(at.character).trim() ? '\n\n' : '';
+  return editor.edit(edit => edit.insert(at, `${before}${text}${after}`));
+}

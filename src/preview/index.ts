@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import type { CuratedChartFile } from '../core/charts';
+import type { Feature } from '../services';
+import type { PreviewWebviewState } from '../shared/previewProtocol';
+import { ChartPreview, chartPreviewViewType, type PreviewDebugState } from './chartPreview';
+import { loadCuratedCharts } from './curatedData';
+
+/** Command ids of the chart preview (the first is in package.json; the others are hidden). */
+export const PreviewCommands = {
+  open: 'dossier.openChartPreview',
+  /** (chartId: string, options?: { overwrite?: boolean }) → { uri, link } | undefined */
+  exportChart: 'dossier.preview.exportChart',
+  /** (chartId: string) → link | undefined */
+  insertLink: 'dossier.preview.insertLink',
+  /** () → PreviewDebugState | undefined: what the panel last posted and what the page shows (tests) */
+  debugState: 'dossier.preview.debugState',
+  /** () → PreviewState: rebuild now, bypassing the typing debounce (tests) */
+  refresh: 'dossier.preview.refresh',
+} as const;
+
+/**
+ * The chart preview: a webview beside the notes editor with charts of the figures the note uses.
+ * Vega loads on first use of the panel (src/lazy), never on activation.
+ */
+export const chartPreviewFeature: Feature = services => {
+  let preview: ChartPreview | undefined;
+  let curated: Promise<CuratedChartFile[]> | undefined;
+  const curatedCharts = () => (curated ??= loadCuratedCharts(services.context.extensionUri, services.log));
+
+  const adopt = (panel: vscode.WebviewPanel, note: vscode.TextDocument | undefined) => {
+    preview?.dispose();
+    const created = new ChartPreview(panel, services, curatedCharts, note);
+    created.onDidDispose(() => { if (preview === created) preview = undefined; });
+    preview = created;
+    return created;
+  };
+
+  const activeNote = () => {
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId === 'markdown') return editor.document;
+    return vscode.window.visibleTextEditors.find(e => e.document.languageId === 'markdown')?.document;
+  };
+
+  const open = async (uri?: vscode.Uri) => {
+    const note = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : activeNote();
+    if (preview) {
+      preview.reveal(note);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      chartPreviewViewType,
+      vscode.l10n.t('Dossier Charts'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      // the page keeps its own state (getState/setState), so it need not stay alive while hidden
+      { enableScripts: true, retainContextWhenHidden: false },
+    );
+    adopt(panel, note);
+  };
+
+  return vscode.Disposable.from(
+    { dispose: () => preview?.dispose() },
+    vscode.commands.registerCommand(PreviewCommands.open, open),
+    vscode.commands.registerCommand(PreviewCommands.exportChart, (chartId: unknown, options?: { overwrite?: boolean }) =>
+      typeof chartId === 'string' ? preview?.exportChart(chartId, { overwrite: options?.overwrite === true }) : undefined),
+    vscode.commands.registerCommand(PreviewCommands.insertLink, (chartId: unknown) =>
+      typeof chartId === 'string' ? preview?.insertLink(chartId) : undefined),
+    vscode.commands.registerCommand(PreviewCommands.debugState, (): PreviewDebugState | undefined => preview?.debugState()),
+    vscode.commands.registerCommand(PreviewCommands.refresh, () => preview?.refresh()),
+    vscode.window.registerWebviewPanelSerializer(chartPreviewViewType, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = (typeof state === 'object' && state !== null ? state : {}) as Partial<PreviewWebviewState>;
+        let note = activeNote();
+        if (typeof saved.noteUri === 'string') {
+          try {
+            note = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.noteUri, true));
+          } catch {
+            services.log.warn(`Chart preview: the note ${saved.noteUri} is gone; following the active editor.`);
+          }
+        }
+        adopt(panel, note);
+      },
+    }),
+  );
+};

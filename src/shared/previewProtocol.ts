@@ -1,0 +1,167 @@
+/**
+ * The messages between the chart preview's host (src/preview) and its webview (src/webview), both ways.
+ * Each side validates every message it receives with the parser below before acting on it: a webview is
+ * a web page, and a message is only data.
+ */
+
+/** A figure of a chart, as the webview lists it under the chart. */
+export interface ChartFigureView {
+  reportId: string;
+  figureId: string;
+  label: string;
+  /** the figure as written ("US$845 million") */
+  text: string;
+}
+
+export interface ChartView {
+  id: string;
+  title: string;
+  origin: 'curated' | 'auto' | 'declared';
+  /** SVG rendered by the host from escaped data: the only markup the webview inserts */
+  svg: string;
+  description: string;
+  figures: ChartFigureView[];
+}
+
+/** A report figure the note uses: listed compactly, click to reveal it in the report. */
+export interface UsedFigureView {
+  reportId: string;
+  figureId: string;
+  text: string;
+  subject: string;
+  reportTitle: string;
+  how: string[];
+}
+
+/** A declared chart block that could not be (fully) drawn. */
+export interface ChartErrorView {
+  chartId: string;
+  message: string;
+  /** 1-based line of the block in the note */
+  line: number;
+}
+
+export interface Highlight {
+  chartId: string;
+  figureId?: string;
+}
+
+export interface PreviewState {
+  /** the note the preview follows; absent before one is opened */
+  note?: { name: string; uri: string };
+  charts: ChartView[];
+  figures: UsedFigureView[];
+  errors: ChartErrorView[];
+  highlight?: Highlight;
+  /** shown instead of charts: no note, no figures, library still loading, render failure */
+  message?: string;
+}
+
+export type HostMessage =
+  | { type: 'state'; state: PreviewState }
+  | { type: 'highlight'; highlight?: Highlight }
+  | { type: 'notice'; text: string };
+
+export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+
+export type WebviewMessage =
+  /** the page loaded (or reloaded) and wants the current state */
+  | { type: 'ready' }
+  /** the page's computed `--vscode-*` colours, so charts are drawn in the editor theme */
+  | { type: 'theme'; kind: ThemeKind; vars: Record<string, string> }
+  | { type: 'revealFigure'; reportId: string; figureId: string }
+  | { type: 'exportChart'; chartId: string }
+  | { type: 'insertLink'; chartId: string }
+  /** what the page now shows (tests and the debug command read it) */
+  | { type: 'rendered'; chartIds: string[]; highlighted?: string; errors: number };
+
+/** What the webview keeps with getState/setState across hides and reloads. */
+export interface PreviewWebviewState {
+  noteUri?: string;
+  scrollY: number;
+  selectedChart?: string;
+  lastState?: PreviewState;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// validation
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[\w.:-]{1,200}$/.test(v);
+const optional = <T>(v: unknown, check: (v: unknown) => v is T): boolean => v === undefined || check(v);
+const themeKinds: readonly ThemeKind[] = ['light', 'dark', 'high-contrast', 'high-contrast-light'];
+
+/** A message from the webview, or undefined when it is not one we know in a shape we accept. */
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  if (!isObj(raw)) return undefined;
+  switch (raw.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'theme': {
+      if (!themeKinds.includes(raw.kind as ThemeKind) || !isObj(raw.vars)) return undefined;
+      const vars: Record<string, string> = {};
+      for (const [name, value] of Object.entries(raw.vars).slice(0, 100)) {
+        if (/^--vscode-[\w-]{1,80}$/.test(name) && isStr(value, 300)) vars[name] = value;
+      }
+      return { type: 'theme', kind: raw.kind as ThemeKind, vars };
+    }
+    case 'revealFigure':
+      return isId(raw.reportId) && isId(raw.figureId) ? { type: 'revealFigure', reportId: raw.reportId, figureId: raw.figureId } : undefined;
+    case 'exportChart':
+    case 'insertLink':
+      return isId(raw.chartId) ? { type: raw.type, chartId: raw.chartId } : undefined;
+    case 'rendered':
+      return Array.isArray(raw.chartIds) && raw.chartIds.length <= 500 && raw.chartIds.every(isId)
+        && optional(raw.highlighted, isId) && typeof raw.errors === 'number'
+        ? { type: 'rendered', chartIds: raw.chartIds as string[], highlighted: raw.highlighted as string | undefined, errors: raw.errors }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function isHighlight(v: unknown): v is Highlight {
+  return isObj(v) && isId(v.chartId) && optional(v.figureId, isId);
+}
+
+function isChartView(v: unknown): v is ChartView {
+  return isObj(v) && isId(v.id) && isStr(v.title) && ['curated', 'auto', 'declared'].includes(v.origin as string)
+    && isStr(v.svg, 2_000_000) && v.svg.startsWith('<svg') && isStr(v.description)
+    && Array.isArray(v.figures) && v.figures.every(f => isObj(f) && isId(f.reportId) && isId(f.figureId) && isStr(f.label) && isStr(f.text));
+}
+
+function isUsedFigure(v: unknown): v is UsedFigureView {
+  return isObj(v) && isId(v.reportId) && isId(v.figureId) && isStr(v.text) && isStr(v.subject) && isStr(v.reportTitle)
+    && Array.isArray(v.how) && v.how.every(h => isStr(h, 20));
+}
+
+function isErrorView(v: unknown): v is ChartErrorView {
+  return isObj(v) && isId(v.chartId) && isStr(v.message) && typeof v.line === 'number';
+}
+
+export function isPreviewState(v: unknown): v is PreviewState {
+  return isObj(v)
+    && optional(v.note, (n): n is PreviewState['note'] => isObj(n) && isStr(n.name) && isStr(n.uri))
+    && Array.isArray(v.charts) && v.charts.every(isChartView)
+    && Array.isArray(v.figures) && v.figures.every(isUsedFigure)
+    && Array.isArray(v.errors) && v.errors.every(isErrorView)
+    && optional(v.highlight, isHighlight)
+    && optional(v.message, (m): m is string => isStr(m));
+}
+
+/** A message from the host, or undefined when malformed. */
+export function parseHostMessage(raw: unknown): HostMessage | undefined {
+  if (!isObj(raw)) return undefined;
+  switch (raw.type) {
+    case 'state':
+      return isPreviewState(raw.state) ? { type: 'state', state: raw.state } : undefined;
+    case 'highlight':
+      return optional(raw.highlight, isHighlight) ? { type: 'highlight', highlight: raw.highlight as Highlight | undefined } : undefined;
+    case 'notice':
+      return isStr(raw.text, 1000) ? { type: 'notice', text: raw.text } : undefined;
+    default:
+      return undefined;
+  }
+}
