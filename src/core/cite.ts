@@ -424,3 +424,21 @@ export function toRis(items: readonly CslItem[]): string {
   }
   return out.join('\n');
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Completion context
+
+/**
+ * Whether the cursor is typing a citation key: after `[@`, `; @` or `-@` inside a citation bracket.
+ * `linePrefix` is the line up to the cursor; returns where the key being typed starts (after `@`) and it.
+ */
+export function citationKeyAt(linePrefix: string): { start: number; query: string } | undefined {
+  const m = /\[(?:[^\[\]]*;)?[^\[\];@]*?-?@([^\s;\[\]@,]*)$/.exec(linePrefix);
+  if (!m) return undefined;
+  // `[^` opens a footnote, not a citation; a link's `](` is not a bracket we are inside.
+  if (/\[\^[^\]]*$/.test(linePrefix)) return undefined;
+  const at = m.index + m[0].length - m[1].length;
+  // "me@example.org" inside brackets is an address, not a citation.
+  if (/[\p{L}\p{N}_]/u.test(linePrefix[at - 2] ?? '')) return undefined;
+  return { start: at, query: m[1] };
+}

@@ -1,0 +1,171 @@
+/**
+ * Fact-check diagnostics on Markdown notes (setting `dossier.check.enabled`): numbers that contradict the
+ * report (warning, with quick fixes: the report's value, and a citation of its source), citations and
+ * footnote markers that resolve to nothing (error), footnote definitions never referenced (information).
+ * Checks run debounced while typing; diagnostics go away when a note closes or checking is turned off.
+ */
+import * as vscode from 'vscode';
+import { createNoteChecker, type CheckFinding, type NoteChecker } from '../core/check';
+import type { Library } from '../core/library';
+import { readerTextOf } from '../core/reader';
+import type { Feature } from '../services';
+import { readerUri } from '../shared/readerUri';
+import { CommandIds, type ReportTarget } from '../shared/targets';
+
+const DEBOUNCE_MS = 400;
+const SOURCE = 'Dossier';
+const SEVERITY: Record<CheckFinding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+function isCheckable(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].includes(document.uri.scheme);
+}
+
+function enabled(document?: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('dossier.check', document).get<boolean>('enabled', true);
+}
+
+export const checkFeature: Feature = ({ library, log }) => {
+  const diagnostics = vscode.languages.createDiagnosticCollection('dossier');
+  /** findings behind each document's diagnostics, for the quick fixes */
+  const findings = new Map<string, { version: number; findings: CheckFinding[] }>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  let checker: { library: Library; checker: NoteChecker } | undefined;
+
+  const checkerFor = (current: Library): NoteChecker => {
+    if (checker?.library !== current) checker = { library: current, checker: createNoteChecker(current) };
+    return checker.checker;
+  };
+
+  const check = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    if (!isCheckable(document) || !enabled(document) || document.isClosed) {
+      diagnostics.delete(document.uri);
+      findings.delete(key);
+      return;
+    }
+    const current = library.current;
+    if (current.reports.length === 0) return; // not loaded yet: checked again on load
+    const started = Date.now();
+    const found = checkerFor(current).check(document.getText());
+    findings.set(key, { version: document.version, findings: found });
+    diagnostics.set(document.uri, found.map(f => toDiagnostic(document, f, current)));
+    const took = Date.now() - started;
+    if (took > 200) log.warn(`Fact-check of ${document.uri.path.split('/').pop()} took ${took} ms`);
+  };
+
+  const schedule = (document: vscode.TextDocument) => {
+    if (!isCheckable(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => {
+      timers.delete(key);
+      check(document);
+    }, DEBOUNCE_MS));
+  };
+
+  const checkAll = () => {
+    for (const document of vscode.workspace.textDocuments) check(document);
+  };
+
+  const forget = (document: vscode.TextDocument) => {
+    const key = document.uri.toString();
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+    diagnostics.delete(document.uri);
+    findings.delete(key);
+  };
+
+  void library.ready().then(checkAll, error => log.error(`fact-check: ${error}`));
+
+  return vscode.Disposable.from(
+    diagnostics,
+    { dispose: () => timers.forEach(t => clearTimeout(t)) },
+    library.onDidChange(() => checkAll()),
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument(e => schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument(forget),
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('dossier.check.enabled')) checkAll();
+    }),
+    vscode.languages.registerCodeActionsProvider(
+      [{ language: 'markdown' }],
+      { provideCodeActions: (document, range, context) => codeActions(document, range, context, findings.get(document.uri.toString())) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+  );
+};
+
+function toDiagnostic(document: vscode.TextDocument, finding: CheckFinding, library: Library): vscode.Diagnostic {
+  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = SOURCE;
+  diagnostic.code = finding.code;
+  if (finding.severity === 'information') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+  const related = finding.figure && figureLocation(library, finding.figure.reportId, finding.figure.figureId);
+  if (related) {
+    const f = finding.figure!;
+    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(related, `The report: ${f.qualifier ? f.qualifier + ' ' : ''}${f.text}`)];
+  }
+  return diagnostic;
+}
+
+/** Where a figure sits in the report's reader tab. */
+function figureLocation(library: Library, reportId: string, figureId: string): vscode.Location | undefined {
+  const report = library.report(reportId);
+  if (!report) return undefined;
+  const reader = readerTextOf(report);
+  const span = reader.index.find('figure', figureId);
+  if (!span) return undefined;
+  return new vscode.Location(readerUri(report), new vscode.Range(positionIn(reader.text, span.start), positionIn(reader.text, span.end)));
+}
+
+function positionIn(text: string, offset: number): vscode.Position {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return new vscode.Position(line, offset - lineStart);
+}
+
+function codeActions(
+  document: vscode.TextDocument,
+  _range: vscode.Range | vscode.Selection,
+  context: vscode.CodeActionContext,
+  state: { version: number; findings: CheckFinding[] } | undefined,
+): vscode.CodeAction[] {
+  if (!state || state.version !== document.version) return [];
+  const actions: vscode.CodeAction[] = [];
+  for (const diagnostic of context.diagnostics) {
+    if (diagnostic.source !== SOURCE || diagnostic.code !== 'contradicts-report') continue;
+    const start = document.offsetAt(diagnostic.range.start);
+    const finding = state.findings.find(f => f.code === 'contradicts-report' && f.start === start);
+    if (!finding?.figure) continue;
+    if (finding.replacement !== undefined) {
+      const fix = new vscode.CodeAction(vscode.l10n.t('Use the report\u2019s figure: {0}', finding.replacement), vscode.CodeActionKind.QuickFix);
+      fix.edit = new vscode.WorkspaceEdit();
+      fix.edit.replace(document.uri, diagnostic.range, finding.replacement);
+      fix.diagnostics = [diagnostic];
+      fix.isPreferred = true;
+      actions.push(fix);
+    }
+    const target: ReportTarget = { reportId: finding.figure.reportId, kind: 'figure', id: finding.figure.figureId };
+    const cite = new vscode.CodeAction(
+      vscode.l10n.t('Cite the report\u2019s source for this figure (@{0})', finding.cite?.key ?? ''),
+      vscode.CodeActionKind.QuickFix,
+    );
+    cite.command = {
+      command: CommandIds.insertCitationFor,
+      title: cite.title,
+      arguments: [target, { at: { uri: document.uri.toString(), offset: finding.end } }],
+    };
+    cite.diagnostics = [diagnostic];
+    actions.push(cite);
+  }
+  return actions;
+}

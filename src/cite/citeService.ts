@@ -1,0 +1,172 @@
+/**
+ * Writes citations into a Markdown note in the style the analyst chose (`dossier.citation.style`):
+ * pandoc `[@key]`, a Markdown footnote, or CSL-formatted text (Chicago, APA, a .csl file) — note styles
+ * become a footnote whose text the engine formats, in-text styles are inserted where the cursor is.
+ * Every insertion is one editor edit, so one undo restores the note.
+ */
+import * as vscode from 'vscode';
+import {
+  citationItems, cslForKey, cslLocator, footnoteText, itemForTarget, pandocCitation,
+  type CitationItem, type CitationStyle, type CitedTarget, type CslItem,
+} from '../core/cite';
+import { applyFootnoteCitation, type TextEdit } from '../core/footnotes';
+import type { Library } from '../core/library';
+import type { LibraryService } from '../library/libraryService';
+import { CslFileError, CslService, type CslStyleChoice } from './cslService';
+
+export interface InsertOptions {
+  /** the figure as written, then its citation: "US$845 million [@profit2025]" */
+  withFigureText?: boolean;
+  /** cite at this place instead of the cursor (quick fixes) */
+  at?: { uri: string; offset: number };
+  /** style for this one insertion (tests); the setting otherwise */
+  style?: CitationStyle;
+}
+
+/** What a citation becomes in the note: text at the cursor, or a footnote (marker + definition). */
+export type CitationText = { kind: 'inline'; text: string } | { kind: 'footnote'; text: string; key?: string };
+
+export class CiteService implements vscode.Disposable {
+  private itemsOf: { library: Library; items: CitationItem[] } | undefined;
+  private lastMarkdownEditor: vscode.TextEditor | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly library: LibraryService, readonly csl: CslService) {
+    this.disposables.push(
+      library.onDidChange(() => {
+        this.itemsOf = undefined;
+        csl.clearCache();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(editor => {
+        if (editor && isNoteDocument(editor.document)) this.lastMarkdownEditor = editor;
+      }),
+    );
+    const active = vscode.window.activeTextEditor;
+    if (active && isNoteDocument(active.document)) this.lastMarkdownEditor = active;
+  }
+
+  /** Every citable item of the current library (cached per library build). */
+  async items(): Promise<CitationItem[]> {
+    const library = await this.library.ready();
+    if (this.itemsOf?.library !== library) this.itemsOf = { library, items: citationItems(library) };
+    return this.itemsOf.items;
+  }
+
+  async itemFor(target: CitedTarget): Promise<CitationItem | undefined> {
+    return itemForTarget(await this.items(), target);
+  }
+
+  style(): CitationStyle {
+    return vscode.workspace.getConfiguration('dossier.citation').get<CitationStyle>('style', 'pandoc');
+  }
+
+  /** The note editor to cite into: the active Markdown editor, else the last one used if still visible. */
+  noteEditor(): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active && isNoteDocument(active.document)) return active;
+    const last = this.lastMarkdownEditor;
+    if (last && vscode.window.visibleTextEditors.includes(last)) return last;
+    return vscode.window.visibleTextEditors.find(e => isNoteDocument(e.document));
+  }
+
+  /** The citation of several items as one multi-citation, in a style. */
+  async citationText(items: readonly CitationItem[], style: CitationStyle = this.style()): Promise<CitationText> {
+    if (style === 'pandoc') return { kind: 'inline', text: pandocCitation(items) };
+    if (style === 'footnote') {
+      const text = items.map((item, i) => {
+        const t = footnoteText(item);
+        return i < items.length - 1 ? t.replace(/\.$/, '') : t;
+      }).join('; ');
+      return { kind: 'footnote', text, key: items.length === 1 ? items[0].key : undefined };
+    }
+    const library = await this.library.ready();
+    const cslItems = uniqueCslItems(library, items);
+    const cites = items.map(item => ({ id: item.key, ...cslLocator(item.locator) }));
+    const { text, styleClass } = await this.csl.citation(this.cslStyle(style), cslItems, cites);
+    return styleClass === 'note' ? { kind: 'footnote', text, key: items.length === 1 ? items[0].key : undefined } : { kind: 'inline', text };
+  }
+
+  private cslStyle(style: CitationStyle): CslStyleChoice {
+    if (style === 'chicago' || style === 'apa') return { kind: 'bundled', name: style };
+    const file = vscode.workspace.getConfiguration('dossier.citation').get<string>('cslFile', '').trim();
+    if (!file) throw new CslFileError(vscode.l10n.t('Set "dossier.citation.cslFile" to a .csl file to use the csl-file citation style.'));
+    return { kind: 'file', uri: resolvePath(file) };
+  }
+
+  /**
+   * Inserts a citation into a note editor as ONE edit (one undo). With `withFigureText`, the figure as the
+   * report writes it comes first. Returns false when there was nowhere to insert.
+   */
+  async insert(items: readonly CitationItem[], options: InsertOptions = {}): Promise<boolean> {
+    if (items.length === 0) return false;
+    let editor = this.noteEditor();
+    if (options.at) {
+      const uri = options.at.uri;
+      editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri)
+        ?? await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false });
+    }
+    if (!editor) return false;
+    const citation = await this.citationText(items, options.style);
+    const document = editor.document;
+    const text = document.getText();
+    const offset = options.at ? options.at.offset : document.offsetAt(editor.selection.active);
+    const figure = options.withFigureText ? items.find(i => i.figure)?.figure : undefined;
+    const figureText = figure ? `${figure.qualifier ? figure.qualifier + ' ' : ''}${figure.text}` : '';
+    const { edits, atCursor } = citationEdits(text, offset, citation, figureText);
+    const ok = await editor.edit(builder => {
+      for (const e of edits) builder.replace(new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+    });
+    if (ok && !options.at) {
+      // Leave the cursor after what was inserted at it (renumbered labels before it may change length).
+      const shift = edits.filter(e => e.end <= offset && e.start < offset).reduce((n, e) => n + e.newText.length - (e.end - e.start), 0);
+      const position = editor.document.positionAt(offset + shift + atCursor);
+      editor.selection = new vscode.Selection(position, position);
+    }
+    return ok;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/**
+ * The text edits that put a citation at `offset`, and how many characters land at the cursor itself
+ * (the figure text and the citation or marker; not the appended footnote definition).
+ */
+export function citationEdits(text: string, offset: number, citation: CitationText, figureText = ''): { edits: TextEdit[]; atCursor: number } {
+  const before = text[offset - 1] ?? '';
+  const figureLead = figureText ? (before && !/\s/.test(before) ? ' ' : '') + figureText : '';
+  if (citation.kind === 'inline') {
+    const lead = figureText ? figureLead + ' ' : before && /[\p{L}\p{N}.,;:!?)\]]/u.test(before) ? ' ' : '';
+    const newText = lead + citation.text;
+    return { edits: [{ start: offset, end: offset, newText }], atCursor: newText.length };
+  }
+  const result = applyFootnoteCitation(text, offset, { text: citation.text, key: citation.key });
+  const marker = `[^${result.label}]`;
+  const edits = result.edits;
+  if (figureLead) edits.unshift({ start: offset, end: offset, newText: figureLead });
+  return { edits, atCursor: figureLead.length + marker.length };
+}
+
+function uniqueCslItems(library: Library, items: readonly CitationItem[]): CslItem[] {
+  const seen = new Map<string, CslItem>();
+  for (const item of items) {
+    if (seen.has(item.key)) continue;
+    const csl = cslForKey(library, item.key);
+    if (csl) seen.set(item.key, csl);
+  }
+  return [...seen.values()];
+}
+
+export function isNoteDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && !document.isClosed && document.uri.scheme !== 'dossier-report' && document.uri.scheme !== 'output';
+}
+
+/** A path from a setting: absolute, or relative to the first workspace folder. */
+export function resolvePath(file: string): vscode.Uri {
+  if (/^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file)) return vscode.Uri.parse(file);
+  if (file.startsWith('/') || /^[a-z]:[\\/]/i.test(file)) return vscode.Uri.file(file);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, file) : vscode.Uri.file(file);
+}

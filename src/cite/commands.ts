@@ -1,0 +1,156 @@
+/**
+ * Citation commands: the picker (`dossier.insertCitation`), and the cross-feature commands the outline,
+ * pickers and hovers call (`dossier.insertCitationFor`, `dossier.copyCitationFor`).
+ */
+import * as vscode from 'vscode';
+import { CITATION_STYLES, pandocCitation, type CitationItem, type CitationStyle } from '../core/cite';
+import { CommandIds, isReportTarget, type ReportTarget } from '../shared/targets';
+import type { CiteService, InsertOptions } from './citeService';
+import { CslFileError } from './cslService';
+import { codicon, kindWord } from './documentation';
+
+interface PickItem extends vscode.QuickPickItem {
+  item?: CitationItem;
+  insert?: true;
+}
+
+/** Test hook and scripting: `dossier.insertCitation({targets, style})` cites without showing the picker. */
+interface InsertCitationArgs {
+  targets?: ReportTarget[];
+  style?: CitationStyle;
+}
+
+export function registerCitationCommands(cite: CiteService, log: vscode.LogOutputChannel): vscode.Disposable {
+  const run = async <T>(what: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await what();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log.error(`citation: ${message}`);
+      if (error instanceof CslFileError) void vscode.window.showErrorMessage(message);
+      else void vscode.window.showErrorMessage(vscode.l10n.t('Dossier could not write the citation: {0}', message));
+      return undefined;
+    }
+  };
+
+  const insertOrCopy = async (items: CitationItem[], options: InsertOptions): Promise<boolean> => {
+    if (cite.noteEditor() || options.at) return cite.insert(items, options);
+    // Nowhere to insert: put it on the clipboard instead and say so.
+    const citation = await cite.citationText(items, options.style);
+    await vscode.env.clipboard.writeText(citation.text);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown note to insert citations; the citation was copied to the clipboard.'));
+    return false;
+  };
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('dossier.insertCitation', (args?: InsertCitationArgs) => run(async () => {
+      const style = args?.style && CITATION_STYLES.includes(args.style) ? args.style : undefined;
+      let items: CitationItem[] | undefined;
+      if (Array.isArray(args?.targets)) {
+        items = [];
+        for (const target of args.targets.filter(isReportTarget)) {
+          const item = await cite.itemFor(target);
+          if (item) items.push(item);
+        }
+      } else {
+        items = await pickCitations(cite);
+      }
+      if (!items?.length) return false;
+      return insertOrCopy(items, { style });
+    })),
+
+    vscode.commands.registerCommand(CommandIds.insertCitationFor, (target: unknown, options?: InsertOptions) => run(async () => {
+      if (!isReportTarget(target)) throw new Error(vscode.l10n.t('nothing to cite'));
+      const item = await cite.itemFor(target);
+      if (!item) throw new Error(vscode.l10n.t('{0} {1} is not in the library', target.kind, target.id));
+      const safe: InsertOptions = {
+        withFigureText: options?.withFigureText === true,
+        style: options?.style && CITATION_STYLES.includes(options.style) ? options.style : undefined,
+        at: options?.at && typeof options.at.uri === 'string' && Number.isInteger(options.at.offset) ? options.at : undefined,
+      };
+      return insertOrCopy([item], safe);
+    })),
+
+    vscode.commands.registerCommand(CommandIds.copyCitationFor, (target: unknown, options?: { style?: CitationStyle }) => run(async () => {
+      if (!isReportTarget(target)) throw new Error(vscode.l10n.t('nothing to cite'));
+      const item = await cite.itemFor(target);
+      if (!item) throw new Error(vscode.l10n.t('{0} {1} is not in the library', target.kind, target.id));
+      const style = options?.style && CITATION_STYLES.includes(options.style) ? options.style : undefined;
+      const citation = await cite.citationText([item], style);
+      await vscode.env.clipboard.writeText(citation.text);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Citation copied: {0}', citation.text.slice(0, 80)), 4000);
+      return citation.text;
+    })),
+  );
+}
+
+/**
+ * The picker: Enter adds the highlighted source and keeps the picker open for the next one; the first row
+ * then inserts everything chosen as one multi-citation. Escape cancels. Works with the keyboard alone, and
+ * its title tells screen readers what is chosen so far.
+ */
+function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
+  return cite.items().then(all => new Promise<CitationItem[] | undefined>(resolve => {
+    const chosen: CitationItem[] = [];
+    const picker = vscode.window.createQuickPick<PickItem>();
+    picker.matchOnDescription = true;
+    picker.matchOnDetail = true;
+    picker.placeholder = vscode.l10n.t('Type an author, title, outlet, figure or paragraph; Enter adds it');
+    const sourceRows: PickItem[] = all.map(item => ({
+      item,
+      label: `${codicon(item)} ${item.label}`,
+      description: `@${item.key}${item.locator ? `, ${item.locator}` : ''} \u00b7 ${kindWord(item)}`,
+      detail: item.detail,
+    }));
+    const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('check'), tooltip: vscode.l10n.t('Insert the citation') };
+    const refresh = () => {
+      const rows: PickItem[] = [];
+      // The insert row only while nothing is typed, so Enter on a filtered list adds the best match.
+      if (chosen.length && picker.value === '') {
+        rows.push({
+          insert: true,
+          alwaysShow: true,
+          label: `$(check) ${vscode.l10n.t('Insert {0}', pandocCitation(chosen))}`,
+          description: vscode.l10n.t('{0} chosen · style: {1}', chosen.length, cite.style()),
+        });
+        rows.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+      }
+      rows.push(...sourceRows.filter(r => !chosen.includes(r.item!)));
+      picker.items = rows;
+      picker.title = chosen.length
+        ? vscode.l10n.t('Cite: {0} — Enter on the first row inserts, Escape cancels', chosen.map(c => c.key + (c.locator ? ` ${c.locator}` : '')).join('; '))
+        : vscode.l10n.t('Insert citation');
+      picker.buttons = chosen.length ? [insertButton] : [];
+    };
+    let done = false;
+    const finish = (result: CitationItem[] | undefined) => {
+      if (done) return;
+      done = true;
+      resolve(result);
+      picker.dispose();
+    };
+    picker.onDidTriggerButton(() => finish([...chosen]));
+    let hadValue = false;
+    picker.onDidChangeValue(value => {
+      if ((value !== '') !== hadValue) {
+        hadValue = value !== '';
+        refresh();
+      }
+    });
+    picker.onDidAccept(() => {
+      const active = picker.activeItems[0];
+      if (!active || active.insert) {
+        finish(chosen.length ? [...chosen] : undefined);
+        return;
+      }
+      if (active.item) {
+        chosen.push(active.item);
+        picker.value = '';
+        refresh();
+      }
+    });
+    picker.onDidHide(() => finish(undefined));
+    refresh();
+    picker.show();
+  }));
+}

@@ -1,0 +1,342 @@
+/**
+ * Fact-check of an analyst's Markdown note against the Library:
+ * - a number that speaks of the same thing as a report figure (same unit, words of the sentence around it
+ *   shared with the figure's subject) but disagrees with it → warning, with the report's value as a fix;
+ * - a citation key `[@key]` or footnote marker `[^x]` that resolves to nothing → error;
+ * - a footnote definition never referenced → information.
+ * A number is only compared when its sentence shares enough distinctive words with a figure, so numbers
+ * about other things are left alone; qualified amounts ("over", "about") are compared as ranges.
+ */
+import type { Figure, Report } from './model';
+import type { Library } from './library';
+import { findQuantities, type Quantity } from './quantities';
+import { codeRanges, inRanges, scanFootnotes } from './footnotes';
+import { fullNote } from './cite';
+
+export type CheckSeverity = 'error' | 'warning' | 'information';
+export type CheckCode = 'contradicts-report' | 'unknown-citation' | 'unknown-footnote' | 'unused-footnote';
+
+export interface CheckFinding {
+  code: CheckCode;
+  severity: CheckSeverity;
+  /** offsets in the note */
+  start: number;
+  end: number;
+  message: string;
+  /** for contradictions: the figure the number disagrees with */
+  figure?: { reportId: string; figureId: string; paragraph: string; text: string; qualifier?: string };
+  /** for contradictions: text that replaces [start, end) with the report's value, in the note's style */
+  replacement?: string;
+  /** for contradictions: the key (and locator) that cites the figure's source */
+  cite?: { key: string; locator?: string };
+}
+
+export interface NoteChecker {
+  check(text: string): CheckFinding[];
+}
+
+interface IndexedFigure {
+  report: Report;
+  figure: Figure;
+  subject: Set<string>;
+  sentence: Set<string>;
+  paragraphNumber: number;
+}
+
+const STOPWORDS = new Set(('a an and are as at be been but by can could did do does for from had has have how if in into is it its '
+  + 'may might more most much no not of on or our over per so some such than that the their them then there these they this '
+  + 'those to under up was we were what when where which while who will with would about after against also any because before '
+  + 'between both each few further here just less many nor off once only other out own same should still through too very '
+  + 'just percent per cent million billion trillion thousand us u s year years total last next new one two three says said '
+  + 'report note according around nearly almost roughly approximately least just well').split(/\s+/));
+
+/** Content words, lightly stemmed so "tariffs"/"tariff", "suspended"/"suspend", "exports"/"export" meet. */
+export function contentWords(text: string): string[] {
+  const words = text.toLowerCase().replace(/[\u2019']s\b/g, '').match(/[a-z][a-z-]*[a-z]|[a-z]/g) ?? [];
+  const out: string[] = [];
+  for (const raw of words) {
+    for (const part of raw.split('-')) {
+      if (part.length < 3 || STOPWORDS.has(part)) continue;
+      out.push(stem(part));
+    }
+  }
+  return out;
+}
+
+function stem(word: string): string {
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('es') && /(ss|sh|ch|x)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+type Range = { low: number; high: number };
+
+const LOWER_BOUND = /\b(over|above|more than|greater than|in excess of|at least|upwards of|no less than|as many as|as much as|exceed)/;
+const UPPER_BOUND = /\b(under|below|less than|fewer than|up to|at most|no more than|as few as|as little as)\b/;
+const APPROXIMATE = /\b(about|around|approximately|roughly|nearly|almost|some|close to|an estimated|circa)\b/;
+
+/** The values a number with a qualifier allows. Unqualified round numbers allow their rounding. */
+function allowedRange(value: number, qualifier: string | undefined, written?: string): Range {
+  const q = qualifier?.toLowerCase() ?? '';
+  if (LOWER_BOUND.test(q)) return { low: value, high: Infinity };
+  if (UPPER_BOUND.test(q)) return { low: -Infinity, high: value };
+  if (APPROXIMATE.test(q)) return { low: value * 0.9, high: value * 1.1 };
+  const half = written ? roundingHalfStep(value, written) : 0;
+  return { low: value - half, high: value + half };
+}
+
+/** "US$850 million" is 850 million to two significant digits: anything from 845 to 855 rounds to it. */
+function roundingHalfStep(value: number, written: string): number {
+  const literal = /\d[\d,]*(?:\.\d+)?/.exec(written)?.[0];
+  if (!literal) return 0;
+  const digits = literal.replace(/,/g, '');
+  const number = Number(digits);
+  if (!number || !Number.isFinite(number)) return 0;
+  const scale = value / number;
+  const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
+  if (decimals > 0) return (0.5 * Math.pow(10, -decimals)) * scale;
+  const trailingZeros = /0*$/.exec(digits)![0].length;
+  return trailingZeros > 0 && trailingZeros < digits.length ? 0.5 * Math.pow(10, trailingZeros) * scale : 0;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const tolerance = 1e-9 * Math.max(Math.abs(a.low), Math.abs(b.low), 1);
+  return a.low <= b.high + tolerance && b.low <= a.high + tolerance;
+}
+
+/** Builds the figure index of a library once; `check` then runs per keystroke batch. */
+export function createNoteChecker(library: Library): NoteChecker {
+  const byUnit = new Map<string, IndexedFigure[]>();
+  const documentFrequency = new Map<string, number>();
+  let count = 0;
+  for (const report of library.reports) {
+    const numbers = new Map<string, number>();
+    let n = 0;
+    for (const s of report.sections) for (const p of s.paragraphs) numbers.set(p.id, ++n);
+    for (const figure of report.figures) {
+      const subject = new Set(contentWords(figure.subject));
+      const sentence = new Set(contentWords(figure.sentence));
+      const entry: IndexedFigure = { report, figure, subject, sentence, paragraphNumber: numbers.get(figure.paragraph) ?? 0 };
+      const list = byUnit.get(figure.unit) ?? [];
+      list.push(entry);
+      byUnit.set(figure.unit, list);
+      for (const word of new Set([...subject, ...sentence])) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+      count++;
+    }
+  }
+  const weight = (word: string) => Math.log(1 + count / (documentFrequency.get(word) ?? 1));
+
+  /** How strongly a note's words speak of a figure: subject words count double, rarer words more. */
+  function score(words: Set<string>, counted: Set<string>, entry: IndexedFigure): { score: number; subjectHits: number } {
+    let total = 0;
+    let subjectHits = 0;
+    for (const word of words) {
+      if (entry.subject.has(word)) {
+        total += 2 * weight(word);
+        subjectHits++;
+      } else if (entry.sentence.has(word)) {
+        total += weight(word);
+      }
+    }
+    // A count must count the same thing: "600 attacks" is not "600 known minerals".
+    if (counted.size > 0 && ![...counted].some(w => entry.subject.has(w) || entry.sentence.has(w))) return { score: 0, subjectHits: 0 };
+    return { score: total, subjectHits };
+  }
+
+  return {
+    check(text: string): CheckFinding[] {
+      const findings: CheckFinding[] = [];
+      const skip = skippedRanges(text);
+      if (count > 0) findings.push(...contradictions(text, skip));
+      if (library.reports.length > 0) findings.push(...danglingCitations(text, skip, library));
+      findings.push(...footnoteFindings(text));
+      return findings.sort((a, b) => a.start - b.start);
+    },
+  };
+
+  function contradictions(text: string, skip: [number, number][]): CheckFinding[] {
+    const findings: CheckFinding[] = [];
+    for (const quantity of findQuantities(text)) {
+      if (inRanges(skip, quantity.start)) continue;
+      if (quantity.unit === 'count' && !quantity.counted) continue;
+      const candidates = byUnit.get(quantity.unit);
+      if (!candidates) continue;
+      const words = new Set(contentWords(windowAround(text, quantity)));
+      const counted = new Set(quantity.counted ? contentWords(quantity.counted) : []);
+      for (const w of counted) words.add(w);
+      const scored = candidates
+        .map(entry => ({ entry, ...score(words, counted, entry) }))
+        .filter(s => s.subjectHits > 0 && s.score >= MIN_SCORE)
+        .sort((a, b) => b.score - a.score);
+      if (scored.length === 0) continue;
+      const best = scored[0];
+      const said = allowedRange(quantity.value, quantity.qualifier, quantity.text);
+      const agrees = (entry: IndexedFigure) => overlaps(said, allowedRange(entry.figure.value, entry.figure.qualifier));
+      // Correct when any figure that fits about as well as the best one agrees (several figures may share words).
+      if (scored.some(s => s.score >= best.score * AMBIGUITY && agrees(s.entry))) continue;
+      findings.push(contradiction(text, quantity, best.entry));
+    }
+    return findings;
+  }
+}
+
+/** Minimum word-overlap score for a number to be about a figure; about two distinctive shared words. */
+const MIN_SCORE = 6;
+/** Figures scoring within this share of the best are equally plausible readings of the sentence. */
+const AMBIGUITY = 0.8;
+
+function contradiction(text: string, quantity: Quantity, entry: IndexedFigure): CheckFinding {
+  const { figure, report } = entry;
+  const start = quantity.qualifierStart ?? quantity.start;
+  const note = figure.footnotes.length ? fullNote(report, figure.footnotes[0]) : undefined;
+  const said = text.slice(start, quantity.end);
+  const reportSays = `${figure.qualifier ? figure.qualifier + ' ' : ''}${figure.text}`;
+  return {
+    code: 'contradicts-report',
+    severity: 'warning',
+    start,
+    end: quantity.end,
+    message: `"${said}" disagrees with the report: it gives ${reportSays} for ${figure.subject} (para. ${entry.paragraphNumber}).`,
+    figure: { reportId: report.id, figureId: figure.id, paragraph: figure.paragraph, text: figure.text, qualifier: figure.qualifier },
+    replacement: replacementText(text, quantity, figure),
+    cite: note ? { key: note.key } : { key: report.key, locator: `para. ${entry.paragraphNumber}` },
+  };
+}
+
+/**
+ * The report's value written the way the note writes numbers: "US$854m" → "US$845m", "92%" → "29%",
+ * keeping the note's currency sign and scale word; spelled-out numbers take the report's wording.
+ */
+export function replacementText(text: string, quantity: Quantity, figure: Pick<Figure, 'value' | 'text' | 'qualifier'>): string {
+  const written = quantity.text;
+  const literal = /\d[\d,]*(?:\.\d+)?/.exec(written);
+  let amount = figure.text;
+  if (literal) {
+    const number = Number(literal[0].replace(/,/g, ''));
+    const scale = number ? quantity.value / number : 0;
+    if (scale > 0 && Number.isFinite(scale)) {
+      const value = Number((figure.value / scale).toFixed(3));
+      let digits = String(value);
+      if (literal[0].includes(',') || (value >= 10000 && !digits.includes('.'))) digits = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      amount = written.slice(0, literal.index) + digits + written.slice(literal.index + literal[0].length);
+    }
+  }
+  const qualifier = figure.qualifier ?? '';
+  let out = qualifier ? `${qualifier} ${amount}` : amount;
+  const first = text[quantity.qualifierStart ?? quantity.start] ?? '';
+  if (first >= 'A' && first <= 'Z' && quantity.qualifierStart !== undefined) out = out[0].toUpperCase() + out.slice(1);
+  return out;
+}
+
+/** The words of the note that say what a number is about: its sentence, at most ~14 words each side. */
+function windowAround(text: string, quantity: Quantity): string {
+  const from = sentenceStart(text, quantity.start);
+  const to = sentenceEnd(text, quantity.end);
+  const before = text.slice(from, quantity.qualifierStart ?? quantity.start).split(/\s+/).slice(-14).join(' ');
+  const after = text.slice(quantity.end, to).split(/\s+/).slice(0, 14).join(' ');
+  return `${before} ${after}`;
+}
+
+/** Sentence boundary: ". " after a word that is not an initial ("U.S."), a blank line, or a heading line. */
+function isBoundary(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === '\n' && (text[i + 1] === '\n' || text[i + 1] === '#' || text[i - 1] === '\n')) return true;
+  if (ch !== '.' && ch !== '!' && ch !== '?') return false;
+  if (!/\s/.test(text[i + 1] ?? ' ')) return false;
+  if (ch === '.' && /(?:^|[^A-Za-z])[A-Z]$/.test(text.slice(Math.max(0, i - 2), i))) return false; // U.S.
+  return true;
+}
+
+function sentenceStart(text: string, at: number): number {
+  const limit = Math.max(0, at - 600);
+  for (let i = at - 1; i >= limit; i--) if (isBoundary(text, i)) return i + 1;
+  return limit;
+}
+
+function sentenceEnd(text: string, at: number): number {
+  const limit = Math.min(text.length, at + 600);
+  for (let i = at; i < limit; i++) if (isBoundary(text, i)) return i;
+  return limit;
+}
+
+/** Code, link destinations, citation brackets, footnote definitions and front matter: not the analyst's claims. */
+function skippedRanges(text: string): [number, number][] {
+  const ranges = codeRanges(text);
+  const add = (re: RegExp) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) ranges.push([m.index, m.index + m[0].length]);
+  };
+  add(/\]\([^)\n]*\)/g);
+  add(/\[[^\[\]\n]*@[^\[\]\n]*\]/g);
+  add(/^ {0,3}\[\^[^\]\s]+\]:.*$/gm);
+  add(/^---\r?\n[\s\S]*?\r?\n---\r?$/y);
+  return mergeRanges(ranges);
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = ranges.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** Pandoc citations: `[@a]`, `[see @a, para. 3; -@b]`. Keys start with a letter, digit or _, inner punctuation allowed. */
+const CITATION_BRACKET = /\[([^\[\]\n]*?@[^\[\]\n]*)\]/g;
+const CITATION_KEY = /(^|[\s;\[-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*)/gu;
+
+/** Every `@key` inside citation brackets, outside code, with its offsets. */
+export function citationKeys(text: string): { key: string; start: number; end: number }[] {
+  const code = codeRanges(text);
+  const keys: { key: string; start: number; end: number }[] = [];
+  CITATION_BRACKET.lastIndex = 0;
+  for (let m = CITATION_BRACKET.exec(text); m; m = CITATION_BRACKET.exec(text)) {
+    if (inRanges(code, m.index) || text[m.index + 1] === '^') continue;
+    const inner = m[1];
+    const base = m.index + 1;
+    CITATION_KEY.lastIndex = 0;
+    for (let k = CITATION_KEY.exec(inner); k; k = CITATION_KEY.exec(inner)) {
+      const start = base + k.index + k[1].length;
+      keys.push({ key: k[2], start, end: start + 1 + k[2].length });
+    }
+  }
+  return keys;
+}
+
+function danglingCitations(text: string, _skip: [number, number][], library: Library): CheckFinding[] {
+  return citationKeys(text)
+    .filter(k => !library.byKey(k.key))
+    .map(k => ({
+      code: 'unknown-citation' as const,
+      severity: 'error' as const,
+      start: k.start,
+      end: k.end,
+      message: `No report or note source in the library has the citation key "${k.key}".`,
+    }));
+}
+
+function footnoteFindings(text: string): CheckFinding[] {
+  const { refs, definitions } = scanFootnotes(text);
+  const defined = new Set(definitions.map(d => d.label));
+  const referenced = new Set(refs.map(r => r.label));
+  const findings: CheckFinding[] = [];
+  for (const ref of refs) {
+    if (!defined.has(ref.label)) {
+      findings.push({ code: 'unknown-footnote', severity: 'error', start: ref.start, end: ref.end, message: `The footnote [^${ref.label}] has no definition.` });
+    }
+  }
+  for (const def of definitions) {
+    if (!referenced.has(def.label)) {
+      findings.push({ code: 'unused-footnote', severity: 'information', start: def.start, end: def.end, message: `The footnote [^${def.label}] is defined but never referenced.` });
+    }
+  }
+  return findings;
+}
