@@ -5,9 +5,13 @@ import { showLogFeature } from './shell/showLog';
 import { citeFeature } from './cite';
 import { checkFeature } from './check';
 import { chartPreviewFeature } from './preview';
+import { readerFeature } from './reader';
+import { outlineFeature } from './outline';
+import { searchFeature } from './search';
+import { hoverFeature } from './hover';
 
 /** Every feature of Dossier, registered in this order. Each lives in its own folder under src/. */
-const features: Feature[] = [showLogFeature, chartPreviewFeature, citeFeature, checkFeature];
+const features: Feature[] = [showLogFeature, chartPreviewFeature, citeFeature, checkFeature, readerFeature, outlineFeature, searchFeature, hoverFeature];
 
 /** What tests (and other extensions) can reach: the library service. */
 export interface DossierApi {

@@ -1,4 +1,9 @@
 import type { CliCommand } from './command';
+import { bibCommand } from './bib';
+import { checkCommand } from './check';
+import { citeCommand } from './cite';
+import { chartCommand } from './chart';
+import { searchCommand } from './search';
 
 /** Every CLI command. Add a command by writing src/cli/<name>.ts and listing it here. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [chartCommand, searchCommand, bibCommand, checkCommand, citeCommand];

@@ -180,6 +180,14 @@ function snapToWordEnd(text: string, estimate: number): number {
   return estimate;
 }
 
+/** The first words of a paragraph, for labels ("Throughout history, U.S.-Pakistan relations…"). */
+export function openingWords(text: string, max = 48): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.lastIndexOf(' ', max);
+  return flat.slice(0, cut > max / 2 ? cut : max) + '…';
+}
+
 /** "2025-05-19" → "19 May 2025"; partial dates stay partial ("May 2025", "2025"). */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';

@@ -11,6 +11,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Library } from './library';
 import type { Report } from './model';
 import { findQuantities, parseQuantity } from './quantities';
+import { formatDate } from './reader';
 
 export type SearchKind = 'section' | 'paragraph' | 'footnote' | 'figure';
 
@@ -44,6 +45,8 @@ export interface SearchIndex {
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Brings the index up to date with a new library: re-indexes only reports that changed. */
   update(library: Library): void;
+  /** Like update, in chunks of `chunkSize` items with a turn of the event loop between them. */
+  updateAsync(library: Library, chunkSize?: number): Promise<void>;
   /** number of indexed items */
   readonly size: number;
 }
@@ -110,7 +113,7 @@ class LibrarySearch implements SearchIndex {
     }
   }
 
-  async updateAsync(library: Library, chunkSize: number): Promise<void> {
+  async updateAsync(library: Library, chunkSize = 500): Promise<void> {
     for (const report of this.changedReports(library)) {
       let chunk: SearchDoc[] = [];
       for (const doc of documentsOf(report, () => this.nextKey++)) {
@@ -333,7 +336,7 @@ function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDo
       source: [s.container, ...s.authors, s.date].filter(Boolean).join(' '),
       nums: quantityTokens(footnote.text),
       description: `[${footnote.n}]`,
-      detail: [s.container, s.date, reportTitle].filter(Boolean).join(' · '),
+      detail: [s.container, formatDate(s.date), reportTitle].filter(Boolean).join(' · '),
     });
   }
   for (const figure of report.figures) {

@@ -1,0 +1,138 @@
+import * as vscode from 'vscode';
+import type { Library } from '../core/library';
+import type { Figure, Footnote, Report } from '../core/model';
+import { barChartSvg, svgDataUri } from '../core/miniChart';
+import { formatQuantity } from '../core/quantities';
+import { formatDate, openingWords } from '../core/reader';
+import { commandLink, escapeMarkdown, safeWebUrl } from '../shared/markdown';
+import { CommandIds, type ReportTarget } from '../shared/targets';
+import { resolveFootnote } from './figureMatch';
+
+/** The only commands a hover card may run: Dossier's own. */
+export const CARD_COMMANDS: readonly string[] = [CommandIds.revealInReport, CommandIds.insertCitationFor, CommandIds.showMentions, CommandIds.openSource];
+
+function newCard(): vscode.MarkdownString {
+  const card = new vscode.MarkdownString('', true);
+  card.isTrusted = { enabledCommands: [...CARD_COMMANDS] };
+  card.supportHtml = false;
+  return card;
+}
+
+const target = (reportId: string, kind: ReportTarget['kind'], id: string): ReportTarget => ({ reportId, kind, id });
+
+/**
+ * A figure's card: the figure and what it measures, its sentence with the figure in bold, where it stands,
+ * the source of its note, a small chart among the report's comparable figures, and actions.
+ */
+export function figureCard(library: Library, report: Report, figure: Figure, alsoIn: readonly Report[] = []): vscode.MarkdownString {
+  const card = newCard();
+  const label = figure.qualifier ? `${figure.qualifier} ${figure.text}` : figure.text;
+  card.appendMarkdown(`$(symbol-number) **${escapeMarkdown(label)}**${figure.subject ? ` — ${escapeMarkdown(figure.subject)}` : ''}\n\n`);
+  if (figure.sentence) card.appendMarkdown(`> ${boldFigure(figure.sentence, figure.text)}\n\n`);
+  const place = library.paragraph(report.id, figure.paragraph);
+  const where = [place?.section.title, place ? `¶${place.number}` : undefined, report.title].filter((s): s is string => !!s);
+  card.appendMarkdown(`*${where.map(escapeMarkdown).join(' · ')}*\n\n`);
+  for (const n of figure.footnotes.slice(0, 2)) {
+    const note = report.footnotes.find(f => f.n === n);
+    if (note) card.appendMarkdown(`${sourceLine(report, note)}\n\n`);
+  }
+  const chart = comparableChart(report, figure);
+  if (chart) card.appendMarkdown(`![${escapeMarkdown(vscode.l10n.t('Chart of comparable figures'))}](${chart})\n\n`);
+  if (alsoIn.length) card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Also in: {0}', alsoIn.map(r => r.title).join('; ')))}\n\n`);
+  const t = target(report.id, 'figure', figure.id);
+  card.appendMarkdown([
+    commandLink(vscode.l10n.t('Reveal in report'), CommandIds.revealInReport, [t]),
+    commandLink(vscode.l10n.t('Insert citation'), CommandIds.insertCitationFor, [t]),
+    commandLink(vscode.l10n.t('Show all mentions'), CommandIds.showMentions, [t]),
+  ].join(' · '));
+  return card;
+}
+
+/** A note's card: its source (Ibid. resolved), the paragraphs citing it, and actions. */
+export function footnoteCard(library: Library, report: Report, footnote: Footnote): vscode.MarkdownString {
+  const card = newCard();
+  const source = resolveFootnote(report, footnote);
+  card.appendMarkdown(`$(note) **[${footnote.n}]** ${escapeMarkdown(source.source.title ?? openingWords(source.text, 90))}\n\n`);
+  if (source !== footnote) card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('{0} — repeats note [{1}]', openingWords(footnote.text, 40), source.n))}\n\n`);
+  card.appendMarkdown(`${sourceLine(report, footnote, false)}\n\n`);
+  const citing = footnote.citedBy.map(pid => library.paragraph(report.id, pid)).filter(p => !!p);
+  if (citing.length) {
+    card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Cited in'))}:\n\n`);
+    for (const place of citing.slice(0, 5)) {
+      const link = commandLink(`¶${place.number} ${place.section.title}`, CommandIds.revealInReport, [target(report.id, 'paragraph', place.paragraph.id)]);
+      card.appendMarkdown(`- ${link}: ${escapeMarkdown(openingWords(place.paragraph.text, 70))}\n`);
+    }
+    card.appendMarkdown('\n');
+  }
+  const t = target(report.id, 'footnote', String(footnote.n));
+  const actions = [
+    commandLink(vscode.l10n.t('Reveal in report'), CommandIds.revealInReport, [t]),
+    commandLink(vscode.l10n.t('Insert citation'), CommandIds.insertCitationFor, [t]),
+  ];
+  if (safeWebUrl(source.source.url)) actions.push(commandLink(vscode.l10n.t('Open source'), CommandIds.openSource, [t]));
+  card.appendMarkdown(actions.join(' · '));
+  return card;
+}
+
+/** The card of a whole report (a `[@reportKey]` citation). */
+export function reportCard(report: Report, locator?: string): vscode.MarkdownString {
+  const card = newCard();
+  card.appendMarkdown(`$(book) **${escapeMarkdown(report.title)}**\n\n`);
+  const byline = [report.authors.join(', '), report.publisher, formatDate(report.date)].filter((s): s is string => !!s);
+  if (byline.length) card.appendMarkdown(`${escapeMarkdown(byline.join(' · '))}\n\n`);
+  card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('{0} sections · {1} notes · {2} figures', report.sections.length, report.footnotes.length, report.figures.length))}\n\n`);
+  if (locator) card.appendMarkdown(`> ${escapeMarkdown(locator)}\n\n`);
+  card.appendMarkdown(commandLink(vscode.l10n.t('Open report'), CommandIds.revealInReport, [target(report.id, 'report', report.id)]));
+  return card;
+}
+
+/** A Markdown footnote of the note that Dossier cannot tie to a report note: its own text, escaped. */
+export function plainDefinitionCard(label: string, text: string): vscode.MarkdownString {
+  const card = newCard();
+  card.appendMarkdown(`$(note) **[^${escapeMarkdown(label)}]** ${escapeMarkdown(text)}`);
+  return card;
+}
+
+/** "[4] Profit · 4 February 2025 · profit.pakistantoday.com.pk" with the address as a web link. */
+function sourceLine(report: Report, footnote: Footnote, withNumber = true): string {
+  const source = resolveFootnote(report, footnote).source;
+  const parts = [source.authors.join(', '), source.container ? `*${escapeMarkdown(source.container)}*` : '', formatDate(source.date)];
+  const text = parts.filter(Boolean).map((p, i) => (i === 1 ? p : escapeMarkdown(p))).join(' · ');
+  const url = safeWebUrl(source.url);
+  const link = url ? ` · [${escapeMarkdown(hostOf(url))}](${url})` : '';
+  return `${withNumber ? `$(note) [${footnote.n}] ` : ''}${text}${link}`;
+}
+
+function hostOf(url: string): string {
+  const m = /^https?:\/\/([^/?#]+)/i.exec(url);
+  return m ? m[1]!.replace(/^www\./, '') : url;
+}
+
+/** The sentence, escaped, with the figure (as written) in bold. */
+function boldFigure(sentence: string, text: string): string {
+  const at = text ? sentence.indexOf(text) : -1;
+  if (at < 0) return escapeMarkdown(sentence);
+  return `${escapeMarkdown(sentence.slice(0, at))}**${escapeMarkdown(text)}**${escapeMarkdown(sentence.slice(at + text.length))}`;
+}
+
+/** A bar chart of the figure among the report's figures with the same unit, as a data: URI; none if alone. */
+function comparableChart(report: Report, figure: Figure): string | undefined {
+  const comparable = report.figures.filter(f => (f.unit === figure.unit && f.unit !== 'count') || f.id === figure.id);
+  if (comparable.length < 2) return undefined;
+  const svg = barChartSvg(
+    comparable.map(f => ({ label: shortSubject(f), value: f.value, highlight: f.id === figure.id })),
+    { title: vscode.l10n.t('{0} in this report', unitName(figure.unit)), format: v => formatQuantity(v, figure.unit), maxBars: 7, width: 360 },
+  );
+  return svgDataUri(svg);
+}
+
+function shortSubject(figure: Figure): string {
+  const subject = figure.subject || figure.text;
+  return subject.length > 34 ? subject.slice(0, 33) + '…' : subject;
+}
+
+function unitName(unit: string): string {
+  if (unit === 'percent') return vscode.l10n.t('Percentages');
+  if (/^[A-Z]{3}$/.test(unit)) return vscode.l10n.t('Amounts in {0}', unit);
+  return vscode.l10n.t('Figures in {0}', unit);
+}

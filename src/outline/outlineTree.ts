@@ -1,0 +1,262 @@
+import * as vscode from 'vscode';
+import type { Library } from '../core/library';
+import type { Figure, Footnote, Report } from '../core/model';
+import { formatDate, openingWords } from '../core/reader';
+import { escapeMarkdown } from '../shared/markdown';
+import { CommandIds, type ReportTarget } from '../shared/targets';
+
+type ElementType = 'report' | 'section' | 'paragraph' | 'notes' | 'footnote' | 'figures' | 'figureSection' | 'figure';
+
+/**
+ * One node of the Dossier tree. It is also a ReportTarget (reportId, kind, id), so the commands of its
+ * context menu receive it as their target. Group nodes (notes, figures) point at their report.
+ */
+export interface OutlineElement extends ReportTarget {
+  readonly type: ElementType;
+  readonly key: string;
+  readonly parent?: OutlineElement;
+}
+
+/**
+ * The report's outline: Report → Sections → Paragraphs; Footnotes (each with the paragraphs citing it);
+ * Figures grouped by section. Labels are plain text, so nothing in a report can turn into markup.
+ */
+export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
+  private readonly changed = new vscode.EventEmitter<OutlineElement | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private elements = new Map<string, OutlineElement>();
+
+  constructor(private library: Library) {}
+
+  setLibrary(library: Library): void {
+    this.library = library;
+    this.elements = new Map();
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** The same object for the same node, so reveal() and selection keep working across calls. */
+  private element(type: ElementType, reportId: string, kind: ReportTarget['kind'], id: string, parent?: OutlineElement): OutlineElement {
+    const key = `${parent ? parent.key + '/' : ''}${type}:${reportId}:${id}`;
+    let element = this.elements.get(key);
+    if (!element) this.elements.set(key, (element = { type, reportId, kind, id, key, parent }));
+    return element;
+  }
+
+  roots(): OutlineElement[] {
+    return this.library.reports.map(r => this.element('report', r.id, 'report', r.id));
+  }
+
+  getParent(element: OutlineElement): OutlineElement | undefined {
+    return element.parent;
+  }
+
+  getChildren(element?: OutlineElement): OutlineElement[] {
+    if (!element) return this.roots();
+    const report = this.library.report(element.reportId);
+    if (!report) return [];
+    switch (element.type) {
+      case 'report':
+        return [
+          ...report.sections.map(s => this.element('section', report.id, 'section', s.id, element)),
+          ...(report.footnotes.length ? [this.element('notes', report.id, 'report', report.id, element)] : []),
+          ...(report.figures.length ? [this.element('figures', report.id, 'report', report.id, element)] : []),
+        ];
+      case 'section':
+        return report.sections.find(s => s.id === element.id)?.paragraphs.map(p => this.element('paragraph', report.id, 'paragraph', p.id, element)) ?? [];
+      case 'notes':
+        return report.footnotes.map(f => this.element('footnote', report.id, 'footnote', String(f.n), element));
+      case 'footnote':
+        return footnoteOf(report, element.id)?.citedBy.map(pid => this.element('paragraph', report.id, 'paragraph', pid, element)) ?? [];
+      case 'figures':
+        return report.sections
+          .filter(s => report.figures.some(f => s.paragraphs.some(p => p.id === f.paragraph)))
+          .map(s => this.element('figureSection', report.id, 'section', s.id, element));
+      case 'figureSection': {
+        const section = report.sections.find(s => s.id === element.id);
+        const ids = new Set(section?.paragraphs.map(p => p.id));
+        return report.figures.filter(f => ids.has(f.paragraph)).map(f => this.element('figure', report.id, 'figure', f.id, element));
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** The tree node showing a target in its home place (paragraphs under their section, not under a note). */
+  nodeFor(target: ReportTarget): OutlineElement | undefined {
+    const report = this.library.report(target.reportId);
+    if (!report) return undefined;
+    const root = this.element('report', report.id, 'report', report.id);
+    switch (target.kind) {
+      case 'report':
+        return root;
+      case 'section':
+        return this.element('section', report.id, 'section', target.id, root);
+      case 'paragraph': {
+        const place = this.library.paragraph(report.id, target.id);
+        return place ? this.element('paragraph', report.id, 'paragraph', target.id, this.element('section', report.id, 'section', place.section.id, root)) : undefined;
+      }
+      case 'footnote':
+        return this.element('footnote', report.id, 'footnote', target.id, this.element('notes', report.id, 'report', report.id, root));
+      case 'figure': {
+        const figure = report.figures.find(f => f.id === target.id);
+        const place = figure && this.library.paragraph(report.id, figure.paragraph);
+        if (!place) return undefined;
+        const group = this.element('figureSection', report.id, 'section', place.section.id, this.element('figures', report.id, 'report', report.id, root));
+        return this.element('figure', report.id, 'figure', target.id, group);
+      }
+    }
+  }
+
+  getTreeItem(element: OutlineElement): vscode.TreeItem {
+    const report = this.library.report(element.reportId);
+    if (!report) return new vscode.TreeItem(vscode.l10n.t('(report no longer in the library)'));
+    const item = this.describe(element, report);
+    item.id = element.key;
+    return item;
+  }
+
+  private describe(element: OutlineElement, report: Report): vscode.TreeItem {
+    const None = vscode.TreeItemCollapsibleState.None;
+    const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    const reveal = (target: ReportTarget): vscode.Command => ({ command: CommandIds.revealInReport, title: vscode.l10n.t('Reveal in Report'), arguments: [{ reportId: target.reportId, kind: target.kind, id: target.id }] });
+    switch (element.type) {
+      case 'report': {
+        const single = this.library.reports.length === 1;
+        const item = new vscode.TreeItem(plain(report.title), single ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
+        item.description = formatDate(report.date);
+        item.iconPath = new vscode.ThemeIcon('book');
+        item.contextValue = 'report';
+        item.tooltip = tooltip([report.title, [formatDate(report.date), report.authors.join(', '), report.publisher].filter(Boolean).join(' · '), report.source ?? '']);
+        item.command = reveal(element);
+        return item;
+      }
+      case 'section': {
+        const section = report.sections.find(s => s.id === element.id);
+        const item = new vscode.TreeItem(plain(section?.title ?? element.id), Collapsed);
+        item.description = vscode.l10n.t('{0} ¶', section?.paragraphs.length ?? 0);
+        item.iconPath = new vscode.ThemeIcon('list-tree');
+        item.contextValue = 'section';
+        item.command = reveal(element);
+        return item;
+      }
+      case 'paragraph': {
+        const place = this.library.paragraph(report.id, element.id);
+        if (!place) return new vscode.TreeItem(element.id);
+        const item = new vscode.TreeItem(plain(`¶${place.number} ${openingWords(place.paragraph.text)}`), None);
+        const figures = report.figures.filter(f => f.paragraph === element.id).map(f => f.text);
+        item.description = plain([...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')].filter(Boolean).join(' · '));
+        item.iconPath = new vscode.ThemeIcon('symbol-text');
+        item.contextValue = hasSource(report, place.paragraph.footnotes) ? 'paragraph.url' : 'paragraph';
+        item.tooltip = tooltip([`¶${place.number} · ${place.section.title}`, shorten(place.paragraph.text, 700)]);
+        item.command = reveal(element);
+        return item;
+      }
+      case 'notes': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Footnotes'), Collapsed);
+        item.description = String(report.footnotes.length);
+        item.iconPath = new vscode.ThemeIcon('references');
+        item.contextValue = 'group';
+        return item;
+      }
+      case 'footnote': {
+        const footnote = footnoteOf(report, element.id);
+        if (!footnote) return new vscode.TreeItem(element.id);
+        const item = new vscode.TreeItem(plain(footnoteLabel(report, footnote)), footnote.citedBy.length ? Collapsed : None);
+        item.description = plain(footnoteDescription(report, footnote));
+        item.iconPath = new vscode.ThemeIcon(footnote.refersTo !== undefined ? 'arrow-up' : 'note');
+        item.contextValue = hasSource(report, [footnote.n]) ? 'footnote.url' : 'footnote';
+        item.tooltip = tooltip([`[${footnote.n}] ${footnote.text}`]);
+        item.command = reveal(element);
+        return item;
+      }
+      case 'figures': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Figures'), Collapsed);
+        item.description = String(report.figures.length);
+        item.iconPath = new vscode.ThemeIcon('graph');
+        item.contextValue = 'group';
+        return item;
+      }
+      case 'figureSection': {
+        const section = report.sections.find(s => s.id === element.id);
+        const item = new vscode.TreeItem(plain(section?.title ?? element.id), Collapsed);
+        item.iconPath = new vscode.ThemeIcon('list-tree');
+        item.contextValue = 'group';
+        return item;
+      }
+      case 'figure': {
+        const figure = report.figures.find(f => f.id === element.id);
+        if (!figure) return new vscode.TreeItem(element.id);
+        const item = new vscode.TreeItem(plain(figureLabel(figure)), None);
+        item.description = plain(figure.subject);
+        item.iconPath = new vscode.ThemeIcon('symbol-number');
+        item.contextValue = hasSource(report, figure.footnotes) ? 'figure.url' : 'figure';
+        item.tooltip = tooltip([figureLabel(figure), figure.subject, shorten(figure.sentence, 500)]);
+        item.command = reveal(element);
+        return item;
+      }
+    }
+  }
+}
+
+function footnoteOf(report: Report, id: string): Footnote | undefined {
+  return report.footnotes.find(f => String(f.n) === id);
+}
+
+/** "[4] Profit" — the outlet says most; Ibid. says what it is. */
+function footnoteLabel(report: Report, footnote: Footnote): string {
+  if (footnote.refersTo !== undefined && /^\s*ibid/i.test(footnote.text)) return `[${footnote.n}] Ibid.`;
+  const s = footnote.source;
+  const resolved = resolve(report, footnote);
+  return `[${footnote.n}] ${s.container ?? resolved.source.container ?? s.title ?? openingWords(footnote.text, 40)}`;
+}
+
+/** "4 February 2025", or for Ibid./short forms "→ [16] The Diplomat". */
+function footnoteDescription(report: Report, footnote: Footnote): string {
+  if (footnote.refersTo !== undefined) {
+    const target = report.footnotes.find(f => f.n === footnote.refersTo);
+    return `→ [${footnote.refersTo}] ${target?.source.container ?? target?.source.title ?? ''}`.trim();
+  }
+  return formatDate(footnote.source.date);
+}
+
+function resolve(report: Report, footnote: Footnote): Footnote {
+  let current = footnote;
+  for (let i = 0; i < 5 && current.refersTo !== undefined; i++) {
+    const next = report.footnotes.find(f => f.n === current.refersTo);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+function hasSource(report: Report, notes: readonly number[]): boolean {
+  return notes.some(n => {
+    const note = report.footnotes.find(f => f.n === n);
+    return !!note && /^https?:/i.test(resolve(report, note).source.url ?? '');
+  });
+}
+
+function figureLabel(figure: Figure): string {
+  return figure.qualifier ? `${figure.qualifier} ${figure.text}` : figure.text;
+}
+
+/** One line, no control characters: tree labels are plain text already; this keeps them tidy. */
+function plain(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/** A tooltip of escaped lines: untrusted, no HTML, no command links. */
+function tooltip(lines: string[]): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(lines.filter(Boolean).map(escapeMarkdown).join('\n\n'));
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}

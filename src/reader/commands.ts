@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import type { Library } from '../core/library';
+import type { Report } from '../core/model';
+import { readerTextOf } from '../core/reader';
+import type { Span, SpanIndex } from '../core/spans';
+import type { LibraryService } from '../library/libraryService';
+import { safeWebUrl } from '../shared/markdown';
+import { rangeOf } from '../shared/positions';
+import { readerUri } from '../shared/readerUri';
+import { isReportTarget, type ReportTarget } from '../shared/targets';
+
+/** `dossier.openReport`: the reader tab of a report (asks which one when the library has several). */
+export async function openReport(library: LibraryService, arg?: unknown): Promise<vscode.TextEditor | undefined> {
+  const current = await library.ready();
+  const report = await chooseReport(current, arg);
+  if (!report) return undefined;
+  return showReader(report);
+}
+
+async function chooseReport(library: Library, arg: unknown): Promise<Report | undefined> {
+  const id = typeof arg === 'string' ? arg : isReportTarget(arg) ? arg.reportId : undefined;
+  if (id !== undefined) {
+    const report = library.report(id);
+    if (!report) void vscode.window.showWarningMessage(vscode.l10n.t('Dossier has no report with the id {0}.', id));
+    return report;
+  }
+  if (library.reports.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The Dossier library has no report yet. Add one with the setting dossier.reports.'));
+    return undefined;
+  }
+  if (library.reports.length === 1) return library.reports[0];
+  const picked = await vscode.window.showQuickPick(
+    library.reports.map(report => ({ label: report.title, description: report.date ?? '', detail: report.source ?? '', report })),
+    { title: vscode.l10n.t('Open Report'), placeHolder: vscode.l10n.t('Which report?'), matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked?.report;
+}
+
+/** Shows a report's reader tab: in the column that already shows it, else beside a Markdown draft, else here. */
+export async function showReader(report: Report, preserveFocus = false): Promise<vscode.TextEditor> {
+  const uri = readerUri(report);
+  const visible = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri.toString());
+  const document = await vscode.workspace.openTextDocument(uri);
+  const active = vscode.window.activeTextEditor;
+  const besideDraft = !visible && active?.document.languageId === 'markdown';
+  return vscode.window.showTextDocument(document, {
+    viewColumn: visible?.viewColumn ?? (besideDraft ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active),
+    preview: false,
+    preserveFocus,
+  });
+}
+
+/** `dossier.revealInReport(target)`: opens the reader and selects the section, paragraph, note or figure. */
+export async function revealInReport(library: LibraryService, target: unknown): Promise<boolean> {
+  if (!isReportTarget(target)) return false;
+  const current = await library.ready();
+  const report = current.report(target.reportId);
+  if (!report) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Dossier has no report with the id {0}.', target.reportId));
+    return false;
+  }
+  const editor = await showReader(report);
+  const span = spanFor(readerTextOf(report).index, target);
+  if (!span) return false;
+  const range = rangeOf(editor.document, span.start, span.kind === 'paragraph' || span.kind === 'footnote' ? span.start : span.end);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
+}
+
+/** Where a target sits in the reader text. */
+export function spanFor(index: SpanIndex, target: ReportTarget): Span | undefined {
+  switch (target.kind) {
+    case 'report': return index.find('title', target.reportId);
+    case 'section': return index.find('heading', target.id);
+    case 'paragraph': return index.find('paragraph', target.id);
+    case 'footnote': return index.find('footnote', target.id);
+    case 'figure': return index.find('figure', target.id);
+  }
+}
+
+/** `dossier.openSource(target)`: the web page a note (or the first note of a paragraph or figure) cites. */
+export async function openSource(library: LibraryService, target: unknown): Promise<boolean> {
+  if (!isReportTarget(target)) return false;
+  const url = sourceUrl(await library.ready(), target);
+  const safe = safeWebUrl(url);
+  if (!safe) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This item has no web source to open.'));
+    return false;
+  }
+  return vscode.env.openExternal(vscode.Uri.parse(safe, true));
+}
+
+export function sourceUrl(library: Library, target: ReportTarget): string | undefined {
+  const report = library.report(target.reportId);
+  if (!report) return undefined;
+  const noteUrl = (n: number | undefined, depth = 0): string | undefined => {
+    const note = n === undefined ? undefined : report.footnotes.find(f => f.n === n);
+    if (!note) return undefined;
+    return note.source.url ?? (note.refersTo !== undefined && depth < 5 ? noteUrl(note.refersTo, depth + 1) : undefined);
+  };
+  switch (target.kind) {
+    case 'footnote': return noteUrl(Number(target.id));
+    case 'figure': return report.figures.find(f => f.id === target.id)?.footnotes.map(n => noteUrl(n)).find(Boolean);
+    case 'paragraph': return library.paragraph(report.id, target.id)?.paragraph.footnotes.map(n => noteUrl(n)).find(Boolean);
+    default: return report.source && /^https?:/i.test(report.source) ? report.source : undefined;
+  }
+}

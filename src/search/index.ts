@@ -1,0 +1,34 @@
+/**
+ * Unified search (`dossier.search`) over sections, paragraphs, notes and figures, and the figure picker
+ * (`dossier.findFigure`), both over one search index kept in step with the library.
+ */
+import * as vscode from 'vscode';
+import type { Feature } from '../services';
+import { allFigures, sectionsAndFigures, showSearchPicker } from './searchPicker';
+import { SearchService } from './searchService';
+
+export const searchFeature: Feature = ({ library, log }) => {
+  const service = new SearchService(library, log);
+  const initial = (arg: unknown) => (typeof arg === 'string' ? arg.slice(0, 500) : '');
+  return vscode.Disposable.from(
+    service,
+    vscode.commands.registerCommand('dossier.search', async (query?: unknown) => {
+      const index = await service.index();
+      return showSearchPicker(index, library.current, {
+        title: vscode.l10n.t('Dossier: Search Report'),
+        placeholder: vscode.l10n.t('Words, figures or sources — typos and "845m" welcome'),
+        initialHits: sectionsAndFigures,
+      }, initial(query));
+    }),
+    vscode.commands.registerCommand('dossier.findFigure', async (query?: unknown) => {
+      const index = await service.index();
+      return showSearchPicker(index, library.current, {
+        title: vscode.l10n.t('Dossier: Find Figure'),
+        placeholder: vscode.l10n.t('A figure by value or subject: "845m", "29%", "copper"'),
+        kinds: ['figure'],
+        withFigureText: true,
+        initialHits: allFigures,
+      }, initial(query));
+    }),
+  );
+};

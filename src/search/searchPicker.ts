@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import type { Library } from '../core/library';
+import type { SearchHit, SearchIndex, SearchKind } from '../core/search';
+import { CommandIds, type ReportTarget } from '../shared/targets';
+
+const ICONS: Record<SearchKind, string> = {
+  figure: 'symbol-number',
+  footnote: 'note',
+  paragraph: 'symbol-text',
+  section: 'list-tree',
+};
+
+interface HitItem extends vscode.QuickPickItem {
+  hit: SearchHit;
+}
+
+export interface PickerOptions {
+  title: string;
+  placeholder: string;
+  kinds?: readonly SearchKind[];
+  /** insert a figure as written with its citation (figure picker), rather than the citation alone */
+  withFigureText?: boolean;
+  /** what the picker shows before anything is typed */
+  initialHits: (library: Library) => SearchHit[];
+}
+
+/**
+ * A QuickPick over the search index. Our ranking decides what is shown (every item `alwaysShow`, so VS
+ * Code's own filter hides nothing it cannot match, e.g. typos); VS Code highlights the label where the
+ * typed words appear. Enter reveals in the reader; the item buttons insert or copy a citation.
+ * Returns the hits shown for `initialQuery` (tests and scripts use this).
+ */
+export function showSearchPicker(index: SearchIndex, library: Library, options: PickerOptions, initialQuery = ''): SearchHit[] {
+  const picker = vscode.window.createQuickPick<HitItem>();
+  picker.title = options.title;
+  picker.placeholder = options.placeholder;
+  picker.matchOnDescription = true;
+  picker.matchOnDetail = true;
+  picker.keepScrollPosition = false;
+  const insertButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('quote'),
+    tooltip: options.withFigureText ? vscode.l10n.t('Insert the figure with its citation') : vscode.l10n.t('Insert citation'),
+  };
+  const copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy citation') };
+  const buttons = [insertButton, copyButton];
+
+  const show = (query: string): SearchHit[] => {
+    const hits = query.trim() ? index.search(query, { kinds: options.kinds, limit: 60 }) : options.initialHits(library);
+    picker.items = hits.map(hit => toItem(hit, buttons));
+    return hits;
+  };
+  const shown = show(initialQuery);
+  picker.value = initialQuery;
+
+  const target = (hit: SearchHit): ReportTarget => ({ reportId: hit.reportId, kind: hit.kind, id: hit.id });
+  const disposables: vscode.Disposable[] = [
+    picker.onDidChangeValue(value => void show(value)),
+    picker.onDidAccept(() => {
+      const item = picker.selectedItems[0] ?? picker.activeItems[0];
+      if (!item) return;
+      picker.hide();
+      void vscode.commands.executeCommand(CommandIds.revealInReport, target(item.hit));
+    }),
+    picker.onDidTriggerItemButton(event => {
+      if (event.button === insertButton) {
+        picker.hide();
+        const args = options.withFigureText && event.item.hit.kind === 'figure' ? [target(event.item.hit), { withFigureText: true }] : [target(event.item.hit)];
+        void vscode.commands.executeCommand(CommandIds.insertCitationFor, ...args);
+      } else {
+        void vscode.commands.executeCommand(CommandIds.copyCitationFor, target(event.item.hit));
+      }
+    }),
+    picker.onDidHide(() => {
+      for (const d of disposables) d.dispose();
+      picker.dispose();
+    }),
+  ];
+  picker.show();
+  return shown;
+}
+
+function toItem(hit: SearchHit, buttons: vscode.QuickInputButton[]): HitItem {
+  return {
+    label: `$(${ICONS[hit.kind]}) ${noIcons(hit.label)}`,
+    description: noIcons(hit.description),
+    detail: noIcons(hit.detail),
+    alwaysShow: true,
+    buttons,
+    hit,
+  };
+}
+
+/** Report text must not turn into icons: `$(…)` in a label is escaped. */
+function noIcons(text: string): string {
+  return text.replace(/\$\(/g, '\\$(');
+}
+
+/** Before anything is typed, the unified search lists sections, then figures. */
+export function sectionsAndFigures(library: Library): SearchHit[] {
+  return library.reports.flatMap(report => [
+    ...report.sections.map(s => plainHit(report.id, 'section', s.id, s.title, `${s.paragraphs.length} ¶`, report.title)),
+    ...figuresOf(library, report.id),
+  ]);
+}
+
+/** Every figure: value as written, subject, section. */
+export function allFigures(library: Library): SearchHit[] {
+  return library.reports.flatMap(report => figuresOf(library, report.id));
+}
+
+function figuresOf(library: Library, reportId: string): SearchHit[] {
+  const report = library.report(reportId);
+  if (!report) return [];
+  return report.figures.map(f => {
+    const place = library.paragraph(report.id, f.paragraph);
+    const where = [place?.section.title, place ? `¶${place.number}` : undefined, report.title].filter(Boolean).join(' · ');
+    return plainHit(report.id, 'figure', f.id, f.qualifier ? `${f.qualifier} ${f.text}` : f.text, f.subject, where);
+  });
+}
+
+function plainHit(reportId: string, kind: SearchKind, id: string, label: string, description: string, detail: string): SearchHit {
+  return { reportId, kind, id, label, description, detail, highlights: [], score: 0 };
+}
