@@ -11,7 +11,8 @@ const ICONS: Record<SearchKind, string> = {
 };
 
 interface HitItem extends vscode.QuickPickItem {
-  hit: SearchHit;
+  /** undefined for the "nothing found" line */
+  hit?: SearchHit;
 }
 
 export interface PickerOptions {
@@ -46,7 +47,11 @@ export function showSearchPicker(index: SearchIndex, library: Library, options: 
 
   const show = (query: string): SearchHit[] => {
     const hits = query.trim() ? index.search(query, { kinds: options.kinds, limit: 60 }) : options.initialHits(library);
-    picker.items = hits.map(hit => toItem(hit, buttons));
+    picker.items = hits.length ? hits.map(hit => toItem(hit, buttons)) : [{
+      label: `$(info) ${query.trim() ? vscode.l10n.t('Nothing matches “{0}”', noIcons(query.trim().slice(0, 60))) : vscode.l10n.t('Nothing to show yet')}`,
+      detail: options.kinds?.includes('figure') ? vscode.l10n.t('Try a value (845m, 29%) or what it measures (copper, tariff)') : vscode.l10n.t('Try other words, a value (845m) or an outlet'),
+      alwaysShow: true,
+    }];
     return hits;
   };
   const shown = show(initialQuery);
@@ -56,18 +61,20 @@ export function showSearchPicker(index: SearchIndex, library: Library, options: 
   const disposables: vscode.Disposable[] = [
     picker.onDidChangeValue(value => void show(value)),
     picker.onDidAccept(() => {
-      const item = picker.selectedItems[0] ?? picker.activeItems[0];
-      if (!item) return;
+      const hit = (picker.selectedItems[0] ?? picker.activeItems[0])?.hit;
+      if (!hit) return;
       picker.hide();
-      void vscode.commands.executeCommand(CommandIds.revealInReport, target(item.hit));
+      void vscode.commands.executeCommand(CommandIds.revealInReport, target(hit));
     }),
     picker.onDidTriggerItemButton(event => {
+      const hit = event.item.hit;
+      if (!hit) return;
       if (event.button === insertButton) {
         picker.hide();
-        const args = options.withFigureText && event.item.hit.kind === 'figure' ? [target(event.item.hit), { withFigureText: true }] : [target(event.item.hit)];
+        const args = options.withFigureText && hit.kind === 'figure' ? [target(hit), { withFigureText: true }] : [target(hit)];
         void vscode.commands.executeCommand(CommandIds.insertCitationFor, ...args);
       } else {
-        void vscode.commands.executeCommand(CommandIds.copyCitationFor, target(event.item.hit));
+        void vscode.commands.executeCommand(CommandIds.copyCitationFor, target(hit));
       }
     }),
     picker.onDidHide(() => {

@@ -1,0 +1,254 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAllEditors, getApi, screenshot, sleep, waitFor } from './helpers';
+
+interface DescribedNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  contextValue?: string;
+  target: { reportId: string; kind: string; id: string };
+  children?: DescribedNode[];
+}
+
+interface Hit {
+  kind: string;
+  reportId: string;
+  id: string;
+  label: string;
+  description: string;
+  detail: string;
+}
+
+const SEED = 'us-pakistan-relations-in-flux';
+
+async function seedReady() {
+  const api = await getApi();
+  const library = await api.library.ready();
+  const report = library.report(SEED);
+  assert.ok(report, `the bundled report is not in the library: ${library.reports.map(r => r.id).join(', ')}`);
+  return { api, library, report };
+}
+
+async function openReader(reportId = SEED): Promise<vscode.TextEditor> {
+  await vscode.commands.executeCommand('dossier.openReport', reportId);
+  return waitFor(() => {
+    const editor = vscode.window.activeTextEditor;
+    return editor?.document.uri.scheme === 'dossier-report' && editor.document.getText().length > 100 ? editor : undefined;
+  }, 10000, 'the reader tab');
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+}
+
+async function closePicker(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+}
+
+suite('Browse', () => {
+  suiteSetup(async () => {
+    await seedReady();
+  });
+
+  teardown(async () => {
+    await closePicker();
+  });
+
+  test('the tree shows the report as a root with its four sections and 24 notes', async () => {
+    const { report } = await seedReady();
+    const roots = await vscode.commands.executeCommand<DescribedNode[]>('dossier.outline.describe', 4);
+    const root = roots.find(r => r.target.reportId === SEED);
+    assert.ok(root, `no root for the seed: ${roots.map(r => r.label).join(' | ')}`);
+    assert.strictEqual(root.label, report.title);
+    const sections = root.children!.filter(c => c.contextValue === 'section');
+    assert.deepStrictEqual(sections.map(s => s.label), ['Introduction', 'New limitations', 'Motivations for navigating constraints', 'Conclusion']);
+    assert.strictEqual(sections.flatMap(s => s.children ?? []).length, 31);
+    assert.match(sections[0]!.children![0]!.label, /^¶1 Throughout history/);
+    const notes = root.children!.find(c => c.label === 'Footnotes');
+    assert.ok(notes, 'no Footnotes node');
+    assert.strictEqual(notes.children!.length, 24);
+    const note4 = notes.children![3]!;
+    assert.match(note4.label, /^\[4\] Profit$/);
+    assert.match(note4.description ?? '', /February 2025/);
+    assert.strictEqual(note4.contextValue, 'footnote.url');
+    assert.deepStrictEqual(note4.children!.map(c => c.target.id), report.footnotes[3]!.citedBy);
+    const note17 = notes.children![16]!;
+    assert.match(note17.label, /^\[17\] Ibid\.$/);
+    assert.match(note17.description ?? '', /→ \[16\]/);
+    if (report.figures.length) {
+      const figures = root.children!.find(c => c.label === 'Figures');
+      assert.ok(figures, 'no Figures node');
+      assert.ok(figures.children!.length >= 1);
+    }
+    await vscode.commands.executeCommand('workbench.view.extension.dossier');
+    await sleep(500);
+    await screenshot('browse-tree');
+  });
+
+  test('dossier.openReport opens the reader with symbols for the sections', async () => {
+    await closeAllEditors();
+    const editor = await openReader();
+    assert.strictEqual(editor.document.languageId, 'dossier-report');
+    assert.match(editor.document.lineAt(0).text, /^U\.S\.-Pakistan Relations in Flux/);
+    const symbols = await waitFor(() => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri), 5000, 'symbols');
+    assert.deepStrictEqual(symbols.map(s => s.name), ['Introduction', 'New limitations', 'Motivations for navigating constraints', 'Conclusion', 'Notes']);
+    assert.strictEqual(symbols.slice(0, 4).reduce((n, s) => n + s.children.length, 0), 31);
+    assert.strictEqual(symbols[4]!.children.length, 24);
+    const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
+    assert.ok(folds.length >= 5, `folding ranges: ${folds.length}`);
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
+    const targets = links.map(l => l.target?.toString(true) ?? '');
+    assert.ok(targets.some(t => t.includes('prac.org.pk/uploads/An%20Analysis') || t.includes('prac.org.pk/uploads/An Analysis')), targets.join('\n'));
+    await screenshot('browse-reader');
+  });
+
+  test('definition from marker [4] lands on note 4, and from note 4 back on its paragraph', async () => {
+    const editor = await openReader();
+    const text = editor.document.getText();
+    const marker = text.indexOf('goodwill.[4]') + 'goodwill.'.length + 1;
+    assert.ok(marker > 20, 'marker [4] not found in the reader');
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, editor.document.positionAt(marker));
+    assert.strictEqual(definitions.length, 1);
+    const range = 'targetRange' in definitions[0]! ? definitions[0]!.targetRange : definitions[0]!.range;
+    assert.match(editor.document.lineAt(range.start.line).text, /^\[4\] “US suspends \$845m aid projects/);
+
+    const back = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, range.start.translate(0, 8));
+    assert.ok(back.length >= 1, 'no way back from note 4');
+    const backRange = 'targetRange' in back[0]! ? back[0]!.targetRange : back[0]!.range;
+    assert.match(editor.document.lineAt(backRange.start.line).text, /^¶7 The Trump administration’s increasingly antagonistic/);
+  });
+
+  test('revealInReport selects a paragraph and a note in the reader', async () => {
+    const ok = await vscode.commands.executeCommand<boolean>('dossier.revealInReport', { reportId: SEED, kind: 'footnote', id: '16' });
+    assert.strictEqual(ok, true);
+    const editor = vscode.window.activeTextEditor!;
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /^\[16\] “Critical Minerals/);
+    await vscode.commands.executeCommand('dossier.revealInReport', { reportId: SEED, kind: 'paragraph', id: 'p20' });
+    assert.match(vscode.window.activeTextEditor!.document.lineAt(vscode.window.activeTextEditor!.selection.active.line).text, /^¶20 /);
+    assert.strictEqual(await vscode.commands.executeCommand('dossier.revealInReport', { nonsense: true }), false);
+  });
+
+  test('searches put the right paragraph or figure first: "tarrif bangladesh", "reko dik copper", "845m"', async () => {
+    const { report } = await seedReady();
+    const paragraphText = (hit: Hit) => report.sections.flatMap(s => s.paragraphs).find(p => p.id === hit.id)?.text ?? '';
+    const figure = (hit: Hit) => report.figures.find(f => f.id === hit.id);
+
+    const tariff = (await vscode.commands.executeCommand<Hit[]>('dossier.search', 'tarrif bangladesh'))[0]!;
+    assert.ok(tariff.kind === 'paragraph' ? /Bangladesh \(at 39 percent\)/.test(paragraphText(tariff)) : figure(tariff)?.value === 39, JSON.stringify(tariff));
+    await screenshot('browse-search');
+    await closePicker();
+
+    const reko = (await vscode.commands.executeCommand<Hit[]>('dossier.search', 'reko dik copper'))[0]!;
+    assert.ok(reko.kind === 'paragraph' ? /Reko Diq/.test(paragraphText(reko)) : /copper|Reko/i.test(figure(reko)?.subject ?? '') || figure(reko)?.value === 50e9, JSON.stringify(reko));
+    await closePicker();
+
+    const money = (await vscode.commands.executeCommand<Hit[]>('dossier.search', '845m'))[0]!;
+    assert.ok(money.kind === 'paragraph' ? /US\$845 million/.test(paragraphText(money)) : figure(money)?.value === 845e6, JSON.stringify(money));
+    await closePicker();
+
+    const figures = await vscode.commands.executeCommand<Hit[]>('dossier.findFigure', '$845 million');
+    for (const hit of figures) assert.strictEqual(hit.kind, 'figure');
+    if (report.figures.some(f => f.value === 845e6)) assert.strictEqual(figure(figures[0]!)?.value, 845e6);
+    await screenshot('browse-figure-picker');
+  });
+
+  test('hover on "US$845 million" in a Markdown note shows the figure card with its source', async function () {
+    const { report } = await seedReady();
+    if (!report.figures.some(f => f.value === 845e6)) this.skip();
+    await closeAllEditors();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Draft\n\nThe administration suspended US$845 million of aid.\n\nSee [@' + report.footnotes[3]!.key + '].\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    const at = document.positionAt(document.getText().indexOf('845'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
+    const card = hoverText(hovers);
+    assert.match(card, /suspended/i);
+    assert.match(card, /funding/i);
+    assert.match(card, /Profit/);
+    assert.match(card, /\*\*US\$845 million\*\*/);
+    assert.match(card, /command:dossier\.revealInReport\?/);
+    assert.match(card, /data:image\/svg\+xml;base64,/);
+    const trusted = hovers.flatMap(h => h.contents).map(c => (c as vscode.MarkdownString).isTrusted);
+    for (const t of trusted) assert.ok(typeof t === 'object' && t.enabledCommands.every(id => id.startsWith('dossier.')), JSON.stringify(t));
+
+    const keyAt = document.positionAt(document.getText().indexOf('[@') + 3);
+    const noteCard = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, keyAt));
+    assert.match(noteCard, /Profit/);
+    assert.match(noteCard, /¶7/);
+
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(1200);
+    await screenshot('browse-hover');
+  });
+
+  test('hover over a note marker in the reader shows the note source and the paragraphs citing it', async () => {
+    const editor = await openReader();
+    const offset = editor.document.getText().indexOf('goodwill.[4]') + 'goodwill.'.length + 1;
+    const card = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset)));
+    assert.match(card, /\*\*\[4\]\*\*/);
+    assert.match(card, /Profit/);
+    assert.match(card, /¶7/);
+  });
+
+  test('a hostile report shows up escaped in the tree, the reader and hovers', async () => {
+    const { api } = await seedReady();
+    const config = vscode.workspace.getConfiguration('dossier');
+    const changed = new Promise<void>(resolve => {
+      const sub = api.library.onDidChange(library => {
+        if (library.report('hostile-report')) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await config.update('reports', ['hostile-report.md'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await Promise.race([changed, sleep(10000)]);
+      const library = api.library.current;
+      const hostile = library.report('hostile-report');
+      assert.ok(hostile, `hostile report not loaded: ${library.reports.map(r => r.id).join(', ')}`);
+
+      // tree: the label is plain text (a string, never Markdown), the tooltip escapes HTML and links
+      const roots = await vscode.commands.executeCommand<DescribedNode[]>('dossier.outline.describe', 1);
+      const root = roots.find(r => r.target.reportId === 'hostile-report')!;
+      assert.strictEqual(root.label, 'Hostile <img src=x onerror=alert(1)> [x](command:workbench.action.quit) report');
+      assert.ok(root.tooltip, 'no tooltip');
+      assert.doesNotMatch(root.tooltip!, /<img/);
+      assert.doesNotMatch(root.tooltip!, /\]\(command:/);
+      assert.match(root.tooltip!, /&lt;img src=x onerror=alert\\\(1\\\)/);
+
+      // reader: the text shows the characters, nothing else
+      const editor = await openReader('hostile-report');
+      assert.strictEqual(editor.document.lineAt(0).text, 'Hostile <img src=x onerror=alert(1)> [x](command:workbench.action.quit) report');
+      const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
+      for (const link of links) assert.match(link.target?.scheme ?? '', /^https?$/);
+
+      // hover: a citation of the hostile report shows its title escaped; only Dossier's commands are trusted
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `See [@${hostile.key}] and US$123 million.\n` });
+      await vscode.window.showTextDocument(document);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('@') + 2));
+      const card = hoverText(hovers);
+      assert.match(card, /Hostile/);
+      assert.doesNotMatch(card, /<img|<script/);
+      assert.doesNotMatch(card, /\]\(command:workbench/);
+      assert.match(card, /&lt;img src=x onerror=alert\\\(1\\\)/);
+      for (const content of hovers.flatMap(h => h.contents)) {
+        const md = content as vscode.MarkdownString;
+        assert.notStrictEqual(md.supportHtml, true);
+        assert.ok(typeof md.isTrusted === 'object' && md.isTrusted.enabledCommands.every(id => id.startsWith('dossier.')));
+      }
+    } finally {
+      await config.update('reports', undefined, vscode.ConfigurationTarget.Workspace);
+      await closeAllEditors();
+    }
+  });
+
+  test('the CLI-free search core answers hostile queries without throwing', async () => {
+    for (const query of ['', '<img src=x onerror=alert(1)>', '$(', 'a'.repeat(5000), '[^1]']) {
+      const hits = await vscode.commands.executeCommand<Hit[]>('dossier.search', query);
+      assert.ok(Array.isArray(hits));
+      await closePicker();
+    }
+  });
+});
