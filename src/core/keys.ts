@@ -24,7 +24,7 @@ function camel(parts: string[]): string {
 
 function year(date: string | undefined): string {
   const m = date ? /^(\d{4})/.exec(date) : null;
-  return m ? m[1] : 'nd';
+  return m ? m[1] : ''; // undated: the key is just the name
 }
 
 /** "Madiha Afzal" → "afzal"; "Afzal, Madiha" → "afzal"; "World Bank" → "worldBank". */

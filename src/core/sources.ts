@@ -138,10 +138,15 @@ export function completeSource(own: Source, referent: Source): Source {
  * `citedBy` filled. Keys are left empty here; keys.ts assigns them across the library.
  */
 export function buildFootnotes(
-  notes: readonly { n: number; text: string }[],
+  notes: readonly { n: number; text: string; url?: string }[],
   paragraphs: readonly { id: string; footnotes: readonly number[] }[],
 ): Footnote[] {
-  const parsed = notes.map(note => ({ n: note.n, text: note.text, source: isIbid(note.text) ? { authors: [] } : parseSource(note.text) }));
+  const parsed = notes.map(note => {
+    const source: Source = isIbid(note.text) ? { authors: [] } : parseSource(note.text);
+    // a URL that sat only in a Markdown link target
+    if (!source.url && note.url && !isIbid(note.text)) source.url = note.url;
+    return { n: note.n, text: note.text, source };
+  });
   const refers = resolveReferences(parsed);
   const byN = new Map(parsed.map(p => [p.n, p]));
   const citedBy = new Map<number, string[]>();
@@ -159,7 +164,8 @@ export function buildFootnotes(
       n: p.n,
       key: '',
       text: p.text,
-      source: referent ? completeSource(p.source, referent.source) : p.source,
+      // a short form abbreviates its source ("Khan, “Title.”"): the full one is the note it repeats
+      source: referent ? completeSource({ authors: [] }, referent.source) : p.source,
       ...(refersTo !== undefined ? { refersTo } : {}),
       citedBy: citedBy.get(p.n) ?? [],
     };

@@ -81,7 +81,7 @@ describe('citation keys', () => {
     assert.equal(surname('Martin Luther King Jr.'), 'king');
     assert.equal(surname('José Núñez'), 'nunez');
     assert.equal(sourceBaseKey({ authors: [], container: 'The Diplomat', date: '2025-04-16' }), 'diplomat2025');
-    assert.equal(sourceBaseKey({ authors: [], title: 'The rise of things' }), 'risend');
+    assert.equal(sourceBaseKey({ authors: [], title: 'The rise of things' }), 'rise');
     assert.equal(reportBaseKey({ title: 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints', date: '2025-05-19' }), 'usPakistanFlux2025');
     assert.equal(reportBaseKey({ title: 'The State of the Climate', date: '2024-01-01' }), 'stateClimate2024');
   });

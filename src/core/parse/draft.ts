@@ -32,6 +32,8 @@ export interface DraftSection {
 export interface DraftNote {
   n: number;
   text: string;
+  /** a URL found only in a link target, for notes whose text does not spell it out */
+  url?: string;
   start: number;
   end: number;
 }
