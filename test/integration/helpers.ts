@@ -51,7 +51,7 @@ export async function openFixture(relPath: string, column?: vscode.ViewColumn): 
  * Polls `predicate` until it returns something truthy, and returns that. Rejects after `timeoutMs`
  * with `message` — for things VS Code does asynchronously (diagnostics, tree refreshes, webviews).
  */
-export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10000, message = 'condition'): Promise<NonNullable<T>> {
+export async function waitFor<T>(predicate: () => T | PromiseLike<T>, timeoutMs = 10000, message = 'condition'): Promise<NonNullable<T>> {
   const started = Date.now();
   let lastError: unknown;
   for (;;) {
