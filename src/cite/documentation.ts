@@ -29,19 +29,20 @@ export function itemDocumentation(item: CitationItem): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   md.appendMarkdown(`**${escape(kindWord(item))}** \u00b7 `);
-  md.appendText(pandocCitation([item]));
+  md.appendMarkdown(escape(pandocCitation([item])));
   md.appendMarkdown('\n\n');
-  md.appendText(footnoteText(item));
+  md.appendMarkdown(escape(footnoteText(item)));
   if (item.figure) {
     md.appendMarkdown('\n\n---\n\n');
-    md.appendText(item.figure.sentence);
+    md.appendMarkdown(escape(item.figure.sentence));
   } else if (item.target.kind === 'paragraph' || item.target.kind === 'section') {
     md.appendMarkdown('\n\n---\n\n');
-    md.appendText(item.label);
+    md.appendMarkdown(escape(item.label));
   }
   return md;
 }
 
+/** Markdown-escapes report text (appendText would also turn every space into &nbsp;). */
 function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&]/g, ch => `\\${ch}`);
+  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>&~:]/g, ch => `\\${ch}`);
 }

@@ -10,3 +10,6 @@ declare module '@citation-js/core' {
     input: { chain(data: unknown, options?: Record<string, unknown>): unknown };
   };
 }
+declare module '@citation-js/plugin-csl';
+declare module '@citation-js/plugin-bibtex';
+declare module '@citation-js/plugin-ris';

@@ -1,0 +1,240 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAllEditors, fixtureUri, getApi, openFixture, press, runnerAttached, screenshot, sleep, typeText, waitFor } from './helpers';
+
+type Style = 'pandoc' | 'footnote' | 'chicago' | 'apa' | 'csl-file';
+
+const REPORT = 'us-pakistan-relations-in-flux';
+
+async function writeFile(relPath: string, text: string): Promise<vscode.Uri> {
+  const uri = fixtureUri(relPath);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Opens a fresh note with `text`, the cursor at `|`. */
+async function noteWithCursor(name: string, marked: string): Promise<vscode.TextEditor> {
+  const at = marked.indexOf('|');
+  await writeFile(name, marked.replace('|', ''));
+  const editor = await openFixture(name);
+  const position = editor.document.positionAt(at);
+  editor.selection = new vscode.Selection(position, position);
+  return editor;
+}
+
+async function undo(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document, { preserveFocus: false, preview: false });
+  await vscode.commands.executeCommand('undo');
+}
+
+const CSL_FILE = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Key and title</title><id>key-title</id><updated>2025-01-01T00:00:00+00:00</updated></info>
+  <citation><layout prefix="{" suffix="}" delimiter="; "><text variable="title"/></layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>
+`;
+
+suite('write', () => {
+  suiteSetup(async () => {
+    const api = await getApi();
+    await api.library.ready();
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+  });
+
+  teardown(async () => {
+    await vscode.workspace.getConfiguration('dossier.citation').update('style', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('dossier.citation').update('cslFile', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.files.revertAll').then(undefined, () => undefined);
+    await closeAllEditors();
+  });
+
+  test('completion at [@ offers the report and note sources with the formatted source as documentation', async () => {
+    const editor = await noteWithCursor('completion.md', 'The U.S. suspended aid [@|\n');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active, '@');
+    const ours = list.items.filter(i => typeof i.insertText === 'string' && /^[\w:.-]+(, .+)?$/.test(i.insertText as string));
+    const byInsert = (text: string) => ours.find(i => i.insertText === text);
+    const report = byInsert('usPakistanFlux2025');
+    assert.ok(report, `no completion for the report among ${ours.length} items`);
+    const afzal = byInsert('afzal2025');
+    assert.ok(afzal, 'no completion for note 1 (afzal2025)');
+    const docs = afzal.documentation instanceof vscode.MarkdownString ? afzal.documentation.value : String(afzal.documentation);
+    assert.match(docs, /Madiha Afzal/);
+    assert.match(docs, /Lawfare, January 2025/);
+    assert.ok(byInsert('usPakistanFlux2025, para. 12'), 'no paragraph item with a para. locator');
+    // 21 distinct note sources: Ibid. and short forms are not separate items.
+    const sources = ours.filter(i => i.kind === vscode.CompletionItemKind.Reference);
+    assert.strictEqual(sources.length, 21);
+
+    // Fuzzy on words, not only the key: "lawfare" finds Afzal's article.
+    await editor.edit(b => b.insert(editor.selection.active, 'lawfare'));
+    const filtered = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.document.lineAt(0).range.end);
+    assert.strictEqual(filtered.items[0]?.insertText, 'afzal2025');
+
+    if (runnerAttached()) {
+      await editor.edit(b => b.delete(new vscode.Range(0, 'The U.S. suspended aid [@'.length, 0, editor.document.lineAt(0).text.length)));
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await sleep(800);
+      await vscode.commands.executeCommand('toggleSuggestionDetails').then(undefined, () => undefined);
+      await sleep(500);
+      await screenshot('write-completion');
+    }
+  });
+
+  for (const [style, expected] of [
+    ['pandoc', 'Aid was cut [@profit2025] last year.\n'],
+    ['apa', 'Aid was cut (“US Suspends $845m Aid Projects in Pakistan Following Trump’s Directive,” 2025) last year.\n'],
+    ['csl-file', 'Aid was cut {US suspends $845m aid projects in Pakistan following Trump’s directive} last year.\n'],
+    ['footnote', 'Aid was cut[^1] last year.\n\n[^1]: “US suspends $845m aid projects in Pakistan following Trump’s directive,” Profit, February 4, 2025, https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/.\n'],
+    ['chicago', 'Aid was cut[^1] last year.\n\n[^1]: “US Suspends $845m Aid Projects in Pakistan Following Trump’s Directive,” Profit, February 4, 2025, https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/.\n'],
+  ] as [Style, string][]) {
+    test(`insertCitation in the ${style} style writes the citation; one undo restores the note`, async () => {
+      if (style === 'csl-file') {
+        await writeFile('title-only.csl', CSL_FILE);
+        await vscode.workspace.getConfiguration('dossier.citation').update('cslFile', 'title-only.csl', vscode.ConfigurationTarget.Workspace);
+      }
+      await vscode.workspace.getConfiguration('dossier.citation').update('style', style, vscode.ConfigurationTarget.Workspace);
+      const original = 'Aid was cut last year.\n';
+      const editor = await noteWithCursor(`style-${style}.md`, 'Aid was cut| last year.\n');
+      const ok = await vscode.commands.executeCommand('dossier.insertCitation', { targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }] });
+      assert.strictEqual(ok, true);
+      assert.strictEqual(editor.document.getText(), expected);
+      await undo(editor);
+      assert.strictEqual(editor.document.getText(), original);
+    });
+  }
+
+  test('insertCitationFor a paragraph and a figure (with the figure text)', async () => {
+    const editor = await noteWithCursor('targets.md', 'Leverage: |\n');
+    await vscode.commands.executeCommand('dossier.insertCitationFor', { reportId: REPORT, kind: 'paragraph', id: 'p12' });
+    assert.strictEqual(editor.document.getText(), 'Leverage: [@usPakistanFlux2025, para. 12]\n');
+    const library = (await getApi()).library.current;
+    const figure = library.report(REPORT)!.figures.find(f => f.value === 845000000 && f.unit === 'USD');
+    assert.ok(figure, 'the report has no US$845 million figure');
+    await vscode.commands.executeCommand('dossier.insertCitationFor', { reportId: REPORT, kind: 'figure', id: figure.id }, { withFigureText: true });
+    assert.strictEqual(editor.document.getText(), 'Leverage: [@usPakistanFlux2025, para. 12] US$845 million [@profit2025]\n');
+  });
+
+  test('footnote style appends a definition once and reuses it; numbering follows first use', async () => {
+    await vscode.workspace.getConfiguration('dossier.citation').update('style', 'footnote', vscode.ConfigurationTarget.Workspace);
+    const editor = await noteWithCursor('footnotes.md', 'First claim.| Second claim.\n');
+    const cite = (id: string) => vscode.commands.executeCommand('dossier.insertCitationFor', { reportId: REPORT, kind: 'footnote', id });
+    await cite('4');
+    const endOfLine = editor.document.lineAt(0).range.end;
+    editor.selection = new vscode.Selection(endOfLine, endOfLine);
+    await cite('4');
+    let text = editor.document.getText();
+    assert.strictEqual((text.match(/^\[\^1\]: /gm) ?? []).length, 1, text);
+    assert.strictEqual((text.match(/\[\^1\](?!:)/g) ?? []).length, 2, text);
+    // A new source cited at the very start takes [^1]; the existing note becomes [^2].
+    const start = new vscode.Position(0, 0);
+    editor.selection = new vscode.Selection(start, start);
+    await cite('1');
+    text = editor.document.getText();
+    assert.match(text, /^\[\^1\]First claim\.\[\^2\] Second claim\.\[\^2\]\n\n\[\^1\]: Madiha Afzal/);
+    assert.match(text, /\n\[\^2\]: “US suspends \$845m/);
+  });
+
+  test('the picker adds several sources in a row and inserts one multi-citation', async function () {
+    if (!runnerAttached()) this.skip();
+    const editor = await noteWithCursor('picker.md', 'Minerals |\n');
+    const done = vscode.commands.executeCommand('dossier.insertCitation');
+    await sleep(800);
+    await typeText('Afzal');
+    await sleep(400);
+    await press('Enter');
+    await sleep(300);
+    await typeText('channel news');
+    await sleep(400);
+    await press('Enter');
+    await sleep(300);
+    await screenshot('write-picker');
+    await press('Enter');
+    await done;
+    assert.strictEqual(editor.document.getText(), 'Minerals [@afzal2025; @channelNews2025]\n');
+    await undo(editor);
+    assert.strictEqual(editor.document.getText(), 'Minerals \n');
+  });
+
+  for (const [format, name, count] of [
+    ['csl-json', 'refs.json', (t: string) => JSON.parse(t).length],
+    ['bibtex', 'refs.bib', (t: string) => (t.match(/^@\w+\{/gm) ?? []).length],
+    ['ris', 'refs.ris', (t: string) => (t.match(/^TY {2}- /gm) ?? []).length],
+  ] as ['csl-json' | 'bibtex' | 'ris', string, (t: string) => number][]) {
+    test(`bibliography export as ${format} yields the 21 distinct sources`, async () => {
+      const uri = fixtureUri(`export/${name}`);
+      await vscode.workspace.fs.createDirectory(fixtureUri('export'));
+      const written = await vscode.commands.executeCommand<vscode.Uri>('dossier.exportBibliography', { format, uri: uri.toString() });
+      assert.ok(written, 'nothing was exported');
+      const text = await readText(uri);
+      assert.strictEqual(count(text), 21);
+      if (format === 'bibtex') {
+        // BibTeX parses back with a BibTeX parser.
+        const { Cite } = await import('@citation-js/core');
+        await import('@citation-js/plugin-bibtex');
+        const parsed = new Cite(text);
+        assert.strictEqual(parsed.data.length, 21);
+        assert.ok(parsed.data.some((e: Record<string, unknown>) => e['citation-key'] === 'afzal2025' || e.id === 'afzal2025'));
+      }
+    });
+  }
+
+  test('fact-check: diagnostics on the wrong numbers of memo.md and not on the right ones', async () => {
+    const editor = await openFixture('memo.md');
+    const uri = editor.document.uri;
+    const diagnostics = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(uri).filter(d => d.source === 'Dossier');
+      return found.length >= 5 ? found : undefined;
+    }, 15000, 'Dossier diagnostics on memo.md');
+    const seen = diagnostics.map(d => `${severityName(d.severity)} ${d.code} ${editor.document.getText(d.range)}`).sort();
+    assert.deepStrictEqual(seen, [
+      'error unknown-citation @nosuchkey2025',
+      'information unused-footnote [^draft]',
+      'warning contradicts-report 67 percent',
+      'warning contradicts-report 92 percent',
+      'warning contradicts-report US$854 million',
+    ]);
+    const aid = diagnostics.find(d => editor.document.getText(d.range) === 'US$854 million')!;
+    assert.match(aid.message, /US\$845 million/);
+    assert.ok(aid.relatedInformation?.length, 'no related information pointing at the report');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    editor.revealRange(aid.range, vscode.TextEditorRevealType.InCenter);
+    editor.selection = new vscode.Selection(aid.range.start, aid.range.start);
+    await sleep(600);
+    await screenshot('write-diagnostics');
+  });
+
+  test('fact-check quick fix replaces the number with the report’s figure; another cites its source', async () => {
+    const editor = await openFixture('memo.md');
+    const uri = editor.document.uri;
+    const aid = await waitFor(() => vscode.languages.getDiagnostics(uri).find(d => d.source === 'Dossier' && editor.document.getText(d.range) === '92 percent'), 15000, 'the tariff diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, aid.range, vscode.CodeActionKind.QuickFix.value);
+    const replace = actions.find(a => a.title.includes('29 percent'));
+    assert.ok(replace?.edit, `no replacement fix among: ${actions.map(a => a.title).join(' | ')}`);
+    assert.ok(actions.some(a => a.command?.command === 'dossier.insertCitationFor'), 'no "cite the source" fix');
+    await vscode.workspace.applyEdit(replace.edit);
+    assert.match(editor.document.getText(), /imposed a 29 percent reciprocal tariff/);
+    await waitFor(() => !vscode.languages.getDiagnostics(uri).some(d => d.source === 'Dossier' && d.code === 'contradicts-report' && editor.document.getText(d.range).includes('percent reciprocal')), 5000, 'the diagnostic to clear');
+    const remaining = vscode.languages.getDiagnostics(uri).filter(d => d.code === 'contradicts-report').map(d => editor.document.getText(d.range));
+    assert.deepStrictEqual(remaining.sort(), ['67 percent', 'US$854 million']);
+  });
+
+  test('turning dossier.check.enabled off clears the diagnostics', async () => {
+    const editor = await openFixture('memo.md');
+    await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).some(d => d.source === 'Dossier'), 15000, 'diagnostics');
+    await vscode.workspace.getConfiguration('dossier.check').update('enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => !vscode.languages.getDiagnostics(editor.document.uri).some(d => d.source === 'Dossier'), 5000, 'diagnostics to clear');
+    } finally {
+      await vscode.workspace.getConfiguration('dossier.check').update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
+
+function severityName(severity: vscode.DiagnosticSeverity): string {
+  return ['error', 'warning', 'information', 'hint'][severity];
+}
