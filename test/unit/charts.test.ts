@@ -1,7 +1,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { chartCommand } from '../../src/cli/chart';
 import { Library } from '../../src/core/library';
 import {
   chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, citations,
@@ -248,3 +250,39 @@ function assertWellFormed(xml: string): void {
   assert.equal(at, xml.length, 'the document ends with a tag');
   assert.deepEqual(stack, []);
 }
+
+describe('dossier chart (CLI)', () => {
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await chartCommand.run(args, { out: t => out.push(t), err: t => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  test('bad usage: one line on stderr, exit 2', async () => {
+    const none = await run();
+    assert.equal(none.code, 2);
+    assert.match(none.err, /give a chart ID, --list, or --note/);
+    assert.equal((await run('--theme', 'pink', '--list')).code, 2);
+    const unknown = await run('no-such-chart');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /no chart "no-such-chart"/);
+  });
+
+  test('--list, ID and --note give the same SVG as the preview exports', { skip: noSeedFigures }, async () => {
+    const list = await run('--list');
+    assert.equal(list.code, 0);
+    assert.match(list.out, /^reciprocal-tariffs\t/m);
+    const one = await run('reciprocal-tariffs');
+    assert.equal(one.code, 0);
+    const chart = curatedCharts(seed, curated).find(c => c.id === 'reciprocal-tariffs')!;
+    assert.equal(one.out, await renderSvg(chartSpec(chart, lightTheme)));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-chart-'));
+    const note = path.join(dir, 'note.md');
+    fs.writeFileSync(note, 'A 29 percent tariff.\n\n```dossier-chart\nfigures: [f9999]\n```\n');
+    const written = await run('--note', note, '--out', path.join(dir, 'out'));
+    assert.equal(written.code, 1, 'a bad chart block is a finding');
+    assert.match(written.err, /note\.md:3: Chart "note-chart-1": no figure "f9999"/);
+    assert.equal(fs.readFileSync(path.join(dir, 'out', 'reciprocal-tariffs.svg'), 'utf8'), one.out + '\n');
+  });
+});

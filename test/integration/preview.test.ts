@@ -1,0 +1,172 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { closeAllEditors, domText, fixtureUri, getApi, openFixture, runnerAttached, screenshot, sleep, waitFor } from './helpers';
+
+/** What `dossier.preview.debugState` returns (see src/preview/chartPreview.ts). */
+interface DebugState {
+  posted?: { charts: { id: string; svg: string }[]; errors: { message: string }[]; highlight?: { chartId: string; figureId?: string }; figures: { figureId: string }[] };
+  rendered?: { chartIds: string[]; highlighted?: string; errors: number };
+  html: string;
+  noteUri?: string;
+  viewColumn?: number;
+  renders: number;
+}
+
+const NOTE = 'charts-note.md';
+
+async function debugState(): Promise<DebugState | undefined> {
+  return vscode.commands.executeCommand<DebugState | undefined>('dossier.preview.debugState');
+}
+
+/** Waits until the page itself reports showing charts that satisfy `check`. */
+async function waitForPage(check: (s: DebugState) => boolean, message: string, timeoutMs = 15000): Promise<DebugState> {
+  return waitFor(async () => {
+    const state = await debugState();
+    return state && state.rendered && check(state) ? state : undefined;
+  }, timeoutMs, message);
+}
+
+async function openNoteWithPreview(): Promise<vscode.TextEditor> {
+  await closeAllEditors();
+  const editor = await openFixture(NOTE, vscode.ViewColumn.One);
+  await vscode.commands.executeCommand('dossier.openChartPreview');
+  return editor;
+}
+
+async function setTheme(name: string): Promise<void> {
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', name, vscode.ConfigurationTarget.Global);
+}
+
+suite('preview', function () {
+  this.timeout(60000);
+
+  suiteSetup(async () => {
+    const api = await getApi();
+    await api.library.ready();
+    await setTheme('Default Light Modern');
+  });
+
+  suiteTeardown(async () => {
+    await closeAllEditors();
+  });
+
+  test('the panel opens beside the note and lists the charts of the figures it uses', async () => {
+    const editor = await openNoteWithPreview();
+    const state = await waitForPage(s => s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the tariff chart in the panel');
+    assert.deepStrictEqual(state.rendered!.chartIds, ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake']);
+    assert.strictEqual(state.noteUri, fixtureUri(NOTE).toString());
+    assert.strictEqual(state.viewColumn, vscode.ViewColumn.Two, 'the panel opens beside the note');
+    assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'the note keeps the focus');
+    assert.ok(state.posted!.figures.length >= 5, `figures used: ${state.posted!.figures.length}`);
+    if (runnerAttached()) {
+      // what the analyst sees inside the webview, not just what the host sent
+      const links = await waitFor(async () => {
+        const texts = await domText('.chart .figure-link');
+        return texts.some(t => t.includes('Pakistan: 29 percent')) ? texts : undefined;
+      }, 10000, 'figure links in the webview');
+      assert.ok(links.some(t => t.includes('Vietnam: 46 percent')), links.join(' | '));
+    }
+  });
+
+  test('the webview carries a strict CSP with a nonce and no unsafe-eval', async () => {
+    await openNoteWithPreview();
+    const state = await waitForPage(() => true, 'the panel');
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(state.html)?.[1];
+    assert.ok(csp, 'no CSP meta tag');
+    assert.match(csp, /default-src 'none'/);
+    const nonce = /script-src 'nonce-([\w-]+)'/.exec(csp)?.[1];
+    assert.ok(nonce && nonce.length >= 16, `script nonce: ${nonce}`);
+    assert.ok(!csp.includes('unsafe-eval') && !csp.includes('unsafe-inline'), csp);
+    const scripts = [...state.html.matchAll(/<script\b[^>]*>/g)].map(m => m[0]);
+    assert.ok(scripts.length > 0 && scripts.every(s => s.includes(`nonce="${nonce}"`)), scripts.join('\n'));
+  });
+
+  test('an edit that adds a figure adds its chart (within the typing debounce)', async () => {
+    const editor = await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    const started = Date.now();
+    await editor.edit(edit => edit.insert(end, '\n\nReko Diq also holds gold deposits of 41 million ounces.\n'));
+    const state = await waitForPage(s => s.rendered!.chartIds.includes('reko-diq-resources'), 'the Reko Diq chart');
+    const took = Date.now() - started;
+    assert.ok(took < 3000, `the chart came ${took} ms after the edit`);
+    assert.deepStrictEqual(state.rendered!.chartIds.slice(-1), ['reko-diq-resources']);
+    await vscode.commands.executeCommand('undo');
+    await waitForPage(s => !s.rendered!.chartIds.includes('reko-diq-resources'), 'the Reko Diq chart to go after undo');
+  });
+
+  test('moving the cursor changes the highlighted chart', async () => {
+    const editor = await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
+    const text = editor.document.getText();
+    const place = (needle: string) => {
+      const at = editor.document.positionAt(text.indexOf(needle) + 2);
+      editor.selection = new vscode.Selection(at, at);
+    };
+    place('US$845 million');
+    let state = await waitForPage(s => s.rendered!.highlighted === 'money-at-stake', 'the money chart highlighted');
+    assert.strictEqual(state.posted!.highlight?.chartId, 'money-at-stake');
+    place('39 percent');
+    state = await waitForPage(s => s.rendered!.highlighted === 'reciprocal-tariffs', 'the tariff chart highlighted');
+    // the bar of the figure under the cursor is drawn in the emphasis colour
+    assert.strictEqual(state.posted!.highlight?.figureId !== undefined, true);
+  });
+
+  test('export writes a valid SVG into charts/ and inserts an undoable image link', async () => {
+    const editor = await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the tariff chart');
+    const endOfTitle = editor.document.lineAt(0).range.end;
+    editor.selection = new vscode.Selection(endOfTitle, endOfTitle);
+    const before = editor.document.getText();
+    const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; link: string } | undefined>('dossier.preview.exportChart', 'reciprocal-tariffs', { overwrite: true });
+    assert.ok(result, 'export returned nothing');
+    assert.strictEqual(result.uri.toString(), fixtureUri('charts/reciprocal-tariffs.svg').toString());
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.uri));
+    assert.match(svg, /^<svg role="img" aria-label="Bar chart of U\.S\. reciprocal tariff rates/);
+    assert.match(svg, /<title>U\.S\. reciprocal tariff rates[^<]*<\/title><desc>/);
+    assert.match(svg, /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(svg.trimEnd().endsWith('</svg>'));
+    assert.ok(!/<script|onerror|onload/i.test(svg));
+    assert.strictEqual(result.link, '![U.S. reciprocal tariff rates on Pakistan and two textile competitors (April 2025)](charts/reciprocal-tariffs.svg)');
+    assert.ok(editor.document.getText().includes(result.link), 'the link is in the note');
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === before, 5000, 'undo to remove the link');
+  });
+
+  test('a declared chart block with a bad id shows its error in the panel', async () => {
+    const editor = await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    await editor.edit(edit => edit.insert(end, '\n\n```dossier-chart\ntitle: Competitors\nfigures: [f9999, "Vietnam 46 percent"]\n```\n'));
+    const state = await waitForPage(s => s.rendered!.errors > 0, 'the error card');
+    assert.match(state.posted!.errors[0]!.message, /no figure "f9999" in “U\.S\.-Pakistan Relations in Flux/);
+    assert.ok(state.rendered!.chartIds.includes('note-chart-1'), 'the resolvable part still draws');
+    if (runnerAttached()) {
+      const texts = await waitFor(async () => {
+        const t = await domText('.chart-error');
+        return t.length ? t : undefined;
+      }, 10000, 'the error card in the webview');
+      assert.match(texts.join(' '), /no figure "f9999"/);
+    }
+    await vscode.commands.executeCommand('undo');
+  });
+
+  test('theme changes re-render the charts; screenshots in light and dark', async () => {
+    const editor = await openNoteWithPreview();
+    const at = editor.document.positionAt(editor.document.getText().indexOf('29 percent'));
+    editor.selection = new vscode.Selection(at, at);
+    await setTheme('Default Light Modern');
+    await waitForPage(s => s.posted!.charts.every(c => c.svg.includes('fill="#ffffff"')), 'light charts');
+    await sleep(500);
+    const light = await screenshot('preview-light');
+    const rendersBefore = (await debugState())!.renders;
+    await setTheme('Default Dark Modern');
+    const dark = await waitForPage(s => s.renders > rendersBefore && s.posted!.charts.every(c => c.svg.includes('fill="#1f1f1f"')), 'dark charts');
+    assert.ok(dark.posted!.charts.length >= 3);
+    await sleep(500);
+    const darkShot = await screenshot('preview-dark');
+    if (runnerAttached()) assert.ok(light && darkShot, 'screenshots taken');
+    await setTheme('Default Light Modern');
+  });
+});
