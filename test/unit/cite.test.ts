@@ -1,0 +1,136 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
+import { parseReport } from '../../src/core/parse';
+import { Library } from '../../src/core/library';
+import {
+  bibliographyItems, citationItems, citationKeyAt, cslLocator, distinctSources, footnoteText, fullNote, itemForTarget,
+  noteFromSource, pandocCitation, reportToCsl, sourceToCsl, splitName, toCslJson, toRis,
+} from '../../src/core/cite';
+
+const report = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+const library = new Library([report]);
+const items = citationItems(library);
+
+test('the seed has 21 distinct note sources: Ibid. (17) and the short forms (19, 20) are not separate', () => {
+  const sources = distinctSources(library);
+  assert.equal(sources.length, 21);
+  assert.ok(!sources.some(s => [17, 19, 20].includes(s.footnote.n)));
+  assert.equal(fullNote(report, 17)?.n, 16);
+  assert.equal(fullNote(report, 19)?.n, 3);
+  assert.equal(fullNote(report, 20)?.n, 1);
+});
+
+test('citable items: the report, 21 note sources, every section and paragraph with locators', () => {
+  assert.equal(items.filter(i => i.target.kind === 'report').length, 1);
+  assert.equal(items.filter(i => i.target.kind === 'footnote').length, 21);
+  assert.equal(items.filter(i => i.target.kind === 'paragraph').length, 31);
+  const p12 = items.find(i => i.target.kind === 'paragraph' && i.target.id === 'p12')!;
+  assert.equal(p12.key, report.key);
+  assert.equal(p12.locator, 'para. 12');
+  const sections = items.filter(i => i.target.kind === 'section');
+  assert.deepEqual(sections.map(s => s.locator), ['paras. 1–4', 'paras. 5–12', 'paras. 13–28', 'paras. 29–31']);
+});
+
+test('a repeated note (Ibid., short form) cites the note it repeats', () => {
+  const ibid = itemForTarget(items, { reportId: report.id, kind: 'footnote', id: '17' });
+  assert.equal(ibid?.key, 'diplomat2025');
+  assert.equal(ibid?.target.id, '16');
+  const short = itemForTarget(items, { reportId: report.id, kind: 'footnote', id: '20' });
+  assert.equal(short?.key, 'afzal2025');
+  assert.match(footnoteText(short!), /^Madiha Afzal, “The New, and Low, Normal in U\.S\.-Pakistan Relations,” Lawfare, January 2025, https:/);
+});
+
+test('filter text carries author, title, outlet and words', () => {
+  const afzal = items.find(i => i.key === 'afzal2025' && i.target.kind === 'footnote')!;
+  for (const word of ['Madiha Afzal', 'Lawfare', 'Normal', '2025-01']) assert.ok(afzal.filterText.includes(word), word);
+});
+
+test('pandoc citations: single, locator, multi', () => {
+  assert.equal(pandocCitation([{ key: 'afzal2025' }]), '[@afzal2025]');
+  assert.equal(pandocCitation([{ key: 'usPakistanFlux2025', locator: 'para. 12' }]), '[@usPakistanFlux2025, para. 12]');
+  assert.equal(pandocCitation([{ key: 'a' }, { key: 'b', locator: 'para. 3' }]), '[@a; @b, para. 3]');
+});
+
+test('footnote text with a locator, and a note built from the report itself', () => {
+  const p12 = items.find(i => i.target.kind === 'paragraph' && i.target.id === 'p12')!;
+  assert.equal(footnoteText(p12), '“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints,” May 19, 2025, para. 12.');
+  assert.equal(noteFromSource({ authors: ['A B', 'C D', 'E F'], title: 'T', container: 'O', date: '2025-04-23', url: 'https://x' }), 'A B, C D, and E F, “T,” O, April 23, 2025, https://x.');
+  assert.equal(noteFromSource({ authors: [], title: 'T' }), '“T.”');
+  assert.equal(noteFromSource({ authors: ['A B'], container: 'O' }), 'A B, O.');
+});
+
+test('author names split into family and given; organisations stay literal', () => {
+  assert.deepEqual(splitName('Madiha Afzal'), { family: 'Afzal', given: 'Madiha' });
+  assert.deepEqual(splitName('Baqir Sajjad Syed'), { family: 'Syed', given: 'Baqir Sajjad' });
+  assert.deepEqual(splitName('Arun K. Singh'), { family: 'Singh', given: 'Arun K.' });
+  assert.deepEqual(splitName('Ludwig van Beethoven'), { family: 'van Beethoven', given: 'Ludwig' });
+  assert.deepEqual(splitName('Afzal, Madiha'), { family: 'Afzal', given: 'Madiha' });
+  assert.deepEqual(splitName('Policy Research and Advisory Council'), { literal: 'Policy Research and Advisory Council' });
+  assert.deepEqual(splitName('Reuters'), { literal: 'Reuters' });
+});
+
+test('CSL-JSON of sources and of the report: types, names, dates, URLs kept whole', () => {
+  const note1 = sourceToCsl('afzal2025', report.footnotes[0].source);
+  assert.equal(note1.type, 'webpage');
+  assert.deepEqual(note1.author, [{ family: 'Afzal', given: 'Madiha' }]);
+  assert.deepEqual(note1.issued, { 'date-parts': [[2025, 1]] });
+  assert.equal(note1['container-title'], 'Lawfare');
+  assert.equal(note1.URL, 'https://www.lawfaremedia.org/article/the-new–and-low–normal-in-u.s.-pakistan-relations');
+  const note4 = sourceToCsl('profit2025', report.footnotes[3].source);
+  assert.equal(note4.type, 'article-newspaper');
+  assert.deepEqual(note4.issued, { 'date-parts': [[2025, 2, 4]] });
+  const note22 = sourceToCsl('policyResearch2025', report.footnotes[21].source);
+  assert.equal(note22.type, 'report');
+  assert.equal(note22.URL, 'https://prac.org.pk/uploads/An Analysis of U.S. Tariff Barriers Impacting Pakistan’s Trade.pdf');
+  assert.equal(note22.publisher, 'Policy Research and Advisory Council KCCI');
+  const own = reportToCsl(report);
+  assert.equal(own.type, 'report');
+  assert.deepEqual(own.issued, { 'date-parts': [[2025, 5, 19]] });
+});
+
+test('CSL-JSON export: 21 entries with unique ids that are the citation keys', () => {
+  const json = JSON.parse(toCslJson(bibliographyItems(library)));
+  assert.equal(json.length, 21);
+  assert.equal(new Set(json.map((e: { id: string }) => e.id)).size, 21);
+  assert.deepEqual(json.map((e: { id: string }) => e.id).slice(0, 4), ['afzal2025', 'nationalSecurity2025', 'iiss2024', 'profit2025']);
+});
+
+test('RIS export: 21 records, no folded lines, and it parses back with a RIS reader', () => {
+  const ris = toRis(bibliographyItems(library));
+  assert.equal((ris.match(/^TY {2}- /gm) ?? []).length, 21);
+  assert.equal((ris.match(/^ER {2}- /gm) ?? []).length, 21);
+  for (const line of ris.split('\n')) if (line) assert.match(line, /^[A-Z][A-Z0-9] {2}- /, line);
+  const parsed = new Cite(ris, { forceType: '@ris/file' });
+  assert.equal(parsed.data.length, 21);
+  assert.ok(parsed.data.some(e => e.title === 'The New, and Low, Normal in U.S.-Pakistan Relations'));
+});
+
+test('BibTeX (via citation-js) of the seed yields 21 entries that parse back', async () => {
+  await import('@citation-js/plugin-bibtex');
+  const bib = new Cite(bibliographyItems(library)).format('bibtex', { format: 'text' }) as string;
+  assert.equal((bib.match(/^@\w+\{/gm) ?? []).length, 21);
+  const back = new Cite(bib);
+  assert.equal(back.data.length, 21);
+  assert.ok(back.data.some(e => e['citation-key'] === 'afzal2025'));
+});
+
+test('CSL locators from pandoc locators', () => {
+  assert.deepEqual(cslLocator('para. 12'), { locator: '12', label: 'paragraph' });
+  assert.deepEqual(cslLocator('paras. 5–12'), { locator: '5–12', label: 'paragraph' });
+  assert.deepEqual(cslLocator('p. 4'), { locator: '4', label: 'page' });
+  assert.deepEqual(cslLocator(undefined), {});
+});
+
+test('completion context: after [@, ; @ and -@ in a citation bracket, not in emails or footnotes', () => {
+  assert.deepEqual(citationKeyAt('Aid [@'), { start: 6, query: '' });
+  assert.deepEqual(citationKeyAt('Aid [@afz'), { start: 6, query: 'afz' });
+  assert.deepEqual(citationKeyAt('[@a, para. 3; @pro'), { start: 15, query: 'pro' });
+  assert.deepEqual(citationKeyAt('[see -@x'), { start: 7, query: 'x' });
+  assert.equal(citationKeyAt('mail me@example'), undefined);
+  assert.equal(citationKeyAt('[write to me@exa'), undefined);
+  assert.equal(citationKeyAt('[@a] and then @'), undefined);
+  assert.equal(citationKeyAt('[^note @'), undefined);
+});
