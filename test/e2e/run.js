@@ -259,12 +259,19 @@ async function main() {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
 
     // 6. wait for the suites, the clock, or a crash — whichever comes first
-    const startDeadline = Date.now() + 120000;
+    const startDeadline = Date.now() + 240000; // generous: several runs may share two cores
+    let lastLogCheck = 0; let hostGoneAt = 0;
     const watchdog = (async () => {
       for (;;) {
         await cs.sleep(250);
         if (server.exited()) return `code-server exited during the run (${server.exited()})`;
-        if (!state.started && Date.now() > startDeadline) return 'the workbench did not start the test suite within 120 s';
+        if (!state.started && Date.now() > startDeadline) return 'the workbench did not start the test suite within 240 s';
+        // An extension host that dies mid-run never reports an exit code: notice it in the server log.
+        if (Date.now() - lastLogCheck > 2000) {
+          lastLogCheck = Date.now();
+          if (!hostGoneAt && /Extension Host Process exited/.test(cs.tail(dirs.log, 200))) hostGoneAt = Date.now();
+          if (hostGoneAt && Date.now() - hostGoneAt > 15000) return 'the extension host exited without reporting a result (crashed?)';
+        }
         if (Date.now() - t0 > opts.timeoutMs) return `the run did not finish within ${seconds(opts.timeoutMs)}`;
       }
     })();
