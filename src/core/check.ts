@@ -52,15 +52,28 @@ const STOPWORDS = new Set(('a an and are as at be been but by can could did do d
 
 /** Content words, lightly stemmed so "tariffs"/"tariff", "suspended"/"suspend", "exports"/"export" meet. */
 export function contentWords(text: string): string[] {
-  const words = text.toLowerCase().replace(/[\u2019']s\b/g, '').match(/[a-z][a-z-]*[a-z]|[a-z]/g) ?? [];
   const out: string[] = [];
-  for (const raw of words) {
-    for (const part of raw.split('-')) {
-      if (part.length < 3 || STOPWORDS.has(part)) continue;
-      out.push(stem(part));
-    }
-  }
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push(...wordStems(m[0]));
   return out;
+}
+
+const WORD = /[A-Za-z][A-Za-z\u2019'-]*/g;
+const stems = new Map<string, string[]>();
+
+/** The content-word stems of one written word ("Pakistan’s" → ["pakistan"], "China-Pakistan" → two); memoised. */
+function wordStems(raw: string): string[] {
+  let known = stems.get(raw);
+  if (!known) {
+    known = [];
+    for (const part of raw.toLowerCase().replace(/[\u2019']s?$/, '').split(/[-\u2019']/)) {
+      if (part.length < 3 || STOPWORDS.has(part)) continue;
+      known.push(stem(part));
+    }
+    if (stems.size > 50000) stems.clear();
+    stems.set(raw, known);
+  }
+  return known;
 }
 
 function stem(word: string): string {
@@ -70,6 +83,9 @@ function stem(word: string): string {
   else if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (/[st]ion$/.test(w) && w.length > 6) w = w.slice(0, -3); // contribution/contributes, suspension
+  else if (w.endsWith('ment') && w.length > 7) w = w.slice(0, -4);
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   return w;
 }
@@ -132,15 +148,15 @@ export function createNoteChecker(library: Library): NoteChecker {
   const weight = (word: string) => Math.log(1 + count / (documentFrequency.get(word) ?? 1));
 
   /** How strongly a note's words speak of a figure: subject words count double, rarer words more. */
-  function score(words: Set<string>, counted: Set<string>, entry: IndexedFigure): { score: number; subjectHits: number } {
+  function score(words: Map<string, number>, counted: Set<string>, entry: IndexedFigure): { score: number; subjectHits: number } {
     let total = 0;
     let subjectHits = 0;
-    for (const word of words) {
+    for (const [word, nearness] of words) {
       if (entry.subject.has(word)) {
-        total += 2 * weight(word);
+        total += 2 * weight(word) * nearness;
         subjectHits++;
       } else if (entry.sentence.has(word)) {
-        total += weight(word);
+        total += weight(word) * nearness;
       }
     }
     // A count must count the same thing: "600 attacks" is not "600 known minerals".
@@ -166,9 +182,9 @@ export function createNoteChecker(library: Library): NoteChecker {
       if (quantity.unit === 'count' && !quantity.counted) continue;
       const candidates = byUnit.get(quantity.unit);
       if (!candidates) continue;
-      const words = new Set(contentWords(windowAround(text, quantity)));
+      const words = wordsAround(text, quantity);
       const counted = new Set(quantity.counted ? contentWords(quantity.counted) : []);
-      for (const w of counted) words.add(w);
+      for (const w of counted) words.set(w, 1);
       const scored = candidates
         .map(entry => ({ entry, ...score(words, counted, entry) }))
         .filter(s => s.subjectHits > 0 && s.score >= MIN_SCORE)
@@ -233,13 +249,32 @@ export function replacementText(text: string, quantity: Quantity, figure: Pick<F
   return out;
 }
 
-/** The words of the note that say what a number is about: its sentence, at most ~14 words each side. */
-function windowAround(text: string, quantity: Quantity): string {
+/** Words this close to a number (in words) count fully; the rest of its sentence counts less. */
+const NEAR_WORDS = 6;
+const FAR_WEIGHT = 0.4;
+
+/**
+ * The words of the note that say what a number is about: its sentence (at most 14 words each side),
+ * each with how near it stands to the number.
+ */
+function wordsAround(text: string, quantity: Quantity): Map<string, number> {
   const from = sentenceStart(text, quantity.start);
   const to = sentenceEnd(text, quantity.end);
-  const before = text.slice(from, quantity.qualifierStart ?? quantity.start).split(/\s+/).slice(-14).join(' ');
-  const after = text.slice(quantity.end, to).split(/\s+/).slice(0, 14).join(' ');
-  return `${before} ${after}`;
+  const words = new Map<string, number>();
+  const add = (raw: string, distance: number) => {
+    const nearness = distance <= NEAR_WORDS ? 1 : FAR_WEIGHT;
+    for (const word of wordStems(raw)) words.set(word, Math.max(words.get(word) ?? 0, nearness));
+  };
+  const before: string[] = [];
+  const head = text.slice(from, quantity.qualifierStart ?? quantity.start);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(head); m; m = WORD.exec(head)) before.push(m[0]);
+  before.slice(-14).forEach((raw, i, list) => add(raw, list.length - i));
+  const tail = text.slice(quantity.end, to);
+  WORD.lastIndex = 0;
+  let count = 0;
+  for (let m = WORD.exec(tail); m && count < 14; m = WORD.exec(tail)) add(m[0], ++count);
+  return words;
 }
 
 /** Sentence boundary: ". " after a word that is not an initial ("U.S."), a blank line, or a heading line. */
