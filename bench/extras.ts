@@ -18,10 +18,17 @@ const ROOT = path.join(__dirname, '..');
 export interface Extras {
   bundleKB?: number;
   lazyKB?: Record<string, number>;
+  /** KB of minified output per package / source file, largest first */
+  bundleParts?: Record<string, number>;
+  bundleLoadMs?: number;
+  activationSamples?: number[];
+  activateBodyMs?: number;
   chartColdMs?: number;
   chartWarmMs?: number;
   hoverP50Ms?: number;
   hoverP95Ms?: number;
+  hoverScanMs?: number;
+  checkColdMs?: number;
   checkMs?: number;
   activationMs?: number;
   notes: string[];
@@ -50,7 +57,7 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
   };
 
   let distDir: string | undefined;
-  await guard('bundle', () => {
+  await guard('bundle', async () => {
     distDir = productionBuild();
     out.bundleKB = fs.statSync(path.join(distDir, 'extension.js')).size / 1024;
     out.lazyKB = {};
@@ -58,6 +65,17 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
       if (name.endsWith('.js') && name !== 'extension.js') out.lazyKB[name] = Math.round(fs.statSync(path.join(distDir, name)).size / 102.4) / 10;
     }
     ctx.log(`\nbundle: dist/extension.js ${Math.round(out.bundleKB * 10) / 10} KB minified; others ${JSON.stringify(out.lazyKB)}`);
+    out.bundleParts = await bundleParts();
+    ctx.log(`  largest parts of extension.js (KB): ${Object.entries(out.bundleParts).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    // Loading the bundle in plain Node (vscode stubbed): the part of activation that the bundle's size decides.
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = spawnSync(process.execPath, [path.join(__dirname, 'requireWithStub.js'), path.join(distDir, 'extension.js')], { encoding: 'utf8' });
+      if (r.status === 0) loads.push(Number(r.stdout));
+    }
+    loads.sort((a, b) => a - b);
+    if (loads.length) out.bundleLoadMs = loads[Math.floor(loads.length / 2)];
+    ctx.log(`  require(extension.js) in plain Node, vscode stubbed: median ${out.bundleLoadMs?.toFixed(1)} ms of ${loads.map(l => l.toFixed(0)).join(', ')}`);
   });
 
   await guard('charts', async () => {
@@ -87,19 +105,23 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     out.hoverP50Ms = m.p50;
     out.hoverP95Ms = m.p95;
     out.notes.push(...m.notes);
-    ctx.log(`hover: ${m.lookups} lookups at ${ctx.library.reports.length} reports, p50 ${m.p50.toFixed(4)} ms, p95 ${m.p95.toFixed(4)} ms (${m.how})`);
+    out.hoverScanMs = m.scanMs;
+    ctx.log(`hover: ${m.lookups} lookups at ${ctx.library.reports.length} reports, p50 ${m.p50.toFixed(4)} ms, p95 ${m.p95.toFixed(4)} ms; note scan after an edit ${Math.round(m.scanMs)} ms (${m.how})`);
   });
 
   await guard('check', () => {
     if (!ctx.library) throw new Error('no library');
     const m = measureCheck(ctx.library);
     out.checkMs = m.ms;
+    out.checkColdMs = m.coldMs;
     ctx.log(`fact-check: ${m.lines}-line note, ${m.findings} findings, ${Math.round(m.ms)} ms (cold ${Math.round(m.coldMs)} ms) at ${ctx.library.reports.length} reports`);
   });
 
   await guard('activation', async () => {
     const m = await measureActivation(ctx.log);
     out.activationMs = m.ms;
+    out.activationSamples = m.samples;
+    out.activateBodyMs = m.activateMs;
     out.notes.push(m.how);
     ctx.log(`activation: ${m.ms} ms (${m.how})`);
   });
@@ -137,4 +159,22 @@ function barSpec(i = 0): object {
       y: { field: 'rate', type: 'quantitative', title: 'percent' },
     },
   };
+}
+
+/** What extension.js is made of: minified bytes per npm package or source file (esbuild metafile), largest first. */
+async function bundleParts(): Promise<Record<string, number>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src', 'extension.ts')], bundle: true, minify: true, format: 'cjs', platform: 'node',
+    target: 'node18', external: ['vscode'], write: false, metafile: true, outfile: path.join(os.tmpdir(), 'dossier-bench-meta.js'), logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  const parts: Record<string, number> = {};
+  for (const [file, input] of Object.entries(output.inputs)) {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const key = pkg ? pkg[1] : file.replace(/^.*?src\//, 'src/');
+    parts[key] = (parts[key] ?? 0) + input.bytesInOutput;
+  }
+  return Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v / 102.4) / 10]));
 }

@@ -6,7 +6,7 @@
  * Environment knobs (for quick looks; the defaults are the reported run):
  *   BENCH_SIZES=seed,10,100   which libraries
  *   BENCH_QUERIES=50          synthetic queries per library (plus the 11 seed queries)
- *   BENCH_SKIP=activation,bundle,charts,check,hover   skip slow or unavailable parts
+ *   BENCH_SKIP=fuse,activation,bundle,charts,check,hover   skip slow or unavailable parts
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -117,6 +117,11 @@ async function main(): Promise<void> {
       log(`  ${engine.name.padEnd(10)} ${fmtSearch(result.search[engine.name])}`);
     }
 
+    if (skip.has('fuse')) {
+      sizes[plan.key] = result;
+      if (plan === plans[plans.length - 1]) libraryFor500 = library;
+      continue;
+    }
     // fuse.js alone: all queries where it is affordable, a spread subset at library scale.
     const fuse = time(() => fuseEngine(items));
     const recallSet = spread(queries, plan.fuseRecall);
@@ -206,6 +211,12 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
     activationMs: extras.activationMs === undefined ? null : round(extras.activationMs, 1),
     bundleKB: extras.bundleKB === undefined ? null : round(extras.bundleKB, 1),
     lazyKB: extras.lazyKB,
+    bundleParts: extras.bundleParts,
+    bundleLoadMs: extras.bundleLoadMs === undefined ? null : round(extras.bundleLoadMs, 1),
+    activationSamples: extras.activationSamples,
+    activateBodyMs: extras.activateBodyMs === undefined ? null : round(extras.activateBodyMs, 1),
+    hoverScanMs: extras.hoverScanMs === undefined ? null : round(extras.hoverScanMs, 1),
+    checkColdMs: extras.checkColdMs === undefined ? null : round(extras.checkColdMs, 1),
     hoverP95Ms: extras.hoverP95Ms === undefined ? null : round(extras.hoverP95Ms, 4),
     hoverP50Ms: extras.hoverP50Ms === undefined ? null : round(extras.hoverP50Ms, 4),
     checkMs: extras.checkMs === undefined ? null : round(extras.checkMs, 1),
