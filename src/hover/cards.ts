@@ -30,14 +30,11 @@ export function figureCard(library: Library, report: Report, figure: Figure, als
   card.appendMarkdown(`$(symbol-number) **${escapeMarkdown(label)}**${figure.subject ? ` — ${escapeMarkdown(figure.subject)}` : ''}\n\n`);
   if (figure.sentence) card.appendMarkdown(`> ${boldFigure(figure.sentence, figure.text)}\n\n`);
   const place = library.paragraph(report.id, figure.paragraph);
-  const where = [place?.section.title, place ? `¶${place.number}` : undefined, report.title].filter((s): s is string => !!s);
-  card.appendMarkdown(`*${where.map(escapeMarkdown).join(' · ')}*\n\n`);
-  for (const n of figure.footnotes.slice(0, 2)) {
-    const note = report.footnotes.find(f => f.n === n);
-    if (note) card.appendMarkdown(`${sourceLine(report, note)}\n\n`);
-  }
-  const chart = comparableChart(report, figure);
-  if (chart) card.appendMarkdown(`![${escapeMarkdown(vscode.l10n.t('Chart of comparable figures'))}](${chart})\n\n`);
+  // the report's title only when the library holds several
+  const where = [place?.section.title, place ? `¶${place.number}` : undefined, library.reports.length > 1 ? report.title : undefined].filter((s): s is string => !!s);
+  // where it stands and its source on one line: a hover shows about 250 px before it scrolls
+  const sources = figure.footnotes.slice(0, 2).map(n => report.footnotes.find(f => f.n === n)).filter((f): f is Footnote => !!f);
+  card.appendMarkdown(`*${where.map(escapeMarkdown).join(' · ')}*${sources.map(note => ` — ${sourceLine(report, note)}`).join('')}\n\n`);
   if (alsoIn.length) card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Also in: {0}', alsoIn.map(r => r.title).join('; ')))}\n\n`);
   const t = target(report.id, 'figure', figure.id);
   card.appendMarkdown([
@@ -45,6 +42,9 @@ export function figureCard(library: Library, report: Report, figure: Figure, als
     commandLink(vscode.l10n.t('Insert citation'), CommandIds.insertCitationFor, [t]),
     commandLink(vscode.l10n.t('Show all mentions'), CommandIds.showMentions, [t]),
   ].join(' · '));
+  // the chart goes last: a hover scrolls, and the actions should not be below the fold
+  const chart = comparableChart(report, figure);
+  if (chart) card.appendMarkdown(`\n\n![${escapeMarkdown(vscode.l10n.t('Chart of comparable figures'))}](${chart})`);
   return card;
 }
 
@@ -96,8 +96,12 @@ export function plainDefinitionCard(label: string, text: string): vscode.Markdow
 /** "[4] Profit · 4 February 2025 · profit.pakistantoday.com.pk" with the address as a web link. */
 function sourceLine(report: Report, footnote: Footnote, withNumber = true): string {
   const source = resolveFootnote(report, footnote).source;
-  const parts = [source.authors.join(', '), source.container ? `*${escapeMarkdown(source.container)}*` : '', formatDate(source.date)];
-  const text = parts.filter(Boolean).map((p, i) => (i === 1 ? p : escapeMarkdown(p))).join(' · ');
+  const parts = [
+    source.authors.length ? escapeMarkdown(source.authors.join(', ')) : '',
+    source.container ? `*${escapeMarkdown(source.container)}*` : '',
+    escapeMarkdown(formatDate(source.date)),
+  ];
+  const text = parts.filter(Boolean).join(' · ');
   const url = safeWebUrl(source.url);
   const link = url ? ` · [${escapeMarkdown(hostOf(url))}](${url})` : '';
   return `${withNumber ? `$(note) [${footnote.n}] ` : ''}${text}${link}`;
@@ -115,13 +119,22 @@ function boldFigure(sentence: string, text: string): string {
   return `${escapeMarkdown(sentence.slice(0, at))}**${escapeMarkdown(text)}**${escapeMarkdown(sentence.slice(at + text.length))}`;
 }
 
-/** A bar chart of the figure among the report's figures with the same unit, as a data: URI; none if alone. */
+/**
+ * A bar chart of the figure among the report's figures with the same unit (the ones closest in value, so
+ * the card stays small), largest first, as a data: URI; none when the figure stands alone.
+ */
 function comparableChart(report: Report, figure: Figure): string | undefined {
-  const comparable = report.figures.filter(f => (f.unit === figure.unit && f.unit !== 'count') || f.id === figure.id);
-  if (comparable.length < 2) return undefined;
+  if (figure.unit === 'count') return undefined;
+  const distance = (f: Figure) => Math.abs(Math.log10(Math.abs(f.value) || 1) - Math.log10(Math.abs(figure.value) || 1));
+  const comparable = report.figures
+    .filter(f => f.unit === figure.unit && f.id !== figure.id && !(f.value === figure.value && f.text === figure.text))
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, 3);
+  if (!comparable.length) return undefined;
+  const bars = [figure, ...comparable].sort((a, b) => b.value - a.value);
   const svg = barChartSvg(
-    comparable.map(f => ({ label: shortSubject(f), value: f.value, highlight: f.id === figure.id })),
-    { title: vscode.l10n.t('{0} in this report', unitName(figure.unit)), format: v => formatQuantity(v, figure.unit), maxBars: 7, width: 360 },
+    bars.map(f => ({ label: shortSubject(f), value: f.value, highlight: f.id === figure.id })),
+    { title: vscode.l10n.t('{0} in this report', unitName(figure.unit)), format: v => formatQuantity(v, figure.unit), width: 380 },
   );
   return svgDataUri(svg);
 }

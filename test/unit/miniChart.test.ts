@@ -34,3 +34,17 @@ test('the data URI is base64 of the UTF-8 text', () => {
   assert.match(uri, /^data:image\/svg\+xml;base64,[A-Za-z0-9+/]+=*$/);
   assert.equal(Buffer.from(uri.split(',')[1]!, 'base64').toString('utf8'), svg);
 });
+
+test('values spanning orders of magnitude are drawn on a log scale, and say so', () => {
+  const svg = barChartSvg([{ label: 'a', value: 845e6, highlight: true }, { label: 'b', value: 6e12 }], { title: 'Amounts' });
+  assert.match(svg, /Amounts \(log scale\)/);
+  const widths = [...svg.matchAll(/<rect [^>]*width="(\d+)"/g)].map(m => Number(m[1]));
+  assert.ok(widths[0]! > 20, `the small bar is visible: ${widths}`);
+  assert.doesNotMatch(barChartSvg([{ label: 'a', value: 29 }, { label: 'b', value: 46 }], { title: 'T' }), /log scale/);
+});
+
+test('long labels are cut to their column', () => {
+  const svg = barChartSvg([{ label: 'multisector funding suspended by the Trump administration', value: 1 }], { width: 360 });
+  const label = /text-anchor="end"[^>]*>([^<]*)</.exec(svg)![1]!;
+  assert.ok(label.length <= 28 && label.endsWith('…'), label);
+});
