@@ -1,4 +1,24 @@
+/**
+ * Key-figure extraction: every amount in the body that an analyst would quote, with what it measures.
+ *
+ * Conventions (shared with quantities.ts):
+ * - `text` is the amount as written WITHOUT its qualifier: "US$845 million", "three percent",
+ *   "50 billion pounds"; counts include the noun they count: "600 attacks", "four Afghan provinces".
+ *   The qualifier ("over", "just over", "in excess of") is in `qualifier`; "over US$74 billion" is
+ *   `${qualifier} ${text}`.
+ * - Bare numbers that count nothing ("845" alone) are not key figures.
+ * - `sentence` is an exact slice of the paragraph text (so it contains `text`); `footnotes` are the notes
+ *   whose markers stand in that sentence or right after its end punctuation, else every note of the
+ *   paragraph.
+ * - `subject` is built from words of the sentence (and, for "that contribution", the earlier sentence it
+ *   points back to) by a few general rules of English: the noun phrase after "in"/"of"/"on", the noun
+ *   phrase the amount modifies, the noun phrase before "stands at"/"valued at"/"worth"/"totaling", the
+ *   subject of the verb ("Mineral-rich areas cover …"), a parenthetical "(at 39 percent)" attached to the
+ *   name before it plus the sentence's measure ("reciprocal tariff rate: Bangladesh"). Nothing here knows
+ *   any particular report.
+ */
 import type { Figure } from './model';
+import { findQuantities, type Quantity } from './quantities';
 
 /** A paragraph as the parser hands it to figure extraction: marker-free text plus where each note marker stood. */
 export interface MarkedParagraph {
@@ -9,7 +29,573 @@ export interface MarkedParagraph {
   markers: { at: number; n: number }[];
 }
 
-/** Every key figure in the body, in reading order, with ids f1, f2, … (being implemented). */
-export function extractFigures(_paragraphs: MarkedParagraph[]): Figure[] {
-  return [];
+/** Every key figure in the body, in reading order, with ids f1, f2, … */
+export function extractFigures(paragraphs: MarkedParagraph[]): Figure[] {
+  const figures: Figure[] = [];
+  for (const paragraph of paragraphs) {
+    const quantities = findQuantities(paragraph.text);
+    if (!quantities.some(isKeyFigure)) continue;
+    const sentences = splitSentences(paragraph.text, paragraph.markers);
+    let s = 0;
+    let tokens: Token[] = [];
+    let tokensOf = -1;
+    let owner: string | undefined;
+    let previousSubject: string | undefined;
+    for (const q of quantities) {
+      if (!isKeyFigure(q)) continue;
+      while (s < sentences.length - 1 && q.start >= sentences[s].end) s++;
+      const sentence = sentences[s];
+      if (tokensOf !== s) {
+        // a new sentence: its words, with every amount in it marked, and nothing carried over
+        tokens = tokenize(paragraph.text.slice(sentence.start, sentence.end), sentence.start, quantities);
+        tokensOf = s;
+        owner = undefined;
+        previousSubject = undefined;
+      }
+      const described = describe({ paragraph: paragraph.text, sentenceStart: sentence.start, tokens, quantity: q, owner, previousSubject });
+      owner = described.owner ?? owner;
+      previousSubject = described.subject;
+      const figure: Figure = {
+        id: `f${figures.length + 1}`,
+        text: q.text,
+        value: q.value,
+        unit: q.unit,
+        subject: described.subject,
+        paragraph: paragraph.id,
+        sentence: paragraph.text.slice(sentence.start, sentence.end),
+        footnotes: notesOf(sentence, paragraph.markers),
+      };
+      if (q.qualifier) figure.qualifier = q.qualifier;
+      figures.push(figure);
+    }
+  }
+  return figures;
+}
+
+function isKeyFigure(q: Quantity): boolean {
+  return q.unit !== 'count' || q.counted !== undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sentences and their notes
+
+interface Sentence {
+  start: number;
+  /** just after the end punctuation (and closing quotes) */
+  end: number;
+  /** markers from (start, notesEnd] belong to this sentence; a marker right after the end punctuation does */
+  notesStart: number;
+  notesEnd: number;
+}
+
+const SENTENCE_END = /[.!?]+["”’)\]]*/g;
+const ABBREVIATION = /(?:^|[\s(“"])(?:(?:\p{L}\.)*\p{L}|Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Rs|vs|etc|al|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|para|p|pp|vol|fig|cf)\.$/u;
+
+/** Splits a paragraph into sentences. "U.S." and other abbreviations do not end a sentence unless a note marker follows them. */
+export function splitSentences(text: string, markers: { at: number }[] = []): Sentence[] {
+  const markerAt = new Set(markers.map(m => m.at));
+  const spans: { start: number; end: number }[] = [];
+  let start = skipSpace(text, 0);
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end >= text.length) break;
+    if (!/\s/.test(text[end])) continue; // 8.5, U.S.-India, "e.g.,"
+    const next = text.slice(end).trimStart()[0] ?? '';
+    if (!/[\p{Lu}\p{N}"“‘'(\[]/u.test(next)) continue;
+    if (!markerAt.has(end) && m[0].startsWith('.') && ABBREVIATION.test(text.slice(Math.max(start, m.index - 12), m.index + 1))) continue;
+    spans.push({ start, end });
+    start = skipSpace(text, end);
+  }
+  if (start < text.length || spans.length === 0) spans.push({ start, end: trimEnd(text) });
+  return spans.map((s, i) => ({
+    ...s,
+    notesStart: i === 0 ? -1 : s.start,
+    notesEnd: i + 1 < spans.length ? spans[i + 1].start : Number.MAX_SAFE_INTEGER,
+  }));
+}
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
+}
+
+function trimEnd(text: string): number {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+function notesOf(sentence: Sentence, markers: { at: number; n: number }[]): number[] {
+  const inSentence = markers.filter(m => m.at > sentence.notesStart && m.at <= sentence.notesEnd).map(m => m.n);
+  const notes = inSentence.length ? inSentence : markers.map(m => m.n);
+  return [...new Set(notes)];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Words
+
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  word: boolean;
+  /** part of an amount (a figure or any other quantity) */
+  amount: boolean;
+}
+
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}'’\-–]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]/gu;
+
+/** The words of a sentence; `quantities` are in text order, so one sweep marks the words inside amounts. */
+function tokenize(sentence: string, offset: number, quantities: Quantity[]): Token[] {
+  const tokens: Token[] = [];
+  let q = 0;
+  for (let hi = quantities.length; q < hi;) {
+    const mid = (q + hi) >> 1;
+    if (quantities[mid].end <= offset) q = mid + 1;
+    else hi = mid;
+  }
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sentence); m; m = TOKEN.exec(sentence)) {
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    while (q < quantities.length && quantities[q].end <= start) q++;
+    const amount = q < quantities.length && (quantities[q].qualifierStart ?? quantities[q].start) < end;
+    tokens.push({ text: m[0], lower: m[0].toLowerCase(), start, end, word: /[\p{L}\p{N}]/u.test(m[0]), amount });
+  }
+  return tokens;
+}
+
+const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
+const DETERMINERS = words('the a an its their his her our your my this that these those each every any some');
+const PREPOSITIONS = words(`of in on at to for from by with within against between among across over under into onto toward
+  towards through during after before since until about around per via amid beyond without than as like upon throughout despite up out off down`);
+const CONJUNCTIONS = words('and or but nor yet so while whereas because although though if when where which who whom whose that given unless whether');
+const AUXILIARIES = words('is are was were be been being has have had do does did will would can could may might shall should must');
+const ADVERBS = words(`also already still now presently currently just only even further then thus therefore however more less most least
+  very much not no never ever reportedly recently nearly almost roughly approximately annually collectively together likewise
+  similarly moreover instead again often far`);
+const MODALS = words('will would can could may might shall should must do does did');
+const PRONOUNS = words('it they them he she we i you what there here itself themselves');
+const TIME_WORDS = words(`last next past coming following year years month months week weeks day days today yesterday ago time
+  january february march april may june july august september october november december`);
+const COMPARATIVES = words('lower higher greater larger smaller bigger better worse new significant key major');
+/** Verbs that link a subject to an amount: "areas cover 600,000 km²", "industry contributes 8.5 percent". */
+const LINK_VERBS = words(`is are was were stands stood stand totals totalled totaled total reached reaches reach covers cover covered
+  exceeds exceeded exceed represents represent represented contributes contribute contributed accounts account accounted
+  makes make made employs employ hosts host generates generate generated topped tops hit hits rose rise rises fell fall falls
+  grew grow grows jumped surged declined dropped increased decreased amounts amounted equals equalled equaled holds held
+  produces produced exports exported imports imported receives received costs cost reaches`);
+/** Participles that follow the noun they measure: "contracts worth …", "gold deposits totaling …". */
+const PARTICIPLES = words('worth totaling totalling totalled totaled amounting valued estimated numbering costing comprising measuring weighing');
+const KNOWN_VERBS = words('continue continues continued remain remains remained seek seeks seem seems appear appears plan plans aim aims');
+const IRREGULAR_PAST = words('made set put spent cut lost paid sold bought built won brought took gave got held led ran sent carried lent');
+const NOMINALS: Record<string, string> = {
+  grow: 'growth', grows: 'growth', grew: 'growth', rise: 'rise', rises: 'rise', rose: 'rise', increase: 'increase',
+  increases: 'increase', increased: 'increase', fall: 'decline', falls: 'decline', fell: 'decline', decline: 'decline',
+  declines: 'decline', declined: 'decline', drop: 'decline', drops: 'decline', dropped: 'decline', contribute: 'contribution',
+  contributes: 'contribution', contributed: 'contribution', expand: 'expansion', expands: 'expansion', shrink: 'contraction',
+  shrinks: 'contraction', decrease: 'decrease', decreases: 'decrease', cut: 'cut', cuts: 'cut', reduce: 'reduction', reduces: 'reduction',
+};
+const MEASURES = words(`rate rates share shares tariff tariffs level levels price prices cost costs growth ratio index percentage proportion
+  value volume amount total budget spending debt deficit surplus exports imports output production population score yield tax
+  taxes duty duties levy levies inflation unemployment`);
+const PP_PREPOSITIONS = words('of on from in for to within against with across');
+
+function isPlainWord(t: Token | undefined): t is Token {
+  if (!t || !t.word || t.amount) return false;
+  const w = t.lower;
+  return !DETERMINERS.has(w) && !PREPOSITIONS.has(w) && !CONJUNCTIONS.has(w) && !AUXILIARIES.has(w) && !ADVERBS.has(w)
+    && !PRONOUNS.has(w) && !TIME_WORDS.has(w) && !/^\p{Ll}+ly$/u.test(t.text) && !/^\d/.test(w);
+}
+
+const isProper = (phrase: string): boolean => phrase.split(' ').every(w => /^[\p{Lu}\p{N}]/u.test(w));
+const join = (tokens: Token[]): string => tokens.map(t => t.text).join(' ');
+
+// ---------------------------------------------------------------------------------------------------
+// What a figure measures
+
+interface Context {
+  paragraph: string;
+  sentenceStart: number;
+  tokens: Token[];
+  quantity: Quantity;
+  /** the owner found for an earlier figure of the same sentence ("Reko Diq") */
+  owner?: string;
+  /** the subject of the previous figure of the same sentence */
+  previousSubject?: string;
+}
+
+interface Described { subject: string; owner?: string }
+
+function describe(c: Context): Described {
+  const q = c.quantity;
+  const from = q.qualifierStart ?? q.start;
+  // only the words near the amount matter; a window keeps a huge sentence linear
+  const at = firstAtOrAfter(c.tokens, from);
+  const before = c.tokens.slice(Math.max(0, at - WINDOW), at).reverse();
+  const after = c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW);
+  const found = describeBy(c, before, after);
+  const subject = tidy(found.subject) || tidy(sentenceSubject(c.tokens)?.text ?? '') || tidy(join(c.tokens.filter(isPlainWord).slice(0, 6)));
+  return { subject, owner: found.owner };
+}
+
+const WINDOW = 60;
+
+/** Index of the first token starting at or after `offset` (binary search). */
+function firstAtOrAfter(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function describeBy(c: Context, before: Token[], after: Token[]): Described {
+  const q = c.quantity;
+  // "Bangladesh (at 39 percent)", "share of votes (at just over 16 percent)"
+  const k = before[0] && ['at', 'about', 'around', 'of'].includes(before[0].lower) ? 1 : 0;
+  if (before[k]?.text === '(') return parenthetical(before, k + 1, after);
+
+  if (q.unit === 'count' && q.counted) {
+    const core = `${q.counted}${prefixed(ppAfter(after, 0))}`;
+    if (before[0] && ['in', 'across', 'within'].includes(before[0].lower)) {
+      const where = npBefore(before, 1);
+      if (where.words.length) return { subject: `${core} with ${join(where.words)}` };
+    }
+    return { subject: withAgent(core, before, 0) };
+  }
+
+  if (['years', 'months', 'weeks', 'days', 'hours'].includes(q.unit)) return duration(c, before, after);
+
+  // "a 29 percent reciprocal tariff on …", "its US$6 trillion minerals industry"
+  if (isPlainWord(after[0]) && !PARTICIPLES.has(after[0].lower)) {
+    const np = npAfter(after, 0);
+    if (np) {
+      const skipDet = before[0] && DETERMINERS.has(before[0].lower) ? 1 : 0;
+      return { subject: withAgent(np, before, skipDet) };
+    }
+  }
+
+  // "77 percent of Pakistan's total exports", "US$845 million in multisector funding"
+  if (after[0]?.lower === 'of' || (after[0]?.lower === 'in' && q.unit !== 'percent')) {
+    const np = npAfter(after, 1);
+    if (np) {
+      if (q.unit === 'percent' && after[0].lower === 'of') {
+        const owner = subjectOfVerbBefore(c, before);
+        return { subject: owner ? `${possessive(owner)} share of ${np}` : `share of ${np}` };
+      }
+      return { subject: withAgent(np, before, 0) };
+    }
+  }
+
+  return beforeSide(c, before, after);
+}
+
+/** The amount follows what it measures: "… volume to US$500 billion", "stands at about three percent". */
+function beforeSide(c: Context, before: Token[], after: Token[]): Described {
+  const first = before[0];
+  if (!first) return { subject: '' };
+  const time = after[0] && ['by', 'in'].includes(after[0].lower) && /^\d{4}$/.test(after[1]?.text ?? '') ? ` ${after[0].lower} ${after[1].text}` : '';
+
+  if (first.lower === 'to' || first.lower === 'of') {
+    const target = npBefore(before, 1);
+    if (target.words.length) return { subject: `${join(target.words)}${time}` };
+  }
+  if ((first.lower === 'at' || first.lower === 'by') && isPlainWord(before[1])) {
+    return linked(c, before, 1, after);
+  }
+  if (PARTICIPLES.has(first.lower)) {
+    const np = npBefore(before, 1);
+    if (np.words.length) return owned(c, before, np, time);
+  }
+  if (first.word && !first.amount && (LINK_VERBS.has(first.lower) || looksLikeVerb(first, before[1]))) {
+    return linked(c, before, 0, after);
+  }
+  if (isPlainWord(first)) {
+    const np = npBefore(before, 0);
+    if (np.words.length) return owned(c, before, np, time);
+  }
+  return { subject: '' };
+}
+
+/** "industry contributes 8.5 percent to GDP", "areas cover 600,000 km²", "industry is valued at …". */
+function linked(c: Context, before: Token[], verbAt: number, after: Token[]): Described {
+  const verb = before[verbAt].lower;
+  let subject = clauseSubject(c, before, verbAt + 1);
+  if (!subject) return { subject: '' };
+  subject = resolveReference(c, subject);
+  const nominal = NOMINALS[verb];
+  if (nominal) return { subject: `${possessive(subject)} ${nominal}${prefixed(ppAfter(after, 0))}` };
+  return { subject };
+}
+
+/** A noun phrase right before the amount, owned by the subject of the verb before it ("Reko Diq … host copper resources"). */
+function owned(c: Context, before: Token[], np: { words: Token[]; next: number }, time: string): Described {
+  const core = join(np.words);
+  let owner: string | undefined;
+  const stop = before[np.next];
+  if (stop && isPlainWord(stop)) owner = clauseSubject(c, before, np.next + 1);
+  owner ??= c.owner;
+  if (!owner && stop && CONJUNCTIONS.has(stop.lower)) owner = sentenceSubject(c.tokens)?.text;
+  if (owner) owner = tidy(owner);
+  if (!owner || owner.toLowerCase() === core.toLowerCase() || /^(?:it|they|this|that)$/i.test(owner)) return { subject: `${core}${time}` };
+  const joined = isProper(owner) ? `${owner} ${core}` : `${possessive(owner)} ${core}`;
+  return { subject: `${joined}${time}`, owner };
+}
+
+function parenthetical(before: Token[], at: number, after: Token[]): Described {
+  const ante = npBefore(before, at);
+  if (!ante.words.length) return { subject: '' };
+  const name = join(ante.words);
+  if (isProper(name)) {
+    // a name in a list: attach the measure the sentence speaks of ("reciprocal tariff rate")
+    const earlier = before.slice(ante.next);
+    const measureAt = earlier.findIndex(t => MEASURES.has(t.lower) && !t.amount);
+    if (measureAt >= 0) {
+      const measure = npBefore(earlier, measureAt);
+      if (measure.words.length) return { subject: `${join(measure.words)}: ${name}` };
+    }
+    return { subject: name };
+  }
+  const close = after.findIndex(t => t.text === ')');
+  const pp = close >= 0 ? ppAfter(after, close + 1) : '';
+  return { subject: `${name}${prefixed(pp)}` };
+}
+
+/** "over the next 37 years", "in less than three years", "almost two decades of U.S. occupation". */
+function duration(c: Context, before: Token[], after: Token[]): Described {
+  if (after[0]?.lower === 'of') {
+    const np = npAfter(after, 1);
+    if (np) return { subject: `duration of ${np}` };
+  }
+  let k = 0;
+  let ahead = false;
+  while (before[k] && ['the', 'next', 'past', 'last', 'coming', 'following'].includes(before[k].lower)) {
+    if (before[k].lower !== 'the') ahead = true;
+    k++;
+  }
+  const preposition = before[k]?.lower;
+  if (preposition && ['over', 'in', 'for', 'within', 'during', 'after'].includes(preposition)) {
+    const chunk = npBefore(before, k + 1, true);
+    if (chunk.words.length) {
+      const phrase = join(chunk.words);
+      if (before[chunk.next]?.lower === 'to') return { subject: `time to ${phrase}` };
+      return { subject: ahead || preposition !== 'in' ? `period of ${phrase}` : phrase };
+    }
+    if (before[k + 1]?.amount && c.previousSubject) return { subject: `period of ${c.previousSubject}` };
+  }
+  return { subject: c.previousSubject ? `period of ${c.previousSubject}` : '' };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Phrases
+
+/** A noun phrase after the amount (leading determiner dropped) with up to two prepositional phrases. */
+function npAfter(after: Token[], at: number): string {
+  let i = at;
+  if (after[i] && DETERMINERS.has(after[i].lower)) i++;
+  const head: Token[] = [];
+  while (head.length < 6 && isPlainWord(after[i])) head.push(after[i++]);
+  if (!head.length) return '';
+  return `${join(head)}${prefixed(ppAfter(after, i))}`;
+}
+
+/** Up to two prepositional phrases: "on imports from Pakistan", "to the U.S.", "within the IMF". */
+function ppAfter(after: Token[], at: number): string {
+  const parts: string[] = [];
+  let i = at;
+  for (let n = 0; n < 2; n++) {
+    const prep = after[i];
+    if (!prep || !PP_PREPOSITIONS.has(prep.lower)) break;
+    let j = i + 1;
+    const np: Token[] = [];
+    if (after[j] && ['the', 'its', 'their'].includes(after[j].lower)) np.push(after[j++]);
+    const start = np.length;
+    while (np.length - start < 5 && isPlainWord(after[j])) np.push(after[j++]);
+    if (np.length === start) break;
+    parts.push(`${prep.text} ${join(np)}`);
+    i = j;
+  }
+  return parts.join(' ');
+}
+
+/**
+ * A noun phrase ending right before `at` in the reversed token list: "largest share of votes",
+ * "Pakistan's surgical and medical equipment industry". `next` is the index of the token that stopped it.
+ */
+function npBefore(before: Token[], at: number, allowVerbs = false): { words: Token[]; next: number } {
+  const collected: Token[] = [];
+  let i = at;
+  while (collected.length < 8) {
+    const t = before[i];
+    // "to host copper resources", "is valued": a word after "to" or an auxiliary is a verb, not part of the phrase
+    const verb = collected.length > 0 && !allowVerbs && t !== undefined && isVerbAfter(t, before[i + 1]);
+    if (isPlainWord(t) && !verb && !COMPARATIVES.has(t.lower)) {
+      collected.push(t);
+      i++;
+      continue;
+    }
+    // "share of votes", "surgical and medical equipment"
+    if (t && (t.lower === 'of' || t.lower === 'and') && collected.length && isPlainWord(before[i + 1])
+      && !LINK_VERBS.has(before[i + 1].lower) && !(t.lower === 'and' && collected.some(w => w.lower === 'and'))) {
+      collected.push(t);
+      i++;
+      continue;
+    }
+    break;
+  }
+  return { words: collected.reverse(), next: i };
+}
+
+/**
+ * The subject of a clause whose verb group ends just before `at` (reversed tokens): skips auxiliaries,
+ * adverbs, "to" and participles ("is also expected to"), an appositive between commas, and follows a
+ * relative pronoun back to its antecedent. An elided subject ("… and is anticipated to grow") is the
+ * sentence's subject. Keeps a leading determiner ("the Trump administration", "that contribution").
+ */
+function clauseSubject(c: Context, before: Token[], at: number): string | undefined {
+  let i = at;
+  const skippable = (t: Token) => AUXILIARIES.has(t.lower) || ADVERBS.has(t.lower) || /^\p{Ll}+ly$/u.test(t.text)
+    || t.lower === 'to' || t.lower === 'not' || (/ed$/.test(t.lower) && i > at - 1 && before[i + 1] && AUXILIARIES.has(before[i + 1].lower))
+    || ['likely', 'set', 'poised', 'due', 'able', 'expected', 'estimated', 'anticipated', 'projected', 'forecast'].includes(t.lower);
+  while (before[i] && before[i].word && skippable(before[i])) i++;
+  // appositive: "Reko Diq, situated in Balochistan, is …"
+  if (before[i]?.text === ',') {
+    const relative = before[i + 1] && ['which', 'who', 'that'].includes(before[i + 1].lower);
+    if (!relative) {
+      const close = before.findIndex((t, j) => j > i && j <= i + 10 && t.text === ',');
+      if (close > 0) i = close + 1;
+    }
+  }
+  const t = before[i];
+  if (!t) return sentenceSubject(c.tokens)?.text;
+  if (['which', 'who', 'that'].includes(t.lower) && (before[i + 1]?.text === ',' || t.lower !== 'that')) {
+    let j = i + 1;
+    if (before[j]?.text === ',') j++;
+    if (before[j]?.text === ')') {
+      // "the banned Tehreek-e-Taliban Pakistan (TTP), which": the short name
+      const open = before.findIndex((x, n) => n > j && x.text === '(');
+      if (open > j + 1) return join(before.slice(j + 1, open).reverse());
+    }
+    const ante = npBefore(before, j);
+    return ante.words.length ? withDeterminer(before, ante) : undefined;
+  }
+  if (['and', 'but', 'or'].includes(t.lower)) return sentenceSubject(c.tokens)?.text;
+  const np = npBefore(before, i);
+  if (!np.words.length) return undefined;
+  return withDeterminer(before, np);
+}
+
+/** The subject of the verb just before an amount ("The textile industry, which makes up …"). */
+function subjectOfVerbBefore(c: Context, before: Token[]): string | undefined {
+  let k = 0;
+  if (before[k] && ['up', 'for', 'out'].includes(before[k].lower)) k++;
+  if (!isPlainWord(before[k])) return undefined;
+  const subject = clauseSubject(c, before, k + 1);
+  return subject ? resolveReference(c, subject) : undefined;
+}
+
+function withDeterminer(before: Token[], np: { words: Token[]; next: number }): string {
+  const det = before[np.next];
+  return det && DETERMINERS.has(det.lower) ? `${det.text} ${join(np.words)}` : join(np.words);
+}
+
+/** "suspended US$845 million in multisector funding" → "multisector funding suspended by the Trump administration". */
+function withAgent(core: string, before: Token[], at: number): string {
+  let k = at;
+  let particle = '';
+  if (before[k] && ['out', 'up', 'off', 'down'].includes(before[k].lower)) particle = ` ${before[k++].lower}`;
+  const verb = before[k];
+  if (!verb || !isPlainWord(verb) || !(/[^e]ed$|eed$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower))) return core;
+  let i = k + 1;
+  while (before[i] && (AUXILIARIES.has(before[i].lower) || ADVERBS.has(before[i].lower) || /^\p{Ll}+ly$/u.test(before[i].text))) i++;
+  let agent: string | undefined;
+  const t = before[i];
+  if (t && ['which', 'who'].includes(t.lower)) {
+    let j = i + 1;
+    if (before[j]?.text === ',') j++;
+    if (before[j]?.text === ')') {
+      const open = before.findIndex((x, n) => n > j && x.text === '(');
+      if (open > j + 1) agent = join(before.slice(j + 1, open).reverse());
+    } else {
+      const ante = npBefore(before, j);
+      if (ante.words.length) agent = withDeterminer(before, ante);
+    }
+  } else if (isPlainWord(t)) {
+    const np = npBefore(before, i);
+    const start = before[np.next];
+    // only a clause subject: the phrase must start the sentence or follow a comma or conjunction
+    if (np.words.length && (!start || start.text === ',' || start.text === ';' || CONJUNCTIONS.has(start.lower) || DETERMINERS.has(start.lower))) {
+      agent = withDeterminer(before, np);
+    }
+  }
+  if (!agent || /^(?:it|they|we|he|she)$/i.test(agent)) return `${core} ${verb.lower}${particle}`;
+  return `${core} ${verb.lower}${particle} by ${agent.replace(/^The /, 'the ')}`;
+}
+
+/** The noun phrase that opens the sentence, after an introductory "For instance," and the like. */
+function sentenceSubject(tokens: Token[]): { text: string } | undefined {
+  let i = 0;
+  const comma = tokens.slice(0, 5).findIndex(t => t.text === ',');
+  if (comma > 0 && comma < 5 && !isProperRun(tokens.slice(0, comma))) i = comma + 1;
+  if (tokens[i] && DETERMINERS.has(tokens[i].lower)) i++;
+  const words: Token[] = [];
+  while (words.length < 8) {
+    const t = tokens[i];
+    if (isPlainWord(t) && !LINK_VERBS.has(t.lower) && !KNOWN_VERBS.has(t.lower)) { words.push(t); i++; continue; }
+    if (t && t.lower === 'and' && words.length && isPlainWord(tokens[i + 1])) { words.push(t); i++; continue; }
+    break;
+  }
+  if (!words.length || words[words.length - 1].lower === 'and') return undefined;
+  return { text: join(words) };
+}
+
+function isProperRun(tokens: Token[]): boolean {
+  return tokens.length > 0 && tokens.every(t => /^\p{Lu}/u.test(t.text) && !DETERMINERS.has(t.lower));
+}
+
+/** "that contribution" → "contribution to the country's GDP", found in the paragraph before this sentence. */
+function resolveReference(c: Context, phrase: string): string {
+  const m = /^(?:that|this|these|those|the)\s+(\S+)$/i.exec(phrase);
+  if (!m) return phrase;
+  const head = m[1];
+  const earlier = c.paragraph.slice(Math.max(0, c.sentenceStart - 600), c.sentenceStart);
+  const tokens = tokenize(earlier, 0, []);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    if (tokens[i].lower === head.toLowerCase()) {
+      const pp = ppAfter(tokens, i + 1);
+      if (pp) return `${head} ${pp}`;
+    }
+  }
+  return phrase;
+}
+
+/** "to host", "will host", "is valued", "has grown": a verb; "has gold reserves", "is a deposit": not. */
+function isVerbAfter(t: Token, previous: Token | undefined): boolean {
+  if (!previous) return false;
+  if (previous.lower === 'to' || MODALS.has(previous.lower)) return true;
+  return AUXILIARIES.has(previous.lower) && (/(?:ed|en|ing)$/.test(t.lower) || IRREGULAR_PAST.has(t.lower));
+}
+
+function looksLikeVerb(t: Token, previous: Token | undefined): boolean {
+  if (previous && (AUXILIARIES.has(previous.lower) || previous.lower === 'to')) return true;
+  return /[^e]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower);
+}
+
+function possessive(phrase: string): string {
+  const p = phrase.replace(/^(?:the|a|an)\s+/i, '');
+  if (/['’]s$/.test(p)) return p;
+  return /s$/.test(p) && !isProper(p) ? `${p}’` : `${p}’s`;
+}
+
+const prefixed = (s: string): string => (s ? ` ${s}` : '');
+
+/** Drops a leading article and stray spaces; keeps the words as written. */
+function tidy(subject: string): string {
+  return subject.replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an|that|this|these|those)\s+/i, '');
 }

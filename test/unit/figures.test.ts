@@ -1,0 +1,195 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { extractFigures, splitSentences, type MarkedParagraph } from '../../src/core/figures';
+import { parseReport } from '../../src/core/parse';
+import type { Figure } from '../../src/core/model';
+
+const SEED = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
+
+/** The seed's body paragraphs, built without the parser: blocks of prose before the notes, markers taken out. */
+function seedParagraphs(): MarkedParagraph[] {
+  const body = SEED.slice(0, SEED.search(/^\[1\] /m));
+  const blocks = body.split(/\n\s*\n/).map(b => b.trim()).filter(b => b.length > 80);
+  return blocks.map((block, i) => marked(`p${i + 1}`, block));
+}
+
+function marked(id: string, raw: string): MarkedParagraph {
+  const markers: { at: number; n: number }[] = [];
+  let text = '';
+  let last = 0;
+  for (const m of raw.matchAll(/\[(\d+)\]/g)) {
+    text += raw.slice(last, m.index);
+    markers.push({ at: text.length, n: Number(m[1]) });
+    last = m.index! + m[0].length;
+  }
+  text += raw.slice(last);
+  return { id, text, markers };
+}
+
+interface Expected {
+  text: string;
+  value: number;
+  unit: string;
+  qualifier?: string;
+  /** words the subject must contain */
+  subject: string[];
+  footnotes?: number[];
+}
+
+const EXPECTED: Expected[] = [
+  { text: '16 percent', value: 16, unit: 'percent', qualifier: 'just over', subject: ['share of votes', 'IMF'] },
+  { text: 'US$845 million', value: 845e6, unit: 'USD', subject: ['multisector funding', 'suspended', 'Trump administration'], footnotes: [4] },
+  { text: '600 attacks', value: 600, unit: 'count', qualifier: 'over', subject: ['attacks', 'Pakistan'], footnotes: [7] },
+  { text: 'four Afghan provinces', value: 4, unit: 'count', qualifier: 'at least', subject: ['Afghan provinces', 'training facilities'], footnotes: [7] },
+  { text: 'US$500 billion', value: 500e9, unit: 'USD', subject: ['bilateral trade volume', '2030'], footnotes: [9] },
+  { text: 'US$6 trillion', value: 6e12, unit: 'USD', subject: ['minerals industry'], footnotes: [12] },
+  { text: 'three percent', value: 3, unit: 'percent', qualifier: 'about', subject: ['contribution', 'GDP'], footnotes: [12] },
+  { text: 'US$74 billion', value: 74e9, unit: 'USD', qualifier: 'over', subject: ['free cash flows'], footnotes: [12] },
+  { text: '37 years', value: 37, unit: 'years', subject: ['free cash flows'], footnotes: [12] },
+  { text: '600,000 square kilometers', value: 600000, unit: 'km2', subject: ['Mineral-rich areas'] },
+  { text: '90 known minerals', value: 90, unit: 'count', qualifier: 'over', subject: ['known minerals'] },
+  { text: 'US$62 billion', value: 62e9, unit: 'USD', subject: ['China-Pakistan Economic Corridor'], footnotes: [15] },
+  { text: '50 billion pounds', value: 50e9, unit: 'lb', qualifier: 'in excess of', subject: ['Reko Diq', 'copper resources'], footnotes: [16] },
+  { text: '41 million ounces', value: 41e6, unit: 'oz', subject: ['gold deposits'], footnotes: [16] },
+  { text: 'three years', value: 3, unit: 'years', qualifier: 'less than', subject: ['production'], footnotes: [16] },
+  { text: 'two years', value: 2, unit: 'years', qualifier: 'nearly', subject: ['visit'], footnotes: [17] },
+  { text: 'US$435 million', value: 435e6, unit: 'USD', qualifier: 'over', subject: ['Chinese', 'contracts'], footnotes: [18] },
+  { text: '29 percent', value: 29, unit: 'percent', subject: ['reciprocal tariff', 'imports from Pakistan'], footnotes: [21] },
+  { text: 'US$1 billion', value: 1e9, unit: 'USD', qualifier: 'over', subject: ['annual losses'], footnotes: [21] },
+  { text: '77 percent', value: 77, unit: 'percent', subject: ['textile industry', 'share', 'exports'], footnotes: [23] },
+  { text: '8.5 percent', value: 8.5, unit: 'percent', subject: ['textile industry', 'GDP'], footnotes: [23] },
+  { text: '39 percent', value: 39, unit: 'percent', subject: ['reciprocal tariff rate', 'Bangladesh'], footnotes: [23] },
+  { text: '46 percent', value: 46, unit: 'percent', subject: ['reciprocal tariff rate', 'Vietnam'], footnotes: [23] },
+  { text: 'US$600 million', value: 600e6, unit: 'USD', qualifier: 'over', subject: ['medical equipment industry'], footnotes: [24] },
+  { text: '8 percent', value: 8, unit: 'percent', qualifier: 'over', subject: ['medical equipment industry', 'growth'], footnotes: [24] },
+];
+
+function checkSeedFigures(figures: Figure[]): void {
+  assert.ok(figures.length >= 21, `only ${figures.length} figures`);
+  for (const expected of EXPECTED) {
+    const figure = figures.find(f => f.text === expected.text);
+    assert.ok(figure, `no figure "${expected.text}" among ${figures.map(f => f.text).join(' | ')}`);
+    assert.equal(figure.value, expected.value, expected.text);
+    assert.equal(figure.unit, expected.unit, expected.text);
+    assert.equal(figure.qualifier, expected.qualifier, expected.text);
+    for (const word of expected.subject) {
+      assert.ok(figure.subject.includes(word), `subject of ${expected.text} is "${figure.subject}", lacks "${word}"`);
+    }
+    if (expected.footnotes) assert.deepEqual(figure.footnotes, expected.footnotes, `notes of ${expected.text}`);
+  }
+}
+
+describe('extractFigures on the seed (paragraphs built by the test)', () => {
+  const figures = extractFigures(seedParagraphs());
+
+  test('at least 21 figures, with the expected value, unit, qualifier, subject and notes', () => checkSeedFigures(figures));
+
+  for (const expected of EXPECTED) {
+    test(`${expected.qualifier ? expected.qualifier + ' ' : ''}${expected.text}`, () => {
+      const figure = figures.find(f => f.text === expected.text);
+      assert.ok(figure);
+      assert.equal(figure.value, expected.value);
+      assert.equal(figure.unit, expected.unit);
+      assert.equal(figure.qualifier, expected.qualifier);
+      for (const word of expected.subject) assert.ok(figure.subject.includes(word), `"${figure.subject}" lacks "${word}"`);
+    });
+  }
+
+  test('ids are f1..fN in reading order', () => {
+    assert.deepEqual(figures.map(f => f.id), figures.map((_, i) => `f${i + 1}`));
+    const paragraphs = seedParagraphs();
+    const position = (f: Figure) => paragraphs.findIndex(p => p.id === f.paragraph) * 1e6 + paragraphs.find(p => p.id === f.paragraph)!.text.indexOf(f.sentence);
+    for (let i = 1; i < figures.length; i++) assert.ok(position(figures[i - 1]) <= position(figures[i]));
+  });
+
+  test('every sentence contains its figure and is a slice of its paragraph, without markers', () => {
+    const paragraphs = new Map(seedParagraphs().map(p => [p.id, p.text]));
+    for (const f of figures) {
+      assert.ok(f.sentence.includes(f.text), `${f.id}: "${f.sentence}" lacks "${f.text}"`);
+      assert.ok(paragraphs.get(f.paragraph)!.includes(f.sentence), `${f.id}: sentence not in its paragraph`);
+      assert.doesNotMatch(f.sentence, /\[\d+\]/);
+      assert.ok(f.subject.length > 0, `${f.id} has no subject`);
+      assert.ok(!f.subject.includes(f.text), `${f.id}: subject "${f.subject}" repeats the figure`);
+    }
+  });
+
+  test('sentences around "U.S." are not cut: the visit figure keeps "A U.S. Congressional delegation"', () => {
+    const visit = figures.find(f => f.text === 'two years')!;
+    assert.match(visit.sentence, /^A U\.S\. Congressional delegation/);
+  });
+
+  test('not figures: years, decades, ordinals, dates, names, vague amounts, compound adjectives', () => {
+    const texts = figures.map(f => f.text);
+    for (const not of ['2021', '1980s', '1990s', '22nd', '2030', '2008', '2025', 'F-35', '35', '232', 'hundreds', 'two-day', 'one', '37 deals']) {
+      assert.ok(!texts.some(t => t === not || t.startsWith(`${not} `)), `"${not}" should not be a figure`);
+    }
+    assert.ok(!figures.some(f => f.unit === 'GBP'), 'no sterling in the seed: "hundreds of pounds" is vague and mass');
+  });
+});
+
+describe('extractFigures on parseReport(seed)', () => {
+  test('the parser hands the same key figures over', () => {
+    const report = parseReport(SEED, { source: 'us-pakistan-relations-in-flux.txt' });
+    checkSeedFigures(report.figures);
+    const paragraphIds = new Set(report.sections.flatMap(s => s.paragraphs.map(p => p.id)));
+    for (const f of report.figures) assert.ok(paragraphIds.has(f.paragraph), `${f.id} points at a missing paragraph`);
+  });
+});
+
+describe('footnotes of a figure', () => {
+  test('a marker right after the sentence end belongs to that sentence', () => {
+    const p = marked('p1', 'Aid of US$5 million was cut.[3] Later, 40 percent was restored.[4]');
+    const [aid, restored] = extractFigures([p]);
+    assert.deepEqual(aid.footnotes, [3]);
+    assert.deepEqual(restored.footnotes, [4]);
+  });
+  test('a sentence without markers takes every note of the paragraph', () => {
+    const p = marked('p1', 'Trade reached US$5 billion. Exports rose by 12 percent.[7] Imports fell.[8]');
+    const [trade] = extractFigures([p]);
+    assert.deepEqual(trade.footnotes, [7, 8]);
+  });
+  test('a marker inside the sentence counts', () => {
+    const p = marked('p1', 'The fund[2] holds US$3 billion in bonds. Nothing else.[5]');
+    assert.deepEqual(extractFigures([p])[0].footnotes, [2]);
+  });
+});
+
+describe('subjects from general phrasings', () => {
+  const cases: [string, string, string[]][] = [
+    ['The ministry allocated US$2 billion in development spending.', 'US$2 billion', ['development spending', 'allocated', 'ministry']],
+    ['Unemployment stands at 7.5 percent, the highest in a decade.', '7.5 percent', ['Unemployment']],
+    ['The program is valued at over £300 million.', '£300 million', ['program']],
+    ['Remittances make up 9 percent of national income.', '9 percent', ['share of national income', 'Remittances']],
+    ['Officials announced a 15 percent export duty on raw cotton.', '15 percent', ['export duty on raw cotton']],
+    ['Ghana has gold reserves totaling 8.7 million ounces.', '8.7 million ounces', ['gold reserves']],
+    ['Exports rose to US$31 billion in 2024.', 'US$31 billion', ['Exports']],
+  ];
+  for (const [sentence, text, subjectWords] of cases) {
+    test(sentence, () => {
+      const figures = extractFigures([marked('p1', sentence)]);
+      const figure = figures.find(f => f.text === text);
+      assert.ok(figure, `no ${text} in ${JSON.stringify(figures.map(f => f.text))}`);
+      for (const word of subjectWords) assert.ok(figure.subject.includes(word), `"${figure.subject}" lacks "${word}"`);
+    });
+  }
+});
+
+describe('splitSentences', () => {
+  test('abbreviations and decimals do not end sentences; a marker after "U.S." does', () => {
+    const text = 'Exports to the U.S. grew 8.5 percent. Dr. Khan agreed. Trade with the U.S. These rose.';
+    const sentences = splitSentences(text, [{ at: text.indexOf('U.S. These') + 4 }]).map(s => text.slice(s.start, s.end));
+    assert.deepEqual(sentences, ['Exports to the U.S. grew 8.5 percent.', 'Dr. Khan agreed.', 'Trade with the U.S.', 'These rose.']);
+  });
+  test('hostile input: one huge paragraph of amounts finishes quickly', () => {
+    const text = 'Over US$74 billion in free cash flows over the next 37 years. '.repeat(2000);
+    const started = Date.now();
+    const figures = extractFigures([{ id: 'p1', text, markers: [] }]);
+    assert.equal(figures.length, 4000);
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+  });
+  test('empty and figure-less paragraphs give nothing', () => {
+    assert.deepEqual(extractFigures([]), []);
+    assert.deepEqual(extractFigures([{ id: 'p1', text: '', markers: [] }, { id: 'p2', text: 'No numbers here.', markers: [] }]), []);
+  });
+});
