@@ -237,8 +237,18 @@ function describe(c: Context): Described {
   const before = c.tokens.slice(Math.max(0, at - WINDOW), at).reverse();
   const after = c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW);
   const found = describeBy(c, before, after);
-  const subject = tidy(found.subject) || tidy(sentenceSubject(c.tokens)?.text ?? '') || tidy(join(c.tokens.filter(isPlainWord).slice(0, 6)));
+  const subject = tidy(found.subject) || tidy(sentenceSubject(c.tokens)?.text ?? '') || tidy(join(c.tokens.filter(isPlainWord).slice(0, 6)))
+    || fallbackSubject(q);
   return { subject, owner: found.owner };
+}
+
+/** When the sentence has no other words: say at least what kind of amount it is. */
+function fallbackSubject(q: Quantity): string {
+  if (q.counted) return q.counted;
+  if (q.unit === 'percent') return 'percentage';
+  if (/^[A-Z]{3}$/.test(q.unit)) return 'amount of money';
+  if (['years', 'months', 'weeks', 'days', 'hours'].includes(q.unit)) return 'duration';
+  return 'quantity';
 }
 
 const WINDOW = 60;

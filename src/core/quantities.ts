@@ -112,8 +112,8 @@ const URLISH = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b\d{4}-\d{2}-\d{2}\b|\b[\w
 const CURRENCY_BEFORE = /(?:^|[^\p{L}\p{N}])((?:US|U\.S\.|A|AU|C|CA|HK|NZ|S)?\$|£|€|¥|₹|Rs\.?|PKR|USD|GBP|EUR|INR|CNY|RMB|JPY|AUD|CAD)[ \u00a0]?$/u;
 const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${QUALIFIERS.map(q => q.replace(/ /g, '\\s+')).join('|')})\\s+$`, 'iu');
 const SCALE_ATTACHED = /(bn|mn|mln|m|k|tn|trn|b)(?![\p{L}\p{N}])/uy;
-const SCALE_SPACED = /\s+(thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|tn|trn)(?![\p{L}\p{N}])/iuy;
-const PERCENT = /\s*%|\s+(?:percent|per\s+cent|pct)(?![\p{L}])|\s+(percentage\s+points?)(?![\p{L}])|\s+(basis\s+points?|bps)(?![\p{L}])/iuy;
+const SCALE_SPACED = /(?:\s+|[-‐‑])(thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|tn|trn)(?![\p{L}\p{N}])/iuy;
+const PERCENT = /\s*%|\s?pc(?![\p{L}])|\s+(?:percent|per\s+cent|pct)(?![\p{L}])|\s+(percentage\s+points?)(?![\p{L}])|\s+(basis\s+points?|bps)(?![\p{L}])/iuy;
 const CURRENCY_AFTER = /\s+(?:(US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?(dollars?)(?![\p{L}])|\s+(euros?)(?![\p{L}])|\s+(?:(Indian|Pakistani)\s+)?(rupees?)(?![\p{L}])|\s+(yuan|renminbi)(?![\p{L}])|\s+(yen)(?![\p{L}])|\s+(?:pounds?\s+)?(sterling)(?![\p{L}])/iuy;
 const MEASURE_UNIT = /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|MW|GW|ha)(?![\p{L}\p{N}])|\s+(square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|megawatts?|gigawatts?|years?|decades?|months?|weeks?|days?|hours?)(?![\p{L}\p{N}-])/iuy;
 
@@ -161,7 +161,7 @@ function readDigits(text: string, at: number, digits: string): Quantity | undefi
   const prev2 = text[at - 2] ?? '';
   if (!currency) {
     if (/[\p{L}\p{N}_]/u.test(prev)) return undefined; // M23, G7, x5
-    if (/[-‐‑]/.test(prev) && /[\p{L}\p{N}]/u.test(prev2)) return undefined; // F-35, COVID-19, 04-22
+    if (/[-‐‑]/.test(prev) && /\p{L}/u.test(prev2)) return undefined; // F-35, COVID-19 (but "10-15 percent" is a range)
     if (/[/:.]/.test(prev) && /\d/.test(prev2)) return undefined; // 9/11, 10:30
     if (/[#§]/.test(prev)) return undefined; // §5, #4
     if (prev === '[' || (prev === '^' && text[at - 2] === '[')) return undefined; // note markers [12], [^12]
@@ -169,9 +169,11 @@ function readDigits(text: string, at: number, digits: string): Quantity | undefi
   const next = text[end] ?? '';
   if (/[/:]/.test(next) && /\d/.test(text[end + 1] ?? '')) return undefined; // 9/11, 10:30
   if (next === ']' && !currency) return undefined;
+  // "-2.5%", "a −3 percent decline": a minus sign that stands alone before the number
+  const negative = !currency && /[-−]/.test(prev) && /^$|[\s(]/.test(prev2);
   const core: Core = {
-    start: currency ? at - currency[1].length - (before.endsWith(' ') || before.endsWith('\u00a0') ? 1 : 0) : at,
-    end, value: number, spelled: false, plain: /^\d+$/.test(digits),
+    start: currency ? at - currency[1].length - (before.endsWith(' ') || before.endsWith('\u00a0') ? 1 : 0) : negative ? at - 1 : at,
+    end, value: negative ? -number : number, spelled: false, plain: !negative && /^\d+$/.test(digits),
     currency: currency ? currencyCode(currency[1]) : undefined,
   };
   return finish(text, core, digits);
@@ -237,10 +239,11 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
     }
   }
   if (scaled) decimals = 0;
-  if (!core.spelled && !scaled && /[\p{L}]/u.test(text[end] ?? '') && !/^(?:km|kg|lbs?|oz|MW|GW|ha|mi)/.test(text.slice(end, end + 3))) {
+  if (!core.spelled && !scaled && /[\p{L}]/u.test(text[end] ?? '') && !/^(?:km|kg|lbs?|oz|MW|GW|ha|mi|pc(?![\p{L}]))/u.test(text.slice(end, end + 3))) {
     return undefined; // 22nd, 1980s, 3rd, 5G
   }
-  if (!core.spelled && /[-‐‑]/.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? '')) return undefined; // 10-year, 5-star
+  // "10-year", "5-star" are adjectives; "$5 billion-plus" is still US$5 billion
+  if (!core.spelled && !scaled && /[-‐‑]/.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? '')) return undefined;
 
   let unit: Unit | undefined = core.currency;
   let counted: string | undefined;

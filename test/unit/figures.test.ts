@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { extractFigures, splitSentences, type MarkedParagraph } from '../../src/core/figures';
 import { parseReport } from '../../src/core/parse';
 import type { Figure } from '../../src/core/model';
@@ -191,5 +192,25 @@ describe('splitSentences', () => {
   test('empty and figure-less paragraphs give nothing', () => {
     assert.deepEqual(extractFigures([]), []);
     assert.deepEqual(extractFigures([{ id: 'p1', text: '', markers: [] }, { id: 'p2', text: 'No numbers here.', markers: [] }]), []);
+  });
+});
+
+describe('extractFigures: properties', () => {
+  const pieces = fc.constantFrom('The ', 'U.S. ', 'suspended ', 'US$845 million ', 'in ', 'funding', '. ', '[4]', 'over ', '600 attacks ',
+    '(at 39 percent) ', 'Bangladesh ', ', which ', 'stands at ', 'three percent', 'the next 37 years', '? ', '“', '”', '\n', '—');
+  const raw = fc.oneof(fc.array(pieces, { maxLength: 40 }).map(a => a.join('')), fc.string({ maxLength: 300 }));
+  test('any paragraph: no throw, sentences hold their figure, notes come from the paragraph, ids in order', () => {
+    fc.assert(fc.property(fc.array(raw, { maxLength: 4 }), texts => {
+      const paragraphs = texts.map((t, i) => marked(`p${i + 1}`, t));
+      const figures = extractFigures(paragraphs);
+      figures.forEach((f, i) => {
+        assert.equal(f.id, `f${i + 1}`);
+        const p = paragraphs.find(x => x.id === f.paragraph)!;
+        assert.ok(f.sentence.includes(f.text));
+        assert.ok(p.text.includes(f.sentence));
+        assert.ok(f.subject.length > 0);
+        for (const n of f.footnotes) assert.ok(p.markers.some(m => m.n === n));
+      });
+    }), { numRuns: 400 });
   });
 });

@@ -1,5 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { findQuantities, parseQuantity, formatQuantity, type Quantity } from '../../src/core/quantities';
 
 /** The single amount in a phrase (fails when there is not exactly one). */
@@ -175,6 +176,26 @@ describe('findQuantities: qualifiers', () => {
   }
 });
 
+describe('findQuantities: signs, ranges and newspaper forms', () => {
+  test('a lone minus sign makes the amount negative', () => {
+    assert.deepEqual([one('growth of -2.5%').value, one('growth of -2.5%').text], [-2.5, '-2.5%']);
+    assert.equal(one('a −3 percent decline').value, -3);
+  });
+  test('the end of a range keeps its unit; the start is a bare number', () => {
+    const found = findQuantities('10-15 percent');
+    assert.deepEqual(found.map(q => [q.text, q.unit]), [['10', 'count'], ['15 percent', 'percent']]);
+  });
+  test('"3pc", "$5-billion loan", "$5 billion-plus"', () => {
+    assert.deepEqual([one('up 3pc').value, one('up 3pc').unit], [3, 'percent']);
+    assert.equal(one('a $5-billion loan').value, 5e9);
+    assert.equal(one('a $5 billion-plus package').text, '$5 billion');
+  });
+  test('South Asian scales: lakh and crore', () => {
+    assert.equal(one('5 lakh jobs').value, 5e5);
+    assert.equal(one('Rs 3 crore').value, 3e7);
+  });
+});
+
 describe('findQuantities: not amounts', () => {
   const cases = [
     'Washington’s 2021 military withdrawal',
@@ -278,5 +299,30 @@ describe('findQuantities: hostile input', () => {
   test('offsets and text always agree', () => {
     const text = 'Over US$74 billion, 29%, three percent, 600 attacks, £5 and 50 billion pounds of copper.';
     for (const q of findQuantities(text)) assert.equal(text.slice(q.start, q.end), q.text);
+  });
+});
+
+describe('findQuantities: properties', () => {
+  const pieces = fc.constantFrom('US$', '$', '£', 'Rs ', ' ', '845', '1,000', '8.5', 'million', 'bn', 'm', '%', ' percent',
+    'over ', 'three', 'twenty-', 'attacks', 'pounds', ' of copper', '[4]', '.', '-', 'F-', '2021', 'years', '(at ', ')', '\n');
+  const texts = fc.oneof(fc.string({ maxLength: 200 }), fc.array(pieces, { maxLength: 40 }).map(a => a.join('')), fc.string({ unit: 'binary', maxLength: 80 }));
+  test('any text: no throw, text is the slice, spans ordered and disjoint, values finite', () => {
+    fc.assert(fc.property(texts, text => {
+      const found = findQuantities(text);
+      let last = 0;
+      for (const q of found) {
+        assert.equal(text.slice(q.start, q.end), q.text);
+        assert.ok(q.start < q.end && q.start >= last);
+        if (q.qualifierStart !== undefined) assert.ok(q.qualifierStart >= last && q.qualifierStart < q.start);
+        assert.ok(Number.isFinite(q.value));
+        last = q.end;
+      }
+    }), { numRuns: 500 });
+  });
+  test('parseQuantity never throws and returns finite values', () => {
+    fc.assert(fc.property(texts, text => {
+      const q = parseQuantity(text);
+      if (q) assert.ok(Number.isFinite(q.value));
+    }), { numRuns: 300 });
   });
 });
