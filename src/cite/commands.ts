@@ -77,7 +77,12 @@ export function registerCitationCommands(cite: CiteService, log: vscode.LogOutpu
       if (!item) throw new Error(vscode.l10n.t('{0} {1} is not in the library', target.kind, target.id));
       const style = options?.style && CITATION_STYLES.includes(options.style) ? options.style : undefined;
       const citation = await cite.citationText([item], style);
-      await vscode.env.clipboard.writeText(citation.text);
+      try {
+        await vscode.env.clipboard.writeText(citation.text);
+      } catch (error) {
+        // Browsers may refuse clipboard access; the caller still gets the text.
+        log.warn(`clipboard: ${error instanceof Error ? error.message : String(error)}`);
+      }
       vscode.window.setStatusBarMessage(vscode.l10n.t('Citation copied: {0}', citation.text.slice(0, 80)), 4000);
       return citation.text;
     })),
