@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createNoteChecker, citationKeys, contentWords, type CheckFinding } from '../../src/core/check';
 import { Library } from '../../src/core/library';
 import type { Figure, Report } from '../../src/core/model';
@@ -203,4 +205,28 @@ test('the seed: wrong restatements are flagged', { skip: noFigures }, () => {
     ['Mineral-rich areas cover 60,000 square kilometers.', '60,000 square kilometers'],
     ['Vietnam faces a 64 percent reciprocal tariff.', '64 percent'],
   ]) assert.deepEqual(check.check(text).filter(f => f.code === 'contradicts-report').map(f => text.slice(f.start, f.end)), [wrong], text);
+});
+
+// ---- The CLI ----------------------------------------------------------------------------------------
+
+test('dossier check: exit 1 with one line per finding on the memo, 0 on a clean note, 2 on bad input', { skip: noFigures }, async () => {
+  const { checkCommand } = await import('../../src/cli/check');
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await checkCommand.run(args, { out: t => out.push(t), err: t => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const memo = await run('test/fixtures/workspace/memo.md');
+  assert.equal(memo.code, 1);
+  assert.match(memo.out, /memo\.md:15:1: warning \[contradicts-report\] "US\$854 million" disagrees with the report/);
+  assert.match(memo.out, /error \[unknown-citation\]/);
+  const json = await run('test/fixtures/workspace/memo.md', '--json');
+  assert.equal(JSON.parse(json.out).length, 5);
+  const cleanNote = join(mkdtempSync(join(tmpdir(), 'dossier-check-')), 'clean.md');
+  writeFileSync(cleanNote, 'Washington imposed a 29 percent reciprocal tariff on imports from Pakistan [@usPakistanFlux2025, para. 24].\n');
+  const clean = await run(cleanNote);
+  assert.equal(clean.code, 0, clean.out);
+  assert.equal((await run('no/such/file.md')).code, 2);
+  assert.equal((await run()).code, 2);
 });
