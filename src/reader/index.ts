@@ -7,7 +7,7 @@ import type { Feature } from '../services';
 import { READER_SCHEME } from '../shared/readerUri';
 import { CommandIds } from '../shared/targets';
 import { openReport, openSource, revealInReport } from './commands';
-import { ReaderDefinitions, ReaderFolding, ReaderLinks, ReaderSymbols } from './providers';
+import { READER_TOKENS, ReaderDefinitions, ReaderFigureTokens, ReaderFolding, ReaderLinks, ReaderSymbols } from './providers';
 import { ReaderDocuments } from './readerDocuments';
 
 export const readerFeature: Feature = ({ library }) => {
@@ -20,6 +20,7 @@ export const readerFeature: Feature = ({ library }) => {
     vscode.languages.registerDefinitionProvider(selector, new ReaderDefinitions(documents)),
     vscode.languages.registerFoldingRangeProvider(selector, new ReaderFolding(documents)),
     vscode.languages.registerDocumentSymbolProvider(selector, new ReaderSymbols(documents), { label: 'Dossier' }),
+    vscode.languages.registerDocumentSemanticTokensProvider(selector, new ReaderFigureTokens(documents), READER_TOKENS),
     vscode.commands.registerCommand('dossier.openReport', async (arg?: unknown) => {
       const editor = await openReport(library, arg);
       return editor?.document.uri.toString();

@@ -112,3 +112,21 @@ export class ReaderSymbols implements vscode.DocumentSymbolProvider {
     return symbols;
   }
 }
+
+/** Figures stand out in the reader as numbers (the theme's colour for numbers). */
+export const READER_TOKENS = new vscode.SemanticTokensLegend(['number']);
+
+export class ReaderFigureTokens implements vscode.DocumentSemanticTokensProvider {
+  constructor(private readonly documents: ReaderDocuments) {}
+
+  provideDocumentSemanticTokens(document: vscode.TextDocument): vscode.SemanticTokens | undefined {
+    const found = this.documents.readerOf(document);
+    if (!found) return undefined;
+    const builder = new vscode.SemanticTokensBuilder(READER_TOKENS);
+    for (const span of found.reader.index.ofKind('figure')) {
+      const range = rangeOf(document, span.start, span.end);
+      if (range.isSingleLine) builder.push(range, 'number');
+    }
+    return builder.build();
+  }
+}

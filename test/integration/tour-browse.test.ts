@@ -24,8 +24,15 @@ suite('Tour: browse', () => {
     await closeAllEditors();
     await vscode.commands.executeCommand('workbench.view.extension.dossier');
     await vscode.commands.executeCommand('dossier.revealInReport', { reportId: SEED, kind: 'paragraph', id: 'p7' });
-    await waitFor(() => vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report', 10000, 'the reader');
-    await sleep(1200);
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report' ? vscode.window.activeTextEditor : undefined), 10000, 'the reader');
+    // a wider tree, so descriptions (figures, markers, outlets) show
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    // the cursor on a figure: the tree follows it into the Figures node
+    const at = editor.document.getText().indexOf('US$845 million') + 3;
+    editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+    await sleep(1500);
     await screenshot('browse-tree-reader');
   });
 
