@@ -80,8 +80,9 @@ export function themeFromCssVariables(kind: ChartTheme['kind'], vars: Record<str
     const v = vars[name]?.trim();
     return v && isCssColour(v) ? v : fallback;
   };
+  // bars must be solid: some themes give chart colours an alpha, which reads as "faded", not "emphasised"
   const accents = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red']
-    .map((name, i) => colour(name, base.accents[i] as string));
+    .map((name, i) => opaque(colour(name, base.accents[i] as string)));
   const font = vars['--vscode-font-family']?.trim();
   return {
     kind,
@@ -92,6 +93,14 @@ export function themeFromCssVariables(kind: ChartTheme['kind'], vars: Record<str
     accents,
     font: font && /^[\w\s,"'.-]{1,200}$/.test(font) ? font : base.font,
   };
+}
+
+/** The colour without its alpha channel (#rrggbbaa → #rrggbb, rgba() → rgb()). */
+export function opaque(colour: string): string {
+  if (/^#[0-9a-f]{8}$/i.test(colour)) return colour.slice(0, 7);
+  if (/^#[0-9a-f]{4}$/i.test(colour)) return colour.slice(0, 4);
+  const rgba = /^rgba\(\s*([\d.]+%?)[\s,]+([\d.]+%?)[\s,]+([\d.]+%?)/i.exec(colour);
+  return rgba ? `rgb(${rgba[1]}, ${rgba[2]}, ${rgba[3]})` : colour;
 }
 
 /** Hex, rgb()/rgba()/hsl() with plain numbers, or a bare colour name: nothing that could carry markup. */

@@ -79,10 +79,19 @@ function render(state: PreviewState): void {
   children.push(charts);
   if (state.figures.length) children.push(figureList(state.figures));
 
+  // a redraw (typing in the note, a theme change) must not drop the keyboard focus
+  const focused = document.activeElement instanceof HTMLElement && app.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
   app.replaceChildren(...children);
   applyHighlight(state.highlight, false);
+  if (focused) Array.from(app.querySelectorAll<HTMLElement>('button, vscode-button')).find(e => focusKey(e) === focused)?.focus();
   window.scrollTo(0, saved.scrollY);
   reportRendered();
+}
+
+/** Identifies a control across redraws: its chart, its figure or its label. */
+function focusKey(element: HTMLElement): string {
+  const chart = element.closest<HTMLElement>('.chart')?.dataset.chartId ?? '';
+  return `${chart}\u0000${element.dataset.figureId ?? element.textContent ?? ''}`;
 }
 
 function chartCard(chart: ChartView): HTMLElement {
@@ -151,6 +160,10 @@ function figureList(figures: UsedFigureView[]): HTMLElement {
   }
   section.append(list);
   return section;
+}
+
+function highlightKey(highlight: Highlight | undefined): string {
+  return highlight ? `${highlight.chartId}\u0000${highlight.figureId ?? ''}` : '';
 }
 
 function applyHighlight(highlight: Highlight | undefined, scroll = true): void {
@@ -228,11 +241,13 @@ window.addEventListener('message', event => {
   const message = parseHostMessage(event.data);
   if (!message) return; // not ours, or malformed: ignore
   switch (message.type) {
-    case 'state':
+    case 'state': {
+      const moved = highlightKey(message.state.highlight) !== highlightKey(current?.highlight);
       render(message.state);
-      applyHighlight(message.state.highlight);
-      reportRendered();
+      // scroll only when the cursor moved to another figure, not on every keystroke
+      if (moved) applyHighlight(message.state.highlight);
       return;
+    }
     case 'highlight':
       if (current) current = { ...current, highlight: message.highlight };
       applyHighlight(message.highlight);
@@ -249,6 +264,14 @@ window.addEventListener('scroll', () => {
   clearTimeout(scrollTimer);
   scrollTimer = setTimeout(() => save({ scrollY: window.scrollY }), 150);
 });
+
+// Coming to the panel from the note: start on the figure under the note's cursor, so Enter reveals it in
+// the report and Tab walks on from there.
+window.addEventListener('focus', () => setTimeout(() => {
+  const active = document.activeElement;
+  if (active && active !== document.body && active !== document.documentElement && app.contains(active)) return;
+  app.querySelector<HTMLElement>('.chart.highlighted .figure-link.highlighted')?.focus();
+}, 0));
 
 // VS Code swaps the body's theme class and CSS variables when the colour theme changes
 new MutationObserver(() => reportTheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });

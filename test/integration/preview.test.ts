@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, domText, fixtureUri, getApi, openFixture, runnerAttached, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, domText, fixtureUri, getApi, openFixture, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
 
 /** What `dossier.preview.debugState` returns (see src/preview/chartPreview.ts). */
 interface DebugState {
@@ -112,6 +112,25 @@ suite('preview', function () {
     assert.strictEqual(state.posted!.highlight?.figureId !== undefined, true);
   });
 
+  test('a figure of a chart reveals it in the report (keyboard: focus the panel, Enter)', async function () {
+    if (!runnerAttached()) this.skip();
+    const editor = await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
+    const at = editor.document.positionAt(editor.document.getText().indexOf('39 percent') + 1);
+    editor.selection = new vscode.Selection(at, at);
+    const bangladesh = (await getApi()).library.current.allFigures().find(f => f.figure.text === '39 percent')!.figure.id;
+    await waitForPage(s => s.posted!.highlight?.figureId === bangladesh && s.rendered!.highlighted === 'reciprocal-tariffs', 'the 39 percent bar highlighted');
+    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+    await sleep(300);
+    await press('Enter');
+    const reader = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.scheme === 'dossier-report' ? active : undefined;
+    }, 10000, 'the report reader to open');
+    const selected = reader.document.getText(reader.selection);
+    assert.match(selected || reader.document.lineAt(reader.selection.active.line).text, /39 percent/);
+  });
+
   test('export writes a valid SVG into charts/ and inserts an undoable image link', async () => {
     const editor = await openNoteWithPreview();
     await waitForPage(s => s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the tariff chart');
@@ -148,6 +167,7 @@ suite('preview', function () {
         return t.length ? t : undefined;
       }, 10000, 'the error card in the webview');
       assert.match(texts.join(' '), /no figure "f9999"/);
+      await screenshot('preview-declared-error');
     }
     await vscode.commands.executeCommand('undo');
   });
@@ -166,6 +186,12 @@ suite('preview', function () {
     assert.ok(dark.posted!.charts.length >= 3);
     await sleep(500);
     const darkShot = await screenshot('preview-dark');
+    // the money chart (log scale) and the list of figures the note uses, further down the panel
+    const money = editor.document.positionAt(editor.document.getText().indexOf('US$62 billion') + 2);
+    editor.selection = new vscode.Selection(money, money);
+    await waitForPage(s => s.rendered!.highlighted === 'money-at-stake', 'the money chart highlighted');
+    await sleep(800);
+    await screenshot('preview-dark-money');
     if (runnerAttached()) assert.ok(light && darkShot, 'screenshots taken');
     await setTheme('Default Light Modern');
   });

@@ -203,6 +203,7 @@ describe('specs and SVG', () => {
     assert.equal(theme.accents[0], darkTheme.accents[0]);
     assert.equal(theme.font, 'Ubuntu, sans-serif');
     assert.ok(isCssColour('rgba(0, 0, 0, 0.5)'));
+    assert.equal(themeFromCssVariables('light', { '--vscode-charts-orange': '#d1861666' }).accents[1], '#d18616', 'bars are solid');
     assert.ok(!isCssColour('url(javascript:x)'));
   });
 
