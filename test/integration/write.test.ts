@@ -123,7 +123,7 @@ suite('write', () => {
     const pandoc = await vscode.commands.executeCommand<string>('dossier.copyCitationFor', { reportId: REPORT, kind: 'footnote', id: '20' });
     assert.strictEqual(pandoc, '[@afzal2025]');
     const apa = await vscode.commands.executeCommand<string>('dossier.copyCitationFor', { reportId: REPORT, kind: 'paragraph', id: 'p3' }, { style: 'apa' });
-    assert.match(apa, /^\(“U\.S\.-Pakistan Relations in Flux.*2025, para\. 3\)$/);
+    assert.match(apa, /^\(U\.S\.-Pakistan Relations in Flux.*2025, para\. 3\)$/);
   });
 
   test('footnote style appends a definition once and reuses it; numbering follows first use', async () => {
