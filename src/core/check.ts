@@ -92,15 +92,24 @@ function stem(word: string): string {
 
 type Range = { low: number; high: number };
 
-const LOWER_BOUND = /\b(over|above|more than|greater than|in excess of|at least|upwards of|no less than|as many as|as much as|exceed)/;
-const UPPER_BOUND = /\b(under|below|less than|fewer than|up to|at most|no more than|as few as|as little as)\b/;
+const JUST_ABOVE = /\b(just over|just above|slightly over|slightly above|slightly more than|a little over|a little more than)\b/;
+const JUST_BELOW = /\b(just under|just below|slightly under|slightly below|slightly less than|a little under|a little less than)\b/;
+const LOWER_BOUND = /\b(over|above|more than|greater than|in excess of|at least|upwards of|no less than|as many as|as much as|exceed|well over|well above|top)/;
+const UPPER_BOUND = /\b(under|below|less than|fewer than|up to|at most|no more than|as few as|as little as|within)\b/;
 const APPROXIMATE = /\b(about|around|approximately|roughly|nearly|almost|some|close to|an estimated|circa)\b/;
+/**
+ * How far "over 600" reaches: a writer who meant 1,000 would not have said "over 600". Bounded so that a
+ * note saying "US$1 billion" for the report's "over US$600 million" is still questioned.
+ */
+const OPEN_BOUND = 1.5;
 
 /** The values a number with a qualifier allows. Unqualified round numbers allow their rounding. */
 function allowedRange(value: number, qualifier: string | undefined, written?: string): Range {
   const q = qualifier?.toLowerCase() ?? '';
-  if (LOWER_BOUND.test(q)) return { low: value, high: Infinity };
-  if (UPPER_BOUND.test(q)) return { low: -Infinity, high: value };
+  if (JUST_ABOVE.test(q)) return { low: value, high: value * 1.1 };
+  if (JUST_BELOW.test(q)) return { low: value * 0.9, high: value };
+  if (LOWER_BOUND.test(q)) return { low: value, high: value * OPEN_BOUND };
+  if (UPPER_BOUND.test(q)) return { low: value / OPEN_BOUND, high: value };
   if (APPROXIMATE.test(q)) return { low: value * 0.9, high: value * 1.1 };
   const half = written ? roundingHalfStep(value, written) : 0;
   return { low: value - half, high: value + half };
