@@ -175,7 +175,7 @@ const CONJUNCTIONS = words('and or but nor yet so while whereas because although
 const AUXILIARIES = words('is are was were be been being has have had do does did will would can could may might shall should must');
 const ADVERBS = words(`also already still now presently currently just only even further then thus therefore however more less most least
   very much not no never ever reportedly recently nearly almost roughly approximately annually collectively together likewise
-  similarly moreover instead again often far`);
+  similarly moreover instead again often far alone`);
 const MODALS = words('will would can could may might shall should must do does did');
 const PRONOUNS = words('it they them he she we i you what there here itself themselves');
 const TIME_WORDS = words(`last next past coming following year years month months week weeks day days today yesterday ago time
@@ -189,6 +189,9 @@ const LINK_VERBS = words(`is are was were stands stood stand totals totalled tot
   produces produced exports exported imports imported receives received costs cost reaches`);
 /** Participles that follow the noun they measure: "contracts worth …", "gold deposits totaling …". */
 const PARTICIPLES = words('worth totaling totalling totalled totaled amounting valued estimated numbering costing comprising measuring weighing');
+/** Verbs in -s form that are rarely nouns: they end a noun phrase read backwards ("Reko Diq holds copper …"). */
+const VERBS_S = words(`holds has hosts faces contains includes represents exceeds accounts contributes generates employs covers
+  reaches stands makes produces receives owns controls boasts houses needs requires plans seeks says argues estimates`);
 const KNOWN_VERBS = words('continue continues continued remain remains remained seek seeks seem seems appear appears plan plans aim aims');
 const IRREGULAR_PAST = words('made set put spent cut lost paid sold bought built won brought took gave got held led ran sent carried lent');
 const NOMINALS: Record<string, string> = {
@@ -237,7 +240,7 @@ function describe(c: Context): Described {
   const before = c.tokens.slice(Math.max(0, at - WINDOW), at).reverse();
   const after = c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW);
   const found = describeBy(c, before, after);
-  const subject = tidy(found.subject) || tidy(sentenceSubject(c.tokens)?.text ?? '') || tidy(join(c.tokens.filter(isPlainWord).slice(0, 6)))
+  const subject = tidy(found.subject) || tidy(sentenceSubject(c)?.text ?? '') || tidy(join(c.tokens.filter(isPlainWord).slice(0, 6)))
     || fallbackSubject(q);
   return { subject, owner: found.owner };
 }
@@ -314,7 +317,7 @@ function beforeSide(c: Context, before: Token[], after: Token[]): Described {
 
   if (first.lower === 'to' || first.lower === 'of') {
     const target = npBefore(before, 1);
-    if (target.words.length) return { subject: `${join(target.words)}${time}` };
+    if (target.words.length) return owned(c, before, target, time);
   }
   if ((first.lower === 'at' || first.lower === 'by') && isPlainWord(before[1])) {
     return linked(c, before, 1, after);
@@ -323,7 +326,7 @@ function beforeSide(c: Context, before: Token[], after: Token[]): Described {
     const np = npBefore(before, 1);
     if (np.words.length) return owned(c, before, np, time);
   }
-  if (first.word && !first.amount && (LINK_VERBS.has(first.lower) || looksLikeVerb(first, before[1]))) {
+  if (first.word && !first.amount && (LINK_VERBS.has(first.lower) || VERBS_S.has(first.lower) || looksLikeVerb(first, before[1]))) {
     return linked(c, before, 0, after);
   }
   if (isPlainWord(first)) {
@@ -347,14 +350,16 @@ function linked(c: Context, before: Token[], verbAt: number, after: Token[]): De
 /** A noun phrase right before the amount, owned by the subject of the verb before it ("Reko Diq … host copper resources"). */
 function owned(c: Context, before: Token[], np: { words: Token[]; next: number }, time: string): Described {
   const core = join(np.words);
+  if (isProper(core)) return { subject: `${core}${time}` }; // a name needs no owner
   let owner: string | undefined;
   const stop = before[np.next];
   if (stop && isPlainWord(stop)) owner = clauseSubject(c, before, np.next + 1);
   owner ??= c.owner;
-  if (!owner && stop && CONJUNCTIONS.has(stop.lower)) owner = sentenceSubject(c.tokens)?.text;
+  if (!owner && stop && CONJUNCTIONS.has(stop.lower)) owner = sentenceSubject(c)?.text;
   if (owner) owner = tidy(owner);
   if (!owner || owner.toLowerCase() === core.toLowerCase() || /^(?:it|they|this|that)$/i.test(owner)) return { subject: `${core}${time}` };
-  const joined = isProper(owner) ? `${owner} ${core}` : `${possessive(owner)} ${core}`;
+  // a name of several words reads as a label ("Reko Diq copper resources"); anything else as an owner ("Traders’ losses")
+  const joined = isProper(owner) && owner.includes(' ') ? `${owner} ${core}` : `${possessive(owner)} ${core}`;
   return { subject: `${joined}${time}`, owner };
 }
 
@@ -444,7 +449,9 @@ function npBefore(before: Token[], at: number, allowVerbs = false): { words: Tok
   while (collected.length < 8) {
     const t = before[i];
     // "to host copper resources", "is valued": a word after "to" or an auxiliary is a verb, not part of the phrase
-    const verb = collected.length > 0 && !allowVerbs && t !== undefined && isVerbAfter(t, before[i + 1]);
+    const verb = collected.length > 0 && !allowVerbs && t !== undefined
+      && (isVerbAfter(t, before[i + 1]) || VERBS_S.has(t.lower)
+        || (/[^e]ed$/.test(t.lower) && (isPlainWord(before[i + 1]) || PRONOUNS.has(before[i + 1]?.lower ?? ''))));
     if (isPlainWord(t) && !verb && !COMPARATIVES.has(t.lower)) {
       collected.push(t);
       i++;
@@ -483,7 +490,7 @@ function clauseSubject(c: Context, before: Token[], at: number): string | undefi
     }
   }
   const t = before[i];
-  if (!t) return sentenceSubject(c.tokens)?.text;
+  if (!t) return sentenceSubject(c)?.text;
   if (['which', 'who', 'that'].includes(t.lower) && (before[i + 1]?.text === ',' || t.lower !== 'that')) {
     let j = i + 1;
     if (before[j]?.text === ',') j++;
@@ -495,7 +502,7 @@ function clauseSubject(c: Context, before: Token[], at: number): string | undefi
     const ante = npBefore(before, j);
     return ante.words.length ? withDeterminer(before, ante) : undefined;
   }
-  if (['and', 'but', 'or'].includes(t.lower)) return sentenceSubject(c.tokens)?.text;
+  if (['and', 'but', 'or'].includes(t.lower)) return sentenceSubject(c)?.text;
   const np = npBefore(before, i);
   if (!np.words.length) return undefined;
   return withDeterminer(before, np);
@@ -548,8 +555,17 @@ function withAgent(core: string, before: Token[], at: number): string {
   return `${core} ${verb.lower}${particle} by ${agent.replace(/^The /, 'the ')}`;
 }
 
-/** The noun phrase that opens the sentence, after an introductory "For instance," and the like. */
-function sentenceSubject(tokens: Token[]): { text: string } | undefined {
+/**
+ * The noun phrase that opens the clause holding the amount: the sentence's start, or just after the last
+ * ":" or ";" before the amount; an introductory "For instance," is skipped.
+ */
+function sentenceSubject(c: Context): { text: string } | undefined {
+  const from = c.quantity.qualifierStart ?? c.quantity.start;
+  let begin = 0;
+  for (let n = 0; n < c.tokens.length && c.tokens[n].end <= from; n++) {
+    if (c.tokens[n].text === ':' || c.tokens[n].text === ';') begin = n + 1;
+  }
+  const tokens = c.tokens.slice(begin, begin + 20);
   let i = 0;
   const comma = tokens.slice(0, 5).findIndex(t => t.text === ',');
   if (comma > 0 && comma < 5 && !isProperRun(tokens.slice(0, comma))) i = comma + 1;
@@ -557,7 +573,8 @@ function sentenceSubject(tokens: Token[]): { text: string } | undefined {
   const words: Token[] = [];
   while (words.length < 8) {
     const t = tokens[i];
-    if (isPlainWord(t) && !LINK_VERBS.has(t.lower) && !KNOWN_VERBS.has(t.lower)) { words.push(t); i++; continue; }
+    if (isPlainWord(t) && !LINK_VERBS.has(t.lower) && !KNOWN_VERBS.has(t.lower) && !VERBS_S.has(t.lower)
+      && !(words.length && /[^e]ed$/.test(t.lower))) { words.push(t); i++; continue; }
     if (t && t.lower === 'and' && words.length && isPlainWord(tokens[i + 1])) { words.push(t); i++; continue; }
     break;
   }
@@ -600,7 +617,7 @@ function looksLikeVerb(t: Token, previous: Token | undefined): boolean {
 function possessive(phrase: string): string {
   const p = phrase.replace(/^(?:the|a|an)\s+/i, '');
   if (/['’]s$/.test(p)) return p;
-  return /s$/.test(p) && !isProper(p) ? `${p}’` : `${p}’s`;
+  return /s$/.test(p) ? `${p}’` : `${p}’s`;
 }
 
 const prefixed = (s: string): string => (s ? ` ${s}` : '');

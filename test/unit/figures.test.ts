@@ -165,6 +165,11 @@ describe('subjects from general phrasings', () => {
     ['Officials announced a 15 percent export duty on raw cotton.', '15 percent', ['export duty on raw cotton']],
     ['Ghana has gold reserves totaling 8.7 million ounces.', '8.7 million ounces', ['gold reserves']],
     ['Exports rose to US$31 billion in 2024.', 'US$31 billion', ['Exports']],
+    ['Dams hold less than ten percent of annual flow.', 'ten percent', ['Dams’ share of annual flow']],
+    ['Traders reported losses of about US$2 billion.', 'US$2 billion', ['Traders’ losses']],
+    ['Reko Diq alone is estimated to hold copper resources in excess of 50 billion pounds.', '50 billion pounds', ['Reko Diq copper resources']],
+    ['Diversification is plausible: the equipment industry is valued at US$600 million and is expected to grow by 8 percent.', '8 percent', ['equipment industry’s growth']],
+    ['Competitors fare worse: Bangladesh faces 39 percent and Vietnam 46 percent.', '39 percent', ['Bangladesh']],
   ];
   for (const [sentence, text, subjectWords] of cases) {
     test(sentence, () => {
