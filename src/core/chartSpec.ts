@@ -119,7 +119,7 @@ export interface SpecOptions {
 
 /** A Vega-Lite spec for a chart: title, source line, axis titles, description, theme colours. */
 export function chartSpec(chart: Chart, theme: ChartTheme, options: SpecOptions = {}): VegaLiteSpec {
-  const width = options.width ?? 300;
+  const width = options.width ?? 260;
   const values = chart.data.map(d => ({
     label: d.label,
     value: d.value,
@@ -188,7 +188,7 @@ function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: C
     axis: {
       format: axisFormat(unit),
       // d3's SI prefix G is "giga"; analysts read billions as B
-      labelExpr: "replace(datum.label, 'G', 'B')",
+      labelExpr: "datum.value === 0 ? '0' : replace(datum.label, 'G', 'B')",
       values: log ? powersOfTen(domain, Math.max(...data.map(d => d.value))) : undefined,
       tickCount: log ? undefined : 5,
       labelFlush: true,

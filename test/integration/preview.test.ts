@@ -172,6 +172,42 @@ suite('preview', function () {
     await vscode.commands.executeCommand('undo');
   });
 
+  test('a hostile report and a hostile chart title stay text in the panel', async () => {
+    const api = await getApi();
+    const config = vscode.workspace.getConfiguration('dossier');
+    const loaded = new Promise<void>(resolve => {
+      const sub = api.library.onDidChange(library => {
+        if (library.report('hostile-report')) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+    await config.update('reports', ['hostile-report.md'], vscode.ConfigurationTarget.Workspace);
+    const note = fixtureUri('hostile-charts-note.md');
+    try {
+      await Promise.race([loaded, sleep(10000)]);
+      assert.ok(api.library.current.report('hostile-report'), 'hostile report not loaded');
+      const body = '# Hostile\n\nThe hostile funding was US$123 million.\n\n```dossier-chart\ntitle: "<img src=x onerror=alert(1)> chart"\nreport: hostile-report\nfigures: [f1, f2]\n```\n';
+      await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(body));
+      await closeAllEditors();
+      await vscode.window.showTextDocument(note, { viewColumn: vscode.ViewColumn.One });
+      await vscode.commands.executeCommand('dossier.openChartPreview');
+      const state = await waitForPage(s => s.rendered!.chartIds.includes('note-chart-1'), 'the declared hostile chart');
+      const chart = state.posted!.charts.find(c => c.id === 'note-chart-1')!;
+      assert.ok(chart.svg.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the hostile title is escaped text in the SVG');
+      assert.ok(!/<img|<script|onerror=alert\(1\)>/i.test(chart.svg.replace(/&lt;img src=x onerror=alert\(1\)&gt;/g, '')), 'no markup from report text');
+      if (runnerAttached()) {
+        assert.deepStrictEqual(await domText('#app img, #app script, #app foreignObject'), [], 'no element was injected into the page');
+        await screenshot('preview-hostile');
+      }
+    } finally {
+      await config.update('reports', undefined, vscode.ConfigurationTarget.Workspace);
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(note).then(undefined, () => undefined);
+    }
+  });
+
   test('theme changes re-render the charts; screenshots in light and dark', async () => {
     const editor = await openNoteWithPreview();
     const at = editor.document.positionAt(editor.document.getText().indexOf('29 percent'));
