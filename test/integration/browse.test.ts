@@ -191,6 +191,39 @@ suite('Browse', () => {
     assert.match(card, /¶7/);
   });
 
+  test('showMentions lists the figure in the report, its note and an open Markdown note', async function () {
+    const { report } = await seedReady();
+    const figure = report.figures.find(f => f.value === 845e6);
+    if (!figure) this.skip();
+    await closeAllEditors();
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Aid: $845m was suspended.\n' });
+    await vscode.window.showTextDocument(document);
+    const mentions = await vscode.commands.executeCommand<{ uri: string; where: string; text: string }[]>('dossier.showMentions', { reportId: SEED, kind: 'figure', id: figure!.id });
+    const wheres = mentions.map(m => m.where);
+    assert.ok(wheres.some(w => /^¶7 /.test(w)), wheres.join(' | '));
+    assert.ok(wheres.includes('[4]'), wheres.join(' | '));
+    assert.ok(mentions.some(m => m.uri === document.uri.toString() && /\$845m/.test(m.text)), JSON.stringify(mentions));
+    await closePicker();
+  });
+
+  test('commands, menus and keybindings are contributed the VS Code way', async () => {
+    await getApi();
+    const pkg = vscode.extensions.getExtension('dossier.dossier')!.packageJSON;
+    const commands: { command: string; category?: string; icon?: string }[] = pkg.contributes.commands;
+    for (const id of ['dossier.openReport', 'dossier.search', 'dossier.findFigure', 'dossier.revealInReport', 'dossier.openSource', 'dossier.showMentions']) {
+      const command = commands.find(c => c.command === id);
+      assert.ok(command, `${id} not contributed`);
+      assert.strictEqual(command.category, 'Dossier');
+      assert.match(command.icon ?? '', /^\$\(/);
+    }
+    const keys: { command: string }[] = pkg.contributes.keybindings;
+    assert.ok(keys.some(k => k.command === 'dossier.search') && keys.some(k => k.command === 'dossier.findFigure'));
+    const itemMenus: { command: string; when: string }[] = pkg.contributes.menus['view/item/context'];
+    assert.ok(itemMenus.filter(m => m.command.startsWith('dossier.')).every(m => /view == dossier\.outline && viewItem =~/.test(m.when)));
+    const registered = await vscode.commands.getCommands(true);
+    for (const id of ['dossier.revealInReport', 'dossier.openSource', 'dossier.showMentions', 'dossier.outline.describe']) assert.ok(registered.includes(id), id);
+  });
+
   test('a hostile report shows up escaped in the tree, the reader and hovers', async () => {
     const { api } = await seedReady();
     const config = vscode.workspace.getConfiguration('dossier');
