@@ -142,10 +142,15 @@ function codeActions(
   if (!state || state.version !== document.version) return [];
   const actions: vscode.CodeAction[] = [];
   for (const diagnostic of context.diagnostics) {
-    if (diagnostic.source !== SOURCE || diagnostic.code !== 'contradicts-report') continue;
+    if (diagnostic.source !== SOURCE) continue;
     const start = document.offsetAt(diagnostic.range.start);
-    const finding = state.findings.find(f => f.code === 'contradicts-report' && f.start === start);
-    if (!finding?.figure) continue;
+    const finding = state.findings.find(f => f.code === diagnostic.code && f.start === start);
+    if (!finding) continue;
+    if (finding.code !== 'contradicts-report') {
+      actions.push(...otherFixes(document, diagnostic, finding));
+      continue;
+    }
+    if (!finding.figure) continue;
     if (finding.replacement !== undefined) {
       const fix = new vscode.CodeAction(vscode.l10n.t('Use the report\u2019s figure: {0}', finding.replacement), vscode.CodeActionKind.QuickFix);
       fix.edit = new vscode.WorkspaceEdit();
@@ -166,6 +171,33 @@ function codeActions(
     };
     cite.diagnostics = [diagnostic];
     actions.push(cite);
+  }
+  return actions;
+}
+
+/** Fixes for dangling citations and footnotes: a likely key, a definition to fill in, an unused note to drop. */
+function otherFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: CheckFinding): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  const fix = (title: string, edit: (e: vscode.WorkspaceEdit) => void, preferred = false) => {
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    edit(action.edit);
+    action.diagnostics = [diagnostic];
+    action.isPreferred = preferred;
+    actions.push(action);
+  };
+  if (finding.code === 'unknown-citation') {
+    (finding.suggestions ?? []).forEach((key, i) =>
+      fix(vscode.l10n.t('Change to @{0}', key), e => e.replace(document.uri, diagnostic.range, `@${key}`), i === 0));
+  } else if (finding.code === 'unknown-footnote') {
+    const label = document.getText(diagnostic.range);
+    const text = document.getText();
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const lead = text.length === 0 ? '' : text.endsWith('\n') ? eol : eol + eol;
+    fix(vscode.l10n.t('Add a definition for {0} at the end of the note', label), e => e.insert(document.uri, document.positionAt(text.length), `${lead}${label}: ${eol}`));
+  } else if (finding.code === 'unused-footnote') {
+    const line = document.lineAt(diagnostic.range.start.line);
+    fix(vscode.l10n.t('Remove the unused footnote definition'), e => e.delete(document.uri, line.rangeIncludingLineBreak));
   }
   return actions;
 }

@@ -29,6 +29,8 @@ export interface CheckFinding {
   replacement?: string;
   /** for contradictions: the key (and locator) that cites the figure's source */
   cite?: { key: string; locator?: string };
+  /** for unknown citation keys: the closest keys in the library, best first */
+  suggestions?: string[];
 }
 
 export interface NoteChecker {
@@ -356,15 +358,59 @@ export function citationKeys(text: string): { key: string; start: number; end: n
 }
 
 function danglingCitations(text: string, _skip: [number, number][], library: Library): CheckFinding[] {
+  let keys: string[] | undefined;
   return citationKeys(text)
     .filter(k => !library.byKey(k.key))
-    .map(k => ({
-      code: 'unknown-citation' as const,
-      severity: 'error' as const,
-      start: k.start,
-      end: k.end,
-      message: `No report or note source in the library has the citation key "${k.key}".`,
-    }));
+    .map(k => {
+      keys ??= libraryKeys(library);
+      const suggestions = closestKeys(keys, k.key);
+      return {
+        code: 'unknown-citation' as const,
+        severity: 'error' as const,
+        start: k.start,
+        end: k.end,
+        message: `No report or note source in the library has the citation key "${k.key}".${suggestions.length ? ` Did you mean ${suggestions.map(s => `@${s}`).join(', ')}?` : ''}`,
+        suggestions,
+      };
+    });
+}
+
+function libraryKeys(library: Library): string[] {
+  const keys = new Set<string>();
+  for (const report of library.reports) {
+    keys.add(report.key);
+    for (const note of report.footnotes) keys.add(note.key);
+  }
+  return [...keys];
+}
+
+/** Keys within a few edits of a mistyped one ("afzal2024" → afzal2025), best first; at most three. */
+export function closestKeys(keys: readonly string[], wanted: string, limit = 3): string[] {
+  const w = wanted.toLowerCase();
+  const allowed = Math.min(3, Math.max(1, Math.floor(w.length / 4)));
+  return keys
+    .map(key => ({ key, distance: editDistance(key.toLowerCase(), w, allowed) }))
+    .filter(k => k.distance <= allowed)
+    .sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key))
+    .slice(0, limit)
+    .map(k => k.key);
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, current[j]);
+    }
+    if (best > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 function footnoteFindings(text: string): CheckFinding[] {

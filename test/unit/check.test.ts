@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createNoteChecker, citationKeys, contentWords, type CheckFinding } from '../../src/core/check';
+import { closestKeys, createNoteChecker, citationKeys, contentWords, type CheckFinding } from '../../src/core/check';
 import { Library } from '../../src/core/library';
 import type { Figure, Report } from '../../src/core/model';
 import { parseReport } from '../../src/core/parse';
@@ -132,6 +132,15 @@ test('dangling citation keys and footnote markers are errors; unused definitions
     ['error', 'unknown-footnote', '[^b]'],
     ['information', 'unused-footnote', '[^c]'],
   ]);
+});
+
+test('a mistyped key suggests the closest keys', () => {
+  const [finding] = checker.check('As reported [@profit2024].');
+  assert.equal(finding.code, 'unknown-citation');
+  assert.deepEqual(finding.suggestions, ['profit2025']);
+  assert.match(finding.message, /Did you mean @profit2025\?/);
+  assert.deepEqual(checker.check('[@nosuchkey2025]')[0].suggestions, []);
+  assert.deepEqual(closestKeys(['afzal2025', 'abbas2025', 'syed2025'], 'Afzal2025'), ['afzal2025']);
 });
 
 test('citation keys: pandoc syntax, not emails', () => {
