@@ -210,9 +210,12 @@ function isPlainWord(t: Token | undefined): t is Token {
   if (!t || !t.word || t.amount) return false;
   const w = t.lower;
   return !DETERMINERS.has(w) && !PREPOSITIONS.has(w) && !CONJUNCTIONS.has(w) && !AUXILIARIES.has(w) && !ADVERBS.has(w)
-    && !PRONOUNS.has(w) && !TIME_WORDS.has(w) && !/^\p{Ll}+ly$/u.test(t.text) && !/^\d/.test(w);
+    && !PRONOUNS.has(w) && !TIME_WORDS.has(w) && !isAdverbLy(t) && !/^\d/.test(w);
 }
 
+/** "presently", "heavily": a lower-case word ending in -ly (cheap test; runs for every word considered). */
+const isAdverbLy = (t: Token): boolean => t.lower.endsWith('ly') && t.text === t.lower && t.lower.length > 3 && !LY_NOUNS.has(t.lower);
+const LY_NOUNS = words('supply family assembly monopoly anomaly ally rally tally reply july italy butterfly jelly belly bully gully lily');
 const isProper = (phrase: string): boolean => phrase.split(' ').every(w => /^[\p{Lu}\p{N}]/u.test(w));
 const join = (tokens: Token[]): string => tokens.map(t => t.text).join(' ');
 
@@ -477,7 +480,7 @@ function npBefore(before: Token[], at: number, allowVerbs = false): { words: Tok
  */
 function clauseSubject(c: Context, before: Token[], at: number): string | undefined {
   let i = at;
-  const skippable = (t: Token) => AUXILIARIES.has(t.lower) || ADVERBS.has(t.lower) || /^\p{Ll}+ly$/u.test(t.text)
+  const skippable = (t: Token) => AUXILIARIES.has(t.lower) || ADVERBS.has(t.lower) || isAdverbLy(t)
     || t.lower === 'to' || t.lower === 'not' || (/ed$/.test(t.lower) && i > at - 1 && before[i + 1] && AUXILIARIES.has(before[i + 1].lower))
     || ['likely', 'set', 'poised', 'due', 'able', 'expected', 'estimated', 'anticipated', 'projected', 'forecast'].includes(t.lower);
   while (before[i] && before[i].word && skippable(before[i])) i++;
@@ -530,7 +533,7 @@ function withAgent(core: string, before: Token[], at: number): string {
   const verb = before[k];
   if (!verb || !isPlainWord(verb) || !(/[^e]ed$|eed$/.test(verb.lower) || IRREGULAR_PAST.has(verb.lower))) return core;
   let i = k + 1;
-  while (before[i] && (AUXILIARIES.has(before[i].lower) || ADVERBS.has(before[i].lower) || /^\p{Ll}+ly$/u.test(before[i].text))) i++;
+  while (before[i] && (AUXILIARIES.has(before[i].lower) || ADVERBS.has(before[i].lower) || isAdverbLy(before[i]))) i++;
   let agent: string | undefined;
   const t = before[i];
   if (t && ['which', 'who'].includes(t.lower)) {

@@ -108,7 +108,9 @@ const SPELLED_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|e
 const CANDIDATE = new RegExp(`\\d+(?:[.,]\\d+)*|\\b${SPELLED_WORD}\\b`, 'gi');
 /** Spelled-out numbers: "twenty-two", "three hundred and fifty", "a dozen". Sticky, matched at a candidate. */
 const SPELLED = /(?:a\s+(dozen|hundred|thousand|million|billion|trillion)|(dozen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?:\s+hundred(?:\s+(?:and\s+)?(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))?)?\b/iy;
-const URLISH = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+|\b\d{4}-\d{2}-\d{2}\b|\b[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}/gi;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
+const EMAIL = /\b[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}/g;
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const CURRENCY_BEFORE = /(?:^|[^\p{L}\p{N}])((?:US|U\.S\.|A|AU|C|CA|HK|NZ|S)?\$|£|€|¥|₹|Rs\.?|PKR|USD|GBP|EUR|INR|CNY|RMB|JPY|AUD|CAD)[ \u00a0]?$/u;
 const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${QUALIFIERS.map(q => q.replace(/ /g, '\\s+')).join('|')})\\s+$`, 'iu');
 const SCALE_ATTACHED = /(bn|mn|mln|m|k|tn|trn|b)(?![\p{L}\p{N}])/uy;
@@ -142,11 +144,17 @@ export function findQuantities(text: string): Quantity[] {
   return found;
 }
 
+/** URLs, e-mail addresses and ISO dates hold digits that are not amounts. Each scan runs only when its cue is present. */
 function skippedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  URLISH.lastIndex = 0;
-  for (let m = URLISH.exec(text); m; m = URLISH.exec(text)) spans.push([m.index, m.index + m[0].length]);
-  return spans;
+  const scan = (re: RegExp) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  };
+  if (text.includes('://') || /www\./i.test(text)) scan(URL);
+  if (text.includes('@')) scan(EMAIL);
+  if (text.includes('-')) scan(ISO_DATE);
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 interface Core { start: number; end: number; value: number; spelled: boolean; plain: boolean; currency?: string; currencyStart?: number }
