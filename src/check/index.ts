@@ -79,6 +79,14 @@ export const checkFeature: Feature = ({ library, log }) => {
     findings.delete(key);
   };
 
+  /** The findings of the document as it is now (re-checked at once if an edit is still debounced). */
+  const freshFindings = (document: vscode.TextDocument) => {
+    const state = findings.get(document.uri.toString());
+    if (state?.version === document.version) return state;
+    check(document);
+    return findings.get(document.uri.toString());
+  };
+
   void library.ready().then(checkAll, error => log.error(`fact-check: ${error}`));
 
   return vscode.Disposable.from(
@@ -93,7 +101,7 @@ export const checkFeature: Feature = ({ library, log }) => {
     }),
     vscode.languages.registerCodeActionsProvider(
       [{ language: 'markdown' }],
-      { provideCodeActions: (document, range, context) => codeActions(document, range, context, findings.get(document.uri.toString())) },
+      { provideCodeActions: (document, range, context) => codeActions(document, range, context, freshFindings(document)) },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
   );

@@ -231,6 +231,22 @@ suite('write', () => {
     assert.deepStrictEqual(remaining.sort(), ['67 percent', 'US$854 million']);
   });
 
+  test('fact-check offers fixes for a mistyped key and an unused footnote', async () => {
+    const editor = await noteWithCursor('typo.md', 'Aid was cut [@profit2024].|\n\n[^old]: Unused.\n');
+    const uri = editor.document.uri;
+    const typo = await waitFor(() => vscode.languages.getDiagnostics(uri).find(d => d.code === 'unknown-citation'), 15000, 'the dangling key');
+    assert.strictEqual(typo.severity, vscode.DiagnosticSeverity.Error);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+    const change = fixes.find(a => a.title.includes('@profit2025'));
+    assert.ok(change?.edit, `no key fix among: ${fixes.map(a => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(change.edit);
+    assert.strictEqual(editor.document.lineAt(0).text, 'Aid was cut [@profit2025].');
+    const unused = await waitFor(() => vscode.languages.getDiagnostics(uri).find(d => d.code === 'unused-footnote'), 15000, 'the unused footnote');
+    assert.strictEqual(unused.severity, vscode.DiagnosticSeverity.Information);
+    const removals = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unused.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(removals.some(a => a.title.includes('Remove the unused footnote')), removals.map(a => a.title).join(' | '));
+  });
+
   test('turning dossier.check.enabled off clears the diagnostics', async () => {
     const editor = await openFixture('memo.md');
     await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).some(d => d.source === 'Dossier'), 15000, 'diagnostics');
