@@ -39,7 +39,7 @@ export function renderReport(report: Report): ReaderText {
     list.push(figure);
     figuresByParagraph.set(figure.paragraph, list);
   }
-  const sourceSpans = spansOf(report);
+  const markersOf = sourceMarkers(spansOf(report));
   let number = 0;
   for (const section of report.sections) {
     out.write('\n');
@@ -51,7 +51,7 @@ export function renderReport(report: Report): ReaderText {
         number++;
         out.span('paragraph', paragraph.id, () => {
           out.write(`¶${number} `);
-          writeParagraph(out, paragraph, markerPlaces(paragraph, sourceSpans), figuresByParagraph.get(paragraph.id) ?? []);
+          writeParagraph(out, paragraph, markerPlaces(paragraph, markersOf(paragraph.id)), figuresByParagraph.get(paragraph.id) ?? []);
         });
         out.write('\n');
       }
@@ -140,17 +140,16 @@ function locateFigure(text: string, figure: Figure, from: number): number {
  * their place in the text; the estimate is snapped to the end of the nearest word or punctuation.
  * Without source spans the markers go at the end of the paragraph.
  */
-export function markerPlaces(paragraph: Paragraph, sourceSpans: readonly SourceSpan[] | undefined): { at: number; n: number }[] {
+export function markerPlaces(paragraph: Paragraph, spans: { paragraph: SourceSpan; markers: SourceSpan[] } | undefined): { at: number; n: number }[] {
   const text = oneLine(paragraph.text);
-  const spans = sourceSpans ? paragraphMarkers(paragraph.id, sourceSpans) : undefined;
-  if (!spans || spans.paragraph === undefined || spans.markers.length !== paragraph.footnotes.length) {
+  if (!spans || spans.markers.length !== paragraph.footnotes.length) {
     return paragraph.footnotes.map(n => ({ at: text.length, n }));
   }
   const places: { at: number; n: number }[] = [];
   let removed = 0;
   let previous = 0;
   spans.markers.forEach((marker, i) => {
-    const estimate = marker.start - spans.paragraph!.start - removed;
+    const estimate = marker.start - spans.paragraph.start - removed;
     removed += marker.end - marker.start;
     const at = Math.max(previous, snapToWordEnd(text, Math.min(Math.max(estimate, 0), text.length)));
     places.push({ at, n: paragraph.footnotes[i]! });
@@ -159,13 +158,33 @@ export function markerPlaces(paragraph: Paragraph, sourceSpans: readonly SourceS
   return places;
 }
 
-function paragraphMarkers(paragraphId: string, spans: readonly SourceSpan[]): { paragraph?: SourceSpan; markers: SourceSpan[] } {
-  const paragraph = spans.find(s => s.kind === 'paragraph' && s.id === paragraphId);
-  if (!paragraph) return { markers: [] };
-  const markers = spans
-    .filter(s => s.kind === 'marker' && s.start >= paragraph.start && s.end <= paragraph.end)
-    .sort((a, b) => a.start - b.start);
-  return { paragraph, markers };
+/** The source span of each paragraph and the markers inside it, indexed once per report (not per paragraph). */
+export function sourceMarkers(spans: readonly SourceSpan[] | undefined): (paragraphId: string) => { paragraph: SourceSpan; markers: SourceSpan[] } | undefined {
+  if (!spans) return () => undefined;
+  const paragraphs = new Map<string, SourceSpan>();
+  const markers: SourceSpan[] = [];
+  for (const span of spans) {
+    if (span.kind === 'paragraph' && !paragraphs.has(span.id)) paragraphs.set(span.id, span);
+    else if (span.kind === 'marker') markers.push(span);
+  }
+  markers.sort((a, b) => a.start - b.start);
+  return paragraphId => {
+    const paragraph = paragraphs.get(paragraphId);
+    if (!paragraph) return undefined;
+    // first marker at or after the paragraph's start, by binary search
+    let lo = 0;
+    let hi = markers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (markers[mid]!.start < paragraph.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: SourceSpan[] = [];
+    for (let i = lo; i < markers.length && markers[i]!.start < paragraph.end; i++) {
+      if (markers[i]!.end <= paragraph.end) inside.push(markers[i]!);
+    }
+    return { paragraph, markers: inside };
+  };
 }
 
 function snapToWordEnd(text: string, estimate: number): number {

@@ -259,7 +259,10 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
   if (quantities.length) {
     for (const q of quantities) addQuantity(q.value, q.unit);
     // take the quantities out of the words, last first so offsets hold
-    for (const q of [...quantities].sort((a, b) => b.start - a.start)) query = query.slice(0, q.start) + ' ' + query.slice(q.end);
+    // (a bare number such as "29999" stays a word too: in a text it may be a name or a number, not an amount)
+    for (const q of [...quantities].sort((a, b) => b.start - a.start)) {
+      if (!/^[\d.,]+$/.test(q.text)) query = query.slice(0, q.start) + ' ' + query.slice(q.end);
+    }
   } else {
     // "845m", "$845", "29%": shorthand a text scanner may not count as a figure
     const kept: string[] = [];
@@ -366,7 +369,7 @@ function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDo
     yield doc(nextKey(), report, 'figure', figure.id, {
       label: figure.text,
       subject: figure.subject,
-      text: figure.sentence,
+      // the sentence is indexed once, with its paragraph; a figure is found by its own words and value
       nums: token ? `${token} ${token}${unitSuffix(String(figure.unit))}` : '',
       description: figure.subject,
       detail: [sectionOf.get(figure.paragraph), numberOf.has(figure.paragraph) ? `¶${numberOf.get(figure.paragraph)}` : undefined, reportTitle].filter(Boolean).join(' · '),

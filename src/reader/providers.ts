@@ -75,6 +75,8 @@ export class ReaderSymbols implements vscode.DocumentSymbolProvider {
     const { report, reader } = found;
     const { index } = reader;
     const symbols: vscode.DocumentSymbol[] = [];
+    const figuresOf = new Map<string, typeof report.figures>();
+    for (const figure of report.figures) figuresOf.set(figure.paragraph, [...(figuresOf.get(figure.paragraph) ?? []), figure]);
     let number = 0;
     for (const section of report.sections) {
       const span = index.find('section', section.id);
@@ -88,7 +90,7 @@ export class ReaderSymbols implements vscode.DocumentSymbolProvider {
         if (!p) continue;
         const child = new vscode.DocumentSymbol(`¶${number} ${openingWords(paragraph.text)}`, '', vscode.SymbolKind.String,
           rangeOf(document, p.start, p.end), rangeOf(document, p.start, p.start + `¶${number}`.length));
-        for (const figure of report.figures.filter(f => f.paragraph === paragraph.id)) {
+        for (const figure of figuresOf.get(paragraph.id) ?? []) {
           const f = index.find('figure', figure.id);
           if (f) child.children.push(new vscode.DocumentSymbol(figure.text, figure.subject, vscode.SymbolKind.Number, rangeOf(document, f.start, f.end), rangeOf(document, f.start, f.end)));
         }

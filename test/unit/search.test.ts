@@ -154,3 +154,10 @@ test('the index updates per report and builds in chunks for big libraries', asyn
   assert.ok(built < 15000, `build ${built} ms`);
   assert.ok(took < 1500, `query ${took} ms`);
 });
+
+test('a bare number is searched as a word as well as a value', () => {
+  const paragraphs = Array.from({ length: 50 }, (_, i) => ({ id: `p${i + 1}`, text: `Paragraph ${i * 1000 + 7} says that trade grew.`, footnotes: [] }));
+  const report: Report = { ...tariffs, id: 'numbers', sections: [{ id: 's1', title: 'Numbers', paragraphs }], footnotes: [], figures: [] };
+  const hit = createSearchIndex(new Library([report])).search('paragraph 29007')[0]!;
+  assert.equal(hit.id, 'p30');
+});
