@@ -480,10 +480,11 @@ function npBefore(before: Token[], at: number, allowVerbs = false): { words: Tok
  */
 function clauseSubject(c: Context, before: Token[], at: number): string | undefined {
   let i = at;
-  const skippable = (t: Token) => AUXILIARIES.has(t.lower) || ADVERBS.has(t.lower) || isAdverbLy(t)
-    || t.lower === 'to' || t.lower === 'not' || (/ed$/.test(t.lower) && i > at - 1 && before[i + 1] && AUXILIARIES.has(before[i + 1].lower))
+  // "is also expected to", "has been": auxiliaries, adverbs, "to", and participles after an auxiliary
+  const skippable = (t: Token, previous: Token | undefined) => AUXILIARIES.has(t.lower) || ADVERBS.has(t.lower) || isAdverbLy(t)
+    || t.lower === 'to' || t.lower === 'not' || (/ed$/.test(t.lower) && previous !== undefined && AUXILIARIES.has(previous.lower))
     || ['likely', 'set', 'poised', 'due', 'able', 'expected', 'estimated', 'anticipated', 'projected', 'forecast'].includes(t.lower);
-  while (before[i] && before[i].word && skippable(before[i])) i++;
+  while (before[i] && before[i].word && skippable(before[i], before[i + 1])) i++;
   // appositive: "Reko Diq, situated in Balochistan, is …"
   if (before[i]?.text === ',') {
     const relative = before[i + 1] && ['which', 'who', 'that'].includes(before[i + 1].lower);
