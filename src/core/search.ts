@@ -250,7 +250,7 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
     numbers.push(token);
     if (unit) numbers.push(token + unitSuffix(unit));
   };
-  let quantities: { start: number; end: number; value: number; unit?: string }[] = [];
+  let quantities: { start: number; end: number; text: string; value: number; unit?: string }[] = [];
   try {
     quantities = findQuantities(query);
   } catch {
