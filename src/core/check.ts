@@ -159,20 +159,23 @@ export function createNoteChecker(library: Library): NoteChecker {
   const weight = (word: string) => Math.log(1 + count / (documentFrequency.get(word) ?? 1));
 
   /** How strongly a note's words speak of a figure: subject words count double, rarer words more. */
-  function score(words: Map<string, number>, counted: Set<string>, entry: IndexedFigure): { score: number; subjectHits: number } {
+  function score(words: Map<string, number>, counted: Set<string>, entry: IndexedFigure): { score: number; subjectHits: number; shared: number } {
     let total = 0;
     let subjectHits = 0;
+    let shared = 0;
     for (const [word, nearness] of words) {
       if (entry.subject.has(word)) {
         total += 2 * weight(word) * nearness;
         subjectHits++;
+        shared++;
       } else if (entry.sentence.has(word)) {
         total += weight(word) * nearness;
+        shared++;
       }
     }
     // A count must count the same thing: "600 attacks" is not "600 known minerals".
-    if (counted.size > 0 && ![...counted].some(w => entry.subject.has(w) || entry.sentence.has(w))) return { score: 0, subjectHits: 0 };
-    return { score: total, subjectHits };
+    if (counted.size > 0 && ![...counted].some(w => entry.subject.has(w) || entry.sentence.has(w))) return { score: 0, subjectHits: 0, shared: 0 };
+    return { score: total, subjectHits, shared };
   }
 
   return {
@@ -206,10 +209,24 @@ export function createNoteChecker(library: Library): NoteChecker {
       const agrees = (entry: IndexedFigure) => overlaps(said, allowedRange(entry.figure.value, entry.figure.qualifier));
       // Correct when any figure that fits about as well as the best one agrees (several figures may share words).
       if (scored.some(s => s.score >= best.score * AMBIGUITY && agrees(s.entry))) continue;
+      // One shared word is thin evidence that two numbers speak of the same thing: then only a number that
+      // looks like a slip of the report's (845 → 854, 29 → 92, 77 → 67, within 2×) is questioned.
+      if (best.shared < 2 && !looksLikeSlip(quantity.value, best.entry.figure.value)) continue;
       findings.push(contradiction(text, quantity, best.entry));
     }
     return findings;
   }
+}
+
+/** Transposed or mistyped digits, or the same order of magnitude give or take 2×. */
+export function looksLikeSlip(said: number, report: number): boolean {
+  if (said <= 0 || report <= 0) return false;
+  if (Math.max(said, report) / Math.min(said, report) <= 2) return true;
+  const digits = (n: number) => n.toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+|0+$/g, '');
+  const a = digits(said);
+  const b = digits(report);
+  if (a.length === b.length && [...a].sort().join('') === [...b].sort().join('')) return true;
+  return a.length === b.length && [...a].filter((ch, i) => ch !== b[i]).length === 1;
 }
 
 /** Minimum word-overlap score for a number to be about a figure; about two distinctive shared words. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closestKeys, createNoteChecker, citationKeys, contentWords, type CheckFinding } from '../../src/core/check';
+import { closestKeys, looksLikeSlip, createNoteChecker, citationKeys, contentWords, type CheckFinding } from '../../src/core/check';
 import { Library } from '../../src/core/library';
 import type { Figure, Report } from '../../src/core/model';
 import { parseReport } from '../../src/core/parse';
@@ -107,6 +107,13 @@ test('numbers about other things are left alone', () => {
     'The memo runs to 600 words.',
     'Turnout was 67 percent.',
   ]) assert.deepEqual(flagged(text), [], text);
+});
+
+test('one shared word only questions numbers that look like a slip of the report’s', () => {
+  assert.deepEqual(flagged('The memo reports US$123 million in hostile funding.'), []);
+  assert.deepEqual(flagged('The memo reports US$854 million in suspended funding.'), ['US$854 million']);
+  assert.ok(looksLikeSlip(854e6, 845e6) && looksLikeSlip(92, 29) && looksLikeSlip(67, 77) && looksLikeSlip(500, 600));
+  assert.ok(!looksLikeSlip(123e6, 845e6) && !looksLikeSlip(3, 77));
 });
 
 test('numbers in code, links, citations and footnote definitions are not claims', () => {
