@@ -201,7 +201,7 @@ export function createNoteChecker(library: Library): NoteChecker {
       for (const w of counted) words.set(w, 1);
       const scored = candidates
         .map(entry => ({ entry, ...score(words, counted, entry) }))
-        .filter(s => s.subjectHits > 0 && s.score >= MIN_SCORE)
+        .filter(s => (s.subjectHits > 0 || s.shared >= 3) && s.score >= MIN_SCORE)
         .sort((a, b) => b.score - a.score);
       if (scored.length === 0) continue;
       const best = scored[0];

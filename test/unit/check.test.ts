@@ -217,6 +217,12 @@ test('the seed: many correct restatements of its figures are not flagged', { ski
   ]) assert.deepEqual(check.check(text).filter(f => f.code === 'contradicts-report').map(f => text.slice(f.start, f.end)), [], text);
 });
 
+test('the report checked against itself: no contradictions', { skip: noFigures }, () => {
+  const text = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
+  const findings = createNoteChecker(new Library([seed])).check(text).filter(f => f.code === 'contradicts-report');
+  assert.deepEqual(findings.map(f => text.slice(f.start, f.end)), []);
+});
+
 test('the seed: wrong restatements are flagged', { skip: noFigures }, () => {
   const check = createNoteChecker(new Library([seed]));
   for (const [text, wrong] of [
