@@ -46,6 +46,8 @@ export const outlineFeature: Feature = ({ library, log }) => {
       pending = setTimeout(() => follow(event.textEditor), 80);
     }),
     { dispose: () => pending && clearTimeout(pending) },
+    // For tests and scripts: what the tree has selected, as targets.
+    vscode.commands.registerCommand('dossier.outline.selection', (): ReportTarget[] => view.selection.map(e => ({ reportId: e.reportId, kind: e.kind, id: e.id }))),
     // For tests and scripts: the tree as plain data (labels, descriptions, context values), `depth` levels down.
     vscode.commands.registerCommand('dossier.outline.describe', async (depth = 3) => {
       tree.setLibrary(await library.ready());

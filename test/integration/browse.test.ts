@@ -129,6 +129,29 @@ suite('Browse', () => {
     assert.strictEqual(await vscode.commands.executeCommand('dossier.revealInReport', { nonsense: true }), false);
   });
 
+  test('the tree follows the reader\'s cursor onto a figure and a note', async function () {
+    const { report } = await seedReady();
+    const figure = report.figures.find(f => f.value === 845e6);
+    if (!figure) this.skip();
+    await vscode.commands.executeCommand('workbench.view.extension.dossier');
+    const editor = await openReader();
+    const text = editor.document.getText();
+    const put = (offset: number) => {
+      const position = editor.document.positionAt(offset);
+      editor.selection = new vscode.Selection(position, position);
+    };
+    put(text.indexOf('US$845 million') + 3);
+    await waitFor(async () => {
+      const selected = await vscode.commands.executeCommand<{ kind: string; id: string }[]>('dossier.outline.selection');
+      return selected[0]?.kind === 'figure' && selected[0].id === figure!.id;
+    }, 5000, 'the tree to select the figure under the cursor');
+    put(text.indexOf('\n[16] ') + 3);
+    await waitFor(async () => {
+      const selected = await vscode.commands.executeCommand<{ kind: string; id: string }[]>('dossier.outline.selection');
+      return selected[0]?.kind === 'footnote' && selected[0].id === '16';
+    }, 5000, 'the tree to select note 16');
+  });
+
   test('searches put the right paragraph or figure first: "tarrif bangladesh", "reko dik copper", "845m"', async () => {
     const { report } = await seedReady();
     const paragraphText = (hit: Hit) => report.sections.flatMap(s => s.paragraphs).find(p => p.id === hit.id)?.text ?? '';
