@@ -4,6 +4,7 @@ import type { Feature } from '../services';
 import type { PreviewWebviewState } from '../shared/previewProtocol';
 import { ChartPreview, chartPreviewViewType, type PreviewDebugState } from './chartPreview';
 import { loadCuratedCharts } from './curatedData';
+import { previewWebviewOptions } from './html';
 
 /** Command ids of the chart preview (the first is in package.json; the others are hidden). */
 export const PreviewCommands = {
@@ -52,7 +53,7 @@ export const chartPreviewFeature: Feature = services => {
       vscode.l10n.t('Dossier Charts'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       // the page keeps its own state (getState/setState), so it need not stay alive while hidden
-      { enableScripts: true, retainContextWhenHidden: false },
+      { ...previewWebviewOptions(services.context.extensionUri), retainContextWhenHidden: false },
     );
     adopt(panel, note);
   };
