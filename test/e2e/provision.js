@@ -131,7 +131,11 @@ function ensureCodeServer() {
   withLock(path.join(cache, '.install-lock'), () => {
     if (ready()) return; // another run finished while we waited
     const t0 = Date.now();
-    const env = { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
+    // Under `npm test` the environment carries the outer npm's settings as npm_* variables; among them
+    // npm_config_user_agent names Node 20, and code-server's postinstall reads its Node version from
+    // there. The inner install must see only its own settings.
+    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    const env = { ...clean, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
     if (!fs.existsSync(nodeMarker) || !fs.existsSync(node)) {
       log(`installing Node ${NODE24_VERSION} into ${cache}`);
       fs.rmSync(path.dirname(nodeMarker), { recursive: true, force: true });
