@@ -161,3 +161,24 @@ test('a bare number is searched as a word as well as a value', () => {
   const hit = createSearchIndex(new Library([report])).search('paragraph 29007')[0]!;
   assert.equal(hit.id, 'p30');
 });
+
+test('CLI: dossier search prints hits, JSON, and says why it fails', async () => {
+  const { searchCommand } = await import('../../src/cli/search');
+  const run = async (...args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await searchCommand.run(args, { out: t => out.push(t), err: t => err.push(t) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const text = await run('reko', 'dik', 'copper', '--limit', '2');
+  assert.equal(text.code, 0);
+  assert.match(text.out.split('\n')[0]!, /Reko Diq|50 billion pounds/);
+  const json = await run('845m', '--json', '--limit', '1');
+  const hits = JSON.parse(json.out);
+  assert.equal(hits.length, 1);
+  assert.ok(['figure', 'paragraph'].includes(hits[0].kind));
+  assert.equal((await run('--limit', 'x', 'a')).code, 2);
+  assert.equal((await run()).code, 2);
+  assert.equal((await run('a', '--library', '/nonexistent/folder')).code, 2);
+  assert.equal((await run('zzqqxx')).code, 1);
+});
