@@ -192,7 +192,7 @@ const PARTICIPLES = words('worth totaling totalling totalled totaled amounting v
 /** Verbs in -s form that are rarely nouns: they end a noun phrase read backwards ("Reko Diq holds copper …"). */
 const VERBS_S = words(`holds has hosts faces contains includes represents exceeds accounts contributes generates employs covers
   reaches stands makes produces receives owns controls boasts houses needs requires plans seeks says argues estimates`);
-const KNOWN_VERBS = words('continue continues continued remain remains remained seek seeks seem seems appear appears plan plans aim aims');
+const KNOWN_VERBS = words('continue continues continued remain remains remained seek seeks seem seems appear appears plan plans planned aim aims aimed want wants hope hopes intend intends expect expects try tries');
 const IRREGULAR_PAST = words('made set put spent cut lost paid sold bought built won brought took gave got held led ran sent carried lent');
 const NOMINALS: Record<string, string> = {
   grow: 'growth', grows: 'growth', grew: 'growth', rise: 'rise', rises: 'rise', rose: 'rise', increase: 'increase',
@@ -200,6 +200,11 @@ const NOMINALS: Record<string, string> = {
   declines: 'decline', declined: 'decline', drop: 'decline', drops: 'decline', dropped: 'decline', contribute: 'contribution',
   contributes: 'contribution', contributed: 'contribution', expand: 'expansion', expands: 'expansion', shrink: 'contraction',
   shrinks: 'contraction', decrease: 'decrease', decreases: 'decrease', cut: 'cut', cuts: 'cut', reduce: 'reduction', reduces: 'reduction',
+};
+/** Verbs of putting money into something, and their nouns. */
+const INVESTMENTS: Record<string, string> = {
+  invest: 'investment', invests: 'investment', spend: 'spending', spends: 'spending', lend: 'lending', lends: 'lending',
+  allocate: 'allocation', allocates: 'allocation', pledge: 'pledge', pledges: 'pledge', commit: 'commitment', commits: 'commitment',
 };
 const MEASURES = words(`rate rates share shares tariff tariffs level levels price prices cost costs growth ratio index percentage proportion
   value volume amount total budget spending debt deficit surplus exports imports output production population score yield tax
@@ -283,7 +288,11 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
       const where = npBefore(before, 1);
       if (where.words.length) return { subject: `${core} with ${join(where.words)}` };
     }
-    return { subject: withAgent(core, before, 0) };
+    const agented = withAgent(core, before, 0);
+    if (agented !== core) return { subject: agented };
+    // "The Indus basin supports over 200 million people" → "Indus basin’s people"
+    const owner = isPlainWord(before[0]) && !isProper(before[0].text) ? clauseSubject(c, before, 1) : undefined;
+    return { subject: owner && !PRONOUNS.has(owner.toLowerCase()) ? `${possessive(resolveReference(c, owner))} ${core}` : core };
   }
 
   if (['years', 'months', 'weeks', 'days', 'hours'].includes(q.unit)) return duration(c, before, after);
@@ -305,7 +314,14 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
         const owner = subjectOfVerbBefore(c, before);
         return { subject: owner ? `${possessive(owner)} share of ${np}` : `share of ${np}` };
       }
-      return { subject: withAgent(np, before, 0) };
+      const agented = withAgent(np, before, 0);
+      // "Gulf states plan to invest US$10 billion in mining abroad" → "Gulf states’ investment in mining abroad"
+      const verb = before[0]?.lower ?? '';
+      if (agented === np && after[0].lower === 'in' && INVESTMENTS[verb]) {
+        const owner = clauseSubject(c, before, 1);
+        if (owner && !PRONOUNS.has(owner.toLowerCase())) return { subject: `${possessive(resolveReference(c, owner))} ${INVESTMENTS[verb]} in ${np}` };
+      }
+      return { subject: agented };
     }
   }
 
@@ -482,7 +498,7 @@ function clauseSubject(c: Context, before: Token[], at: number): string | undefi
   let i = at;
   // "is also expected to", "has been": auxiliaries, adverbs, "to", and participles after an auxiliary
   const skippable = (t: Token, previous: Token | undefined) => AUXILIARIES.has(t.lower) || ADVERBS.has(t.lower) || isAdverbLy(t)
-    || t.lower === 'to' || t.lower === 'not' || (/ed$/.test(t.lower) && previous !== undefined && AUXILIARIES.has(previous.lower))
+    || t.lower === 'to' || t.lower === 'not' || (KNOWN_VERBS.has(t.lower) && before[i - 1]?.lower === 'to') || (/ed$/.test(t.lower) && previous !== undefined && AUXILIARIES.has(previous.lower))
     || ['likely', 'set', 'poised', 'due', 'able', 'expected', 'estimated', 'anticipated', 'projected', 'forecast'].includes(t.lower);
   while (before[i] && before[i].word && skippable(before[i], before[i + 1])) i++;
   // appositive: "Reko Diq, situated in Balochistan, is …"

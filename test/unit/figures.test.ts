@@ -170,6 +170,8 @@ describe('subjects from general phrasings', () => {
     ['Reko Diq alone is estimated to hold copper resources in excess of 50 billion pounds.', '50 billion pounds', ['Reko Diq copper resources']],
     ['Diversification is plausible: the equipment industry is valued at US$600 million and is expected to grow by 8 percent.', '8 percent', ['equipment industry’s growth']],
     ['Competitors fare worse: Bangladesh faces 39 percent and Vietnam 46 percent.', '39 percent', ['Bangladesh']],
+    ['The Indus basin supports over 200 million people.', '200 million people', ['Indus basin’s people']],
+    ['Gulf states plan to invest US$10 billion in mining abroad.', 'US$10 billion', ['Gulf states’ investment in mining abroad']],
   ];
   for (const [sentence, text, subjectWords] of cases) {
     test(sentence, () => {
