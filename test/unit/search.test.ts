@@ -5,6 +5,7 @@ import { parseReport } from '../../src/core/parse';
 import { Library } from '../../src/core/library';
 import type { Report } from '../../src/core/model';
 import { buildSearchIndex, createSearchIndex, excerpt, numberToken } from '../../src/core/search';
+import { searchCommand } from '../../src/cli/search';
 
 const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
 const seedIndex = createSearchIndex(new Library([seed]));
@@ -163,7 +164,6 @@ test('a bare number is searched as a word as well as a value', () => {
 });
 
 test('CLI: dossier search prints hits, JSON, and says why it fails', async () => {
-  const { searchCommand } = await import('../../src/cli/search');
   const run = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
