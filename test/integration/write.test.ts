@@ -53,6 +53,14 @@ suite('write', () => {
     await closeAllEditors();
   });
 
+  test('the CSL engine stays off the activation path: dist/csl.js loads only when a formatted style is used', async () => {
+    const loaded = () => Object.keys(require.cache).some(file => /[\\/]dist[\\/]csl\.js$/.test(file));
+    assert.strictEqual(loaded(), false, 'dist/csl.js was loaded before any formatted citation');
+    const apa = await vscode.commands.executeCommand<string>('dossier.copyCitationFor', { reportId: REPORT, kind: 'footnote', id: '1' }, { style: 'apa' });
+    assert.strictEqual(apa, '(Afzal, 2025)');
+    assert.strictEqual(loaded(), true, 'dist/csl.js is not in the module cache after an APA citation');
+  });
+
   test('completion at [@ offers the report and note sources with the formatted source as documentation', async () => {
     const editor = await noteWithCursor('completion.md', 'The U.S. suspended aid [@|\n');
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active, '@');
