@@ -153,6 +153,31 @@ suite('preview', function () {
     await waitFor(() => editor.document.getText() === before, 5000, 'undo to remove the link');
   });
 
+  test('"Insert link" links an exported chart at the cursor without rewriting the file', async () => {
+    const editor = await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.includes('money-at-stake'), 'the money chart');
+    const svgUri = fixtureUri('charts/money-at-stake.svg');
+    await vscode.workspace.fs.writeFile(svgUri, new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'));
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const link = await vscode.commands.executeCommand<string | undefined>('dossier.preview.insertLink', 'money-at-stake');
+    assert.strictEqual(link, '![The sums at stake, compared](charts/money-at-stake.svg)');
+    assert.ok(editor.document.getText().includes(link!));
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(svgUri)), '<svg xmlns="http://www.w3.org/2000/svg"/>', 'an existing file is left alone');
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('undo');
+    await vscode.workspace.fs.delete(svgUri);
+  });
+
+  test('the panel follows the active Markdown editor', async () => {
+    await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the tariff chart');
+    await openFixture('notes.md', vscode.ViewColumn.One);
+    const state = await waitForPage(s => s.noteUri === fixtureUri('notes.md').toString() && s.rendered!.chartIds.includes('reko-diq-resources'), 'the charts of notes.md');
+    assert.ok(!state.rendered!.chartIds.includes('reciprocal-tariffs'), state.rendered!.chartIds.join(', '));
+    assert.strictEqual(state.viewColumn, vscode.ViewColumn.Two, 'the panel stays beside');
+  });
+
   test('a declared chart block with a bad id shows its error in the panel', async () => {
     const editor = await openNoteWithPreview();
     await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
