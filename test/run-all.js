@@ -82,18 +82,20 @@ async function main() {
     let { passed, failed } = step.count ? step.count(output) : { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
     // A step that failed without a failing test (crash, harness broken) still counts as one failure.
     if (code !== 0 && failed === 0) failed = 1;
-    results.push({ name: step.name, code, passed, failed, seconds: (Date.now() - t0) / 1000 });
+    // Only the VS Code runners use exit code 2 for "the harness broke"; tsc uses 2 for type errors.
+    const broken = code === 2 && step.count === countLastLine;
+    results.push({ name: step.name, code, broken, passed, failed, seconds: (Date.now() - t0) / 1000 });
   }
   console.log('\n━━━ summary ━━━');
   for (const r of results) {
-    const status = r.code === 0 && r.failed === 0 ? 'ok  ' : r.code === 2 ? 'BROKEN' : 'FAIL';
+    const status = r.code === 0 && r.failed === 0 ? 'ok  ' : r.broken ? 'BROKEN' : 'FAIL';
     console.log(`${status.padEnd(6)} ${r.name.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s`);
   }
   console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const passed = results.reduce((a, r) => a + r.passed, 0);
   const failed = results.reduce((a, r) => a + r.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 && results.every(r => r.code === 0) ? 0 : results.some(r => r.code === 2) ? 2 : 1);
+  process.exit(failed === 0 && results.every(r => r.code === 0) ? 0 : results.some(r => r.broken) ? 2 : 1);
 }
 
 main();
