@@ -15,24 +15,38 @@ const FORMATS: { format: BibliographyFormat; label: string; detail: string; exte
   { format: 'ris', label: 'RIS', detail: 'references.ris — EndNote, Zotero, Mendeley', extension: 'ris', filter: 'RIS' },
 ];
 
-/** Test hook and scripting: `{format, uri}` skips the pickers (an existing file is still confirmed). */
+/** Test hook and scripting: `{format, uri, includeReports}` skips the pickers (an existing file is still confirmed). */
 interface ExportArgs {
   format?: BibliographyFormat;
   uri?: string;
+  includeReports?: boolean;
 }
 
 export async function exportBibliography(cite: CiteService, args?: ExportArgs): Promise<vscode.Uri | undefined> {
   const library = await cite.library.ready();
-  const items = bibliographyItems(library);
-  if (items.length === 0) {
+  const sources = bibliographyItems(library);
+  if (sources.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The library has no note sources to export.'));
     return undefined;
   }
   const format = FORMATS.find(f => f.format === args?.format) ?? (await vscode.window.showQuickPick(
     FORMATS.map(f => ({ ...f, description: `.${f.extension}` })),
-    { title: vscode.l10n.t('Export bibliography ({0} sources)', items.length), placeHolder: vscode.l10n.t('Format') },
+    { title: vscode.l10n.t('Export bibliography ({0} sources)', sources.length), placeHolder: vscode.l10n.t('Format') },
   ));
   if (!format) return undefined;
+
+  // The note sources by default; the reports themselves too on request, so [@reportKey] resolves in pandoc.
+  let includeReports = args?.includeReports;
+  if (includeReports === undefined && args?.format === undefined) {
+    const keys = library.reports.map(r => `@${r.key}`).join(', ');
+    const choice = await vscode.window.showQuickPick([
+      { label: vscode.l10n.t('The {0} note sources', sources.length), detail: vscode.l10n.t('Ibid. and short forms are not separate entries'), include: false },
+      { label: vscode.l10n.t('The note sources and the report itself ({0} entries)', sources.length + library.reports.length), detail: vscode.l10n.t('so citations of the report ({0}) resolve too', keys), include: true },
+    ], { title: vscode.l10n.t('Export bibliography as {0}', format.label), placeHolder: vscode.l10n.t('What to export') });
+    if (!choice) return undefined;
+    includeReports = choice.include;
+  }
+  const items = includeReports ? bibliographyItems(library, { includeReports: true }) : sources;
 
   let target: vscode.Uri | undefined;
   if (typeof args?.uri === 'string') {

@@ -5,17 +5,19 @@ import { loadCsl, loadLibraryOrFail, usage } from './cite';
 
 const FORMATS = ['csl-json', 'bibtex', 'ris'] as const;
 
-/** `dossier bib [--format csl-json|bibtex|ris] [--out FILE] [--library DIR]`: the distinct note sources. */
+/** `dossier bib [--format csl-json|bibtex|ris] [--with-reports] [--out FILE] [--library DIR]`: the distinct note sources (and the reports themselves with --with-reports). */
 export const bibCommand: CliCommand = {
   name: 'bib',
-  synopsis: 'bib [--format csl-json|bibtex|ris] [--out FILE] [--library DIR]   bibliography of the distinct note sources',
+  synopsis: 'bib [--format csl-json|bibtex|ris] [--with-reports] [--out FILE] [--library DIR]   bibliography of the distinct note sources',
   async run(args, io) {
     let format: (typeof FORMATS)[number] = 'csl-json';
     let out: string | undefined;
+    let withReports = false;
     const libraries: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
-      if (arg === '--format' || arg === '--library' || arg === '--out') {
+      if (arg === '--with-reports') withReports = true;
+      else if (arg === '--format' || arg === '--library' || arg === '--out') {
         const value = args[++i];
         if (value === undefined) return usage(io, 'bib', `${arg} needs a value`);
         if (arg === '--format') {
@@ -27,7 +29,7 @@ export const bibCommand: CliCommand = {
     }
     const library = loadLibraryOrFail(io, 'bib', libraries);
     if (!library) return 2;
-    const items = bibliographyItems(library);
+    const items = bibliographyItems(library, { includeReports: withReports });
     let text: string;
     try {
       text = format === 'csl-json' ? toCslJson(items) : format === 'ris' ? toRis(items) : loadCsl().createEngine().bibtex(items);

@@ -373,9 +373,13 @@ export function cslForKey(library: Library, key: string): CslItem | undefined {
   return sourceToCsl(key, full.source);
 }
 
-/** The distinct note sources as CSL-JSON, in reading order (the bibliography export). */
-export function bibliographyItems(library: Library): CslItem[] {
-  return distinctSources(library).map(({ footnote }) => sourceToCsl(footnote.key, footnote.source));
+/**
+ * The distinct note sources as CSL-JSON, in reading order (the bibliography export). With `includeReports`,
+ * each report comes first as an entry of its own, so `[@reportKey, para. 12]` resolves too.
+ */
+export function bibliographyItems(library: Library, options: { includeReports?: boolean } = {}): CslItem[] {
+  const reports = options.includeReports ? library.reports.map(reportToCsl) : [];
+  return [...reports, ...distinctSources(library).map(({ footnote }) => sourceToCsl(footnote.key, footnote.source))];
 }
 
 /** A pandoc locator ("para. 12", "paras. 5–12", "p. 4", "sec. 2") as CSL's locator and label. */

@@ -8,6 +8,7 @@ import { Library } from '../../src/core/library';
 import type { Figure, Report } from '../../src/core/model';
 import { parseReport } from '../../src/core/parse';
 import { applyEdits } from '../../src/core/footnotes';
+import { checkCommand } from '../../src/cli/check';
 
 // ---- A small hand-made report, so the rules are tested independently of figure extraction -------------
 
@@ -242,7 +243,6 @@ test('the seed: wrong restatements are flagged', { skip: noFigures }, () => {
 // ---- The CLI ----------------------------------------------------------------------------------------
 
 test('dossier check: exit 1 with one line per finding on the memo, 0 on a clean note, 2 on bad input', { skip: noFigures }, async () => {
-  const { checkCommand } = await import('../../src/cli/check');
   const run = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];

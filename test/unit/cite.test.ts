@@ -98,6 +98,13 @@ test('CSL-JSON export: 21 entries with unique ids that are the citation keys', (
   assert.deepEqual(json.map((e: { id: string }) => e.id).slice(0, 4), ['afzal2025', 'nationalSecurity2025', 'iiss2024', 'profit2025']);
 });
 
+test('with the reports included, the report comes first and its key resolves', () => {
+  const items = bibliographyItems(library, { includeReports: true });
+  assert.equal(items.length, 22);
+  assert.equal(items[0].id, 'usPakistanFlux2025');
+  assert.equal(items[0].type, 'report');
+});
+
 test('RIS export: 21 records, no folded lines, and it parses back with a RIS reader', () => {
   const ris = toRis(bibliographyItems(library));
   assert.equal((ris.match(/^TY {2}- /gm) ?? []).length, 21);
