@@ -60,11 +60,11 @@ export function miniSearchEngine(items: Item[]): Engine {
  * Dossier's search, whatever its result shape turns out to be: reads report id, kind and id from the result
  * or from a `target` on it. Loaded at run time so the bench still runs (and says so) before it lands.
  */
-export function loadDossierSearch(): ((library: Library) => Engine) | undefined {
+export function loadDossierSearch(modulePath = DOSSIER_SEARCH): ((library: Library) => Engine) | undefined {
   let mod: { createSearchIndex?: (library: Library) => { search(q: string, o: { limit: number }): unknown[] } };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(path.join(__dirname, '..', 'src', 'core', 'search'));
+    mod = require(modulePath);
   } catch {
     return undefined;
   }
@@ -75,6 +75,11 @@ export function loadDossierSearch(): ((library: Library) => Engine) | undefined 
     return { name: 'dossier', search: (q, limit) => index.search(q, { limit }).map(r => dossierHit(library, r)) };
   };
 }
+
+/** src/core/search.ts, or with BENCH_SEARCH=proposal the proposed change in bench/proposals/search.proposed.ts. */
+export const DOSSIER_SEARCH = process.env.BENCH_SEARCH === 'proposal'
+  ? path.join(__dirname, 'proposals', 'search.proposed')
+  : path.join(__dirname, '..', 'src', 'core', 'search');
 
 function dossierHit(library: Library, result: unknown): Hit {
   const r = result as Record<string, unknown>;

@@ -160,7 +160,49 @@ function countFigure(rng: Rng, noun: string): GeneratedFigure {
 
 const COUNT_NOUNS = ['attacks', 'projects', 'firms', 'schools', 'clinics', 'arrests', 'incidents', 'contracts', 'licences', 'wells'];
 
-function sentenceFromChain(rng: Rng, chain: Chain, fill: () => string): string {
+/**
+ * Lower-case content words no other report shares with the seed: each report swaps a share of the seed's
+ * content words for words of its own, so the library's vocabulary grows with its size as real text does
+ * (Heaps' law) instead of 30,000 paragraphs all reusing the seed's ~2,000 words.
+ */
+let wordPool: string[] | undefined;
+function ownWords(): string[] {
+  if (wordPool) return wordPool;
+  const rng = new Rng(11);
+  const taken = new Set(names().map(n => n.toLowerCase()));
+  const suffixes = ['tion', 'ment', 'ity', 'ism', 'al', 'ic', 'ive', 'ance', 'ure', 'ing', 'ary', 'ous'];
+  const out: string[] = [];
+  while (out.length < 20000) {
+    let root = '';
+    for (let i = rng.int(1, 2); i > 0; i--) root += rng.pick(ONSETS) + rng.pick(VOWELS);
+    const word = root + rng.pick(CODAS) + rng.pick(suffixes);
+    if (word.length < 6 || taken.has(word)) continue;
+    taken.add(word);
+    out.push(word);
+  }
+  wordPool = out;
+  return out;
+}
+
+const SHARED_WORDS = new Set(['there', 'their', 'which', 'where', 'these', 'those', 'while', 'would', 'could', 'should', 'about', 'after', 'under', 'other', 'still', 'being', 'given']);
+
+/** The report's own vocabulary: a seeded share of the seed's content words mapped to words of its own. */
+function reportLexicon(rng: Rng, share: number): (word: string) => string {
+  const pool = ownWords();
+  const chosen = new Map<string, string>();
+  return word => {
+    const m = /^([a-z][a-z-]{4,})(.*)$/.exec(word);
+    if (!m || SHARED_WORDS.has(m[1])) return word;
+    let own = chosen.get(m[1]);
+    if (own === undefined) {
+      own = rng.chance(share) ? rng.pick(pool) : m[1];
+      chosen.set(m[1], own);
+    }
+    return own + m[2];
+  };
+}
+
+function sentenceFromChain(rng: Rng, chain: Chain, fill: () => string, lexicon: (word: string) => string): string {
   let words: string[] = [];
   for (let attempt = 0; attempt < 8; attempt++) {
     words = [];
@@ -178,7 +220,7 @@ function sentenceFromChain(rng: Rng, chain: Chain, fill: () => string): string {
     if (words.length >= 8) break;
   }
   const text = words
-    .map(w => w.replaceAll(NAME, () => fill()).replaceAll(NUM, () => rng.pick(['several', 'many', 'some', 'a few'])))
+    .map(w => lexicon(w).replaceAll(NAME, () => fill()).replaceAll(NUM, () => rng.pick(['several', 'many', 'some', 'a few'])))
     .join(' ');
   return text[0].toUpperCase() + text.slice(1);
 }
@@ -212,6 +254,7 @@ export function generateReport(index: number): GeneratedReport {
   lines.push(title, '', dateLine, '');
   if (rng.chance(0.5)) lines.push(title, '', dateLine, '');
 
+  const lexicon = reportLexicon(new Rng(seedFor(index, 0x1e8)), 0.4);
   const paragraphCount = rng.int(50, 70);
   const sectionCount = rng.int(3, 5);
   const headingAt = new Set<number>();
@@ -275,7 +318,7 @@ export function generateReport(index: number): GeneratedReport {
       `${anchors[0]} and ${anchors[1]} remain central to any ${noun} arrangement with ${rng.pick(nearby)}.`,
     ]));
     const bodyCount = rng.int(2, 3);
-    for (let s = 0; s < bodyCount; s++) sentences.push(sentenceFromChain(rng, chain, fill));
+    for (let s = 0; s < bodyCount; s++) sentences.push(sentenceFromChain(rng, chain, fill, lexicon));
     const figureCount = rng.chance(0.45) ? (rng.chance(0.3) ? 2 : 1) : 0;
     for (let f = 0; f < figureCount; f++) {
       const kind = rng.next();

@@ -51,6 +51,8 @@ interface SizeResult {
   heapMB: number;
   search: Record<string, SearchMeasure & { recallOnFuseSubset?: number }>;
   fuseNote?: string;
+  /** 1-minute load average when its searches ran: above the core count, wall times include waiting */
+  loadAverage?: number;
 }
 
 /** Every n-th query, so a subset still mixes words, numbers, notes and seed queries. */
@@ -74,12 +76,12 @@ async function main(): Promise<void> {
 
   const plans = ALL_SIZES.filter(p => wanted.includes(p.key));
   const largest = Math.max(0, ...plans.map(p => p.synthetic));
-  const { value: generated, ms: generateMs } = time(() => generateLibrary(largest));
-  log(`generated ${largest} synthetic reports in ${round(generateMs / 1000, 1)} s`);
 
   // Parse throughput: every synthetic report of the largest library, plus the seed.
   let parseMBps = NaN;
   {
+    const { value: generated, ms: generateMs } = time(() => generateLibrary(largest));
+    log(`generated ${largest} synthetic reports in ${round(generateMs / 1000, 1)} s`);
     const texts = [seedText, ...generated.map(g => g.text)];
     const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, 'utf8'), 0);
     const { ms } = time(() => texts.forEach((t, i) => parseReport(t, { id: `t${i}`, source: `t${i}.txt` })));
@@ -90,10 +92,14 @@ async function main(): Promise<void> {
   const sizes: Record<string, SizeResult> = {};
   let libraryFor500: Library | undefined;
   for (const plan of plans) {
-    const part = generated.slice(0, plan.synthetic);
-    heapMB();
+    libraryFor500 = undefined;
+    // Heap: what the library and Dossier's index hold once built, with the report texts released
+    // (whatever the parsed model still references of them is counted). Measured from before generation.
+    const before = heapMB();
+    const part = generateLibrary(plan.synthetic);
     const built = buildLibrary(seedText, part, createDossier);
-    const heap = heapMB();
+    for (const g of part) g.text = '';
+    const heap = heapMB() - before;
     const library = built.library;
     const paragraphs = library.reports.reduce((n, r) => n + r.sections.reduce((m, s) => m + s.paragraphs.length, 0), 0);
     const queries = buildQueries(part, plan.synthetic ? QUERY_COUNT : 0, true);
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
     }
 
     if (skip.has('fuse')) {
+      result.loadAverage = os.loadavg()[0];
       sizes[plan.key] = result;
       if (plan === plans[plans.length - 1]) libraryFor500 = library;
       continue;
@@ -136,6 +143,7 @@ async function main(): Promise<void> {
       log(`  (${result.fuseNote})`);
     }
     log(`  ${'fuse'.padEnd(10)} ${fmtSearch(result.search.fuse)}`);
+    result.loadAverage = os.loadavg()[0];
     sizes[plan.key] = result;
     if (plan.key === '500' || plan === plans[plans.length - 1]) libraryFor500 = library;
   }
@@ -160,7 +168,7 @@ function buildLibrary(seedText: string, part: GeneratedReport[], createDossier: 
 }
 
 function fmtSearch(m: SearchMeasure): string {
-  return `p50 ${round(m.p50, 3)} ms  p95 ${round(m.p95, 3)} ms  max ${round(m.max, 1)} ms  recall@10 ${round(m.recall, 3)}  (${m.queries} queries, ${m.keystrokes} keystrokes)` +
+  return `p50 ${round(m.p50, 3)} ms  p95 ${round(m.p95, 3)} ms  (cpu p50 ${round(m.cpuP50, 3)} p95 ${round(m.cpuP95, 3)})  max ${round(m.max, 1)} ms  recall@10 ${round(m.recall, 3)}  (${m.queries} queries, ${m.keystrokes} keystrokes)` +
     (m.misses.length ? `  missed: ${m.misses.slice(0, 4).join(' | ')}${m.misses.length > 4 ? ' …' : ''}` : '');
 }
 
@@ -172,13 +180,13 @@ interface Budget {
 }
 
 function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: Extras, notes: string[], started: number) {
-  const search: Record<string, Record<string, { p50: number; p95: number; recall: number; recallOnFuseSubset?: number; queries: number; keystrokes: number }>> = {};
+  const search: Record<string, Record<string, { p50: number; p95: number; cpuP50: number; cpuP95: number; recall: number; recallOnFuseSubset?: number; queries: number; keystrokes: number }>> = {};
   const buildMs: Record<string, number> = {};
   const heap: Record<string, number> = {};
   for (const [key, s] of Object.entries(sizes)) {
     search[key] = {};
     for (const [engine, m] of Object.entries(s.search)) {
-      search[key][engine] = { p50: round(m.p50, 3), p95: round(m.p95, 3), recall: round(m.recall, 3), queries: m.queries, keystrokes: m.keystrokes };
+      search[key][engine] = { p50: round(m.p50, 3), p95: round(m.p95, 3), cpuP50: round(m.cpuP50, 3), cpuP95: round(m.cpuP95, 3), recall: round(m.recall, 3), queries: m.queries, keystrokes: m.keystrokes };
       if (m.recallOnFuseSubset !== undefined) search[key][engine].recallOnFuseSubset = round(m.recallOnFuseSubset, 3);
     }
     buildMs[key] = round(s.buildMs, 1);
@@ -190,8 +198,10 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
   const budgets: Budget[] = [];
   const add = (name: string, limit: string, measured: number | undefined, ok: (v: number) => boolean, unit = '') =>
     budgets.push({ name, limit, measured: measured === undefined || Number.isNaN(measured) ? 'not measured' : `${round(measured, 3)}${unit}`, met: measured === undefined || Number.isNaN(measured) ? null : ok(measured) });
-  add('search p95 per keystroke at 500 reports', '≤ 16 ms', d?.p95, v => v <= 16, ' ms');
-  add('search speed-up over fuse.js alone at 500 (p95)', '≥ 20×', d && f ? f.p95 / d.p95 : undefined, v => v >= 20, '×');
+  add('search p95 per keystroke at 500 reports (wall clock)', '≤ 16 ms', d?.p95, v => v <= 16, ' ms');
+  add('search p95 per keystroke at 500 reports (CPU time)', '≤ 16 ms', d?.cpuP95, v => v <= 16, ' ms');
+  add('search speed-up over fuse.js alone at 500 (p95, wall clock)', '≥ 20×', d && f ? f.p95 / d.p95 : undefined, v => v >= 20, '×');
+  add('search speed-up over fuse.js alone at 500 (p95, CPU time)', '≥ 20×', d && f ? f.cpuP95 / d.cpuP95 : undefined, v => v >= 20, '×');
   const dRecall = d ? d.recallOnFuseSubset ?? d.recall : undefined;
   add('recall@10 at 500 minus fuse.js alone (same queries)', '≥ 0', dRecall !== undefined && f ? dRecall - f.recall : undefined, v => v >= 0);
   add('hover lookup p95', '≤ 1 ms', extras.hoverP95Ms, v => v <= 1, ' ms');
@@ -201,6 +211,7 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
   return {
     date: new Date().toISOString(),
     machine: {
+      loadAverageAtEnd: os.loadavg().map(l => round(l, 1)),
       cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: round(os.totalmem() / 2 ** 30, 1),
       node: process.version, platform: `${os.platform()} ${os.release()}`,
     },
@@ -224,7 +235,7 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
     chartWarmMs: extras.chartWarmMs === undefined ? null : round(extras.chartWarmMs, 1),
     libraries: Object.fromEntries(Object.entries(sizes).map(([k, s]) => [k, {
       reports: s.reports, paragraphs: s.paragraphs, items: s.items, textMB: round(s.textMB, 1),
-      parseMs: round(s.parseMs, 1), indexMs: round(s.indexMs, 1), fuseNote: s.fuseNote,
+      parseMs: round(s.parseMs, 1), indexMs: round(s.indexMs, 1), fuseNote: s.fuseNote, loadAverage: round(s.loadAverage ?? NaN, 1),
       misses: Object.fromEntries(Object.entries(s.search).map(([e, m]) => [e, m.misses])),
     }])),
     budgets,

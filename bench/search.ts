@@ -8,8 +8,12 @@ import { isHit, keystrokes, type Answers, type LabelledQuery } from './queries';
 import { percentile } from './stats';
 
 export interface SearchMeasure {
+  /** wall-clock ms per keystroke */
   p50: number;
   p95: number;
+  /** CPU ms per keystroke (process.cpuUsage): what the search costs when other processes crowd the machine */
+  cpuP50: number;
+  cpuP95: number;
   max: number;
   /** fraction of queries with a right answer in the top 10 */
   recall: number;
@@ -25,6 +29,7 @@ export function measureSearch(engine: Engine, queries: LabelledQuery[], answers:
   // Warm the JIT (and any lazy structure) on a query outside the set.
   for (const prefix of keystrokes('warm up query 42')) engine.search(prefix, LIMIT);
   const latencies: number[] = [];
+  const cpu: number[] = [];
   let found = 0;
   let judged = 0;
   const misses: string[] = [];
@@ -32,9 +37,12 @@ export function measureSearch(engine: Engine, queries: LabelledQuery[], answers:
     const prefixes = keystrokes(query.text);
     let last: ReturnType<Engine['search']> = [];
     for (const prefix of prefixes) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       last = engine.search(prefix, LIMIT);
       latencies.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
     }
     if (answers[i].size === 0) return;
     judged++;
@@ -44,6 +52,8 @@ export function measureSearch(engine: Engine, queries: LabelledQuery[], answers:
   return {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
+    cpuP50: percentile(cpu, 50),
+    cpuP95: percentile(cpu, 95),
     max: percentile(latencies, 100),
     recall: judged ? found / judged : NaN,
     queries: queries.length,
