@@ -87,20 +87,19 @@ export class TextBuilder {
 
   /** Copies input[start, end) with whitespace runs collapsed. */
   copy(input: string, start: number, end: number): void {
-    const re = /\s+/g;
-    re.lastIndex = start;
-    let pos = start;
-    for (;;) {
-      const m = re.exec(input);
-      const wsStart = m && m.index < end ? m.index : end;
-      if (wsStart > pos) this.push(input.slice(pos, wsStart), pos, true);
-      if (!m || m.index >= end) break;
-      const wsEnd = Math.min(end, m.index + m[0].length);
-      this.space(m.index);
-      pos = wsEnd;
-      if (wsEnd >= end) break;
-      re.lastIndex = wsEnd;
+    if (end <= start) return;
+    // search a slice: a regex on the whole input would scan past `end` on every call
+    const piece = input.slice(start, end);
+    // single spaces stay inside verbatim pieces (fewer segments); other whitespace runs collapse
+    const re = / \s+|[^\S ]\s*|^ /g;
+    let pos = 0;
+    for (let m = re.exec(piece); m; m = re.exec(piece)) {
+      if (m.index > pos) this.push(piece.slice(pos, m.index), start + pos, true);
+      this.space(start + m.index);
+      pos = m.index + m[0].length;
+      if (m[0].length === 0) re.lastIndex++;
     }
+    if (pos < piece.length) this.push(piece.slice(pos), start + pos, true);
   }
 
   /** Text that is not in the input as such (e.g. a space joining two lines), anchored at `sourceAt`. */

@@ -15,42 +15,107 @@ export interface InlineContext {
   links?: string[];
 }
 
+/** What one top-level render learns and caches, so every scan happens once (linear on hostile input). */
+interface State {
+  ctx: InlineContext;
+  /** the top-level range as its own string: searches run on it so they never scan past its end */
+  piece: string;
+  /** lower-cased piece, for </sup> */
+  lower?: string;
+  base: number;
+  /** index of each `[` / `(` → its closing bracket, from one stack pass */
+  pairs: Map<number, number>;
+  /** next `</sup>` at or after a position, cached while scanning forward */
+  supClose: { from: number; at: number };
+  /** next backtick run of a length, cached per length */
+  ticks: Map<number, { from: number; at: number }>;
+  links: number;
+  /** letters or digits emitted outside links */
+  plain: boolean;
+  inLink: number;
+}
+
+/** Whether the last renderInline call produced only link text (a navigation line). */
+export interface InlineSummary {
+  links: number;
+  plain: boolean;
+}
+
+function pairBrackets(input: string, start: number, end: number): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const square: number[] = [];
+  const round: number[] = [];
+  for (let i = start; i < end; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 92 /* \ */) { i++; continue; }
+    if (c === 91 /* [ */) square.push(i);
+    else if (c === 93 /* ] */) { const o = square.pop(); if (o !== undefined) pairs.set(o, i); }
+    else if (c === 40 /* ( */) round.push(i);
+    else if (c === 41 /* ) */) { const o = round.pop(); if (o !== undefined) pairs.set(o, i); }
+  }
+  return pairs;
+}
+
 const SPECIAL = /[\\`*_~[!<&↩\uFE0E\uFE0F]/g;
-const MAX_SCAN = 2000;
+const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/iy;
+const FOOTNOTE_REF = /\[\^([^\]\s]{1,100})\]/y;
+const SUP_OPEN = /<sup\b[^<>]{0,200}>/iy;
+const AUTOLINK = /<((?:https?|mailto):[^\s<>]{1,2000})>/iy;
+const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?\/?>/y;
+const BACKLINK = /^\s*(?:↩\uFE0E?|\^|back)\s*$/i;
 const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘',
   ldquo: '“', rdquo: '”', hellip: '…', copy: '©', reg: '®', shy: '',
 };
 
-/** Renders input[start, end) into `out`. */
-export function renderInline(input: string, start: number, end: number, out: TextBuilder, ctx: InlineContext, depth = 0): void {
+/** Renders input[start, end) into `out`; says how much of it was link text. */
+export function renderInline(input: string, start: number, end: number, out: TextBuilder, ctx: InlineContext): InlineSummary {
+  const state: State = {
+    ctx, piece: input.slice(start, end), base: start, pairs: pairBrackets(input, start, end), supClose: { from: -1, at: -1 }, ticks: new Map(), links: 0, plain: false, inLink: 0,
+  };
+  render(input, start, end, out, state, 0);
+  return { links: state.links, plain: state.plain };
+}
+
+function render(input: string, start: number, end: number, out: TextBuilder, state: State, depth: number): void {
   let pos = start;
   while (pos < end) {
-    SPECIAL.lastIndex = pos;
-    const m = SPECIAL.exec(input);
-    const at = m && m.index < end ? m.index : end;
-    if (at > pos) out.copy(input, pos, at);
+    SPECIAL.lastIndex = pos - state.base;
+    const m = SPECIAL.exec(state.piece);
+    const at = m && m.index + state.base < end ? m.index + state.base : end;
+    if (at > pos) emit(input, pos, at, out, state);
     if (at >= end) return;
-    pos = handle(input, at, end, out, ctx, depth);
+    pos = handle(input, at, end, out, state, depth);
   }
 }
 
-function handle(input: string, at: number, end: number, out: TextBuilder, ctx: InlineContext, depth: number): number {
+function emit(input: string, start: number, end: number, out: TextBuilder, state: State): void {
+  out.copy(input, start, end);
+  if (!state.plain && state.inLink === 0 && /[\p{L}\p{N}]/u.test(input.slice(start, Math.min(end, start + 200)))) state.plain = true;
+}
+
+function handle(input: string, at: number, end: number, out: TextBuilder, state: State, depth: number): number {
   const c = input[at];
   const next = input[at + 1] ?? '';
   switch (c) {
     case '\\':
       if (at + 1 < end && /[!-/:-@[-`{-~]/.test(next)) {
-        out.copy(input, at + 1, at + 2);
+        emit(input, at + 1, at + 2, out, state);
         return at + 2;
       }
       out.copy(input, at, at + 1);
       return at + 1;
     case '`': {
       const run = runLength(input, at, end, '`');
-      const close = input.indexOf('`'.repeat(run), at + run);
-      if (close >= 0 && close < end && close - at < MAX_SCAN * 5) {
-        out.copy(input, at + run, close);
+      let cached = state.ticks.get(run);
+      if (!cached || (cached.at >= 0 && cached.at < at + run)) {
+        const found = state.piece.indexOf('`'.repeat(run), at + run - state.base);
+        cached = { from: at + run, at: found < 0 ? -1 : found + state.base };
+        state.ticks.set(run, cached);
+      }
+      const close = cached.at;
+      if (close >= 0 && close < end) {
+        emit(input, at + run, close, out, state);
         return close + run;
       }
       out.copy(input, at, at + run);
@@ -67,23 +132,24 @@ function handle(input: string, at: number, end: number, out: TextBuilder, ctx: I
       const drop = c === '*' ? flanking
         : c === '_' ? flanking && !(wordy.test(before) && wordy.test(after))
           : run === 2;
-      if (!drop) out.copy(input, at, at + run);
+      if (!drop) emit(input, at, at + run, out, state);
       return at + run;
     }
     case '!':
       if (next === '[') {
-        const link = parseLink(input, at + 1, end);
+        const link = parseLink(input, at + 1, end, state);
         if (link) return link.end; // images are not text
       }
       out.copy(input, at, at + 1);
       return at + 1;
     case '[':
-      return bracket(input, at, end, out, ctx, depth);
+      return bracket(input, at, end, out, state, depth);
     case '<':
-      return angle(input, at, end, out, ctx, depth);
+      return angle(input, at, end, out, state, depth);
     case '&': {
-      const entity = /^&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/i.exec(input.slice(at, Math.min(end, at + 12)));
-      if (entity) {
+      ENTITY.lastIndex = at;
+      const entity = ENTITY.exec(input);
+      if (entity && entity.index + entity[0].length <= end) {
         const name = entity[1];
         let text: string | undefined;
         if (name[0] === '#') {
@@ -114,35 +180,30 @@ function runLength(input: string, at: number, end: number, c: string): number {
 }
 
 /** `[text](href)` or `[text][ref]` starting at `at` ('['): the text range, the href and where it ends. */
-function parseLink(input: string, at: number, end: number): { textStart: number; textEnd: number; href?: string; end: number } | undefined {
-  const close = matching(input, at, end, '[', ']');
+function parseLink(input: string, at: number, end: number, state: State): { textStart: number; textEnd: number; href?: string; end: number } | undefined {
+  const close = matching(state, at, end);
   if (close < 0) return undefined;
   const after = input[close + 1];
   if (after === '(') {
-    const paren = matching(input, close + 1, end, '(', ')');
+    const paren = matching(state, close + 1, end);
     if (paren < 0) return undefined;
     let href = input.slice(close + 2, paren).trim();
-    href = href.replace(/\s+["'(].*$/s, '').replace(/^<|>$/g, '');
+    const space = href.search(/\s/);
+    if (space >= 0) href = href.slice(0, space); // drop a link title: (url "title")
+    href = href.replace(/^<|>$/g, '');
     return { textStart: at + 1, textEnd: close, href, end: paren + 1 };
   }
   if (after === '[') {
-    const ref = matching(input, close + 1, end, '[', ']');
+    const ref = matching(state, close + 1, end);
     if (ref >= 0) return { textStart: at + 1, textEnd: close, end: ref + 1 };
   }
   return undefined;
 }
 
-/** Index of the bracket closing the one at `at`, within MAX_SCAN characters; -1 if none. */
-function matching(input: string, at: number, end: number, open: string, close: string): number {
-  let depth = 0;
-  const limit = Math.min(end, at + MAX_SCAN);
-  for (let i = at; i < limit; i++) {
-    const c = input[i];
-    if (c === '\\') { i++; continue; }
-    if (c === open) depth++;
-    else if (c === close && --depth === 0) return i;
-  }
-  return -1;
+/** Index of the bracket closing the one at `at` (before `end`), or -1. */
+function matching(state: State, at: number, end: number): number {
+  const close = state.pairs.get(at);
+  return close !== undefined && close < end ? close : -1;
 }
 
 /** The digits a marker-looking snippet holds: "12", "[12]", "<sup>12</sup>", "12, 13". */
@@ -151,31 +212,36 @@ function markerSpec(text: string): string | undefined {
   return /^\d{1,4}(?:\s*[,;–-]\s*\d{1,4}){0,20}$/.test(bare) ? bare : undefined;
 }
 
-function bracket(input: string, at: number, end: number, out: TextBuilder, ctx: InlineContext, depth: number): number {
+function bracket(input: string, at: number, end: number, out: TextBuilder, state: State, depth: number): number {
+  const ctx = state.ctx;
   // [^label]: a Markdown footnote reference
-  const ref = /^\[\^([^\]\s]{1,100})\]/.exec(input.slice(at, Math.min(end, at + 104)));
-  if (ref) {
+  FOOTNOTE_REF.lastIndex = at;
+  const ref = FOOTNOTE_REF.exec(input);
+  if (ref && at + ref[0].length <= end) {
     const n = ctx.footnoteLabel(ref[1]);
     if (n !== undefined) {
       out.marker(n, at, at + ref[0].length);
       return at + ref[0].length;
     }
   }
-  const link = parseLink(input, at, end);
+  const link = parseLink(input, at, end, state);
   if (link) {
     const inner = input.slice(link.textStart, link.textEnd);
-    const spec = markerSpec(inner);
+    const spec = inner.length <= 60 ? markerSpec(inner) : undefined;
     if (spec && (ctx.numbersAreMarkers || (link.href ?? '').includes('#'))) {
       for (const n of markerNumbers(spec)) out.marker(n, at, link.end);
       return link.end;
     }
-    if (/^\s*(?:↩\uFE0E?|\^|back)\s*$/i.test(inner)) return link.end; // back-link from a note to its marker
+    if (BACKLINK.test(inner)) return link.end; // back-link from a note to its marker
     if (link.href && ctx.links && /^(?:https?:|www\.)/i.test(link.href)) ctx.links.push(link.href);
-    if (depth < 8) renderInline(input, link.textStart, link.textEnd, out, ctx, depth + 1);
+    state.links++;
+    state.inLink++;
+    if (depth < 8) render(input, link.textStart, link.textEnd, out, state, depth + 1);
+    state.inLink--;
     return link.end;
   }
-  const close = matching(input, at, end, '[', ']');
-  if (close > 0 && ctx.numbersAreMarkers && input[close + 1] !== ':') {
+  const close = matching(state, at, end);
+  if (close > 0 && close - at <= 60 && ctx.numbersAreMarkers && input[close + 1] !== ':') {
     const spec = markerSpec(input.slice(at + 1, close));
     if (spec) {
       for (const n of markerNumbers(spec)) out.marker(n, at, close + 1);
@@ -186,34 +252,45 @@ function bracket(input: string, at: number, end: number, out: TextBuilder, ctx: 
   return at + 1;
 }
 
-function angle(input: string, at: number, end: number, out: TextBuilder, ctx: InlineContext, depth: number): number {
-  const head = input.slice(at, Math.min(end, at + 600));
-  if (head.startsWith('<!--')) {
-    const close = input.indexOf('-->', at + 4);
+function angle(input: string, at: number, end: number, out: TextBuilder, state: State, depth: number): number {
+  const ctx = state.ctx;
+  if (input.startsWith('<!--', at)) {
+    const found = state.piece.indexOf('-->', at + 4 - state.base);
+    const close = found < 0 ? -1 : found + state.base;
     return close >= 0 && close < end ? close + 3 : end;
   }
-  const sup = /^<sup\b[^>]{0,200}>/i.exec(head);
+  SUP_OPEN.lastIndex = at;
+  const sup = SUP_OPEN.exec(input);
   if (sup) {
-    const closeAt = input.toLowerCase().indexOf('</sup>', at + sup[0].length);
-    if (closeAt >= 0 && closeAt < end && closeAt - at < MAX_SCAN) {
-      const inner = input.slice(at + sup[0].length, closeAt);
-      const spec = markerSpec(inner.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]{0,200}>/g, ''));
-      if (spec && (ctx.numbersAreMarkers || /#/.test(inner))) {
+    const innerStart = at + sup[0].length;
+    if (state.supClose.at !== -2 && (state.supClose.at < innerStart)) {
+      state.lower ??= state.piece.toLowerCase();
+      const found = state.lower.indexOf('</sup>', innerStart - state.base);
+      state.supClose = { from: innerStart, at: found < 0 ? -2 : found + state.base };
+    }
+    const closeAt = state.supClose.at;
+    if (closeAt >= innerStart && closeAt + 6 <= end) {
+      const inner = input.slice(innerStart, closeAt);
+      const spec = inner.length <= 300 ? markerSpec(inner.replace(/\]\([^)]{0,200}\)/g, ']').replace(/<[^<>]{0,200}>/g, '')) : undefined;
+      if (spec && (ctx.numbersAreMarkers || inner.includes('#'))) {
         for (const n of markerNumbers(spec)) out.marker(n, at, closeAt + 6);
         return closeAt + 6;
       }
-      if (depth < 8) renderInline(input, at + sup[0].length, closeAt, out, ctx, depth + 1);
+      if (depth < 8) render(input, innerStart, closeAt, out, state, depth + 1);
       return closeAt + 6;
     }
+    return innerStart; // an unclosed <sup>: drop the tag
   }
-  const auto = /^<((?:https?|mailto):[^\s<>]{1,2000})>/i.exec(head.length < 600 ? head : input.slice(at, Math.min(end, at + 2100)));
-  if (auto) {
+  AUTOLINK.lastIndex = at;
+  const auto = AUTOLINK.exec(input);
+  if (auto && at + auto[0].length <= end) {
     if (ctx.links && /^https?:/i.test(auto[1])) ctx.links.push(auto[1]);
-    out.copy(input, at + 1, at + 1 + auto[1].length);
+    emit(input, at + 1, at + 1 + auto[1].length, out, state);
     return at + auto[0].length;
   }
-  const tag = /^<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?\/?>/.exec(head);
-  if (tag) {
+  TAG.lastIndex = at;
+  const tag = TAG.exec(input);
+  if (tag && at + tag[0].length <= end) {
     if (/^<br\b/i.test(tag[0])) out.space(at);
     return at + tag[0].length;
   }

@@ -13,7 +13,7 @@ import { type InlineContext, renderInline } from './inline';
 import { type Line, isBlank, splitLines } from './lines';
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-const ATX = /^\s{0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX = /^\s{0,3}(#{1,6})(?:[ \t]+(.*))?$/; // closing #s are trimmed by atxText, not here (no backtracking)
 const SETEXT = /^\s{0,3}(=+|-+)\s*$/;
 const RULE = /^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
 const FOOTNOTE_DEF = /^\s{0,3}\[\^([^\]\s]{1,100})\]:[ \t]?/;
@@ -84,7 +84,7 @@ export function parseMarkdown(input: string): Draft {
   const lines = splitLines(input).filter(l => l.start >= fm.bodyStart);
   const hasNotesHeading = lines.some(l => {
     const h = ATX.exec(l.text);
-    return (h && isNotesHeading(h[2] ?? '')) || isNotesHeading(l.text.replace(/^\*\*|\*\*$/g, ''));
+    return (h && isNotesHeading(atxText(h[2] ?? ''))) || isNotesHeading(l.text.replace(/^\*\*|\*\*$/g, ''));
   });
 
   // Pass 1: footnote references in order of first use, so `[^label]` get numbers like pandoc gives them.
@@ -202,7 +202,7 @@ function headingAt(lines: Line[], i: number): { heading: Heading; next: number }
   const line = lines[i];
   const atx = ATX.exec(line.text);
   if (atx) {
-    const text = stripInline(atx[2] ?? '');
+    const text = stripInline(atxText(atx[2] ?? ''));
     return text ? { heading: { level: atx[1].length, text, start: line.start, end: line.end }, next: i + 1 } : undefined;
   }
   const under = lines[i + 1];
@@ -221,6 +221,15 @@ function headingAt(lines: Line[], i: number): { heading: Heading; next: number }
     return { heading: { level: 2, text: bold[1].trim(), start: line.start, end: line.end }, next: i + 1 };
   }
   return undefined;
+}
+
+/** Heading text without the optional closing run of #s. */
+function atxText(raw: string): string {
+  let t = raw.trimEnd();
+  let i = t.length;
+  while (i > 0 && t[i - 1] === '#') i--;
+  if (i < t.length && (i === 0 || t[i - 1] === ' ' || t[i - 1] === '\t')) t = t.slice(0, i);
+  return t.trim();
 }
 
 function stripInline(text: string): string {
@@ -250,26 +259,30 @@ function continuation(lines: Line[], from: number, lazy: boolean): number {
 
 interface Rendered { paragraph?: DraftParagraph; linkOnly: boolean }
 
-/** Renders lines as one paragraph; `prefix` (a list bullet, "> ") is removed from each line. */
+/** Renders lines as one paragraph; `prefix` (a list bullet, "> ") is removed from the first line (from every line for "> "). */
 function inlineBlock(input: string, lines: Line[], ctx: InlineContext, prefix?: RegExp): Rendered {
   const b = new TextBuilder();
-  const links: string[] = [];
-  const local: InlineContext = { ...ctx, links };
-  lines.forEach((line, index) => {
-    let start = line.start;
-    if (prefix) {
-      const m = prefix.exec(line.text);
-      if (m && (index === 0 || prefix.source.includes('>'))) start += m[0].length;
-    }
-    if (index > 0) b.space(line.start);
-    renderInline(input, start, line.end, b, local);
-  });
+  let links = 0;
+  let plain = false;
+  const everyLine = prefix?.source.includes('>') ?? false;
+  if (!everyLine) {
+    // one range, so links and emphasis may span lines
+    const m = prefix?.exec(lines[0].text);
+    const summary = renderInline(input, lines[0].start + (m ? m[0].length : 0), lines[lines.length - 1].end, b, ctx);
+    links = summary.links;
+    plain = summary.plain;
+  } else {
+    lines.forEach((line, index) => {
+      const m = prefix!.exec(line.text);
+      if (index > 0) b.space(line.start);
+      const summary = renderInline(input, line.start + (m ? m[0].length : 0), line.end, b, ctx);
+      links += summary.links;
+      plain ||= summary.plain;
+    });
+  }
   const paragraph = b.finish(lines[0].start, lines[lines.length - 1].end);
   // navigation: nothing but links (and separators)
-  const raw = lines.map(l => l.text).join(' ');
-  const withoutLinks = raw.replace(/!?\[[^\]]{0,500}\]\([^)]{0,2000}\)/g, '').replace(/<https?:[^>]{0,2000}>/g, '');
-  const linkOnly = withoutLinks !== raw && !/[\p{L}\p{N}]/u.test(withoutLinks.replace(/^\s*(?:[-*+]|\d{1,4}[.)])\s+/gm, ''));
-  return { paragraph, linkOnly };
+  return { paragraph, linkOnly: links > 0 && !plain };
 }
 
 function noteFrom(input: string, lines: Line[], firstStart: number, n: number, ctx: InlineContext): DraftNote {

@@ -8,9 +8,9 @@ import type { Draft, DraftNote, DraftParagraph, DraftSection } from './draft';
 import { TextBuilder } from './draft';
 import { type Block, type Line, blockText, splitBlocks, splitLines } from './lines';
 
-/** `[12]`, `[12, 13]`, `[12–14]` (ranges expand) */
-const MARKER = /\[(\d{1,4}(?:\s*[,;–-]\s*\d{1,4}){0,20})\]/g;
-const NOTE_START_BRACKET = /^\s*\[(\d{1,4})\]\s*/;
+/** `[12]`, `[12, 13]`, `[12–14]` (ranges expand); `[^12]` from pasted Markdown too */
+const MARKER = /\[\^?(\d{1,4}(?:\s*[,;–-]\s*\d{1,4}){0,20})\]/g;
+const NOTE_START_BRACKET = /^\s*\[\^?(\d{1,4})\]:?\s*/;
 const NOTE_START_NUMBER = /^\s*(\d{1,4})(?:[.)]|\s)\s*(?=\S)/;
 
 export function parseText(input: string): Draft {
@@ -79,13 +79,13 @@ export function isHeading(text: string): boolean {
   if (text.length === 0 || text.length > 100) return false;
   if (text.split(/\s+/).length > 14) return false;
   if (/[.,;:!]$/.test(text)) return false;
-  if (/\[\d+\]/.test(text)) return false;
+  if (/\[\^?\d+\]/.test(text)) return false;
   return /^[\p{Lu}\p{N}"“‘'(]/u.test(text);
 }
 
 function isParagraphLike(block: Block): boolean {
   const text = blockText(block);
-  if (/\[\d{1,4}\]/.test(text) && !NOTE_START_BRACKET.test(text)) return true;
+  if (/\[\^?\d{1,4}\]/.test(text) && !NOTE_START_BRACKET.test(text)) return true;
   const words = text.split(/\s+/).length;
   return words >= 25 || (words >= 6 && /[.!?]["”’)]?$/.test(text));
 }
