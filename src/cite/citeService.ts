@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  citationItems, cslForKey, cslLocator, footnoteText, itemForTarget, pandocCitation,
+  citationItems, cslForKey, cslLocator, footnoteText, itemForTarget, pandocCitation, pandocInsertion,
   type CitationItem, type CitationStyle, type CitedTarget, type CslItem,
 } from '../core/cite';
 import { applyFootnoteCitation, type TextEdit } from '../core/footnotes';
@@ -112,7 +112,14 @@ export class CiteService implements vscode.Disposable {
     const offset = options.at ? options.at.offset : document.offsetAt(editor.selection.active);
     const figure = options.withFigureText ? items.find(i => i.figure)?.figure : undefined;
     const figureText = figure ? `${figure.qualifier ? figure.qualifier + ' ' : ''}${figure.text}` : '';
-    const { edits, atCursor } = citationEdits(text, offset, citation, figureText);
+    let { edits, atCursor } = citationEdits(text, offset, citation, figureText);
+    if ((options.style ?? this.style()) === 'pandoc' && !figureText) {
+      // Inside an open citation bracket, add the keys to it rather than nesting a new bracket.
+      const position = document.positionAt(offset);
+      const line = document.lineAt(position.line).text;
+      const joined = pandocInsertion(line.slice(0, position.character), line.slice(position.character), items);
+      if (joined !== citation.text) ({ edits, atCursor } = { edits: [{ start: offset, end: offset, newText: joined }], atCursor: joined.length });
+    }
     const ok = await editor.edit(builder => {
       for (const e of edits) builder.replace(new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
     });

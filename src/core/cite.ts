@@ -446,3 +446,20 @@ export function citationKeyAt(linePrefix: string): { start: number; query: strin
   if (/[\p{L}\p{N}_]/u.test(linePrefix[at - 2] ?? '')) return undefined;
   return { start: at, query: m[1] };
 }
+
+/**
+ * The pandoc text to insert at a cursor: a whole `[@a; @b]`, or — when the cursor is already inside a
+ * citation bracket (`[@a, para. 3; |]`, `[@a|]`) — only the keys, joined to what is there with `; `.
+ */
+export function pandocInsertion(linePrefix: string, lineSuffix: string, refs: readonly CitationRef[]): string {
+  const inside = /\[[^\[\]]*@[^\[\]]*$|\[-?@?$/.test(linePrefix) && !/\[\^[^\]]*$/.test(linePrefix) && /^[^\[]*\]/.test(lineSuffix);
+  if (!inside) return pandocCitation(refs);
+  const keys = refs.map(r => `@${r.key}${r.locator ? `, ${r.locator}` : ''}`).join('; ');
+  const before = linePrefix.trimEnd();
+  if (/\[-?@?$/.test(before) || before.endsWith(';')) {
+    // right after "[" / "[@" / ";": the "@" may already be typed
+    const typedAt = before.endsWith('@');
+    return (before.endsWith(';') && !linePrefix.endsWith(' ') ? ' ' : '') + (typedAt ? keys.slice(1) : keys);
+  }
+  return `; ${keys}`;
+}

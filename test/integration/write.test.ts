@@ -127,6 +127,19 @@ suite('write', () => {
     assert.strictEqual(editor.document.getText(), 'Leverage: [@usPakistanFlux2025, para. 12] US$845 million [@profit2025]\n');
   });
 
+  test('inside an open citation bracket the keys join it; a broken .csl file inserts nothing', async () => {
+    const editor = await noteWithCursor('bracket.md', 'Aid was cut [@afzal2025|].\n');
+    await vscode.commands.executeCommand('dossier.insertCitation', { targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }], style: 'pandoc' });
+    assert.strictEqual(editor.document.getText(), 'Aid was cut [@afzal2025; @profit2025].\n');
+
+    await writeFile('broken.csl', '<html><body>not a style</body></html>');
+    await vscode.workspace.getConfiguration('dossier.citation').update('cslFile', 'broken.csl', vscode.ConfigurationTarget.Workspace);
+    const before = editor.document.getText();
+    const result = await vscode.commands.executeCommand('dossier.insertCitation', { targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }], style: 'csl-file' });
+    assert.notStrictEqual(result, true);
+    assert.strictEqual(editor.document.getText(), before);
+  });
+
   test('copyCitationFor returns (and copies) the citation in the current or a given style', async () => {
     const pandoc = await vscode.commands.executeCommand<string>('dossier.copyCitationFor', { reportId: REPORT, kind: 'footnote', id: '20' });
     assert.strictEqual(pandoc, '[@afzal2025]');

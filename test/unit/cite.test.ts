@@ -7,7 +7,7 @@ import { parseReport } from '../../src/core/parse';
 import { Library } from '../../src/core/library';
 import {
   bibliographyItems, citationItems, citationKeyAt, cslLocator, distinctSources, footnoteText, fullNote, itemForTarget,
-  noteFromSource, pandocCitation, reportToCsl, sourceToCsl, splitName, toCslJson, toRis,
+  noteFromSource, pandocCitation, pandocInsertion, reportToCsl, sourceToCsl, splitName, toCslJson, toRis,
 } from '../../src/core/cite';
 
 const report = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
@@ -140,4 +140,16 @@ test('completion context: after [@, ; @ and -@ in a citation bracket, not in ema
   assert.equal(citationKeyAt('[write to me@exa'), undefined);
   assert.equal(citationKeyAt('[@a] and then @'), undefined);
   assert.equal(citationKeyAt('[^note @'), undefined);
+});
+
+test('pandoc insertion joins an open citation bracket instead of nesting one', () => {
+  const refs = [{ key: 'b' }];
+  assert.equal(pandocInsertion('Aid was cut ', '', refs), '[@b]');
+  assert.equal(pandocInsertion('Aid [@a', ']', refs), '; @b');
+  assert.equal(pandocInsertion('Aid [@a, para. 3;', '] more', refs), ' @b');
+  assert.equal(pandocInsertion('Aid [@a; ', ']', refs), '@b');
+  assert.equal(pandocInsertion('Aid [', ']', refs), '@b');
+  assert.equal(pandocInsertion('Aid [@', ']', [{ key: 'b', locator: 'para. 2' }, { key: 'c' }]), 'b, para. 2; @c');
+  assert.equal(pandocInsertion('See [link', '](x)', refs), '[@b]');
+  assert.equal(pandocInsertion('Note[^', ']', refs), '[@b]');
 });
