@@ -126,6 +126,8 @@ export function chartSpec(chart: Chart, theme: ChartTheme, options: SpecOptions 
     text: d.text,
     figure: d.figureId ?? '',
     emphasis: !!options.highlight && d.figureId === options.highlight,
+    // what a screen reader says for each bar: the figure as written, not Vega's "$500G"
+    spoken: `${d.label}: ${d.text}`,
   }));
   const units = [...new Set(chart.data.map(d => d.unit))];
   let body: VegaLiteSpec;
@@ -169,13 +171,14 @@ export function chartSpec(chart: Chart, theme: ChartTheme, options: SpecOptions 
   };
 }
 
-type Row = { label: string; value: number; text: string; figure: string; emphasis: boolean };
+type Row = { label: string; value: number; text: string; figure: string; emphasis: boolean; spoken: string };
 
 /** Horizontal bars (or points) with each figure's value as written beside it. */
 function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: ChartTheme, width: number): VegaLiteSpec {
   const unit = data[0]?.unit ?? '';
   const log = chart.scale === 'log';
   const domain = valueDomain(data.map(d => d.value), log);
+  const gridlines = log ? powersOfTen(domain, Math.max(...data.map(d => d.value))) : [];
   const colour = {
     condition: { test: 'datum.emphasis', value: theme.accents[1] },
     value: theme.accents[0],
@@ -183,13 +186,13 @@ function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: C
   const x: Record<string, unknown> = {
     field: 'value',
     type: 'quantitative',
-    title: chart.valueTitle ?? valueTitle(unit, log),
+    title: valueTitle(chart.valueTitle ?? unitName(unit), log ? gridlines : []),
     scale: log ? { type: 'log', domain, nice: false } : { domain, nice: false, zero: true },
     axis: {
       format: axisFormat(unit),
       // d3's SI prefix G is "giga"; analysts read billions as B
       labelExpr: "datum.value === 0 ? '0' : replace(datum.label, 'G', 'B')",
-      values: log ? powersOfTen(domain, Math.max(...data.map(d => d.value))) : undefined,
+      values: log ? gridlines : undefined,
       tickCount: log ? undefined : 5,
       labelFlush: true,
     },
@@ -201,8 +204,8 @@ function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: C
       width,
       height: 180,
       layer: [
-        { mark: { type: 'line', point: true, color: theme.accents[0] }, encoding: { x: { ...y, axis: { labelAngle: 0 } }, y: { ...x, axis: { format: axisFormat(unit) } } } },
-        { mark: { type: 'text', dy: -10 }, encoding: { x: { ...y }, y: { ...x }, text: { field: 'text' } } },
+        { mark: { type: 'line', point: true, color: theme.accents[0] }, encoding: { x: { ...y, axis: { labelAngle: 0 } }, y: { ...x, axis: { format: axisFormat(unit) } }, description: { field: 'spoken' } } },
+        { mark: { type: 'text', dy: -10, aria: false }, encoding: { x: { ...y }, y: { ...x }, text: { field: 'text' } } },
       ],
     };
   }
@@ -216,8 +219,8 @@ function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: C
     encoding: { y, x },
     layer: [
       // a log scale has no zero: bars start at the axis' lower end
-      { mark, encoding: log && chart.mark !== 'point' ? { color: colour, x2: { datum: domain[0] } } : { color: colour } },
-      { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5 }, encoding: { text: { field: 'text' } } },
+      { mark, encoding: { color: colour, description: { field: 'spoken' }, ...(log && chart.mark !== 'point' ? { x2: { datum: domain[0] } } : {}) } },
+      { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, aria: false }, encoding: { text: { field: 'text' } } },
     ],
   };
 }
@@ -247,6 +250,7 @@ function arcBody(chart: Chart, values: Row[], theme: ChartTheme): VegaLiteSpec {
     layer: [{
       mark: { type: 'arc', innerRadius: 48, outerRadius: 84, stroke: theme.background, strokeWidth: 2 },
       encoding: {
+        description: { field: 'spoken' },
         theta: { field: 'value', type: 'quantitative', stack: true },
         color: {
           field: 'label',
@@ -310,8 +314,11 @@ export function unitName(unit: string): string {
   return unitNames[unit] ?? (/^[A-Z]{3}$/.test(unit) ? unit : unit.charAt(0).toUpperCase() + unit.slice(1));
 }
 
-function valueTitle(unit: string, log: boolean): string {
-  return log ? `${unitName(unit)} (log scale)` : unitName(unit);
+/** The value axis' title; on a log scale it says how far apart the gridlines are. */
+function valueTitle(name: string, logGridlines: number[]): string {
+  if (logGridlines.length < 2) return logGridlines.length ? `${name} (log scale)` : name;
+  const ratio = Math.round((logGridlines[1] as number) / (logGridlines[0] as number));
+  return `${name} (log scale: each gridline is ${ratio === 10 ? 'ten' : ratio === 100 ? 'a hundred' : ratio} times the last)`;
 }
 
 /** Splits a long title into lines of at most `width` characters (Vega titles do not wrap themselves). */
