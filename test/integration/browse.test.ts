@@ -214,6 +214,25 @@ suite('Browse', () => {
     assert.match(card, /¶7/);
   });
 
+  test('hover on a footnote reference [^n] finds the report note its definition repeats; a figure in the reader has its card', async function () {
+    const { report } = await seedReady();
+    await closeAllEditors();
+    const note = report.footnotes[15]!;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `Reko Diq is big.[^1]\n\n[^1]: ${note.text}\n` });
+    await vscode.window.showTextDocument(document);
+    const card = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('[^1]') + 2)));
+    assert.match(card, /\*\*\[16\]\*\*/);
+    assert.match(card, /Diplomat/);
+
+    const figure = report.figures.find(f => f.value === 50e9);
+    if (!figure) this.skip();
+    const editor = await openReader();
+    const at = editor.document.getText().indexOf(figure!.text) + 2;
+    const figureCard = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(at)));
+    assert.match(figureCard, /\*\*in excess of 50 billion pounds\*\*|\*\*50 billion pounds\*\*/);
+    assert.match(figureCard, /copper/i);
+  });
+
   test('showMentions lists the figure in the report, its note and an open Markdown note', async function () {
     const { report } = await seedReady();
     const figure = report.figures.find(f => f.value === 845e6);
