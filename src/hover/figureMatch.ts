@@ -10,10 +10,11 @@ export interface FigureRef {
 const byValue = new WeakMap<Library, Map<string, FigureRef[]>>();
 
 /**
- * The library's figures with this value (and a compatible unit: a count or a unit-less query matches any
- * unit), figures written the same way first. One map lookup per hover; the map is built once per library.
+ * The library's figures with this value and the same unit (a bare number, with no unit and nothing counted,
+ * matches any unit), figures written the same way first. One map lookup per hover; the map is built once
+ * per library.
  */
-export function figuresMatching(library: Library, quantity: { value: number; unit?: string; text?: string }): FigureRef[] {
+export function figuresMatching(library: Library, quantity: { value: number; unit?: string; text?: string; counted?: string }): FigureRef[] {
   let map = byValue.get(library);
   if (!map) {
     map = new Map();
@@ -29,7 +30,8 @@ export function figuresMatching(library: Library, quantity: { value: number; uni
   const token = numberToken(quantity.value);
   const candidates = (token && map.get(token)) || [];
   const unit = quantity.unit;
-  const compatible = candidates.filter(c => !unit || unit === 'count' || c.figure.unit === 'count' || c.figure.unit === unit);
+  const bare = !unit || (unit === 'count' && !quantity.counted);
+  const compatible = candidates.filter(c => bare || c.figure.unit === unit);
   const written = (quantity.text ?? '').toLowerCase();
   return [...compatible].sort((a, b) => Number(b.figure.text.toLowerCase() === written) - Number(a.figure.text.toLowerCase() === written));
 }
