@@ -12,6 +12,7 @@ import {
 import { chartSpec, darkTheme, lightTheme, themeFromCssVariables, isCssColour } from '../../src/core/chartSpec';
 import { parseReport } from '../../src/core/parse';
 import { renderSvg } from '../../src/lazy/charts';
+import { parseHostMessage, parseWebviewMessage } from '../../src/shared/previewProtocol';
 import { fakeReport } from './chartsFixture';
 
 const root = path.join(__dirname, '..', '..');
@@ -285,5 +286,28 @@ describe('dossier chart (CLI)', () => {
     assert.equal(written.code, 1, 'a bad chart block is a finding');
     assert.match(written.err, /note\.md:3: Chart "note-chart-1": no figure "f9999"/);
     assert.equal(fs.readFileSync(path.join(dir, 'out', 'reciprocal-tariffs.svg'), 'utf8'), one.out + '\n');
+  });
+});
+
+describe('preview protocol: every message is checked', () => {
+  test('webview → host: known shapes pass, anything else is dropped', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseWebviewMessage({ type: 'exportChart', chartId: 'reciprocal-tariffs' }), { type: 'exportChart', chartId: 'reciprocal-tariffs' });
+    assert.equal(parseWebviewMessage({ type: 'exportChart', chartId: '../../etc/passwd' }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'revealFigure', reportId: 'r', figureId: 42 }), undefined);
+    assert.equal(parseWebviewMessage({ type: 'runCommand', command: 'workbench.action.quit' }), undefined);
+    assert.equal(parseWebviewMessage('ready'), undefined);
+    const theme = parseWebviewMessage({ type: 'theme', kind: 'dark', vars: { '--vscode-charts-blue': '#3794ff', 'background': 'red', '--vscode-x': 5 } });
+    assert.deepEqual(theme, { type: 'theme', kind: 'dark', vars: { '--vscode-charts-blue': '#3794ff' } });
+    assert.equal(parseWebviewMessage({ type: 'theme', kind: 'neon', vars: {} }), undefined);
+  });
+
+  test('host → webview: a state must carry SVG charts and well-formed lists', () => {
+    const state = { charts: [{ id: 'a', title: 't', origin: 'curated', svg: '<svg/>', description: 'd', figures: [] }], figures: [], errors: [] };
+    assert.equal(parseHostMessage({ type: 'state', state })?.type, 'state');
+    assert.equal(parseHostMessage({ type: 'state', state: { ...state, charts: [{ ...state.charts[0], svg: '<img src=x onerror=alert(1)>' }] } }), undefined);
+    assert.equal(parseHostMessage({ type: 'state', state: { ...state, errors: [{ chartId: 'a', message: 'm' }] } }), undefined);
+    assert.deepEqual(parseHostMessage({ type: 'highlight' }), { type: 'highlight', highlight: undefined });
+    assert.equal(parseHostMessage({ type: 'eval', code: '1' }), undefined);
   });
 });
