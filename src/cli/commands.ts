@@ -3,7 +3,9 @@ import { bibCommand } from './bib';
 import { checkCommand } from './check';
 import { citeCommand } from './cite';
 import { chartCommand } from './chart';
+import { figuresCommand } from './figures';
+import { parseCommand } from './parse';
 import { searchCommand } from './search';
 
 /** Every CLI command. Add a command by writing src/cli/<name>.ts and listing it here. */
-export const commands: CliCommand[] = [chartCommand, searchCommand, bibCommand, checkCommand, citeCommand];
+export const commands: CliCommand[] = [parseCommand, figuresCommand, chartCommand, searchCommand, bibCommand, checkCommand, citeCommand];

@@ -1,0 +1,41 @@
+/** `dossier figures [FILE] [--json] [--library DIR]`: every key figure, as an aligned table or JSON. */
+import type { Figure } from '../core/model';
+import type { CliCommand, CliIO } from './command';
+import { LoadError, loadLibrary, parseArgs } from './load';
+
+export const figuresCommand: CliCommand = {
+  name: 'figures',
+  synopsis: 'figures [FILE] [--json] [--library DIR]   key figures: value, unit, qualifier, what they measure',
+  async run(args: string[], io: CliIO): Promise<number> {
+    try {
+      const parsed = parseArgs(args, ['--json'], ['--library']);
+      if (parsed.words.length > 1) throw new LoadError('give at most one FILE');
+      const library = loadLibrary({ file: parsed.words[0], libraries: parsed.options.get('--library') });
+      const rows = library.allFigures().map(({ report, figure }) => ({ report: report.id, ...figure }));
+      if (parsed.flags.has('--json')) io.out(JSON.stringify(rows, null, 2));
+      else io.out(figureTable(rows, library.reports.length > 1));
+      return 0;
+    } catch (error) {
+      if (error instanceof LoadError) {
+        io.err(`dossier figures: ${error.message}`);
+        return 2;
+      }
+      throw error;
+    }
+  },
+};
+
+/** An aligned plain-text table; long subjects are cut so a row fits a terminal. */
+export function figureTable(rows: (Figure & { report: string })[], withReport: boolean): string {
+  if (rows.length === 0) return 'No key figures found.';
+  const header = [...(withReport ? ['report'] : []), 'id', 'as written', 'value', 'unit', 'qualifier', 'subject'];
+  const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+  const body = rows.map(r => [
+    ...(withReport ? [r.report] : []),
+    r.id, cut(r.text, 32), r.value.toLocaleString('en-US', { maximumFractionDigits: 6 }), r.unit, r.qualifier ?? '', cut(r.subject, 60),
+  ]);
+  const numeric = header.indexOf('value');
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map(row => row[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === numeric ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(header), line(widths.map(w => '-'.repeat(w))), ...body.map(line)].join('\n');
+}

@@ -1,0 +1,58 @@
+/** `dossier parse FILE [--json] [--format text|markdown]`: the report model of DESIGN.md, as JSON or a readable summary. */
+import type { Report } from '../core/model';
+import type { CliCommand, CliIO } from './command';
+import { LoadError, loadReport, parseArgs } from './load';
+
+export const parseCommand: CliCommand = {
+  name: 'parse',
+  synopsis: 'parse FILE [--json] [--format text|markdown]   the report model: sections, paragraphs, notes, figures',
+  async run(args: string[], io: CliIO): Promise<number> {
+    try {
+      const parsed = parseArgs(args, ['--json'], ['--format']);
+      const format = parsed.options.get('--format')?.[0];
+      if (format !== undefined && format !== 'text' && format !== 'markdown') throw new LoadError(`--format must be text or markdown, got "${format}"`);
+      if (parsed.words.length !== 1) throw new LoadError(parsed.words.length ? 'give exactly one FILE' : 'give a FILE to parse');
+      const { report, warnings } = loadReport(parsed.words[0], { format });
+      if (parsed.flags.has('--json')) io.out(JSON.stringify(report, null, 2));
+      else io.out(summary(report, warnings));
+      return 0;
+    } catch (error) {
+      if (error instanceof LoadError) {
+        io.err(`dossier parse: ${error.message}`);
+        return 2;
+      }
+      throw error;
+    }
+  },
+};
+
+/** A readable outline: title, counts, sections with their paragraph ranges, notes with their sources. */
+export function summary(report: Report, warnings: string[] = []): string {
+  const paragraphs = report.sections.reduce((n, s) => n + s.paragraphs.length, 0);
+  const lines = [
+    report.title,
+    [`id ${report.id}`, `key ${report.key}`, report.date && `date ${report.date}`, report.authors.length ? `by ${report.authors.join(', ')}` : undefined]
+      .filter(Boolean).join(' · '),
+    `${report.sections.length} sections, ${paragraphs} paragraphs, ${report.footnotes.length} notes, ${report.figures.length} figures`,
+    '',
+    'Sections',
+  ];
+  for (const s of report.sections) {
+    const first = s.paragraphs[0]?.id;
+    const last = s.paragraphs[s.paragraphs.length - 1]?.id;
+    lines.push(`  ${s.id.padEnd(4)} ${s.title}  (${s.paragraphs.length} ¶, ${first === last ? first : `${first}–${last}`})`);
+  }
+  if (report.footnotes.length) {
+    lines.push('', 'Notes');
+    const width = Math.max(...report.footnotes.map(f => f.key.length));
+    for (const f of report.footnotes) {
+      const s = f.source;
+      const what = f.refersTo !== undefined
+        ? `→ note ${f.refersTo}`
+        : [s.authors.join(', '), s.title && `“${s.title}”`, s.container, s.date].filter(Boolean).join(', ');
+      lines.push(`  ${String(f.n).padStart(3)}  ${f.key.padEnd(width)}  ${what}${f.citedBy.length ? `  [${f.citedBy.join(' ')}]` : ''}`);
+    }
+  }
+  if (warnings.length) lines.push('', 'Warnings', ...warnings.map(w => `  ${w}`));
+  return lines.join('\n');
+}
