@@ -56,12 +56,14 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
   if (target.kind === 'figure') {
     const figure = report.figures.find(f => f.id === target.id);
     if (!figure) return [];
-    const same = (value: number, unit: string) => Math.abs(value - figure.value) <= Math.abs(figure.value) * 1e-9 && (unit === figure.unit || unit === 'count' || figure.unit === 'count');
+    // the same amount: same value and unit; a bare number (nothing counted) may stand for any unit
+    const same = (q: { value: number; unit: string; counted?: string }) =>
+      Math.abs(q.value - figure.value) <= Math.abs(figure.value) * 1e-9 && (q.unit === figure.unit || (q.unit === 'count' && !q.counted));
     // in the report: every paragraph and note with the same amount
     for (const span of [...index.ofKind('paragraph'), ...index.ofKind('footnote')]) {
       const text = readerText.slice(span.start, span.end);
       for (const q of safeQuantities(text)) {
-        if (!same(q.value, q.unit)) continue;
+        if (!same(q)) continue;
         const place = span.kind === 'paragraph' ? library.paragraph(report.id, span.id) : undefined;
         mentions.push({
           uri, line: lineOf(span.start + q.start), text: around(text, q.start, q.end),
@@ -75,7 +77,7 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
       if (document.languageId !== 'markdown') continue;
       const text = document.getText();
       for (const q of scans.scan(document).quantities) {
-        if (!same(q.value, q.unit)) continue;
+        if (!same(q)) continue;
         const range = rangeOf(document, q.start, q.end);
         mentions.push({ uri: document.uri.toString(), line: range.start.line, text: around(text, q.start, q.end), where: `${vscode.workspace.asRelativePath(document.uri)}:${range.start.line + 1}` });
       }
