@@ -191,42 +191,53 @@ export function createNoteChecker(library: Library): NoteChecker {
 
   function contradictions(text: string, skip: [number, number][]): CheckFinding[] {
     const findings: CheckFinding[] = [];
-    for (const quantity of findQuantities(text)) {
-      if (inRanges(skip, quantity.start)) continue;
-      if (quantity.unit === 'count' && !quantity.counted) continue;
+    const quantities = findQuantities(text);
+    quantities.forEach((quantity, index) => {
+      if (inRanges(skip, quantity.start)) return;
+      if (quantity.unit === 'count' && !quantity.counted) return;
       const candidates = byUnit.get(quantity.unit);
-      if (!candidates) continue;
-      const words = wordsAround(text, quantity);
+      if (!candidates) return;
+      const words = wordsAround(text, quantity, quantities[index - 1], quantities[index + 1]);
       const counted = new Set(quantity.counted ? contentWords(quantity.counted) : []);
       for (const w of counted) words.set(w, 1);
       const scored = candidates
         .map(entry => ({ entry, ...score(words, counted, entry) }))
         .filter(s => (s.subjectHits > 0 || s.shared >= 3) && s.score >= MIN_SCORE)
         .sort((a, b) => b.score - a.score);
-      if (scored.length === 0) continue;
+      if (scored.length === 0) return;
       const best = scored[0];
       const said = allowedRange(quantity.value, quantity.qualifier, quantity.text);
       const agrees = (entry: IndexedFigure) => overlaps(said, allowedRange(entry.figure.value, entry.figure.qualifier));
       // Correct when any figure that fits about as well as the best one agrees (several figures may share words).
-      if (scored.some(s => s.score >= best.score * AMBIGUITY && agrees(s.entry))) continue;
-      // One shared word is thin evidence that two numbers speak of the same thing: then only a number that
-      // looks like a slip of the report's (845 → 854, 29 → 92, 77 → 67, within 2×) is questioned.
-      if (best.shared < 2 && !looksLikeSlip(quantity.value, best.entry.figure.value)) continue;
+      if (scored.some(s => s.score >= best.score * AMBIGUITY && agrees(s.entry))) return;
+      // Fewer than three shared words is thin evidence that two numbers speak of the same thing: then only
+      // a number that looks like a slip of the report's (845 → 854, 29 → 92, 77 → 67, million → billion,
+      // within 2×) is questioned.
+      if (best.shared < STRONG_SHARED && !looksLikeSlip(quantity.value, best.entry.figure.value)) return;
       findings.push(contradiction(text, quantity, best.entry));
-    }
+    });
     return findings;
   }
 }
 
-/** Transposed or mistyped digits, or the same order of magnitude give or take 2×. */
+/** Shared words from which a number is taken to speak of a figure whatever its value. */
+const STRONG_SHARED = 3;
+
+/**
+ * Whether a number looks like a slip of the report's: within 2×, the same digits at another scale
+ * (845 million / 845 billion), or transposed or mistyped digits at about the same scale (854/845, 92/29).
+ */
 export function looksLikeSlip(said: number, report: number): boolean {
   if (said <= 0 || report <= 0) return false;
-  if (Math.max(said, report) / Math.min(said, report) <= 2) return true;
+  const ratio = Math.max(said, report) / Math.min(said, report);
+  if (ratio <= 2) return true;
   const digits = (n: number) => n.toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+|0+$/g, '');
   const a = digits(said);
   const b = digits(report);
-  if (a.length === b.length && [...a].sort().join('') === [...b].sort().join('')) return true;
-  return a.length === b.length && [...a].filter((ch, i) => ch !== b[i]).length === 1;
+  if (a === b) return true;
+  if (ratio > 10 || a.length !== b.length) return false;
+  if ([...a].sort().join('') === [...b].sort().join('')) return true;
+  return [...a].filter((ch, i) => ch !== b[i]).length === 1;
 }
 
 /** Minimum word-overlap score for a number to be about a figure; about two distinctive shared words. */
@@ -282,19 +293,23 @@ const NEAR_WORDS = 6;
 const FAR_WEIGHT = 0.4;
 
 /**
- * The words of the note that say what a number is about: its sentence (at most 14 words each side),
- * each with how near it stands to the number.
+ * The words of the note that say what a number is about: its sentence (at most 14 words each side, and
+ * only up to halfway to a neighbouring number), each with how near it stands to the number.
  */
-function wordsAround(text: string, quantity: Quantity): Map<string, number> {
-  const from = sentenceStart(text, quantity.start);
-  const to = sentenceEnd(text, quantity.end);
+function wordsAround(text: string, quantity: Quantity, previous?: Quantity, next?: Quantity): Map<string, number> {
+  // Another number in the sentence claims the words nearer to it ("29 percent, lower than Bangladesh's 39").
+  let from = sentenceStart(text, quantity.start);
+  let to = sentenceEnd(text, quantity.end);
+  const ownStart = quantity.qualifierStart ?? quantity.start;
+  if (previous && previous.end > from) from = Math.max(from, previous.end + Math.floor((ownStart - previous.end) / 2));
+  if (next && (next.qualifierStart ?? next.start) < to) to = Math.min(to, quantity.end + Math.ceil(((next.qualifierStart ?? next.start) - quantity.end) / 2));
   const words = new Map<string, number>();
   const add = (raw: string, distance: number) => {
     const nearness = distance <= NEAR_WORDS ? 1 : FAR_WEIGHT;
     for (const word of wordStems(raw)) words.set(word, Math.max(words.get(word) ?? 0, nearness));
   };
   const before: string[] = [];
-  const head = text.slice(from, quantity.qualifierStart ?? quantity.start);
+  const head = text.slice(from, ownStart);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(head); m; m = WORD.exec(head)) before.push(m[0]);
   before.slice(-14).forEach((raw, i, list) => add(raw, list.length - i));

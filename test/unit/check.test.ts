@@ -218,6 +218,34 @@ test('the seed: many correct restatements of its figures are not flagged', { ski
   ]) assert.deepEqual(check.check(text).filter(f => f.code === 'contradicts-report').map(f => text.slice(f.start, f.end)), [], text);
 });
 
+test('the seed: an analyst’s page of other numbers raises nothing', { skip: noFigures }, () => {
+  const text = [
+    "# Notes on the Pakistan brief",
+    "",
+    "Pakistan's economy grew 2.4 percent last fiscal year, and inflation fell to 4.1 percent in April.",
+    "The IMF programme is worth US$7 billion over 37 months; the country has had 24 IMF programmes since 1958.",
+    "Remittances reached US$38 billion, about 10 percent of GDP.",
+    "The U.S. is Pakistan's largest export market, taking about 17 percent of its exports.",
+    "Textile exports to the U.S. were worth US$5.2 billion last year.",
+    "Our office has 12 staff, and the brief is due in 3 weeks.",
+    "The reciprocal tariff on Pakistan is 29 percent, lower than Bangladesh's 39 percent.",
+    "The administration suspended US$845 million in multisector funding in February.",
+    "Sri Lanka faces a 44 percent tariff and Cambodia 49 percent.",
+    "India faces 26 percent.",
+    "The TTP killed more than 1,600 people in 2024.",
+    "The CPEC portfolio has grown to about US$65 billion.",
+    "China holds roughly 60 percent of global rare earth mining.",
+    "Around 40 percent of Pakistanis live below the poverty line.",
+    "The minerals sector employs about 300,000 workers.",
+    "Saudi Arabia pledged US$5 billion in investment in minerals.",
+    "Barrick owns 50 percent of Reko Diq; Pakistan's federal and provincial governments own the rest.",
+    "The project will cost US$6.6 billion in its first phase.",
+    "Exports to China total US$2.7 billion a year.",
+  ].join('\n');
+  const findings = createNoteChecker(new Library([seed])).check(text).filter(f => f.code === 'contradicts-report');
+  assert.deepEqual(findings.map(f => text.slice(f.start, f.end)), []);
+});
+
 test('the report checked against itself: no contradictions', { skip: noFigures }, () => {
   const text = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
   const findings = createNoteChecker(new Library([seed])).check(text).filter(f => f.code === 'contradicts-report');
