@@ -412,6 +412,15 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
     }
   }
 
+  for (const cite of footnoteCitations(noteText, library)) {
+    const report = library.report(cite.reportId);
+    if (!report) continue;
+    for (const figure of report.figures) {
+      const cited = cite.paragraphs.length ? cite.paragraphs.some(n => figure.paragraph === `p${n}`) : cite.note !== undefined && figure.footnotes.includes(cite.note);
+      if (cited) for (const range of cite.ranges) use(report, figure, 'citation', range);
+    }
+  }
+
   // declared charts take figures from the report a block names, else the first report the note cites
   const citedReport = cited.map(c => library.byKey(c.key)?.report).find(r => r !== undefined);
   const defaultReport = citedReport ?? library.reports[0];
@@ -494,6 +503,54 @@ export function citations(noteText: string): NoteCitation[] {
         for (let n = from; n <= to; n++) paragraphs.push(n);
       }
       found.push({ key, paragraphs, range });
+    }
+  }
+  return found;
+}
+
+/** A Markdown footnote (`[^3]` … `[^3]: …`) whose definition cites a report paragraph or one of its notes. */
+export interface FootnoteCitation {
+  reportId: string;
+  paragraphs: number[];
+  /** the report's note the definition repeats */
+  note?: number;
+  /** the `[^label]` markers in the prose */
+  ranges: NoteRange[];
+}
+
+/**
+ * Citations written in the footnote style: a definition naming a report's title with a `para. N` locator
+ * (as Dossier's footnote style writes them), or repeating one of the report's notes.
+ */
+export function footnoteCitations(noteText: string, library: Library): FootnoteCitation[] {
+  const found: FootnoteCitation[] = [];
+  for (const def of noteText.matchAll(/^\[\^([^\]\s]{1,40})\]:[ \t]*(.+)$/gm)) {
+    const label = def[1] as string;
+    const text = normalise(def[2] as string);
+    if (!text) continue;
+    const ranges: NoteRange[] = [];
+    const marker = `[^${label}]`;
+    for (let at = noteText.indexOf(marker); at >= 0; at = noteText.indexOf(marker, at + 1)) {
+      if (noteText[at + marker.length] !== ':') ranges.push({ start: at, end: at + marker.length });
+    }
+    if (ranges.length === 0) continue;
+    for (const report of library.reports) {
+      const title = normalise(report.title);
+      if (title.length >= 8 && text.includes(title)) {
+        const locator = /\bparas?\.?\s*(\d+)(?:\s*[-–—]\s*(\d+))?/i.exec(def[2] as string);
+        const paragraphs: number[] = [];
+        if (locator) for (let n = Number(locator[1]); n <= Math.min(Number(locator[2] ?? locator[1]), Number(locator[1]) + 50); n++) paragraphs.push(n);
+        if (paragraphs.length) found.push({ reportId: report.id, paragraphs, ranges });
+        break;
+      }
+      const repeated = report.footnotes.find(f => {
+        const noteStart = normalise(f.text).slice(0, 60);
+        return noteStart.length >= 20 && text.startsWith(noteStart);
+      });
+      if (repeated) {
+        found.push({ reportId: report.id, paragraphs: [], note: repeated.n, ranges });
+        break;
+      }
     }
   }
   return found;

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { chartCommand } from '../../src/cli/chart';
 import { Library } from '../../src/core/library';
 import {
-  chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, citations,
+  chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, citations, footnoteCitations,
   type CuratedChartFile,
 } from '../../src/core/charts';
 import { chartSpec, darkTheme, lightTheme, themeFromCssVariables, isCssColour } from '../../src/core/chartSpec';
@@ -102,6 +102,15 @@ describe('charts for a note', () => {
     assert.ok(byPara.figuresUsed.every(u => u.how.includes('citation')));
     const byNote = chartsForNote(`As DAWN reported [@${noteKey}].`, fake, curated);
     assert.deepEqual(byNote.charts.map(c => c.id), ['reciprocal-tariffs']);
+  });
+
+  test('footnote-style citations: a definition with the report title and para. N, or repeating a report note', () => {
+    const note = 'Tariffs bite.[^1] Aid too.[^2]\n\n[^1]: U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints, 19 May 2025, para. 2.\n[^2]: DAWN, April 14, 2025.\n';
+    const result = chartsForNote(note, fake, curated);
+    assert.deepEqual(result.charts.map(c => c.id).sort(), ['money-at-stake', 'reciprocal-tariffs', 'textiles-share-of-exports']);
+    const tariff = result.charts.find(c => c.id === 'reciprocal-tariffs')!;
+    assert.equal(note.slice(tariff.anchors![0]!.start, tariff.anchors![0]!.end), '[^1]');
+    assert.deepEqual(footnoteCitations('Only a definition.\n\n[^9]: U.S.-Pakistan Relations in Flux, para. 2.\n', fake), [], 'a definition nobody cites is no citation');
   });
 
   test('citations parse keys and paragraph locators', () => {
