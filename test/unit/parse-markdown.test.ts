@@ -140,6 +140,13 @@ describe('Markdown: rules', () => {
     assert.equal(warnings.length, 1);
   });
 
+  test('plain-text style notes in Markdown: "[n] text" lines make [n] markers', () => {
+    const r = parseReport('---\ntitle: Converted\n---\n\nA claim.[1] Another.[2]\n\n## Heading[^9]\n\nMore.[1]\n\n[1] “One,” Outlet, 2024, https://a.example.\n\n[2] Ibid.\n', { format: 'markdown' });
+    assert.deepEqual(paras(r).map(p => p.footnotes), [[1, 2], [1]]);
+    assert.deepEqual(r.sections.map(s => s.title), ['Introduction', 'Heading']);
+    assert.equal(note(r, 2).refersTo, 1);
+  });
+
   test('a [^n] marker without definition is reported', () => {
     const { warnings } = parseReportWithSpans('# T\n\nClaim.[^9]\n', { format: 'markdown' });
     assert.match(warnings.join('\n'), /\[9\].*no note/);

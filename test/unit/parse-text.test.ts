@@ -102,6 +102,13 @@ describe('plain-text parser: rules', () => {
     assert.equal(r.sections[0].paragraphs[0].text, 'This paragraph is wrapped across several lines of the file and should read as one paragraph of prose.');
   });
 
+  test('a block of bullet lines is one paragraph per item', () => {
+    const r = parseReport(`T\n\n${body('Intro.')}\n\n- Pakistan could revise tariffs on raw materials.\n- It could diversify exports\n  over the coming years.\n• A third item.\n`);
+    assert.deepEqual(r.sections[0].paragraphs.slice(1).map(p => p.text), [
+      'Pakistan could revise tariffs on raw materials.', 'It could diversify exports over the coming years.', 'A third item.',
+    ]);
+  });
+
   test('CRLF line endings', () => {
     const r = parseReport(`Title\r\n\r\n${body('Alpha.[1]')}\r\n\r\nHeading\r\n\r\n${body('Beta.')}\r\n\r\n[1] A note.\r\n`);
     assert.equal(r.sections.length, 2);

@@ -21,6 +21,7 @@ const LINK_DEF = /^\s{0,3}\[[^\]^]{1,200}\]:\s*\S+/;
 const LIST_ITEM = /^(\s{0,6})(?:[-*+]|\d{1,4}[.)])[ \t]+/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const BRACKET_NOTE = /^\s{0,3}\[\d{1,4}\][ \t]+\S/;
 const CONTENTS_HEADING = /^(?:table\s+of\s+)?contents$|^in\s+this\s+(?:report|article|issue)$/i;
 
 /** Content hints: front matter, `#` headings, Markdown footnotes, or linked note numbers. */
@@ -89,7 +90,9 @@ export function parseMarkdown(input: string): Draft {
 
   // Pass 1: footnote references in order of first use, so `[^label]` get numbers like pandoc gives them.
   const labels = collectLabels(input, fm.bodyStart);
-  const ctx: InlineContext = { footnoteLabel: label => labels.get(label), numbersAreMarkers: hasNotesHeading };
+  // plain-text style notes ("[1] Author, “Title,” …" lines) make bracketed numbers markers too
+  const hasBracketNotes = lines.some(l => BRACKET_NOTE.test(l.text));
+  const ctx: InlineContext = { footnoteLabel: label => labels.get(label), numbersAreMarkers: hasNotesHeading || hasBracketNotes };
 
   let title = fm.title;
   let date = fm.date;
@@ -156,7 +159,8 @@ export function parseMarkdown(input: string): Draft {
     }
     if (mode === 'skip' || LINK_DEF.test(line.text) || RULE.test(line.text)) { i++; continue; }
 
-    if (mode === 'notes') {
+    if (mode === 'notes' || (BRACKET_NOTE.test(line.text) && (i === 0 || isBlank(lines[i - 1])))) {
+      mode = 'notes';
       i = readNoteItem(input, lines, i, notes, ctx);
       continue;
     }
@@ -234,7 +238,8 @@ function atxText(raw: string): string {
 
 function stripInline(text: string): string {
   const b = new TextBuilder();
-  renderInline(text, 0, text.length, b, { footnoteLabel: () => undefined, numbersAreMarkers: false });
+  // markers in a heading are dropped (label 0, and the builder's markers are ignored)
+  renderInline(text, 0, text.length, b, { footnoteLabel: () => 0, numbersAreMarkers: false });
   return b.finish(0, text.length).text;
 }
 

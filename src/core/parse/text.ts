@@ -59,10 +59,12 @@ export function parseText(input: string): Draft {
       continue;
     }
     section ??= { start: block.start, end: block.end, paragraphs: [] };
-    const paragraph = readParagraph(input, block);
-    if (paragraph.text) {
-      section.paragraphs.push(paragraph);
-      section.end = paragraph.end;
+    for (const item of listItems(block)) {
+      const paragraph = readParagraph(input, item);
+      if (paragraph.text) {
+        section.paragraphs.push(paragraph);
+        section.end = paragraph.end;
+      }
     }
   }
   if (section && section.paragraphs.length) sections.push(section);
@@ -144,6 +146,21 @@ function readNotes(blocks: Block[]): DraftNote[] {
   }
   flush();
   return notes;
+}
+
+const BULLET = /^\s*(?:[-*•–◦▪]|\d{1,3}[.)])\s+(?=\S)/;
+
+/** A block of bullet lines ("- …", "• …", "1. …") is one paragraph per item, bullets removed. */
+function listItems(block: Block): Block[] {
+  const bullets = block.lines.filter(l => BULLET.test(l.text)).length;
+  if (block.lines.length < 2 || bullets < 2 || !BULLET.test(block.lines[0].text)) return [block];
+  const items: Line[][] = [];
+  for (const line of block.lines) {
+    const m = BULLET.exec(line.text);
+    if (m) items.push([{ text: line.text.slice(m[0].length), start: line.start + m[0].length, end: line.end }]);
+    else items[items.length - 1].push(line);
+  }
+  return items.map(lines => ({ lines, start: lines[0].start, end: lines[lines.length - 1].end }));
 }
 
 function readParagraph(input: string, block: Block): DraftParagraph {
