@@ -274,8 +274,10 @@ export function replacementText(text: string, quantity: Quantity, figure: Pick<F
   if (literal) {
     const number = Number(literal[0].replace(/,/g, ''));
     const scale = number ? quantity.value / number : 0;
-    if (scale > 0 && Number.isFinite(scale)) {
-      const value = Number((figure.value / scale).toFixed(3));
+    const value = scale > 0 ? Number((figure.value / scale).toFixed(3)) : 0;
+    // At another order of scale ("50,000 million" for 50 billion) the report's own wording reads better.
+    const sameScale = scale === 1 || (value >= 0.01 && value < 1000);
+    if (scale > 0 && Number.isFinite(scale) && sameScale) {
       let digits = String(value);
       if (literal[0].includes(',') || (value >= 10000 && !digits.includes('.'))) digits = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
       amount = written.slice(0, literal.index) + digits + written.slice(literal.index + literal[0].length);

@@ -246,6 +246,12 @@ test('the seed: an analyst’s page of other numbers raises nothing', { skip: no
   assert.deepEqual(findings.map(f => text.slice(f.start, f.end)), []);
 });
 
+test('the seed: a fix at another scale takes the report’s wording', { skip: noFigures }, () => {
+  const text = 'Reko Diq holds 50 million pounds of copper.';
+  const [finding] = createNoteChecker(new Library([seed])).check(text);
+  assert.equal(finding.replacement, 'in excess of 50 billion pounds');
+});
+
 test('the report checked against itself: no contradictions', { skip: noFigures }, () => {
   const text = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
   const findings = createNoteChecker(new Library([seed])).check(text).filter(f => f.code === 'contradicts-report');
@@ -265,6 +271,12 @@ test('the seed: wrong restatements are flagged', { skip: noFigures }, () => {
     ['Pakistan has 19 known minerals.', '19 known minerals'],
     ['Mining could generate US$47 billion in free cash flows.', 'US$47 billion'],
     ['The medical equipment industry could grow by 18 percent.', '18 percent'],
+    ['The administration froze US$548 million in multisector aid.', 'US$548 million'],
+    ['Washington\'s tariff on Pakistani goods stands at 92%.', '92%'],
+    ['Bangladesh faces a 93 percent tariff.', '93 percent'],
+    ['Reko Diq holds 50 million pounds of copper.', '50 million pounds'],
+    ['The TTP launched some 6,000 attacks on Pakistan last year.', 'some 6,000 attacks'],
+    ['Trade with India is to reach US$50 billion by 2030.', 'US$50 billion'],
   ]) assert.deepEqual(check.check(text).filter(f => f.code === 'contradicts-report').map(f => text.slice(f.start, f.end)), [wrong], text);
 });
 
