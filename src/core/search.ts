@@ -160,7 +160,8 @@ class LibrarySearch implements SearchIndex {
     const parsed = parseSearchQuery(query);
     if (!parsed || limit === 0) return [];
     const kinds = options.kinds?.length ? new Set(options.kinds) : undefined;
-    const filter = (result: SearchResult) => {
+    // no filter callback at all when nothing is filtered: MiniSearch calls it once per matching item
+    const filter = !kinds && !options.reportId ? undefined : (result: SearchResult) => {
       const doc = this.docs.get(result.id as number);
       return !!doc && (!kinds || kinds.has(doc.kind)) && (!options.reportId || doc.reportId === options.reportId);
     };
@@ -185,7 +186,7 @@ class LibrarySearch implements SearchIndex {
         prefix: (term, i) => typing && i === lastWord && term.length >= 3 && !/^\d/.test(term),
         weights: { fuzzy: 0.6, prefix: 0.8 },
         combineWith: 'OR',
-        filter,
+        ...(filter ? { filter } : {}),
       });
     } catch {
       return [];
