@@ -193,6 +193,7 @@ export function createNoteChecker(library: Library): NoteChecker {
     const findings: CheckFinding[] = [];
     const quantities = findQuantities(text);
     quantities.forEach((quantity, index) => {
+      if (findings.length >= MAX_CONTRADICTIONS) return; // a hostile or mismatched text: enough said
       if (inRanges(skip, quantity.start)) return;
       if (quantity.unit === 'count' && !quantity.counted) return;
       const candidates = byUnit.get(quantity.unit);
@@ -219,6 +220,9 @@ export function createNoteChecker(library: Library): NoteChecker {
     return findings;
   }
 }
+
+/** More contradictions than this in one note are not worth reporting one by one (and cost time). */
+const MAX_CONTRADICTIONS = 1000;
 
 /** Shared words from which a number is taken to speak of a figure whatever its value. */
 const STRONG_SHARED = 3;
