@@ -74,6 +74,8 @@ export interface NoteCharts {
   charts: Chart[];
   figuresUsed: FigureUse[];
   errors: ChartError[];
+  /** charts left out to keep the panel readable (see MAX_NOTE_CHARTS) */
+  omitted?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -392,10 +394,11 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
 
   const cited = citations(noteText).filter(c => !inBlock(c.range.start));
   const inCitation = (at: number) => cited.some(c => at >= c.range.start && at < c.range.end);
+  const byAmount = figuresByAmount(library);
   for (const quantity of findQuantities(noteText)) {
     // a bare number ("para. 12", "845" alone) is no figure mention
     if (inBlock(quantity.start) || inCitation(quantity.start) || (quantity.unit === 'count' && !quantity.counted)) continue;
-    for (const { report, figure } of library.allFigures()) {
+    for (const { report, figure } of byAmount.get(amountKey(quantity.unit, quantity.value)) ?? []) {
       if (figure.unit === quantity.unit && sameValue(figure.value, quantity.value)) use(report, figure, 'mention', { start: quantity.start, end: quantity.end });
     }
   }
@@ -440,7 +443,7 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
 
   const figuresUsed = [...uses.values()].sort((a, b) => firstStart(a.ranges) - firstStart(b.ranges));
   const charts: Chart[] = [];
-  for (const chart of libraryCharts(library, curated)) {
+  for (const chart of cachedLibraryCharts(library, curated)) {
     // a figure used only inside a declared block is charted by that block, not by every chart holding it
     const anchors = chart.data.flatMap(d => (d.figureId ? textAnchors.get(`${d.reportId}\u0000${d.figureId}`) : undefined) ?? []);
     if (anchors.length === 0) continue;
@@ -456,8 +459,15 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
     chart.id = id;
   }
   charts.sort((a, b) => firstStart(a.anchors ?? []) - firstStart(b.anchors ?? []));
-  return { charts, figuresUsed, errors };
+  // a figure that many reports share (a common "10 percent") must not flood the panel: the charts the note
+  // declares always stay, then the earliest used
+  let others = 0;
+  const kept = charts.filter(c => c.origin === 'declared' || ++others <= MAX_NOTE_CHARTS);
+  return { charts: kept, figuresUsed, errors, omitted: charts.length - kept.length };
 }
+
+/** At most this many curated and automatic charts for one note (declared charts come on top). */
+export const MAX_NOTE_CHARTS = 24;
 
 /**
  * The chart to highlight for a cursor offset: the one with an anchor (mention, citation, block) nearest the
@@ -554,6 +564,37 @@ export function footnoteCitations(noteText: string, library: Library): FootnoteC
     }
   }
   return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// per-library caches: a note is re-read on every pause in typing, the library changes rarely
+
+const amountIndexes = new WeakMap<Library, Map<string, { report: Report; figure: Figure }[]>>();
+const chartsByLibrary = new WeakMap<Library, { curated: readonly CuratedChartFile[]; charts: Chart[] }>();
+
+function amountKey(unit: string, value: number): string {
+  return `${unit}\u0000${Number(value.toPrecision(9))}`;
+}
+
+function figuresByAmount(library: Library): Map<string, { report: Report; figure: Figure }[]> {
+  let index = amountIndexes.get(library);
+  if (!index) {
+    index = new Map();
+    for (const entry of library.allFigures()) {
+      const key = amountKey(entry.figure.unit, entry.figure.value);
+      index.set(key, [...(index.get(key) ?? []), entry]);
+    }
+    amountIndexes.set(library, index);
+  }
+  return index;
+}
+
+function cachedLibraryCharts(library: Library, curated: readonly CuratedChartFile[]): Chart[] {
+  const hit = chartsByLibrary.get(library);
+  if (hit && hit.curated === curated) return hit.charts;
+  const charts = libraryCharts(library, curated);
+  chartsByLibrary.set(library, { curated, charts });
+  return charts;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -161,7 +161,9 @@ export class ChartPreview implements vscode.Disposable {
     });
     const errors = result.errors.map(e => ({ chartId: e.chartId, message: e.message, line: e.line + 1 }));
     this.renders++;
-    const message = charts.length || errors.length ? undefined : emptyMessage(library);
+    const message = result.omitted
+      ? vscode.l10n.t('{0} more charts are not shown: the note uses figures that many reports share. Cite the report ([@key, para. N]) or declare a chart to choose.', result.omitted)
+      : charts.length || errors.length ? undefined : emptyMessage(library);
     return { note: noteInfo, charts, figures, errors, highlight: this.highlight, message };
   }
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { chartCommand } from '../../src/cli/chart';
 import { Library } from '../../src/core/library';
 import {
-  chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, citations, footnoteCitations,
+  chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, citations, footnoteCitations, MAX_NOTE_CHARTS,
   type CuratedChartFile,
 } from '../../src/core/charts';
 import { chartSpec, darkTheme, lightTheme, themeFromCssVariables, isCssColour } from '../../src/core/chartSpec';
@@ -111,6 +111,14 @@ describe('charts for a note', () => {
     const tariff = result.charts.find(c => c.id === 'reciprocal-tariffs')!;
     assert.equal(note.slice(tariff.anchors![0]!.start, tariff.anchors![0]!.end), '[^1]');
     assert.deepEqual(footnoteCitations('Only a definition.\n\n[^9]: U.S.-Pakistan Relations in Flux, para. 2.\n', fake), [], 'a definition nobody cites is no citation');
+  });
+
+  test('a figure many reports share does not flood the panel', () => {
+    const many = new Library(Array.from({ length: 40 }, (_, i) => ({ ...structuredClone(fakeReport), id: `copy-${i}`, title: `Copy ${i}`, key: `copy${i}` })));
+    const result = chartsForNote('A 29 percent tariff.\n\n```dossier-chart\nfigures: [f9]\n```\n', many, curated);
+    assert.equal(result.charts.filter(c => c.origin !== 'declared').length, MAX_NOTE_CHARTS);
+    assert.equal(result.charts.filter(c => c.origin === 'declared').length, 1);
+    assert.equal(result.omitted, 40 - MAX_NOTE_CHARTS);
   });
 
   test('citations parse keys and paragraph locators', () => {
