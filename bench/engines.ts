@@ -76,10 +76,12 @@ export function loadDossierSearch(modulePath = DOSSIER_SEARCH): ((library: Libra
   };
 }
 
-/** src/core/search.ts, or with BENCH_SEARCH=proposal the proposed change in bench/proposals/search.proposed.ts. */
+/** src/core/search.ts; BENCH_SEARCH=proposal: bench/proposals/search.proposed.ts; BENCH_SEARCH=compact: search.compact.ts. */
 export const DOSSIER_SEARCH = process.env.BENCH_SEARCH === 'proposal'
   ? path.join(__dirname, 'proposals', 'search.proposed')
-  : path.join(__dirname, '..', 'src', 'core', 'search');
+  : process.env.BENCH_SEARCH === 'compact'
+    ? path.join(__dirname, 'proposals', 'search.compact')
+    : path.join(__dirname, '..', 'src', 'core', 'search');
 
 function dossierHit(library: Library, result: unknown): Hit {
   const r = result as Record<string, unknown>;

@@ -32,8 +32,8 @@ interface SizePlan {
 const ALL_SIZES: SizePlan[] = [
   { key: 'seed', synthetic: 0, fuseTyped: Infinity, fuseRecall: Infinity },
   { key: '10', synthetic: 9, fuseTyped: Infinity, fuseRecall: Infinity },
-  { key: '100', synthetic: 99, fuseTyped: 12, fuseRecall: 61 },
-  { key: '500', synthetic: 499, fuseTyped: 4, fuseRecall: 20 },
+  { key: '100', synthetic: 99, fuseTyped: 8, fuseRecall: 30 },
+  { key: '500', synthetic: 499, fuseTyped: 3, fuseRecall: 12 },
 ];
 
 const QUERY_COUNT = Number(process.env.BENCH_QUERIES ?? 50);

@@ -1,0 +1,471 @@
+/**
+ * PROPOSAL (perf engineer): src/core/search.ts with MiniSearch replaced by bench/proposals/compactIndex.ts.
+ *
+ * One search over everything a library holds: sections, paragraphs, notes (with their sources) and figures.
+ *
+ * Two stages, as measured in notes/dependencies.md: MiniSearch (an inverted index, fuzzy + prefix, OR) finds
+ * candidates in about a millisecond even at 30k paragraphs; fuse.js (`ignoreLocation`, so words anywhere in
+ * a paragraph count) re-scores only the best few hundred of them. Numbers are indexed normalised, as tokens
+ * like `n845000000`, so "845m", "$845 million" and "845 million" all meet "US$845 million".
+ */
+import Fuse, { type FuseResult } from 'fuse.js';
+import { CompactIndex, type CompactHit, type TermQuery } from './compactIndex';
+import type { Library } from '../../src/core/library';
+import type { Report } from '../../src/core/model';
+import { findQuantities, parseQuantity } from '../../src/core/quantities';
+import { formatDate } from '../../src/core/reader';
+
+export type SearchKind = 'section' | 'paragraph' | 'footnote' | 'figure';
+
+/** A found item. `kind`, `reportId` and `id` make it a ReportTarget (id: "s2", "p12", "f3", or the note number). */
+export interface SearchHit {
+  kind: SearchKind;
+  reportId: string;
+  id: string;
+  /** the main line: figure as written, section title, note title, or the words of a paragraph around the match */
+  label: string;
+  /** [start, end) ranges of matched words in `label` */
+  highlights: [number, number][];
+  /** short: the figure's subject, "¶12", "[4]" */
+  description: string;
+  /** where it is: section and report, or the note's outlet and date */
+  detail: string;
+  /** higher is better; comparable within one search only */
+  score: number;
+}
+
+export interface SearchOptions {
+  /** at most this many hits (default 50) */
+  limit?: number;
+  /** only these kinds */
+  kinds?: readonly SearchKind[];
+  /** only this report */
+  reportId?: string;
+}
+
+export interface SearchIndex {
+  search(query: string, options?: SearchOptions): SearchHit[];
+  /** Brings the index up to date with a new library: re-indexes only reports that changed. */
+  update(library: Library): void;
+  /** Like update, in chunks of `chunkSize` items with a turn of the event loop between them. */
+  updateAsync(library: Library, chunkSize?: number): Promise<void>;
+  /** number of indexed items */
+  readonly size: number;
+}
+
+interface SearchDoc {
+  key: number;
+  kind: SearchKind;
+  reportId: string;
+  id: string;
+  /** figure as written, section title, note title */
+  label: string;
+  /** a figure's subject */
+  subject: string;
+  /** paragraph text, note text, a figure's sentence */
+  text: string;
+  /** a note's outlet, authors, date */
+  source: string;
+  /** normalised number tokens, space-separated */
+  nums: string;
+  description: string;
+  detail: string;
+}
+
+/** Longest query looked at: beyond this, a query is someone pasting a page. */
+const MAX_QUERY = 200;
+const MAX_TERMS = 12;
+// fuse.js re-scores this many MiniSearch candidates: its cost is linear in their text (bitap over every
+// paragraph), ~0.05 ms a paragraph, so 250 paragraphs alone cost ~12 ms a keystroke.
+const CANDIDATES = 80;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Builds the index in one go (fast enough for a few reports; see buildSearchIndex for big libraries). */
+export function createSearchIndex(library: Library): SearchIndex {
+  const index = new LibrarySearch();
+  index.update(library);
+  return index;
+}
+
+/** Builds the index in chunks, yielding to the event loop between them, so a big library never blocks typing. */
+export async function buildSearchIndex(library: Library, options: { chunkSize?: number } = {}): Promise<SearchIndex> {
+  const index = new LibrarySearch();
+  await index.updateAsync(library, options.chunkSize ?? 500);
+  return index;
+}
+
+class LibrarySearch implements SearchIndex {
+  private readonly docs = new Map<number, SearchDoc>();
+  private readonly indexed = new Map<string, { report: Report; keys: number[] }>();
+  private nextKey = 1;
+  private readonly index = new CompactIndex(
+    [{ name: 'label', boost: 3 }, { name: 'subject', boost: 2 }, { name: 'source', boost: 1.5 }, { name: 'text', boost: 1 }, { name: 'nums', boost: 4 }],
+    tokenize,
+    normaliseTerm,
+  );
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  update(library: Library): void {
+    for (const report of this.changedReports(library)) {
+      this.addDocs(report, [...documentsOf(report, () => this.nextKey++)]);
+    }
+  }
+
+  async updateAsync(library: Library, chunkSize = 500): Promise<void> {
+    for (const report of this.changedReports(library)) {
+      let chunk: SearchDoc[] = [];
+      for (const doc of documentsOf(report, () => this.nextKey++)) {
+        chunk.push(doc);
+        if (chunk.length >= chunkSize) {
+          this.addDocs(report, chunk);
+          chunk = [];
+          await nextTurn();
+        }
+      }
+      this.addDocs(report, chunk);
+    }
+  }
+
+  /** Drops reports that left or changed; returns the reports that must be (re)indexed. */
+  private changedReports(library: Library): Report[] {
+    const wanted = new Map(library.reports.map(r => [r.id, r]));
+    for (const [id, entry] of this.indexed) {
+      if (wanted.get(id) !== entry.report) {
+        for (const key of entry.keys) {
+          this.docs.delete(key);
+          this.index.discard(key);
+        }
+        this.indexed.delete(id);
+      }
+    }
+    return library.reports.filter(r => !this.indexed.has(r.id));
+  }
+
+  private addDocs(report: Report, docs: SearchDoc[]): void {
+    let entry = this.indexed.get(report.id);
+    if (!entry) this.indexed.set(report.id, (entry = { report, keys: [] }));
+    for (const doc of docs) {
+      this.docs.set(doc.key, doc);
+      entry.keys.push(doc.key);
+    }
+    for (const doc of docs) this.index.add(doc.key, doc as unknown as Record<string, unknown>);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(0, Math.min(options.limit ?? 50, 1000));
+    const parsed = parseSearchQuery(query);
+    if (!parsed || limit === 0) return [];
+    const kinds = options.kinds?.length ? new Set(options.kinds) : undefined;
+    const filter = (key: number) => {
+      const doc = this.docs.get(key);
+      return !!doc && (!kinds || kinds.has(doc.kind)) && (!options.reportId || doc.reportId === options.reportId);
+    };
+    // The last word is still being typed unless the query ends in a space: only it gets prefix matching,
+    // and typo tolerance only once it is long enough for a typo to be told from a prefix.
+    const typing = !/\s$/.test(query);
+    const lastWord = parsed.words.length - 1;
+    const queries: TermQuery[] = parsed.words.map((term, i) => ({
+      term,
+      // one typo in a short word ("dik"), two in a longer one ("tarrif"); numbers are never fuzzy
+      fuzzy: /^\d/.test(term) || term.length < 3 || (typing && i === lastWord && term.length < 5) ? false : term.length <= 5 ? 1 : 2,
+      prefix: typing && i === lastWord && term.length >= 3 && !/^\d/.test(term),
+    }));
+    for (const term of parsed.numbers) queries.push({ term, fuzzy: false, prefix: false });
+    const results: CompactHit[] = this.index.search(queries, {
+      limit: CANDIDATES,
+      weights: { fuzzy: 0.6, prefix: 0.8 },
+      filter: kinds || options.reportId ? filter : undefined,
+    });
+    const candidates = results.slice(0, CANDIDATES);
+    if (!candidates.length) return [];
+    const best = candidates[0]!.score;
+
+    // fuse.js re-scores the candidates on the words of the query, wherever they sit in a paragraph.
+    const fuseScores = new Map<number, FuseResult<SearchDoc>>();
+    if (parsed.words.length) {
+      const fuse = new Fuse(candidates.map(c => this.docs.get(c.id as number)!), {
+        keys: [{ name: 'label', weight: 3 }, { name: 'subject', weight: 2 }, { name: 'source', weight: 1 }, { name: 'text', weight: 1 }],
+        ignoreLocation: true,
+        includeMatches: true,
+        includeScore: true,
+        threshold: 0.45,
+        minMatchCharLength: 2,
+        useExtendedSearch: true,
+      });
+      for (const result of fuse.search(parsed.words.join(' '))) fuseScores.set(result.item.key, result);
+    }
+
+    const phrase = parsed.words.join(' ');
+    const hits = candidates.map(candidate => {
+      const doc = this.docs.get(candidate.id as number)!;
+      const fused = fuseScores.get(doc.key);
+      let score = 0.55 * (candidate.score / best) + 0.45 * (fused ? 1 - (fused.score ?? 1) : 0);
+      // the whole query as written, or all its numbers, in the item: a strong sign
+      if (phrase.length > 2 && normaliseText(doc.label + ' ' + doc.subject + ' ' + doc.text).includes(phrase)) score += 0.2;
+      if (parsed.numbers.length && parsed.numbers.every(n => (' ' + doc.nums + ' ').includes(' ' + n + ' '))) score += 0.3;
+      // a figure or the paragraph holding it says more than the note that sources it
+      if (doc.kind === 'figure') score += 0.05;
+      if (parsed.numbers.length && (doc.kind === 'figure' || doc.kind === 'paragraph')) score += 0.15;
+      return { doc, candidate, score };
+    });
+    hits.sort((a, b) => b.score - a.score || a.doc.key - b.doc.key);
+    return hits.slice(0, limit).map(({ doc, candidate, score }) => toHit(doc, candidate, parsed, score));
+  }
+}
+
+interface ParsedQuery {
+  /** words to match (normalised, numbers that are quantities taken out) */
+  words: string[];
+  /** normalised number tokens of the quantities in the query */
+  numbers: string[];
+  /** the query's quantities, for highlighting the same values in the text */
+  values: number[];
+}
+
+/** Splits a typed query into words and normalised quantities; undefined when nothing is left to search. */
+function parseSearchQuery(raw: string): ParsedQuery | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let query = raw.slice(0, MAX_QUERY).replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  if (!query) return undefined;
+  const numbers: string[] = [];
+  const values: number[] = [];
+  const addQuantity = (value: number, unit: string | undefined) => {
+    const token = numberToken(value);
+    if (!token) return;
+    values.push(value);
+    numbers.push(token);
+    if (unit) numbers.push(token + unitSuffix(unit));
+  };
+  let quantities: { start: number; end: number; text: string; value: number; unit?: string }[] = [];
+  try {
+    quantities = findQuantities(query);
+  } catch {
+    quantities = [];
+  }
+  if (quantities.length) {
+    for (const q of quantities) addQuantity(q.value, q.unit);
+    // take the quantities out of the words, last first so offsets hold
+    // (a bare number such as "29999" stays a word too: in a text it may be a name or a number, not an amount)
+    for (const q of [...quantities].sort((a, b) => b.start - a.start)) {
+      if (!/^[\d.,]+$/.test(q.text)) query = query.slice(0, q.start) + ' ' + query.slice(q.end);
+    }
+  } else {
+    // "845m", "$845", "29%": shorthand a text scanner may not count as a figure
+    const kept: string[] = [];
+    for (const word of query.split(/\s+/)) {
+      const q = /\d/.test(word) ? safeParseQuantity(word) : undefined;
+      if (q && (!/^\d+$/.test(word))) addQuantity(q.value, q.unit);
+      else kept.push(word);
+    }
+    query = kept.join(' ');
+  }
+  let words = [...new Set(tokenize(query).map(normaliseTerm).filter((t): t is string => !!t))].slice(0, MAX_TERMS);
+  // "$845 millio", "87 perce": the half-typed unit belongs to the number, and as a prefix it would pull in
+  // every paragraph that says "million" or "percent" (among the slowest keystrokes at 500 reports).
+  if (numbers.length) words = words.filter(w => !UNIT_WORDS.some(u => u.startsWith(w)));
+  if (!words.length && !numbers.length) return undefined;
+  return { words, numbers: [...new Set(numbers)], values };
+}
+
+function safeParseQuantity(text: string): { value: number; unit?: string } | undefined {
+  try {
+    const q = parseQuantity(text);
+    return q && Number.isFinite(q.value) ? q : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index's token for a number: 845000000 → "n845000000", 8.5 → "n8d5". */
+export function numberToken(value: number): string | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  const text = Number(value.toPrecision(12)).toString();
+  if (/e/i.test(text)) return `n${text.replace(/[^0-9a-z]/gi, '')}`;
+  return `n${text.replace('-', 'm').replace('.', 'd')}`;
+}
+
+function unitSuffix(unit: string): string {
+  return 'u' + unit.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function tokenize(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** Lower case, accents off ("Türkiye" finds "turkiye"), long tokens cut (a pasted URL is not a word). */
+function normaliseTerm(term: string): string | null {
+  const t = normaliseText(term).slice(0, 32);
+  return (t.length > 1 || /\d/.test(t)) && !STOP_WORDS.has(t) ? t : null;
+}
+
+/**
+ * Words that say nothing about which paragraph is meant. Not indexed (they are ~40% of a report's words
+ * and own the longest posting lists: memory, build time) and not searched (a typo'd or half-typed word
+ * within one edit of "the" or "and" would otherwise pull in every paragraph).
+ */
+const STOP_WORDS = new Set(('a an and are as at be been but by can could did do does for from had has have he her his how if in '
+  + 'into is it its may might more most much no nor not of on or our out over own per she should so some such than that the their '
+  + 'them then there these they this those through to too under up very was we were what when where which while who whom why will '
+  + 'with would you your also any both each few here just only other same still which s').split(/\s+/));
+
+function normaliseText(text: string): string {
+  const lower = text.toLowerCase();
+  // NFD and mark removal change nothing in ASCII, Latin-1 punctuation or typographic quotes and dashes,
+  // which is nearly all report text: skip the costly part there (it was ~15% of search time).
+  return PLAIN.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
+}
+const UNIT_WORDS = ['million', 'billion', 'trillion', 'thousand', 'percent', 'per', 'cent', 'bn', 'mn', 'usd', 'us', 'dollars'];
+const PLAIN = /^[\u0000-\u00bf\u2010-\u206f]*$/;
+
+/** The searchable items of a report, one at a time (so a big report can be indexed in turns). */
+function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDoc> {
+  const reportTitle = report.title;
+  const sectionOf = new Map<string, string>();
+  const numberOf = new Map<string, number>();
+  let number = 0;
+  for (const section of report.sections) {
+    if (section.title) {
+      yield doc(nextKey(), report, 'section', section.id, {
+        label: section.title,
+        description: `${section.paragraphs.length} ¶`,
+        detail: reportTitle,
+      });
+    }
+    for (const paragraph of section.paragraphs) {
+      number++;
+      sectionOf.set(paragraph.id, section.title);
+      numberOf.set(paragraph.id, number);
+      yield doc(nextKey(), report, 'paragraph', paragraph.id, {
+        text: paragraph.text,
+        nums: quantityTokens(paragraph.text),
+        description: `¶${number}`,
+        detail: `${section.title} · ${reportTitle}`,
+      });
+    }
+  }
+  for (const footnote of report.footnotes) {
+    const s = footnote.source;
+    yield doc(nextKey(), report, 'footnote', String(footnote.n), {
+      label: s.title ?? footnote.text,
+      text: footnote.text,
+      source: [s.container, ...s.authors, s.date].filter(Boolean).join(' '),
+      nums: quantityTokens(footnote.text),
+      description: `[${footnote.n}]`,
+      detail: [s.container, formatDate(s.date), reportTitle].filter(Boolean).join(' · '),
+    });
+  }
+  for (const figure of report.figures) {
+    const token = numberToken(figure.value);
+    yield doc(nextKey(), report, 'figure', figure.id, {
+      label: figure.text,
+      subject: figure.subject,
+      // the sentence is indexed once, with its paragraph; a figure is found by its own words and value
+      nums: token ? `${token} ${token}${unitSuffix(String(figure.unit))}` : '',
+      description: figure.subject,
+      detail: [sectionOf.get(figure.paragraph), numberOf.has(figure.paragraph) ? `¶${numberOf.get(figure.paragraph)}` : undefined, reportTitle].filter(Boolean).join(' · '),
+    });
+  }
+}
+
+function doc(key: number, report: Report, kind: SearchKind, id: string, fields: Partial<SearchDoc>): SearchDoc {
+  return { key, kind, reportId: report.id, id, label: '', subject: '', text: '', source: '', nums: '', description: '', detail: '', ...fields };
+}
+
+function quantityTokens(text: string): string {
+  try {
+    const tokens = new Set<string>();
+    for (const q of findQuantities(text)) {
+      const token = numberToken(q.value);
+      if (!token) continue;
+      tokens.add(token);
+      if (q.unit) tokens.add(token + unitSuffix(String(q.unit)));
+    }
+    return [...tokens].join(' ');
+  } catch {
+    return '';
+  }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, 0));
+}
+
+/** The hit as shown: for a paragraph, the words around the best match rather than its opening. */
+function toHit(doc: SearchDoc, candidate: CompactHit, query: ParsedQuery, score: number): SearchHit {
+  const matched = new Set([...candidate.terms.map(t => t.toLowerCase()), ...query.words]);
+  const base = { kind: doc.kind, reportId: doc.reportId, id: doc.id, description: doc.description, detail: doc.detail, score };
+  if (doc.kind === 'paragraph') {
+    const ranges = highlightRanges(doc.text, matched, query.values);
+    const { text, highlights } = excerpt(doc.text, ranges, 120);
+    return { ...base, label: text, highlights };
+  }
+  return { ...base, label: doc.label, highlights: highlightRanges(doc.label, matched, query.values) };
+}
+
+/** Ranges of words in `text` that the search matched, plus quantities with a value the query asked for. */
+export function highlightRanges(text: string, terms: ReadonlySet<string>, values: readonly number[] = []): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(WORD)) {
+    const word = normaliseTerm(m[0]);
+    if (word && (terms.has(word) || [...terms].some(t => t.length >= 3 && word.startsWith(t)))) ranges.push([m.index!, m.index! + m[0].length]);
+  }
+  if (values.length) {
+    try {
+      for (const q of findQuantities(text)) {
+        if (values.some(v => sameValue(v, q.value))) ranges.push([q.start, q.end]);
+      }
+    } catch {
+      // highlighting is a nicety
+    }
+  }
+  return mergeRanges(ranges);
+}
+
+function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.abs(a) * 1e-9;
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** A window of about `width` characters around the densest cluster of highlights, cut at word boundaries. */
+export function excerpt(text: string, ranges: [number, number][], width: number): { text: string; highlights: [number, number][] } {
+  if (text.length <= width) return { text, highlights: ranges };
+  let anchor = 0;
+  let bestCount = -1;
+  for (const r of ranges) {
+    const count = ranges.filter(o => o[0] >= r[0] - width / 4 && o[1] <= r[0] + (width * 3) / 4).length;
+    if (count > bestCount) {
+      bestCount = count;
+      anchor = r[0];
+    }
+  }
+  let start = Math.max(0, anchor - Math.floor(width / 4));
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    start = space >= 0 && space < anchor ? space + 1 : start;
+  }
+  let end = Math.min(text.length, start + width);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > anchor) end = space;
+  }
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  const shown = prefix + text.slice(start, end) + suffix;
+  const highlights = ranges
+    .filter(r => r[0] >= start && r[1] <= end)
+    .map(r => [r[0] - start + prefix.length, r[1] - start + prefix.length] as [number, number]);
+  return { text: shown, highlights };
+}
