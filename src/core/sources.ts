@@ -27,6 +27,8 @@ export function parseSource(noteText: string): Source {
     text = text.slice(0, urlAt);
   }
   text = text.replace(/[\s,.;:]+$/, '');
+  // "See", "See also", "Cf." introduce a source; they are not part of the author's name
+  text = text.replace(/^(?:see(?:\s+also)?|cf\.?|for\s+example,?|e\.g\.,?)\s+/i, '');
 
   const quote = findQuotedTitle(text);
   let rest: string;
@@ -63,12 +65,20 @@ function findQuotedTitle(text: string): { title: string; start: number; end: num
   const straight = text.indexOf('"');
   const useCurly = curly >= 0 && (straight < 0 || curly < straight);
   const open = useCurly ? curly : straight;
-  if (open < 0) return undefined;
-  const close = text.indexOf(useCurly ? '”' : '"', open + 1);
-  if (close < 0) return undefined;
-  const title = text.slice(open + 1, close).trim().replace(/[,.;:]+$/, '').trim();
-  if (!title) return undefined;
-  return { title, start: open, end: close + 1 };
+  if (open >= 0) {
+    const close = text.indexOf(useCurly ? '”' : '"', open + 1);
+    if (close >= 0) {
+      const title = text.slice(open + 1, close).trim().replace(/[,.;:]+$/, '').trim();
+      if (title) return { title, start: open, end: close + 1 };
+    }
+  }
+  // British style: ‘Title’, — an opening ‘ after a space or at the start, closed by ’ before punctuation or the end
+  const single = /(?:^|\s)‘([^‘’]{2,300}?)[,.]?’(?=[\s,.;:]|$)/.exec(text);
+  if (single) {
+    const start = single.index + (single[0].startsWith('‘') ? 0 : 1);
+    return { title: single[1].trim().replace(/[,.;:]+$/, ''), start, end: single.index + single[0].length };
+  }
+  return undefined;
 }
 
 function names(text: string): string[] {

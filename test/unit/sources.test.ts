@@ -87,6 +87,16 @@ describe('sources: other note styles', () => {
     assert.equal(s.date, '2007');
   });
 
+  test('"See" is not part of the author; British single quotes', () => {
+    const s = parseSource('See Anatol Lieven, ‘Pakistan: A Hard Country’, Penguin, 2011.');
+    assert.deepEqual(s.authors, ['Anatol Lieven']);
+    assert.equal(s.title, 'Pakistan: A Hard Country');
+    assert.equal(s.container, 'Penguin');
+    assert.equal(s.date, '2011');
+    // an apostrophe is not a quote
+    assert.equal(parseSource('Pakistan’s economy, IMF, 2024.').title, 'Pakistan’s economy');
+  });
+
   test('a bare URL', () => {
     assert.deepEqual(parseSource('https://example.com/a_b?x=1.'), { authors: [], url: 'https://example.com/a_b?x=1' });
   });
