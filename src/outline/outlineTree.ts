@@ -71,10 +71,12 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         return report.footnotes.map(f => this.element('footnote', report.id, 'footnote', String(f.n), element));
       case 'footnote':
         return footnoteOf(report, element.id)?.citedBy.map(pid => this.element('paragraph', report.id, 'paragraph', pid, element)) ?? [];
-      case 'figures':
+      case 'figures': {
+        const withFigures = figuresByParagraph(report);
         return report.sections
-          .filter(s => report.figures.some(f => s.paragraphs.some(p => p.id === f.paragraph)))
+          .filter(s => s.paragraphs.some(p => withFigures.has(p.id)))
           .map(s => this.element('figureSection', report.id, 'section', s.id, element));
+      }
       case 'figureSection': {
         const section = report.sections.find(s => s.id === element.id);
         const ids = new Set(section?.paragraphs.map(p => p.id));
@@ -147,7 +149,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         const place = this.library.paragraph(report.id, element.id);
         if (!place) return new vscode.TreeItem(element.id);
         const item = new vscode.TreeItem(plain(`¶${place.number} ${openingWords(place.paragraph.text)}`), None);
-        const figures = report.figures.filter(f => f.paragraph === element.id).map(f => f.text);
+        const figures = (figuresByParagraph(report).get(element.id) ?? []).map(f => f.text);
         item.description = plain([...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')].filter(Boolean).join(' · '));
         item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.contextValue = hasSource(report, place.paragraph.footnotes) ? 'paragraph.url' : 'paragraph';
@@ -200,6 +202,23 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
       }
     }
   }
+}
+
+const figureIndex = new WeakMap<Report, Map<string, Figure[]>>();
+
+/** A report's figures by paragraph id, built once per report (big reports have tens of thousands). */
+function figuresByParagraph(report: Report): Map<string, Figure[]> {
+  let map = figureIndex.get(report);
+  if (!map) {
+    map = new Map();
+    for (const figure of report.figures) {
+      const list = map.get(figure.paragraph);
+      if (list) list.push(figure);
+      else map.set(figure.paragraph, [figure]);
+    }
+    figureIndex.set(report, map);
+  }
+  return map;
 }
 
 function footnoteOf(report: Report, id: string): Footnote | undefined {
