@@ -205,10 +205,16 @@ export class ChartPreview implements vscode.Disposable {
         return;
       }
       case 'exportChart':
-        await this.exportChart(message.chartId);
-        return;
       case 'insertLink':
-        await this.insertLink(message.chartId);
+        // a failed export (read-only folder, no workspace) is reported; the charts stay on screen
+        try {
+          if (message.type === 'exportChart') await this.exportChart(message.chartId);
+          else await this.insertLink(message.chartId);
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          this.services.log.warn(`Chart export failed: ${why}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the chart: {0}', why));
+        }
         return;
       case 'rendered':
         this.rendered = { chartIds: message.chartIds, highlighted: message.highlighted, errors: message.errors };
