@@ -147,6 +147,13 @@ describe('Markdown: rules', () => {
     assert.equal(note(r, 2).refersTo, 1);
   });
 
+  test('Word-style converted notes: [[1]](#_ftn1) markers, "[[1]](#_ftnref1) text" notes without a heading', () => {
+    const r = parseReport('# Converted\n\nA claim.[[1]](#_ftn1) And a second one.<a href="#_ftn2" name="_ftnref2">2</a>\n\n---\n\n[[1]](#_ftnref1) Jane Doe, “One,” Outlet, 2024, https://a.example.\n\n[[2]](#_ftnref2) Ibid.\n', { format: 'markdown' });
+    assert.deepEqual(paras(r).map(p => [p.text, p.footnotes]), [['A claim. And a second one.', [1, 2]]]);
+    assert.equal(note(r, 1).source.authors[0], 'Jane Doe');
+    assert.equal(note(r, 2).refersTo, 1);
+  });
+
   test('a [^n] marker without definition is reported', () => {
     const { warnings } = parseReportWithSpans('# T\n\nClaim.[^9]\n', { format: 'markdown' });
     assert.match(warnings.join('\n'), /\[9\].*no note/);

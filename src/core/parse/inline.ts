@@ -61,6 +61,8 @@ const ENTITY = /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/iy;
 const FOOTNOTE_REF = /\[\^([^\]\s]{1,100})\]/y;
 const SUP_OPEN = /<sup\b[^<>]{0,200}>/iy;
 const AUTOLINK = /<((?:https?|mailto):[^\s<>]{1,2000})>/iy;
+/** `<a href="#fn3" …>3</a>`: an HTML anchor whose text is a note number */
+const ANCHOR_MARKER = /<a\s([^<>]{0,600})>\s*(?:<sup>)?\[?(\d{1,4})\]?(?:<\/sup>)?\s*<\/a>/iy;
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?\/?>/y;
 const BACKLINK = /^\s*(?:↩\uFE0E?|\^|back)\s*$/i;
 const ENTITIES: Record<string, string> = {
@@ -287,6 +289,12 @@ function angle(input: string, at: number, end: number, out: TextBuilder, state: 
     if (ctx.links && /^https?:/i.test(auto[1])) ctx.links.push(auto[1]);
     emit(input, at + 1, at + 1 + auto[1].length, out, state);
     return at + auto[0].length;
+  }
+  ANCHOR_MARKER.lastIndex = at;
+  const anchor = ANCHOR_MARKER.exec(input);
+  if (anchor && at + anchor[0].length <= end && /\bhref\s*=\s*["']?#/i.test(anchor[1])) {
+    out.marker(Number(anchor[2]), at, at + anchor[0].length);
+    return at + anchor[0].length;
   }
   TAG.lastIndex = at;
   const tag = TAG.exec(input);

@@ -21,7 +21,8 @@ const LINK_DEF = /^\s{0,3}\[[^\]^]{1,200}\]:\s*\S+/;
 const LIST_ITEM = /^(\s{0,6})(?:[-*+]|\d{1,4}[.)])[ \t]+/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-const BRACKET_NOTE = /^\s{0,3}\[\d{1,4}\][ \t]+\S/;
+/** A note line of a converted document: "[1] text", or a linked number back to the marker "[[1]](#_ftnref1) text" */
+const BRACKET_NOTE = /^\s{0,3}(?:\[\d{1,4}\][ \t]+\S|\[\[\d{1,4}\]\]\(#[^)\s]{0,200}\)|\[\d{1,4}\]\(#[^)\s]{0,200}\)[ \t]*\S)/;
 const CONTENTS_HEADING = /^(?:table\s+of\s+)?contents$|^in\s+this\s+(?:report|article|issue)$/i;
 
 /** Content hints: front matter, `#` headings, Markdown footnotes, or linked note numbers. */
@@ -324,9 +325,9 @@ function readNoteItem(input: string, lines: Line[], i: number, notes: DraftNote[
     }
     return i + 1;
   }
-  const m = /^\s{0,3}(?:\[\^?(\d{1,4})\]:?|(\d{1,4})[.)]|<sup>\s*(\d{1,4})\s*<\/sup>|\[(\d{1,4})\]\([^)\s]{0,500}\)|(\d{1,4})(?=\s))\s*/i.exec(line.text);
+  const m = /^\s{0,3}(?:\[\[(\d{1,4})\]\]\([^)\s]{0,500}\)|\[(\d{1,4})\]\([^)\s]{0,500}\)|\[\^?(\d{1,4})\]:?|(\d{1,4})[.)]|<sup>\s*(\d{1,4})\s*<\/sup>|(\d{1,4})(?=\s))\s*/i.exec(line.text);
   if (!m) return i + 1; // stray text under the notes heading
-  const n = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]);
+  const n = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]);
   const end = continuationOfItem(lines, i + 1);
   notes.push(noteFrom(input, lines.slice(i, end), line.start + m[0].length, n, ctx));
   return end;
@@ -334,7 +335,7 @@ function readNoteItem(input: string, lines: Line[], i: number, notes: DraftNote[
 
 function continuationOfItem(lines: Line[], from: number): number {
   let i = from;
-  const startsNote = /^\s{0,3}(?:\[\^?\d{1,4}\]|\d{1,4}[.)]?\s|<sup>|\|)/i;
+  const startsNote = /^\s{0,3}(?:\[\[?\^?\d{1,4}\]|\d{1,4}[.)]?\s|<sup>|\|)/i;
   while (i < lines.length && !isBlank(lines[i]) && !startsNote.test(lines[i].text) && !ATX.test(lines[i].text)) i++;
   // indented paragraphs after a blank line still belong to the item
   while (i < lines.length) {
