@@ -5,7 +5,7 @@ import { LoadError, loadLibrary, parseArgs } from './load';
 
 export const figuresCommand: CliCommand = {
   name: 'figures',
-  synopsis: 'figures [FILE] [--json] [--library DIR]   key figures: value, unit, qualifier, what they measure',
+  synopsis: '[FILE] [--json] [--library DIR]   key figures: value, unit, qualifier, what they measure',
   async run(args: string[], io: CliIO): Promise<number> {
     try {
       const parsed = parseArgs(args, ['--json'], ['--library']);

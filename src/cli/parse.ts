@@ -5,7 +5,7 @@ import { LoadError, loadReport, parseArgs } from './load';
 
 export const parseCommand: CliCommand = {
   name: 'parse',
-  synopsis: 'parse FILE [--json] [--format text|markdown]   the report model: sections, paragraphs, notes, figures',
+  synopsis: 'FILE [--json] [--format text|markdown]   the report model: sections, paragraphs, notes, figures',
   async run(args: string[], io: CliIO): Promise<number> {
     try {
       const parsed = parseArgs(args, ['--json'], ['--format']);
