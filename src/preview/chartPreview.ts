@@ -234,8 +234,8 @@ export class ChartPreview implements vscode.Disposable {
       return undefined;
     }
     const svg = await chartEngine().renderSvg(chartSpec(chart, lightTheme));
-    const target = exportTarget(note.uri, chart.id);
-    if (!await writeSvg(target, svg, options.overwrite)) return undefined;
+    const target = await exportTarget(note.uri, chart.id);
+    if (!target || !await writeSvg(target, svg, options.overwrite)) return undefined;
     const link = imageLink(note.uri, target, chart.title);
     await insertAtCursor(note.uri, link);
     this.post({ type: 'notice', text: vscode.l10n.t('Saved {0} and linked it in the note.', vscode.workspace.asRelativePath(target)) });
@@ -247,8 +247,8 @@ export class ChartPreview implements vscode.Disposable {
     const note = this.note;
     const chart = this.result?.charts.find(c => c.id === chartId);
     if (!note || !chart) return undefined;
-    const target = exportTarget(note.uri, chart.id);
-    if (!await exists(target)) return (await this.exportChart(chartId))?.link;
+    const target = await exportTarget(note.uri, chart.id, false);
+    if (!target || !await exists(target)) return (await this.exportChart(chartId))?.link;
     const link = imageLink(note.uri, target, chart.title);
     await insertAtCursor(note.uri, link);
     return link;

@@ -1,9 +1,16 @@
 import * as vscode from 'vscode';
 
-/** Where an exported chart goes: `charts/<id>.svg` in the note's workspace folder (or beside the note). */
-export function exportTarget(note: vscode.Uri, chartId: string): vscode.Uri {
-  const folder = vscode.workspace.getWorkspaceFolder(note)?.uri ?? vscode.Uri.joinPath(note, '..');
-  return vscode.Uri.joinPath(folder, 'charts', `${chartId.replace(/[^\w.-]+/g, '-')}.svg`);
+/**
+ * Where an exported chart goes: `charts/<id>.svg` in the note's workspace folder, else beside a saved note,
+ * else (an untitled note with no folder open) wherever the analyst picks.
+ */
+export async function exportTarget(note: vscode.Uri, chartId: string, ask = true): Promise<vscode.Uri | undefined> {
+  const name = `${chartId.replace(/[^\w.-]+/g, '-')}.svg`;
+  const folder = vscode.workspace.getWorkspaceFolder(note)?.uri
+    ?? (note.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(note, '..'));
+  if (folder) return vscode.Uri.joinPath(folder, 'charts', name);
+  if (!ask) return undefined;
+  return vscode.window.showSaveDialog({ title: vscode.l10n.t('Export Chart as SVG'), filters: { SVG: ['svg'] }, saveLabel: vscode.l10n.t('Export') });
 }
 
 export async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -35,7 +42,9 @@ export async function writeSvg(target: vscode.Uri, svg: string, overwrite = fals
 /** `![title](charts/id.svg)`, the path relative to the note so the memo and its charts travel together. */
 export function imageLink(note: vscode.Uri, image: vscode.Uri, title: string): string {
   const alt = title.replace(/[[\]\\]/g, '').replace(/\s+/g, ' ').trim();
-  return `![${alt}](${relativePath(note, image).split('/').map(encodeURIComponent).join('/')})`;
+  // an untitled note has no folder to be relative to: link the file itself
+  const path = note.scheme === 'untitled' || note.scheme !== image.scheme ? image.toString() : relativePath(note, image).split('/').map(encodeURIComponent).join('/');
+  return `![${alt}](${path})`;
 }
 
 function relativePath(from: vscode.Uri, to: vscode.Uri): string {
