@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import { readerTextOf } from '../core/reader';
 import type { LibraryService } from '../library/libraryService';
-import { rangeOf } from '../shared/positions';
+import { rangeOf, showsReader } from '../shared/positions';
 import { reportIdOf } from '../shared/readerUri';
 import { figureCard, footnoteCard, plainDefinitionCard, reportCard } from './cards';
 import { figuresMatching, footnoteForDefinition } from './figureMatch';
@@ -26,8 +26,9 @@ export class CardHovers implements vscode.HoverProvider {
   private readerHover(library: Library, reportId: string, document: vscode.TextDocument, offset: number): vscode.Hover | undefined {
     const report = library.report(reportId);
     if (!report) return undefined;
-    const { index, text } = readerTextOf(report);
-    if (document.getText().length !== text.length) return undefined;
+    const reader = readerTextOf(report);
+    if (!showsReader(document, reader)) return undefined;
+    const { index } = reader;
     const marker = index.at(offset, 'marker');
     if (marker) {
       const footnote = report.footnotes.find(f => String(f.n) === marker.id);

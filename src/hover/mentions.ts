@@ -50,7 +50,19 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
   const mentions: Mention[] = [];
   const { text: readerText, index } = readerTextOf(report);
   const uri = readerUri(report).toString();
-  const lineOf = (offset: number) => readerText.slice(0, offset).split('\n').length - 1;
+  // line of an offset by binary search over the line starts (computed once per call, not per mention)
+  const starts = [0];
+  for (let i = readerText.indexOf('\n'); i >= 0; i = readerText.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   const around = (text: string, start: number, end: number) => text.slice(Math.max(0, start - 60), Math.min(text.length, end + 60)).replace(/\s+/g, ' ').trim();
 
   if (target.kind === 'figure') {

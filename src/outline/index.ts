@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { readerTextOf } from '../core/reader';
 import type { SpanKind } from '../core/spans';
 import type { Feature } from '../services';
+import { showsReader } from '../shared/positions';
 import { reportIdOf } from '../shared/readerUri';
 import type { ReportTarget } from '../shared/targets';
 import { OutlineTree, type OutlineElement } from './outlineTree';
@@ -25,7 +26,7 @@ export const outlineFeature: Feature = ({ library, log }) => {
     const report = library.current.report(reportId);
     if (!report) return;
     const reader = readerTextOf(report);
-    if (editor.document.getText().length !== reader.text.length) return;
+    if (!showsReader(editor.document, reader)) return;
     const offset = editor.document.offsetAt(editor.selection.active);
     const span = reader.index.allAt(offset).find(s => FOLLOWED.includes(s.kind));
     if (!span) return;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Report } from '../core/model';
 import { readerTextOf, type ReaderText } from '../core/reader';
 import type { LibraryService } from '../library/libraryService';
+import { showsReader } from '../shared/positions';
 import { READER_SCHEME, reportIdOf } from '../shared/readerUri';
 
 /** A reader tab's report and its rendered text. */
@@ -43,7 +44,7 @@ export class ReaderDocuments implements vscode.TextDocumentContentProvider, vsco
   /** Like readerFor, but only when the document shows the current rendering (spans are valid for it). */
   readerOf(document: vscode.TextDocument): OpenReader | undefined {
     const found = this.readerFor(document.uri);
-    return found && document.getText().length === found.reader.text.length ? found : undefined;
+    return found && showsReader(document, found.reader) ? found : undefined;
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@
  * Core modules speak offsets only; adapters convert here.
  */
 import * as vscode from 'vscode';
+import type { ReaderText } from '../core/reader';
 
 export function positionOf(document: vscode.TextDocument, offset: number): vscode.Position {
   return document.positionAt(offset);
@@ -17,8 +18,20 @@ export function rangeOf(document: vscode.TextDocument, start: number, end: numbe
   return new vscode.Range(document.positionAt(start), document.positionAt(Math.max(start, end)));
 }
 
-/** The offset of a hover/definition position, and whether it still fits the text the spans were made for. */
-export function offsetIn(document: vscode.TextDocument, position: vscode.Position, expectedLength?: number): number | undefined {
-  if (expectedLength !== undefined && document.getText().length !== expectedLength) return undefined;
-  return document.offsetAt(position);
+const shapes = new WeakMap<ReaderText, { lines: number; lastLine: number }>();
+
+/**
+ * Whether a reader document shows this rendering, so its spans apply. Compares line count and the length of
+ * the last line (O(1)), not the whole text: a hover must not copy a 5 MB document on every mouse move.
+ */
+export function showsReader(document: vscode.TextDocument, reader: ReaderText): boolean {
+  let shape = shapes.get(reader);
+  if (!shape) {
+    const lastBreak = reader.text.lastIndexOf('\n');
+    let lines = 1;
+    for (let i = reader.text.indexOf('\n'); i >= 0; i = reader.text.indexOf('\n', i + 1)) lines++;
+    shape = { lines, lastLine: reader.text.length - lastBreak - 1 };
+    shapes.set(reader, shape);
+  }
+  return document.lineCount === shape.lines && document.lineAt(document.lineCount - 1).text.length === shape.lastLine;
 }
