@@ -55,11 +55,25 @@ export function showSearchPicker(index: SearchIndex, library: Library, options: 
     return hits;
   };
   const shown = show(initialQuery);
+  let pending: ReturnType<typeof setTimeout> | undefined;
   picker.value = initialQuery;
 
   const target = (hit: SearchHit): ReportTarget => ({ reportId: hit.reportId, kind: hit.kind, id: hit.id });
   const disposables: vscode.Disposable[] = [
-    picker.onDidChangeValue(value => void show(value)),
+    picker.onDidChangeValue(value => {
+      // small libraries answer per keystroke; big ones wait for a pause in typing
+      if (index.size < 5000) {
+        show(value);
+        return;
+      }
+      if (pending) clearTimeout(pending);
+      picker.busy = true;
+      pending = setTimeout(() => {
+        pending = undefined;
+        show(value);
+        picker.busy = false;
+      }, 90);
+    }),
     picker.onDidAccept(() => {
       const hit = (picker.selectedItems[0] ?? picker.activeItems[0])?.hit;
       if (!hit) return;
@@ -78,6 +92,7 @@ export function showSearchPicker(index: SearchIndex, library: Library, options: 
       }
     }),
     picker.onDidHide(() => {
+      if (pending) clearTimeout(pending);
       for (const d of disposables) d.dispose();
       picker.dispose();
     }),
