@@ -109,6 +109,14 @@ describe('plain-text parser: rules', () => {
     ]);
   });
 
+  test('page numbers from a PDF copy are dropped, also inside a paragraph', () => {
+    const r = parseReport(`T\n\nThis paragraph runs across a page\n12\nbreak and continues here as one paragraph.\n\nPage 3 of 12\n\n${body('Next.')}\n`);
+    assert.deepEqual(r.sections[0].paragraphs.map(p => p.text), [
+      'This paragraph runs across a page break and continues here as one paragraph.',
+      body('Next.'),
+    ]);
+  });
+
   test('CRLF line endings', () => {
     const r = parseReport(`Title\r\n\r\n${body('Alpha.[1]')}\r\n\r\nHeading\r\n\r\n${body('Beta.')}\r\n\r\n[1] A note.\r\n`);
     assert.equal(r.sections.length, 2);

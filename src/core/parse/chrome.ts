@@ -5,10 +5,17 @@ const CHROME = /^(?:(?:[\w-]+\s+){0,2}(?:image|photo|photograph|picture|illustra
 
 const CAPTION = /^(?:photo|image|photograph|credit|source|caption|picture)\s*(?:credit)?\s*:/i;
 
+/** "12", "Page 3", "Page 3 of 12", "- 4 -": page numbers left by a PDF copy. */
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+
+export function isPageNumber(line: string): boolean {
+  return PAGE_NUMBER.test(line.trim());
+}
+
 /** A line that is page furniture, never content. */
 export function isChrome(line: string): boolean {
   const t = line.trim();
-  return t.length <= 60 && (CHROME.test(t) || CAPTION.test(t));
+  return t.length <= 60 && (CHROME.test(t) || CAPTION.test(t) || PAGE_NUMBER.test(t));
 }
 
 /** "Related Topics" and similar: everything after it is navigation, not content. */

@@ -3,7 +3,7 @@
  * unpunctuated lines between paragraphs, bracketed markers `[n]` in paragraphs, a numbered notes list at
  * the end, and page chrome ("Insight Image", the repeated title and date, "Related Topics") to drop.
  */
-import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading } from './chrome';
+import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, isPageNumber } from './chrome';
 import type { Draft, DraftNote, DraftParagraph, DraftSection } from './draft';
 import { TextBuilder } from './draft';
 import { type Block, type Line, blockText, splitBlocks, splitLines } from './lines';
@@ -165,7 +165,9 @@ function listItems(block: Block): Block[] {
 
 function readParagraph(input: string, block: Block): DraftParagraph {
   const builder = new TextBuilder();
-  block.lines.forEach((line, index) => {
+  // a page number between two lines of a paragraph is a page break, not text
+  const lines = block.lines.length > 1 ? block.lines.filter(l => !isPageNumber(l.text)) : block.lines;
+  lines.forEach((line, index) => {
     if (index > 0) builder.space(line.start);
     let pos = line.start;
     MARKER.lastIndex = 0;
