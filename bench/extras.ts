@@ -11,6 +11,8 @@ import type { Library } from '../src/core/library';
 import { measureActivation } from './activation';
 import { measureCheck } from './check';
 import { measureHover } from './hover';
+import { monitorEventLoopDelay, performance } from 'perf_hooks';
+import { DOSSIER_SEARCH } from './engines';
 import { time, timeAsync } from './stats';
 
 const ROOT = path.join(__dirname, '..');
@@ -28,6 +30,7 @@ export interface Extras {
   hoverP50Ms?: number;
   hoverP95Ms?: number;
   hoverScanMs?: number;
+  indexBlockMaxMs?: number;
   checkColdMs?: number;
   checkMs?: number;
   activationMs?: number;
@@ -115,6 +118,22 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     out.checkMs = m.ms;
     out.checkColdMs = m.coldMs;
     ctx.log(`fact-check: ${m.lines}-line note, ${m.findings} findings, ${Math.round(m.ms)} ms (cold ${Math.round(m.coldMs)} ms) at ${ctx.library.reports.length} reports`);
+  });
+
+  await guard('blocking', async () => {
+    // The UI thread must never block on a library build: the longest event-loop stall while the search
+    // index builds in chunks (buildSearchIndex, as the extension builds it), at the largest library.
+    if (!ctx.library) throw new Error('no library');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildSearchIndex } = require(DOSSIER_SEARCH) as typeof import('../src/core/search');
+    const histogram = monitorEventLoopDelay({ resolution: 5 });
+    histogram.enable();
+    const t0 = performance.now();
+    await buildSearchIndex(ctx.library);
+    const ms = performance.now() - t0;
+    histogram.disable();
+    out.indexBlockMaxMs = histogram.max / 1e6;
+    ctx.log(`chunked index build (buildSearchIndex) at ${ctx.library.reports.length} reports: ${Math.round(ms)} ms in all, longest event-loop stall ${out.indexBlockMaxMs.toFixed(0)} ms`);
   });
 
   await guard('activation', async () => {

@@ -6,7 +6,9 @@
  * Environment knobs (for quick looks; the defaults are the reported run):
  *   BENCH_SIZES=seed,10,100   which libraries
  *   BENCH_QUERIES=50          synthetic queries per library (plus the 11 seed queries)
- *   BENCH_SKIP=fuse,activation,bundle,charts,check,hover   skip slow or unavailable parts
+ *   BENCH_SKIP=fuse,activation,bundle,charts,check,hover,blocking   skip slow or unavailable parts
+ *   BENCH_OUT=/tmp/r.json     write the results elsewhere
+ *   BENCH_SEARCH=proposal|compact   measure a proposed search (bench/proposals/) instead of src/core/search.ts
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -31,7 +33,7 @@ interface SizePlan {
 
 const ALL_SIZES: SizePlan[] = [
   { key: 'seed', synthetic: 0, fuseTyped: Infinity, fuseRecall: Infinity },
-  { key: '10', synthetic: 9, fuseTyped: Infinity, fuseRecall: Infinity },
+  { key: '10', synthetic: 9, fuseTyped: 25, fuseRecall: Infinity },
   { key: '100', synthetic: 99, fuseTyped: 8, fuseRecall: 30 },
   { key: '500', synthetic: 499, fuseTyped: 3, fuseRecall: 12 },
 ];
@@ -150,9 +152,9 @@ async function main(): Promise<void> {
 
   const extras: Extras = await measureExtras({ skip, library: libraryFor500, seedText, notes, log });
   const results = assemble(sizes, parseMBps, extras, notes, started);
-  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(process.env.BENCH_OUT ?? path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   printSummary(results);
-  log(`\nwrote bench/results.json in ${round((Date.now() - started) / 1000, 1)} s total`);
+  log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json'} in ${round((Date.now() - started) / 1000, 1)} s total`);
 }
 
 function buildLibrary(seedText: string, part: GeneratedReport[], createDossier: ReturnType<typeof loadDossierSearch>) {
@@ -227,6 +229,7 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
     activationSamples: extras.activationSamples,
     activateBodyMs: extras.activateBodyMs === undefined ? null : round(extras.activateBodyMs, 1),
     hoverScanMs: extras.hoverScanMs === undefined ? null : round(extras.hoverScanMs, 1),
+    indexBlockMaxMs: extras.indexBlockMaxMs === undefined ? null : round(extras.indexBlockMaxMs, 1),
     checkColdMs: extras.checkColdMs === undefined ? null : round(extras.checkColdMs, 1),
     hoverP95Ms: extras.hoverP95Ms === undefined ? null : round(extras.hoverP95Ms, 4),
     hoverP50Ms: extras.hoverP50Ms === undefined ? null : round(extras.hoverP50Ms, 4),
