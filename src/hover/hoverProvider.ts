@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import { readerTextOf } from '../core/reader';
 import type { LibraryService } from '../library/libraryService';
-import { rangeOf, showsReader } from '../shared/positions';
+import { offsetOf, rangeOf, showsReader } from '../shared/positions';
 import { reportIdOf } from '../shared/readerUri';
 import { figureCard, footnoteCard, plainDefinitionCard, reportCard } from './cards';
 import { figuresMatching, footnoteForDefinition } from './figureMatch';
@@ -18,7 +18,7 @@ export class CardHovers implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const library = this.library.current;
     if (!library.reports.length) return undefined;
-    const offset = document.offsetAt(position);
+    const offset = offsetOf(document, position);
     const reportId = reportIdOf(document.uri);
     return reportId !== undefined ? this.readerHover(library, reportId, document, offset) : this.noteHover(library, document, offset);
   }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { readerTextOf } from '../core/reader';
 import type { SpanKind } from '../core/spans';
 import type { Feature } from '../services';
-import { showsReader } from '../shared/positions';
+import { offsetOf, showsReader } from '../shared/positions';
 import { reportIdOf } from '../shared/readerUri';
 import type { ReportTarget } from '../shared/targets';
 import { OutlineTree, type OutlineElement } from './outlineTree';
@@ -27,7 +27,7 @@ export const outlineFeature: Feature = ({ library, log }) => {
     if (!report) return;
     const reader = readerTextOf(report);
     if (!showsReader(editor.document, reader)) return;
-    const offset = editor.document.offsetAt(editor.selection.active);
+    const offset = offsetOf(editor.document, editor.selection.active);
     const span = reader.index.allAt(offset).find(s => FOLLOWED.includes(s.kind));
     if (!span) return;
     const target = targetOfSpan(reportId, span.kind, span.id);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { openingWords } from '../core/reader';
 import type { Span } from '../core/spans';
-import { rangeOf } from '../shared/positions';
+import { offsetOf, positionOf, rangeOf } from '../shared/positions';
 import { safeWebUrl } from '../shared/markdown';
 import type { ReaderDocuments } from './readerDocuments';
 
@@ -32,7 +32,7 @@ export class ReaderDefinitions implements vscode.DefinitionProvider {
     const found = this.documents.readerOf(document);
     if (!found) return undefined;
     const { index } = found.reader;
-    const offset = document.offsetAt(position);
+    const offset = offsetOf(document, position);
     const marker = index.at(offset, 'marker') ?? (offset > 0 ? index.at(offset - 1, 'marker') : undefined);
     if (marker) {
       const note = index.find('footnote', marker.id);
@@ -60,7 +60,7 @@ export class ReaderFolding implements vscode.FoldingRangeProvider {
     if (!found) return [];
     const { index } = found.reader;
     return [...index.ofKind('section'), ...index.ofKind('notes')]
-      .map(span => new vscode.FoldingRange(document.positionAt(span.start).line, document.positionAt(span.end).line, vscode.FoldingRangeKind.Region))
+      .map(span => new vscode.FoldingRange(positionOf(document, span.start).line, positionOf(document, span.end).line, vscode.FoldingRangeKind.Region))
       .filter(range => range.end > range.start);
   }
 }
