@@ -89,7 +89,8 @@ suite('preview', function () {
     await editor.edit(edit => edit.insert(end, '\n\nReko Diq also holds gold deposits of 41 million ounces.\n'));
     const state = await waitForPage(s => s.rendered!.chartIds.includes('reko-diq-resources'), 'the Reko Diq chart');
     const took = Date.now() - started;
-    assert.ok(took < 3000, `the chart came ${took} ms after the edit`);
+    console.log(`      the Reko Diq chart showed ${took} ms after the edit (typing debounce 250 ms)`);
+    assert.ok(took < 1500, `the chart came ${took} ms after the edit`);
     assert.deepStrictEqual(state.rendered!.chartIds.slice(-1), ['reko-diq-resources']);
     await vscode.commands.executeCommand('undo');
     await waitForPage(s => !s.rendered!.chartIds.includes('reko-diq-resources'), 'the Reko Diq chart to go after undo');
