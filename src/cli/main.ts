@@ -6,14 +6,19 @@ const io: CliIO = {
   err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
+/** A synopsis reads "[name] ARGS   what it does"; help shows the arguments and the summary on two lines. */
+function describe(name: string, synopsis: string): string {
+  const [args, ...summary] = synopsis.replace(new RegExp(`^${name}\\b\\s*`), '').split(/\s{2,}/);
+  return `  dossier ${name} ${args}`.trimEnd() + (summary.length ? `\n      ${summary.join(' ')}` : '');
+}
+
 export function usage(): string {
-  const width = Math.max(...commands.map(c => c.name.length), 4);
   return [
     'dossier — a policy report from the command line',
     '',
     'Usage: dossier <command> [options]',
     '',
-    ...commands.map(c => `  ${c.name.padEnd(width)}  ${c.synopsis}`),
+    ...commands.map(c => describe(c.name, c.synopsis)),
     '',
     'Without FILE, commands use the bundled report; --library DIR adds every .md/.txt report in a folder.',
   ].join('\n');
