@@ -97,6 +97,13 @@ describe('plain-text parser: rules', () => {
     assert.deepEqual(r.sections.map(s => s.title), ['Background', 'Findings']);
   });
 
+  test('a line between title and date is a subtitle, not a section', () => {
+    const r = parseReport(`Report Title\n\nA Subtitle Line\n\n3 March 2024\n\n${body('One.')}\n`);
+    assert.equal(r.title, 'Report Title');
+    assert.equal(r.date, '2024-03-03');
+    assert.deepEqual(r.sections.map(s => s.title), ['Introduction']);
+  });
+
   test('hard-wrapped paragraphs are joined with single spaces', () => {
     const r = parseReport(`Title\n\nThis paragraph is wrapped\nacross several lines of the file\nand should read as one paragraph of prose.\n`);
     assert.equal(r.sections[0].paragraphs[0].text, 'This paragraph is wrapped across several lines of the file and should read as one paragraph of prose.');

@@ -28,22 +28,23 @@ export function parseText(input: string): Draft {
   let title: string | undefined;
   let date: string | undefined;
   let authors: string[] = [];
-  const leftovers: { block: Block; text: string }[] = [];
+  // A short line right before the first paragraph (after title, date and byline) names the first section;
+  // one between the title and the date is a subtitle.
+  let opening: { block: Block; text: string } | undefined;
   for (const item of preamble) {
     if (isChrome(item.text)) continue;
+    opening = undefined;
     const d = dateLine(item.text);
     if (d) { date ??= d; continue; }
     const by = bylineAuthors(item.text);
     if (by) { if (!authors.length) authors = by; continue; }
     if (title === undefined) { title = item.text; continue; }
     if (same(item.text, title)) continue;
-    leftovers.push(item);
+    opening = item;
   }
 
   const sections: DraftSection[] = [];
   let section: DraftSection | undefined;
-  // A short line just before the first paragraph (after the title) names the first section.
-  const opening = leftovers.length ? leftovers[leftovers.length - 1] : undefined;
   if (opening && isHeading(opening.text)) {
     section = { title: opening.text, start: opening.block.start, end: opening.block.end, paragraphs: [] };
   }
