@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, getApi, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
 
 interface DescribedNode {
   label: string;
@@ -174,6 +174,19 @@ suite('Browse', () => {
     for (const hit of figures) assert.strictEqual(hit.kind, 'figure');
     if (report.figures.some(f => f.value === 845e6)) assert.strictEqual(figure(figures[0]!)?.value, 845e6);
     await screenshot('browse-figure-picker');
+  });
+
+  test('Enter on a search result reveals it in the reader', async function () {
+    if (!runnerAttached()) this.skip();
+    await closeAllEditors();
+    const hits = await vscode.commands.executeCommand<Hit[]>('dossier.search', 'reko dik copper');
+    await sleep(500);
+    await press('Enter');
+    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report' ? vscode.window.activeTextEditor : undefined), 10000, 'the reader after Enter');
+    const selected = editor.document.getText(editor.selection);
+    const line = editor.document.lineAt(editor.selection.active.line).text;
+    if (hits[0]!.kind === 'figure') assert.strictEqual(selected, (await seedReady()).report.figures.find(f => f.id === hits[0]!.id)!.text);
+    assert.match(line, /Reko Diq/);
   });
 
   test('hover on "US$845 million" in a Markdown note shows the figure card with its source', async function () {
