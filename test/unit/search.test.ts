@@ -182,3 +182,15 @@ test('CLI: dossier search prints hits, JSON, and says why it fails', async () =>
   assert.equal((await run('a', '--library', '/nonexistent/folder')).code, 2);
   assert.equal((await run('zzqqxx')).code, 1);
 });
+
+test('any query (property): never throws, hits are well-formed and at most the limit', async () => {
+  const fc = (await import('fast-check')).default;
+  fc.assert(fc.property(fc.string({ maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (query, limit) => {
+    const hits = seedIndex.search(query, { limit });
+    assert.ok(hits.length <= limit);
+    for (const hit of hits) {
+      assert.ok(Number.isFinite(hit.score));
+      for (const [a, b] of hit.highlights) assert.ok(a >= 0 && a < b && b <= hit.label.length);
+    }
+  }), { numRuns: 300 });
+});
