@@ -51,9 +51,14 @@ suite('preview', function () {
   });
 
   test('the panel opens beside the note and lists the charts of the figures it uses', async () => {
+    // Vega is loaded by the first chart, never on activation
+    const engineLoaded = () => Object.keys(require.cache).some(file => /[\\/]dist[\\/]charts\.js$/.test(file));
+    const loadedBefore = engineLoaded();
     const editor = await openNoteWithPreview();
     const state = await waitForPage(s => s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the tariff chart in the panel');
     assert.deepStrictEqual(state.rendered!.chartIds, ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake']);
+    assert.strictEqual(loadedBefore, false, 'dist/charts.js was loaded before the chart preview opened');
+    assert.strictEqual(engineLoaded(), true, 'dist/charts.js is not in the module cache after the preview drew charts');
     assert.strictEqual(state.noteUri, fixtureUri(NOTE).toString());
     assert.strictEqual(state.viewColumn, vscode.ViewColumn.Two, 'the panel opens beside the note');
     assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'the note keeps the focus');
