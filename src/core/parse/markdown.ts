@@ -46,7 +46,6 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   const none: FrontMatter = { authors: [], bodyStart: 0 };
   if (!open) return none;
   const close = /^(?:---|\.\.\.)[ \t]*$/m;
-  close.lastIndex = 0;
   const rest = text.slice(open[0].length);
   const m = close.exec(rest);
   if (!m) return none;
@@ -66,7 +65,7 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   fm.title = str(d.title);
   const date = d.date ?? d.published ?? d.issued;
   if (date instanceof Date && !isNaN(date.getTime())) fm.date = date.toISOString().slice(0, 10);
-  else if (str(date)) fm.date = parseDate(str(date)!) ;
+  else if (str(date)) fm.date = parseDate(str(date)!);
   const rawAuthors = d.authors ?? d.author;
   const list = Array.isArray(rawAuthors) ? rawAuthors : rawAuthors === undefined ? [] : [rawAuthors];
   for (const a of list) {
