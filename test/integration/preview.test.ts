@@ -47,6 +47,7 @@ suite('preview', function () {
   });
 
   suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
   });
 
