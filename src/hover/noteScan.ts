@@ -12,6 +12,8 @@ export interface CitationRef {
 }
 
 interface Scan {
+  /** the document scanned: an untitled URI is reused by the next untitled note, so the URI alone is not enough */
+  document: vscode.TextDocument;
   version: number;
   quantities: Quantity[];
   citations: CitationRef[];
@@ -30,8 +32,8 @@ export class NoteScans implements vscode.Disposable {
   scan(document: vscode.TextDocument): Scan {
     const key = document.uri.toString();
     const cached = this.scans.get(key);
-    if (cached && cached.version === document.version) return cached;
-    const scan = scanNote(document.getText(), document.version);
+    if (cached && cached.document === document && cached.version === document.version) return cached;
+    const scan = scanNote(document, document.getText());
     this.scans.set(key, scan);
     return scan;
   }
@@ -52,7 +54,7 @@ export class NoteScans implements vscode.Disposable {
 
 const MAX_SCAN = 2_000_000;
 
-function scanNote(text: string, version: number): Scan {
+function scanNote(document: vscode.TextDocument, text: string): Scan {
   const body = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
   let quantities: Quantity[] = [];
   try {
@@ -76,5 +78,5 @@ function scanNote(text: string, version: number): Scan {
   }
   const definitions = new Map<string, string>();
   for (const m of body.matchAll(/^\[\^([^\]\s]+)\]:[ \t]*(.*)$/gm)) definitions.set(m[1]!, m[2]!);
-  return { version, quantities, citations: citations.sort((a, b) => a.start - b.start), definitions };
+  return { document, version: document.version, quantities, citations: citations.sort((a, b) => a.start - b.start), definitions };
 }
