@@ -1,13 +1,15 @@
 /**
  * One search over everything a library holds: sections, paragraphs, notes (with their sources) and figures.
  *
- * Two stages, as measured in notes/dependencies.md: MiniSearch (an inverted index, fuzzy + prefix, OR) finds
- * candidates in about a millisecond even at 30k paragraphs; fuse.js (`ignoreLocation`, so words anywhere in
- * a paragraph count) re-scores only the best few hundred of them. Numbers are indexed normalised, as tokens
- * like `n845000000`, so "845m", "$845 million" and "845 million" all meet "US$845 million".
+ * Two stages. An inverted index (./compactIndex: BM25 over boosted fields, prefix and typo expansion through
+ * MiniSearch's radix tree) finds the best candidates; it replaced MiniSearch's own index after measuring
+ * (notes/dependencies.md, bench/): at 30k paragraphs the worst query is ~4× faster and the index half the
+ * memory. fuse.js (`ignoreLocation`, so words anywhere in a paragraph count) then re-scores only the best
+ * few dozen. Numbers are indexed normalised, as tokens like `n845000000`, so "845m", "$845 million" and
+ * "845 million" all meet "US$845 million".
  */
 import Fuse, { type FuseResult } from 'fuse.js';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import { CompactIndex, type CompactHit, type TermQuery } from './compactIndex';
 import type { Library } from './library';
 import type { Report } from './model';
 import { findQuantities, parseQuantity } from './quantities';
@@ -96,14 +98,11 @@ class LibrarySearch implements SearchIndex {
   private readonly docs = new Map<number, SearchDoc>();
   private readonly indexed = new Map<string, { report: Report; keys: number[] }>();
   private nextKey = 1;
-  private readonly mini = new MiniSearch<SearchDoc>({
-    idField: 'key',
-    fields: ['label', 'subject', 'text', 'source', 'nums'],
-    storeFields: [],
-    tokenize: tokenize,
-    processTerm: normaliseTerm,
-    searchOptions: { tokenize: tokenize, processTerm: normaliseTerm },
-  });
+  private readonly index = new CompactIndex(
+    [{ name: 'label', boost: 3 }, { name: 'subject', boost: 2 }, { name: 'source', boost: 1.5 }, { name: 'text', boost: 1 }, { name: 'nums', boost: 4 }],
+    tokenize,
+    normaliseTerm,
+  );
 
   get size(): number {
     return this.docs.size;
@@ -137,7 +136,7 @@ class LibrarySearch implements SearchIndex {
       if (wanted.get(id) !== entry.report) {
         for (const key of entry.keys) {
           this.docs.delete(key);
-          this.mini.discard(key);
+          this.index.discard(key);
         }
         this.indexed.delete(id);
       }
@@ -152,7 +151,7 @@ class LibrarySearch implements SearchIndex {
       this.docs.set(doc.key, doc);
       entry.keys.push(doc.key);
     }
-    this.mini.addAll(docs);
+    for (const doc of docs) this.index.add(doc.key, doc as unknown as Record<string, unknown>);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -160,37 +159,26 @@ class LibrarySearch implements SearchIndex {
     const parsed = parseSearchQuery(query);
     if (!parsed || limit === 0) return [];
     const kinds = options.kinds?.length ? new Set(options.kinds) : undefined;
-    // no filter callback at all when nothing is filtered: MiniSearch calls it once per matching item
-    const filter = !kinds && !options.reportId ? undefined : (result: SearchResult) => {
-      const doc = this.docs.get(result.id as number);
+    const filter = (key: number) => {
+      const doc = this.docs.get(key);
       return !!doc && (!kinds || kinds.has(doc.kind)) && (!options.reportId || doc.reportId === options.reportId);
     };
-
-    const queries: (string | { queries: string[]; fields: string[]; fuzzy: false; prefix: false; boost?: Record<string, number>; combineWith: 'OR' })[] = [];
-    const wordQuery = parsed.words.join(' ');
-    // The last word is still being typed unless the query ends in a space: only it gets prefix matching
-    // (a finished word expanded as a prefix drags in every longer word), and it gets typo tolerance only
-    // once it is long enough for a typo to be told from a prefix ("khe" must not fan out to every
-    // three-letter word at distance 1).
+    // The last word is still being typed unless the query ends in a space: only it gets prefix matching,
+    // and typo tolerance only once it is long enough for a typo to be told from a prefix.
     const typing = !/\s$/.test(query);
     const lastWord = parsed.words.length - 1;
-    if (wordQuery) queries.push(wordQuery);
-    if (parsed.numbers.length) queries.push({ queries: parsed.numbers, fields: ['nums'], fuzzy: false, prefix: false, combineWith: 'OR' });
-    let results: SearchResult[];
-    try {
-      results = this.mini.search({ queries, combineWith: 'OR' } as Parameters<MiniSearch['search']>[0], {
-        fields: ['label', 'subject', 'text', 'source'],
-        boost: { label: 3, subject: 2, source: 1.5, text: 1, nums: 4 },
-        // one typo in a short word ("dik"), two in a longer one ("tarrif"); numbers are never fuzzy
-        fuzzy: (term, i) => (/^\d/.test(term) || term.length < 3 || (typing && i === lastWord && term.length < 5) ? false : term.length <= 5 ? 1 : 2),
-        prefix: (term, i) => typing && i === lastWord && term.length >= 3 && !/^\d/.test(term),
-        weights: { fuzzy: 0.6, prefix: 0.8 },
-        combineWith: 'OR',
-        ...(filter ? { filter } : {}),
-      });
-    } catch {
-      return [];
-    }
+    const queries: TermQuery[] = parsed.words.map((term, i) => ({
+      term,
+      // one typo in a short word ("dik"), two in a longer one ("tarrif"); numbers are never fuzzy
+      fuzzy: /^\d/.test(term) || term.length < 3 || (typing && i === lastWord && term.length < 5) ? false : term.length <= 5 ? 1 : 2,
+      prefix: typing && i === lastWord && term.length >= 3 && !/^\d/.test(term),
+    }));
+    for (const term of parsed.numbers) queries.push({ term, fuzzy: false, prefix: false });
+    const results: CompactHit[] = this.index.search(queries, {
+      limit: CANDIDATES,
+      weights: { fuzzy: 0.6, prefix: 0.8 },
+      filter: kinds || options.reportId ? filter : undefined,
+    });
     const candidates = results.slice(0, CANDIDATES);
     if (!candidates.length) return [];
     const best = candidates[0]!.score;
@@ -274,7 +262,10 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
     }
     query = kept.join(' ');
   }
-  const words = [...new Set(tokenize(query).map(normaliseTerm).filter((t): t is string => !!t))].slice(0, MAX_TERMS);
+  let words = [...new Set(tokenize(query).map(normaliseTerm).filter((t): t is string => !!t))].slice(0, MAX_TERMS);
+  // "$845 millio", "87 perce": the half-typed unit belongs to the number, and as a prefix it would pull in
+  // every paragraph that says "million" or "percent" (among the slowest keystrokes at 500 reports).
+  if (numbers.length) words = words.filter(w => !UNIT_WORDS.some(u => u.startsWith(w)));
   if (!words.length && !numbers.length) return undefined;
   return { words, numbers: [...new Set(numbers)], values };
 }
@@ -326,6 +317,7 @@ function normaliseText(text: string): string {
   // which is nearly all report text: skip the costly part there (it was ~15% of search time).
   return PLAIN.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}/gu, '');
 }
+const UNIT_WORDS = ['million', 'billion', 'trillion', 'thousand', 'percent', 'per', 'cent', 'bn', 'mn', 'usd', 'us', 'dollars'];
 const PLAIN = /^[\u0000-\u00bf\u2010-\u206f]*$/;
 
 /** The searchable items of a report, one at a time (so a big report can be indexed in turns). */
@@ -402,7 +394,7 @@ function nextTurn(): Promise<void> {
 }
 
 /** The hit as shown: for a paragraph, the words around the best match rather than its opening. */
-function toHit(doc: SearchDoc, candidate: SearchResult, query: ParsedQuery, score: number): SearchHit {
+function toHit(doc: SearchDoc, candidate: CompactHit, query: ParsedQuery, score: number): SearchHit {
   const matched = new Set([...candidate.terms.map(t => t.toLowerCase()), ...query.words]);
   const base = { kind: doc.kind, reportId: doc.reportId, id: doc.id, description: doc.description, detail: doc.detail, score };
   if (doc.kind === 'paragraph') {
