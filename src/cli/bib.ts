@@ -1,52 +1,44 @@
 import * as fs from 'fs';
-import { bibliographyItems, toCslJson, toRis } from '../core/cite';
+import { bibliographyItems, toCslJson, toRis, type CslItem } from '../core/cite';
 import type { CliCommand } from './command';
-import { loadCsl, loadLibraryOrFail, usage } from './cite';
+import { LoadError, runCommand, UsageError } from './errors';
+import { loadCsl, loadLibrary, parseArgs } from './load';
 
 const FORMATS = ['csl-json', 'bibtex', 'ris'] as const;
+type Format = (typeof FORMATS)[number];
 
 /** `dossier bib [--format csl-json|bibtex|ris] [--with-reports] [--out FILE] [--library DIR]`: the distinct note sources (and the reports themselves with --with-reports). */
 export const bibCommand: CliCommand = {
   name: 'bib',
-  synopsis: 'bib [--format csl-json|bibtex|ris] [--with-reports] [--out FILE] [--library DIR]   bibliography of the distinct note sources',
-  async run(args, io) {
-    let format: (typeof FORMATS)[number] = 'csl-json';
-    let out: string | undefined;
-    let withReports = false;
-    const libraries: string[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i]!;
-      if (arg === '--with-reports') withReports = true;
-      else if (arg === '--format' || arg === '--library' || arg === '--out') {
-        const value = args[++i];
-        if (value === undefined) return usage(io, 'bib', `${arg} needs a value`);
-        if (arg === '--format') {
-          if (!(FORMATS as readonly string[]).includes(value)) return usage(io, 'bib', `unknown format "${value}" (use ${FORMATS.join(', ')})`);
-          format = value as (typeof FORMATS)[number];
-        } else if (arg === '--out') out = value;
-        else libraries.push(value);
-      } else return usage(io, 'bib', `unexpected argument ${arg}`);
-    }
-    const library = loadLibraryOrFail(io, 'bib', libraries);
-    if (!library) return 2;
-    const items = bibliographyItems(library, { includeReports: withReports });
-    let text: string;
-    try {
-      text = format === 'csl-json' ? toCslJson(items) : format === 'ris' ? toRis(items) : loadCsl().createEngine().bibtex(items);
-    } catch (error) {
-      io.err(`dossier bib: ${error instanceof Error ? error.message : String(error)}`);
-      return 2;
-    }
+  synopsis: '[--format csl-json|bibtex|ris] [--with-reports] [--out FILE] [--library DIR]   bibliography of the distinct note sources',
+  run: (args, io) => runCommand(bibCommand, io, async () => {
+    const parsed = parseArgs(args, { flags: ['--with-reports'], options: ['--format', '--out', '--library'] });
+    if (parsed.words.length) throw new UsageError(`unexpected argument ${parsed.words[0]}`);
+    const format = parsed.value('--format') ?? 'csl-json';
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
+    const out = parsed.value('--out');
+    const library = loadLibrary({ libraries: parsed.values('--library') });
+    const items = bibliographyItems(library, { includeReports: parsed.has('--with-reports') });
+    const text = bibliography(items, format as Format);
     if (out) {
-      if (fs.existsSync(out)) {
-        io.err(`dossier bib: ${out} exists; not overwriting it (remove it first or pick another name)`);
-        return 2;
-      }
+      if (fs.existsSync(out)) throw new LoadError(`${out} exists; not overwriting it (remove it first or pick another name)`);
       fs.writeFileSync(out, text);
       io.err(`${items.length} sources written to ${out}`);
     } else {
       io.out(text);
     }
     return 0;
-  },
+  }),
 };
+
+/** The items as text; BibTeX comes from the lazily loaded CSL bundle. */
+function bibliography(items: CslItem[], format: Format): string {
+  if (format === 'csl-json') return toCslJson(items);
+  if (format === 'ris') return toRis(items);
+  try {
+    return loadCsl().createEngine().bibtex(items);
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    throw new LoadError(error instanceof Error ? error.message : String(error));
+  }
+}

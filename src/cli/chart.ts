@@ -9,11 +9,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { chartsForNote, libraryCharts, readCuratedChartFile, type Chart, type CuratedChartFile } from '../core/charts';
 import { chartSpec, darkTheme, lightTheme } from '../core/chartSpec';
-import { Library } from '../core/library';
-import type { Report } from '../core/model';
-import { parseReport } from '../core/parse';
 import { chartEngine } from '../lazy/load';
 import type { CliCommand, CliIO } from './command';
+import { LoadError, runCommand, UsageError } from './errors';
+import { bundledDataDir, loadLibrary, parseArgs, readTextFile } from './load';
 
 interface ChartArgs {
   id?: string;
@@ -24,72 +23,28 @@ interface ChartArgs {
   libraries: string[];
 }
 
-function parseArgs(args: string[]): ChartArgs | string {
-  const parsed: ChartArgs = { list: false, theme: 'light', libraries: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    const value = () => {
-      const next = args[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`${arg} needs a value`);
-      return next;
-    };
-    try {
-      if (arg === '--list') parsed.list = true;
-      else if (arg === '--note') parsed.note = value();
-      else if (arg === '--out') parsed.out = value();
-      else if (arg === '--library') parsed.libraries.push(value());
-      else if (arg === '--theme') {
-        const theme = value();
-        if (theme !== 'light' && theme !== 'dark') return `--theme must be light or dark, not "${theme}"`;
-        parsed.theme = theme;
-      } else if (arg.startsWith('--')) return `unknown option ${arg}`;
-      else if (parsed.id) return `one chart id at a time (got "${parsed.id}" and "${arg}")`;
-      else parsed.id = arg;
-    } catch (error) {
-      return (error as Error).message;
-    }
-  }
-  if (!parsed.list && !parsed.note && !parsed.id) return 'give a chart ID, --list, or --note NOTES.md';
-  return parsed;
+function chartArgs(args: string[]): ChartArgs {
+  const parsed = parseArgs(args, { flags: ['--list'], options: ['--note', '--out', '--library', '--theme'] });
+  const theme = parsed.value('--theme') ?? 'light';
+  if (theme !== 'light' && theme !== 'dark') throw new UsageError(`--theme must be light or dark, not "${theme}"`);
+  if (parsed.words.length > 1) throw new UsageError(`one chart id at a time (got "${parsed.words[0]}" and "${parsed.words[1]}")`);
+  const chart: ChartArgs = { id: parsed.words[0], list: parsed.has('--list'), note: parsed.value('--note'), out: parsed.value('--out'), theme, libraries: parsed.values('--library') };
+  if (!chart.list && !chart.note && !chart.id) throw new UsageError('give a chart ID, --list, or --note NOTES.md');
+  return chart;
 }
 
-/** data/ beside the bundle (dist/../data) or the sources (src/cli/../../data). */
-function dataDir(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'data', 'reports'))) return path.join(dir, 'data');
-    if (path.dirname(dir) === dir) throw new Error('the bundled data/ folder is missing');
-  }
-}
-
-function reportFiles(dir: string): string[] {
-  const stat = fs.statSync(dir);
-  if (!stat.isDirectory()) return [dir];
-  return fs.readdirSync(dir).filter(f => /\.(md|markdown|txt)$/i.test(f)).sort().map(f => path.join(dir, f));
-}
-
-function loadLibrary(extra: string[], io: CliIO): Library {
-  const reports: Report[] = [];
-  for (const file of [...reportFiles(path.join(dataDir(), 'reports')), ...extra.flatMap(reportFiles)]) {
-    try {
-      reports.push(parseReport(fs.readFileSync(file, 'utf8'), { source: path.basename(file) }));
-    } catch (error) {
-      io.err(`dossier chart: skipped ${file}: ${(error as Error).message}`);
-    }
-  }
-  return new Library(reports);
-}
-
+/** The curated charts of data/charts; a broken file is reported and skipped, the others still load. */
 function loadCurated(io: CliIO): CuratedChartFile[] {
-  const dir = path.join(dataDir(), 'charts');
+  const dir = path.join(bundledDataDir(), 'charts');
   if (!fs.existsSync(dir)) return [];
   const files: CuratedChartFile[] = [];
   for (const name of fs.readdirSync(dir).filter(f => f.endsWith('.json')).sort()) {
     try {
-      const { file, problems } = readCuratedChartFile(JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')), name);
+      const { file, problems } = readCuratedChartFile(JSON.parse(readTextFile(path.join(dir, name))), name);
       for (const problem of problems) io.err(`dossier chart: ${problem}`);
       if (file) files.push(file);
     } catch (error) {
-      io.err(`dossier chart: ${name}: ${(error as Error).message}`);
+      io.err(`dossier chart: ${error instanceof LoadError ? error.message : `${name}: ${(error as Error).message}`}`);
     }
   }
   return files;
@@ -102,19 +57,9 @@ async function svgOf(chart: Chart, theme: 'light' | 'dark'): Promise<string> {
 export const chartCommand: CliCommand = {
   name: 'chart',
   synopsis: 'ID [--out FILE] | --list | --note NOTES.md [--out DIR]  charts of report figures as SVG',
-  async run(args, io) {
-    const parsed = parseArgs(args);
-    if (typeof parsed === 'string') {
-      io.err(`dossier chart: ${parsed}`);
-      return 2;
-    }
-    let library: Library;
-    try {
-      library = loadLibrary(parsed.libraries, io);
-    } catch (error) {
-      io.err(`dossier chart: ${(error as Error).message}`);
-      return 2;
-    }
+  run: (args, io) => runCommand(chartCommand, io, async () => {
+    const parsed = chartArgs(args);
+    const library = loadLibrary({ libraries: parsed.libraries });
     const curated = loadCurated(io);
 
     if (parsed.list) {
@@ -125,13 +70,7 @@ export const chartCommand: CliCommand = {
     }
 
     if (parsed.note) {
-      let text: string;
-      try {
-        text = fs.readFileSync(parsed.note, 'utf8');
-      } catch (error) {
-        io.err(`dossier chart: cannot read ${parsed.note}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-        return 2;
-      }
+      const text = readTextFile(parsed.note);
       const result = chartsForNote(text, library, curated);
       for (const error of result.errors) io.err(`${parsed.note}:${error.line + 1}: ${error.message}`);
       if (result.charts.length === 0 && result.errors.length === 0) io.err('dossier chart: the note uses no figure of the library');
@@ -149,15 +88,12 @@ export const chartCommand: CliCommand = {
 
     const all = libraryCharts(library, curated);
     const chart = all.find(c => c.id === parsed.id);
-    if (!chart) {
-      io.err(`dossier chart: no chart "${parsed.id}". Run dossier chart --list (${all.length} charts).`);
-      return 2;
-    }
+    if (!chart) throw new LoadError(`no chart "${parsed.id}". Run dossier chart --list (${all.length} charts).`);
     const svg = await svgOf(chart, parsed.theme);
     if (parsed.out) {
       fs.mkdirSync(path.dirname(path.resolve(parsed.out)), { recursive: true });
       fs.writeFileSync(parsed.out, svg + '\n');
     } else io.out(svg);
     return 0;
-  },
+  }),
 };

@@ -1,28 +1,21 @@
 /** `dossier figures [FILE] [--json] [--library DIR]`: every key figure, as an aligned table or JSON. */
 import type { Figure } from '../core/model';
 import type { CliCommand, CliIO } from './command';
-import { LoadError, loadLibrary, parseArgs } from './load';
+import { runCommand, UsageError } from './errors';
+import { loadLibrary, parseArgs } from './load';
 
 export const figuresCommand: CliCommand = {
   name: 'figures',
   synopsis: '[FILE] [--json] [--library DIR]   key figures: value, unit, qualifier, what they measure',
-  async run(args: string[], io: CliIO): Promise<number> {
-    try {
-      const parsed = parseArgs(args, ['--json'], ['--library']);
-      if (parsed.words.length > 1) throw new LoadError('give at most one FILE');
-      const library = loadLibrary({ file: parsed.words[0], libraries: parsed.options.get('--library') });
-      const rows = library.allFigures().map(({ report, figure }) => ({ report: report.id, ...figure }));
-      if (parsed.flags.has('--json')) io.out(JSON.stringify(rows, null, 2));
-      else io.out(figureTable(rows, library.reports.length > 1));
-      return 0;
-    } catch (error) {
-      if (error instanceof LoadError) {
-        io.err(`dossier figures: ${error.message}`);
-        return 2;
-      }
-      throw error;
-    }
-  },
+  run: (args: string[], io: CliIO) => runCommand(figuresCommand, io, async () => {
+    const parsed = parseArgs(args, { flags: ['--json'], options: ['--library'] });
+    if (parsed.words.length > 1) throw new UsageError('give at most one FILE');
+    const library = loadLibrary({ file: parsed.words[0], libraries: parsed.values('--library') });
+    const rows = library.allFigures().map(({ report, figure }) => ({ report: report.id, ...figure }));
+    if (parsed.has('--json')) io.out(JSON.stringify(rows, null, 2));
+    else io.out(figureTable(rows, library.reports.length > 1));
+    return 0;
+  }),
 };
 
 /** An aligned plain-text table; long subjects are cut so a row fits a terminal. */

@@ -1,15 +1,15 @@
 import { commands } from './commands';
-import type { CliIO } from './command';
+import { synopsisParts, type CliCommand, type CliIO } from './command';
 
 const io: CliIO = {
   out: text => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
   err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
-/** A synopsis reads "[name] ARGS   what it does"; help shows the arguments and the summary on two lines. */
-function describe(name: string, synopsis: string): string {
-  const [args, ...summary] = synopsis.replace(new RegExp(`^${name}\\b\\s*`), '').split(/\s{2,}/);
-  return `  dossier ${name} ${args}`.trimEnd() + (summary.length ? `\n      ${summary.join(' ')}` : '');
+/** Help shows each command's arguments and its summary on two lines. */
+function describe(command: CliCommand): string {
+  const { args, summary } = synopsisParts(command);
+  return `  dossier ${command.name} ${args}`.trimEnd() + (summary ? `\n      ${summary}` : '');
 }
 
 export function usage(): string {
@@ -18,7 +18,7 @@ export function usage(): string {
     '',
     'Usage: dossier <command> [options]',
     '',
-    ...commands.map(c => describe(c.name, c.synopsis)),
+    ...commands.map(describe),
     '',
     'Without FILE, commands use the bundled report; --library DIR adds every .md/.txt report in a folder.',
   ].join('\n');

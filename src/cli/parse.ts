@@ -1,29 +1,22 @@
 /** `dossier parse FILE [--json] [--format text|markdown]`: the report model of DESIGN.md, as JSON or a readable summary. */
 import type { Report } from '../core/model';
 import type { CliCommand, CliIO } from './command';
-import { LoadError, loadReport, parseArgs } from './load';
+import { runCommand, UsageError } from './errors';
+import { loadReport, parseArgs } from './load';
 
 export const parseCommand: CliCommand = {
   name: 'parse',
   synopsis: 'FILE [--json] [--format text|markdown]   the report model: sections, paragraphs, notes, figures',
-  async run(args: string[], io: CliIO): Promise<number> {
-    try {
-      const parsed = parseArgs(args, ['--json'], ['--format']);
-      const format = parsed.options.get('--format')?.[0];
-      if (format !== undefined && format !== 'text' && format !== 'markdown') throw new LoadError(`--format must be text or markdown, got "${format}"`);
-      if (parsed.words.length !== 1) throw new LoadError(parsed.words.length ? 'give exactly one FILE' : 'give a FILE to parse');
-      const { report, warnings } = loadReport(parsed.words[0], { format });
-      if (parsed.flags.has('--json')) io.out(JSON.stringify(report, null, 2));
-      else io.out(summary(report, warnings));
-      return 0;
-    } catch (error) {
-      if (error instanceof LoadError) {
-        io.err(`dossier parse: ${error.message}`);
-        return 2;
-      }
-      throw error;
-    }
-  },
+  run: (args: string[], io: CliIO) => runCommand(parseCommand, io, async () => {
+    const parsed = parseArgs(args, { flags: ['--json'], options: ['--format'] });
+    const format = parsed.value('--format');
+    if (format !== undefined && format !== 'text' && format !== 'markdown') throw new UsageError(`--format must be text or markdown, got "${format}"`);
+    if (parsed.words.length !== 1) throw new UsageError(parsed.words.length ? 'give exactly one FILE' : 'give a FILE to parse');
+    const { report, warnings } = loadReport(parsed.words[0], { format });
+    if (parsed.has('--json')) io.out(JSON.stringify(report, null, 2));
+    else io.out(summary(report, warnings));
+    return 0;
+  }),
 };
 
 /** A readable outline: title, counts, sections with their paragraph ranges, notes with their sources. */
