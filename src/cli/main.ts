@@ -1,8 +1,13 @@
 import { commands } from './commands';
 import { synopsisParts, type CliCommand, type CliIO } from './command';
 
+/** Set when the reader of stdout has gone (`dossier chart --list | head -2`): the rest of the output is dropped. */
+let stdoutClosed = false;
+
 const io: CliIO = {
-  out: text => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  out: text => {
+    if (!stdoutClosed) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  },
   err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
@@ -25,6 +30,11 @@ export function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // without this, a closed pipe kills the process with an EPIPE stack trace instead of the command's exit code
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(usage());

@@ -2,7 +2,7 @@
 // one stderr line naming the command, nothing on stdout, exit 2.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -191,6 +191,16 @@ describe('the dossier process', () => {
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^dossier check: [^\n]*binary[^\n]*\n$/);
+  });
+
+  test('a reader that stops early (`| head -1`): no EPIPE stack trace, the exit code stays', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'check', 'test/fixtures/workspace/memo.md'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', chunk => { stderr += chunk; });
+    const code = await new Promise(resolve => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 1, 'the memo has findings');
   });
 
   test('the seed report still parses and cites', () => {
