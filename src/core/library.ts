@@ -1,7 +1,8 @@
 import { assignKeys } from './keys';
 import type { Figure, Footnote, Paragraph, Report, Section } from './model';
 import type { ParsedReport } from './parse';
-import { SourceSpanIndex, rememberSpans, spansOf, type SourceSpan } from './parse/spans';
+import { rememberSpans, spansOf, type SourceSpan, type SourceSpanKind } from './parse/spans';
+import { SpanIndex } from './spans';
 
 /** Where a paragraph sits: its report, its section, and its 1-based number in the report ("para. 12"). */
 export interface ParagraphPlace {
@@ -26,7 +27,7 @@ export class Library {
   private readonly targetsByKey = new Map<string, CitationTarget>();
   private readonly paragraphs = new Map<string, ParagraphPlace>();
   private readonly figures = new Map<string, { report: Report; figure: Figure }>();
-  private readonly spanIndexes = new Map<string, SourceSpanIndex | null>();
+  private readonly spanIndexes = new Map<string, SpanIndex<SourceSpanKind> | null>();
 
   /**
    * Citation keys are (re)assigned here so they are unique across these reports (`diplomat2025`,
@@ -91,12 +92,12 @@ export class Library {
   }
 
   /** The input-text spans of one report, built on first use. */
-  spanIndex(reportId: string): SourceSpanIndex | undefined {
+  spanIndex(reportId: string): SpanIndex<SourceSpanKind> | undefined {
     let index = this.spanIndexes.get(reportId);
     if (index === undefined) {
       const report = this.reportsById.get(reportId);
       const spans = report && spansOf(report);
-      index = spans ? new SourceSpanIndex(spans) : null;
+      index = spans ? new SpanIndex(spans) : null;
       this.spanIndexes.set(reportId, index);
     }
     return index ?? undefined;

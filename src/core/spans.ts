@@ -1,13 +1,14 @@
 /**
- * Where things sit in a rendered text: spans by kind, found by offset with a binary search.
- * Spans of one kind never overlap (paragraphs follow each other, markers sit inside paragraphs), so each
- * kind keeps its own array sorted by start; spans of different kinds nest (section > paragraph > marker).
+ * Where things sit in a text — the reader's rendered text, or a report's input text (src/core/parse/spans.ts):
+ * spans by kind, found by offset with a binary search. Spans of one kind never overlap (paragraphs follow
+ * each other, markers sit inside paragraphs), so each kind keeps its own array sorted by start; spans of
+ * different kinds nest (section > paragraph > marker).
  */
 
 export type SpanKind = 'title' | 'section' | 'heading' | 'paragraph' | 'marker' | 'notes' | 'footnote' | 'figure' | 'url';
 
-export interface Span {
-  kind: SpanKind;
+export interface Span<K extends SpanKind = SpanKind> {
+  kind: K;
   /** section/paragraph/figure id, the note number as a string for markers and notes, the address for URLs */
   id: string;
   /** offset of the first character */
@@ -35,12 +36,24 @@ export function spanTouching<T extends { start: number; end: number }>(sorted: r
   return spanAt(sorted, offset) ?? (offset > 0 ? spanAt(sorted, offset - 1) : undefined);
 }
 
-/** Spans of a text, looked up by offset (innermost first) or by kind and id. */
-export class SpanIndex {
-  private readonly byKind = new Map<SpanKind, Span[]>();
-  private readonly byId = new Map<string, Span[]>();
+/** A stretch of text under the same spans; the stretches never overlap, so a lookup is one binary search. */
+interface Piece<K extends SpanKind> {
+  start: number;
+  end: number;
+  /** the spans covering this stretch, outermost first */
+  chain: readonly Span<K>[];
+}
 
-  constructor(spans: readonly Span[]) {
+/** Spans of a text, looked up by offset (innermost, of a kind, or the whole nesting) or by kind and id. */
+export class SpanIndex<K extends SpanKind = SpanKind> {
+  private readonly byKind = new Map<K, Span<K>[]>();
+  private readonly byId = new Map<string, Span<K>[]>();
+  private readonly spans: readonly Span<K>[];
+  /** built on the first lookup that needs the nesting */
+  private pieces: Piece<K>[] | undefined;
+
+  constructor(spans: readonly Span<K>[]) {
+    this.spans = spans;
     for (const span of spans) {
       let list = this.byKind.get(span.kind);
       if (!list) this.byKind.set(span.kind, (list = []));
@@ -51,35 +64,61 @@ export class SpanIndex {
       same.push(span);
     }
     for (const list of this.byKind.values()) list.sort((a, b) => a.start - b.start);
+    for (const list of this.byId.values()) list.sort((a, b) => a.start - b.start);
   }
 
-  /** The span of `kind` holding `offset`. */
-  at(offset: number, kind: SpanKind): Span | undefined {
-    return spanAt(this.byKind.get(kind) ?? [], offset);
+  /** The span of `kind` holding `offset`; without a kind, the innermost span there. */
+  at(offset: number, kind?: K): Span<K> | undefined {
+    if (kind !== undefined) return spanAt(this.byKind.get(kind) ?? [], offset);
+    const chain = this.chainAt(offset);
+    return chain[chain.length - 1];
   }
 
-  /** Every span holding `offset`, innermost (shortest) first. */
-  allAt(offset: number): Span[] {
-    const found: Span[] = [];
-    for (const list of this.byKind.values()) {
-      const span = spanAt(list, offset);
-      if (span) found.push(span);
-    }
-    return found.sort((a, b) => (a.end - a.start) - (b.end - b.start));
+  /** Every span holding `offset`, outermost first (e.g. section, paragraph, marker); empty between spans. */
+  chainAt(offset: number): readonly Span<K>[] {
+    this.pieces ??= flatten(this.spans);
+    return spanAt(this.pieces, offset)?.chain ?? [];
   }
 
   /** The first span of a kind with an id (e.g. the heading of section "s2", the note "4"). */
-  find(kind: SpanKind, id: string): Span | undefined {
+  find(kind: K, id: string): Span<K> | undefined {
     return this.byId.get(`${kind}\u0000${id}`)?.[0];
   }
 
-  /** Every span of a kind with an id (e.g. every marker of note 4). */
-  findAll(kind: SpanKind, id: string): readonly Span[] {
+  /** Every span of a kind with an id in text order (e.g. every marker of note 4). */
+  findAll(kind: K, id: string): readonly Span<K>[] {
     return this.byId.get(`${kind}\u0000${id}`) ?? [];
   }
 
   /** Spans of a kind in text order. */
-  ofKind(kind: SpanKind): readonly Span[] {
+  ofKind(kind: K): readonly Span<K>[] {
     return this.byKind.get(kind) ?? [];
   }
+}
+
+/** Nested spans as non-overlapping pieces, each with the spans covering it (outermost first). */
+function flatten<K extends SpanKind>(spans: readonly Span<K>[]): Piece<K>[] {
+  const pieces: Piece<K>[] = [];
+  const sorted = spans.filter(s => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const stack: Span<K>[] = [];
+  let cursor = 0;
+  const emit = (until: number) => {
+    if (until > cursor && stack.length) pieces.push({ start: cursor, end: until, chain: [...stack] });
+    cursor = Math.max(cursor, until);
+  };
+  const close = (before: number) => {
+    while (stack.length && stack[stack.length - 1]!.end <= before) {
+      emit(stack[stack.length - 1]!.end);
+      stack.pop();
+    }
+  };
+  for (const span of sorted) {
+    close(span.start);
+    emit(span.start);
+    // a span that overlaps its parent without nesting is clipped to the parent
+    const parent = stack[stack.length - 1];
+    stack.push(parent && span.end > parent.end ? { ...span, end: parent.end } : span);
+  }
+  close(Infinity);
+  return pieces;
 }

@@ -28,7 +28,7 @@ export const outlineFeature: Feature = ({ library, log }) => {
     const reader = readerTextOf(report);
     if (!showsReader(editor.document, reader)) return;
     const offset = offsetOf(editor.document, editor.selection.active);
-    const span = reader.index.allAt(offset).find(s => FOLLOWED.includes(s.kind));
+    const span = [...reader.index.chainAt(offset)].reverse().find(s => FOLLOWED.includes(s.kind));
     if (!span) return;
     const target = targetOfSpan(reportId, span.kind, span.id);
     const node = target && tree.nodeFor(target);

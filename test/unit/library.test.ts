@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseReport, parseReportWithSpans } from '../../src/core/parse';
 import { Library, createLibrary } from '../../src/core/library';
-import { SourceSpanIndex } from '../../src/core/parse/spans';
 
 const seedText = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
 const ID = 'us-pakistan-relations-in-flux';
@@ -87,30 +86,5 @@ describe('Library offset lookups (input text)', () => {
     const lib = createLibrary([parseReportWithSpans(seedText, { id: 'seed' })]);
     assert.equal(lib.at('seed', at('withdrawal.[1]', 12))?.kind, 'marker');
     assert.equal(lib.at('unknown', 5), undefined);
-  });
-});
-
-describe('SourceSpanIndex', () => {
-  test('innermost span by binary search; gaps are undefined', () => {
-    const index = new SourceSpanIndex([
-      { kind: 'section', id: 's1', start: 0, end: 100 },
-      { kind: 'paragraph', id: 'p1', start: 10, end: 50 },
-      { kind: 'marker', id: '1', start: 20, end: 23 },
-      { kind: 'figure', id: 'f1', start: 30, end: 40 },
-      { kind: 'paragraph', id: 'p2', start: 60, end: 90 },
-      { kind: 'footnote', id: '1', start: 120, end: 150 },
-    ]);
-    const at = (o: number) => index.at(o)?.id;
-    assert.deepEqual([0, 10, 19, 20, 22, 23, 30, 39, 40, 55, 60, 95, 100, 119, 120, 149, 150].map(at),
-      ['s1', 'p1', 'p1', '1', '1', 'p1', 'f1', 'f1', 'p1', 's1', 'p2', 's1', undefined, undefined, '1', '1', undefined]);
-  });
-
-  test('10k paragraphs: lookups stay fast', () => {
-    const spans = Array.from({ length: 10000 }, (_, i) => ({ kind: 'paragraph' as const, id: `p${i + 1}`, start: i * 100, end: i * 100 + 90 }));
-    const index = new SourceSpanIndex(spans);
-    const started = performance.now();
-    for (let i = 0; i < 100000; i++) index.at((i * 37) % 1000000);
-    assert.ok(performance.now() - started < 500);
-    assert.equal(index.at(555555)?.id, 'p5556');
   });
 });

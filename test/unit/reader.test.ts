@@ -41,7 +41,7 @@ test('Ibid. and short forms point at their note with a marker', () => {
   const { text, index } = renderReport(seed());
   const note17 = index.find('footnote', '17')!;
   assert.equal(text.slice(note17.start, note17.end), '[17] Ibid. → [16]');
-  const inner = index.allAt(note17.end - 2);
+  const inner = [...index.chainAt(note17.end - 2)].reverse();
   assert.equal(inner[0]!.kind, 'marker');
   assert.equal(inner[0]!.id, '16');
 });
@@ -49,7 +49,7 @@ test('Ibid. and short forms point at their note with a marker', () => {
 test('offset lookups find the innermost span', () => {
   const { index } = renderReport(seed());
   const marker = index.find('marker', '4')!;
-  const chain = index.allAt(marker.start + 1).map(s => s.kind);
+  const chain = [...index.chainAt(marker.start + 1)].reverse().map(s => s.kind);
   assert.deepEqual(chain.slice(0, 3), ['marker', 'paragraph', 'section']);
   assert.equal(index.at(marker.start, 'paragraph')!.id, 'p7');
 });

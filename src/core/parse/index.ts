@@ -10,7 +10,7 @@ import { buildReport } from './build';
 import { looksLikeMarkdown, parseMarkdown } from './markdown';
 import { parseText } from './text';
 
-export { SourceSpanIndex, spansOf, type SourceSpan, type SourceSpanKind } from './spans';
+export { spansOf, type SourceSpan, type SourceSpanKind } from './spans';
 
 export interface ParseOptions {
   /** report id; derived from the title or file name when absent */
