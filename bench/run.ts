@@ -229,6 +229,7 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
     activationSamples: extras.activationSamples,
     activateBodyMs: extras.activateBodyMs === undefined ? null : round(extras.activateBodyMs, 1),
     hoverScanMs: extras.hoverScanMs === undefined ? null : round(extras.hoverScanMs, 1),
+    hoverLineP95Ms: extras.hoverLineP95Ms === undefined ? null : round(extras.hoverLineP95Ms, 4),
     indexBlockMaxMs: extras.indexBlockMaxMs === undefined ? null : round(extras.indexBlockMaxMs, 1),
     checkColdMs: extras.checkColdMs === undefined ? null : round(extras.checkColdMs, 1),
     hoverP95Ms: extras.hoverP95Ms === undefined ? null : round(extras.hoverP95Ms, 4),
