@@ -50,11 +50,17 @@ export interface CitationRef {
 
 /** The note whose source a note names: Ibid. and short forms point back (followed through chains). */
 export function fullNote(report: Report, n: number): Footnote | undefined {
-  let note = report.footnotes.find(f => f.n === n);
+  const note = report.footnotes.find(f => f.n === n);
+  return note && resolveFootnote(report, note);
+}
+
+/** The note a footnote stands for: itself, or for Ibid. and short forms the note they repeat. */
+export function resolveFootnote(report: Report, footnote: Footnote): Footnote {
+  let note = footnote;
   const seen = new Set<number>();
-  while (note?.refersTo !== undefined && !seen.has(note.n)) {
+  while (note.refersTo !== undefined && !seen.has(note.n)) {
     seen.add(note.n);
-    const earlier: Footnote | undefined = report.footnotes.find(f => f.n === note!.refersTo);
+    const earlier = report.footnotes.find(f => f.n === note.refersTo);
     if (!earlier) break;
     note = earlier;
   }
@@ -145,7 +151,7 @@ function reportItems(report: Report): CitationItem[] {
   });
   const seen = new Set<string>();
   for (const note of report.footnotes) {
-    const full = fullNote(report, note.n) ?? note;
+    const full = resolveFootnote(report, note);
     if (seen.has(full.key)) continue;
     seen.add(full.key);
     const repeats = report.footnotes.filter(f => f.n !== full.n && fullNote(report, f.n)?.n === full.n).map(f => f.n);
@@ -369,7 +375,7 @@ export function cslForKey(library: Library, key: string): CslItem | undefined {
   const target = library.byKey(key);
   if (!target) return undefined;
   if (target.kind === 'report') return reportToCsl(target.report);
-  const full = fullNote(target.report, target.footnote.n) ?? target.footnote;
+  const full = resolveFootnote(target.report, target.footnote);
   return sourceToCsl(key, full.source);
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { resolveFootnote } from '../core/cite';
 import type { Library } from '../core/library';
 import type { Figure, Footnote, Report } from '../core/model';
 import { barChartSvg, svgDataUri } from '../core/miniChart';
@@ -6,7 +7,6 @@ import { formatQuantity } from '../core/quantities';
 import { formatDate, openingWords } from '../core/reader';
 import { commandLink, escapeMarkdown, safeWebUrl } from '../shared/markdown';
 import { CommandIds, type ReportTarget } from '../shared/targets';
-import { resolveFootnote } from './figureMatch';
 
 /** The only commands a hover card may run: Dossier's own. */
 export const CARD_COMMANDS: readonly string[] = [CommandIds.revealInReport, CommandIds.insertCitationFor, CommandIds.showMentions, CommandIds.openSource];

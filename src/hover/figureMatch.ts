@@ -36,17 +36,6 @@ export function figuresMatching(library: Library, quantity: { value: number; uni
   return [...compatible].sort((a, b) => Number(b.figure.text.toLowerCase() === written) - Number(a.figure.text.toLowerCase() === written));
 }
 
-/** The note a footnote stands for: Ibid. and short forms resolve to the note they repeat. */
-export function resolveFootnote(report: Report, footnote: Footnote): Footnote {
-  let current = footnote;
-  for (let i = 0; i < 5 && current.refersTo !== undefined; i++) {
-    const next = report.footnotes.find(f => f.n === current.refersTo);
-    if (!next) break;
-    current = next;
-  }
-  return current;
-}
-
 /** The library note a Markdown footnote definition repeats: same URL, else same title. */
 export function footnoteForDefinition(library: Library, text: string): { report: Report; footnote: Footnote } | undefined {
   const lower = text.toLowerCase();

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { fullNote, resolveFootnote } from '../core/cite';
 import type { Library } from '../core/library';
 import type { Figure, Footnote, Report } from '../core/model';
 import { formatDate, openingWords } from '../core/reader';
@@ -229,7 +230,7 @@ function footnoteOf(report: Report, id: string): Footnote | undefined {
 function footnoteLabel(report: Report, footnote: Footnote): string {
   if (footnote.refersTo !== undefined && /^\s*ibid/i.test(footnote.text)) return `[${footnote.n}] Ibid.`;
   const s = footnote.source;
-  const resolved = resolve(report, footnote);
+  const resolved = resolveFootnote(report, footnote);
   return `[${footnote.n}] ${s.container ?? resolved.source.container ?? s.title ?? openingWords(footnote.text, 40)}`;
 }
 
@@ -242,21 +243,8 @@ function footnoteDescription(report: Report, footnote: Footnote): string {
   return formatDate(footnote.source.date);
 }
 
-function resolve(report: Report, footnote: Footnote): Footnote {
-  let current = footnote;
-  for (let i = 0; i < 5 && current.refersTo !== undefined; i++) {
-    const next = report.footnotes.find(f => f.n === current.refersTo);
-    if (!next) break;
-    current = next;
-  }
-  return current;
-}
-
 function hasSource(report: Report, notes: readonly number[]): boolean {
-  return notes.some(n => {
-    const note = report.footnotes.find(f => f.n === n);
-    return !!note && /^https?:/i.test(resolve(report, note).source.url ?? '');
-  });
+  return notes.some(n => /^https?:/i.test(fullNote(report, n)?.source.url ?? ''));
 }
 
 function figureLabel(figure: Figure): string {
