@@ -126,6 +126,14 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
     const None = vscode.TreeItemCollapsibleState.None;
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     const reveal = (target: ReportTarget): vscode.Command => ({ command: CommandIds.revealInReport, title: vscode.l10n.t('Reveal in Report'), arguments: [{ reportId: target.reportId, kind: target.kind, id: target.id }] });
+    // notes, figures and figures of a section only hold other nodes: no command, no menu of their own
+    const group = (label: string, icon: string, description?: string): vscode.TreeItem => {
+      const item = new vscode.TreeItem(label, Collapsed);
+      if (description !== undefined) item.description = description;
+      item.iconPath = new vscode.ThemeIcon(icon);
+      item.contextValue = 'group';
+      return item;
+    };
     switch (element.type) {
       case 'report': {
         const single = this.library.reports.length === 1;
@@ -158,13 +166,8 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         item.command = reveal(element);
         return item;
       }
-      case 'notes': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Footnotes'), Collapsed);
-        item.description = String(report.footnotes.length);
-        item.iconPath = new vscode.ThemeIcon('references');
-        item.contextValue = 'group';
-        return item;
-      }
+      case 'notes':
+        return group(vscode.l10n.t('Footnotes'), 'references', String(report.footnotes.length));
       case 'footnote': {
         const footnote = footnoteOf(report, element.id);
         if (!footnote) return new vscode.TreeItem(element.id);
@@ -176,19 +179,11 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         item.command = reveal(element);
         return item;
       }
-      case 'figures': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Figures'), Collapsed);
-        item.description = String(report.figures.length);
-        item.iconPath = new vscode.ThemeIcon('graph');
-        item.contextValue = 'group';
-        return item;
-      }
+      case 'figures':
+        return group(vscode.l10n.t('Figures'), 'graph', String(report.figures.length));
       case 'figureSection': {
         const section = report.sections.find(s => s.id === element.id);
-        const item = new vscode.TreeItem(plain(section?.title ?? element.id), Collapsed);
-        item.iconPath = new vscode.ThemeIcon('list-tree');
-        item.contextValue = 'group';
-        return item;
+        return group(plain(section?.title ?? element.id), 'list-tree');
       }
       case 'figure': {
         const figure = report.figures.find(f => f.id === element.id);
