@@ -12,6 +12,7 @@ import type { Library } from './library';
 import { findQuantities, type Quantity } from './quantities';
 import { codeRanges, inRanges, scanFootnotes } from './footnotes';
 import { fullNote } from './cite';
+import { mergeRanges } from './spans';
 
 export type CheckSeverity = 'error' | 'warning' | 'information';
 export type CheckCode = 'contradicts-report' | 'unknown-citation' | 'unknown-footnote' | 'unused-footnote';
@@ -360,17 +361,6 @@ function skippedRanges(text: string): [number, number][] {
   add(/^ {0,3}\[\^[^\]\s]+\]:.*$/gm);
   add(/^---\r?\n[\s\S]*?\r?\n---\r?$/y);
   return mergeRanges(ranges);
-}
-
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  const sorted = ranges.sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([r[0], r[1]]);
-  }
-  return out;
 }
 
 /** Pandoc citations: `[@a]`, `[see @a, para. 3; -@b]`. Keys start with a letter, digit or _, inner punctuation allowed. */

@@ -14,6 +14,7 @@ import type { Library } from './library';
 import type { Report } from './model';
 import { findQuantities, parseQuantity } from './quantities';
 import { formatDate } from './reader';
+import { mergeRanges } from './spans';
 
 export type SearchKind = 'section' | 'paragraph' | 'footnote' | 'figure';
 
@@ -426,17 +427,6 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>, values
 
 function sameValue(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.abs(a) * 1e-9;
-}
-
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  const sorted = ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const r of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
 }
 
 /** A window of about `width` characters around the densest cluster of highlights, cut at word boundaries. */

@@ -36,6 +36,17 @@ export function spanTouching<T extends { start: number; end: number }>(sorted: r
   return spanAt(sorted, offset) ?? (offset > 0 ? spanAt(sorted, offset - 1) : undefined);
 }
 
+/** [start, end) pairs in text order with overlapping or touching ones joined (for highlights and skipped text). Sorts `ranges` in place. */
+export function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const r of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
 /** A stretch of text under the same spans; the stretches never overlap, so a lookup is one binary search. */
 interface Piece<K extends SpanKind> {
   start: number;

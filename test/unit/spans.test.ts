@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SpanIndex, spanTouching, type SpanKind } from '../../src/core/spans';
+import { SpanIndex, mergeRanges, spanTouching, type SpanKind } from '../../src/core/spans';
 
 describe('SpanIndex over input spans', () => {
   test('innermost span by binary search; gaps are undefined', () => {
@@ -62,5 +62,10 @@ describe('SpanIndex: one index for reader and input spans', () => {
   test('spanTouching counts the offset right after a span', () => {
     const sorted = [{ start: 2, end: 5 }, { start: 8, end: 9 }];
     assert.deepEqual([1, 2, 5, 6, 9, 10].map(o => spanTouching(sorted, o)?.start), [undefined, 2, 2, undefined, 8, undefined]);
+  });
+
+  test('mergeRanges joins overlapping and touching ranges in text order', () => {
+    assert.deepEqual(mergeRanges([[10, 12], [0, 3], [2, 5], [5, 7], [20, 21]]), [[0, 7], [10, 12], [20, 21]]);
+    assert.deepEqual(mergeRanges([]), []);
   });
 });
