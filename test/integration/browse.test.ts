@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, getApi, loadReports, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
 
 interface DescribedNode {
   label: string;
@@ -282,17 +282,8 @@ suite('Browse', () => {
   test('a hostile report shows up escaped in the tree, the reader and hovers', async () => {
     const { api } = await seedReady();
     const config = vscode.workspace.getConfiguration('dossier');
-    const changed = new Promise<void>(resolve => {
-      const sub = api.library.onDidChange(library => {
-        if (library.report('hostile-report')) {
-          sub.dispose();
-          resolve();
-        }
-      });
-    });
-    await config.update('reports', ['hostile-report.md'], vscode.ConfigurationTarget.Workspace);
     try {
-      await Promise.race([changed, sleep(10000)]);
+      await loadReports(api, ['hostile-report.md'], 'hostile-report');
       const library = api.library.current;
       const hostile = library.report('hostile-report');
       assert.ok(hostile, `hostile report not loaded: ${library.reports.map(r => r.id).join(', ')}`);

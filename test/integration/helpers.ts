@@ -73,6 +73,23 @@ export function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
 
+/**
+ * Sets the workspace's `dossier.reports` to `files` and waits (10 s at most) until the library holds
+ * `reportId`. The caller checks that it arrived, and resets the setting (to undefined) when done.
+ */
+export async function loadReports(api: DossierApi, files: string[], reportId: string): Promise<void> {
+  const loaded = new Promise<void>(resolve => {
+    const sub = api.library.onDidChange(library => {
+      if (library.report(reportId)) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration('dossier').update('reports', files, vscode.ConfigurationTarget.Workspace);
+  await Promise.race([loaded, sleep(10000)]);
+}
+
 /** Closes every editor, so each test starts from an empty editor area. */
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

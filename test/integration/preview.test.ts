@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, domText, fixtureUri, getApi, openFixture, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, domText, fixtureUri, getApi, loadReports, openFixture, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
 
 /** What `dossier.preview.debugState` returns (see src/preview/chartPreview.ts). */
 interface DebugState {
@@ -227,18 +227,9 @@ suite('preview', function () {
   test('a hostile report and a hostile chart title stay text in the panel', async () => {
     const api = await getApi();
     const config = vscode.workspace.getConfiguration('dossier');
-    const loaded = new Promise<void>(resolve => {
-      const sub = api.library.onDidChange(library => {
-        if (library.report('hostile-report')) {
-          sub.dispose();
-          resolve();
-        }
-      });
-    });
-    await config.update('reports', ['hostile-report.md'], vscode.ConfigurationTarget.Workspace);
     const note = fixtureUri('hostile-charts-note.md');
     try {
-      await Promise.race([loaded, sleep(10000)]);
+      await loadReports(api, ['hostile-report.md'], 'hostile-report');
       assert.ok(api.library.current.report('hostile-report'), 'hostile report not loaded');
       const body = '# Hostile\n\nThe hostile funding was US$123 million.\n\n```dossier-chart\ntitle: "<img src=x onerror=alert(1)> chart"\nreport: hostile-report\nfigures: [f1, f2]\n```\n';
       await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(body));
