@@ -25,6 +25,7 @@ const texts = [fs.readFileSync(SEED_PATH, 'utf8'), ...generated.map(g => g.text)
 const parsed = time(() => texts.map((t, i) => parseReportWithSpans(t, { id: i ? generated[i - 1].id : 'seed', source: `${i}.txt` })));
 const library = createLibrary(parsed.value);
 texts.length = 0;
+for (const g of generated) g.text = '';
 const afterLibrary = heapMB();
 const built = time(() => createSearchIndex(library));
 const afterIndex = heapMB();

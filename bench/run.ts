@@ -33,9 +33,9 @@ interface SizePlan {
 
 const ALL_SIZES: SizePlan[] = [
   { key: 'seed', synthetic: 0, fuseTyped: Infinity, fuseRecall: Infinity },
-  { key: '10', synthetic: 9, fuseTyped: 25, fuseRecall: Infinity },
-  { key: '100', synthetic: 99, fuseTyped: 8, fuseRecall: 30 },
-  { key: '500', synthetic: 499, fuseTyped: 3, fuseRecall: 12 },
+  { key: '10', synthetic: 9, fuseTyped: 15, fuseRecall: Infinity },
+  { key: '100', synthetic: 99, fuseTyped: 5, fuseRecall: 30 },
+  { key: '500', synthetic: 499, fuseTyped: 2, fuseRecall: 12 },
 ];
 
 const QUERY_COUNT = Number(process.env.BENCH_QUERIES ?? 50);
