@@ -5,7 +5,7 @@
  * draft needs from the figures it cites or mentions. Pure: the adapter/CLI reads the files and passes them in.
  * The Vega-Lite specs themselves are built in chartSpec.ts.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from './yaml';
 import type { Library } from './library';
 import type { Figure, Report, Unit } from './model';
 import { findQuantities } from './quantities';

@@ -5,7 +5,7 @@
  * as a numbered list, lines starting with the number, or table rows. Tables of contents, link lists, images,
  * tables and code are not body paragraphs.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseYaml } from '../yaml';
 import { parseDate } from '../text';
 import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, splitNames } from './chrome';
 import { type Draft, type DraftNote, type DraftParagraph, type DraftSection, TextBuilder } from './draft';
@@ -53,7 +53,7 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   const bodyStart = open[0].length + m.index + m[0].length;
   let data: unknown;
   try {
-    data = parseYaml(yamlText, { maxAliasCount: 50 });
+    data = parseYaml(yamlText);
   } catch (error) {
     warnings.push(`The front matter is not valid YAML and was ignored: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     return { authors: [], bodyStart };
