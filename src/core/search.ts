@@ -127,6 +127,7 @@ class LibrarySearch implements SearchIndex {
         }
       }
       this.addDocs(report, chunk);
+      await nextTurn(); // a report has fewer items than a chunk: without this, a whole library indexed in one turn
     }
   }
 
