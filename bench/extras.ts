@@ -143,6 +143,8 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     await buildSearchIndex(ctx.library);
     const ms = performance.now() - t0;
     running = false;
+    // the stretch since the last tick counts too: a build that never yields is one long stall
+    longest = Math.max(longest, performance.now() - last);
     out.indexBlockMaxMs = longest;
     ctx.log(`chunked index build (buildSearchIndex) at ${ctx.library.reports.length} reports: ${Math.round(ms)} ms in all, longest event-loop stall ${out.indexBlockMaxMs.toFixed(0)} ms`);
   });
