@@ -44,6 +44,8 @@ interface IndexedFigure {
   subject: Set<string>;
   sentence: Set<string>;
   paragraphNumber: number;
+  /** position in its unit's list: candidates are scored in this order, as when every figure was scored */
+  order: number;
 }
 
 const STOPWORDS = new Set(('a an and are as at be been but by can could did do does for from had has have how if in into is it its '
@@ -140,6 +142,9 @@ function overlaps(a: Range, b: Range): boolean {
 /** Builds the figure index of a library once; `check` then runs per keystroke batch. */
 export function createNoteChecker(library: Library): NoteChecker {
   const byUnit = new Map<string, IndexedFigure[]>();
+  // Figures by unit and word: a number is compared only with figures that share a word with its context
+  // (a figure sharing none scores 0 and was always dropped), not with every figure of the library.
+  const byUnitWord = new Map<string, IndexedFigure[]>();
   const documentFrequency = new Map<string, number>();
   let count = 0;
   for (const report of library.reports) {
@@ -149,11 +154,17 @@ export function createNoteChecker(library: Library): NoteChecker {
     for (const figure of report.figures) {
       const subject = new Set(contentWords(figure.subject));
       const sentence = new Set(contentWords(figure.sentence));
-      const entry: IndexedFigure = { report, figure, subject, sentence, paragraphNumber: numbers.get(figure.paragraph) ?? 0 };
       const list = byUnit.get(figure.unit) ?? [];
+      const entry: IndexedFigure = { report, figure, subject, sentence, paragraphNumber: numbers.get(figure.paragraph) ?? 0, order: list.length };
       list.push(entry);
       byUnit.set(figure.unit, list);
-      for (const word of new Set([...subject, ...sentence])) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+      for (const word of new Set([...subject, ...sentence])) {
+        documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+        const key = `${figure.unit}\u0000${word}`;
+        const withWord = byUnitWord.get(key);
+        if (withWord) withWord.push(entry);
+        else byUnitWord.set(key, [entry]);
+      }
       count++;
     }
   }
@@ -197,12 +208,14 @@ export function createNoteChecker(library: Library): NoteChecker {
       if (findings.length >= MAX_CONTRADICTIONS) return; // a hostile or mismatched text: enough said
       if (inRanges(skip, quantity.start)) return;
       if (quantity.unit === 'count' && !quantity.counted) return;
-      const candidates = byUnit.get(quantity.unit);
-      if (!candidates) return;
+      if (!byUnit.has(quantity.unit)) return;
       const words = wordsAround(text, quantity, quantities[index - 1], quantities[index + 1]);
       const counted = new Set(quantity.counted ? contentWords(quantity.counted) : []);
       for (const w of counted) words.set(w, 1);
-      const scored = candidates
+      const sharing = new Set<IndexedFigure>();
+      for (const word of words.keys()) for (const entry of byUnitWord.get(`${quantity.unit}\u0000${word}`) ?? []) sharing.add(entry);
+      const scored = [...sharing]
+        .sort((a, b) => a.order - b.order)
         .map(entry => ({ entry, ...score(words, counted, entry) }))
         .filter(s => (s.subjectHits > 0 || s.shared >= 3) && s.score >= MIN_SCORE)
         .sort((a, b) => b.score - a.score);
@@ -387,11 +400,14 @@ export function citationKeys(text: string): { key: string; start: number; end: n
 
 function danglingCitations(text: string, _skip: [number, number][], library: Library): CheckFinding[] {
   let keys: string[] | undefined;
+  // A mistyped key is usually repeated: find its neighbours once (each look is an edit distance to every key).
+  const closest = new Map<string, string[]>();
   return citationKeys(text)
     .filter(k => !library.byKey(k.key))
     .map(k => {
       keys ??= libraryKeys(library);
-      const suggestions = closestKeys(keys, k.key);
+      let suggestions = closest.get(k.key);
+      if (!suggestions) closest.set(k.key, (suggestions = closestKeys(keys, k.key)));
       return {
         code: 'unknown-citation' as const,
         severity: 'error' as const,
