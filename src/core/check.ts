@@ -48,6 +48,15 @@ interface IndexedFigure {
   order: number;
 }
 
+interface Scored {
+  entry: IndexedFigure;
+  score: number;
+  /** context words found in the figure's subject */
+  subjectHits: number;
+  /** context words found in its subject or sentence */
+  shared: number;
+}
+
 const STOPWORDS = new Set(('a an and are as at be been but by can could did do does for from had has have how if in into is it its '
   + 'may might more most much no not of on or our over per so some such than that the their them then there these they this '
   + 'those to under up was we were what when where which while who will with would about after against also any because before '
@@ -170,24 +179,33 @@ export function createNoteChecker(library: Library): NoteChecker {
   }
   const weight = (word: string) => Math.log(1 + count / (documentFrequency.get(word) ?? 1));
 
-  /** How strongly a note's words speak of a figure: subject words count double, rarer words more. */
-  function score(words: Map<string, number>, counted: Set<string>, entry: IndexedFigure): { score: number; subjectHits: number; shared: number } {
-    let total = 0;
-    let subjectHits = 0;
-    let shared = 0;
+  /**
+   * Scores every figure of the unit that shares a word with the number's context, walking the word index
+   * once (cost: the postings of the context's words, not candidates × words). A figure's subject words
+   * count double; a count must count the same thing ("600 attacks" is not "600 known minerals").
+   */
+  function scoreCandidates(unit: string, words: Map<string, number>, counted: Set<string>): Scored[] {
+    const byEntry = new Map<IndexedFigure, Scored>();
     for (const [word, nearness] of words) {
-      if (entry.subject.has(word)) {
-        total += 2 * weight(word) * nearness;
-        subjectHits++;
-        shared++;
-      } else if (entry.sentence.has(word)) {
-        total += weight(word) * nearness;
-        shared++;
+      const postings = byUnitWord.get(`${unit}\u0000${word}`);
+      if (!postings) continue;
+      for (const entry of postings) {
+        let scored = byEntry.get(entry);
+        if (!scored) byEntry.set(entry, (scored = { entry, score: 0, subjectHits: 0, shared: 0 }));
+        if (entry.subject.has(word)) {
+          scored.score += 2 * weight(word) * nearness;
+          scored.subjectHits++;
+        } else {
+          scored.score += weight(word) * nearness;
+        }
+        scored.shared++;
       }
     }
-    // A count must count the same thing: "600 attacks" is not "600 known minerals".
-    if (counted.size > 0 && ![...counted].some(w => entry.subject.has(w) || entry.sentence.has(w))) return { score: 0, subjectHits: 0, shared: 0 };
-    return { score: total, subjectHits, shared };
+    const countsTheSame = (entry: IndexedFigure) => counted.size === 0 || [...counted].some(w => entry.subject.has(w) || entry.sentence.has(w));
+    return [...byEntry.values()]
+      .filter(s => countsTheSame(s.entry) && (s.subjectHits > 0 || s.shared >= 3) && s.score >= MIN_SCORE)
+      // best first; among equals, the figure that comes first in the library
+      .sort((a, b) => b.score - a.score || a.entry.order - b.entry.order);
   }
 
   return {
@@ -212,13 +230,7 @@ export function createNoteChecker(library: Library): NoteChecker {
       const words = wordsAround(text, quantity, quantities[index - 1], quantities[index + 1]);
       const counted = new Set(quantity.counted ? contentWords(quantity.counted) : []);
       for (const w of counted) words.set(w, 1);
-      const sharing = new Set<IndexedFigure>();
-      for (const word of words.keys()) for (const entry of byUnitWord.get(`${quantity.unit}\u0000${word}`) ?? []) sharing.add(entry);
-      const scored = [...sharing]
-        .sort((a, b) => a.order - b.order)
-        .map(entry => ({ entry, ...score(words, counted, entry) }))
-        .filter(s => (s.subjectHits > 0 || s.shared >= 3) && s.score >= MIN_SCORE)
-        .sort((a, b) => b.score - a.score);
+      const scored = scoreCandidates(quantity.unit, words, counted);
       if (scored.length === 0) return;
       const best = scored[0];
       const said = allowedRange(quantity.value, quantity.qualifier, quantity.text);
