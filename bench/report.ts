@@ -44,7 +44,8 @@ out.push('Search, per keystroke (every prefix of each labelled query), wall cloc
 out.push('');
 out.push('| library | items | engine | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms | recall@10 | queries / keystrokes |');
 out.push('|---|---|---|---|---|---|---|---|---|');
-for (const [size, row] of Object.entries(r.search)) {
+const order = (k: string) => (k === 'seed' ? 0 : Number(k));
+for (const [size, row] of Object.entries(r.search).sort((a, b) => order(a[0]) - order(b[0]))) {
   const lib = r.libraries[size];
   for (const engine of ['dossier', 'minisearch', 'fuse']) {
     const e = row[engine];
@@ -54,7 +55,7 @@ for (const [size, row] of Object.entries(r.search)) {
   }
 }
 const notes = Object.entries(r.libraries).filter(([, l]) => l.fuseNote).map(([k, l]) => `${k} reports: ${l.fuseNote}`);
-if (notes.length) out.push('', `fuse.js alone costs about a second a query at 500 reports, so it is capped: ${notes.join('; ')}.`);
+if (notes.length) out.push('', `fuse.js alone costs seconds a query at library scale, so it is capped: ${notes.join('; ')}.`);
 const big = r.search['500'];
 if (big?.dossier && big.fuse) {
   out.push('', `At 500 reports Dossier is ${fmt(big.fuse.p95 / big.dossier.p95, 0)}× faster than fuse.js alone at p95 (wall clock), ${fmt(big.fuse.cpuP95 / big.dossier.cpuP95, 0)}× in CPU time, and ${fmt(big.fuse.p50 / big.dossier.p50, 0)}× at the median.`);
@@ -73,7 +74,7 @@ out.push(`| parse throughput | ${fmt(r.parseMBps, 1)} MB/s |`);
 out.push(`| hover lookup p95 (figure under the cursor) | ${fmt(r.hoverP95Ms, 4)} ms; re-scan of a 5,000-line note after an edit ${fmt(r.hoverScanMs, 0)} ms |`);
 out.push(`| fact-check of a 5,000-line note at 500 reports | ${fmt(r.checkMs, 0)} ms warm, ${fmt(r.checkColdMs, 0)} ms with the checker's index build |`);
 out.push(`| chart render (dist/charts.js) | cold ${fmt(r.chartColdMs, 0)} ms (load + first), warm ${fmt(r.chartWarmMs, 1)} ms |`);
-out.push(`| extension bundle (production, minified) | ${fmt(r.bundleKB, 1)} KB; lazy: ${Object.entries(r.lazyKB ?? {}).map(([k, v]) => `${k} ${v} KB`).join(', ')} |`);
+out.push(`| extension bundle (production, minified) | ${fmt(r.bundleKB, 1)} KB; other bundles: ${Object.entries(r.lazyKB ?? {}).map(([k, v]) => `${k} ${v} KB`).join(', ')} (charts.js and csl.js load lazily; cli.js is the CLI; webview.js runs in the webview) |`);
 out.push(`| largest parts of extension.js | ${Object.entries(r.bundleParts ?? {}).slice(0, 5).map(([k, v]) => `${k} ${v} KB`).join(', ')} |`);
 out.push(`| activation in the real VS Code (code-server) | ${fmt(r.activationMs, 0)} ms median of ${r.activationSamples?.map(s => s.toFixed(0)).join(', ') ?? '—'}; activate() itself ${fmt(r.activateBodyMs, 1)} ms; require(extension.js) in plain Node ${fmt(r.bundleLoadMs, 0)} ms |`);
 out.push('');
