@@ -76,12 +76,10 @@ export function loadDossierSearch(modulePath = DOSSIER_SEARCH): ((library: Libra
   };
 }
 
-/** src/core/search.ts; BENCH_SEARCH=proposal: bench/proposals/search.proposed.ts; BENCH_SEARCH=compact: search.compact.ts. */
-export const DOSSIER_SEARCH = process.env.BENCH_SEARCH === 'proposal'
-  ? path.join(__dirname, 'proposals', 'search.proposed')
-  : process.env.BENCH_SEARCH === 'compact'
-    ? path.join(__dirname, 'proposals', 'search.compact')
-    : path.join(__dirname, '..', 'src', 'core', 'search');
+/** Dossier's search module (BENCH_SEARCH=path measures another build of it, e.g. a proposed change). */
+export const DOSSIER_SEARCH = process.env.BENCH_SEARCH
+  ? path.resolve(process.env.BENCH_SEARCH)
+  : path.join(__dirname, '..', 'src', 'core', 'search');
 
 function dossierHit(library: Library, result: unknown): Hit {
   const r = result as Record<string, unknown>;

@@ -3,7 +3,7 @@
  * with the search index) and per-keystroke timings split by query length. Run under --cpu-prof to see where
  * the time goes:
  *   node --expose-gc --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile.ts 500
- * BENCH_SEARCH=proposal profiles bench/proposals/search.proposed.ts instead of src/core/search.ts.
+ * BENCH_SEARCH=path/to/search.ts profiles another version of the search module.
  */
 import * as fs from 'fs';
 import * as os from 'os';

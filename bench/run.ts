@@ -8,7 +8,7 @@
  *   BENCH_QUERIES=50          synthetic queries per library (plus the 11 seed queries)
  *   BENCH_SKIP=fuse,activation,bundle,charts,check,hover,blocking   skip slow or unavailable parts
  *   BENCH_OUT=/tmp/r.json     write the results elsewhere
- *   BENCH_SEARCH=proposal|compact   measure a proposed search (bench/proposals/) instead of src/core/search.ts
+ *   BENCH_SEARCH=path/to/search.ts   measure another version of the search module (a proposed change)
  */
 import * as fs from 'fs';
 import * as os from 'os';
