@@ -17,6 +17,8 @@ export const PreviewCommands = {
   debugState: 'dossier.preview.debugState',
   /** () → PreviewState: rebuild now, bypassing the typing debounce (tests) */
   refresh: 'dossier.preview.refresh',
+  /** (panel: WebviewPanel, state: unknown) → void: what the serializer does after a reload (tests; a reload ends the test run) */
+  restore: 'dossier.preview.restore',
 } as const;
 
 /**
@@ -58,6 +60,20 @@ export const chartPreviewFeature: Feature = services => {
     adopt(panel, note);
   };
 
+  /** Brings the panel back after a reload, following the note the page saved (setState) if it still opens. */
+  const restore = async (panel: vscode.WebviewPanel, state: unknown) => {
+    const saved = (typeof state === 'object' && state !== null ? state : {}) as Partial<PreviewWebviewState>;
+    let note = activeNote();
+    if (typeof saved.noteUri === 'string') {
+      try {
+        note = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.noteUri, true));
+      } catch {
+        services.log.warn(`Chart preview: the note ${saved.noteUri} is gone; following the active editor.`);
+      }
+    }
+    adopt(panel, note);
+  };
+
   return vscode.Disposable.from(
     { dispose: () => preview?.dispose() },
     vscode.commands.registerCommand(PreviewCommands.open, open),
@@ -67,19 +83,7 @@ export const chartPreviewFeature: Feature = services => {
       typeof chartId === 'string' ? preview?.insertLink(chartId) : undefined),
     vscode.commands.registerCommand(PreviewCommands.debugState, (): PreviewDebugState | undefined => preview?.debugState()),
     vscode.commands.registerCommand(PreviewCommands.refresh, () => preview?.refresh()),
-    vscode.window.registerWebviewPanelSerializer(chartPreviewViewType, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        const saved = (typeof state === 'object' && state !== null ? state : {}) as Partial<PreviewWebviewState>;
-        let note = activeNote();
-        if (typeof saved.noteUri === 'string') {
-          try {
-            note = await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.noteUri, true));
-          } catch {
-            services.log.warn(`Chart preview: the note ${saved.noteUri} is gone; following the active editor.`);
-          }
-        }
-        adopt(panel, note);
-      },
-    }),
+    vscode.commands.registerCommand(PreviewCommands.restore, (panel: vscode.WebviewPanel, state: unknown) => restore(panel, state)),
+    vscode.window.registerWebviewPanelSerializer(chartPreviewViewType, { deserializeWebviewPanel: restore }),
   );
 };

@@ -4,7 +4,7 @@ import { closeAllEditors, domText, fixtureUri, getApi, loadReports, openFixture,
 
 /** What `dossier.preview.debugState` returns (see src/preview/chartPreview.ts). */
 interface DebugState {
-  posted?: { charts: { id: string; svg: string }[]; errors: { message: string }[]; highlight?: { chartId: string; figureId?: string }; figures: { figureId: string }[] };
+  posted?: { charts: { id: string; svg: string }[]; errors: { message: string }[]; message?: string; highlight?: { chartId: string; figureId?: string }; figures: { figureId: string }[] };
   rendered?: { chartIds: string[]; highlighted?: string; errors: number };
   html: string;
   noteUri?: string;
@@ -31,6 +31,17 @@ async function openNoteWithPreview(): Promise<vscode.TextEditor> {
   const editor = await openFixture(NOTE, vscode.ViewColumn.One);
   await vscode.commands.executeCommand('dossier.openChartPreview');
   return editor;
+}
+
+/**
+ * What VS Code does after a window reload: a fresh panel of the preview's viewType, handed with the state the page
+ * saved (setState, see src/webview/main.ts) to the serializer's restore function (reached through a hidden command,
+ * since a real reload would end the test run).
+ */
+async function restorePanel(state: { noteUri?: string; scrollY: number; selectedChart?: string }): Promise<vscode.WebviewPanel> {
+  const panel = vscode.window.createWebviewPanel('dossier.chartPreview', 'Restoring…', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, {});
+  await vscode.commands.executeCommand('dossier.preview.restore', panel, state);
+  return panel;
 }
 
 async function setTheme(name: string): Promise<void> {
@@ -249,6 +260,51 @@ suite('preview', function () {
       await closeAllEditors();
       await vscode.workspace.fs.delete(note).then(undefined, () => undefined);
     }
+  });
+
+  test('after a reload the panel comes back following the note it showed, with its charts', async () => {
+    await closeAllEditors();
+    // another note is active: the restored panel must follow the saved one, not this
+    await openFixture('notes.md', vscode.ViewColumn.One);
+    const panel = await restorePanel({ noteUri: fixtureUri(NOTE).toString(), scrollY: 120, selectedChart: 'reciprocal-tariffs' });
+    const state = await waitForPage(s => s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the tariff chart in the restored panel');
+    assert.strictEqual(state.noteUri, fixtureUri(NOTE).toString());
+    assert.deepStrictEqual(state.rendered!.chartIds, ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake']);
+    assert.strictEqual(panel.title, 'Charts: charts-note.md', 'the preview adopted the panel VS Code handed back');
+    assert.match(state.html, /Content-Security-Policy/, 'the restored panel got the preview page');
+    // still live: an edit to the restored note reaches the restored panel
+    const document = await vscode.workspace.openTextDocument(fixtureUri(NOTE));
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, '\n\nReko Diq also holds gold deposits of 41 million ounces.\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForPage(s => s.rendered!.chartIds.includes('reko-diq-resources'), 'the Reko Diq chart after an edit of the restored note');
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('undo');
+    await waitForPage(s => !s.rendered!.chartIds.includes('reko-diq-resources'), 'the Reko Diq chart to go after undo');
+  });
+
+  test('after a reload, a saved note that no longer exists gives a message in the panel, not a blank', async () => {
+    await closeAllEditors();
+    const gone = fixtureUri('deleted-note.md');
+    await vscode.workspace.fs.writeFile(gone, new TextEncoder().encode('# Soon gone\n\nPakistan faces 29 percent.\n'));
+    await vscode.workspace.fs.delete(gone);
+    const panel = await restorePanel({ noteUri: gone.toString(), scrollY: 0 });
+    const state = await waitForPage(s => s.posted?.message !== undefined, 'a message in the restored panel');
+    assert.match(state.posted!.message!, /Open a Markdown note to see charts/);
+    assert.deepStrictEqual(state.rendered!.chartIds, []);
+    assert.strictEqual(state.noteUri, undefined);
+    assert.strictEqual(panel.title, 'Dossier Charts');
+    if (runnerAttached()) {
+      const texts = await waitFor(async () => {
+        const t = await domText('#app .message');
+        return t.some(x => /Open a Markdown note/.test(x)) ? t : undefined;
+      }, 10000, 'the message in the webview');
+      assert.ok(texts.length > 0, texts.join(' | '));
+    }
+    // the panel recovers as soon as a note is opened
+    // (beside the panel: with no editor open it took the first column, and a hidden page draws nothing)
+    await openFixture(NOTE, vscode.ViewColumn.Beside);
+    await waitForPage(s => s.noteUri === fixtureUri(NOTE).toString() && s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the charts of the opened note');
   });
 
   test('theme changes re-render the charts; screenshots in light and dark', async () => {
