@@ -79,18 +79,11 @@ export interface LoadOptions {
   libraries?: readonly string[];
 }
 
-/** The reports a command works on, parsed; ids made unique ("report", "report-2"). */
+/** The reports a command works on, parsed (the Library makes their ids and keys unique). */
 export function loadReports(options: LoadOptions = {}): ParsedReport[] {
   const files = options.file ? [options.file] : reportFilesIn(bundledReportsDir());
   for (const dir of options.libraries ?? []) files.push(...reportFilesIn(dir));
-  const parsed = files.map(file => loadReport(file));
-  const seen = new Map<string, number>();
-  for (const p of parsed) {
-    const count = (seen.get(p.report.id) ?? 0) + 1;
-    seen.set(p.report.id, count);
-    if (count > 1) p.report.id = `${p.report.id}-${count}`;
-  }
-  return parsed;
+  return files.map(file => loadReport(file));
 }
 
 /** A Library of those reports, with keys unique across them and offset lookups. */

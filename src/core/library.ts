@@ -35,6 +35,7 @@ export class Library {
    */
   constructor(reports: readonly Report[]) {
     this.reports = reports;
+    assignUniqueIds(reports);
     assignKeys([...reports]);
     for (const report of reports) {
       this.reportsById.set(report.id, report);
@@ -113,4 +114,18 @@ export function createLibrary(parsed: readonly ParsedReport[]): Library {
 
 function qualify(reportId: string, id: string): string {
   return `${reportId}\u0000${id}`;
+}
+
+/**
+ * Two files may yield the same report id (two copies, two drafts of one title): later ones get "-2", "-3"…
+ * so lookups stay unambiguous. In place, like the keys, so the parser's spans stay with their report.
+ */
+function assignUniqueIds(reports: readonly Report[]): void {
+  const taken = new Set<string>();
+  for (const report of reports) {
+    let id = report.id;
+    for (let n = 2; taken.has(id); n++) id = `${report.id}-${n}`;
+    report.id = id;
+    taken.add(id);
+  }
 }

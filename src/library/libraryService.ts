@@ -5,8 +5,8 @@ import type { Report } from '../core/model';
 
 /**
  * Owns the Library the features read: the bundled report (always) plus the analyst's own reports
- * (setting `dossier.reports`: files or folders of .md/.txt). Rebuilds when the setting or a report file
- * changes; a report that cannot be read is reported once and skipped, never fatal.
+ * (setting `dossier.reports`: files or folders of .md/.txt). Rebuilds when the setting changes (edits to a
+ * report file are read at the next rebuild); a report that cannot be read is reported and skipped, never fatal.
  */
 export class LibraryService implements vscode.Disposable {
   private library: Library = new Library([]);
@@ -57,7 +57,7 @@ export class LibraryService implements vscode.Disposable {
         void vscode.window.showWarningMessage(vscode.l10n.t('Dossier could not read the report {0}: {1}', uri.path.split('/').pop() ?? '', why));
       }
     }
-    this.library = new Library(uniqueIds(reports));
+    this.library = new Library(reports);
     this.log.info(`Library built: ${reports.length} report(s) in ${Date.now() - started} ms`);
     this.changed.fire(this.library);
     return this.library;
@@ -100,15 +100,4 @@ export class LibraryService implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** Two files may yield the same report id; later ones get a numeric suffix so lookups stay unambiguous. */
-function uniqueIds(reports: Report[]): Report[] {
-  const seen = new Set<string>();
-  return reports.map(report => {
-    let id = report.id;
-    for (let i = 2; seen.has(id); i++) id = `${report.id}-${i}`;
-    seen.add(id);
-    return id === report.id ? report : { ...report, id };
-  });
 }

@@ -88,3 +88,12 @@ describe('Library offset lookups (input text)', () => {
     assert.equal(lib.at('unknown', 5), undefined);
   });
 });
+
+describe('Library ids', () => {
+  test('two copies of one report get distinct ids, and the copy keeps its offset lookups', () => {
+    const twice = new Library([parseReport(seedText, { source: `${ID}.txt` }), parseReport(seedText, { source: `${ID}.txt` })]);
+    assert.deepEqual(twice.reports.map(r => r.id), [ID, `${ID}-2`]);
+    const offset = seedText.indexOf('Targeted counterterrorism cooperation');
+    assert.equal(twice.at(`${ID}-2`, offset)?.kind, 'paragraph');
+  });
+});
