@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { footnoteText, pandocCitation, type CitationItem } from '../core/cite';
+import { escapeMarkdown } from '../shared/markdown';
 
 const KIND_WORDS: Record<CitationItem['target']['kind'], string> = {
   report: 'Report', footnote: 'Note source', section: 'Section', paragraph: 'Paragraph', figure: 'Figure',
@@ -28,21 +29,17 @@ export function itemDocumentation(item: CitationItem): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`**${escape(kindWord(item))}** \u00b7 `);
-  md.appendMarkdown(escape(pandocCitation([item])));
+  md.appendMarkdown(`**${escapeMarkdown(kindWord(item))}** \u00b7 `);
+  md.appendMarkdown(escapeMarkdown(pandocCitation([item])));
   md.appendMarkdown('\n\n');
-  md.appendMarkdown(escape(footnoteText(item)));
+  md.appendMarkdown(escapeMarkdown(footnoteText(item)));
   if (item.figure) {
     md.appendMarkdown('\n\n---\n\n');
-    md.appendMarkdown(escape(item.figure.sentence));
+    md.appendMarkdown(escapeMarkdown(item.figure.sentence));
   } else if (item.target.kind === 'paragraph' || item.target.kind === 'section') {
     md.appendMarkdown('\n\n---\n\n');
-    md.appendMarkdown(escape(item.label));
+    md.appendMarkdown(escapeMarkdown(item.label));
   }
   return md;
 }
 
-/** Markdown-escapes report text (appendText would also turn every space into &nbsp;). */
-function escape(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>&~:]/g, ch => `\\${ch}`);
-}

@@ -3,6 +3,7 @@
  * figures (same unit, same report), the figure itself highlighted. Pure string building; every label is
  * escaped, so report text can never become markup.
  */
+import { escapeXml } from './xml';
 
 export interface MiniBar {
   label: string;
@@ -81,9 +82,6 @@ function truncate(text: string, max: number): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** An SVG as a data: URI (base64 of its UTF-8), usable as a Markdown image in a hover. */
 export function svgDataUri(svg: string): string {

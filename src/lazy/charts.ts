@@ -7,6 +7,7 @@
  */
 import type * as Vega from 'vega';
 import { measureItem } from './textWidth';
+import { escapeXml } from '../core/xml';
 import type { compile as Compile } from 'vega-lite' with { 'resolution-mode': 'import' };
 
 // Imported dynamically: the packages are ESM with a top-level await (vega-canvas); esbuild aliases that
@@ -102,9 +103,6 @@ function scopeIds(svg: string, prefix: string): string {
   return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) => ids.has(id) ? `${lead}${prefix}${id}` : whole);
 }
 
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, c => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /** FNV-1a, 53-bit: enough to tell specs apart in a cache of a few hundred. */
 function hash(text: string): string {
