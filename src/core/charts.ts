@@ -394,11 +394,10 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
 
   const cited = citations(noteText).filter(c => !inBlock(c.range.start));
   const inCitation = (at: number) => cited.some(c => at >= c.range.start && at < c.range.end);
-  const byAmount = figuresByAmount(library);
   for (const quantity of findQuantities(noteText)) {
     // a bare number ("para. 12", "845" alone) is no figure mention
     if (inBlock(quantity.start) || inCitation(quantity.start) || (quantity.unit === 'count' && !quantity.counted)) continue;
-    for (const { report, figure } of byAmount.get(amountKey(quantity.unit, quantity.value)) ?? []) {
+    for (const { report, figure } of library.figuresWithValue(quantity.value)) {
       if (figure.unit === quantity.unit && sameValue(figure.value, quantity.value)) use(report, figure, 'mention', { start: quantity.start, end: quantity.end });
     }
   }
@@ -569,25 +568,7 @@ export function footnoteCitations(noteText: string, library: Library): FootnoteC
 // ---------------------------------------------------------------------------------------------------------
 // per-library caches: a note is re-read on every pause in typing, the library changes rarely
 
-const amountIndexes = new WeakMap<Library, Map<string, { report: Report; figure: Figure }[]>>();
 const chartsByLibrary = new WeakMap<Library, { curated: readonly CuratedChartFile[]; charts: Chart[] }>();
-
-function amountKey(unit: string, value: number): string {
-  return `${unit}\u0000${Number(value.toPrecision(9))}`;
-}
-
-function figuresByAmount(library: Library): Map<string, { report: Report; figure: Figure }[]> {
-  let index = amountIndexes.get(library);
-  if (!index) {
-    index = new Map();
-    for (const entry of library.allFigures()) {
-      const key = amountKey(entry.figure.unit, entry.figure.value);
-      index.set(key, [...(index.get(key) ?? []), entry]);
-    }
-    amountIndexes.set(library, index);
-  }
-  return index;
-}
 
 function cachedLibraryCharts(library: Library, curated: readonly CuratedChartFile[]): Chart[] {
   const hit = chartsByLibrary.get(library);

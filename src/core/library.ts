@@ -27,6 +27,7 @@ export class Library {
   private readonly targetsByKey = new Map<string, CitationTarget>();
   private readonly paragraphs = new Map<string, ParagraphPlace>();
   private readonly figures = new Map<string, { report: Report; figure: Figure }>();
+  private figuresByValue: Map<number, { report: Report; figure: Figure }[]> | undefined;
   private readonly spanIndexes = new Map<string, SpanIndex<SourceSpanKind> | null>();
 
   /**
@@ -79,6 +80,23 @@ export class Library {
   }
 
   /**
+   * Figures of any unit whose value is this number (to 9 significant digits), in reading order: what a
+   * hover or a chart needs to tie "US$845 million" in a note to the report. Indexed on first use.
+   */
+  figuresWithValue(value: number): readonly { report: Report; figure: Figure }[] {
+    if (!this.figuresByValue) {
+      this.figuresByValue = new Map();
+      for (const entry of this.figures.values()) {
+        const key = valueKey(entry.figure.value);
+        const list = this.figuresByValue.get(key);
+        if (list) list.push(entry);
+        else this.figuresByValue.set(key, [entry]);
+      }
+    }
+    return this.figuresByValue.get(valueKey(value)) ?? [];
+  }
+
+  /**
    * What sits at a character offset of a report's input text (the file it was parsed from): the innermost
    * of section, paragraph, footnote, marker and figure spans. Binary search; undefined between spans or
    * for a report that did not come from parseReport.
@@ -128,4 +146,8 @@ function assignUniqueIds(reports: readonly Report[]): void {
     report.id = id;
     taken.add(id);
   }
+}
+
+function valueKey(value: number): number {
+  return Number(value.toPrecision(9));
 }

@@ -97,3 +97,11 @@ describe('Library ids', () => {
     assert.equal(twice.at(`${ID}-2`, offset)?.kind, 'paragraph');
   });
 });
+
+describe('Library figures by value', () => {
+  test('an amount finds the report figures of that value, whatever the unit, and nothing else', () => {
+    assert.deepEqual(library.figuresWithValue(845_000_000).map(f => f.figure.text), ['US$845 million']);
+    assert.ok(library.figuresWithValue(29).some(f => f.figure.unit === 'percent'));
+    assert.deepEqual(library.figuresWithValue(854_000_000), []);
+  });
+});
