@@ -9,6 +9,8 @@ import { parseYaml } from './yaml';
 import type { Library } from './library';
 import type { Figure, Report, Unit } from './model';
 import { findQuantities } from './quantities';
+import { noteRepeatedBy } from './cite';
+import { foldForComparison as normalise } from './text';
 
 export type ChartMark = 'bar' | 'point' | 'line' | 'arc';
 export const chartMarks: readonly ChartMark[] = ['bar', 'point', 'line', 'arc'];
@@ -552,10 +554,7 @@ export function footnoteCitations(noteText: string, library: Library): FootnoteC
         if (paragraphs.length) found.push({ reportId: report.id, paragraphs, ranges });
         break;
       }
-      const repeated = report.footnotes.find(f => {
-        const noteStart = normalise(f.text).slice(0, 60);
-        return noteStart.length >= 20 && text.startsWith(noteStart);
-      });
+      const repeated = noteRepeatedBy(report, def[2] as string);
       if (repeated) {
         found.push({ reportId: report.id, paragraphs: [], note: repeated.n, ranges });
         break;
@@ -651,9 +650,6 @@ function hasWords(haystack: string, words: string): boolean {
   return normalise(words).split(' ').filter(Boolean).every(w => text.includes(w));
 }
 
-function normalise(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[‘’]/g, "'").replace(/[^\p{L}\p{N}'.%$-]+/gu, ' ').trim();
-}
 
 function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();

@@ -5,6 +5,7 @@
  */
 import type { Figure, Footnote, Report, Source } from './model';
 import type { Library } from './library';
+import { foldForComparison } from './text';
 
 export type CitationStyle = 'pandoc' | 'footnote' | 'chicago' | 'apa' | 'csl-file';
 export const CITATION_STYLES: readonly CitationStyle[] = ['pandoc', 'footnote', 'chicago', 'apa', 'csl-file'];
@@ -52,6 +53,21 @@ export interface CitationRef {
 export function fullNote(report: Report, n: number): Footnote | undefined {
   const note = report.footnotes.find(f => f.n === n);
   return note && resolveFootnote(report, note);
+}
+
+/**
+ * The report note a Markdown footnote definition repeats: the one with the same URL, else the one whose
+ * title it quotes, else the one whose text it starts with (as Dossier's footnote style writes a note).
+ */
+export function noteRepeatedBy(report: Report, definition: string): Footnote | undefined {
+  const quoted = definition.toLowerCase();
+  const folded = foldForComparison(definition);
+  return report.footnotes.find(f => f.source.url && definition.includes(f.source.url))
+    ?? report.footnotes.find(f => f.source.title && f.source.title.length >= 12 && quoted.includes(f.source.title.toLowerCase()))
+    ?? report.footnotes.find(f => {
+      const opening = foldForComparison(f.text).slice(0, 60);
+      return opening.length >= 20 && folded.startsWith(opening);
+    });
 }
 
 /** The note a footnote stands for: itself, or for Ibid. and short forms the note they repeat. */

@@ -70,3 +70,8 @@ export const STOP_WORDS = new Set([
   'its', 'is', 'are', 'be', 'how', 'what', 'why', 'when', 'who', 'that', 'this', 'these', 'between', 'about',
   'after', 'over', 'under', 'via', 'vs', 'versus', 'new', 'can', 'could', 'will', 'may',
 ]);
+
+/** Text folded for loose comparison: lower case, no accents, straight apostrophes, punctuation as spaces. */
+export function foldForComparison(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[‘’]/g, "'").replace(/[^\p{L}\p{N}'.%$-]+/gu, ' ').trim();
+}

@@ -1,3 +1,4 @@
+import { noteRepeatedBy } from '../core/cite';
 import type { Library } from '../core/library';
 import type { Figure, Footnote, Report } from '../core/model';
 
@@ -18,20 +19,11 @@ export function figuresMatching(library: Library, quantity: { value: number; uni
   return [...compatible].sort((a, b) => Number(b.figure.text.toLowerCase() === written) - Number(a.figure.text.toLowerCase() === written));
 }
 
-/** The library note a Markdown footnote definition repeats: same URL, else same title. */
+/** The library note a Markdown footnote definition repeats (see noteRepeatedBy). */
 export function footnoteForDefinition(library: Library, text: string): { report: Report; footnote: Footnote } | undefined {
-  const lower = text.toLowerCase();
   for (const report of library.reports) {
-    for (const footnote of report.footnotes) {
-      const url = footnote.source.url;
-      if (url && text.includes(url)) return { report, footnote };
-    }
-  }
-  for (const report of library.reports) {
-    for (const footnote of report.footnotes) {
-      const title = footnote.source.title;
-      if (title && title.length >= 12 && lower.includes(title.toLowerCase())) return { report, footnote };
-    }
+    const footnote = noteRepeatedBy(report, text);
+    if (footnote) return { report, footnote };
   }
   return undefined;
 }
