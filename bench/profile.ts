@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { performance } from 'perf_hooks';
-import { createLibrary } from '../src/core/library';
+import { Library } from '../src/core/library';
 import { parseReportWithSpans } from '../src/core/parse';
 import { DOSSIER_SEARCH } from './engines';
 import { generateLibrary, SEED_PATH } from './generate';
@@ -23,7 +23,7 @@ const base = heapMB();
 const generated = generateLibrary(size - 1);
 const texts = [fs.readFileSync(SEED_PATH, 'utf8'), ...generated.map(g => g.text)];
 const parsed = time(() => texts.map((t, i) => parseReportWithSpans(t, { id: i ? generated[i - 1].id : 'seed', source: `${i}.txt` })));
-const library = createLibrary(parsed.value);
+const library = new Library(parsed.value);
 texts.length = 0;
 for (const g of generated) g.text = '';
 const afterLibrary = heapMB();

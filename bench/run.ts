@@ -13,8 +13,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createLibrary } from '../src/core/library';
-import type { Library } from '../src/core/library';
+import { Library } from '../src/core/library';
 import { parseReport, parseReportWithSpans } from '../src/core/parse';
 import { fuseEngine, itemsOf, loadDossierSearch, miniSearchEngine, type Engine } from './engines';
 import { measureExtras, type Extras } from './extras';
@@ -163,7 +162,7 @@ function buildLibrary(seedText: string, part: GeneratedReport[], createDossier: 
   // As the library service loads them: parsed with input spans (the reader's offset lookups need them).
   const parsed = time(() => texts.map(t => parseReportWithSpans(t.text, { id: t.id, source: `${t.id}.txt` })));
   const indexed = time(() => {
-    const library = createLibrary(parsed.value);
+    const library = new Library(parsed.value);
     return { library, dossier: createDossier?.(library) };
   });
   return { ...indexed.value, parseMs: parsed.ms, indexMs: indexed.ms, textMB };

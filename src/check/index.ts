@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { createNoteChecker, type CheckFinding, type NoteChecker } from '../core/check';
 import type { Library } from '../core/library';
-import { readerTextOf } from '../core/reader';
 import type { Feature } from '../services';
 import { readerUri } from '../shared/readerUri';
 import { CommandIds, type ReportTarget } from '../shared/targets';
@@ -125,7 +124,7 @@ function toDiagnostic(document: vscode.TextDocument, finding: CheckFinding, libr
 function figureLocation(library: Library, reportId: string, figureId: string): vscode.Location | undefined {
   const report = library.report(reportId);
   if (!report) return undefined;
-  const reader = readerTextOf(report);
+  const reader = library.readerText(report);
   const span = reader.index.find('figure', figureId);
   if (!span) return undefined;
   return new vscode.Location(readerUri(report), new vscode.Range(positionIn(reader.text, span.start), positionIn(reader.text, span.end)));

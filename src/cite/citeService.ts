@@ -13,6 +13,8 @@ import { applyFootnoteCitation, type TextEdit } from '../core/footnotes';
 import type { Library } from '../core/library';
 import type { LibraryService } from '../library/libraryService';
 import { CslFileError, CslService, type CslStyleChoice } from './cslService';
+import { resolveSettingPath } from '../core/reportSource';
+import { workspaceSource } from '../library/workspaceSource';
 
 export interface InsertOptions {
   /** the figure as written, then its citation: "US$845 million [@profit2025]" */
@@ -170,10 +172,7 @@ export function isNoteDocument(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && !document.isClosed && document.uri.scheme !== 'dossier-report' && document.uri.scheme !== 'output';
 }
 
-/** A path from a setting: absolute, or relative to the first workspace folder. */
+/** A path from a setting, by the one rule for setting paths (core resolveSettingPath). */
 export function resolvePath(file: string): vscode.Uri {
-  if (/^[a-z][a-z0-9+.-]+:/i.test(file) && !/^[a-z]:[\\/]/i.test(file)) return vscode.Uri.parse(file);
-  if (file.startsWith('/') || /^[a-z]:[\\/]/i.test(file)) return vscode.Uri.file(file);
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return folder ? vscode.Uri.joinPath(folder, file) : vscode.Uri.file(file);
+  return vscode.Uri.parse(resolveSettingPath(file, workspaceSource, vscode.workspace.workspaceFolders?.[0]?.uri.toString()));
 }

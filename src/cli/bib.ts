@@ -17,7 +17,7 @@ export const bibCommand: CliCommand = {
     const format = parsed.value('--format') ?? 'csl-json';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
     const out = parsed.value('--out');
-    const library = loadLibrary({ libraries: parsed.values('--library') });
+    const library = await loadLibrary(io, { libraries: parsed.values('--library') });
     const items = bibliographyItems(library, { includeReports: parsed.has('--with-reports') });
     const text = bibliography(items, format as Format);
     if (out) {

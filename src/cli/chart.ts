@@ -7,12 +7,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chartsForNote, libraryCharts, readCuratedChartFile, type Chart, type CuratedChartFile } from '../core/charts';
+import type { Chart } from '../core/charts';
 import { chartSpec, darkTheme, lightTheme } from '../core/chartSpec';
 import { chartEngine } from '../lazy/load';
-import type { CliCommand, CliIO } from './command';
+import type { CliCommand } from './command';
 import { LoadError, runCommand, UsageError } from './errors';
-import { bundledDataDir, loadLibrary, parseArgs, readTextFile } from './load';
+import { loadDossier, parseArgs, readTextFile } from './load';
 
 interface ChartArgs {
   id?: string;
@@ -33,23 +33,6 @@ function chartArgs(args: string[]): ChartArgs {
   return chart;
 }
 
-/** The curated charts of data/charts; a broken file is reported and skipped, the others still load. */
-function loadCurated(io: CliIO): CuratedChartFile[] {
-  const dir = path.join(bundledDataDir(), 'charts');
-  if (!fs.existsSync(dir)) return [];
-  const files: CuratedChartFile[] = [];
-  for (const name of fs.readdirSync(dir).filter(f => f.endsWith('.json')).sort()) {
-    try {
-      const { file, problems } = readCuratedChartFile(JSON.parse(readTextFile(path.join(dir, name))), name);
-      for (const problem of problems) io.err(`dossier chart: ${problem}`);
-      if (file) files.push(file);
-    } catch (error) {
-      io.err(`dossier chart: ${error instanceof LoadError ? error.message : `${name}: ${(error as Error).message}`}`);
-    }
-  }
-  return files;
-}
-
 async function svgOf(chart: Chart, theme: 'light' | 'dark'): Promise<string> {
   return chartEngine().renderSvg(chartSpec(chart, theme === 'dark' ? darkTheme : lightTheme));
 }
@@ -59,11 +42,11 @@ export const chartCommand: CliCommand = {
   synopsis: 'ID [--out FILE] | --list | --note NOTES.md [--out DIR]  charts of report figures as SVG',
   run: (args, io) => runCommand(chartCommand, io, async () => {
     const parsed = chartArgs(args);
-    const library = loadLibrary({ libraries: parsed.libraries });
-    const curated = loadCurated(io);
+    // curated charts that cannot be read are reported on stderr and skipped; the others still count
+    const dossier = await loadDossier(io, { libraries: parsed.libraries });
 
     if (parsed.list) {
-      for (const chart of libraryCharts(library, curated)) {
+      for (const chart of await dossier.charts()) {
         io.out(`${chart.id}\t${chart.title}\t${chart.origin}, ${chart.data.length} figure${chart.data.length === 1 ? '' : 's'}`);
       }
       return 0;
@@ -71,7 +54,7 @@ export const chartCommand: CliCommand = {
 
     if (parsed.note) {
       const text = readTextFile(parsed.note);
-      const result = chartsForNote(text, library, curated);
+      const result = await dossier.chartsForNote(text);
       for (const error of result.errors) io.err(`${parsed.note}:${error.line + 1}: ${error.message}`);
       if (result.charts.length === 0 && result.errors.length === 0) io.err('dossier chart: the note uses no figure of the library');
       for (const chart of result.charts) {
@@ -86,7 +69,7 @@ export const chartCommand: CliCommand = {
       return result.errors.length ? 1 : 0;
     }
 
-    const all = libraryCharts(library, curated);
+    const all = await dossier.charts();
     const chart = all.find(c => c.id === parsed.id);
     if (!chart) throw new LoadError(`no chart "${parsed.id}". Run dossier chart --list (${all.length} charts).`);
     const svg = await svgOf(chart, parsed.theme);

@@ -16,7 +16,7 @@ export const checkCommand: CliCommand = {
     const file = parsed.words[0];
     // the note is read as strictly as a report: a binary, empty or non-UTF-8 note is an error, not "no findings"
     const text = readTextFile(file);
-    const library = loadLibrary({ libraries: parsed.values('--library') });
+    const library = await loadLibrary(io, { libraries: parsed.values('--library') });
     const findings = createNoteChecker(library).check(text);
     if (parsed.has('--json')) {
       io.out(JSON.stringify(findings.map(f => ({ ...f, ...lineColumn(text, f.start) })), null, 2));

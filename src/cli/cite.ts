@@ -14,7 +14,7 @@ export const citeCommand: CliCommand = {
     const locator = parsed.value('--locator');
     const keys = parsed.words;
     if (keys.length === 0) throw new UsageError('give a citation KEY (see `dossier bib --format csl-json` for the keys)');
-    const library = loadLibrary({ libraries: parsed.values('--library') });
+    const library = await loadLibrary(io, { libraries: parsed.values('--library') });
     const items: CitationItem[] = keys.map(key => {
       const item = citationItems(library).find(i => i.key === key && (i.target.kind === 'report' || i.target.kind === 'footnote'));
       if (!item) throw new LoadError(`no report or note source has the key "${key}"`);

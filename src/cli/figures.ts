@@ -10,7 +10,7 @@ export const figuresCommand: CliCommand = {
   run: (args: string[], io: CliIO) => runCommand(figuresCommand, io, async () => {
     const parsed = parseArgs(args, { flags: ['--json'], options: ['--library'] });
     if (parsed.words.length > 1) throw new UsageError('give at most one FILE');
-    const library = loadLibrary({ file: parsed.words[0], libraries: parsed.values('--library') });
+    const library = await loadLibrary(io, { file: parsed.words[0], libraries: parsed.values('--library') });
     const rows = library.allFigures().map(({ report, figure }) => ({ report: report.id, ...figure }));
     if (parsed.has('--json')) io.out(JSON.stringify(rows, null, 2));
     else io.out(figureTable(rows, library.reports.length > 1));

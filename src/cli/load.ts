@@ -1,14 +1,19 @@
 /**
  * Reading the CLI's input from disk: report files, the bundled reports, `--library` folders, notes, and the
- * arguments themselves. Every way a file can be unreadable (missing, a folder, empty, binary, not UTF-8, not a
- * report) becomes a LoadError with a one-line message naming the file, so commands print it and exit 2.
+ * arguments themselves. Reports are found and read by the core's dossier (createDossier over node:fs), as in
+ * the extension; every way a file can be unreadable (missing, a folder, empty, binary, not UTF-8, too big,
+ * not a report) becomes a LoadError with a one-line message naming the file, so commands print it and exit 2.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { createDossier, ReportFileError, type Dossier } from '../core/dossier';
 import { ReportError } from '../core/errors';
-import { createLibrary, type Library } from '../core/library';
-import { parseReportWithSpans, type ParsedReport } from '../core/parse';
+import { decodeText } from '../core/formats';
+import type { Library } from '../core/library';
+import type { ParsedReport } from '../core/parse';
+import type { CliIO } from './command';
 import { LoadError, UsageError } from './errors';
+import { nodeSource } from './nodeSource';
 
 /** The package folder holding data/ and dist/: dist/cli.js → .., src/cli/*.ts (tsx) → ../.. */
 function packageDir(): string {
@@ -26,13 +31,16 @@ export function bundledReportsDir(): string {
 }
 
 /**
- * The text of a file, decoded strictly as UTF-8 (a BOM is dropped). Reports, notes and CSL styles all come
- * through here: Node's 'utf8' decoding would quietly turn invalid bytes into U+FFFD instead of saying so.
+ * The text of a file (a note, a CSL style), decoded as the core decodes reports: strictly (UTF-8, or UTF-16
+ * with a byte-order mark). Node's 'utf8' decoding would quietly turn invalid bytes into U+FFFD instead of saying so.
  */
 export function readTextFile(file: string): string {
   let bytes: Buffer;
   try {
-    if (fs.statSync(file).isDirectory()) throw new LoadError(`${file}: is a folder, not a file`);
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new LoadError(`${file}: is a folder, not a file`);
+    // a FIFO or a device would block the read, or never end
+    if (!stat.isFile()) throw new LoadError(`${file}: is not a regular file (a device, a pipe or a socket), so it is not read`);
     bytes = fs.readFileSync(file);
   } catch (error) {
     if (error instanceof LoadError) throw error;
@@ -40,55 +48,66 @@ export function readTextFile(file: string): string {
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new LoadError(`${file}: ${why}`);
   }
-  if (bytes.length === 0) throw new LoadError(`${file}: the file is empty`);
-  if (bytes.includes(0)) throw new LoadError(`${file}: looks like a binary file (it contains NUL bytes), not text`);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new LoadError(`${file}: is not valid UTF-8 text`);
-  }
-}
-
-/** Reads and parses one report file. */
-export function loadReport(file: string, options: { format?: 'text' | 'markdown' } = {}): ParsedReport {
-  const text = readTextFile(file);
-  try {
-    return parseReportWithSpans(text, { source: path.basename(file), ...options });
+    return decodeText(bytes);
   } catch (error) {
     if (error instanceof ReportError) throw new LoadError(`${file}: ${error.message}`);
     throw error;
   }
 }
 
-/** Every .md / .txt file directly in a folder, sorted by name; a file given instead of a folder is itself the list. */
-export function reportFilesIn(target: string): string[] {
-  let names: string[];
-  try {
-    if (!fs.statSync(target).isDirectory()) return [target];
-    names = fs.readdirSync(target);
-  } catch (error) {
-    throw new LoadError(`${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder or file' : (error as Error).message}`);
-  }
-  return names.filter(n => /\.(?:md|markdown|txt)$/i.test(n)).sort().map(n => path.join(target, n));
-}
-
 export interface LoadOptions {
   /** one report file; without it, the bundled reports */
   file?: string;
-  /** folders (or single files) whose .md/.txt reports are added */
+  /** folders (or single files) whose reports are added */
   libraries?: readonly string[];
 }
 
-/** The reports a command works on, parsed (the Library makes their ids and keys unique). */
-export function loadReports(options: LoadOptions = {}): ParsedReport[] {
-  const files = options.file ? [options.file] : reportFilesIn(bundledReportsDir());
-  for (const dir of options.libraries ?? []) files.push(...reportFilesIn(dir));
-  return files.map(file => loadReport(file));
+/**
+ * The CLI's dossier: the bundled reports (or one FILE) and the --library folders, read from disk; parser
+ * warnings go to stderr as "dossier: FILE: warning". The CLI is strict where the extension is forgiving: a
+ * report that cannot be read stops the command (see loadLibrary).
+ */
+export function cliDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): Dossier {
+  return createDossier({
+    source: nodeSource,
+    log: { info: () => undefined, warn: message => io.err(`dossier: ${message}`), error: error => io.err(`dossier: ${error instanceof Error ? error.stack ?? error.message : error}`) },
+    settings: {
+      bundledReports: options.file ? [options.file] : [bundledReportsDir()],
+      reports: options.libraries ?? [],
+      baseFolder: process.cwd(),
+      chartFolders: [path.join(bundledDataDir(), 'charts')],
+    },
+  });
 }
 
-/** A Library of those reports, with keys unique across them and offset lookups. */
-export function loadLibrary(options: LoadOptions = {}): Library {
-  return createLibrary(loadReports(options));
+/** Reads and parses one report file, by the reader of its format (or as `format` says). */
+export async function loadReport(file: string, options: { format?: 'text' | 'markdown' } = {}): Promise<ParsedReport> {
+  try {
+    return (await cliDossier({ err: () => undefined }).readReport(file, options)).parsed;
+  } catch (error) {
+    if (error instanceof ReportFileError) throw new LoadError(`${file}: ${error.why}`);
+    throw error;
+  }
+}
+
+/**
+ * A Library of the reports a command works on, with keys unique across them and offset lookups. The first
+ * report that cannot be read is a LoadError; parser warnings are printed on stderr.
+ */
+export async function loadLibrary(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): Promise<Library> {
+  return (await loadDossier(io, options)).library;
+}
+
+/** The dossier of loadLibrary, loaded: for commands that also want its charts or search. */
+export async function loadDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): Promise<Dossier> {
+  if (options.file && fs.existsSync(options.file) && fs.statSync(options.file).isDirectory()) throw new LoadError(`${options.file}: is a folder, not a file`);
+  const dossier = cliDossier(io, options);
+  const { problems, warnings } = await dossier.load();
+  const problem = problems[0];
+  if (problem) throw new LoadError(`${problem.location}: ${problem.message}`);
+  for (const warning of warnings) io.err(`dossier: ${warning.location}: ${warning.message}`);
+  return dossier;
 }
 
 /** The lazy CSL bundle beside the CLI bundle (dist/csl.js); from sources, the built one in dist/. */

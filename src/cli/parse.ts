@@ -12,7 +12,7 @@ export const parseCommand: CliCommand = {
     const format = parsed.value('--format');
     if (format !== undefined && format !== 'text' && format !== 'markdown') throw new UsageError(`--format must be text or markdown, got "${format}"`);
     if (parsed.words.length !== 1) throw new UsageError(parsed.words.length ? 'give exactly one FILE' : 'give a FILE to parse');
-    const { report, warnings } = loadReport(parsed.words[0], { format });
+    const { report, warnings } = await loadReport(parsed.words[0], { format });
     if (parsed.has('--json')) io.out(JSON.stringify(report, null, 2));
     else io.out(summary(report, warnings));
     return 0;

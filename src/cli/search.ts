@@ -20,7 +20,7 @@ export const searchCommand: CliCommand = {
     const query = parsed.words.join(' ').trim();
     if (!query) throw new UsageError('give a QUERY');
 
-    const library = loadLibrary({ libraries: parsed.values('--library') });
+    const library = await loadLibrary(io, { libraries: parsed.values('--library') });
     const hits = createSearchIndex(library).search(query, { limit, kinds });
     if (parsed.has('--json')) {
       io.out(JSON.stringify(hits, null, 2));

@@ -79,11 +79,17 @@ function suffix(index: number): string {
   return String(index + 1);
 }
 
+/** The keys `reports` get together: each report's own key and its notes' keys by note number. */
+export interface ReportKeys {
+  key: string;
+  notes: Map<number, string>;
+}
+
 /**
- * Gives every report and footnote in `reports` a key unique across all of them. Deterministic: the same
- * reports in the same order always get the same keys. Sets `key` in place and returns the same reports.
+ * Keys unique across all of `reports`, without touching them. Deterministic: the same reports in the same
+ * order always get the same keys.
  */
-export function assignKeys<R extends Report>(reports: R[]): R[] {
+export function uniqueKeys(reports: readonly Report[]): ReportKeys[] {
   const used = new Set<string>();
   const bySource = new Map<string, string>();
   const unique = (base: string) => {
@@ -95,21 +101,32 @@ export function assignKeys<R extends Report>(reports: R[]): R[] {
       }
     }
   };
-  for (const report of reports) {
-    report.key = unique(reportBaseKey(report));
+  return reports.map(report => {
+    const key = unique(reportBaseKey(report));
+    const notes = new Map<number, string>();
     const byN = new Map<number, Footnote>(report.footnotes.map(f => [f.n, f]));
     for (const footnote of report.footnotes) {
       if (footnote.refersTo !== undefined && byN.has(footnote.refersTo)) continue;
       const id = identity(footnote.source);
       const known = id ? bySource.get(id) : undefined;
-      footnote.key = known ?? unique(sourceBaseKey(footnote.source));
-      if (id && !known) bySource.set(id, footnote.key);
+      const noteKey = known ?? unique(sourceBaseKey(footnote.source));
+      notes.set(footnote.n, noteKey);
+      if (id && !known) bySource.set(id, noteKey);
     }
     for (const footnote of report.footnotes) {
       if (footnote.refersTo === undefined) continue;
-      const referent = byN.get(footnote.refersTo);
-      footnote.key = referent?.key || unique(sourceBaseKey(footnote.source));
+      notes.set(footnote.n, notes.get(footnote.refersTo) || unique(sourceBaseKey(footnote.source)));
     }
-  }
+    return { key, notes };
+  });
+}
+
+/** uniqueKeys, written into the reports: for a parser setting the keys of the report it is building. */
+export function assignKeys<R extends Report>(reports: R[]): R[] {
+  uniqueKeys(reports).forEach(({ key, notes }, i) => {
+    const report = reports[i]!;
+    report.key = key;
+    for (const footnote of report.footnotes) footnote.key = notes.get(footnote.n) ?? footnote.key;
+  });
   return reports;
 }

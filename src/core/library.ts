@@ -1,8 +1,14 @@
-import { assignKeys } from './keys';
+import { uniqueKeys } from './keys';
 import type { Figure, Footnote, Paragraph, Report, Section } from './model';
-import type { ParsedReport } from './parse';
-import { rememberSpans, spansOf, type SourceSpan, type SourceSpanKind } from './parse/spans';
+import type { SourceSpan, SourceSpanKind } from './parse/spans';
+import { readerTextOf, type ReaderText } from './reader';
 import { SpanIndex } from './spans';
+
+/**
+ * What a Library is built from: a parser result (a report and where its parts sit in the input text), or
+ * a bare report (made by hand, or from a format without offsets), which simply has no offset lookups.
+ */
+export type LibraryInput = Report | { report: Report; spans?: readonly SourceSpan[] };
 
 /** Where a paragraph sits: its report, its section, and its 1-based number in the report ("para. 12"). */
 export interface ParagraphPlace {
@@ -30,15 +36,23 @@ export class Library {
   private figuresByValue: Map<number, { report: Report; figure: Figure }[]> | undefined;
   private readonly spanIndexes = new Map<string, SpanIndex<SourceSpanKind> | null>();
 
+  private readonly spansById = new Map<string, readonly SourceSpan[]>();
+
   /**
-   * Citation keys are (re)assigned here so they are unique across these reports (`diplomat2025`,
-   * `diplomat2025b`); the same reports in the same order always get the same keys.
+   * Ids and citation keys are made unique across these reports (`diplomat2025`, `diplomat2025b`; a second
+   * copy of a report gets id "…-2"); the same reports in the same order always get the same ones. The
+   * inputs are never changed: a report whose id or keys must change is copied.
    */
-  constructor(reports: readonly Report[]) {
-    this.reports = reports;
-    assignUniqueIds(reports);
-    assignKeys([...reports]);
-    for (const report of reports) {
+  constructor(inputs: readonly LibraryInput[]) {
+    const given = inputs.map(input => ('report' in input ? input : { report: input, spans: undefined }));
+    const ids = uniqueIds(given.map(g => g.report.id));
+    const keys = uniqueKeys(given.map(g => g.report));
+    this.reports = given.map(({ report: original, spans }, i) => {
+      const report = withIdAndKeys(original, ids[i]!, keys[i]!.key, keys[i]!.notes);
+      if (spans) this.spansById.set(report.id, spans);
+      return report;
+    });
+    for (const report of this.reports) {
       this.reportsById.set(report.id, report);
       this.targetsByKey.set(report.key, { kind: 'report', report });
       for (const footnote of report.footnotes) {
@@ -99,7 +113,7 @@ export class Library {
   /**
    * What sits at a character offset of a report's input text (the file it was parsed from): the innermost
    * of section, paragraph, footnote, marker and figure spans. Binary search; undefined between spans or
-   * for a report that did not come from parseReport.
+   * for a report given without spans.
    */
   at(reportId: string, offset: number): SourceSpan | undefined {
     return this.spanIndex(reportId)?.at(offset);
@@ -110,12 +124,21 @@ export class Library {
     return this.spanIndex(reportId)?.chainAt(offset) ?? [];
   }
 
-  /** The input-text spans of one report, built on first use. */
+  /** The input-text spans of a report as the parser gave them (the reader places note markers by them). */
+  sourceSpans(reportId: string): readonly SourceSpan[] | undefined {
+    return this.spansById.get(reportId);
+  }
+
+  /** A report of this library rendered for the reader tab, its note markers placed by the report's spans. */
+  readerText(report: Report): ReaderText {
+    return readerTextOf(report, this.spansById.get(report.id));
+  }
+
+  /** The input-text spans of one report, indexed on first use. */
   spanIndex(reportId: string): SpanIndex<SourceSpanKind> | undefined {
     let index = this.spanIndexes.get(reportId);
     if (index === undefined) {
-      const report = this.reportsById.get(reportId);
-      const spans = report && spansOf(report);
+      const spans = this.spansById.get(reportId);
       index = spans ? new SpanIndex(spans) : null;
       this.spanIndexes.set(reportId, index);
     }
@@ -123,29 +146,27 @@ export class Library {
   }
 }
 
-/** A Library from parser results, keeping each report's spans for offset lookups. */
-export function createLibrary(parsed: readonly ParsedReport[]): Library {
-  for (const p of parsed) rememberSpans(p.report, p.spans);
-  return new Library(parsed.map(p => p.report));
-}
-
-
 function qualify(reportId: string, id: string): string {
   return `${reportId}\u0000${id}`;
 }
 
-/**
- * Two files may yield the same report id (two copies, two drafts of one title): later ones get "-2", "-3"…
- * so lookups stay unambiguous. In place, like the keys, so the parser's spans stay with their report.
- */
-function assignUniqueIds(reports: readonly Report[]): void {
+/** Two files may yield the same report id (two copies, two drafts of one title): later ones get "-2", "-3"… */
+function uniqueIds(ids: readonly string[]): string[] {
   const taken = new Set<string>();
-  for (const report of reports) {
-    let id = report.id;
-    for (let n = 2; taken.has(id); n++) id = `${report.id}-${n}`;
-    report.id = id;
+  return ids.map(wanted => {
+    let id = wanted;
+    for (let n = 2; taken.has(id); n++) id = `${wanted}-${n}`;
     taken.add(id);
-  }
+    return id;
+  });
+}
+
+/** The report itself when nothing changes, else a copy with these id and keys (its notes copied as needed). */
+function withIdAndKeys(report: Report, id: string, key: string, notes: ReadonlyMap<number, string>): Report {
+  const notesChange = report.footnotes.some(f => (notes.get(f.n) ?? f.key) !== f.key);
+  if (report.id === id && report.key === key && !notesChange) return report;
+  const footnotes = notesChange ? report.footnotes.map(f => ({ ...f, key: notes.get(f.n) ?? f.key })) : report.footnotes;
+  return { ...report, id, key, footnotes };
 }
 
 function valueKey(value: number): number {

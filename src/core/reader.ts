@@ -4,7 +4,7 @@
  * paragraph, marker, note, figure and URL sits, so the editor can link, fold, hover and jump.
  */
 import type { Figure, Footnote, Paragraph, Report } from './model';
-import { spansOf, type SourceSpan } from './parse/spans';
+import type { SourceSpan } from './parse/spans';
 import { SpanIndex, type Span } from './spans';
 
 export interface ReaderText {
@@ -15,10 +15,13 @@ export interface ReaderText {
 
 const rendered = new WeakMap<Report, ReaderText>();
 
-/** The reader text of a report, rendered once per report object (reports are immutable once parsed). */
-export function readerTextOf(report: Report): ReaderText {
+/**
+ * The reader text of a report, rendered once per report object (reports are immutable once parsed).
+ * `sourceSpans` (Library.sourceSpans) place note markers where the input text has them.
+ */
+export function readerTextOf(report: Report, sourceSpans?: readonly SourceSpan[]): ReaderText {
   let reader = rendered.get(report);
-  if (!reader) rendered.set(report, (reader = renderReport(report)));
+  if (!reader) rendered.set(report, (reader = renderReport(report, sourceSpans)));
   return reader;
 }
 
@@ -26,7 +29,7 @@ export function readerTextOf(report: Report): ReaderText {
 export const NOTES_HEADING = 'Notes';
 
 /** Renders a report; prefer readerTextOf, which caches. */
-export function renderReport(report: Report): ReaderText {
+export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]): ReaderText {
   const out = new TextBuilder();
   out.span('title', report.id, () => out.write(oneLine(report.title) || 'Untitled report'));
   out.write('\n');
@@ -39,7 +42,7 @@ export function renderReport(report: Report): ReaderText {
     list.push(figure);
     figuresByParagraph.set(figure.paragraph, list);
   }
-  const markersOf = sourceMarkers(spansOf(report));
+  const markersOf = sourceMarkers(sourceSpans);
   let number = 0;
   for (const section of report.sections) {
     out.write('\n');

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
-import { readerTextOf } from '../core/reader';
 import type { LibraryService } from '../library/libraryService';
 import { offsetOf, rangeOf, showsReader } from '../shared/positions';
 import { reportIdOf } from '../shared/readerUri';
@@ -26,7 +25,7 @@ export class CardHovers implements vscode.HoverProvider {
   private readerHover(library: Library, reportId: string, document: vscode.TextDocument, offset: number): vscode.Hover | undefined {
     const report = library.report(reportId);
     if (!report) return undefined;
-    const reader = readerTextOf(report);
+    const reader = library.readerText(report);
     if (!showsReader(document, reader)) return undefined;
     const { index } = reader;
     const marker = index.at(offset, 'marker');

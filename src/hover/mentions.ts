@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import { findQuantities } from '../core/quantities';
-import { readerTextOf } from '../core/reader';
 import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
 import { CommandIds, isReportTarget, type ReportTarget } from '../shared/targets';
@@ -48,7 +47,7 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
   const report = library.report(target.reportId);
   if (!report) return [];
   const mentions: Mention[] = [];
-  const { text: readerText, index } = readerTextOf(report);
+  const { text: readerText, index } = library.readerText(report);
   const uri = readerUri(report).toString();
   // line of an offset by binary search over the line starts (computed once per call, not per mention)
   const starts = [0];

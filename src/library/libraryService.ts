@@ -1,103 +1,97 @@
 import * as vscode from 'vscode';
-import { Library } from '../core/library';
-import { parseReport } from '../core/parse';
-import type { Report } from '../core/model';
+import { createDossier, type Dossier, type DossierSettings, type LoadResult } from '../core/dossier';
+import type { Library } from '../core/library';
+import { workspaceSource } from './workspaceSource';
 
 /**
- * Owns the Library the features read: the bundled report (always) plus the analyst's own reports
- * (setting `dossier.reports`: files or folders of .md/.txt). Rebuilds when the setting changes (edits to a
- * report file are read at the next rebuild); a report that cannot be read is reported and skipped, never fatal.
+ * The extension's host for the core's dossier: reports through `workspace.fs`, settings from the
+ * configuration, the bundled reports and charts from the extension's data/. It reloads when a setting that
+ * names reports changes (edits to a report file are read at the next reload), and shows the analyst every
+ * report that could not be read and every parser warning about their own reports.
  */
 export class LibraryService implements vscode.Disposable {
-  private library: Library = new Library([]);
-  private loading: Promise<Library> | undefined;
+  readonly dossier: Dossier;
   private readonly changed = new vscode.EventEmitter<Library>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  /** Fires after every rebuild with the new library. */
+  /** Fires after every load that became the current one, with the new library. */
   readonly onDidChange = this.changed.event;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly log: vscode.LogOutputChannel,
-  ) {
+  constructor(extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+    this.dossier = createDossier({ source: workspaceSource, log, settings: extensionSettings(extensionUri) });
+    const unsubscribe = this.dossier.onDidLoad(result => {
+      this.tell(result);
+      this.changed.fire(result.library);
+    });
     this.disposables.push(
+      { dispose: unsubscribe },
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('dossier.reports')) void this.reload();
+        if (e.affectsConfiguration('dossier.reports') || e.affectsConfiguration('dossier.maxReportSizeMB')) void this.reload();
       }),
     );
   }
 
-  /** The library as last built (empty before the first load finishes). */
+  /** The library as last loaded (empty before the first load finishes). */
   get current(): Library {
-    return this.library;
+    return this.dossier.library;
   }
 
   /** The library once loaded; starts loading on first call. */
-  ready(): Promise<Library> {
-    return (this.loading ??= this.load());
+  async ready(): Promise<Library> {
+    return (await this.dossier.ready()).library;
   }
 
-  reload(): Promise<Library> {
-    this.loading = this.load();
-    return this.loading;
+  /** Loads afresh; when reloads overlap, the newest wins. */
+  async reload(): Promise<Library> {
+    return (await this.dossier.load()).library;
   }
 
-  private async load(): Promise<Library> {
-    const started = Date.now();
-    const reports: Report[] = [];
-    for (const uri of await this.reportFiles()) {
-      try {
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        reports.push(parseReport(text, { source: uri.path.split('/').pop() }));
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        this.log.warn(`Skipped report ${uri.toString(true)}: ${why}`);
-        void vscode.window.showWarningMessage(vscode.l10n.t('Dossier could not read the report {0}: {1}', uri.path.split('/').pop() ?? '', why));
-      }
+  /** Problems and warnings: all in the log, and in a message (warnings only for the analyst's own reports). */
+  private tell(result: LoadResult): void {
+    for (const p of result.problems) this.log.warn(`Skipped report ${p.location}: ${p.message}`);
+    for (const w of result.warnings) this.log.warn(`${w.location}: ${w.message}`);
+    const problem = result.problems[0];
+    if (problem) {
+      const text = result.problems.length === 1
+        ? vscode.l10n.t('Dossier could not read the report {0}: {1}', problem.name, problem.message)
+        : vscode.l10n.t('Dossier could not read {0} reports ({1}: {2}, …).', result.problems.length, problem.name, problem.message);
+      this.offerLog(text);
     }
-    this.library = new Library(reports);
-    this.log.info(`Library built: ${reports.length} report(s) in ${Date.now() - started} ms`);
-    this.changed.fire(this.library);
-    return this.library;
-  }
-
-  /** The bundled reports, then the files and folders named in `dossier.reports`. */
-  private async reportFiles(): Promise<vscode.Uri[]> {
-    const bundled = vscode.Uri.joinPath(this.extensionUri, 'data', 'reports');
-    const configured = vscode.workspace.getConfiguration('dossier').get<string[]>('reports', []);
-    const roots = [bundled, ...configured.map(p => this.resolve(p))];
-    const files: vscode.Uri[] = [];
-    for (const root of roots) files.push(...(await this.reportsUnder(root)));
-    return files;
-  }
-
-  private resolve(path: string): vscode.Uri {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) return vscode.Uri.parse(path);
-    if (path.startsWith('/') || /^[a-z]:[\\/]/i.test(path)) return vscode.Uri.file(path);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return folder ? vscode.Uri.joinPath(folder, path) : vscode.Uri.file(path);
-  }
-
-  private async reportsUnder(uri: vscode.Uri): Promise<vscode.Uri[]> {
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) {
-        const entries = await vscode.workspace.fs.readDirectory(uri);
-        return entries
-          .filter(([name, type]) => type & vscode.FileType.File && /\.(md|markdown|txt)$/i.test(name))
-          .map(([name]) => vscode.Uri.joinPath(uri, name))
-          .sort((a, b) => a.path.localeCompare(b.path));
-      }
-      return [uri];
-    } catch {
-      this.log.warn(`Report path not found: ${uri.toString(true)}`);
-      return [];
+    const warned = result.warnings.filter(w => !result.bundled.has(w.location));
+    const first = warned[0];
+    if (first) {
+      const files = new Set(warned.map(w => w.location)).size;
+      this.offerLog(files === 1
+        ? vscode.l10n.t('Dossier read the report {0} with {1} warning(s), e.g. {2}', first.name, warned.length, first.message)
+        : vscode.l10n.t('Dossier read {0} reports with warnings ({1} in all), e.g. {2}: {3}', files, warned.length, first.name, first.message));
     }
+  }
+
+  private offerLog(text: string): void {
+    void vscode.window.showWarningMessage(text, vscode.l10n.t('Show Log')).then(choice => {
+      if (choice) this.log.show();
+    });
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The configuration as the dossier reads it: live getters, so every load sees the current settings. */
+function extensionSettings(extensionUri: vscode.Uri): DossierSettings {
+  const config = () => vscode.workspace.getConfiguration('dossier');
+  return {
+    bundledReports: [vscode.Uri.joinPath(extensionUri, 'data', 'reports').toString()],
+    chartFolders: [vscode.Uri.joinPath(extensionUri, 'data', 'charts').toString()],
+    get reports() {
+      return config().get<string[]>('reports', []);
+    },
+    get maxReportSizeMB() {
+      return config().get<number>('maxReportSizeMB');
+    },
+    get baseFolder() {
+      return vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+    },
+  };
 }

@@ -4,7 +4,6 @@
  * reader's cursor.
  */
 import * as vscode from 'vscode';
-import { readerTextOf } from '../core/reader';
 import type { SpanKind } from '../core/spans';
 import type { Feature } from '../services';
 import { offsetOf, showsReader } from '../shared/positions';
@@ -25,7 +24,7 @@ export const outlineFeature: Feature = ({ library, log }) => {
     if (!vscode.workspace.getConfiguration('dossier.outline').get<boolean>('followCursor', true)) return;
     const report = library.current.report(reportId);
     if (!report) return;
-    const reader = readerTextOf(report);
+    const reader = library.current.readerText(report);
     if (!showsReader(editor.document, reader)) return;
     const offset = offsetOf(editor.document, editor.selection.active);
     const span = [...reader.index.chainAt(offset)].reverse().find(s => FOLLOWED.includes(s.kind));

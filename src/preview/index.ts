@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import type { CuratedChartFile } from '../core/charts';
 import type { Feature } from '../services';
 import type { PreviewWebviewState } from '../shared/previewProtocol';
 import { ChartPreview, chartPreviewViewType, type PreviewDebugState } from './chartPreview';
-import { loadCuratedCharts } from './curatedData';
 import { previewWebviewOptions } from './html';
 
 /** Command ids of the chart preview (the first is in package.json; the others are hidden). */
@@ -27,8 +25,7 @@ export const PreviewCommands = {
  */
 export const chartPreviewFeature: Feature = services => {
   let preview: ChartPreview | undefined;
-  let curated: Promise<CuratedChartFile[]> | undefined;
-  const curatedCharts = () => (curated ??= loadCuratedCharts(services.context.extensionUri, services.log));
+  const curatedCharts = () => services.library.dossier.curatedCharts();
 
   const adopt = (panel: vscode.WebviewPanel, note: vscode.TextDocument | undefined) => {
     preview?.dispose();

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import type { Report } from '../core/model';
-import { readerTextOf } from '../core/reader';
 import type { Span, SpanIndex } from '../core/spans';
 import type { LibraryService } from '../library/libraryService';
 import { safeWebUrl } from '../shared/markdown';
@@ -60,7 +59,7 @@ export async function revealInReport(library: LibraryService, target: unknown): 
     return false;
   }
   const editor = await showReader(report);
-  const span = spanFor(readerTextOf(report).index, target);
+  const span = spanFor(current.readerText(report).index, target);
   if (!span) return false;
   const range = rangeOf(editor.document, span.start, span.kind === 'paragraph' || span.kind === 'footnote' ? span.start : span.end);
   editor.selection = new vscode.Selection(range.start, range.end);

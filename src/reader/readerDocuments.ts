@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Report } from '../core/model';
-import { readerTextOf, type ReaderText } from '../core/reader';
+import type { ReaderText } from '../core/reader';
 import type { LibraryService } from '../library/libraryService';
 import { showsReader } from '../shared/positions';
 import { READER_SCHEME, reportIdOf } from '../shared/readerUri';
@@ -38,7 +38,7 @@ export class ReaderDocuments implements vscode.TextDocumentContentProvider, vsco
   readerFor(uri: vscode.Uri): OpenReader | undefined {
     const id = reportIdOf(uri);
     const report = id === undefined ? undefined : this.library.current.report(id);
-    return report ? { report, reader: readerTextOf(report) } : undefined;
+    return report ? { report, reader: this.library.current.readerText(report) } : undefined;
   }
 
   /** Like readerFor, but only when the document shows the current rendering (spans are valid for it). */

@@ -1,12 +1,12 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseReport, parseReportWithSpans } from '../../src/core/parse';
-import { Library, createLibrary } from '../../src/core/library';
+import { parseReportWithSpans } from '../../src/core/parse';
+import { Library } from '../../src/core/library';
 
 const seedText = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
 const ID = 'us-pakistan-relations-in-flux';
-const library = new Library([parseReport(seedText, { source: `${ID}.txt` })]);
+const library = new Library([parseReportWithSpans(seedText, { source: `${ID}.txt` })]);
 
 describe('Library lookups', () => {
   test('report by id, by key; footnote by number', () => {
@@ -82,8 +82,8 @@ describe('Library offset lookups (input text)', () => {
     }
   });
 
-  test('createLibrary keeps spans of parser results', () => {
-    const lib = createLibrary([parseReportWithSpans(seedText, { id: 'seed' })]);
+  test('a Library of parser results keeps their spans', () => {
+    const lib = new Library([parseReportWithSpans(seedText, { id: 'seed' })]);
     assert.equal(lib.at('seed', at('withdrawal.[1]', 12))?.kind, 'marker');
     assert.equal(lib.at('unknown', 5), undefined);
   });
@@ -91,7 +91,7 @@ describe('Library offset lookups (input text)', () => {
 
 describe('Library ids', () => {
   test('two copies of one report get distinct ids, and the copy keeps its offset lookups', () => {
-    const twice = new Library([parseReport(seedText, { source: `${ID}.txt` }), parseReport(seedText, { source: `${ID}.txt` })]);
+    const twice = new Library([parseReportWithSpans(seedText, { source: `${ID}.txt` }), parseReportWithSpans(seedText, { source: `${ID}.txt` })]);
     assert.deepEqual(twice.reports.map(r => r.id), [ID, `${ID}-2`]);
     const offset = seedText.indexOf('Targeted counterterrorism cooperation');
     assert.equal(twice.at(`${ID}-2`, offset)?.kind, 'paragraph');

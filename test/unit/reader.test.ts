@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseReport } from '../../src/core/parse';
+import { parseReport, parseReportWithSpans } from '../../src/core/parse';
 import { formatDate, renderReport, readerTextOf } from '../../src/core/reader';
 import type { Report } from '../../src/core/model';
 
@@ -18,7 +18,8 @@ test('the reader shows title, date, the four section headings and the notes list
 });
 
 test('markers stand where the report put them, and each span covers its own text', () => {
-  const { text, index } = renderReport(seed());
+  const parsed = parseReportWithSpans(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+  const { text, index } = renderReport(parsed.report, parsed.spans);
   const marker4 = index.find('marker', '4')!;
   assert.equal(text.slice(marker4.start, marker4.end), '[4]');
   assert.match(text.slice(marker4.start - 30, marker4.start), /U\.S\. goodwill\.$/);

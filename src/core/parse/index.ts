@@ -4,13 +4,13 @@
  */
 import { ReportError } from '../errors';
 import type { Report } from '../model';
-import { rememberSpans, type SourceSpan } from './spans';
+import type { SourceSpan } from './spans';
 import { slug } from '../text';
 import { buildReport } from './build';
 import { looksLikeMarkdown, parseMarkdown } from './markdown';
 import { parseText } from './text';
 
-export { spansOf, type SourceSpan, type SourceSpanKind } from './spans';
+export type { SourceSpan, SourceSpanKind } from './spans';
 
 export interface ParseOptions {
   /** report id; derived from the title or file name when absent */
@@ -41,9 +41,7 @@ export function parseReportWithSpans(text: string, options: ParseOptions = {}): 
   const base = options.source ? baseName(options.source) : undefined;
   const fallbackTitle = base ? titleFromFileName(base) : 'Untitled report';
   const id = options.id ?? (base ? slug(base) : slug(draft.title ?? fallbackTitle));
-  const built = buildReport(draft, { id, source: options.source, fallbackTitle });
-  rememberSpans(built.report, built.spans);
-  return built;
+  return buildReport(draft, { id, source: options.source, fallbackTitle });
 }
 
 /** 'markdown' for .md/.markdown files, else by content: front matter, `#` headings, `[^n]` notes. */

@@ -3,7 +3,6 @@
  * the cursor": sections, paragraphs, notes, note markers and figures as [start, end) offsets. The same
  * SpanIndex that indexes the reader's rendered text answers lookups (src/core/spans.ts).
  */
-import type { Report } from '../model';
 import type { Span, SpanKind } from '../spans';
 
 export type SourceSpanKind = Extract<SpanKind, 'section' | 'paragraph' | 'footnote' | 'marker' | 'figure'>;
@@ -13,15 +12,3 @@ export type SourceSpanKind = Extract<SpanKind, 'section' | 'paragraph' | 'footno
  * a string ("4"). Offsets are UTF-16 offsets into the text given to the parser.
  */
 export type SourceSpan = Span<SourceSpanKind>;
-
-// The parser registers each report's spans here so `new Library(reports)` finds them without a new argument.
-const registry = new WeakMap<Report, readonly SourceSpan[]>();
-
-export function rememberSpans(report: Report, spans: readonly SourceSpan[]): void {
-  registry.set(report, spans);
-}
-
-/** The spans the parser produced for this report object, if it came from parseReport. */
-export function spansOf(report: Report): readonly SourceSpan[] | undefined {
-  return registry.get(report);
-}

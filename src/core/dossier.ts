@@ -1,0 +1,322 @@
+/**
+ * `createDossier(host)`: the one entry point to Dossier's core, for every host (the extension, the CLI, tests).
+ * The host supplies only what differs between them: where files come from (a ReportSource), where messages
+ * go (a Logger) and the settings. The dossier owns the rest: finding and reading reports in any registered
+ * format, keeping every problem and parser warning, the Library, and the search, citations, charts and
+ * fact-check over it.
+ */
+import { chartsForNote, libraryCharts, readCuratedChartFile, type Chart, type CuratedChartFile, type NoteCharts } from './charts';
+import { createNoteChecker, type CheckFinding, type NoteChecker } from './check';
+import { citationItems, type CitationItem } from './cite';
+import { ReportError } from './errors';
+import { decodeText, detectFormat, ReaderRegistry, SNIFF_BYTES, unsupportedFormat, type ReportFormat } from './formats';
+import { Library } from './library';
+import type { Report } from './model';
+import { parseReportWithSpans, type ParsedReport } from './parse';
+import { nameOf, resolveSettingPath, type ReportSource } from './reportSource';
+import { buildSearchIndex, type SearchHit, type SearchIndex, type SearchOptions } from './search';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string | Error): void;
+}
+
+/** Read at every load, so a host may hand in an object whose getters read its live configuration. */
+export interface DossierSettings {
+  /** folders (or files) of reports always loaded first, as locations of the source: the bundled reports */
+  readonly bundledReports: readonly string[];
+  /** the analyst's files and folders of reports, as written in the setting (see resolveSettingPath) */
+  readonly reports: readonly string[];
+  /** what relative setting paths are relative to: the first workspace folder, the CLI's working directory */
+  readonly baseFolder?: string;
+  /** files bigger than this are refused with a message (default 50) */
+  readonly maxReportSizeMB?: number;
+  /** folders of curated chart files (*.json): the bundled data/charts */
+  readonly chartFolders?: readonly string[];
+}
+
+export interface DossierHost {
+  readonly source: ReportSource;
+  readonly log: Logger;
+  readonly settings: DossierSettings;
+}
+
+export const DEFAULT_MAX_REPORT_SIZE_MB = 50;
+
+/** Something to tell the analyst about one file. */
+export interface ReportNotice {
+  location: string;
+  /** the file name, for messages */
+  name: string;
+  message: string;
+}
+
+export interface LoadedReport {
+  location: string;
+  format: ReportFormat;
+  /** as it stands in the library (its id and keys unique there) */
+  report: Report;
+}
+
+/** One load of the library: what was read, what could not be, and what the parsers warned about. */
+export interface LoadResult {
+  library: Library;
+  reports: LoadedReport[];
+  /** files (or setting paths) that gave no report, and why; the host shows them (the dossier only keeps them) */
+  problems: ReportNotice[];
+  /** non-fatal parser warnings, per file */
+  warnings: ReportNotice[];
+  /** the bundled reports' locations came from settings.bundledReports */
+  bundled: ReadonlySet<string>;
+  /** which load this was: 1, 2, …; a newer load always wins over an older one */
+  generation: number;
+  ms: number;
+}
+
+/** A file that gave no report: its location and why, in one line. */
+export class ReportFileError extends Error {
+  constructor(readonly location: string, readonly why: string) {
+    super(`${nameOf(location)}: ${why}`);
+    this.name = 'ReportFileError';
+  }
+}
+
+export interface Dossier {
+  /** The format readers; binary formats register theirs here (see ReportReader in formats.ts). */
+  readonly readers: ReaderRegistry;
+  /** The library of the newest finished load (empty before the first). */
+  readonly library: Library;
+  /** The newest finished load, with its problems and warnings. */
+  readonly lastLoad: LoadResult | undefined;
+  /** The first load, started on first call. */
+  ready(): Promise<LoadResult>;
+  /**
+   * Loads every report afresh: the bundled ones, then the settings' files and folders. When loads overlap,
+   * the newest wins: an older one that finishes later changes nothing and resolves to the newest's result.
+   */
+  load(): Promise<LoadResult>;
+  /** Calls `listener` after every load that became the current one; returns the unsubscribe function. */
+  onDidLoad(listener: (result: LoadResult) => void): () => void;
+  /** One file, read by the reader of its format. Throws ReportFileError naming the file. */
+  readReport(location: string, options?: { format?: 'text' | 'markdown' }): Promise<{ parsed: ParsedReport; format: ReportFormat }>;
+  /** The files of a folder that are reports (by extension; sorted by name), or the location itself for a file. */
+  reportFiles(location: string): Promise<string[]>;
+  /** Resolves a path as written in a setting, by the one rule (resolveSettingPath). */
+  settingLocation(path: string): string;
+
+  /** The search index of the current library, built on first use and kept up to date on every load. */
+  searchIndex(): Promise<SearchIndex>;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** Everything citable in the current library: reports and their notes' sources. */
+  citationItems(): CitationItem[];
+  /** The fact-check of a Markdown note against the current library. */
+  check(noteText: string): CheckFinding[];
+  /** The curated chart files of settings.chartFolders; a broken file is logged and skipped. */
+  curatedCharts(): Promise<CuratedChartFile[]>;
+  /** Every chart of the library: curated, then automatic. */
+  charts(): Promise<Chart[]>;
+  /** The charts a note uses and declares. */
+  chartsForNote(noteText: string): Promise<NoteCharts>;
+}
+
+export function createDossier(host: DossierHost): Dossier {
+  return new DossierCore(host);
+}
+
+class DossierCore implements Dossier {
+  readonly readers = new ReaderRegistry();
+  lastLoad: LoadResult | undefined;
+  private generation = 0;
+  private newest: Promise<LoadResult> | undefined;
+  private readonly listeners = new Set<(result: LoadResult) => void>();
+  private index: Promise<SearchIndex> | undefined;
+  private checker: { library: Library; checker: NoteChecker } | undefined;
+  private items: { library: Library; items: CitationItem[] } | undefined;
+  private curated: Promise<CuratedChartFile[]> | undefined;
+  private readonly empty = new Library([]);
+
+  constructor(private readonly host: DossierHost) {}
+
+  get library(): Library {
+    return this.lastLoad?.library ?? this.empty;
+  }
+
+  ready(): Promise<LoadResult> {
+    return (this.newest ??= this.load());
+  }
+
+  load(): Promise<LoadResult> {
+    const generation = ++this.generation;
+    const loading = this.loadAll(generation).then(result => {
+      // An older load that finishes after a newer one started must not overwrite it.
+      if (generation !== this.generation) return this.newest!;
+      this.lastLoad = result;
+      if (this.index) this.index = this.index.then(async index => (await index.updateAsync(result.library), index));
+      for (const listener of this.listeners) listener(result);
+      return result;
+    });
+    this.newest = loading;
+    return loading;
+  }
+
+  onDidLoad(listener: (result: LoadResult) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  settingLocation(path: string): string {
+    return resolveSettingPath(path, this.host.source, this.host.settings.baseFolder);
+  }
+
+  private async loadAll(generation: number): Promise<LoadResult> {
+    const started = Date.now();
+    const { settings, log } = this.host;
+    const problems: ReportNotice[] = [];
+    const warnings: ReportNotice[] = [];
+    const notice = (location: string, message: string): ReportNotice => ({ location, name: nameOf(location), message });
+
+    const bundled = new Set<string>();
+    const files: string[] = [];
+    const roots = [...settings.bundledReports.map(location => ({ location, bundled: true })), ...settings.reports.map(path => ({ location: this.settingLocation(path), bundled: false }))];
+    for (const root of roots) {
+      try {
+        const found = await this.reportFiles(root.location);
+        files.push(...found);
+        if (root.bundled) for (const file of found) bundled.add(file);
+      } catch (error) {
+        problems.push(notice(root.location, whyOf(error)));
+      }
+    }
+
+    const parsed: { location: string; format: ReportFormat; parsed: ParsedReport }[] = [];
+    for (const location of files) {
+      try {
+        const read = await this.readReport(location);
+        parsed.push({ location, ...read });
+        for (const warning of read.parsed.warnings) warnings.push(notice(location, warning));
+      } catch (error) {
+        if (!(error instanceof ReportFileError)) log.error(error instanceof Error ? error : new Error(String(error)));
+        problems.push(notice(location, whyOf(error)));
+      }
+    }
+
+    const library = new Library(parsed.map(p => p.parsed));
+    const reports = parsed.map((p, i) => ({ location: p.location, format: p.format, report: library.reports[i]! }));
+    const ms = Date.now() - started;
+    log.info(`Library built: ${reports.length} report(s) in ${ms} ms${problems.length ? `, ${problems.length} skipped` : ''}`);
+    return { library, reports, problems, warnings, bundled, generation, ms };
+  }
+
+  async reportFiles(location: string): Promise<string[]> {
+    const { source } = this.host;
+    const stat = await source.stat(location);
+    if (!stat) throw new ReportFileError(location, 'no such folder or file');
+    if (stat.kind === 'file') return [location];
+    if (stat.kind === 'other') throw new ReportFileError(location, NOT_A_FILE);
+    const entries = await source.list(location);
+    return entries
+      .filter(e => e.kind !== 'folder' && this.readers.isReportFile(e.name))
+      .map(e => e.name)
+      .sort()
+      .map(name => source.join(location, name));
+  }
+
+  async readReport(location: string, options: { format?: 'text' | 'markdown' } = {}): Promise<{ parsed: ParsedReport; format: ReportFormat }> {
+    const { source, settings } = this.host;
+    const name = nameOf(location);
+    // Refuse what is not a regular file before opening it: reading a FIFO or a device can block forever.
+    const stat = await source.stat(location);
+    if (!stat) throw new ReportFileError(location, 'no such file');
+    if (stat.kind === 'folder') throw new ReportFileError(location, 'is a folder, not a file');
+    if (stat.kind === 'other') throw new ReportFileError(location, NOT_A_FILE);
+    const limitMB = settings.maxReportSizeMB ?? DEFAULT_MAX_REPORT_SIZE_MB;
+    if (stat.size > limitMB * 1024 * 1024) {
+      throw new ReportFileError(location, `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${limitMB} MB limit for a report (setting dossier.maxReportSizeMB)`);
+    }
+    if (stat.size === 0) throw new ReportFileError(location, 'the file is empty');
+    let bytes: Uint8Array;
+    try {
+      bytes = await source.read(location);
+    } catch (error) {
+      throw new ReportFileError(location, whyOf(error));
+    }
+    try {
+      if (options.format) {
+        // The analyst said which text format it is: no detection.
+        return { parsed: parseReportWithSpans(decodeText(bytes), { source: name, format: options.format }), format: options.format };
+      }
+      const head = bytes.subarray(0, SNIFF_BYTES);
+      const reader = this.readers.readerFor(name, head);
+      if (!reader) throw new ReportError(unsupportedFormat(name, head));
+      // the text reader reads plain text and Markdown alike: say which one the file is
+      return { parsed: await reader.read(bytes, name), format: reader.format === 'text' ? detectFormat(name, head) : reader.format };
+    } catch (error) {
+      if (error instanceof ReportError) throw new ReportFileError(location, error.message);
+      throw error;
+    }
+  }
+
+  searchIndex(): Promise<SearchIndex> {
+    return (this.index ??= this.ready().then(() => buildSearchIndex(this.library)));
+  }
+
+  async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
+    return (await this.searchIndex()).search(query, options);
+  }
+
+  citationItems(): CitationItem[] {
+    const library = this.library;
+    if (this.items?.library !== library) this.items = { library, items: citationItems(library) };
+    return this.items.items;
+  }
+
+  check(noteText: string): CheckFinding[] {
+    const library = this.library;
+    if (this.checker?.library !== library) this.checker = { library, checker: createNoteChecker(library) };
+    return this.checker.checker.check(noteText);
+  }
+
+  curatedCharts(): Promise<CuratedChartFile[]> {
+    return (this.curated ??= this.readCuratedCharts());
+  }
+
+  async charts(): Promise<Chart[]> {
+    return libraryCharts(this.library, await this.curatedCharts());
+  }
+
+  async chartsForNote(noteText: string): Promise<NoteCharts> {
+    return chartsForNote(noteText, this.library, await this.curatedCharts());
+  }
+
+  private async readCuratedCharts(): Promise<CuratedChartFile[]> {
+    const { source, log, settings } = this.host;
+    const files: CuratedChartFile[] = [];
+    for (const folder of settings.chartFolders ?? []) {
+      let names: string[];
+      try {
+        names = (await source.list(folder)).filter(e => e.kind === 'file' && e.name.endsWith('.json')).map(e => e.name).sort();
+      } catch {
+        log.warn(`No curated charts folder at ${folder}`);
+        continue;
+      }
+      for (const name of names) {
+        try {
+          const { file, problems } = readCuratedChartFile(JSON.parse(decodeText(await source.read(source.join(folder, name)))), name);
+          for (const problem of problems) log.warn(`Curated charts: ${problem}`);
+          if (file) files.push(file);
+        } catch (error) {
+          log.warn(`Curated charts: ${name}: ${whyOf(error)}`);
+        }
+      }
+    }
+    return files;
+  }
+}
+
+const NOT_A_FILE = 'is not a regular file (a device, a pipe or a socket), so it is not read';
+
+function whyOf(error: unknown): string {
+  if (error instanceof ReportFileError) return error.why;
+  return error instanceof Error ? error.message : String(error);
+}
