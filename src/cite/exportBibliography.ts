@@ -1,9 +1,11 @@
 /**
- * `dossier.exportBibliography`: the distinct note sources of the library (Ibid. and short forms are not
- * separate entries) as CSL-JSON, BibTeX or RIS, to a file the user picks. The save dialog asks before
- * replacing a file; a path given by a caller is confirmed the same way.
+ * `dossier.exportBibliography`: everything Dossier can cite — each report of the library and its distinct
+ * note sources (Ibid. and short forms are not separate entries) — or only what a note cites, as CSL-JSON,
+ * BibTeX or RIS, to a file the user picks. The save dialog asks before replacing a file; a path given by a
+ * caller is confirmed the same way.
  */
 import * as vscode from 'vscode';
+import { keysCitedBy } from '../core/check';
 import { bibliographyItems, toCslJson, toRis, type CslItem } from '../core/cite';
 import type { CiteService } from './citeService';
 
@@ -15,38 +17,49 @@ const FORMATS: { format: BibliographyFormat; label: string; detail: string; exte
   { format: 'ris', label: 'RIS', detail: 'references.ris — EndNote, Zotero, Mendeley', extension: 'ris', filter: 'RIS' },
 ];
 
-/** Test hook and scripting: `{format, uri, includeReports}` skips the pickers (an existing file is still confirmed). */
-interface ExportArgs {
+/** Test hook and scripting: `{format, uri, cited}` skips the pickers (an existing file is still confirmed). */
+export interface ExportArgs {
   format?: BibliographyFormat;
   uri?: string;
-  includeReports?: boolean;
+  /** a note's URI: export only what it cites */
+  cited?: string;
 }
 
 export async function exportBibliography(cite: CiteService, args?: ExportArgs): Promise<vscode.Uri | undefined> {
   const library = await cite.library.ready();
-  const sources = bibliographyItems(library);
-  if (sources.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The library has no note sources to export.'));
+  const everything = bibliographyItems(library);
+  if (everything.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The library has no reports to export.'));
     return undefined;
   }
   const format = FORMATS.find(f => f.format === args?.format) ?? (await vscode.window.showQuickPick(
     FORMATS.map(f => ({ ...f, description: `.${f.extension}` })),
-    { title: vscode.l10n.t('Export bibliography ({0} sources)', sources.length), placeHolder: vscode.l10n.t('Format') },
+    { title: vscode.l10n.t('Export bibliography ({0} entries)', everything.length), placeHolder: vscode.l10n.t('Format') },
   ));
   if (!format) return undefined;
 
-  // The note sources by default; the reports themselves too on request, so [@reportKey] resolves in pandoc.
-  let includeReports = args?.includeReports;
-  if (includeReports === undefined && args?.format === undefined) {
-    const keys = library.reports.map(r => `@${r.key}`).join(', ');
-    const choice = await vscode.window.showQuickPick([
-      { label: vscode.l10n.t('The {0} note sources', sources.length), detail: vscode.l10n.t('Ibid. and short forms are not separate entries'), include: false },
-      { label: vscode.l10n.t('The note sources and the report itself ({0} entries)', sources.length + library.reports.length), detail: vscode.l10n.t('so citations of the report ({0}) resolve too', keys), include: true },
-    ], { title: vscode.l10n.t('Export bibliography as {0}', format.label), placeHolder: vscode.l10n.t('What to export') });
-    if (!choice) return undefined;
-    includeReports = choice.include;
+  // Everything by default; only what a note cites when asked (the note open in the editor, with unsaved edits).
+  let note: vscode.TextDocument | undefined;
+  if (typeof args?.cited === 'string') {
+    note = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.cited));
+  } else if (args?.format === undefined) {
+    const open = cite.noteEditor()?.document;
+    if (open) {
+      const name = noteName(open);
+      const citedCount = bibliographyItems(library, { cited: new Set(keysCitedBy(library, open.getText())) }).length;
+      const choice = await vscode.window.showQuickPick([
+        { label: vscode.l10n.t('Everything in the library ({0} entries)', everything.length), detail: vscode.l10n.t('each report and its distinct note sources; Ibid. and short forms are not separate entries'), only: false },
+        { label: vscode.l10n.t('Only what {0} cites ({1} entries)', name, citedCount), detail: vscode.l10n.t('the reports and sources its citations and footnotes name'), only: true },
+      ], { title: vscode.l10n.t('Export bibliography as {0}', format.label), placeHolder: vscode.l10n.t('What to export') });
+      if (!choice) return undefined;
+      if (choice.only) note = open;
+    }
   }
-  const items = includeReports ? bibliographyItems(library, { includeReports: true }) : sources;
+  const items = note ? bibliographyItems(library, { cited: new Set(keysCitedBy(library, note.getText())) }) : everything;
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} cites nothing in the library, so there is nothing to export.', noteName(note!)));
+    return undefined;
+  }
 
   let target: vscode.Uri | undefined;
   if (typeof args?.uri === 'string') {
@@ -70,7 +83,7 @@ export async function exportBibliography(cite: CiteService, args?: ExportArgs): 
   const text = await render(cite, format.format, items);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const open = vscode.l10n.t('Open');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} sources as {1} to {2}.', items.length, format.label, vscode.workspace.asRelativePath(target)), open).then(choice => {
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} entries as {1} to {2}.', items.length, format.label, vscode.workspace.asRelativePath(target)), open).then(choice => {
     if (choice === open) void vscode.window.showTextDocument(target!);
   });
   return target;
@@ -89,4 +102,8 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function noteName(note: vscode.TextDocument): string {
+  return note.uri.path.split('/').pop() || note.uri.toString();
 }

@@ -8,7 +8,7 @@ import { CiteService } from './citeService';
 import { registerCitationCommands } from './commands';
 import { CitationCompletionProvider } from './completion';
 import { CslService } from './cslService';
-import { exportBibliography } from './exportBibliography';
+import { exportBibliography, type ExportArgs } from './exportBibliography';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-vfs' }, { language: 'markdown', scheme: 'vscode-remote' }];
 
@@ -20,7 +20,7 @@ export const citeFeature: Feature = ({ library, log }) => {
     cite,
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new CitationCompletionProvider(cite), '@'),
     registerCitationCommands(cite, log),
-    vscode.commands.registerCommand('dossier.exportBibliography', async (args?: { format?: 'csl-json' | 'bibtex' | 'ris'; uri?: string }) => {
+    vscode.commands.registerCommand('dossier.exportBibliography', async (args?: ExportArgs) => {
       try {
         return await exportBibliography(cite, args);
       } catch (error) {

@@ -11,7 +11,7 @@ import type { Figure, Report } from './model';
 import type { Library } from './library';
 import { findQuantities, type Quantity } from './quantities';
 import { codeRanges, inRanges, scanFootnotes } from './footnotes';
-import { fullNote } from './cite';
+import { fullNote, keyRepeatedBy } from './cite';
 import { mergeRanges } from './spans';
 
 export type CheckSeverity = 'error' | 'warning' | 'information';
@@ -408,6 +408,19 @@ export function citationKeys(text: string): { key: string; start: number; end: n
     }
   }
   return keys;
+}
+
+/**
+ * The citation keys a note cites: first its pandoc citations (`[@key, para. 3]`, whether
+ * or not the library has the key) and the library sources its footnote definitions repeat.
+ */
+export function keysCitedBy(library: Library, text: string): string[] {
+  const keys = new Set(citationKeys(text).map(k => k.key));
+  for (const definition of scanFootnotes(text).definitions) {
+    const key = keyRepeatedBy(library, definition.text);
+    if (key) keys.add(key);
+  }
+  return [...keys];
 }
 
 function danglingCitations(text: string, _skip: [number, number][], library: Library): CheckFinding[] {

@@ -70,6 +70,21 @@ export function noteRepeatedBy(report: Report, definition: string): Footnote | u
     });
 }
 
+/**
+ * The key of the source a Markdown footnote definition cites: a report whose title it quotes (Dossier's
+ * footnote style writes the report as `“Title,” Publisher, date, para. 12.`), else the note it repeats.
+ */
+export function keyRepeatedBy(library: Library, definition: string): string | undefined {
+  const quoted = definition.toLowerCase();
+  const report = library.reports.find(r => r.title.length >= 12 && quoted.includes(r.title.toLowerCase()));
+  if (report) return report.key;
+  for (const r of library.reports) {
+    const note = noteRepeatedBy(r, definition);
+    if (note) return resolveFootnote(r, note).key;
+  }
+  return undefined;
+}
+
 /** The note a footnote stands for: itself, or for Ibid. and short forms the note they repeat. */
 export function resolveFootnote(report: Report, footnote: Footnote): Footnote {
   let note = footnote;
@@ -312,6 +327,8 @@ export interface CslItem {
   author?: CslName[];
   'container-title'?: string;
   publisher?: string;
+  /** a report's number ("R48903") */
+  number?: string;
   issued?: { 'date-parts': number[][] };
   URL?: string;
   note?: string;
@@ -376,10 +393,12 @@ export function sourceToCsl(key: string, source: Source): CslItem {
   return item;
 }
 
+/** A report as CSL-JSON: type report, with its title, date, authors, publisher, number and URL where known. */
 export function reportToCsl(report: Report): CslItem {
   const item: CslItem = { id: report.key, type: 'report', 'citation-key': report.key, title: report.title };
   if (report.authors.length) item.author = report.authors.map(splitName);
   if (report.publisher) item.publisher = report.publisher;
+  if (report.number) item.number = report.number;
   const issued = dateParts(report.date);
   if (issued) item.issued = issued;
   if (report.source && /^https?:\/\//i.test(report.source)) item.URL = report.source;
@@ -396,12 +415,20 @@ export function cslForKey(library: Library, key: string): CslItem | undefined {
 }
 
 /**
- * The distinct note sources as CSL-JSON, in reading order (the bibliography export). With `includeReports`,
- * each report comes first as an entry of its own, so `[@reportKey, para. 12]` resolves too.
+ * The bibliography export: everything Dossier can cite, one entry per distinct source, in reading order —
+ * each report (so `[@reportKey, para. 12]` resolves), then its note sources (Ibid. and short forms are not
+ * entries). With `cited`, only the entries whose keys are in it (what a note cites: see keysCitedBy).
  */
-export function bibliographyItems(library: Library, options: { includeReports?: boolean } = {}): CslItem[] {
-  const reports = options.includeReports ? library.reports.map(reportToCsl) : [];
-  return [...reports, ...distinctSources(library).map(({ footnote }) => sourceToCsl(footnote.key, footnote.source))];
+export function bibliographyItems(library: Library, options: { cited?: ReadonlySet<string> } = {}): CslItem[] {
+  const notes = new Map<Report, CslItem[]>();
+  for (const { report, footnote } of distinctSources(library)) {
+    const list = notes.get(report) ?? [];
+    list.push(sourceToCsl(footnote.key, footnote.source));
+    notes.set(report, list);
+  }
+  const items = library.reports.flatMap(report => [reportToCsl(report), ...(notes.get(report) ?? [])]);
+  const cited = options.cited;
+  return cited ? items.filter(item => cited.has(item.id)) : items;
 }
 
 /** A pandoc locator ("para. 12", "paras. 5–12", "p. 4", "sec. 2") as CSL's locator and label. */
@@ -444,6 +471,7 @@ export function toRis(items: readonly CslItem[]): string {
       line('PY', String(parts[0]));
       line('DA', `${parts[0]}/${parts[1] ? String(parts[1]).padStart(2, '0') : ''}/${parts[2] ? String(parts[2]).padStart(2, '0') : ''}/`);
     }
+    line('SN', item.number);
     line('UR', item.URL);
     line('N1', item.note);
     out.push('ER  - ', '');

@@ -16,6 +16,8 @@ export interface Report {
   date?: string;
   authors: string[];
   publisher?: string;
+  /** the publisher's number for the report (e.g. "R48903"), where the report gives one */
+  number?: string;
   /** where the report came from: a file name or URL */
   source?: string;
   sections: Section[];

@@ -193,23 +193,34 @@ suite('write', () => {
     ['bibtex', 'refs.bib', (t: string) => (t.match(/^@\w+\{/gm) ?? []).length],
     ['ris', 'refs.ris', (t: string) => (t.match(/^TY {2}- /gm) ?? []).length],
   ] as ['csl-json' | 'bibtex' | 'ris', string, (t: string) => number][]) {
-    test(`bibliography export as ${format} yields the 21 distinct sources`, async () => {
+    test(`bibliography export as ${format} yields the report and its 21 distinct sources`, async () => {
       const uri = fixtureUri(`export/${name}`);
       await vscode.workspace.fs.createDirectory(fixtureUri('export'));
       const written = await vscode.commands.executeCommand<vscode.Uri>('dossier.exportBibliography', { format, uri: uri.toString() });
       assert.ok(written, 'nothing was exported');
       const text = await readText(uri);
-      assert.strictEqual(count(text), 21);
+      assert.strictEqual(count(text), 22);
       if (format === 'bibtex') {
         // BibTeX parses back with a BibTeX parser.
         const { Cite } = await import('@citation-js/core');
         await import('@citation-js/plugin-bibtex');
         const parsed = new Cite(text);
-        assert.strictEqual(parsed.data.length, 21);
+        assert.strictEqual(parsed.data.length, 22);
         assert.ok(parsed.data.some((e: Record<string, unknown>) => e['citation-key'] === 'afzal2025' || e.id === 'afzal2025'));
+        assert.ok(parsed.data.some((e: Record<string, unknown>) => (e['citation-key'] === 'usPakistanFlux2025' || e.id === 'usPakistanFlux2025') && e.type === 'report'));
       }
     });
   }
+
+  test('bibliography export of only what memo.md cites', async () => {
+    const uri = fixtureUri('export/memo-refs.json');
+    await vscode.workspace.fs.createDirectory(fixtureUri('export'));
+    const written = await vscode.commands.executeCommand<vscode.Uri>('dossier.exportBibliography', { format: 'csl-json', uri: uri.toString(), cited: fixtureUri('memo.md').toString() });
+    assert.ok(written, 'nothing was exported');
+    assert.deepStrictEqual(JSON.parse(await readText(uri)).map((e: { id: string }) => e.id), [
+      'usPakistanFlux2025', 'profit2025', 'syed2025', 'channelNews2025', 'diplomat2025', 'associatedPress2025', 'dawn2025', 'diplomat2025b',
+    ]);
+  });
 
   test('fact-check: diagnostics on the wrong numbers of memo.md and not on the right ones', async () => {
     const editor = await openFixture('memo.md');

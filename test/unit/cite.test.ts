@@ -5,6 +5,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { parseReport } from '../../src/core/parse';
 import { Library } from '../../src/core/library';
+import { keysCitedBy } from '../../src/core/check';
 import {
   bibliographyItems, citationItems, citationKeyAt, cslLocator, distinctSources, footnoteText, fullNote, itemForTarget,
   noteFromSource, pandocCitation, pandocInsertion, reportToCsl, sourceToCsl, splitName, toCslJson, toRis,
@@ -91,36 +92,67 @@ test('CSL-JSON of sources and of the report: types, names, dates, URLs kept whol
   assert.deepEqual(own.issued, { 'date-parts': [[2025, 5, 19]] });
 });
 
-test('CSL-JSON export: 21 entries with unique ids that are the citation keys', () => {
+test('CSL-JSON export: the report first, then its 21 note sources, ids the citation keys', () => {
   const json = JSON.parse(toCslJson(bibliographyItems(library)));
-  assert.equal(json.length, 21);
-  assert.equal(new Set(json.map((e: { id: string }) => e.id)).size, 21);
-  assert.deepEqual(json.map((e: { id: string }) => e.id).slice(0, 4), ['afzal2025', 'nationalSecurity2025', 'iiss2024', 'profit2025']);
+  assert.equal(json.length, 22);
+  assert.equal(new Set(json.map((e: { id: string }) => e.id)).size, 22);
+  assert.deepEqual(json.map((e: { id: string }) => e.id).slice(0, 5), ['usPakistanFlux2025', 'afzal2025', 'nationalSecurity2025', 'iiss2024', 'profit2025']);
+  assert.deepEqual(json[0], {
+    id: 'usPakistanFlux2025', type: 'report', 'citation-key': 'usPakistanFlux2025',
+    title: 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints', issued: { 'date-parts': [[2025, 5, 19]] },
+  });
 });
 
-test('with the reports included, the report comes first and its key resolves', () => {
-  const items = bibliographyItems(library, { includeReports: true });
-  assert.equal(items.length, 22);
-  assert.equal(items[0].id, 'usPakistanFlux2025');
-  assert.equal(items[0].type, 'report');
+test('a report with authors, publisher, number and URL exports each of them', () => {
+  const front = ['---', 'title: Water Security in the Indus Basin', 'date: 2024-11-05', 'authors: [Jane Doe, Omar Khan]',
+    'publisher: Example Institute', 'number: EI-2024-07', '---', '', 'The basin supports 200 million people.[^1]', '',
+    '[^1]: Sara Lin, “Storage,” Water Review, 3 March 2024, https://example.org/storage.', ''].join('\n');
+  const water = parseReport(front, { source: 'https://example.org/indus-report' });
+  const [own, note] = bibliographyItems(new Library([water]));
+  assert.deepEqual(own, {
+    id: water.key, type: 'report', 'citation-key': water.key, title: 'Water Security in the Indus Basin',
+    author: [{ family: 'Doe', given: 'Jane' }, { family: 'Khan', given: 'Omar' }], publisher: 'Example Institute', number: 'EI-2024-07',
+    issued: { 'date-parts': [[2024, 11, 5]] }, URL: 'https://example.org/indus-report',
+  });
+  assert.equal(note.title, 'Storage');
+  const ris = toRis([own]);
+  assert.match(ris, /^TY {2}- RPRT$/m);
+  assert.match(ris, /^SN {2}- EI-2024-07$/m);
+  assert.match(ris, /^PB {2}- Example Institute$/m);
+  assert.match(ris, /^UR {2}- https:\/\/example\.org\/indus-report$/m);
 });
 
-test('RIS export: 21 records, no folded lines, and it parses back with a RIS reader', () => {
+test('only what a note cites: its pandoc keys and the sources its footnotes repeat, one entry each', () => {
+  const memo = [
+    'Aid was cut [@profit2025] and cut again [@profit2025, para. 3].',
+    'The report says so [@usPakistanFlux2025, paras. 14–17; @nosuchkey2025].',
+    '`[@afzal2025]` in code is not a citation.',
+    'A footnote repeats a note of the report.[^1]',
+    '',
+    `[^1]: ${footnoteText({ source: fullNote(report, 5)!.source, footnote: fullNote(report, 5) })}`,
+  ].join('\n');
+  const keys = keysCitedBy(library, memo);
+  assert.deepEqual(keys, ['profit2025', 'usPakistanFlux2025', 'nosuchkey2025', 'axios2025']);
+  // in the library's order, each once; the unknown key has no entry
+  assert.deepEqual(bibliographyItems(library, { cited: new Set(keys) }).map(i => i.id), ['usPakistanFlux2025', 'profit2025', 'axios2025']);
+});
+
+test('RIS export: 22 records (the report and 21 note sources), no folded lines, and it parses back with a RIS reader', () => {
   const ris = toRis(bibliographyItems(library));
-  assert.equal((ris.match(/^TY {2}- /gm) ?? []).length, 21);
-  assert.equal((ris.match(/^ER {2}- /gm) ?? []).length, 21);
+  assert.equal((ris.match(/^TY {2}- /gm) ?? []).length, 22);
+  assert.equal((ris.match(/^ER {2}- /gm) ?? []).length, 22);
   for (const line of ris.split('\n')) if (line) assert.match(line, /^[A-Z][A-Z0-9] {2}- /, line);
   const parsed = new Cite(ris, { forceType: '@ris/file' });
-  assert.equal(parsed.data.length, 21);
+  assert.equal(parsed.data.length, 22);
   assert.ok(parsed.data.some(e => e.title === 'The New, and Low, Normal in U.S.-Pakistan Relations'));
 });
 
-test('BibTeX (via citation-js) of the seed yields 21 entries that parse back', async () => {
+test('BibTeX (via citation-js) of the seed yields 22 entries that parse back', async () => {
   await import('@citation-js/plugin-bibtex');
   const bib = new Cite(bibliographyItems(library)).format('bibtex', { format: 'text' }) as string;
-  assert.equal((bib.match(/^@\w+\{/gm) ?? []).length, 21);
+  assert.equal((bib.match(/^@\w+\{/gm) ?? []).length, 22);
   const back = new Cite(bib);
-  assert.equal(back.data.length, 21);
+  assert.equal(back.data.length, 22);
   assert.ok(back.data.some(e => e['citation-key'] === 'afzal2025'));
 });
 

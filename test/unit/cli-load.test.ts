@@ -73,11 +73,11 @@ describe('--library DIR: every command rejects an unreadable report in the folde
   }
 
   test('--library also takes a single report file, as the dossier.reports setting does', async () => {
-    const r = await run(bibCommand, '--library', at('good', 'gulf.md'), '--with-reports');
+    const r = await run(bibCommand, '--library', at('good', 'gulf.md'));
     assert.equal(r.code, 0, r.err);
-    const withFolder = await run(bibCommand, '--library', at('good'), '--with-reports');
+    const withFolder = await run(bibCommand, '--library', at('good'));
     assert.equal(r.out, withFolder.out);
-    assert.ok(JSON.parse(r.out).length > JSON.parse((await run(bibCommand, '--with-reports')).out).length);
+    assert.ok(JSON.parse(r.out).length > JSON.parse((await run(bibCommand)).out).length);
   });
 });
 

@@ -129,6 +129,37 @@ describe('dossier figures', () => {
   });
 });
 
+describe('dossier bib', () => {
+  const bib = commands.find(c => c.name === 'bib')!;
+
+  test('every report and its distinct note sources; --with-reports (the old opt-in) changes nothing', async () => {
+    const r = await run(bib, []);
+    assert.equal(r.code, 0, r.err);
+    const ids = JSON.parse(r.out).map((e: { id: string }) => e.id);
+    assert.equal(ids.length, 22);
+    assert.equal(ids[0], 'usPakistanFlux2025');
+    assert.equal((await run(bib, ['--with-reports'])).out, r.out);
+  });
+
+  test('--cited NOTES.md: only what the memo cites, and a word about keys the library lacks', async () => {
+    const r = await run(bib, ['--cited', 'test/fixtures/workspace/memo.md']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out).map((e: { id: string }) => e.id), [
+      'usPakistanFlux2025', 'profit2025', 'syed2025', 'channelNews2025', 'diplomat2025', 'associatedPress2025', 'dawn2025', 'diplomat2025b',
+    ]);
+    assert.match(r.err, /^not in the library, so not in the bibliography: @nosuchkey2025 /);
+    const ris = await run(bib, ['--cited', 'test/fixtures/workspace/memo.md', '--format', 'ris']);
+    assert.equal((ris.out.match(/^TY {2}- /gm) ?? []).length, 8);
+  });
+
+  test('--cited with an unreadable note: exit 2, one line naming it', async () => {
+    const r = await run(bib, ['--cited', path.join(dir, 'binary.txt')]);
+    assert.equal(r.code, 2);
+    assert.equal(r.out, '');
+    assert.match(r.err, /^dossier bib: .*binary\.txt: looks like a binary file/);
+  });
+});
+
 describe('the dossier process', () => {
   const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
 

@@ -40,9 +40,10 @@ test('APA multi-citation with a paragraph locator', () => {
   assert.equal(text, '(Afzal, 2025, para. 2; Syed, 2025)');
 });
 
-test('Chicago bibliography of the 21 distinct sources', () => {
+test('Chicago bibliography of the report and its 21 distinct sources', () => {
   const entries = engine.bibliography('chicago-fullnote-bibliography', bibliographyItems(library));
-  assert.equal(entries.length, 21);
+  assert.equal(entries.length, 22);
+  assert.ok(entries.includes('“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints,” May 19, 2025.'));
   assert.ok(entries.includes('Afzal, Madiha. “The New, and Low, Normal in U.S.-Pakistan Relations.” Lawfare, January 2025. https://www.lawfaremedia.org/article/the-new–and-low–normal-in-u.s.-pakistan-relations.'));
 });
 

@@ -78,6 +78,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     ...(draft.date ? { date: draft.date } : {}),
     authors: draft.authors,
     ...(draft.publisher ? { publisher: draft.publisher } : {}),
+    ...(draft.number ? { number: draft.number } : {}),
     ...(options.source ? { source: options.source } : {}),
     sections,
     footnotes,

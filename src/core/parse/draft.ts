@@ -43,6 +43,7 @@ export interface Draft {
   date?: string;
   authors: string[];
   publisher?: string;
+  number?: string;
   sections: DraftSection[];
   notes: DraftNote[];
   warnings: string[];

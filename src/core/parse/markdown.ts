@@ -37,6 +37,7 @@ interface FrontMatter {
   date?: string;
   authors: string[];
   publisher?: string;
+  number?: string;
   /** offset where the body starts */
   bodyStart: number;
 }
@@ -74,6 +75,7 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   }
   fm.authors = fm.authors.filter(Boolean);
   fm.publisher = str(d.publisher) ?? str(d.organization) ?? str(d.organisation);
+  fm.number = str(d.number) ?? str(d['report-number']);
   return fm;
 }
 
@@ -193,7 +195,7 @@ export function parseMarkdown(input: string): Draft {
   }
   if (section && (section as DraftSection).paragraphs.length) sections.push(section);
 
-  return { title, date, authors, publisher: fm.publisher, sections, notes, warnings };
+  return { title, date, authors, publisher: fm.publisher, number: fm.number, sections, notes, warnings };
 }
 
 function startsBlock(lines: Line[], i: number): boolean {
