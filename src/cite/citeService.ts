@@ -9,6 +9,7 @@ import {
   citationItems, cslForKey, cslLocator, footnoteText, itemForTarget, pandocCitation, pandocInsertion,
   type CitationItem, type CitationStyle, type CitedTarget, type CslItem,
 } from '../core/cite';
+import { memoText } from '../core/escape';
 import { applyFootnoteCitation, type TextEdit } from '../core/footnotes';
 import type { Library } from '../core/library';
 import type { LibraryService } from '../library/libraryService';
@@ -84,8 +85,10 @@ export class CiteService implements vscode.Disposable {
     const library = await this.library.ready();
     const cslItems = uniqueCslItems(library, items);
     const cites = items.map(item => ({ id: item.key, ...cslLocator(item.locator) }));
-    const { text, styleClass } = await this.csl.citation(this.cslStyle(style), cslItems, cites);
-    return styleClass === 'note' ? { kind: 'footnote', text, key: items.length === 1 ? items[0].key : undefined } : { kind: 'inline', text };
+    const formatted = await this.csl.citation(this.cslStyle(style), cslItems, cites);
+    // The engine formats report text as it is: escaped here, so a title cannot become markup in the memo.
+    const text = memoText(formatted.text);
+    return formatted.styleClass === 'note' ? { kind: 'footnote', text, key: items.length === 1 ? items[0].key : undefined } : { kind: 'inline', text };
   }
 
   private cslStyle(style: CitationStyle): CslStyleChoice {
@@ -113,7 +116,7 @@ export class CiteService implements vscode.Disposable {
     const text = document.getText();
     const offset = options.at ? options.at.offset : document.offsetAt(editor.selection.active);
     const figure = options.withFigureText ? items.find(i => i.figure)?.figure : undefined;
-    const figureText = figure ? `${figure.qualifier ? figure.qualifier + ' ' : ''}${figure.text}` : '';
+    const figureText = figure ? memoText(`${figure.qualifier ? figure.qualifier + ' ' : ''}${figure.text}`) : '';
     let { edits, atCursor } = citationEdits(text, offset, citation, figureText);
     if ((options.style ?? this.style()) === 'pandoc' && !figureText) {
       // Inside an open citation bracket, add the keys to it rather than nesting a new bracket.

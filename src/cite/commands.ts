@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { CITATION_STYLES, pandocCitation, type CitationItem, type CitationStyle } from '../core/cite';
+import { noIcons } from '../shared/pickerText';
 import { CommandIds, isReportTarget, type ReportTarget } from '../shared/targets';
 import type { CiteService, InsertOptions } from './citeService';
 import { CslFileError } from './cslService';
@@ -83,7 +84,7 @@ export function registerCitationCommands(cite: CiteService, log: vscode.LogOutpu
         // Browsers may refuse clipboard access; the caller still gets the text.
         log.warn(`clipboard: ${error instanceof Error ? error.message : String(error)}`);
       }
-      vscode.window.setStatusBarMessage(vscode.l10n.t('Citation copied: {0}', citation.text.slice(0, 80)), 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Citation copied: {0}', noIcons(citation.text.slice(0, 80))), 4000);
       return citation.text;
     })),
   );
@@ -103,9 +104,9 @@ function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
     picker.placeholder = vscode.l10n.t('Type an author, title, outlet, figure or paragraph; Enter adds it');
     const sourceRows: PickItem[] = all.map(item => ({
       item,
-      label: `${codicon(item)} ${item.label}`,
+      label: `${codicon(item)} ${noIcons(item.label)}`,
       description: `@${item.key}${item.locator ? `, ${item.locator}` : ''} \u00b7 ${kindWord(item)}`,
-      detail: item.detail,
+      detail: noIcons(item.detail),
     }));
     const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('check'), tooltip: vscode.l10n.t('Insert the citation') };
     const refresh = () => {

@@ -1,15 +1,22 @@
+import { terminalText } from '../core/escape';
 import { commands } from './commands';
 import { synopsisParts, type CliCommand, type CliIO } from './command';
 
 /** Set when the reader of stdout has gone (`dossier chart --list | head -2`): the rest of the output is dropped. */
 let stdoutClosed = false;
 
+/** Everything printed goes through terminalText: a report title cannot send escape sequences to the terminal. */
 const io: CliIO = {
   out: text => {
-    if (!stdoutClosed) process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    if (!stdoutClosed) process.stdout.write(line(text));
   },
-  err: text => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  err: text => process.stderr.write(line(text)),
 };
+
+function line(text: string): string {
+  const clean = terminalText(text);
+  return clean.endsWith('\n') ? clean : clean + '\n';
+}
 
 /** Help shows each command's arguments and its summary on two lines. */
 function describe(command: CliCommand): string {

@@ -5,6 +5,7 @@
  */
 import type { Figure, Footnote, Report, Source } from './model';
 import type { Library } from './library';
+import { memoText, plainLine, safeWebUrl } from './escape';
 import { foldForComparison } from './text';
 
 export type CitationStyle = 'pandoc' | 'footnote' | 'chicago' | 'apa' | 'csl-file';
@@ -62,7 +63,7 @@ export function fullNote(report: Report, n: number): Footnote | undefined {
 export function noteRepeatedBy(report: Report, definition: string): Footnote | undefined {
   const quoted = definition.toLowerCase();
   const folded = foldForComparison(definition);
-  return report.footnotes.find(f => f.source.url && definition.includes(f.source.url))
+  return report.footnotes.find(f => f.source.url && (definition.includes(f.source.url) || definition.includes(safeWebUrl(f.source.url) ?? '\0')))
     ?? report.footnotes.find(f => f.source.title && f.source.title.length >= 12 && quoted.includes(f.source.title.toLowerCase()))
     ?? report.footnotes.find(f => {
       const opening = foldForComparison(f.text).slice(0, 60);
@@ -105,7 +106,7 @@ export function reportSource(report: Report): Source {
     title: report.title,
     container: report.publisher,
     date: report.date,
-    url: report.source && /^https?:\/\//i.test(report.source) ? report.source : undefined,
+    url: safeWebUrl(report.source),
   };
 }
 
@@ -273,19 +274,20 @@ export function pandocCitation(refs: readonly CitationRef[]): string {
 }
 
 /**
- * The text of a Markdown footnote definition for a citation: the note as the report printed it (for note
- * sources, the full note even when the report repeated it as Ibid.), or a note built from the report's
- * fields; a locator is appended. No CSL engine needed.
+ * The text of a Markdown footnote definition for a citation, ready for the memo: the source formatted from
+ * its fields (authors, title, outlet, date, web address; for Ibid. and short forms the full source), never
+ * the note as the report printed it, which could carry images, links or HTML into the memo. A note with no
+ * source fields (a comment) falls back to its text, escaped. A locator is appended. No CSL engine needed.
  */
 export function footnoteText(item: Pick<CitationItem, 'source' | 'footnote' | 'locator'>): string {
-  let text = item.footnote ? item.footnote.text.replace(/\s+/g, ' ').trim() : noteFromSource(item.source);
+  let text = memoText(noteFromSource(item.source) || (item.footnote?.text ?? ''));
   if (item.locator) text = `${text.replace(/\.$/, '')}, ${item.locator}.`;
   return text;
 }
 
 /** A Chicago-like note from Source fields: `Author, “Title,” Outlet, 19 May 2025, URL.` */
 export function noteFromSource(source: Source): string {
-  const rest = [source.container, source.date ? humanDate(source.date) : undefined, source.url].filter(Boolean) as string[];
+  const rest = [source.container, source.date ? humanDate(source.date) : undefined, safeWebUrl(source.url)].filter(Boolean) as string[];
   let text = source.authors.length ? joinNames(source.authors) : '';
   if (source.title) text += (text ? ', ' : '') + (rest.length ? `\u201c${source.title},\u201d` : `\u201c${source.title}.\u201d`);
   if (rest.length) text += (text ? (source.title ? ' ' : ', ') : '') + rest.join(', ') + '.';
@@ -381,27 +383,43 @@ export function sourceToCsl(key: string, source: Source): CslItem {
     : source.container && hasDay ? 'article-newspaper'
       : source.url ? 'webpage' : 'document';
   const item: CslItem = { id: key, type, 'citation-key': key };
-  if (source.title) item.title = source.title;
-  if (source.authors.length) item.author = source.authors.map(splitName);
-  if (source.container) {
-    if (type === 'report') item.publisher = source.container;
-    else item['container-title'] = source.container;
+  const title = field(source.title);
+  if (title) item.title = title;
+  const authors = source.authors.map(field).filter(Boolean);
+  if (authors.length) item.author = authors.map(splitName);
+  const container = field(source.container);
+  if (container) {
+    if (type === 'report') item.publisher = container;
+    else item['container-title'] = container;
   }
   const issued = dateParts(source.date);
   if (issued) item.issued = issued;
-  if (source.url) item.URL = source.url;
+  const url = safeWebUrl(source.url);
+  if (url) item.URL = url;
   return item;
+}
+
+/**
+ * A CSL field from report text: one line without control characters. Every export (CSL-JSON, BibTeX, RIS)
+ * and every CSL-formatted citation is built from these items, so this and safeWebUrl are their whole input.
+ */
+function field(text: string | undefined): string {
+  return text ? plainLine(text) : '';
 }
 
 /** A report as CSL-JSON: type report, with its title, date, authors, publisher, number and URL where known. */
 export function reportToCsl(report: Report): CslItem {
-  const item: CslItem = { id: report.key, type: 'report', 'citation-key': report.key, title: report.title };
-  if (report.authors.length) item.author = report.authors.map(splitName);
-  if (report.publisher) item.publisher = report.publisher;
-  if (report.number) item.number = report.number;
+  const item: CslItem = { id: report.key, type: 'report', 'citation-key': report.key, title: field(report.title) };
+  const authors = report.authors.map(field).filter(Boolean);
+  if (authors.length) item.author = authors.map(splitName);
+  const publisher = field(report.publisher);
+  if (publisher) item.publisher = publisher;
+  const number = field(report.number);
+  if (number) item.number = number;
   const issued = dateParts(report.date);
   if (issued) item.issued = issued;
-  if (report.source && /^https?:\/\//i.test(report.source)) item.URL = report.source;
+  const url = safeWebUrl(report.source);
+  if (url) item.URL = url;
   return item;
 }
 
@@ -441,6 +459,22 @@ export function cslLocator(locator: string | undefined): { locator?: string; lab
   return { locator: m[2].trim(), label };
 }
 
+/** LaTeX's spelling of the characters that are markup in a BibTeX field, written the way citation-js writes them. */
+const LATEX_SPECIAL: Record<string, string> = {
+  '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '\\': '\\textbackslash{}', '%': '\\%', '&': '\\&', '#': '\\#',
+  $: '\\textdollar{}', _: '\\_', '^': '\\textasciicircum{}', '~': '\\textasciitilde{}',
+};
+
+/**
+ * An item ready for citation-js's BibTeX output, which escapes titles and person names but writes an
+ * organisation's name (a CSL literal) as it is: a "}" there would close the field and let the rest of the
+ * name become entries of its own (`@preamble{…}`). URLs are safe already (see safeWebUrl).
+ */
+export function forBibtex(item: CslItem): CslItem {
+  if (!item.author?.some(a => a.literal !== undefined)) return item;
+  return { ...item, author: item.author.map(a => a.literal === undefined ? a : { ...a, literal: a.literal.replace(/[{}\\%&#$_^~]/g, c => LATEX_SPECIAL[c]) }) };
+}
+
 export function toCslJson(items: readonly CslItem[]): string {
   return JSON.stringify(items, null, 2) + '\n';
 }
@@ -456,7 +490,8 @@ const RIS_TYPE: Record<string, string> = {
 export function toRis(items: readonly CslItem[]): string {
   const out: string[] = [];
   const line = (tag: string, value: string | undefined) => {
-    const v = value?.replace(/[\r\n]+/g, ' ').trim();
+    // one line per tag: a line break in a title could otherwise start a record of its own ("ER  - ")
+    const v = value === undefined ? undefined : plainLine(value);
     if (v) out.push(`${tag}  - ${v}`);
   };
   for (const item of items) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import { findQuantities } from '../core/quantities';
+import { noIcons } from '../shared/pickerText';
 import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
 import { CommandIds, isReportTarget, type ReportTarget } from '../shared/targets';
@@ -24,7 +25,7 @@ export async function showMentions(library: Library, scans: NoteScans, arg: unkn
   if (!isReportTarget(arg)) return [];
   const mentions = findMentions(library, scans, arg);
   const picked = vscode.window.showQuickPick(
-    mentions.map(m => ({ label: m.where, detail: m.text, mention: m })),
+    mentions.map(m => ({ label: noIcons(m.where), detail: noIcons(m.text), mention: m })),
     { title: vscode.l10n.t('Dossier: Mentions'), placeHolder: vscode.l10n.t('{0} mention(s)', mentions.length), matchOnDetail: true },
   );
   void picked.then(async choice => {

@@ -7,7 +7,7 @@
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
-import type { CslItem } from '../core/cite';
+import { forBibtex, type CslItem } from '../core/cite';
 
 export type StyleClass = 'note' | 'in-text';
 
@@ -105,7 +105,7 @@ export function createCslEngine(styles: Record<string, XmlJson | string>): CslEn
     },
 
     bibtex(items) {
-      return cite(items).format('bibtex', { format: 'text' }) as string;
+      return cite(items.map(forBibtex)).format('bibtex', { format: 'text' }) as string;
     },
   };
   return engine;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { fullNote, resolveFootnote } from '../core/cite';
+import { plainLine } from '../core/escape';
 import type { Library } from '../core/library';
 import type { Figure, Footnote, Report } from '../core/model';
 import { formatDate, openingWords } from '../core/reader';
@@ -137,7 +138,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
     switch (element.type) {
       case 'report': {
         const single = this.library.reports.length === 1;
-        const item = new vscode.TreeItem(plain(report.title), single ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
+        const item = new vscode.TreeItem(plainLine(report.title), single ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
         item.description = formatDate(report.date);
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'report';
@@ -147,7 +148,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
       }
       case 'section': {
         const section = report.sections.find(s => s.id === element.id);
-        const item = new vscode.TreeItem(plain(section?.title ?? element.id), Collapsed);
+        const item = new vscode.TreeItem(plainLine(section?.title ?? element.id), Collapsed);
         item.description = vscode.l10n.t('{0} ¶', section?.paragraphs.length ?? 0);
         item.iconPath = new vscode.ThemeIcon('list-tree');
         item.contextValue = 'section';
@@ -157,9 +158,9 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
       case 'paragraph': {
         const place = this.library.paragraph(report.id, element.id);
         if (!place) return new vscode.TreeItem(element.id);
-        const item = new vscode.TreeItem(plain(`¶${place.number} ${openingWords(place.paragraph.text)}`), None);
+        const item = new vscode.TreeItem(plainLine(`¶${place.number} ${openingWords(place.paragraph.text)}`), None);
         const figures = (figuresByParagraph(report).get(element.id) ?? []).map(f => f.text);
-        item.description = plain([...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')].filter(Boolean).join(' · '));
+        item.description = plainLine([...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')].filter(Boolean).join(' · '));
         item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.contextValue = hasSource(report, place.paragraph.footnotes) ? 'paragraph.url' : 'paragraph';
         item.tooltip = tooltip([`¶${place.number} · ${place.section.title}`, shorten(place.paragraph.text, 700)]);
@@ -171,8 +172,8 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
       case 'footnote': {
         const footnote = footnoteOf(report, element.id);
         if (!footnote) return new vscode.TreeItem(element.id);
-        const item = new vscode.TreeItem(plain(footnoteLabel(report, footnote)), footnote.citedBy.length ? Collapsed : None);
-        item.description = plain(footnoteDescription(report, footnote));
+        const item = new vscode.TreeItem(plainLine(footnoteLabel(report, footnote)), footnote.citedBy.length ? Collapsed : None);
+        item.description = plainLine(footnoteDescription(report, footnote));
         item.iconPath = new vscode.ThemeIcon(footnote.refersTo !== undefined ? 'arrow-up' : 'note');
         item.contextValue = hasSource(report, [footnote.n]) ? 'footnote.url' : 'footnote';
         item.tooltip = tooltip([`[${footnote.n}] ${footnote.text}`]);
@@ -183,13 +184,13 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         return group(vscode.l10n.t('Figures'), 'graph', String(report.figures.length));
       case 'figureSection': {
         const section = report.sections.find(s => s.id === element.id);
-        return group(plain(section?.title ?? element.id), 'list-tree');
+        return group(plainLine(section?.title ?? element.id), 'list-tree');
       }
       case 'figure': {
         const figure = report.figures.find(f => f.id === element.id);
         if (!figure) return new vscode.TreeItem(element.id);
-        const item = new vscode.TreeItem(plain(figureLabel(figure)), None);
-        item.description = plain(figure.subject);
+        const item = new vscode.TreeItem(plainLine(figureLabel(figure)), None);
+        item.description = plainLine(figure.subject);
         item.iconPath = new vscode.ThemeIcon('symbol-number');
         item.contextValue = hasSource(report, figure.footnotes) ? 'figure.url' : 'figure';
         item.tooltip = tooltip([figureLabel(figure), figure.subject, shorten(figure.sentence, 500)]);
@@ -246,10 +247,6 @@ function figureLabel(figure: Figure): string {
   return figure.qualifier ? `${figure.qualifier} ${figure.text}` : figure.text;
 }
 
-/** One line, no control characters: tree labels are plain text already; this keeps them tidy. */
-function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim();
-}
 
 function shorten(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;

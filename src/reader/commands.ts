@@ -4,6 +4,7 @@ import type { Report } from '../core/model';
 import type { Span, SpanIndex } from '../core/spans';
 import type { LibraryService } from '../library/libraryService';
 import { safeWebUrl } from '../shared/markdown';
+import { noIcons } from '../shared/pickerText';
 import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
 import { isReportTarget, type ReportTarget } from '../shared/targets';
@@ -29,7 +30,7 @@ async function chooseReport(library: Library, arg: unknown): Promise<Report | un
   }
   if (library.reports.length === 1) return library.reports[0];
   const picked = await vscode.window.showQuickPick(
-    library.reports.map(report => ({ label: report.title, description: report.date ?? '', detail: report.source ?? '', report })),
+    library.reports.map(report => ({ label: noIcons(report.title), description: report.date ?? '', detail: noIcons(report.source ?? ''), report })),
     { title: vscode.l10n.t('Open Report'), placeHolder: vscode.l10n.t('Which report?'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.report;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import type { SearchHit, SearchIndex, SearchKind } from '../core/search';
+import { noIcons } from '../shared/pickerText';
 import { CommandIds, type ReportTarget } from '../shared/targets';
 
 const ICONS: Record<SearchKind, string> = {
@@ -110,11 +111,6 @@ function toItem(hit: SearchHit, buttons: vscode.QuickInputButton[]): HitItem {
     buttons,
     hit,
   };
-}
-
-/** Report text must not turn into icons: `$(…)` in a label is escaped. */
-function noIcons(text: string): string {
-  return text.replace(/\$\(/g, '\\$(');
 }
 
 /** Most items listed before anything is typed: a big library has tens of thousands of figures. */

@@ -19,11 +19,5 @@ export function commandLink(label: string, command: string, args: readonly unkno
   return `[${escapeMarkdown(label)}](${uri}${title})`;
 }
 
-/**
- * A web link for a note's URL: only http(s), spaces and brackets encoded so the Markdown link cannot be
- * broken out of; anything else yields undefined.
- */
-export function safeWebUrl(url: string | undefined): string | undefined {
-  if (!url || !/^https?:\/\/[^\s]/i.test(url.trim())) return undefined;
-  return url.trim().replace(/[\s()<>[\]"'`\\]/g, c => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-}
+/** Web links for a note's URL: the one rule in core (http(s) only, cut and encoded so nothing breaks out). */
+export { safeWebUrl } from '../core/escape';

@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import { parseReport } from '../../src/core/parse';
+import { createCslEngine } from '../../src/lazy/cslEngine';
 import { Library } from '../../src/core/library';
 import { keysCitedBy } from '../../src/core/check';
 import {
@@ -73,7 +75,7 @@ test('author names split into family and given; organisations stay literal', () 
   assert.deepEqual(splitName('Reuters'), { literal: 'Reuters' });
 });
 
-test('CSL-JSON of sources and of the report: types, names, dates, URLs kept whole', () => {
+test('CSL-JSON of sources and of the report: types, names, dates, URLs kept whole (a document name’s spaces encoded)', () => {
   const note1 = sourceToCsl('afzal2025', report.footnotes[0].source);
   assert.equal(note1.type, 'webpage');
   assert.deepEqual(note1.author, [{ family: 'Afzal', given: 'Madiha' }]);
@@ -85,7 +87,7 @@ test('CSL-JSON of sources and of the report: types, names, dates, URLs kept whol
   assert.deepEqual(note4.issued, { 'date-parts': [[2025, 2, 4]] });
   const note22 = sourceToCsl('policyResearch2025', report.footnotes[21].source);
   assert.equal(note22.type, 'report');
-  assert.equal(note22.URL, 'https://prac.org.pk/uploads/An Analysis of U.S. Tariff Barriers Impacting Pakistan’s Trade.pdf');
+  assert.equal(note22.URL, 'https://prac.org.pk/uploads/An%20Analysis%20of%20U.S.%20Tariff%20Barriers%20Impacting%20Pakistan’s%20Trade.pdf');
   assert.equal(note22.publisher, 'Policy Research and Advisory Council KCCI');
   const own = reportToCsl(report);
   assert.equal(own.type, 'report');
@@ -184,4 +186,66 @@ test('pandoc insertion joins an open citation bracket instead of nesting one', (
   assert.equal(pandocInsertion('Aid [@', ']', [{ key: 'b', locator: 'para. 2' }, { key: 'c' }]), 'b, para. 2; @c');
   assert.equal(pandocInsertion('See [link', '](x)', refs), '[@b]');
   assert.equal(pandocInsertion('Note[^', ']', refs), '[@b]');
+});
+
+// ---- Hostile notes: every export and the footnote style write report text as data ----------------------
+
+const HOSTILE_URL = 'https://example.com/a}}@preamble{"\\immediate\\write18{touch /tmp/pwned}"}@misc{x,title={y}}';
+const hostileReport = parseReport([
+  '---', 'title: "Injection"', 'date: 2025-01-02', '---', '', '# Findings', '',
+  'A paragraph that reports US$123 million in funding.[^1] Another claim.[^2] A third.[^3]', '', '# Notes', '',
+  `[^1]: Mallory, "Plain title," Evil Outlet, January 5, 2025, ${HOSTILE_URL}`,
+  '[^2]: Eve, "Title with }} braces @misc{z, and \\input{x} 100% & #hash," Outlet, March 2025, https://example.org/b?q={x}',
+  '[^3]: Trent, "![](https://tracker.example/p.png) <img src=x onerror=alert(1)> [x](command:workbench.action.quit)," Outlet, May 2025.',
+].join('\n'), { source: 'injection.md' });
+const hostileLibrary = new Library([hostileReport]);
+/** BibTeX as the export writes it: the lazy engine's bibtex(), which prepares items with forBibtex. */
+const bibtexEngine = createCslEngine({});
+
+/** Top-level BibTeX entries and whether the braces balance (BibTeX counts braces whatever precedes them). */
+function bibtexShape(text: string): { entries: string[]; balanced: boolean } {
+  const entries: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return { entries, balanced: false };
+    else if (c === '@' && depth === 0) entries.push(/^@\w*/.exec(text.slice(i, i + 40))![0]);
+  }
+  return { entries, balanced: depth === 0 };
+}
+
+test('BibTeX: a note URL ending in }}@preamble{…}@misc{…} adds no entry and no @preamble', () => {
+  const items = bibliographyItems(hostileLibrary);
+  assert.equal(items[0].URL, 'https://example.com/a%7D%7D@preamble%7B%22%5Cimmediate%5Cwrite18%7Btouch');
+  assert.equal(items[1].URL, 'https://example.org/b?q=%7Bx%7D');
+  const bib = bibtexEngine.bibtex(items);
+  assert.deepEqual(bibtexShape(bib), { entries: ['@article', '@misc', '@misc'], balanced: true });
+  assert.doesNotMatch(bib, /\\immediate|\\input/);
+});
+
+test('BibTeX stays one entry per source with balanced braces whatever the fields hold (property)', () => {
+  const hostile = fc.string({ unit: fc.constantFrom('{', '}', '@', '"', '\\', '%', '#', ',', '=', ' ', '\n', 'a', 'https://x.org/'), maxLength: 30 });
+  fc.assert(fc.property(hostile, hostile, hostile, hostile, (title, author, container, url) => {
+    // "Council" keeps the name whole (a CSL literal), which citation-js writes unescaped
+    const item = sourceToCsl('k2025', { authors: [author, `${author} Council`], title, container, date: '2025-01-02', url: `https://example.org/${url}` });
+    const { entries, balanced } = bibtexShape(bibtexEngine.bibtex([item]));
+    assert.equal(entries.length, 1);
+    assert.ok(balanced);
+  }), { numRuns: 150 });
+});
+
+test('RIS: a line break in a field cannot end the record or start a tag', () => {
+  const ris = toRis([sourceToCsl('k2025', { authors: ['A\nER  - \nTY  - JOUR'], title: 'T\r\nID  - evil\u2028x\u001b[31m', date: '2025' })]);
+  assert.equal(ris, 'TY  - GEN\nID  - k2025\nAU  - A ER - TY - JOUR\nTI  - T ID  - evil x\nPY  - 2025\nDA  - 2025///\nER  - \n');
+});
+
+test('the footnote style inserts the formatted source, never the note as printed', () => {
+  const cite = (n: number) => footnoteText(citationItems(hostileLibrary).find(i => i.target.kind === 'footnote' && i.target.id === String(n))!);
+  assert.equal(cite(1), 'Mallory, “Plain title,” Evil Outlet, January 5, 2025, https://example.com/a%7D%7D@preamble%7B%22%5Cimmediate%5Cwrite18%7Btouch.');
+  const note3 = cite(3);
+  assert.doesNotMatch(note3, /!\[|<img|\]\(command:|(^|[^\\])\[/);
+  // a note that names no source is quoted as text, escaped
+  const comment = footnoteText({ source: { authors: [] }, footnote: { ...hostileReport.footnotes[2], text: 'See ![](https://t.example/x.png) <b>here</b>' } });
+  assert.equal(comment, 'See !\\[\\](https://t.example/x.png) \\<b\\>here\\</b\\>');
 });
