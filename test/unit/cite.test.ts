@@ -216,7 +216,8 @@ function bibtexShape(text: string): { entries: string[]; balanced: boolean } {
 }
 
 test('BibTeX: a note URL ending in }}@preamble{…}@misc{…} adds no entry and no @preamble', () => {
-  const items = bibliographyItems(hostileLibrary);
+  // the report itself comes first, then its three note sources
+  const items = bibliographyItems(hostileLibrary).slice(1);
   assert.equal(items[0].URL, 'https://example.com/a%7D%7D@preamble%7B%22%5Cimmediate%5Cwrite18%7Btouch');
   assert.equal(items[1].URL, 'https://example.org/b?q=%7Bx%7D');
   const bib = bibtexEngine.bibtex(items);
