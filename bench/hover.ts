@@ -8,7 +8,7 @@ import { performance } from 'perf_hooks';
 import type { Library } from '../src/core/library';
 import { findQuantities } from '../src/core/quantities';
 import { spanTouching } from '../src/core/spans';
-import { figuresMatching } from '../src/hover/figureMatch';
+import { figuresMatching } from '../src/core/figureMatch';
 import { longNote } from './check';
 import { Rng } from './rng';
 import { percentile } from './stats';

@@ -9,8 +9,8 @@ import {
   citationItems, cslForKey, cslLocator, footnoteText, itemForTarget, pandocCitation, pandocInsertion,
   type CitationItem, type CitationStyle, type CitedTarget, type CslItem,
 } from '../core/cite';
+import { citationEdits, type CitationText } from '../core/citationEdits';
 import { memoText } from '../core/escape';
-import { applyFootnoteCitation, type TextEdit } from '../core/footnotes';
 import type { Library } from '../core/library';
 import type { LibraryService } from '../library/libraryService';
 import { CslFileError, CslService, type CslStyleChoice } from './cslService';
@@ -25,9 +25,6 @@ export interface InsertOptions {
   /** style for this one insertion (tests); the setting otherwise */
   style?: CitationStyle;
 }
-
-/** What a citation becomes in the note: text at the cursor, or a footnote (marker + definition). */
-export type CitationText = { kind: 'inline'; text: string } | { kind: 'footnote'; text: string; key?: string };
 
 export class CiteService implements vscode.Disposable {
   private itemsOf: { library: Library; items: CitationItem[] } | undefined;
@@ -140,25 +137,6 @@ export class CiteService implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/**
- * The text edits that put a citation at `offset`, and how many characters land at the cursor itself
- * (the figure text and the citation or marker; not the appended footnote definition).
- */
-export function citationEdits(text: string, offset: number, citation: CitationText, figureText = ''): { edits: TextEdit[]; atCursor: number } {
-  const before = text[offset - 1] ?? '';
-  const figureLead = figureText ? (before && !/\s/.test(before) ? ' ' : '') + figureText : '';
-  if (citation.kind === 'inline') {
-    const lead = figureText ? figureLead + ' ' : before && /[\p{L}\p{N}.,;:!?)\]]/u.test(before) ? ' ' : '';
-    const newText = lead + citation.text;
-    return { edits: [{ start: offset, end: offset, newText }], atCursor: newText.length };
-  }
-  const result = applyFootnoteCitation(text, offset, { text: citation.text, key: citation.key });
-  const marker = `[^${result.label}]`;
-  const edits = result.edits;
-  if (figureLead) edits.unshift({ start: offset, end: offset, newText: figureLead });
-  return { edits, atCursor: figureLead.length + marker.length };
 }
 
 function uniqueCslItems(library: Library, items: readonly CitationItem[]): CslItem[] {

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { keysCitedBy } from '../core/check';
+import { exists } from '../shared/files';
 import { bibliographyItems, toCslJson, toRis, type CslItem } from '../core/cite';
 import type { CiteService } from './citeService';
 
@@ -93,15 +94,6 @@ function render(cite: CiteService, format: BibliographyFormat, items: CslItem[])
   if (format === 'csl-json') return toCslJson(items);
   if (format === 'ris') return toRis(items);
   return cite.csl.bibtex(items);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function noteName(note: vscode.TextDocument): string {

@@ -10,7 +10,7 @@ import type { Library } from './library';
 import type { Figure, Report, Unit } from './model';
 import { findQuantities } from './quantities';
 import { noteRepeatedBy } from './cite';
-import { foldForComparison as normalise } from './text';
+import { foldForComparison as normalise, slug } from './text';
 
 export type ChartMark = 'bar' | 'point' | 'line' | 'arc';
 export const chartMarks: readonly ChartMark[] = ['bar', 'point', 'line', 'arc'];
@@ -650,7 +650,6 @@ function hasWords(haystack: string, words: string): boolean {
   return normalise(words).split(' ').filter(Boolean).every(w => text.includes(w));
 }
 
-
 function shorten(text: string, max: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length <= max ? clean : clean.slice(0, max - 1).trimEnd() + '…';
@@ -658,10 +657,6 @@ function shorten(text: string, max: number): string {
 
 function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
-}
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

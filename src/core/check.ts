@@ -9,6 +9,7 @@
  */
 import type { Figure, Report } from './model';
 import type { Library } from './library';
+import { paragraphNumbers } from './paragraphs';
 import { findQuantities, type Quantity } from './quantities';
 import { codeRanges, inRanges, scanFootnotes } from './footnotes';
 import { fullNote, keyRepeatedBy } from './cite';
@@ -157,9 +158,7 @@ export function createNoteChecker(library: Library): NoteChecker {
   const documentFrequency = new Map<string, number>();
   let count = 0;
   for (const report of library.reports) {
-    const numbers = new Map<string, number>();
-    let n = 0;
-    for (const s of report.sections) for (const p of s.paragraphs) numbers.set(p.id, ++n);
+    const numbers = paragraphNumbers(report);
     for (const figure of report.figures) {
       const subject = new Set(contentWords(figure.subject));
       const sentence = new Set(contentWords(figure.sentence));

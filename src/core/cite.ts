@@ -548,3 +548,23 @@ export function pandocInsertion(linePrefix: string, lineSuffix: string, refs: re
   }
   return `; ${keys}`;
 }
+
+/**
+ * The web page a target cites: a note's URL (through Ibid. and short forms), the first note with one of a
+ * figure or paragraph, or the address the report itself came from.
+ */
+export function sourceUrl(library: Library, target: CitedTarget): string | undefined {
+  const report = library.report(target.reportId);
+  if (!report) return undefined;
+  const noteUrl = (n: number | undefined, depth = 0): string | undefined => {
+    const note = n === undefined ? undefined : report.footnotes.find(f => f.n === n);
+    if (!note) return undefined;
+    return note.source.url ?? (note.refersTo !== undefined && depth < 5 ? noteUrl(note.refersTo, depth + 1) : undefined);
+  };
+  switch (target.kind) {
+    case 'footnote': return noteUrl(Number(target.id));
+    case 'figure': return report.figures.find(f => f.id === target.id)?.footnotes.map(n => noteUrl(n)).find(Boolean);
+    case 'paragraph': return library.paragraph(report.id, target.id)?.paragraph.footnotes.map(n => noteUrl(n)).find(Boolean);
+    default: return report.source && /^https?:/i.test(report.source) ? report.source : undefined;
+  }
+}

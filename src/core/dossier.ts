@@ -258,7 +258,12 @@ class DossierCore implements Dossier {
   }
 
   searchIndex(): Promise<SearchIndex> {
-    return (this.index ??= this.ready().then(() => buildSearchIndex(this.library)));
+    return (this.index ??= this.ready().then(async () => {
+      const started = Date.now();
+      const index = await buildSearchIndex(this.library);
+      this.host.log.info(`Search index: ${index.size} items in ${Date.now() - started} ms`);
+      return index;
+    }));
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {

@@ -2,6 +2,7 @@ import { uniqueKeys } from './keys';
 import type { Figure, Footnote, Paragraph, Report, Section } from './model';
 import type { SourceSpan, SourceSpanKind } from './parse/spans';
 import { readerTextOf, type ReaderText } from './reader';
+import { paragraphNumbers } from './paragraphs';
 import { SpanIndex } from './spans';
 
 /**
@@ -58,10 +59,10 @@ export class Library {
       for (const footnote of report.footnotes) {
         if (!this.targetsByKey.has(footnote.key)) this.targetsByKey.set(footnote.key, { kind: 'footnote', report, footnote });
       }
-      let number = 0;
+      const numbers = paragraphNumbers(report);
       for (const section of report.sections) {
         for (const paragraph of section.paragraphs) {
-          this.paragraphs.set(qualify(report.id, paragraph.id), { report, section, paragraph, number: ++number });
+          this.paragraphs.set(qualify(report.id, paragraph.id), { report, section, paragraph, number: numbers.get(paragraph.id)! });
         }
       }
       for (const figure of report.figures) this.figures.set(qualify(report.id, figure.id), { report, figure });

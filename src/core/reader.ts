@@ -3,7 +3,9 @@
  * numbered paragraphs with their note markers, the notes list), with spans that say where each section,
  * paragraph, marker, note, figure and URL sits, so the editor can link, fold, hover and jump.
  */
+import type { CitedTarget } from './cite';
 import type { Figure, Footnote, Paragraph, Report } from './model';
+import { paragraphNumbers } from './paragraphs';
 import type { SourceSpan } from './parse/spans';
 import { SpanIndex, type Span } from './spans';
 
@@ -43,7 +45,7 @@ export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]
     figuresByParagraph.set(figure.paragraph, list);
   }
   const markersOf = sourceMarkers(sourceSpans);
-  let number = 0;
+  const numbers = paragraphNumbers(report);
   for (const section of report.sections) {
     out.write('\n');
     out.span('section', section.id, () => {
@@ -51,9 +53,8 @@ export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]
       out.write('\n');
       for (const paragraph of section.paragraphs) {
         out.write('\n');
-        number++;
         out.span('paragraph', paragraph.id, () => {
-          out.write(`¶${number} `);
+          out.write(`¶${numbers.get(paragraph.id)} `);
           writeParagraph(out, paragraph, markerPlaces(paragraph, markersOf(paragraph.id)), figuresByParagraph.get(paragraph.id) ?? []);
         });
         out.write('\n');
@@ -249,5 +250,16 @@ class TextBuilder {
   finish(): ReaderText {
     const spans = this.spans.sort((a, b) => a.start - b.start);
     return { text: this.parts.join(''), spans, index: new SpanIndex(spans) };
+  }
+}
+
+/** Where a target sits in the reader text. */
+export function spanFor(index: SpanIndex, target: Pick<CitedTarget, 'reportId' | 'kind' | 'id'>): Span | undefined {
+  switch (target.kind) {
+    case 'report': return index.find('title', target.reportId);
+    case 'section': return index.find('heading', target.id);
+    case 'paragraph': return index.find('paragraph', target.id);
+    case 'footnote': return index.find('footnote', target.id);
+    case 'figure': return index.find('figure', target.id);
   }
 }

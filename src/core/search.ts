@@ -12,6 +12,7 @@ import Fuse, { type FuseResult } from 'fuse.js';
 import { CompactIndex, type CompactHit, type TermQuery } from './compactIndex';
 import type { Library } from './library';
 import type { Report } from './model';
+import { paragraphNumbers } from './paragraphs';
 import { findQuantities, parseQuantity } from './quantities';
 import { formatDate } from './reader';
 import { mergeRanges } from './spans';
@@ -326,8 +327,7 @@ const PLAIN = /^[\u0000-\u00bf\u2010-\u206f]*$/;
 function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDoc> {
   const reportTitle = report.title;
   const sectionOf = new Map<string, string>();
-  const numberOf = new Map<string, number>();
-  let number = 0;
+  const numberOf = paragraphNumbers(report);
   for (const section of report.sections) {
     if (section.title) {
       yield doc(nextKey(), report, 'section', section.id, {
@@ -337,9 +337,8 @@ function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDo
       });
     }
     for (const paragraph of section.paragraphs) {
-      number++;
+      const number = numberOf.get(paragraph.id)!;
       sectionOf.set(paragraph.id, section.title);
-      numberOf.set(paragraph.id, number);
       yield doc(nextKey(), report, 'paragraph', paragraph.id, {
         text: paragraph.text,
         nums: quantityTokens(paragraph.text),

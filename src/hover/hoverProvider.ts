@@ -4,7 +4,7 @@ import type { LibraryService } from '../library/libraryService';
 import { offsetOf, rangeOf, showsReader } from '../shared/positions';
 import { reportIdOf } from '../shared/readerUri';
 import { figureCard, footnoteCard, plainDefinitionCard, reportCard } from './cards';
-import { figuresMatching, footnoteForDefinition } from './figureMatch';
+import { figuresMatching, footnoteForDefinition } from '../core/figureMatch';
 import type { NoteScans } from './noteScan';
 
 /**

@@ -8,7 +8,8 @@ import {
   parseWebviewMessage, type ChartView, type Highlight, type HostMessage, type PreviewState, type ThemeKind, type WebviewMessage,
 } from '../shared/previewProtocol';
 import { CommandIds, type ReportTarget } from '../shared/targets';
-import { exists, exportTarget, imageLink, insertAtCursor, writeSvg } from './exportChart';
+import { exists } from '../shared/files';
+import { exportTarget, imageLink, insertAtCursor, writeSvg } from './exportChart';
 import { previewHtml, previewWebviewOptions } from './html';
 
 export const chartPreviewViewType = 'dossier.chartPreview';

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from '../shared/files';
 
 /**
  * Where an exported chart goes: `charts/<id>.svg` in the note's workspace folder, else beside a saved note,
@@ -11,15 +12,6 @@ export async function exportTarget(note: vscode.Uri, chartId: string, ask = true
   if (folder) return vscode.Uri.joinPath(folder, 'charts', name);
   if (!ask) return undefined;
   return vscode.window.showSaveDialog({ title: vscode.l10n.t('Export Chart as SVG'), filters: { SVG: ['svg'] }, saveLabel: vscode.l10n.t('Export') });
-}
-
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

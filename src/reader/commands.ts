@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
+import { sourceUrl } from '../core/cite';
+import { spanFor } from '../core/reader';
 import type { Library } from '../core/library';
 import type { Report } from '../core/model';
-import type { Span, SpanIndex } from '../core/spans';
 import type { LibraryService } from '../library/libraryService';
 import { safeWebUrl } from '../shared/markdown';
 import { noIcons } from '../shared/pickerText';
 import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
-import { isReportTarget, type ReportTarget } from '../shared/targets';
+import { isReportTarget } from '../shared/targets';
 
 /** `dossier.openReport`: the reader tab of a report (asks which one when the library has several). */
 export async function openReport(library: LibraryService, arg?: unknown): Promise<vscode.TextEditor | undefined> {
@@ -68,17 +69,6 @@ export async function revealInReport(library: LibraryService, target: unknown): 
   return true;
 }
 
-/** Where a target sits in the reader text. */
-export function spanFor(index: SpanIndex, target: ReportTarget): Span | undefined {
-  switch (target.kind) {
-    case 'report': return index.find('title', target.reportId);
-    case 'section': return index.find('heading', target.id);
-    case 'paragraph': return index.find('paragraph', target.id);
-    case 'footnote': return index.find('footnote', target.id);
-    case 'figure': return index.find('figure', target.id);
-  }
-}
-
 /** `dossier.openSource(target)`: the web page a note (or the first note of a paragraph or figure) cites. */
 export async function openSource(library: LibraryService, target: unknown): Promise<boolean> {
   if (!isReportTarget(target)) return false;
@@ -91,18 +81,3 @@ export async function openSource(library: LibraryService, target: unknown): Prom
   return vscode.env.openExternal(vscode.Uri.parse(safe, true));
 }
 
-export function sourceUrl(library: Library, target: ReportTarget): string | undefined {
-  const report = library.report(target.reportId);
-  if (!report) return undefined;
-  const noteUrl = (n: number | undefined, depth = 0): string | undefined => {
-    const note = n === undefined ? undefined : report.footnotes.find(f => f.n === n);
-    if (!note) return undefined;
-    return note.source.url ?? (note.refersTo !== undefined && depth < 5 ? noteUrl(note.refersTo, depth + 1) : undefined);
-  };
-  switch (target.kind) {
-    case 'footnote': return noteUrl(Number(target.id));
-    case 'figure': return report.figures.find(f => f.id === target.id)?.footnotes.map(n => noteUrl(n)).find(Boolean);
-    case 'paragraph': return library.paragraph(report.id, target.id)?.paragraph.footnotes.map(n => noteUrl(n)).find(Boolean);
-    default: return report.source && /^https?:/i.test(report.source) ? report.source : undefined;
-  }
-}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { paragraphNumbers } from '../core/paragraphs';
 import { openingWords } from '../core/reader';
 import type { Span } from '../core/spans';
 import { offsetOf, positionOf, rangeOf } from '../shared/positions';
@@ -77,7 +78,7 @@ export class ReaderSymbols implements vscode.DocumentSymbolProvider {
     const symbols: vscode.DocumentSymbol[] = [];
     const figuresOf = new Map<string, typeof report.figures>();
     for (const figure of report.figures) figuresOf.set(figure.paragraph, [...(figuresOf.get(figure.paragraph) ?? []), figure]);
-    let number = 0;
+    const numbers = paragraphNumbers(report);
     for (const section of report.sections) {
       const span = index.find('section', section.id);
       const heading = index.find('heading', section.id);
@@ -85,7 +86,7 @@ export class ReaderSymbols implements vscode.DocumentSymbolProvider {
       const symbol = new vscode.DocumentSymbol(section.title || vscode.l10n.t('Untitled section'), '', vscode.SymbolKind.Module,
         rangeOf(document, span.start, span.end), rangeOf(document, heading.start, heading.end));
       for (const paragraph of section.paragraphs) {
-        number++;
+        const number = numbers.get(paragraph.id)!;
         const p = index.find('paragraph', paragraph.id);
         if (!p) continue;
         const child = new vscode.DocumentSymbol(`¶${number} ${openingWords(paragraph.text)}`, '', vscode.SymbolKind.String,

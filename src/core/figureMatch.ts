@@ -1,6 +1,6 @@
-import { noteRepeatedBy } from '../core/cite';
-import type { Library } from '../core/library';
-import type { Figure, Footnote, Report } from '../core/model';
+import { noteRepeatedBy } from './cite';
+import type { Library } from './library';
+import type { Figure, Footnote, Report } from './model';
 
 export interface FigureRef {
   report: Report;

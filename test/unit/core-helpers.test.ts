@@ -1,0 +1,99 @@
+// Pure rules that used to live in the VS Code adapters (cite, reader, hover), now in core and tested here.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { citationEdits } from '../../src/core/citationEdits';
+import { sourceUrl } from '../../src/core/cite';
+import { figuresMatching, footnoteForDefinition } from '../../src/core/figureMatch';
+import { Library } from '../../src/core/library';
+import type { Report } from '../../src/core/model';
+import { paragraphNumbers } from '../../src/core/paragraphs';
+import { parseReportWithSpans } from '../../src/core/parse';
+import { spanFor } from '../../src/core/reader';
+
+const ID = 'us-pakistan-relations-in-flux';
+const library = new Library([parseReportWithSpans(readFileSync(`data/reports/${ID}.txt`, 'utf8'), { source: `${ID}.txt` })]);
+const seed = library.report(ID)!;
+
+describe('citationEdits: what inserting a citation writes', () => {
+  test('an inline citation after a word or a full stop gets a space before it', () => {
+    assert.deepEqual(citationEdits('Aid fell.', 9, { kind: 'inline', text: '[@afzal2025]' }), { edits: [{ start: 9, end: 9, newText: ' [@afzal2025]' }], atCursor: 13 });
+    assert.deepEqual(citationEdits('Aid fell ', 9, { kind: 'inline', text: '[@afzal2025]' }).edits[0]?.newText, '[@afzal2025]');
+  });
+
+  test('with the figure text, the figure comes first and the cursor lands after both', () => {
+    assert.deepEqual(citationEdits('Aid fell', 8, { kind: 'inline', text: '[@afzal2025]' }, 'US$845 million'),
+      { edits: [{ start: 8, end: 8, newText: ' US$845 million [@afzal2025]' }], atCursor: 28 });
+  });
+
+  test('a footnote citation puts the marker at the cursor and the definition at the end, once', () => {
+    assert.deepEqual(citationEdits('Aid fell.\n\nMore.\n', 9, { kind: 'footnote', text: 'Madiha Afzal, 2025.', key: 'afzal2025' }), {
+      edits: [{ start: 9, end: 9, newText: '[^1]' }, { start: 17, end: 17, newText: '\n[^1]: Madiha Afzal, 2025.\n' }], atCursor: 4,
+    });
+    assert.deepEqual(citationEdits('Aid fell.[^1]\n\n[^1]: Madiha Afzal, 2025.\n', 13, { kind: 'footnote', text: 'Madiha Afzal, 2025.', key: 'afzal2025' }),
+      { edits: [{ start: 13, end: 13, newText: '[^1]' }], atCursor: 4 }, 'the same source reuses its definition');
+  });
+});
+
+describe('sourceUrl: the web page a target cites', () => {
+  test('a note, a figure (its first note), a paragraph (its first note)', () => {
+    assert.equal(sourceUrl(library, { reportId: ID, kind: 'footnote', id: '16' }), 'https://thediplomat.com/2025/04/critical-minerals-add-a-new-dynamic-to-pakistan-us-relations/');
+    const aid = seed.figures.find(f => f.text === 'US$845 million')!;
+    assert.equal(sourceUrl(library, { reportId: ID, kind: 'figure', id: aid.id }), 'https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/');
+    assert.equal(sourceUrl(library, { reportId: ID, kind: 'paragraph', id: 'p1' }), 'https://www.lawfaremedia.org/article/the-new–and-low–normal-in-u.s.-pakistan-relations');
+  });
+
+  test('Ibid. without a URL of its own gives the URL of the note it repeats; a report from a file has none', () => {
+    const report: Report = {
+      id: 'r', key: 'r2025', title: 'R', authors: [], source: 'r.md', sections: [], figures: [],
+      footnotes: [
+        { n: 1, key: 'a2025', text: 'A.', source: { authors: [], url: 'https://example.org/a' }, citedBy: [] },
+        { n: 2, key: 'a2025', text: 'Ibid.', source: { authors: [] }, refersTo: 1, citedBy: [] },
+      ],
+    };
+    const lib = new Library([report]);
+    assert.equal(sourceUrl(lib, { reportId: 'r', kind: 'footnote', id: '2' }), 'https://example.org/a');
+    assert.equal(sourceUrl(lib, { reportId: 'r', kind: 'report', id: 'r' }), undefined);
+    assert.equal(sourceUrl(lib, { reportId: 'nope', kind: 'report', id: 'nope' }), undefined);
+  });
+});
+
+describe('spanFor: where a target sits in the reader text', () => {
+  test('report → title, section → heading, paragraph, note, figure', () => {
+    const { text, index } = library.readerText(seed);
+    const at = (kind: 'report' | 'section' | 'paragraph' | 'footnote' | 'figure', id: string) => {
+      const span = spanFor(index, { reportId: ID, kind, id })!;
+      return text.slice(span.start, Math.min(span.end, span.start + 30));
+    };
+    assert.equal(at('report', ID), 'U.S.-Pakistan Relations in Flu');
+    assert.equal(at('section', 's2'), '# New limitations');
+    assert.equal(at('paragraph', 'p6'), '¶6 First, climate change is un');
+    assert.equal(at('footnote', '4'), '[4] “US suspends $845m aid pro');
+    assert.equal(at('figure', seed.figures.find(f => f.text === 'US$845 million')!.id), 'US$845 million');
+    assert.equal(spanFor(index, { reportId: ID, kind: 'paragraph', id: 'p999' }), undefined);
+  });
+});
+
+describe('figure matching for hovers', () => {
+  test('same value and unit; a bare number matches any unit; another unit does not', () => {
+    assert.deepEqual(figuresMatching(library, { value: 29, unit: 'percent', text: '29 percent' }).map(f => f.figure.text), ['29 percent']);
+    assert.deepEqual(figuresMatching(library, { value: 29 }).map(f => f.figure.unit), ['percent']);
+    assert.deepEqual(figuresMatching(library, { value: 29, unit: 'USD' }), []);
+  });
+
+  test('a footnote definition that repeats a report note finds that note', () => {
+    assert.equal(footnoteForDefinition(library, seed.footnotes[3]!.text)?.footnote.n, 4);
+    assert.equal(footnoteForDefinition(library, 'Something unrelated entirely.'), undefined);
+  });
+});
+
+describe('paragraph numbers: one numbering through the report', () => {
+  test('the reader, the Library and the fact-check all say ¶6 for p6', () => {
+    assert.equal(paragraphNumbers(seed).get('p6'), 6);
+    assert.equal(paragraphNumbers(seed).size, 31);
+    assert.equal(library.paragraph(ID, 'p6')?.number, 6);
+    assert.match(library.readerText(seed).text, /\n¶6 First, climate change/);
+    const second = seed.sections[1]!.paragraphs[0]!;
+    assert.equal(paragraphNumbers(seed).get(second.id), seed.sections[0]!.paragraphs.length + 1, 'numbering runs on across sections');
+  });
+});
