@@ -1,9 +1,8 @@
-import * as fs from 'fs';
 import { keysCitedBy } from '../core/check';
 import { bibliographyItems, toCslJson, toRis, type CslItem } from '../core/cite';
 import type { CliCommand } from './command';
 import { LoadError, runCommand, UsageError } from './errors';
-import { loadCsl, loadLibrary, parseArgs, readTextFile } from './load';
+import { loadCsl, loadLibrary, parseArgs, readTextFile, writeNewFile } from './load';
 
 const FORMATS = ['csl-json', 'bibtex', 'ris'] as const;
 type Format = (typeof FORMATS)[number];
@@ -35,8 +34,7 @@ export const bibCommand: CliCommand = {
     const items = bibliographyItems(library, { cited });
     const text = bibliography(items, format as Format);
     if (out) {
-      if (fs.existsSync(out)) throw new LoadError(`${out} exists; not overwriting it (remove it first or pick another name)`);
-      fs.writeFileSync(out, text);
+      writeNewFile(out, text);
       io.err(`${items.length} entries written to ${out}`);
     } else {
       io.out(text);

@@ -6,6 +6,7 @@ import { chartCommand } from './chart';
 import { figuresCommand } from './figures';
 import { parseCommand } from './parse';
 import { searchCommand } from './search';
+import { styleCommand } from './style';
 
 /** Every CLI command. Add a command by writing src/cli/<name>.ts and listing it here. */
-export const commands: CliCommand[] = [parseCommand, figuresCommand, chartCommand, searchCommand, bibCommand, checkCommand, citeCommand];
+export const commands: CliCommand[] = [parseCommand, figuresCommand, chartCommand, searchCommand, bibCommand, styleCommand, checkCommand, citeCommand];

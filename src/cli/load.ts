@@ -3,6 +3,7 @@
  * arguments themselves. Reports are found and read by the core's dossier (createDossier over node:fs), as in
  * the extension; every way a file can be unreadable (missing, a folder, empty, binary, not UTF-8, too big,
  * not a report) becomes a LoadError with a one-line message naming the file, so commands print it and exit 2.
+ * And the one way commands write a file they were asked for (--out): never over an existing one.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -152,4 +153,10 @@ export function parseArgs(args: readonly string[], known: { flags?: readonly str
     value: option => options.get(option)?.at(-1),
     values: option => options.get(option) ?? [],
   };
+}
+
+/** Writes an --out file; an existing file is left alone and named in the error. */
+export function writeNewFile(file: string, text: string): void {
+  if (fs.existsSync(file)) throw new LoadError(`${file} exists; not overwriting it (remove it first or pick another name)`);
+  fs.writeFileSync(file, text);
 }

