@@ -12,6 +12,7 @@ import { parseReport } from '../../src/core/parse';
 import { Library } from '../../src/core/library';
 import { bibliographyItems, citationItems, pandocCitation, toCslJson, type CitationItem } from '../../src/core/cite';
 import { chicagoStyle, createCslEngine } from '../../src/lazy/cslEngine';
+import { bibCommand } from '../../src/cli/bib';
 
 const load = require as (id: string) => unknown;
 const { ensurePandoc } = load('../e2e/provision.js') as { ensurePandoc(): string };
@@ -137,3 +138,19 @@ for (const [format, bibliography] of Object.entries(bibliographies)) {
     }
   });
 }
+
+test('the README\'s commands: dossier bib --cited memo.md --out references.json, then pandoc: only the cited sources, all resolved', async () => {
+  const short = file('short.md', [
+    'Aid was suspended [@profit2025], as the report notes [@usPakistanFlux2025, para. 24; @syed2025, p. 12].', '', '# References', '',
+  ].join('\n'));
+  const references = path.join(dir, 'short-references.json');
+  const err: string[] = [];
+  const code = await bibCommand.run(['--cited', short, '--out', references], { out: () => undefined, err: t => err.push(t) });
+  assert.equal(code, 0, err.join('\n'));
+  const r = spawnSync(pandoc, [short, '--citeproc', '--bibliography', references, '-t', 'plain', '--wrap=none'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stderr, '', `pandoc warned:\n${r.stderr}`);
+  assert.ok(r.stdout.startsWith('Aid was suspended (Profit 2025), as the report notes (“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints” 2025, para. 24; Syed 2025, 12).'), r.stdout);
+  const entries = r.stdout.split('\nReferences\n')[1].split(/\n\n+/).map(e => e.trim()).filter(Boolean);
+  assert.deepEqual(entries.map(e => e.slice(0, 24)), ['Profit. 2025. “US Suspen', 'Syed, Baqir Sajjad. 2025', '“U.S.-Pakistan Relations']);
+});
