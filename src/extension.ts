@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Dossier } from './core/dossier';
 import { LibraryService } from './library/libraryService';
 import type { DossierServices, Feature } from './services';
 import { showLogFeature } from './shell/showLog';
@@ -13,9 +14,11 @@ import { hoverFeature } from './hover';
 /** Every feature of Dossier, registered in this order. Each lives in its own folder under src/. */
 const features: Feature[] = [showLogFeature, chartPreviewFeature, citeFeature, checkFeature, readerFeature, outlineFeature, searchFeature, hoverFeature];
 
-/** What tests (and other extensions) can reach: the library service. */
+/** What tests (and other extensions) can reach: the library service and the core's dossier behind it. */
 export interface DossierApi {
   readonly library: LibraryService;
+  /** the core (createDossier): load results with their problems and warnings, the reader registry, search, check */
+  readonly dossier: Dossier;
   /** how long activate() itself took, in ms (npm run bench reports it beside the whole activation) */
   readonly activationMs?: number;
 }
@@ -38,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     }
     // Load the library off the activation path; features show it as soon as it is ready.
     library.ready().catch(error => reportFailure(log, error));
-    return { library, activationMs: performance.now() - started };
+    return { library, dossier: library.dossier, activationMs: performance.now() - started };
   } catch (error) {
     // VS Code shows nothing when activation throws: say what broke, and keep the window usable.
     reportFailure(log, error);

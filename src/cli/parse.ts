@@ -13,8 +13,11 @@ export const parseCommand: CliCommand = {
     if (format !== undefined && format !== 'text' && format !== 'markdown') throw new UsageError(`--format must be text or markdown, got "${format}"`);
     if (parsed.words.length !== 1) throw new UsageError(parsed.words.length ? 'give exactly one FILE' : 'give a FILE to parse');
     const { report, warnings } = await loadReport(parsed.words[0], { format });
-    if (parsed.has('--json')) io.out(JSON.stringify(report, null, 2));
-    else io.out(summary(report, warnings));
+    if (parsed.has('--json')) {
+      io.out(JSON.stringify(report, null, 2));
+      // JSON on stdout stays the model alone; what the parser warned about goes to stderr
+      for (const warning of warnings) io.err(`dossier parse: ${parsed.words[0]}: ${warning}`);
+    } else io.out(summary(report, warnings));
     return 0;
   }),
 };

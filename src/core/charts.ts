@@ -8,7 +8,7 @@
 import { parseYaml } from './yaml';
 import type { Library } from './library';
 import type { Figure, Report, Unit } from './model';
-import { findQuantities } from './quantities';
+import { findQuantities, sameValue } from './quantities';
 import { noteRepeatedBy } from './cite';
 import { foldForComparison as normalise, slug } from './text';
 
@@ -638,11 +638,6 @@ function unitWords(unit: string): string {
 
 function describeCriteria(c: FigureCriteria): string {
   return [c.label, c.value !== undefined ? `${c.value}` : '', c.unit ?? '', c.text ? `"${c.text}"` : ''].filter(Boolean).join(' ');
-}
-
-/** Equal up to rounding: 845000000 and 845e6 are the same figure; 854e6 is not. */
-export function sameValue(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
 }
 
 function hasWords(haystack: string, words: string): boolean {

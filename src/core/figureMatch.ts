@@ -1,4 +1,5 @@
 import { noteRepeatedBy } from './cite';
+import { sameAmount } from './quantities';
 import type { Library } from './library';
 import type { Figure, Footnote, Report } from './model';
 
@@ -12,9 +13,7 @@ export interface FigureRef {
  * matches any unit), figures written the same way first.
  */
 export function figuresMatching(library: Library, quantity: { value: number; unit?: string; text?: string; counted?: string }): FigureRef[] {
-  const unit = quantity.unit;
-  const bare = !unit || (unit === 'count' && !quantity.counted);
-  const compatible = library.figuresWithValue(quantity.value).filter(c => bare || c.figure.unit === unit);
+  const compatible = library.figuresWithValue(quantity.value).filter(c => sameAmount(quantity, c.figure));
   const written = (quantity.text ?? '').toLowerCase();
   return [...compatible].sort((a, b) => Number(b.figure.text.toLowerCase() === written) - Number(a.figure.text.toLowerCase() === written));
 }

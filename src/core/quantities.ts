@@ -488,3 +488,20 @@ function formatNumber(value: number, words: boolean): string {
 function trim(value: number): string {
   return String(Number(value.toFixed(3)));
 }
+
+/**
+ * The one rule for "the same number": equal up to floating-point rounding, so 845000000 and 845e6 are the
+ * same figure and 854e6 is not.
+ */
+export function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
+}
+
+/**
+ * Whether a number in a note is a figure's amount: the same value in the same unit; a bare number (no unit,
+ * nothing counted) may stand for an amount in any unit ("845 million" for US$845 million).
+ */
+export function sameAmount(quantity: { value: number; unit?: string; counted?: string }, figure: { value: number; unit: string }): boolean {
+  const bare = !quantity.unit || (quantity.unit === 'count' && !quantity.counted);
+  return sameValue(quantity.value, figure.value) && (bare || quantity.unit === figure.unit);
+}

@@ -13,7 +13,7 @@ import { CompactIndex, type CompactHit, type TermQuery } from './compactIndex';
 import type { Library } from './library';
 import type { Report } from './model';
 import { paragraphNumbers } from './paragraphs';
-import { findQuantities, parseQuantity } from './quantities';
+import { findQuantities, parseQuantity, sameValue } from './quantities';
 import { formatDate } from './reader';
 import { mergeRanges } from './spans';
 
@@ -425,9 +425,6 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>, values
   return mergeRanges(ranges);
 }
 
-function sameValue(a: number, b: number): boolean {
-  return Math.abs(a - b) <= Math.abs(a) * 1e-9;
-}
 
 /** A window of about `width` characters around the densest cluster of highlights, cut at word boundaries. */
 export function excerpt(text: string, ranges: [number, number][], width: number): { text: string; highlights: [number, number][] } {
@@ -458,4 +455,34 @@ export function excerpt(text: string, ranges: [number, number][], width: number)
     .filter(r => r[0] >= start && r[1] <= end)
     .map(r => [r[0] - start + prefix.length, r[1] - start + prefix.length] as [number, number]);
   return { text: shown, highlights };
+}
+
+/** Most items listed before anything is typed: a big library has tens of thousands of figures. */
+const INITIAL_LIMIT = 500;
+
+/** Before anything is typed, the unified search lists sections, then figures (an adapter's initial list). */
+export function sectionsAndFigures(library: Library): SearchHit[] {
+  return library.reports.flatMap(report => [
+    ...report.sections.map(s => plainHit(report.id, 'section', s.id, s.title, `${s.paragraphs.length} ¶`, report.title)),
+    ...figuresOf(library, report.id),
+  ]).slice(0, INITIAL_LIMIT);
+}
+
+/** Every figure (up to a limit): value as written, subject, section. */
+export function allFigures(library: Library): SearchHit[] {
+  return library.reports.flatMap(report => figuresOf(library, report.id)).slice(0, INITIAL_LIMIT);
+}
+
+function figuresOf(library: Library, reportId: string): SearchHit[] {
+  const report = library.report(reportId);
+  if (!report) return [];
+  return report.figures.slice(0, INITIAL_LIMIT).map(f => {
+    const place = library.paragraph(report.id, f.paragraph);
+    const where = [place?.section.title, place ? `¶${place.number}` : undefined, report.title].filter(Boolean).join(' · ');
+    return plainHit(report.id, 'figure', f.id, f.qualifier ? `${f.qualifier} ${f.text}` : f.text, f.subject, where);
+  });
+}
+
+function plainHit(reportId: string, kind: SearchKind, id: string, label: string, description: string, detail: string): SearchHit {
+  return { reportId, kind, id, label, description, detail, highlights: [], score: 0 };
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
-import { findQuantities } from '../core/quantities';
+import { findQuantities, sameAmount } from '../core/quantities';
 import { noIcons } from '../shared/pickerText';
 import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
@@ -68,9 +68,7 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
   if (target.kind === 'figure') {
     const figure = report.figures.find(f => f.id === target.id);
     if (!figure) return [];
-    // the same amount: same value and unit; a bare number (nothing counted) may stand for any unit
-    const same = (q: { value: number; unit: string; counted?: string }) =>
-      Math.abs(q.value - figure.value) <= Math.abs(figure.value) * 1e-9 && (q.unit === figure.unit || (q.unit === 'count' && !q.counted));
+    const same = (q: { value: number; unit: string; counted?: string }) => sameAmount(q, figure);
     // in the report: every paragraph and note with the same amount
     for (const span of [...index.ofKind('paragraph'), ...index.ofKind('footnote')]) {
       const text = readerText.slice(span.start, span.end);

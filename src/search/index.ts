@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { Feature } from '../services';
-import { allFigures, sectionsAndFigures, showSearchPicker } from './searchPicker';
+import { allFigures, sectionsAndFigures } from '../core/search';
+import { showSearchPicker } from './searchPicker';
 
 export const searchFeature: Feature = ({ library }) => {
   // the dossier builds the index on first use, off the activation path, and keeps it in step with every load

@@ -112,33 +112,3 @@ function toItem(hit: SearchHit, buttons: vscode.QuickInputButton[]): HitItem {
     hit,
   };
 }
-
-/** Most items listed before anything is typed: a big library has tens of thousands of figures. */
-const INITIAL_LIMIT = 500;
-
-/** Before anything is typed, the unified search lists sections, then figures. */
-export function sectionsAndFigures(library: Library): SearchHit[] {
-  return library.reports.flatMap(report => [
-    ...report.sections.map(s => plainHit(report.id, 'section', s.id, s.title, `${s.paragraphs.length} ¶`, report.title)),
-    ...figuresOf(library, report.id),
-  ]).slice(0, INITIAL_LIMIT);
-}
-
-/** Every figure (up to a limit): value as written, subject, section. */
-export function allFigures(library: Library): SearchHit[] {
-  return library.reports.flatMap(report => figuresOf(library, report.id)).slice(0, INITIAL_LIMIT);
-}
-
-function figuresOf(library: Library, reportId: string): SearchHit[] {
-  const report = library.report(reportId);
-  if (!report) return [];
-  return report.figures.slice(0, INITIAL_LIMIT).map(f => {
-    const place = library.paragraph(report.id, f.paragraph);
-    const where = [place?.section.title, place ? `¶${place.number}` : undefined, report.title].filter(Boolean).join(' · ');
-    return plainHit(report.id, 'figure', f.id, f.qualifier ? `${f.qualifier} ${f.text}` : f.text, f.subject, where);
-  });
-}
-
-function plainHit(reportId: string, kind: SearchKind, id: string, label: string, description: string, detail: string): SearchHit {
-  return { reportId, kind, id, label, description, detail, highlights: [], score: 0 };
-}

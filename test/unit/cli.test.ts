@@ -183,3 +183,33 @@ describe('the dossier process', () => {
     assert.match(r.stderr, /binary/);
   });
 });
+
+describe('the CLI over the dossier: warnings on stderr, every Markdown extension, special files', () => {
+  let warned: string;
+  before(() => {
+    warned = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-warn-'));
+    fs.writeFileSync(path.join(warned, 'gaps.mdown'), '# Gaps\n\nA claim with no note behind it.[^9] It cost 12 dollars.\n');
+  });
+  after(() => fs.rmSync(warned, { recursive: true, force: true }));
+
+  test('parse --json keeps stdout for the model and says the warning on stderr', async () => {
+    const file = path.join(warned, 'gaps.mdown');
+    const r = await run(parseCommand, [file, '--json']);
+    assert.equal(r.code, 0);
+    assert.equal(JSON.parse(r.out).title, 'Gaps');
+    assert.equal(r.err, `dossier parse: ${file}: Marker [9] in paragraph p1 has no note.`);
+  });
+
+  test('a .mdown report in a --library folder is read, and its warning printed', async () => {
+    const r = await run(figuresCommand, ['--json', '--library', warned]);
+    assert.equal(r.code, 0);
+    assert.deepEqual([...new Set(JSON.parse(r.out).map((row: { report: string }) => row.report))], ['us-pakistan-relations-in-flux', 'gaps']);
+    assert.equal(r.err, `dossier: ${path.join(warned, 'gaps.mdown')}: Marker [9] in paragraph p1 has no note.`);
+  });
+
+  test('a device is refused before it is read (/dev/zero would never end)', async () => {
+    const r = await run(parseCommand, ['/dev/zero']);
+    assert.equal(r.code, 2);
+    assert.equal(r.err, 'dossier parse: /dev/zero: is not a regular file (a device, a pipe or a socket), so it is not read');
+  });
+});

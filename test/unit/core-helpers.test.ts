@@ -8,8 +8,10 @@ import { figuresMatching, footnoteForDefinition } from '../../src/core/figureMat
 import { Library } from '../../src/core/library';
 import type { Report } from '../../src/core/model';
 import { paragraphNumbers } from '../../src/core/paragraphs';
+import { sameAmount, sameValue } from '../../src/core/quantities';
 import { parseReportWithSpans } from '../../src/core/parse';
 import { spanFor } from '../../src/core/reader';
+import { allFigures, sectionsAndFigures } from '../../src/core/search';
 
 const ID = 'us-pakistan-relations-in-flux';
 const library = new Library([parseReportWithSpans(readFileSync(`data/reports/${ID}.txt`, 'utf8'), { source: `${ID}.txt` })]);
@@ -95,5 +97,38 @@ describe('paragraph numbers: one numbering through the report', () => {
     assert.match(library.readerText(seed).text, /\n¶6 First, climate change/);
     const second = seed.sections[1]!.paragraphs[0]!;
     assert.equal(paragraphNumbers(seed).get(second.id), seed.sections[0]!.paragraphs.length + 1, 'numbering runs on across sections');
+  });
+});
+
+describe('the same number: one rule', () => {
+  test('equal up to rounding, not up to a typo', () => {
+    assert.equal(sameValue(845_000_000, 845e6), true);
+    assert.equal(sameValue(0.1 + 0.2, 0.3), true);
+    assert.equal(sameValue(845e6, 854e6), false);
+    assert.equal(sameValue(29, 29.000001), false);
+  });
+
+  test('a note\'s number is a figure\'s amount in the same unit, or bare', () => {
+    const aid = { value: 845e6, unit: 'USD' };
+    assert.equal(sameAmount({ value: 845e6, unit: 'USD' }, aid), true);
+    assert.equal(sameAmount({ value: 845e6 }, aid), true, 'a bare number');
+    assert.equal(sameAmount({ value: 845e6, unit: 'count' }, aid), true, 'a count of nothing in particular');
+    assert.equal(sameAmount({ value: 845e6, unit: 'count', counted: 'people' }, aid), false, '845 million people are not dollars');
+    assert.equal(sameAmount({ value: 845e6, unit: 'GBP' }, aid), false);
+  });
+});
+
+describe('what the pickers list before anything is typed', () => {
+  test('sections first, then figures with their qualifier, section and paragraph number', () => {
+    const hits = sectionsAndFigures(library);
+    assert.deepEqual(hits.slice(0, 4).map(h => [h.kind, h.label]), [
+      ['section', 'Introduction'], ['section', 'New limitations'], ['section', 'Motivations for navigating constraints'], ['section', 'Conclusion'],
+    ]);
+    const aid = seed.figures.find(f => f.text === 'US$845 million')!;
+    const hit = allFigures(library).find(h => h.id === aid.id)!;
+    const place = library.paragraph(ID, aid.paragraph)!;
+    assert.equal(hit.detail, `${place.section.title} · ¶${place.number} · ${seed.title}`);
+    assert.equal(allFigures(library).length, seed.figures.length);
+    assert.ok(allFigures(library).every(h => h.kind === 'figure'));
   });
 });
