@@ -48,6 +48,8 @@ export interface Footnote {
   source: Source;
   /** "Ibid." or a short form points back to the note it repeats */
   refersTo?: number;
+  /** 'link': a source the report cites by an inline hyperlink rather than a note (numbered in order of first use) */
+  kind?: 'link';
   /** ids of the paragraphs whose markers cite this note */
   citedBy: string[];
 }

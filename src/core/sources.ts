@@ -148,14 +148,15 @@ export function completeSource(own: Source, referent: Source): Source {
  * `citedBy` filled. Keys are left empty here; keys.ts assigns them across the library.
  */
 export function buildFootnotes(
-  notes: readonly { n: number; text: string; url?: string }[],
+  notes: readonly { n: number; text: string; url?: string; kind?: 'link'; source?: Source }[],
   paragraphs: readonly { id: string; footnotes: readonly number[] }[],
 ): Footnote[] {
   const parsed = notes.map(note => {
+    if (note.source) return { n: note.n, text: note.text, source: note.source, kind: note.kind };
     const source: Source = isIbid(note.text) ? { authors: [] } : parseSource(note.text);
     // a URL that sat only in a Markdown link target
     if (!source.url && note.url && !isIbid(note.text)) source.url = note.url;
-    return { n: note.n, text: note.text, source };
+    return { n: note.n, text: note.text, source, kind: note.kind };
   });
   const refers = resolveReferences(parsed);
   const byN = new Map(parsed.map(p => [p.n, p]));
@@ -177,6 +178,7 @@ export function buildFootnotes(
       // a short form abbreviates its source ("Khan, “Title.”"): the full one is the note it repeats
       source: referent ? completeSource({ authors: [] }, referent.source) : p.source,
       ...(refersTo !== undefined ? { refersTo } : {}),
+      ...(p.kind ? { kind: p.kind } : {}),
       citedBy: citedBy.get(p.n) ?? [],
     };
     return footnote;

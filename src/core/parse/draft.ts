@@ -1,3 +1,5 @@
+import type { Source } from '../model';
+
 /**
  * What each format parser produces before the shared build step turns it into a Report: clean paragraph
  * text with marker positions, and offsets back into the input text for every piece (for span lookups).
@@ -12,9 +14,21 @@ export interface DraftMarker {
   end: number;
 }
 
+/** A hyperlink in a paragraph: its target, and where its text sits (clean text) and the link sits (input). */
+export interface DraftLink {
+  href: string;
+  /** clean-text range of the link's text */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+}
+
 export interface DraftParagraph {
   text: string;
   markers: DraftMarker[];
+  /** hyperlinks, in reading order */
+  links: DraftLink[];
   start: number;
   end: number;
   /** maps an offset in `text` to an offset in the input */
@@ -34,6 +48,9 @@ export interface DraftNote {
   text: string;
   /** a URL found only in a link target, for notes whose text does not spell it out */
   url?: string;
+  /** 'link': a source the report cites by an inline hyperlink, with its source already known */
+  kind?: 'link';
+  source?: Source;
   start: number;
   end: number;
 }
@@ -85,6 +102,7 @@ export class TextBuilder {
   private length = 0;
   private lastIsSpace = true; // so leading whitespace is dropped
   readonly markers: DraftMarker[] = [];
+  readonly links: DraftLink[] = [];
 
   /** Copies input[start, end) with whitespace runs collapsed. */
   copy(input: string, start: number, end: number): void {
@@ -117,6 +135,16 @@ export class TextBuilder {
     this.markers.push({ at: this.length, n, start, end });
   }
 
+  /** Records a link whose text was emitted from clean offset `from` up to now. */
+  link(href: string, from: number, start: number, end: number): void {
+    this.links.push({ href, from, to: this.length, start, end });
+  }
+
+  /** Length of the clean text so far. */
+  get size(): number {
+    return this.length;
+  }
+
   get isEmpty(): boolean {
     return this.length === 0;
   }
@@ -132,6 +160,7 @@ export class TextBuilder {
     let text = this.parts.join('');
     if (text.endsWith(' ')) text = text.slice(0, -1);
     const markers = this.markers.map(m => ({ ...m, at: Math.min(m.at, text.length) }));
-    return { text, markers, start, end, map: new OffsetMap(this.segments) };
+    const links = this.links.map(l => ({ ...l, from: Math.min(l.from, text.length), to: Math.min(l.to, text.length) }));
+    return { text, markers, links, start, end, map: new OffsetMap(this.segments) };
   }
 }

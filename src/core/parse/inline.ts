@@ -32,6 +32,9 @@ interface State {
   links: number;
   /** letters or digits emitted outside links */
   plain: boolean;
+  /** how many letters and digits were emitted outside links and inside them */
+  plainLetters: number;
+  linkLetters: number;
   inLink: number;
 }
 
@@ -39,6 +42,8 @@ interface State {
 export interface InlineSummary {
   links: number;
   plain: boolean;
+  plainLetters: number;
+  linkLetters: number;
 }
 
 function pairBrackets(input: string, start: number, end: number): Map<number, number> {
@@ -73,10 +78,10 @@ const ENTITIES: Record<string, string> = {
 /** Renders input[start, end) into `out`; says how much of it was link text. */
 export function renderInline(input: string, start: number, end: number, out: TextBuilder, ctx: InlineContext): InlineSummary {
   const state: State = {
-    ctx, piece: input.slice(start, end), base: start, pairs: pairBrackets(input, start, end), supClose: { from: -1, at: -1 }, ticks: new Map(), links: 0, plain: false, inLink: 0,
+    ctx, piece: input.slice(start, end), base: start, pairs: pairBrackets(input, start, end), supClose: { from: -1, at: -1 }, ticks: new Map(), links: 0, plain: false, plainLetters: 0, linkLetters: 0, inLink: 0,
   };
   render(input, start, end, out, state, 0);
-  return { links: state.links, plain: state.plain };
+  return { links: state.links, plain: state.plain, plainLetters: state.plainLetters, linkLetters: state.linkLetters };
 }
 
 function render(input: string, start: number, end: number, out: TextBuilder, state: State, depth: number): void {
@@ -93,7 +98,11 @@ function render(input: string, start: number, end: number, out: TextBuilder, sta
 
 function emit(input: string, start: number, end: number, out: TextBuilder, state: State): void {
   out.copy(input, start, end);
-  if (!state.plain && state.inLink === 0 && /[\p{L}\p{N}]/u.test(input.slice(start, Math.min(end, start + 200)))) state.plain = true;
+  const letters = input.slice(start, end).match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  if (state.inLink === 0) {
+    state.plainLetters += letters;
+    if (letters) state.plain = true;
+  } else state.linkLetters += letters;
 }
 
 function handle(input: string, at: number, end: number, out: TextBuilder, state: State, depth: number): number {
@@ -238,8 +247,10 @@ function bracket(input: string, at: number, end: number, out: TextBuilder, state
     if (link.href && ctx.links && /^(?:https?:|www\.)/i.test(link.href)) ctx.links.push(link.href);
     state.links++;
     state.inLink++;
+    const from = out.size;
     if (depth < 8) render(input, link.textStart, link.textEnd, out, state, depth + 1);
     state.inLink--;
+    if (link.href) out.link(link.href, from, at, link.end);
     return link.end;
   }
   const close = matching(state, at, end);
@@ -287,7 +298,9 @@ function angle(input: string, at: number, end: number, out: TextBuilder, state: 
   const auto = AUTOLINK.exec(input);
   if (auto && at + auto[0].length <= end) {
     if (ctx.links && /^https?:/i.test(auto[1])) ctx.links.push(auto[1]);
+    const from = out.size;
     emit(input, at + 1, at + 1 + auto[1].length, out, state);
+    out.link(auto[1], from, at, at + auto[0].length);
     return at + auto[0].length;
   }
   ANCHOR_MARKER.lastIndex = at;

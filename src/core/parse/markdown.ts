@@ -7,10 +7,12 @@
  */
 import { parseYaml } from '../yaml';
 import { parseDate } from '../text';
+import { type CaptureMetadata, isCaption, isMasthead, isSourceLine, looksLikePlainHeading, metadataField, readMetadata, startsBoilerplate } from './capture';
 import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, splitNames } from './chrome';
 import { type Draft, type DraftNote, type DraftParagraph, type DraftSection, TextBuilder } from './draft';
 import { type InlineContext, renderInline } from './inline';
 import { type Line, isBlank, splitLines } from './lines';
+import { linkNotes } from './links';
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const ATX = /^\s{0,3}(#{1,6})(?:[ \t]+(.*))?$/; // closing #s are trimmed by atxText, not here (no backtracking)
@@ -19,11 +21,14 @@ const RULE = /^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$/;
 const FOOTNOTE_DEF = /^\s{0,3}\[\^([^\]\s]{1,100})\]:[ \t]?/;
 const LINK_DEF = /^\s{0,3}\[[^\]^]{1,200}\]:\s*\S+/;
 const LIST_ITEM = /^(\s{0,6})(?:[-*+]|\d{1,4}[.)])[ \t]+/;
-const TABLE_ROW = /^\s*\|.*\|\s*$/;
+/** a table row; captures often drop the closing pipe */
+const TABLE_ROW = /^\s{0,3}\|/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** A note line of a converted document: "[1] text", or a linked number back to the marker "[[1]](#_ftnref1) text" */
 const BRACKET_NOTE = /^\s{0,3}(?:\[\d{1,4}\][ \t]+\S|\[\[\d{1,4}\]\]\(#[^)\s]{0,200}\)|\[\d{1,4}\]\(#[^)\s]{0,200}\)[ \t]*\S)/;
-const CONTENTS_HEADING = /^(?:table\s+of\s+)?contents$|^in\s+this\s+(?:report|article|issue)$/i;
+const CONTENTS_HEADING = /^(?:table\s+of\s+)?contents$|^in\s+this\s+(?:report|article|issue)$|^(?:list\s+of\s+)?(?:figures|tables|boxes|appendix(?:es)?)$/i;
+/** a list item that is one link and nothing else ("- [April 23, 2026 (Version 3)](…)") */
+const LINK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,4}[.)])[ \t]+\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)\s*$/;
 
 /** Content hints: front matter, `#` headings, Markdown footnotes, or linked note numbers. */
 export function looksLikeMarkdown(text: string): boolean {
@@ -96,6 +101,11 @@ export function parseMarkdown(input: string): Draft {
   const hasBracketNotes = lines.some(l => BRACKET_NOTE.test(l.text));
   const ctx: InlineContext = { footnoteLabel: label => labels.get(label), numbersAreMarkers: hasNotesHeading || hasBracketNotes };
 
+  // A page saved as Markdown (a metadata table or header fields) lost its heading markup: short title-like
+  // lines are headings, and the site around the report is dropped.
+  const capture = isCapture(lines);
+  const metadata: CaptureMetadata = {};
+
   let title = fm.title;
   let date = fm.date;
   let authors = fm.authors;
@@ -107,6 +117,18 @@ export function parseMarkdown(input: string): Draft {
   let sawParagraph = false;
   let i = 0;
 
+  /** Header fields (`**Publication Date:** …`, `| **Author:** | … |`): read before the text starts, never paragraphs. */
+  const takeFields = (block: Line[]): boolean => {
+    if (sawParagraph) return false;
+    const fields = block.map(l => metadataField(l.text));
+    if (!fields.every(f => f !== undefined)) return false;
+    readMetadata(fields as { name: string; value: string }[], metadata);
+    // a heading over the page's metadata ("CRS PRODUCT (LIBRARY OF CONGRESS)") names the site, not a section
+    if (section && !section.paragraphs.length) section = undefined;
+    return true;
+  };
+  // A table's caption may be followed by a subtitle before the table, and the table by lettered notes ("a. …").
+  let float: 'none' | 'caption' | 'after' = 'none';
   const startSection = (heading: Heading) => {
     if (section && section.paragraphs.length) sections.push(section);
     section = { title: heading.text, start: heading.start, end: heading.end, paragraphs: [] };
@@ -167,12 +189,21 @@ export function parseMarkdown(input: string): Draft {
       continue;
     }
     if (TABLE_ROW.test(line.text)) {
-      while (i < lines.length && (TABLE_ROW.test(lines[i].text) || TABLE_RULE.test(lines[i].text))) i++;
+      const start = i;
+      // in a capture, a cell's text runs on over lines without pipes until the blank line
+      while (i < lines.length && !isBlank(lines[i]) && (capture || TABLE_ROW.test(lines[i].text) || TABLE_RULE.test(lines[i].text))) i++;
+      const block = lines.slice(start, i);
+      if (takeFields(block)) continue;
+      float = 'after';
+      if (capture) for (const p of boxParagraphs(input, block, ctx)) addParagraph(p);
       continue;
     }
     if (LIST_ITEM.test(line.text)) {
       const items: Line[][] = [];
       while (i < lines.length && !isBlank(lines[i]) && !headingAt(lines, i)) {
+        // a line run on after a one-link item (a version list) starts the next block, not the item's text
+        if (items.length && !LIST_ITEM.test(lines[i].text) && !/^\s/.test(lines[i].text) && items[items.length - 1].length === 1
+            && LINK_ITEM.test(items[items.length - 1][0].text)) break;
         if (LIST_ITEM.test(lines[i].text) || items.length === 0) items.push([lines[i]]);
         else items[items.length - 1].push(lines[i]);
         i++;
@@ -188,14 +219,73 @@ export function parseMarkdown(input: string): Draft {
     i++;
     while (i < lines.length && !isBlank(lines[i]) && !startsBlock(lines, i)) i++;
     const quote = /^\s{0,3}>\s?/;
-    const r = inlineBlock(input, lines.slice(start, i), ctx, quote.test(line.text) ? quote : undefined);
-    if (r.linkOnly) continue;
+    const block = lines.slice(start, i);
+    if (takeFields(block)) continue;
+    const r = inlineBlock(input, block, ctx, quote.test(line.text) ? quote : undefined);
+    if (r.linkOnly || r.navigation) continue;
+    const text = r.paragraph?.text ?? '';
+    if (startsBoilerplate(text)) { mode = 'skip'; continue; }
+    if (capture && !sawParagraph && block.length > 1) {
+      // the masthead line, then the lines after it as a block of their own ("Jump to Main Text")
+      const head = inlineBlock(input, [line], ctx);
+      if (head.paragraph && isMasthead(head.paragraph.text, title)) { i = start + 1; continue; }
+    }
+    if (isCaption(text)) { float = 'caption'; continue; }
+    if (isSourceLine(text) || (capture && isMasthead(text, title))) continue;
+    if (float === 'caption' && block.length === 1 && looksLikePlainHeading(text) && TABLE_ROW.test(nextNonBlank(lines, i)?.text ?? '')) continue;
+    if (float === 'after' && /^[a-z]\.\s/.test(text)) continue;
+    float = 'none';
+    if (capture && block.length === 1 && !r.paragraph?.markers.length && looksLikePlainHeading(text) && i < lines.length) {
+      const heading = { level: 2, text, start: line.start, end: line.end };
+      if (isNotesHeading(text)) { mode = 'notes'; continue; }
+      if (CONTENTS_HEADING.test(text)) { mode = 'contents'; continue; }
+      mode = 'body';
+      if (title !== undefined && text.toLowerCase() === title.toLowerCase()) continue;
+      startSection(heading);
+      continue;
+    }
     mode = 'body';
     addParagraph(r.paragraph);
   }
   if (section && (section as DraftSection).paragraphs.length) sections.push(section);
 
-  return { title, date, authors, publisher: fm.publisher, number: fm.number, sections, notes, warnings };
+  // no notes and no markers: an article that cites by its links
+  if (!notes.length && sections.every(s => s.paragraphs.every(p => !p.markers.length))) notes.push(...linkNotes(sections));
+  date ??= metadata.date;
+  if (!authors.length && metadata.authors?.length) authors = metadata.authors;
+  return { title, date, authors, publisher: fm.publisher, number: fm.number ?? metadata.number, sections, notes, warnings };
+}
+
+/** At least two header fields (`**Publication Date:** …` lines or `| **Author:** | … |` rows) near the top: a saved web page. */
+function isCapture(lines: readonly Line[]): boolean {
+  let fields = 0;
+  for (const line of lines.slice(0, 200)) if (metadataField(line.text) && ++fields >= 2) return true;
+  return false;
+}
+
+/**
+ * A capture's box (a one-cell table whose text runs over lines): its lines are paragraphs, without the box's
+ * title row, source and note lines. A box captioned "Figure 2." or "Table 1." holds a figure or a table: nothing.
+ * Data tables (rows of several cells) are not paragraphs either.
+ */
+function boxParagraphs(input: string, block: Line[], ctx: InlineContext): DraftParagraph[] {
+  const first = splitRow(block[0].text);
+  const rows = block.filter(l => TABLE_ROW.test(l.text));
+  if (first.length !== 1 || rows.some(r => splitRow(r.text).filter(c => c.text).length > 1)) return [];
+  if (isCaption(first[0].text) || isCaption(first[0].text + ' ')) return [];
+  const out: DraftParagraph[] = [];
+  for (const line of block) {
+    if (TABLE_ROW.test(line.text) || isSourceLine(line.text)) continue;
+    const r = inlineBlock(input, [line], ctx);
+    if (r.paragraph?.text && !r.linkOnly) out.push(r.paragraph);
+  }
+  return out;
+}
+
+function nextNonBlank(lines: Line[], from: number): Line | undefined {
+  let i = from;
+  while (i < lines.length && isBlank(lines[i])) i++;
+  return lines[i];
 }
 
 function startsBlock(lines: Line[], i: number): boolean {
@@ -264,20 +354,26 @@ function continuation(lines: Line[], from: number, lazy: boolean): number {
   return i;
 }
 
-interface Rendered { paragraph?: DraftParagraph; linkOnly: boolean }
+interface Rendered {
+  paragraph?: DraftParagraph;
+  linkOnly: boolean;
+  /** a run of links with a few words between them (a breadcrumb, a share bar) */
+  navigation: boolean;
+}
 
 /** Renders lines as one paragraph; `prefix` (a list bullet, "> ") is removed from the first line (from every line for "> "). */
 function inlineBlock(input: string, lines: Line[], ctx: InlineContext, prefix?: RegExp): Rendered {
   const b = new TextBuilder();
   let links = 0;
   let plain = false;
+  let plainLetters = 0;
+  let linkLetters = 0;
   const everyLine = prefix?.source.includes('>') ?? false;
   if (!everyLine) {
     // one range, so links and emphasis may span lines
     const m = prefix?.exec(lines[0].text);
     const summary = renderInline(input, lines[0].start + (m ? m[0].length : 0), lines[lines.length - 1].end, b, ctx);
-    links = summary.links;
-    plain = summary.plain;
+    ({ links, plain, plainLetters, linkLetters } = summary);
   } else {
     lines.forEach((line, index) => {
       const m = prefix!.exec(line.text);
@@ -285,11 +381,13 @@ function inlineBlock(input: string, lines: Line[], ctx: InlineContext, prefix?: 
       const summary = renderInline(input, line.start + (m ? m[0].length : 0), line.end, b, ctx);
       links += summary.links;
       plain ||= summary.plain;
+      plainLetters += summary.plainLetters;
+      linkLetters += summary.linkLetters;
     });
   }
   const paragraph = b.finish(lines[0].start, lines[lines.length - 1].end);
   // navigation: nothing but links (and separators)
-  return { paragraph, linkOnly: links > 0 && !plain };
+  return { paragraph, linkOnly: links > 0 && !plain, navigation: links >= 3 && plainLetters * 5 < linkLetters };
 }
 
 function noteFrom(input: string, lines: Line[], firstStart: number, n: number, ctx: InlineContext): DraftNote {
@@ -356,8 +454,8 @@ function splitRow(text: string): { text: string; offset: number }[] {
   while (i > 0 && i < text.length) {
     let j = i;
     while (j < text.length && text[j] !== '|') j += text[j] === '\\' ? 2 : 1;
-    if (j >= text.length) break;
     const raw = text.slice(i, j);
+    if (j >= text.length && !raw.trim()) break;
     const lead = raw.length - raw.trimStart().length;
     cells.push({ text: raw.trim(), offset: i + lead });
     i = j + 1;
