@@ -53,7 +53,7 @@ const bundles = [
 ];
 
 // Lazy engines: each is its own bundle, loaded with require() at first use, never on activation.
-for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts']) {
+for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts']) {
   if (fs.existsSync(lazy)) {
     bundles.push({
       ...common,

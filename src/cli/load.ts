@@ -14,6 +14,7 @@ import type { Library } from '../core/library';
 import type { ParsedReport } from '../core/parse';
 import type { CliIO } from './command';
 import { LoadError, UsageError } from './errors';
+import { webReaders } from '../lazy/webReaders';
 import { nodeSource } from './nodeSource';
 
 /** The package folder holding data/ and dist/: dist/cli.js → .., src/cli/*.ts (tsx) → ../.. */
@@ -70,7 +71,7 @@ export interface LoadOptions {
  * report that cannot be read stops the command (see loadLibrary).
  */
 export function cliDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): Dossier {
-  return createDossier({
+  const dossier = createDossier({
     source: nodeSource,
     log: { info: () => undefined, warn: message => io.err(`dossier: ${message}`), error: error => io.err(`dossier: ${error instanceof Error ? error.stack ?? error.message : error}`) },
     settings: {
@@ -80,6 +81,8 @@ export function cliDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): D
       chartFolders: [path.join(bundledDataDir(), 'charts')],
     },
   });
+  for (const reader of webReaders) dossier.readers.register(reader);
+  return dossier;
 }
 
 /** Reads and parses one report file, by the reader of its format (or as `format` says). */

@@ -32,7 +32,7 @@ export function usage(): string {
     '',
     ...commands.map(describe),
     '',
-    'Without FILE, commands use the bundled report; --library DIR adds every .md/.txt report in a folder.',
+    'Without FILE, commands use the bundled report; --library DIR adds every report in a folder (.md, .txt, .html, .docx).',
   ].join('\n');
 }
 

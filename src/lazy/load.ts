@@ -1,20 +1,32 @@
 /**
- * Loads the chart engine (dist/charts.js) at first use, with a runtime require so neither esbuild nor the
- * activation path pulls Vega into extension.js or cli.js. From sources (tsx: tests, dev) it falls back to
- * src/lazy/charts.ts.
+ * Loads the heavy engines (dist/charts.js, dist/web.js) at first use, with a runtime require so neither
+ * esbuild nor the activation path pulls them into extension.js or cli.js. From sources (tsx: tests, dev) it
+ * falls back to src/lazy/<name>.ts.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ChartEngine } from './charts';
 
-let engine: ChartEngine | undefined;
+const engines = new Map<string, unknown>();
+
+/** The lazy bundle `name` beside this bundle (dist/name.js), else its source beside this file. */
+function lazyEngine<T>(name: string): T {
+  let engine = engines.get(name);
+  if (!engine) {
+    const bundled = path.join(__dirname, `${name}.js`);
+    const file = fs.existsSync(bundled) ? bundled : path.join(__dirname, '..', 'lazy', name);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    engine = require(file);
+    engines.set(name, engine);
+  }
+  return engine as T;
+}
 
 export function chartEngine(): ChartEngine {
-  if (!engine) {
-    const bundled = path.join(__dirname, 'charts.js');
-    const file = fs.existsSync(bundled) ? bundled : path.join(__dirname, '..', 'lazy', 'charts');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    engine = require(file) as ChartEngine;
-  }
-  return engine;
+  return lazyEngine<ChartEngine>('charts');
+}
+
+/** HTML and Word → Markdown (defuddle on linkedom, mammoth). */
+export function webEngine(): typeof import('./web') {
+  return lazyEngine<typeof import('./web')>('web');
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createDossier, type Dossier, type DossierSettings, type LoadResult } from '../core/dossier';
 import type { Library } from '../core/library';
+import { webReaders } from '../lazy/webReaders';
 import { workspaceSource } from './workspaceSource';
 
 /**
@@ -19,6 +20,8 @@ export class LibraryService implements vscode.Disposable {
 
   constructor(extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
     this.dossier = createDossier({ source: workspaceSource, log, settings: extensionSettings(extensionUri) });
+    // saved web pages and Word files: their engines load at the first such report, not on activation
+    for (const reader of webReaders) this.dossier.readers.register(reader);
     const unsubscribe = this.dossier.onDidLoad(result => {
       this.tell(result);
       this.changed.fire(result.library);
