@@ -61,6 +61,7 @@ describe('Web captures of CRS reports (Markdown saved from the page)', () => {
       assert.equal(r.title, want.title);
       assert.equal(r.date, want.date);
       assert.deepEqual(r.authors, want.authors);
+      assert.equal(r.number, number);
       assert.deepEqual(r.sections.map(s => s.title), want.sections);
       assert.equal(paras(r).length, want.paragraphs);
       for (const p of paras(r)) assert.doesNotMatch(p.text, CHROME, `${p.id} is page chrome: ${p.text.slice(0, 80)}`);
