@@ -10,6 +10,7 @@ import * as path from 'path';
 import type { Library } from '../src/core/library';
 import { measureActivation } from './activation';
 import { measureCheck } from './check';
+import { measureFormats } from './formats';
 import { measureHover } from './hover';
 import { performance } from 'perf_hooks';
 import { DOSSIER_SEARCH } from './engines';
@@ -35,7 +36,20 @@ export interface Extras {
   checkColdMs?: number;
   checkMs?: number;
   activationMs?: number;
+  /** saved web pages and Word files (the production dist/web.js, then the Markdown reader) and web captures */
+  formats?: FormatTimes;
   notes: string[];
+}
+
+export interface FormatTimes {
+  /** loading dist/web.js and reading the first page */
+  webColdMs: number;
+  /** median over the HTML fixtures, each read again and again */
+  htmlWarmMs: number;
+  docxWarmMs: number;
+  /** the seven CRS web captures (Markdown), each once: median and largest */
+  captureMedianMs: number;
+  captureMaxMs: number;
 }
 
 export interface ExtrasContext {
@@ -147,6 +161,14 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     longest = Math.max(longest, performance.now() - last);
     out.indexBlockMaxMs = longest;
     ctx.log(`chunked index build (buildSearchIndex) at ${ctx.library.reports.length} reports: ${Math.round(ms)} ms in all, longest event-loop stall ${out.indexBlockMaxMs.toFixed(0)} ms`);
+  });
+
+  await guard('formats', async () => {
+    const chunk = distDir && path.join(distDir, 'web.js');
+    if (!chunk || !fs.existsSync(chunk)) throw new Error('no lazy web chunk (src/lazy/web.ts → dist/web.js) in the production build');
+    out.formats = await measureFormats(chunk);
+    const f = out.formats;
+    ctx.log(`formats: dist/web.js cold ${Math.round(f.webColdMs)} ms (load + first page); HTML page warm median ${f.htmlWarmMs.toFixed(1)} ms; .docx warm median ${f.docxWarmMs.toFixed(1)} ms; CRS web capture (Markdown) median ${f.captureMedianMs.toFixed(1)} ms, largest ${f.captureMaxMs.toFixed(1)} ms`);
   });
 
   await guard('activation', async () => {

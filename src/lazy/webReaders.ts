@@ -25,8 +25,11 @@ export const docxReader: ReportReader = {
 
 export const webReaders: readonly ReportReader[] = [htmlReader, docxReader];
 
+/** A report read from a converted file, with the Markdown it was read from (what `dossier import` writes). */
+export type ConvertedReport = ParsedReport & { markdown: string };
+
 /** A saved web page as a report. Its spans are none: offsets into the converted Markdown would not match the page. */
-export async function readHtml(input: Uint8Array | string, name: string): Promise<ParsedReport> {
+export async function readHtml(input: Uint8Array | string, name: string): Promise<ConvertedReport> {
   const html = typeof input === 'string' ? input : decodeHtml(input);
   if (!/<[a-z!]/i.test(html)) throw new ReportError('has no HTML markup');
   const { markdown, warnings } = await webEngine().htmlToMarkdown(html);
@@ -34,7 +37,7 @@ export async function readHtml(input: Uint8Array | string, name: string): Promis
 }
 
 /** A Word file as a report: its headings, paragraphs, footnotes and endnotes. */
-export async function readDocx(bytes: Uint8Array, name: string): Promise<ParsedReport> {
+export async function readDocx(bytes: Uint8Array, name: string): Promise<ConvertedReport> {
   let converted: { markdown: string; warnings: string[] };
   try {
     converted = await webEngine().docxToMarkdown(bytes);
@@ -46,9 +49,9 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<ParsedR
 }
 
 /** The converted Markdown, read by the Markdown reader; also what `dossier import` writes. */
-function fromMarkdown(markdown: string, name: string, warnings: string[]): ParsedReport {
+function fromMarkdown(markdown: string, name: string, warnings: string[]): ConvertedReport {
   const parsed = parseReportWithSpans(markdown, { source: name, format: 'markdown' });
-  return { report: parsed.report, spans: [], warnings: [...warnings, ...parsed.warnings] };
+  return { report: parsed.report, spans: [], warnings: [...warnings, ...parsed.warnings], markdown };
 }
 
 /**

@@ -148,7 +148,10 @@ describe('Word files (.docx) through mammoth', () => {
   };
 
   test('title and author from the document, Heading 1 as a section, footnotes then endnotes as notes 1–3', async () => {
-    const { report: r, warnings } = await readDocx(await makeDocx(), 'indus.docx');
+    const { report: r, warnings, markdown } = await readDocx(await makeDocx(), 'indus.docx');
+    // the Markdown `dossier import` writes: front matter, the title, [^n] markers and definitions
+    assert.match(markdown, /^---\ntitle: "Dams and Storage on the Indus"\nauthors: \["Omar Khan"\]\n---\n\n# Dams and Storage on the Indus\n/);
+    assert.match(markdown, /^\[\^3\]: Planning Commission, “Water Sector Plan,” 2024\.$/m);
     assert.equal(r.title, 'Dams and Storage on the Indus');
     assert.deepEqual(r.authors, ['Omar Khan']);
     assert.equal(r.date, undefined);
