@@ -9,6 +9,7 @@ import { createNoteChecker, type CheckFinding, type NoteChecker } from '../core/
 import type { Library } from '../core/library';
 import type { Feature } from '../services';
 import { readerUri } from '../shared/readerUri';
+import { noteAnalysis } from '../shared/noteAnalysis';
 import { CommandIds, type ReportTarget } from '../shared/targets';
 
 const DEBOUNCE_MS = 400;
@@ -49,7 +50,7 @@ export const checkFeature: Feature = ({ library, log }) => {
     const current = library.current;
     if (current.reports.length === 0) return; // not loaded yet: checked again on load
     const started = Date.now();
-    const found = checkerFor(current).check(document.getText());
+    const found = checkerFor(current).check(document.getText(), noteAnalysis(document));
     findings.set(key, { version: document.version, findings: found });
     diagnostics.set(document.uri, found.map(f => toDiagnostic(document, f, current)));
     const took = Date.now() - started;

@@ -7,6 +7,8 @@
 import Fuse from 'fuse.js';
 import * as vscode from 'vscode';
 import { citationKeyAt, type CitationItem } from '../core/cite';
+import { inNoteRanges } from '../core/note';
+import { noteAnalysis } from '../shared/noteAnalysis';
 import type { CiteService } from './citeService';
 import { itemDocumentation, kindWord } from './documentation';
 
@@ -29,6 +31,8 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const linePrefix = document.lineAt(position.line).text.slice(0, position.character);
     const context = citationKeyAt(linePrefix);
     if (!context) return undefined;
+    // `[@` typed in code (a span, a fenced or indented block) is an example, not a citation
+    if (inNoteRanges(noteAnalysis(document).code, document.offsetAt(position) - 1)) return undefined;
     const items = await this.cite.items();
     const range = new vscode.Range(position.line, context.start, position.line, position.character);
     const ranked = this.rank(items, context.query);

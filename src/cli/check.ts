@@ -18,11 +18,12 @@ export const checkCommand: CliCommand = {
     const text = readTextFile(file);
     const library = await loadLibrary(io, { libraries: parsed.values('--library') });
     const findings = createNoteChecker(library).check(text);
+    const lineColumn = lineColumns(text);
     if (parsed.has('--json')) {
-      io.out(JSON.stringify(findings.map(f => ({ ...f, ...lineColumn(text, f.start) })), null, 2));
+      io.out(JSON.stringify(findings.map(f => ({ ...f, ...lineColumn(f.start) })), null, 2));
     } else {
       for (const f of findings) {
-        const { line, column } = lineColumn(text, f.start);
+        const { line, column } = lineColumn(f.start);
         io.out(`${file}:${line}:${column}: ${f.severity} [${f.code}] ${f.message}${f.replacement ? ` (report: ${f.replacement})` : ''}`);
       }
       if (!findings.length) io.out(`${file}: no findings`);
@@ -31,8 +32,21 @@ export const checkCommand: CliCommand = {
   }),
 };
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+/** 1-based line and column of an offset; line starts found once (a note may have 100,000s of findings). */
+function lineColumns(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
+  }
+  return offset => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
 }

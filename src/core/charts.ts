@@ -10,16 +10,13 @@ import type { Library } from './library';
 import type { Figure, Report, Unit } from './model';
 import { findQuantities, sameValue } from './quantities';
 import { noteRepeatedBy } from './cite';
+import { analyseNote, locatorParagraphs, type NoteAnalysis, type NoteRange } from './note';
 import { foldForComparison as normalise, slug } from './text';
+
+export type { NoteRange } from './note';
 
 export type ChartMark = 'bar' | 'point' | 'line' | 'arc';
 export const chartMarks: readonly ChartMark[] = ['bar', 'point', 'line', 'arc'];
-
-/** A range of offsets in a note: [start, end). */
-export interface NoteRange {
-  start: number;
-  end: number;
-}
 
 /** One bar (slice, point) of a chart. */
 export interface ChartDatum {
@@ -235,7 +232,9 @@ export function autoCharts(report: Report): Chart[] {
     const groups = new Map<string, Figure[]>();
     for (const figure of figures) {
       const key = sectionWideUnits.has(figure.unit) ? `${section.id}-${slug(figure.unit)}` : `${figure.paragraph}-${slug(figure.unit)}`;
-      groups.set(key, [...(groups.get(key) ?? []), figure]);
+      const group = groups.get(key);
+      if (group) group.push(figure);
+      else groups.set(key, [figure]);
     }
     for (const [key, group] of groups) {
       if (group.length < 2 || new Set(group.map(f => f.value)).size < 2) continue;
@@ -281,22 +280,11 @@ export interface DeclaredChartBlock {
   problem?: string;
 }
 
-/** Finds every fenced ```dossier-chart (or ~~~dossier-chart) block and parses its body as YAML or JSON. */
-export function findChartBlocks(noteText: string): DeclaredChartBlock[] {
-  const blocks: DeclaredChartBlock[] = [];
-  const lines = lineStarts(noteText);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lineText(noteText, lines, i);
-    const open = /^ {0,3}(`{3,}|~{3,})\s*dossier-chart\b/.exec(line);
-    if (!open) continue;
-    const fence = open[1] as string;
-    let close = i + 1;
-    while (close < lines.length && !new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(lineText(noteText, lines, close))) close++;
-    const bodyStart = lines[i + 1] ?? noteText.length;
-    const bodyEnd = close < lines.length ? (lines[close] as number) : noteText.length;
-    const end = close < lines.length ? (lines[close] as number) + lineText(noteText, lines, close).length : noteText.length;
-    const source = noteText.slice(bodyStart, bodyEnd);
-    const block: DeclaredChartBlock = { range: { start: lines[i] as number, end }, line: i };
+/** Every fenced ```dossier-chart (or ~~~dossier-chart) block of the note, its body parsed as YAML or JSON. */
+export function findChartBlocks(noteText: string, analysis: NoteAnalysis = analyseNote(noteText)): DeclaredChartBlock[] {
+  return analysis.chartBlocks.map(found => {
+    const source = noteText.slice(found.body.start, found.body.end);
+    const block: DeclaredChartBlock = { range: found.range, line: found.line };
     try {
       const body: unknown = source.trim() ? parseYaml(source) : undefined;
       if (isObject(body)) block.body = body;
@@ -304,10 +292,8 @@ export function findChartBlocks(noteText: string): DeclaredChartBlock[] {
     } catch (error) {
       block.problem = `The chart block is not valid YAML or JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
     }
-    blocks.push(block);
-    i = close;
-  }
-  return blocks;
+    return block;
+  });
 }
 
 /** Resolves a declared block against the library: a chart (maybe partial) and/or an error to show. */
@@ -379,9 +365,8 @@ function searchFigure(report: Report, term: string, used: Set<string>): Figure |
  * [@noteKey]) or mentions (an amount equal in value and unit), then the charts it declares; in the order
  * the note first uses them.
  */
-export function chartsForNote(noteText: string, library: Library, curated: readonly CuratedChartFile[]): NoteCharts {
-  const blocks = findChartBlocks(noteText);
-  const inBlock = (at: number) => blocks.some(b => at >= b.range.start && at < b.range.end);
+export function chartsForNote(noteText: string, library: Library, curated: readonly CuratedChartFile[], analysis: NoteAnalysis = analyseNote(noteText)): NoteCharts {
+  const blocks = findChartBlocks(noteText, analysis);
   const uses = new Map<string, FigureUse>();
   /** where each figure is mentioned or cited in the prose (not in chart blocks) */
   const textAnchors = new Map<string, NoteRange[]>();
@@ -391,14 +376,18 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
     if (!entry.how.includes(how)) entry.how.push(how);
     entry.ranges.push(range);
     uses.set(key, entry);
-    if (how !== 'declared') textAnchors.set(key, [...(textAnchors.get(key) ?? []), range]);
+    if (how !== 'declared') {
+      const anchors = textAnchors.get(key);
+      if (anchors) anchors.push(range);
+      else textAnchors.set(key, [range]);
+    }
   };
 
-  const cited = citations(noteText).filter(c => !inBlock(c.range.start));
-  const inCitation = (at: number) => cited.some(c => at >= c.range.start && at < c.range.end);
-  for (const quantity of findQuantities(noteText)) {
-    // a bare number ("para. 12", "845" alone) is no figure mention
-    if (inBlock(quantity.start) || inCitation(quantity.start) || (quantity.unit === 'count' && !quantity.counted)) continue;
+  // keys and amounts outside code (chart blocks included), citations, link destinations and footnote definitions
+  const cited = analysis.keys;
+  for (const quantity of analysis.figures) {
+    // a bare number ("845" alone) is no figure mention
+    if (quantity.unit === 'count' && !quantity.counted) continue;
     for (const { report, figure } of library.figuresWithValue(quantity.value)) {
       if (figure.unit === quantity.unit && sameValue(figure.value, quantity.value)) use(report, figure, 'mention', { start: quantity.start, end: quantity.end });
     }
@@ -408,15 +397,15 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
     if (!target) continue;
     const report = target.report;
     if (target.kind === 'footnote') {
-      for (const figure of report.figures) if (figure.footnotes.includes(target.footnote.n)) use(report, figure, 'citation', citation.range);
+      for (const figure of report.figures) if (figure.footnotes.includes(target.footnote.n)) use(report, figure, 'citation', citation.group);
     } else if (citation.paragraphs.length) {
       for (const n of citation.paragraphs) {
-        for (const figure of report.figures) if (figure.paragraph === `p${n}`) use(report, figure, 'citation', citation.range);
+        for (const figure of report.figures) if (figure.paragraph === `p${n}`) use(report, figure, 'citation', citation.group);
       }
     }
   }
 
-  for (const cite of footnoteCitations(noteText, library)) {
+  for (const cite of footnoteCitations(noteText, library, analysis)) {
     const report = library.report(cite.reportId);
     if (!report) continue;
     for (const figure of report.figures) {
@@ -475,48 +464,20 @@ export const MAX_NOTE_CHARTS = 24;
  * cursor, and the figure there. Undefined when the note uses no chart.
  */
 export function nearestChart(noteCharts: NoteCharts, offset: number): { chartId: string; figureId?: string } | undefined {
-  let best: { chartId: string; figureId?: string; distance: number } | undefined;
+  let best: { chart: Chart; anchor: NoteRange; distance: number } | undefined;
   for (const chart of noteCharts.charts) {
     for (const anchor of chart.anchors ?? []) {
       const distance = offset < anchor.start ? anchor.start - offset : offset > anchor.end ? offset - anchor.end : 0;
-      if (best && distance >= best.distance) continue;
-      const figure = noteCharts.figuresUsed.find(u => u.reportId === chart.reportId
-        && u.ranges.some(r => r.start === anchor.start && r.end === anchor.end)
-        && chart.data.some(d => d.figureId === u.figureId));
-      best = { chartId: chart.id, figureId: figure?.figureId, distance };
+      if (!best || distance < best.distance) best = { chart, anchor, distance };
     }
   }
-  return best && { chartId: best.chartId, figureId: best.figureId };
-}
-
-/** A pandoc citation in a note: `[@key]`, `[@key, para. 12]`, `[see @a, paras. 3–4; @b]`. */
-export interface NoteCitation {
-  key: string;
-  /** paragraph numbers of a `para.` locator */
-  paragraphs: number[];
-  range: NoteRange;
-}
-
-export function citations(noteText: string): NoteCitation[] {
-  const found: NoteCitation[] = [];
-  for (const group of noteText.matchAll(/\[([^\[\]\n]*@[^\[\]\n]*)\]/g)) {
-    const groupStart = group.index ?? 0;
-    const range = { start: groupStart, end: groupStart + group[0].length };
-    for (const part of (group[1] as string).split(';')) {
-      const cite = /-?@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/u.exec(part);
-      if (!cite) continue;
-      const key = (cite[1] as string).replace(/[.:]+$/, '');
-      const paragraphs: number[] = [];
-      const locator = /(?:\bparas?\.?|\bparagraphs?|¶+)\s*(\d+)(?:\s*[-–—]\s*(\d+))?/i.exec(part.slice(cite.index + cite[0].length));
-      if (locator) {
-        const from = Number(locator[1]);
-        const to = locator[2] ? Math.min(Number(locator[2]), from + 50) : from;
-        for (let n = from; n <= to; n++) paragraphs.push(n);
-      }
-      found.push({ key, paragraphs, range });
-    }
-  }
-  return found;
+  if (!best) return undefined;
+  // the figure is looked up once, for the nearest anchor (a note may cite one figure thousands of times)
+  const { chart, anchor } = best;
+  const figure = noteCharts.figuresUsed.find(u => u.reportId === chart.reportId
+    && u.ranges.some(r => r.start === anchor.start && r.end === anchor.end)
+    && chart.data.some(d => d.figureId === u.figureId));
+  return { chartId: chart.id, figureId: figure?.figureId };
 }
 
 /** A Markdown footnote (`[^3]` … `[^3]: …`) whose definition cites a report paragraph or one of its notes. */
@@ -533,28 +494,26 @@ export interface FootnoteCitation {
  * Citations written in the footnote style: a definition naming a report's title with a `para. N` locator
  * (as Dossier's footnote style writes them), or repeating one of the report's notes.
  */
-export function footnoteCitations(noteText: string, library: Library): FootnoteCitation[] {
+export function footnoteCitations(noteText: string, library: Library, analysis: NoteAnalysis = analyseNote(noteText)): FootnoteCitation[] {
   const found: FootnoteCitation[] = [];
-  for (const def of noteText.matchAll(/^\[\^([^\]\s]{1,40})\]:[ \t]*(.+)$/gm)) {
-    const label = def[1] as string;
-    const text = normalise(def[2] as string);
-    if (!text) continue;
-    const ranges: NoteRange[] = [];
-    const marker = `[^${label}]`;
-    for (let at = noteText.indexOf(marker); at >= 0; at = noteText.indexOf(marker, at + 1)) {
-      if (noteText[at + marker.length] !== ':') ranges.push({ start: at, end: at + marker.length });
-    }
-    if (ranges.length === 0) continue;
+  const markers = new Map<string, NoteRange[]>();
+  for (const ref of analysis.footnoteRefs) {
+    const ranges = markers.get(ref.label);
+    if (ranges) ranges.push({ start: ref.start, end: ref.end });
+    else markers.set(ref.label, [{ start: ref.start, end: ref.end }]);
+  }
+  for (const def of analysis.footnoteDefinitions) {
+    const ranges = markers.get(def.label);
+    const text = normalise(def.text);
+    if (!text || !ranges) continue;
     for (const report of library.reports) {
       const title = normalise(report.title);
       if (title.length >= 8 && text.includes(title)) {
-        const locator = /\bparas?\.?\s*(\d+)(?:\s*[-–—]\s*(\d+))?/i.exec(def[2] as string);
-        const paragraphs: number[] = [];
-        if (locator) for (let n = Number(locator[1]); n <= Math.min(Number(locator[2] ?? locator[1]), Number(locator[1]) + 50); n++) paragraphs.push(n);
+        const paragraphs = locatorParagraphs(def.text);
         if (paragraphs.length) found.push({ reportId: report.id, paragraphs, ranges });
         break;
       }
-      const repeated = noteRepeatedBy(report, def[2] as string);
+      const repeated = noteRepeatedBy(report, def.text);
       if (repeated) {
         found.push({ reportId: report.id, paragraphs: [], note: repeated.n, ranges });
         break;
@@ -620,7 +579,13 @@ function readableDate(iso: string): string {
 function defaultScale(data: ChartDatum[]): 'linear' | 'log' {
   const positive = data.map(d => d.value).filter(v => v > 0);
   if (positive.length < 2 || new Set(data.map(d => d.unit)).size > 1) return 'linear';
-  return Math.max(...positive) / Math.min(...positive) > 50 ? 'log' : 'linear';
+  let low = Infinity;
+  let high = 0;
+  for (const v of positive) {
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  return high / low > 50 ? 'log' : 'linear';
 }
 
 function dedupeLabels(data: ChartDatum[], figures: Figure[]): void {
@@ -662,18 +627,6 @@ function chunk<T>(items: T[], size: number): T[][] {
 
 function firstStart(ranges: NoteRange[]): number {
   return ranges.reduce((min, r) => Math.min(min, r.start), Number.MAX_SAFE_INTEGER);
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function lineText(text: string, starts: number[], i: number): string {
-  const start = starts[i] as number;
-  const next = starts[i + 1];
-  return text.slice(start, next === undefined ? text.length : next - 1).replace(/\r$/, '');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -10,13 +10,13 @@
 import type { Figure, Report } from './model';
 import type { Library } from './library';
 import { paragraphNumbers } from './paragraphs';
-import { findQuantities, type Quantity } from './quantities';
-import { codeRanges, inRanges, scanFootnotes } from './footnotes';
+import type { Quantity } from './quantities';
 import { fullNote, keyRepeatedBy } from './cite';
-import { mergeRanges } from './spans';
+import { analyseNote, MAX_NOTE_LENGTH, type NoteAnalysis } from './note';
+import { CLAIM_STOP_WORDS } from './text';
 
 export type CheckSeverity = 'error' | 'warning' | 'information';
-export type CheckCode = 'contradicts-report' | 'unknown-citation' | 'unknown-footnote' | 'unused-footnote';
+export type CheckCode = 'contradicts-report' | 'unknown-citation' | 'unknown-footnote' | 'unused-footnote' | 'note-too-long';
 
 export interface CheckFinding {
   code: CheckCode;
@@ -36,7 +36,8 @@ export interface CheckFinding {
 }
 
 export interface NoteChecker {
-  check(text: string): CheckFinding[];
+  /** `analysis` is the note's analyseNote(text), when the caller already has it */
+  check(text: string, analysis?: NoteAnalysis): CheckFinding[];
 }
 
 interface IndexedFigure {
@@ -58,13 +59,6 @@ interface Scored {
   shared: number;
 }
 
-const STOPWORDS = new Set(('a an and are as at be been but by can could did do does for from had has have how if in into is it its '
-  + 'may might more most much no not of on or our over per so some such than that the their them then there these they this '
-  + 'those to under up was we were what when where which while who will with would about after against also any because before '
-  + 'between both each few further here just less many nor off once only other out own same should still through too very '
-  + 'just percent per cent million billion trillion thousand us u s year years total last next new one two three says said '
-  + 'report note according around nearly almost roughly approximately least just well').split(/\s+/));
-
 /** Content words, lightly stemmed so "tariffs"/"tariff", "suspended"/"suspend", "exports"/"export" meet. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
@@ -82,7 +76,7 @@ function wordStems(raw: string): string[] {
   if (!known) {
     known = [];
     for (const part of raw.toLowerCase().replace(/[\u2019']s?$/, '').split(/[-\u2019']/)) {
-      if (part.length < 3 || STOPWORDS.has(part)) continue;
+      if (part.length < 3 || CLAIM_STOP_WORDS.has(part)) continue;
       known.push(stem(part));
     }
     if (stems.size > 50000) stems.clear();
@@ -208,22 +202,23 @@ export function createNoteChecker(library: Library): NoteChecker {
   }
 
   return {
-    check(text: string): CheckFinding[] {
+    check(text: string, analysis = analyseNote(text)): CheckFinding[] {
+      // findings are appended one by one: a note may hold more of them than a call can take arguments
       const findings: CheckFinding[] = [];
-      const skip = skippedRanges(text);
-      if (count > 0) findings.push(...contradictions(text, skip));
-      if (library.reports.length > 0) findings.push(...danglingCitations(text, skip, library));
-      findings.push(...footnoteFindings(text));
+      if (count > 0) contradictions(text, analysis, findings);
+      if (library.reports.length > 0) danglingCitations(analysis, library, findings);
+      footnoteFindings(analysis, findings);
+      if (analysis.truncated) findings.push(tooLong(analysis));
       return findings.sort((a, b) => a.start - b.start);
     },
   };
 
-  function contradictions(text: string, skip: [number, number][]): CheckFinding[] {
-    const findings: CheckFinding[] = [];
-    const quantities = findQuantities(text);
+  function contradictions(text: string, analysis: NoteAnalysis, findings: CheckFinding[]): void {
+    // only amounts in the analyst's own claims: not in code, links, citations, footnote definitions or front matter
+    const quantities = analysis.figures;
+    let found = 0;
     quantities.forEach((quantity, index) => {
-      if (findings.length >= MAX_CONTRADICTIONS) return; // a hostile or mismatched text: enough said
-      if (inRanges(skip, quantity.start)) return;
+      if (found >= MAX_CONTRADICTIONS) return; // a hostile or mismatched text: enough said
       if (quantity.unit === 'count' && !quantity.counted) return;
       if (!byUnit.has(quantity.unit)) return;
       const words = wordsAround(text, quantity, quantities[index - 1], quantities[index + 1]);
@@ -241,8 +236,8 @@ export function createNoteChecker(library: Library): NoteChecker {
       // within 2×) is questioned.
       if (best.shared < STRONG_SHARED && !looksLikeSlip(quantity.value, best.entry.figure.value)) return;
       findings.push(contradiction(text, quantity, best.entry));
+      found++;
     });
-    return findings;
   }
 }
 
@@ -373,74 +368,63 @@ function sentenceEnd(text: string, at: number): number {
   return limit;
 }
 
-/** Code, link destinations, citation brackets, footnote definitions and front matter: not the analyst's claims. */
-function skippedRanges(text: string): [number, number][] {
-  const ranges = codeRanges(text);
-  const add = (re: RegExp) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) ranges.push([m.index, m.index + m[0].length]);
-  };
-  add(/\]\([^)\n]*\)/g);
-  add(/\[[^\[\]\n]*@[^\[\]\n]*\]/g);
-  add(/^ {0,3}\[\^[^\]\s]+\]:.*$/gm);
-  add(/^---\r?\n[\s\S]*?\r?\n---\r?$/y);
-  return mergeRanges(ranges);
-}
-
-/** Pandoc citations: `[@a]`, `[see @a, para. 3; -@b]`. Keys start with a letter, digit or _, inner punctuation allowed. */
-const CITATION_BRACKET = /\[([^\[\]\n]*?@[^\[\]\n]*)\]/g;
-const CITATION_KEY = /(^|[\s;\[-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*)/gu;
-
-/** Every `@key` inside citation brackets, outside code, with its offsets. */
-export function citationKeys(text: string): { key: string; start: number; end: number }[] {
-  const code = codeRanges(text);
-  const keys: { key: string; start: number; end: number }[] = [];
-  CITATION_BRACKET.lastIndex = 0;
-  for (let m = CITATION_BRACKET.exec(text); m; m = CITATION_BRACKET.exec(text)) {
-    if (inRanges(code, m.index) || text[m.index + 1] === '^') continue;
-    const inner = m[1];
-    const base = m.index + 1;
-    CITATION_KEY.lastIndex = 0;
-    for (let k = CITATION_KEY.exec(inner); k; k = CITATION_KEY.exec(inner)) {
-      const start = base + k.index + k[1].length;
-      keys.push({ key: k[2], start, end: start + 1 + k[2].length });
-    }
-  }
-  return keys;
-}
-
 /**
  * The citation keys a note cites: first its pandoc citations (`[@key, para. 3]`, whether
  * or not the library has the key) and the library sources its footnote definitions repeat.
  */
-export function keysCitedBy(library: Library, text: string): string[] {
-  const keys = new Set(citationKeys(text).map(k => k.key));
-  for (const definition of scanFootnotes(text).definitions) {
+export function keysCitedBy(library: Library, text: string, analysis: NoteAnalysis = analyseNote(text)): string[] {
+  const keys = new Set(analysis.keys.map(k => k.key));
+  for (const definition of analysis.footnoteDefinitions) {
     const key = keyRepeatedBy(library, definition.text);
     if (key) keys.add(key);
   }
   return [...keys];
 }
 
-function danglingCitations(text: string, _skip: [number, number][], library: Library): CheckFinding[] {
+function danglingCitations(analysis: NoteAnalysis, library: Library, findings: CheckFinding[]): void {
   let keys: string[] | undefined;
   // A mistyped key is usually repeated: find its neighbours once (each look is an edit distance to every key).
   const closest = new Map<string, string[]>();
-  return citationKeys(text)
-    .filter(k => !library.byKey(k.key))
-    .map(k => {
-      keys ??= libraryKeys(library);
-      let suggestions = closest.get(k.key);
-      if (!suggestions) closest.set(k.key, (suggestions = closestKeys(keys, k.key)));
-      return {
-        code: 'unknown-citation' as const,
-        severity: 'error' as const,
-        start: k.start,
-        end: k.end,
-        message: `No report or note source in the library has the citation key "${k.key}".${suggestions.length ? ` Did you mean ${suggestions.map(s => `@${s}`).join(', ')}?` : ''}`,
-        suggestions,
-      };
+  const listed = new FindingLimit(findings, 'citation keys that resolve to nothing');
+  for (const k of analysis.keys) {
+    if (library.byKey(k.key)) continue;
+    if (!listed.room(k)) continue;
+    keys ??= libraryKeys(library);
+    let suggestions = closest.get(k.key);
+    if (!suggestions) closest.set(k.key, (suggestions = closestKeys(keys, k.key)));
+    findings.push({
+      code: 'unknown-citation',
+      severity: 'error',
+      start: k.start,
+      end: k.end,
+      message: `No report or note source in the library has the citation key "${k.key}".${suggestions.length ? ` Did you mean ${suggestions.map(s => `@${s}`).join(', ')}?` : ''}`,
+      suggestions,
     });
+  }
+  listed.summarise('error');
+}
+
+/** More findings of one kind than this are summed up in one (a long list helps nobody and costs time). */
+const MAX_FINDINGS_PER_KIND = 1000;
+
+class FindingLimit {
+  private count = 0;
+  private first: { start: number; end: number } | undefined;
+
+  constructor(private readonly findings: CheckFinding[], private readonly what: string) {}
+
+  /** Whether one more finding is listed; past the limit it is only counted. */
+  room(at: { start: number; end: number }): boolean {
+    if (++this.count <= MAX_FINDINGS_PER_KIND) return true;
+    this.first ??= at;
+    return false;
+  }
+
+  summarise(severity: CheckSeverity, code: CheckCode = 'unknown-citation'): void {
+    if (!this.first) return;
+    const more = this.count - MAX_FINDINGS_PER_KIND;
+    this.findings.push({ code, severity, start: this.first.start, end: this.first.end, message: `${more.toLocaleString('en-US')} more ${this.what} from here on are not listed one by one.` });
+  }
 }
 
 function libraryKeys(library: Library): string[] {
@@ -481,20 +465,32 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length];
 }
 
-function footnoteFindings(text: string): CheckFinding[] {
-  const { refs, definitions } = scanFootnotes(text);
+function footnoteFindings(analysis: NoteAnalysis, findings: CheckFinding[]): void {
+  const { footnoteRefs: refs, footnoteDefinitions: definitions } = analysis;
   const defined = new Set(definitions.map(d => d.label));
   const referenced = new Set(refs.map(r => r.label));
-  const findings: CheckFinding[] = [];
+  const undefinedRefs = new FindingLimit(findings, 'footnote markers without a definition');
+  const unused = new FindingLimit(findings, 'footnote definitions never referenced');
   for (const ref of refs) {
-    if (!defined.has(ref.label)) {
+    if (!defined.has(ref.label) && undefinedRefs.room(ref)) {
       findings.push({ code: 'unknown-footnote', severity: 'error', start: ref.start, end: ref.end, message: `The footnote [^${ref.label}] has no definition.` });
     }
   }
   for (const def of definitions) {
-    if (!referenced.has(def.label)) {
+    if (!referenced.has(def.label) && unused.room(def)) {
       findings.push({ code: 'unused-footnote', severity: 'information', start: def.start, end: def.end, message: `The footnote [^${def.label}] is defined but never referenced.` });
     }
   }
-  return findings;
+  undefinedRefs.summarise('error', 'unknown-footnote');
+  unused.summarise('information', 'unused-footnote');
+}
+
+function tooLong(analysis: NoteAnalysis): CheckFinding {
+  return {
+    code: 'note-too-long',
+    severity: 'information',
+    start: analysis.analysed,
+    end: analysis.analysed,
+    message: `The note is longer than ${MAX_NOTE_LENGTH.toLocaleString('en-US')} characters: only the text before this point is checked.`,
+  };
 }

@@ -5,6 +5,8 @@
  * The edits only insert text or replace label digits: the user's own text is never deleted or moved.
  */
 
+import { analyseNote, type FootnoteDefinition, type FootnoteRef } from './note';
+
 export interface TextEdit {
   /** offsets in the original text */
   start: number;
@@ -12,91 +14,7 @@ export interface TextEdit {
   newText: string;
 }
 
-export interface FootnoteRef {
-  label: string;
-  /** offset of `[` */
-  start: number;
-  /** offset after `]` */
-  end: number;
-}
-
-export interface FootnoteDefinition extends FootnoteRef {
-  /** the definition's text (first line, trimmed) */
-  text: string;
-  /** offset of the start of the definition's line */
-  lineStart: number;
-}
-
-export interface FootnoteScan {
-  refs: FootnoteRef[];
-  definitions: FootnoteDefinition[];
-}
-
-const DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/;
-const REFERENCE = /\[\^([^\]\s]+)\]/g;
-
-/** Offsets [start, end) of fenced code blocks and inline code spans, where nothing is a footnote. */
-export function codeRanges(text: string): [number, number][] {
-  const ranges: [number, number][] = [];
-  let fence: { marker: string; start: number } | undefined;
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (m && m[1][0] === fence.marker[0] && m[1].length >= fence.marker.length) {
-        ranges.push([fence.start, offset + line.length]);
-        fence = undefined;
-      }
-    } else if (m) {
-      fence = { marker: m[1], start: offset };
-    } else {
-      const inline = /(`+)[^`]*?\1/g;
-      for (let i = inline.exec(line); i; i = inline.exec(line)) ranges.push([offset + i.index, offset + i.index + i[0].length]);
-    }
-    offset += line.length + 1;
-  }
-  if (fence) ranges.push([fence.start, text.length]);
-  return ranges;
-}
-
-export function inRanges(ranges: readonly [number, number][], at: number): boolean {
-  // Ranges come in document order; a binary search keeps a 5,000-line note fast.
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (at < ranges[mid][0]) hi = mid - 1;
-    else if (at >= ranges[mid][1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
-/** Every footnote marker and definition in a Markdown text, outside code. */
-export function scanFootnotes(text: string): FootnoteScan {
-  const code = codeRanges(text).sort((a, b) => a[0] - b[0]);
-  const refs: FootnoteRef[] = [];
-  const definitions: FootnoteDefinition[] = [];
-  let offset = 0;
-  for (const rawLine of text.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    let from = 0;
-    const def = DEFINITION.exec(line);
-    if (def && !inRanges(code, offset)) {
-      const start = offset + line.indexOf('[^');
-      const end = start + def[1].length + 3;
-      definitions.push({ label: def[1], start, end, text: def[2].trim(), lineStart: offset });
-      from = end - offset + 1;
-    }
-    REFERENCE.lastIndex = from;
-    for (let m = REFERENCE.exec(line); m; m = REFERENCE.exec(line)) {
-      const start = offset + m.index;
-      if (!inRanges(code, start)) refs.push({ label: m[1], start, end: start + m[0].length });
-    }
-    offset += rawLine.length + 1;
-  }
-  return { refs, definitions };
-}
+export type { FootnoteDefinition, FootnoteRef } from './note';
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -125,8 +43,8 @@ export interface FootnoteCitationEdits {
  * Numeric labels stay in order of first use: labels from the new one up are shifted (digits only).
  */
 export function applyFootnoteCitation(text: string, cursor: number, citation: FootnoteCitation): FootnoteCitationEdits {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const { refs, definitions } = scanFootnotes(text);
+  const eol = text.includes('\r\n') ? '\r\n' : /\r(?!\n)/.test(text) && !text.includes('\n') ? '\r' : '\n';
+  const { footnoteRefs: refs, footnoteDefinitions: definitions } = analyseNote(text);
   let at = Math.max(0, Math.min(cursor, text.length));
   // A cursor inside a marker cites after it, never splitting it.
   const inside = refs.find(r => r.start < at && at < r.end);
@@ -139,16 +57,18 @@ export function applyFootnoteCitation(text: string, cursor: number, citation: Fo
   }
 
   // The number the new marker should carry: one more than any numeric label already used before it.
-  const before = refs.filter(r => r.end <= at && isNumeric(r.label)).map(r => Number(r.label));
-  const number = Math.max(0, ...before) + 1;
+  // (a loop, not Math.max(...labels): a note may hold more markers than a call can take arguments)
+  let number = 1;
+  for (const r of refs) if (r.end <= at && isNumeric(r.label)) number = Math.max(number, Number(r.label) + 1);
   const renumber = new Map<string, string>();
 
   const labels = allNumericLabels(refs, definitions);
   if (existing) {
     const old = Number(existing.label);
     const firstUse = refs.find(r => r.label === existing.label);
-    const after = refs.filter(r => r.start >= at && isNumeric(r.label) && r.label !== existing.label).map(r => Number(r.label));
-    const fits = old >= number && (after.length === 0 || old < Math.min(...after));
+    let firstAfter = Infinity;
+    for (const r of refs) if (r.start >= at && isNumeric(r.label) && r.label !== existing.label) firstAfter = Math.min(firstAfter, Number(r.label));
+    const fits = old >= number && old < firstAfter;
     if ((firstUse && firstUse.end <= at) || fits) {
       // Already used earlier, or its number already fits here: just point at it.
       return { edits: [{ start: at, end: at, newText: `[^${existing.label}]` }], label: existing.label, reused: true };
@@ -193,16 +113,17 @@ function labelEdits(refs: FootnoteRef[], definitions: FootnoteDefinition[], renu
  * that definition sits in the trailing block of notes, else at the very end of the file.
  */
 function definitionInsert(text: string, definitions: FootnoteDefinition[], number: number, renumber: Map<string, string>, noteText: string, eol: string): TextEdit {
-  const line = `[^${number}]: ${noteText.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`;
+  const line = `[^${number}]: ${noteText.replace(/\s+/g, space => (/[\r\n]/.test(space) ? ' ' : space)).trim()}`;
   const next = definitions
     .filter(d => isNumeric(d.label) && Number(renumber.get(d.label) ?? d.label) > number)
     .sort((a, b) => a.lineStart - b.lineStart)[0];
   if (next && trailingDefinitionsFrom(text, definitions) <= next.lineStart) {
     return { start: next.lineStart, end: next.lineStart, newText: line + eol };
   }
-  const endsWithNewline = text.endsWith('\n');
-  const lastLine = text.slice(text.lastIndexOf('\n', text.length - 2) + 1);
-  const afterDefinition = definitions.length > 0 && DEFINITION.test(lastLine.replace(/\r?\n$/, ''));
+  const endsWithNewline = text.endsWith('\n') || text.endsWith('\r');
+  const lines = linesOf(text);
+  const lastLine = lines[lines.length - (endsWithNewline && lines.length > 1 ? 2 : 1)];
+  const afterDefinition = lastLine !== undefined && definitions[definitions.length - 1]?.lineStart === lastLine.start;
   const lead = text.length === 0 ? eol + eol : endsWithNewline ? (afterDefinition ? '' : eol) : (afterDefinition ? eol : eol + eol);
   return { start: text.length, end: text.length, newText: lead + line + eol };
 }
@@ -210,20 +131,29 @@ function definitionInsert(text: string, definitions: FootnoteDefinition[], numbe
 /** Offset where the block of footnote definitions at the end of the file begins (text.length if none). */
 function trailingDefinitionsFrom(text: string, definitions: FootnoteDefinition[]): number {
   const byLine = new Set(definitions.map(d => d.lineStart));
-  const lines = text.split('\n');
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
+  const lines = linesOf(text);
   let start = text.length;
   for (let i = lines.length - 1; i >= 0; i--) {
-    if (byLine.has(starts[i])) start = starts[i];
+    const line = lines[i]!;
+    if (byLine.has(line.start)) start = line.start;
     // blank lines and indented continuation lines belong to the block; anything else ends it
-    else if (lines[i].trim() !== '' && !/^\s{2,}\S/.test(lines[i])) break;
+    else if (line.text.trim() !== '' && !/^\s{2,}\S/.test(line.text)) break;
   }
   return start;
+}
+
+/** The lines of a text and where each starts; CRLF, LF and CR-only line ends alike. */
+function linesOf(text: string): { start: number; text: string }[] {
+  const lines: { start: number; text: string }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (i < text.length && ch !== '\n' && ch !== '\r') continue;
+    lines.push({ start, text: text.slice(start, i) });
+    if (ch === '\r' && text[i + 1] === '\n') i++;
+    start = i + 1;
+  }
+  return lines;
 }
 
 function sortEdits(edits: TextEdit[]): TextEdit[] {

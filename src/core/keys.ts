@@ -5,7 +5,7 @@
  * the key of the note they repeat; the same source cited in two reports shares one key.
  */
 import type { Footnote, Report, Source } from './model';
-import { STOP_WORDS, asciiFold } from './text';
+import { KEY_STOP_WORDS, asciiFold } from './text';
 
 /** Title words too generic to tell one report from another. */
 const GENERIC = new Set([
@@ -45,11 +45,11 @@ export function sourceBaseKey(source: Source): string {
     if (s && /^[a-z]/.test(s)) return s + y;
   }
   if (source.container) {
-    const salient = words(source.container).filter(w => !STOP_WORDS.has(w)).slice(0, 2);
+    const salient = words(source.container).filter(w => !KEY_STOP_WORDS.has(w)).slice(0, 2);
     if (salient.length && /^[a-z]/.test(salient[0])) return camel(salient) + y;
   }
   if (source.title) {
-    const first = words(source.title).find(w => !STOP_WORDS.has(w) && /^[a-z]/.test(w));
+    const first = words(source.title).find(w => !KEY_STOP_WORDS.has(w) && /^[a-z]/.test(w));
     if (first) return first + y;
   }
   return 'source' + y;
@@ -58,8 +58,8 @@ export function sourceBaseKey(source: Source): string {
 /** "U.S.-Pakistan Relations in Flux: Pathways…" (2025) → "usPakistanFlux2025". */
 export function reportBaseKey(report: Pick<Report, 'title' | 'date'>): string {
   const main = report.title.split(/:\s|\s[–—]\s/)[0];
-  let salient = words(main).filter(w => !STOP_WORDS.has(w) && !GENERIC.has(w));
-  if (salient.length === 0) salient = words(main).filter(w => !STOP_WORDS.has(w));
+  let salient = words(main).filter(w => !KEY_STOP_WORDS.has(w) && !GENERIC.has(w));
+  if (salient.length === 0) salient = words(main).filter(w => !KEY_STOP_WORDS.has(w));
   salient = salient.filter(w => /^[a-z0-9]/.test(w)).slice(0, 3);
   if (salient.length === 0 || !/^[a-z]/.test(salient[0])) salient.unshift('report');
   return camel(salient) + year(report.date);

@@ -16,6 +16,7 @@ import { paragraphNumbers } from './paragraphs';
 import { findQuantities, parseQuantity, sameValue } from './quantities';
 import { formatDate } from './reader';
 import { mergeRanges } from './spans';
+import { FUNCTION_WORDS } from './text';
 
 export type SearchKind = 'section' | 'paragraph' | 'footnote' | 'figure';
 
@@ -301,18 +302,8 @@ function tokenize(text: string): string[] {
 /** Lower case, accents off ("Türkiye" finds "turkiye"), long tokens cut (a pasted URL is not a word). */
 function normaliseTerm(term: string): string | null {
   const t = normaliseText(term).slice(0, 32);
-  return (t.length > 1 || /\d/.test(t)) && !STOP_WORDS.has(t) ? t : null;
+  return (t.length > 1 || /\d/.test(t)) && !FUNCTION_WORDS.has(t) ? t : null;
 }
-
-/**
- * Words that say nothing about which paragraph is meant. Not indexed (they are ~40% of a report's words
- * and own the longest posting lists: memory, build time) and not searched (a typo'd or half-typed word
- * within one edit of "the" or "and" would otherwise pull in every paragraph).
- */
-const STOP_WORDS = new Set(('a an and are as at be been but by can could did do does for from had has have he her his how if in '
-  + 'into is it its may might more most much no nor not of on or our out over own per she should so some such than that the their '
-  + 'them then there these they this those through to too under up very was we were what when where which while who whom why will '
-  + 'with would you your also any both each few here just only other same still which s').split(/\s+/));
 
 function normaliseText(text: string): string {
   const lower = text.toLowerCase();

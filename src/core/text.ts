@@ -64,12 +64,32 @@ export function slug(text: string): string {
     .replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'report';
 }
 
-/** Words that say nothing about which work is meant, skipped when building keys. */
-export const STOP_WORDS = new Set([
+// Stop words: one home for every list. They differ by purpose: a citation key keeps "war" or "trade" and
+// must never change for a report already cited; search and the fact-check drop the same grammatical words,
+// and the fact-check also drops the words every number sentence has ("million", "percent", "report").
+
+/** Words that say nothing about which work is meant, skipped when building keys (changing it changes keys). */
+export const KEY_STOP_WORDS: ReadonlySet<string> = new Set([
   'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'from', 'by', 'as', 'into',
   'its', 'is', 'are', 'be', 'how', 'what', 'why', 'when', 'who', 'that', 'this', 'these', 'between', 'about',
   'after', 'over', 'under', 'via', 'vs', 'versus', 'new', 'can', 'could', 'will', 'may',
 ]);
+
+/**
+ * Grammatical words, which say nothing about what a passage is about. Search neither indexes nor searches
+ * them (they are ~40% of a report's words and own the longest posting lists; a typo within one edit of
+ * "the" would pull in every paragraph).
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(('a about after against also an and any are as at be because been before '
+  + 'between both but by can could did do does each few for from further had has have he her here his how if in into is it its just '
+  + 'less many may might more most much no nor not of off on once only or other our out over own per same she should so some still '
+  + 'such than that the their them then there these they this those through to too under up very was we were what when where which '
+  + 'while who whom why will with would you your s').split(' '));
+
+/** Words that do not tell what a number in a sentence measures: grammar, scale and unit words, reporting verbs. */
+export const CLAIM_STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...('percent cent million billion trillion thousand '
+  + 'us u year years total last next new one two three says said report note according around nearly almost roughly approximately '
+  + 'least well').split(' ')]);
 
 /** Text folded for loose comparison: lower case, no accents, straight apostrophes, punctuation as spaces. */
 export function foldForComparison(text: string): string {

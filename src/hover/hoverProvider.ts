@@ -46,7 +46,7 @@ export class CardHovers implements vscode.HoverProvider {
       if (citation.kind === 'key') {
         const cited = library.byKey(citation.name);
         if (!cited) return undefined;
-        return new vscode.Hover(cited.kind === 'report' ? reportCard(cited.report) : footnoteCard(library, cited.report, cited.footnote), range);
+        return new vscode.Hover(cited.kind === 'report' ? reportCard(cited.report, citation.locator) : footnoteCard(library, cited.report, cited.footnote), range);
       }
       const definition = this.scans.scan(document).definitions.get(citation.name);
       if (definition === undefined) return undefined;

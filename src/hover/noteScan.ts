@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { findQuantities, type Quantity } from '../core/quantities';
+import type { Quantity } from '../core/quantities';
 import { spanTouching } from '../core/spans';
+import { noteAnalysis } from '../shared/noteAnalysis';
 
 /** A citation in a Markdown note: `@key` inside brackets, or a footnote reference `[^n]`. */
 export interface CitationRef {
@@ -9,6 +10,8 @@ export interface CitationRef {
   kind: 'key' | 'footnote';
   /** the citation key, or the footnote label */
   name: string;
+  /** what follows a key in its citation: "para. 24" */
+  locator?: string;
 }
 
 interface Scan {
@@ -22,8 +25,9 @@ interface Scan {
 }
 
 /**
- * What a Markdown note mentions — amounts, citation keys, footnote references — scanned once per document
- * version and kept sorted by offset, so a hover is a binary search, not a scan.
+ * What a Markdown note mentions — amounts, citation keys, footnote references — as the note analysis reads
+ * them (the fact-check and the charts read the same), kept per document version sorted by offset, so a hover
+ * is a binary search, not a scan.
  */
 export class NoteScans implements vscode.Disposable {
   private readonly scans = new Map<string, Scan>();
@@ -33,7 +37,7 @@ export class NoteScans implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.scans.get(key);
     if (cached && cached.document === document && cached.version === document.version) return cached;
-    const scan = scanNote(document, document.getText());
+    const scan = scanNote(document);
     this.scans.set(key, scan);
     return scan;
   }
@@ -52,31 +56,14 @@ export class NoteScans implements vscode.Disposable {
   }
 }
 
-const MAX_SCAN = 2_000_000;
-
-function scanNote(document: vscode.TextDocument, text: string): Scan {
-  const body = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
-  let quantities: Quantity[] = [];
-  try {
-    quantities = findQuantities(body).sort((a, b) => a.start - b.start);
-  } catch {
-    quantities = [];
-  }
-  const citations: CitationRef[] = [];
-  for (const bracket of body.matchAll(/\[([^[\]\n]{0,400})\]/g)) {
-    const inner = bracket[1]!;
-    const base = bracket.index! + 1;
-    if (inner.startsWith('^')) {
-      if (body[bracket.index! + bracket[0].length] !== ':') citations.push({ start: bracket.index!, end: bracket.index! + bracket[0].length, kind: 'footnote', name: inner.slice(1) });
-      continue;
-    }
-    for (const key of inner.matchAll(/(?:^|[\s;-])@([\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*)/gu)) {
-      const name = key[1]!.replace(/[.:;,]+$/, '');
-      const start = base + key.index! + key[0].indexOf('@');
-      citations.push({ start, end: start + 1 + name.length, kind: 'key', name });
-    }
-  }
+function scanNote(document: vscode.TextDocument): Scan {
+  const analysis = noteAnalysis(document);
+  const citations: CitationRef[] = [
+    ...analysis.keys.map(k => ({ start: k.start, end: k.end, kind: 'key' as const, name: k.key, locator: k.locator })),
+    ...analysis.footnoteRefs.map(r => ({ start: r.start, end: r.end, kind: 'footnote' as const, name: r.label })),
+  ];
   const definitions = new Map<string, string>();
-  for (const m of body.matchAll(/^\[\^([^\]\s]+)\]:[ \t]*(.*)$/gm)) definitions.set(m[1]!, m[2]!);
-  return { document, version: document.version, quantities, citations: citations.sort((a, b) => a.start - b.start), definitions };
+  // the first definition of a label is the one Markdown renders
+  for (const d of analysis.footnoteDefinitions) if (!definitions.has(d.label)) definitions.set(d.label, d.text);
+  return { document, version: document.version, quantities: analysis.figures, citations: citations.sort((a, b) => a.start - b.start), definitions };
 }

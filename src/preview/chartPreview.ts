@@ -7,6 +7,7 @@ import type { DossierServices } from '../services';
 import {
   parseWebviewMessage, type ChartView, type Highlight, type HostMessage, type PreviewState, type ThemeKind, type WebviewMessage,
 } from '../shared/previewProtocol';
+import { noteAnalysis } from '../shared/noteAnalysis';
 import { CommandIds, type ReportTarget } from '../shared/targets';
 import { exists } from '../shared/files';
 import { exportTarget, imageLink, insertAtCursor, writeSvg } from './exportChart';
@@ -146,7 +147,7 @@ export class ChartPreview implements vscode.Disposable {
     const noteInfo = { name: note.uri.path.split('/').pop() ?? note.uri.toString(), uri: note.uri.toString() };
     const library = await this.services.library.ready();
     const curated = await this.curated();
-    const result = chartsForNote(note.getText(), library, curated);
+    const result = chartsForNote(note.getText(), library, curated, noteAnalysis(note));
     this.result = result;
     const editor = vscode.window.visibleTextEditors.find(e => e.document === note);
     const offset = editor ? note.offsetAt(editor.selection.active) : 0;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, getApi, loadReports, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, fixtureUri, getApi, loadReports, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
 
 interface DescribedNode {
   label: string;
@@ -216,6 +216,35 @@ suite('Browse', () => {
     await vscode.commands.executeCommand('editor.action.showHover');
     await sleep(1200);
     await screenshot('browse-hover');
+  });
+
+  test('hovers read the shared edge-case note as the fact-check and the charts do (LF and CRLF)', async () => {
+    await seedReady();
+    await closeAllEditors();
+    const fixture = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixtureUri('edge-cases.md')));
+    for (const eol of ['\n', '\r\n']) {
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: fixture.replace(/\n/g, eol) });
+      await vscode.window.showTextDocument(document);
+      const text = document.getText();
+      assert.strictEqual(text.includes('\r\n'), eol === '\r\n');
+      const cardAt = async (needle: string) => {
+        const at = text.indexOf(needle);
+        assert.ok(at >= 0, needle);
+        return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + 2)));
+      };
+      // read: the three keys (the report's card with its locator) and the marker whose definition is indented
+      const reportCard = await cardAt('@usPakistanFlux2025');
+      assert.match(reportCard, /Relations in Flux/);
+      assert.match(reportCard, /> para\\\. 24/, 'the locator, escaped');
+      assert.match(await cardAt('@profit2025'), /\*\*\[\d+\]\*\*.*[\s\S]*Profit/);
+      assert.match(await cardAt('@syed2025'), /\*\*\[\d+\]\*\*/);
+      assert.match(await cardAt('[^1]'), /\*\*\[\d+\]\*\*[\s\S]*Profit/);
+      // not read: keys and markers in front matter, code spans, fenced and indented blocks, escaped brackets, links
+      for (const needle of ['@frontMatter2025', '@afzal2025', '[^code]', '@reuters2025', '[^fenced]', '@axios2025', '[^indented]', '@dawn2025', '[^escaped]', '@iiss2024']) {
+        assert.doesNotMatch(await cardAt(needle), /command:dossier\./, `${needle} with ${JSON.stringify(eol)}`);
+      }
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   test('hover over a note marker in the reader shows the note source and the paragraphs citing it', async () => {

@@ -6,9 +6,10 @@ import * as path from 'node:path';
 import { chartCommand } from '../../src/cli/chart';
 import { Library } from '../../src/core/library';
 import {
-  chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, citations, footnoteCitations, MAX_NOTE_CHARTS,
+  chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, footnoteCitations, MAX_NOTE_CHARTS,
   type CuratedChartFile,
 } from '../../src/core/charts';
+import { analyseNote } from '../../src/core/note';
 import { chartSpec, darkTheme, lightTheme, themeFromCssVariables, isCssColour } from '../../src/core/chartSpec';
 import { parseReport } from '../../src/core/parse';
 import { renderSvg } from '../../src/lazy/charts';
@@ -121,8 +122,22 @@ describe('charts for a note', () => {
     assert.equal(result.omitted, 40 - MAX_NOTE_CHARTS);
   });
 
+  test('the shared edge-case note: the charts read the keys and definitions the note analysis reads', { skip: noSeedFigures }, () => {
+    const edgeCases = fs.readFileSync(path.join(root, 'test', 'fixtures', 'workspace', 'edge-cases.md'), 'utf8');
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = edgeCases.replace(/\n/g, eol);
+      const result = chartsForNote(text, seed, curated);
+      const used = new Set(result.figuresUsed.flatMap(u => u.ranges.map(r => text.slice(r.start, r.end))));
+      // every key in code, front matter, escaped brackets or links is a note source of the bundled report:
+      // read, it would be a citation here; the indented definition [^1] repeats the Profit note
+      assert.deepEqual([...used].sort(), ['29 percent', '[@profit2025; -@syed2025, para. 3]', '[@usPakistanFlux2025, para. 24]', '[^1]'], JSON.stringify(eol));
+      const mentioned = result.figuresUsed.filter(u => u.how.includes('mention')).map(u => seedReport.figures.find(f => f.id === u.figureId)?.text);
+      assert.deepEqual(mentioned, ['29 percent'], 'not the US$845m of the footnote definition');
+    }
+  });
+
   test('citations parse keys and paragraph locators', () => {
-    assert.deepEqual(citations('See [see @a2025, paras. 3-4; @b, p. 2] and [@c].').map(c => [c.key, c.paragraphs]), [['a2025', [3, 4]], ['b', []], ['c', []]]);
+    assert.deepEqual(analyseNote('See [see @a2025, paras. 3-4; @b, p. 2] and [@c].').keys.map(c => [c.key, c.paragraphs]), [['a2025', [3, 4]], ['b', []], ['c', []]]);
   });
 
   test('charts come in the order the note first uses them; the cursor picks the nearest', () => {

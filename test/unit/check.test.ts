@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closestKeys, looksLikeSlip, createNoteChecker, citationKeys, contentWords, type CheckFinding } from '../../src/core/check';
+import { closestKeys, looksLikeSlip, createNoteChecker, contentWords, type CheckFinding } from '../../src/core/check';
+import { analyseNote } from '../../src/core/note';
 import { Library } from '../../src/core/library';
 import type { Figure, Report } from '../../src/core/model';
 import { parseReport } from '../../src/core/parse';
@@ -152,7 +153,7 @@ test('a mistyped key suggests the closest keys', () => {
 });
 
 test('citation keys: pandoc syntax, not emails', () => {
-  assert.deepEqual(citationKeys('[see @a-b:c, p. 3; -@d.] mail [me@x.org] `[@code]`').map(k => k.key), ['a-b:c', 'd']);
+  assert.deepEqual(analyseNote('[see @a-b:c, p. 3; -@d.] mail [me@x.org] `[@code]`').keys.map(k => k.key), ['a-b:c', 'd']);
 });
 
 test('content words are stemmed so tariffs/tariff and suspended/suspends meet', () => {
@@ -301,4 +302,35 @@ test('dossier check: exit 1 with one line per finding on the memo, 0 on a clean 
   assert.equal(clean.code, 0, clean.out);
   assert.equal((await run('no/such/file.md')).code, 2);
   assert.equal((await run()).code, 2);
+});
+
+test('the shared edge-case note: the keys and definitions the note analysis reads, whatever the line ends', () => {
+  const edgeCases = readFileSync('test/fixtures/workspace/edge-cases.md', 'utf8');
+  // a library that knows none of the note's keys: every key the check reads is reported
+  const knowsNone = createNoteChecker(new Library([{ ...handMade, key: 'unrelated2025', footnotes: [] }]));
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const text = edgeCases.replace(/\n/g, eol);
+    const findings = knowsNone.check(text).map(f => [f.code, text.slice(f.start, f.end)]);
+    // not the keys in front matter, code spans, fenced and indented blocks, escaped brackets or links; the
+    // marker [^1] has its (indented) definition; [^2] is never referenced
+    assert.deepEqual(findings, [
+      ['unknown-citation', '@usPakistanFlux2025'],
+      ['unknown-citation', '@profit2025'],
+      ['unknown-citation', '@syed2025'],
+      ['unused-footnote', '[^2]'],
+    ], JSON.stringify(eol));
+  }
+});
+
+test('thousands of dangling markers are summed up, not listed one by one', () => {
+  const text = 'A[^x] '.repeat(1500) + '\n\n' + '[^u]: Unused.\n'.repeat(1);
+  const findings = checker.check(text).filter(f => f.code === 'unknown-footnote');
+  assert.equal(findings.length, 1001);
+  assert.equal(findings[1000]!.message, '500 more footnote markers without a definition from here on are not listed one by one.');
+  assert.equal(findings[1000]!.start, text.indexOf('[^x]', 1000 * 6));
+});
+
+test('a note over the size limit is checked up to the limit, and says so', () => {
+  const findings = checker.check('x'.repeat(2_000_000) + ' [@late]');
+  assert.deepEqual(findings.map(f => [f.code, f.start]), [['note-too-long', 2_000_000]]);
 });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, applyFootnoteCitation, scanFootnotes } from '../../src/core/footnotes';
+import { applyEdits, applyFootnoteCitation } from '../../src/core/footnotes';
+import { analyseNote } from '../../src/core/note';
 
 /** Applies a footnote citation at the `|` in `marked` and returns the new text. */
 function cite(marked: string, text: string, key?: string): { out: string; label: string; reused: boolean } {
@@ -110,10 +111,10 @@ test('multi-line note text is written on one line', () => {
   assert.equal(out, 'X[^1]\n\n[^1]: Line one line two.\n');
 });
 
-test('scanFootnotes finds markers and definitions, not definitions as markers', () => {
-  const scan = scanFootnotes('A[^1] b[^x].\n\n[^1]: One [^x] inside.\n[^x]: Ex.\n');
-  assert.deepEqual(scan.refs.map(r => r.label), ['1', 'x', 'x']);
-  assert.deepEqual(scan.definitions.map(d => [d.label, d.text]), [['1', 'One [^x] inside.'], ['x', 'Ex.']]);
+test('the note analysis finds markers and definitions, not definitions as markers', () => {
+  const scan = analyseNote('A[^1] b[^x].\n\n[^1]: One [^x] inside.\n[^x]: Ex.\n');
+  assert.deepEqual(scan.footnoteRefs.map(r => r.label), ['1', 'x', 'x']);
+  assert.deepEqual(scan.footnoteDefinitions.map(d => [d.label, d.text]), [['1', 'One [^x] inside.'], ['x', 'Ex.']]);
 });
 
 test('property: citing never deletes user text — removing inserted markers/definitions and undoing renumbering gives the original back', () => {
@@ -141,7 +142,7 @@ test('property: citing never deletes user text — removing inserted markers/def
     // Numbering stays in order of first use when it was in order before.
     const order = (t: string) => {
       const firstUse: number[] = [];
-      for (const r of scanFootnotes(t).refs) if (!firstUse.includes(Number(r.label))) firstUse.push(Number(r.label));
+      for (const r of analyseNote(t).footnoteRefs) if (!firstUse.includes(Number(r.label))) firstUse.push(Number(r.label));
       return firstUse;
     };
     const sorted = (xs: number[]) => xs.every((x, k) => k === 0 || xs[k - 1] < x);

@@ -1,0 +1,526 @@
+/**
+ * The one reading of an analyst's Markdown note: citation keys with their locators, footnote markers and
+ * definitions, what is code (spans, fenced and indented blocks) or front matter, link destinations, the
+ * amounts the analyst writes, and ```dossier-chart blocks. The fact-check, hovers, charts, completion and
+ * footnote edits all read this, so a key inside code or an indented `   [^1]:` means the same to each.
+ *
+ * One pass over the lines finds the blocks, then one pass over each run of prose lines finds code spans,
+ * brackets and escapes; every character is looked at a bounded number of times, so the time is linear
+ * in the note's length whatever it holds (no regular expression runs over more than one bracket or line).
+ */
+import { findQuantities, type Quantity } from './quantities';
+import { spanAt } from './spans';
+
+/** A range of offsets in a note: [start, end). */
+export interface NoteRange {
+  start: number;
+  end: number;
+}
+
+/** One `@key` of a pandoc citation: `[@a]`, `[see @a, para. 3; -@b]`. */
+export interface CitedKey {
+  key: string;
+  /** offset of the `@` */
+  start: number;
+  /** offset after the key */
+  end: number;
+  /** the whole bracket the key is cited in, `[` to `]` */
+  group: NoteRange;
+  /** `[-@a]`: the author's name is not to be repeated */
+  suppressAuthor: boolean;
+  /** what follows the key up to the next `;` or key, as written: "para. 3", "p. 2" */
+  locator?: string;
+  /** paragraph numbers of a `para.`/`paras.`/`¶` locator ("paras. 3-4" → [3, 4]) */
+  paragraphs: number[];
+}
+
+/** A footnote marker `[^label]` in the text. */
+export interface FootnoteRef {
+  label: string;
+  /** offset of `[` */
+  start: number;
+  /** offset after `]` */
+  end: number;
+}
+
+/** A footnote definition `[^label]: text` at the start of a line (indented at most three spaces). */
+export interface FootnoteDefinition extends FootnoteRef {
+  /** the definition's text (first line, trimmed) */
+  text: string;
+  /** offset of the start of the definition's line */
+  lineStart: number;
+}
+
+/** A fenced ```dossier-chart block, unparsed (charts.ts reads its body). */
+export interface ChartBlockSource {
+  /** from the opening fence's line to the end of the closing fence's line (or of the note) */
+  range: NoteRange;
+  /** 0-based line of the opening fence */
+  line: number;
+  /** the lines between the fences */
+  body: NoteRange;
+}
+
+export interface NoteAnalysis {
+  /** characters analysed: a note longer than MAX_NOTE_LENGTH is read up to there only */
+  analysed: number;
+  truncated: boolean;
+  frontMatter?: NoteRange;
+  /** code spans and fenced or indented code blocks, in text order */
+  code: NoteRange[];
+  /** link and image destinations `](…)` */
+  links: NoteRange[];
+  /** every cited key outside code, in text order */
+  keys: CitedKey[];
+  footnoteRefs: FootnoteRef[];
+  footnoteDefinitions: FootnoteDefinition[];
+  chartBlocks: ChartBlockSource[];
+  /** what is not the analyst's own claim: front matter, code, link destinations, citation brackets, footnote definition lines; sorted, disjoint */
+  notClaims: NoteRange[];
+  /** the amounts written in the analyst's own claims (not in `notClaims`), in text order; read on first use */
+  readonly figures: Quantity[];
+}
+
+/** Notes are read up to this many characters (a 2 MB note is about 1,000 pages of prose). */
+export const MAX_NOTE_LENGTH = 2_000_000;
+
+/** Reads a Markdown note once; pure (adapters keep one analysis per document version). */
+export function analyseNote(fullText: string): NoteAnalysis {
+  const truncated = fullText.length > MAX_NOTE_LENGTH;
+  const text = truncated ? fullText.slice(0, MAX_NOTE_LENGTH) : fullText;
+  const reader = new NoteReader(text);
+  reader.read();
+  const notClaims = joinRanges([
+    ...(reader.frontMatter ? [reader.frontMatter] : []),
+    ...reader.code,
+    ...reader.links,
+    ...reader.groups,
+    ...reader.definitionLines,
+  ]);
+  let figures: Quantity[] | undefined;
+  return {
+    analysed: text.length,
+    truncated,
+    frontMatter: reader.frontMatter,
+    code: reader.code,
+    links: reader.links,
+    keys: reader.keys,
+    footnoteRefs: reader.refs,
+    footnoteDefinitions: reader.definitions,
+    chartBlocks: reader.chartBlocks,
+    notClaims,
+    get figures() {
+      figures ??= findQuantities(text).filter(q => !spanAt(notClaims, q.start));
+      return figures;
+    },
+  };
+}
+
+/** Whether an offset falls in one of the sorted, disjoint ranges (binary search). */
+export function inNoteRanges(ranges: readonly NoteRange[], at: number): boolean {
+  return spanAt(ranges, at) !== undefined;
+}
+
+/** "para. 3", "paras. 3–4", "¶ 12": the paragraph numbers a locator names (a range at most 51 long). */
+export function locatorParagraphs(locator: string): number[] {
+  const m = /(?:\bparas?\.?|\bparagraphs?|¶{1,2})[ \t]{0,3}(\d{1,6})(?:[ \t]{0,3}[-–—][ \t]{0,3}(\d{1,6}))?/i.exec(locator);
+  if (!m) return [];
+  const from = Number(m[1]);
+  const to = m[2] ? Math.min(Number(m[2]), from + 50) : from;
+  const paragraphs: number[] = [];
+  for (let n = from; n <= to; n++) paragraphs.push(n);
+  return paragraphs;
+}
+
+function joinRanges(ranges: NoteRange[]): NoteRange[] {
+  ranges.sort((a, b) => a.start - b.start);
+  const out: NoteRange[] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ start: r.start, end: r.end });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const KEY_CHAR = /[\p{L}\p{N}_]/u;
+/** punctuation allowed inside a key when a key character follows (pandoc: `@a-b:c`, not the `.` of `@d.`) */
+const KEY_INNER = new Set([':', '.', '#', '$', '%', '&', '-', '+', '?', '<', '>', '~', '/']);
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const DEFINITION = /^\[\^([^\]\s]+)\]:/;
+const HEADING = /^#{1,6}(?:[ \t]|$)/;
+
+interface Line {
+  start: number;
+  /** offset of the line break (or the end of the text) */
+  end: number;
+  /** offset of the next line */
+  next: number;
+}
+
+interface Fence {
+  char: string;
+  length: number;
+  start: number;
+  line: number;
+  chart: boolean;
+  bodyStart: number;
+  /** opened inside a list item or footnote, where it may be indented */
+  nested: boolean;
+}
+
+class NoteReader {
+  frontMatter: NoteRange | undefined;
+  readonly code: NoteRange[] = [];
+  readonly links: NoteRange[] = [];
+  readonly groups: NoteRange[] = [];
+  readonly keys: CitedKey[] = [];
+  readonly refs: FootnoteRef[] = [];
+  readonly definitions: FootnoteDefinition[] = [];
+  readonly definitionLines: NoteRange[] = [];
+  readonly chartBlocks: ChartBlockSource[] = [];
+  /** where definition markers start: the inline pass steps over them */
+  private readonly definitionMarkers = new Map<number, number>();
+
+  constructor(private readonly text: string) {}
+
+  private lineAt(start: number): Line {
+    const text = this.text;
+    let end = start;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const next = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end < text.length ? end + 1 : end;
+    return { start, end, next };
+  }
+
+  read(): void {
+    const text = this.text;
+    let at = this.readFrontMatter();
+    let lineNumber = this.frontMatter ? this.countLines(0, at) : 0;
+    let fence: Fence | undefined;
+    let indented: NoteRange | undefined;
+    /** a run of prose lines, read for inline code, brackets and escapes as one */
+    let prose: NoteRange | undefined;
+    let previousBlank = true;
+    /** the previous line ends a block (heading, fence): an indented line after it is code */
+    let previousClosed = true;
+    let inContainer = false;
+    const flushProse = () => {
+      if (prose) this.readInline(prose.start, prose.end);
+      prose = undefined;
+    };
+    while (at < text.length) {
+      const line = this.lineAt(at);
+      const { indent, first } = this.indentOf(line);
+      const blank = first === line.end;
+
+      if (fence) {
+        if (this.closesFence(fence, line, indent, first)) {
+          this.code.push({ start: fence.start, end: line.end });
+          if (fence.chart) this.chartBlocks.push({ range: { start: fence.start, end: line.end }, line: fence.line, body: { start: fence.bodyStart, end: line.start } });
+          fence = undefined;
+          previousBlank = false;
+          previousClosed = true;
+        }
+        at = line.next;
+        lineNumber++;
+        continue;
+      }
+
+      if (indented) {
+        if (blank) {
+          at = line.next;
+          lineNumber++;
+          continue;
+        }
+        if (indent >= 4) {
+          indented.end = line.end;
+          at = line.next;
+          lineNumber++;
+          continue;
+        }
+        this.code.push(indented);
+        indented = undefined;
+        previousBlank = true;
+      }
+
+      if (blank) {
+        flushProse();
+        previousBlank = true;
+        previousClosed = false;
+        at = line.next;
+        lineNumber++;
+        continue;
+      }
+
+      if (indent >= 4 && !inContainer && (previousBlank || previousClosed)) {
+        flushProse();
+        indented = { start: line.start, end: line.end };
+        at = line.next;
+        lineNumber++;
+        continue;
+      }
+
+      const open = indent < 4 || inContainer ? this.opensFence(line, first, inContainer) : undefined;
+      if (open) {
+        flushProse();
+        fence = { ...open, start: line.start, line: lineNumber, bodyStart: line.next, nested: inContainer };
+        at = line.next;
+        lineNumber++;
+        continue;
+      }
+
+      if (indent < 4) {
+        const rest = text.slice(first, Math.min(line.end, first + 1024));
+        const definition = DEFINITION.exec(rest);
+        if (definition || LIST_ITEM.test(rest)) inContainer = true;
+        else if (previousBlank) inContainer = false;
+        if (definition) this.addDefinition(line, first, definition[1]!);
+        if (HEADING.test(rest)) {
+          flushProse();
+          this.readInline(line.start, line.end);
+          previousBlank = false;
+          previousClosed = true;
+          at = line.next;
+          lineNumber++;
+          continue;
+        }
+      }
+      if (prose) prose.end = line.end;
+      else prose = { start: line.start, end: line.end };
+      previousBlank = false;
+      previousClosed = false;
+      at = line.next;
+      lineNumber++;
+    }
+    flushProse();
+    if (indented) this.code.push(indented);
+    if (fence) {
+      // an unclosed fence runs to the end of the note (CommonMark)
+      this.code.push({ start: fence.start, end: text.length });
+      if (fence.chart) this.chartBlocks.push({ range: { start: fence.start, end: text.length }, line: fence.line, body: { start: Math.min(fence.bodyStart, text.length), end: text.length } });
+    }
+    this.code.sort((a, b) => a.start - b.start);
+  }
+
+  /** YAML front matter: `---` on the first line, up to a line `---` or `...`. Returns where the body starts. */
+  private readFrontMatter(): number {
+    const first = this.lineAt(0);
+    if (this.text.slice(first.start, first.end).trimEnd() !== '---' || first.next === first.end) return 0;
+    for (let at = first.next; at < this.text.length;) {
+      const line = this.lineAt(at);
+      const content = this.text.slice(line.start, Math.min(line.end, line.start + 8)).trimEnd();
+      if ((content === '---' || content === '...') && line.end - line.start < 64) {
+        this.frontMatter = { start: 0, end: line.end };
+        return line.next;
+      }
+      if (line.next === at) break;
+      at = line.next;
+    }
+    return 0;
+  }
+
+  private countLines(from: number, to: number): number {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const ch = this.text[i];
+      if (ch === '\n' || (ch === '\r' && this.text[i + 1] !== '\n')) n++;
+    }
+    return n;
+  }
+
+  /** Columns of leading white space (a tab to the next multiple of 4) and where the content starts. */
+  private indentOf(line: Line): { indent: number; first: number } {
+    let indent = 0;
+    let i = line.start;
+    for (; i < line.end; i++) {
+      const ch = this.text[i];
+      if (ch === ' ') indent++;
+      else if (ch === '\t') indent += 4 - (indent % 4);
+      else break;
+    }
+    return { indent, first: i };
+  }
+
+  private runOf(ch: string, from: number, to: number): number {
+    let n = 0;
+    while (from + n < to && this.text[from + n] === ch) n++;
+    return n;
+  }
+
+  private opensFence(line: Line, first: number, anyIndent: boolean): { char: string; length: number; chart: boolean } | undefined {
+    const ch = this.text[first];
+    if (ch !== '`' && ch !== '~') return undefined;
+    if (!anyIndent && first - line.start > 3) return undefined;
+    const length = this.runOf(ch, first, line.end);
+    if (length < 3) return undefined;
+    const info = this.text.slice(first + length, line.end);
+    if (ch === '`' && info.includes('`')) return undefined;
+    return { char: ch, length, chart: /^[ \t]*dossier-chart(?![\w-])/.test(info.slice(0, 64)) };
+  }
+
+  private closesFence(fence: Fence, line: Line, indent: number, first: number): boolean {
+    if (indent > 3 && !fence.nested) return false;
+    const length = this.runOf(fence.char, first, line.end);
+    if (length < fence.length) return false;
+    for (let i = first + length; i < line.end; i++) if (this.text[i] !== ' ' && this.text[i] !== '\t') return false;
+    return true;
+  }
+
+  private addDefinition(line: Line, first: number, label: string): void {
+    const markerEnd = first + label.length + 3;
+    this.definitions.push({ label, start: first, end: markerEnd, text: this.text.slice(markerEnd + 1, line.end).trim(), lineStart: line.start });
+    this.definitionLines.push({ start: line.start, end: line.end });
+    this.definitionMarkers.set(first, markerEnd + 1);
+  }
+
+  /**
+   * Code spans, escapes, brackets and link destinations in a run of prose lines [from, to). A code span
+   * opens at a run of n backticks and closes at the next run of exactly n: the runs are listed by length
+   * once, and each length's list is walked forward only, so unmatched runs cost nothing more.
+   */
+  private readInline(from: number, to: number): void {
+    const text = this.text;
+    const runsByLength = new Map<number, { starts: number[]; next: number }>();
+    for (let i = from; i < to;) {
+      if (text[i] !== '`') {
+        i++;
+        continue;
+      }
+      const n = this.runOf('`', i, to);
+      const runs = runsByLength.get(n);
+      if (runs) runs.starts.push(i);
+      else runsByLength.set(n, { starts: [i], next: 0 });
+      i += n;
+    }
+    const closingRun = (n: number, after: number): number | undefined => {
+      const runs = runsByLength.get(n);
+      if (!runs) return undefined;
+      while (runs.next < runs.starts.length && runs.starts[runs.next]! < after) runs.next++;
+      return runs.starts[runs.next];
+    };
+
+    let open = -1;
+    let lineEnd = -1;
+    let parenAt = -1;
+    let noParenFrom = -1;
+    const closeParen = (after: number): number => {
+      if (parenAt >= after && parenAt < lineEnd) return parenAt;
+      if (noParenFrom >= 0 && after >= noParenFrom) return -1;
+      for (let j = after; j < lineEnd; j++) {
+        if (text[j] === ')') return (parenAt = j);
+      }
+      noParenFrom = after;
+      return -1;
+    };
+    const newLine = (at: number) => {
+      lineEnd = this.lineAt(at).end;
+      noParenFrom = -1;
+      open = -1;
+    };
+    newLine(from);
+
+    for (let i = from; i < to;) {
+      const ch = text[i];
+      if (ch === '\n' || ch === '\r') {
+        i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+        newLine(i);
+        continue;
+      }
+      if (ch === '\\' && i + 1 < lineEnd && ASCII_PUNCTUATION.test(text[i + 1]!)) {
+        // an escaped backtick leaves the rest of its run literal too
+        i += text[i + 1] === '`' ? 1 + this.runOf('`', i + 1, to) : 2;
+        continue;
+      }
+      if (ch === '`') {
+        const n = this.runOf('`', i, to);
+        const close = closingRun(n, i + n);
+        if (close === undefined) {
+          i += n;
+          continue;
+        }
+        this.code.push({ start: i, end: close + n });
+        i = close + n;
+        if (i > lineEnd) newLine(this.lineStartOf(i, from));
+        open = -1;
+        continue;
+      }
+      if (ch === '[') {
+        const afterMarker = this.definitionMarkers.get(i);
+        if (afterMarker !== undefined) {
+          i = afterMarker;
+          open = -1;
+          continue;
+        }
+        open = i;
+        i++;
+        continue;
+      }
+      if (ch === ']' && open >= 0) {
+        const start = open;
+        open = -1;
+        if (text[i + 1] === '(') {
+          const close = closeParen(i + 2);
+          if (close >= 0) {
+            this.links.push({ start: i + 1, end: close + 1 });
+            i = close + 1;
+            continue;
+          }
+        }
+        this.readBracket(start, i + 1);
+      }
+      i++;
+    }
+  }
+
+  /** The start of the line holding `at` (only used after a code span that crossed lines). */
+  private lineStartOf(at: number, floor: number): number {
+    let i = at;
+    while (i > floor && this.text[i - 1] !== '\n' && this.text[i - 1] !== '\r') i--;
+    return i;
+  }
+
+  /** A bracket [start, end) with no bracket inside: a footnote marker, a citation, or neither. */
+  private readBracket(start: number, end: number): void {
+    const text = this.text;
+    if (text[start + 1] === '^') {
+      const label = text.slice(start + 2, end - 1);
+      if (label.length > 0 && !/\s/.test(label)) this.refs.push({ label, start, end });
+      return;
+    }
+    const found: CitedKey[] = [];
+    const group = { start, end };
+    for (let i = start + 1; i < end - 1; i++) {
+      if (text[i] !== '@') continue;
+      const before = text[i - 1]!;
+      if (!(i === start + 1 || before === ';' || before === '-' || /\s/.test(before))) continue;
+      if (!KEY_CHAR.test(text[i + 1] ?? '')) continue;
+      let j = i + 2;
+      while (j < end - 1) {
+        if (KEY_CHAR.test(text[j]!)) j++;
+        else if (KEY_INNER.has(text[j]!) && j + 1 < end - 1 && KEY_CHAR.test(text[j + 1]!)) j += 2;
+        else break;
+      }
+      const suppressAuthor = before === '-' && (i - 1 === start + 1 || /[\s;]/.test(text[i - 2]!));
+      found.push({ key: text.slice(i + 1, j), start: i, end: j, group, suppressAuthor, paragraphs: [] });
+      i = j - 1;
+    }
+    if (found.length === 0) return;
+    found.forEach((key, k) => {
+      // the locator runs to the next `;` or key, whichever comes first
+      const next = found[k + 1];
+      const limit = next ? next.start - (next.suppressAuthor ? 1 : 0) : end - 1;
+      let stop = key.end;
+      while (stop < limit && text[stop] !== ';') stop++;
+      const locator = text.slice(key.end, stop).replace(/^[\s,]+/, '').trimEnd();
+      if (locator) {
+        key.locator = locator;
+        key.paragraphs = locatorParagraphs(locator);
+      }
+    });
+    this.groups.push(group);
+    for (const key of found) this.keys.push(key);
+  }
+}
