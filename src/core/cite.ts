@@ -533,12 +533,28 @@ export function citationKeyAt(linePrefix: string): { start: number; query: strin
 }
 
 /**
+ * Whether the cursor sits in an open citation bracket: after the line's last `[` (no `]` since, no `[^`),
+ * which holds an `@` or is still empty (`[`, `[-`), and with a `]` ahead before any other `[`. Index
+ * look-ups, not a pattern: a 100,000-character line costs one pass.
+ */
+function insideCitationBracket(linePrefix: string, lineSuffix: string): boolean {
+  const open = linePrefix.lastIndexOf('[');
+  const close = linePrefix.lastIndexOf(']');
+  if (open < 0 || open < close) return false;
+  if (linePrefix.indexOf('[^', close + 1) >= 0) return false;
+  const inner = linePrefix.slice(open + 1);
+  if (!(inner.includes('@') || inner === '' || inner === '-')) return false;
+  const ahead = lineSuffix.indexOf(']');
+  const nextOpen = lineSuffix.indexOf('[');
+  return ahead >= 0 && (nextOpen < 0 || ahead < nextOpen);
+}
+
+/**
  * The pandoc text to insert at a cursor: a whole `[@a; @b]`, or — when the cursor is already inside a
  * citation bracket (`[@a, para. 3; |]`, `[@a|]`) — only the keys, joined to what is there with `; `.
  */
 export function pandocInsertion(linePrefix: string, lineSuffix: string, refs: readonly CitationRef[]): string {
-  const inside = /\[[^\[\]]*@[^\[\]]*$|\[-?@?$/.test(linePrefix) && !/\[\^[^\]]*$/.test(linePrefix) && /^[^\[]*\]/.test(lineSuffix);
-  if (!inside) return pandocCitation(refs);
+  if (!insideCitationBracket(linePrefix, lineSuffix)) return pandocCitation(refs);
   const keys = refs.map(r => `@${r.key}${r.locator ? `, ${r.locator}` : ''}`).join('; ');
   const before = linePrefix.trimEnd();
   if (/\[-?@?$/.test(before) || before.endsWith(';')) {
