@@ -3,6 +3,7 @@
  * figures (same unit, same report), the figure itself highlighted. Pure string building; every label is
  * escaped, so report text can never become markup.
  */
+import type { Figure, Report } from './model';
 import { escapeXml } from './xml';
 
 export interface MiniBar {
@@ -101,4 +102,19 @@ function base64(bytes: Uint8Array): string {
     out += c === undefined ? '=' : ALPHABET[c & 63]!;
   }
   return out;
+}
+
+/**
+ * The bars of a figure's small chart: the figure among the report's figures in the same unit, the ones
+ * closest in order of magnitude (so the chart stays small), largest first. Empty when the figure stands
+ * alone, or counts things (counts of different things do not compare).
+ */
+export function comparableFigures(report: Report, figure: Figure, others = 3): Figure[] {
+  if (figure.unit === 'count') return [];
+  const distance = (f: Figure) => Math.abs(Math.log10(Math.abs(f.value) || 1) - Math.log10(Math.abs(figure.value) || 1));
+  const comparable = report.figures
+    .filter(f => f.unit === figure.unit && f.id !== figure.id && !(f.value === figure.value && f.text === figure.text))
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, others);
+  return comparable.length ? [figure, ...comparable].sort((a, b) => b.value - a.value) : [];
 }

@@ -1,4 +1,4 @@
-import type { Report } from './model';
+import type { Figure, Report } from './model';
 
 const numbered = new WeakMap<Report, ReadonlyMap<string, number>>();
 
@@ -14,4 +14,21 @@ export function paragraphNumbers(report: Report): ReadonlyMap<string, number> {
     numbered.set(report, (numbers = map));
   }
   return numbers;
+}
+
+const figureIndex = new WeakMap<Report, ReadonlyMap<string, readonly Figure[]>>();
+
+/** A report's figures by paragraph id, in reading order; built once per report (big reports have tens of thousands). */
+export function figuresByParagraph(report: Report): ReadonlyMap<string, readonly Figure[]> {
+  let map = figureIndex.get(report);
+  if (!map) {
+    const byParagraph = new Map<string, Figure[]>();
+    for (const figure of report.figures) {
+      const list = byParagraph.get(figure.paragraph);
+      if (list) list.push(figure);
+      else byParagraph.set(figure.paragraph, [figure]);
+    }
+    figureIndex.set(report, (map = byParagraph));
+  }
+  return map;
 }

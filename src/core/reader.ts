@@ -5,7 +5,7 @@
  */
 import type { CitedTarget } from './cite';
 import type { Figure, Footnote, Paragraph, Report } from './model';
-import { paragraphNumbers } from './paragraphs';
+import { figuresByParagraph, paragraphNumbers } from './paragraphs';
 import type { SourceSpan } from './parse/spans';
 import { SpanIndex, type Span } from './spans';
 
@@ -38,12 +38,7 @@ export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]
   const byline = [formatDate(report.date), report.authors.map(oneLine).join(', '), oneLine(report.publisher ?? '')].filter(Boolean);
   if (byline.length) out.write(byline.join(' · ') + '\n');
 
-  const figuresByParagraph = new Map<string, Figure[]>();
-  for (const figure of report.figures) {
-    const list = figuresByParagraph.get(figure.paragraph) ?? [];
-    list.push(figure);
-    figuresByParagraph.set(figure.paragraph, list);
-  }
+  const figuresOf = figuresByParagraph(report);
   const markersOf = sourceMarkers(sourceSpans);
   const numbers = paragraphNumbers(report);
   for (const section of report.sections) {
@@ -55,7 +50,7 @@ export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]
         out.write('\n');
         out.span('paragraph', paragraph.id, () => {
           out.write(`¶${numbers.get(paragraph.id)} `);
-          writeParagraph(out, paragraph, markerPlaces(paragraph, markersOf(paragraph.id)), figuresByParagraph.get(paragraph.id) ?? []);
+          writeParagraph(out, paragraph, markerPlaces(paragraph, markersOf(paragraph.id)), figuresOf.get(paragraph.id) ?? []);
         });
         out.write('\n');
       }
@@ -76,7 +71,7 @@ export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]
   return out.finish();
 }
 
-function writeParagraph(out: TextBuilder, paragraph: Paragraph, markers: { at: number; n: number }[], figures: Figure[]): void {
+function writeParagraph(out: TextBuilder, paragraph: Paragraph, markers: { at: number; n: number }[], figures: readonly Figure[]): void {
   const text = oneLine(paragraph.text);
   const base = out.length;
   // where each figure sits in the marker-free text, in reading order

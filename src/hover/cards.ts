@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { resolveFootnote } from '../core/cite';
 import type { Library } from '../core/library';
 import type { Figure, Footnote, Report } from '../core/model';
-import { barChartSvg, svgDataUri } from '../core/miniChart';
+import { barChartSvg, comparableFigures, svgDataUri } from '../core/miniChart';
 import { formatQuantity } from '../core/quantities';
 import { formatDate, openingWords } from '../core/reader';
 import { commandLink, escapeMarkdown, safeWebUrl } from '../shared/markdown';
@@ -119,19 +119,10 @@ function boldFigure(sentence: string, text: string): string {
   return `${escapeMarkdown(sentence.slice(0, at))}**${escapeMarkdown(text)}**${escapeMarkdown(sentence.slice(at + text.length))}`;
 }
 
-/**
- * A bar chart of the figure among the report's figures with the same unit (the ones closest in value, so
- * the card stays small), largest first, as a data: URI; none when the figure stands alone.
- */
+/** A bar chart of the figure among comparable figures of its report (comparableFigures), as a data: URI. */
 function comparableChart(report: Report, figure: Figure): string | undefined {
-  if (figure.unit === 'count') return undefined;
-  const distance = (f: Figure) => Math.abs(Math.log10(Math.abs(f.value) || 1) - Math.log10(Math.abs(figure.value) || 1));
-  const comparable = report.figures
-    .filter(f => f.unit === figure.unit && f.id !== figure.id && !(f.value === figure.value && f.text === figure.text))
-    .sort((a, b) => distance(a) - distance(b))
-    .slice(0, 3);
-  if (!comparable.length) return undefined;
-  const bars = [figure, ...comparable].sort((a, b) => b.value - a.value);
+  const bars = comparableFigures(report, figure);
+  if (!bars.length) return undefined;
   const svg = barChartSvg(
     bars.map(f => ({ label: shortSubject(f), value: f.value, highlight: f.id === figure.id })),
     { title: vscode.l10n.t('{0} in this report', unitName(figure.unit)), format: v => formatQuantity(v, figure.unit), width: 380 },

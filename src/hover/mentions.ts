@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
-import { findQuantities, sameAmount } from '../core/quantities';
+import { around, reportMentions } from '../core/mentions';
+import { sameAmount } from '../core/quantities';
 import { noIcons } from '../shared/pickerText';
 import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
@@ -47,62 +48,25 @@ export async function showMentions(library: Library, scans: NoteScans, arg: unkn
 export function findMentions(library: Library, scans: NoteScans, target: ReportTarget): Mention[] {
   const report = library.report(target.reportId);
   if (!report) return [];
-  const mentions: Mention[] = [];
-  const { text: readerText, index } = library.readerText(report);
   const uri = readerUri(report).toString();
-  // line of an offset by binary search over the line starts (computed once per call, not per mention)
-  const starts = [0];
-  for (let i = readerText.indexOf('\n'); i >= 0; i = readerText.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const around = (text: string, start: number, end: number) => text.slice(Math.max(0, start - 60), Math.min(text.length, end + 60)).replace(/\s+/g, ' ').trim();
+  const mentions: Mention[] = reportMentions(library, target).map(m => ({ uri, ...m }));
 
   if (target.kind === 'figure') {
     const figure = report.figures.find(f => f.id === target.id);
     if (!figure) return [];
-    const same = (q: { value: number; unit: string; counted?: string }) => sameAmount(q, figure);
-    // in the report: every paragraph and note with the same amount
-    for (const span of [...index.ofKind('paragraph'), ...index.ofKind('footnote')]) {
-      const text = readerText.slice(span.start, span.end);
-      for (const q of safeQuantities(text)) {
-        if (!same(q)) continue;
-        const place = span.kind === 'paragraph' ? library.paragraph(report.id, span.id) : undefined;
-        mentions.push({
-          uri, line: lineOf(span.start + q.start), text: around(text, q.start, q.end),
-          where: place ? `¶${place.number} · ${place.section.title}` : `[${span.id}]`,
-          target: { reportId: report.id, kind: span.kind === 'paragraph' ? 'paragraph' : 'footnote', id: span.id },
-        });
-      }
-    }
     // in open Markdown notes
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== 'markdown') continue;
       const text = document.getText();
       for (const q of scans.scan(document).quantities) {
-        if (!same(q)) continue;
+        if (!sameAmount(q, figure)) continue;
         const range = rangeOf(document, q.start, q.end);
         mentions.push({ uri: document.uri.toString(), line: range.start.line, text: around(text, q.start, q.end), where: `${vscode.workspace.asRelativePath(document.uri)}:${range.start.line + 1}` });
       }
     }
-    return mentions;
-  }
-
-  if (target.kind === 'footnote') {
+  } else if (target.kind === 'footnote') {
     const footnote = report.footnotes.find(f => String(f.n) === target.id);
     if (!footnote) return [];
-    for (const pid of footnote.citedBy) {
-      const place = library.paragraph(report.id, pid);
-      const span = index.find('paragraph', pid);
-      if (place && span) mentions.push({ uri, line: lineOf(span.start), text: place.paragraph.text.slice(0, 140), where: `¶${place.number} · ${place.section.title}`, target: { reportId: report.id, kind: 'paragraph', id: pid } });
-    }
     for (const document of vscode.workspace.textDocuments) {
       if (document.languageId !== 'markdown') continue;
       const text = document.getText();
@@ -114,12 +78,4 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
     }
   }
   return mentions;
-}
-
-function safeQuantities(text: string) {
-  try {
-    return findQuantities(text);
-  } catch {
-    return [];
-  }
 }

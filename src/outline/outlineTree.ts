@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { fullNote, resolveFootnote } from '../core/cite';
 import { plainLine } from '../core/escape';
 import type { Library } from '../core/library';
+import { figuresByParagraph } from '../core/paragraphs';
 import type { Figure, Footnote, Report } from '../core/model';
 import { formatDate, openingWords } from '../core/reader';
 import { escapeMarkdown } from '../shared/markdown';
@@ -199,23 +200,6 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
       }
     }
   }
-}
-
-const figureIndex = new WeakMap<Report, Map<string, Figure[]>>();
-
-/** A report's figures by paragraph id, built once per report (big reports have tens of thousands). */
-function figuresByParagraph(report: Report): Map<string, Figure[]> {
-  let map = figureIndex.get(report);
-  if (!map) {
-    map = new Map();
-    for (const figure of report.figures) {
-      const list = map.get(figure.paragraph);
-      if (list) list.push(figure);
-      else map.set(figure.paragraph, [figure]);
-    }
-    figureIndex.set(report, map);
-  }
-  return map;
 }
 
 function footnoteOf(report: Report, id: string): Footnote | undefined {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { paragraphNumbers } from '../core/paragraphs';
+import { figuresByParagraph, paragraphNumbers } from '../core/paragraphs';
 import { openingWords } from '../core/reader';
 import type { Span } from '../core/spans';
 import { offsetOf, positionOf, rangeOf } from '../shared/positions';
@@ -76,8 +76,7 @@ export class ReaderSymbols implements vscode.DocumentSymbolProvider {
     const { report, reader } = found;
     const { index } = reader;
     const symbols: vscode.DocumentSymbol[] = [];
-    const figuresOf = new Map<string, typeof report.figures>();
-    for (const figure of report.figures) figuresOf.set(figure.paragraph, [...(figuresOf.get(figure.paragraph) ?? []), figure]);
+    const figuresOf = figuresByParagraph(report);
     const numbers = paragraphNumbers(report);
     for (const section of report.sections) {
       const span = index.find('section', section.id);

@@ -7,7 +7,9 @@ import { sourceUrl } from '../../src/core/cite';
 import { figuresMatching, footnoteForDefinition } from '../../src/core/figureMatch';
 import { Library } from '../../src/core/library';
 import type { Report } from '../../src/core/model';
-import { paragraphNumbers } from '../../src/core/paragraphs';
+import { reportMentions } from '../../src/core/mentions';
+import { comparableFigures } from '../../src/core/miniChart';
+import { figuresByParagraph, paragraphNumbers } from '../../src/core/paragraphs';
 import { sameAmount, sameValue } from '../../src/core/quantities';
 import { parseReportWithSpans } from '../../src/core/parse';
 import { spanFor } from '../../src/core/reader';
@@ -130,5 +132,38 @@ describe('what the pickers list before anything is typed', () => {
     assert.equal(hit.detail, `${place.section.title} · ¶${place.number} · ${seed.title}`);
     assert.equal(allFigures(library).length, seed.figures.length);
     assert.ok(allFigures(library).every(h => h.kind === 'figure'));
+  });
+});
+
+describe('the hover chart compares like with like', () => {
+  test('the figure among the closest figures of its unit, largest first; counts stand alone', () => {
+    const figure = (text: string) => seed.figures.find(f => f.text === text)!;
+    assert.deepEqual(comparableFigures(seed, figure('29 percent')).map(f => f.text), ['46 percent', '39 percent', '29 percent', '16 percent']);
+    assert.deepEqual(comparableFigures(seed, figure('US$845 million')).map(f => f.text), ['US$1 billion', 'US$845 million', 'US$600 million', 'US$435 million']);
+    assert.deepEqual(comparableFigures(seed, seed.figures.find(f => f.unit === 'count')!), []);
+  });
+
+  test('every report paragraph lists its own figures, in reading order', () => {
+    const byParagraph = figuresByParagraph(seed);
+    assert.equal([...byParagraph.values()].reduce((n, list) => n + list.length, 0), seed.figures.length);
+    const aid = seed.figures.find(f => f.text === 'US$845 million')!;
+    assert.ok(byParagraph.get(aid.paragraph)!.includes(aid));
+  });
+});
+
+describe('mentions in the report', () => {
+  test('a figure: every paragraph and note with the same amount, however written', () => {
+    const aid = seed.figures.find(f => f.text === 'US$845 million')!;
+    const mentions = reportMentions(library, { reportId: ID, kind: 'figure', id: aid.id });
+    assert.deepEqual(mentions.map(m => [m.where, m.target.kind, m.target.id]), [['¶7 · New limitations', 'paragraph', 'p7'], ['[4]', 'footnote', '4']]);
+    assert.match(mentions[1]!.text, /^\[4\] “US suspends \$845m aid projects/);
+    const lines = library.readerText(seed).text.split('\n');
+    assert.match(lines[mentions[0]!.line]!, /^¶7 /);
+    assert.match(lines[mentions[1]!.line]!, /^\[4\] /);
+  });
+
+  test('a note: the paragraphs that cite it', () => {
+    assert.deepEqual(reportMentions(library, { reportId: ID, kind: 'footnote', id: '16' }).map(m => [m.where, m.target.id]), [['¶20 · Motivations for navigating constraints', 'p20']]);
+    assert.deepEqual(reportMentions(library, { reportId: 'nope', kind: 'footnote', id: '16' }), []);
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * Where a report mentions one of its figures (the same amount, however written) or cites one of its notes,
+ * as places in the report's reader text. The hover's "Show All Mentions" adds the open notes' mentions.
+ */
+import type { CitedTarget } from './cite';
+import type { Library } from './library';
+import { findQuantities, sameAmount } from './quantities';
+
+export interface ReportMention {
+  /** 0-based line in the reader text */
+  line: number;
+  /** the text around the mention, on one line */
+  text: string;
+  /** "¶12 · Section title", or "[4]" for a note */
+  where: string;
+  target: CitedTarget;
+}
+
+/** Text around [start, end), on one line: what a list of mentions shows. */
+export function around(text: string, start: number, end: number): string {
+  return text.slice(Math.max(0, start - 60), Math.min(text.length, end + 60)).replace(/\s+/g, ' ').trim();
+}
+
+/** Every place in its report that mentions a figure or cites a note; empty for other targets. */
+export function reportMentions(library: Library, target: CitedTarget): ReportMention[] {
+  const report = library.report(target.reportId);
+  if (!report) return [];
+  const { text: readerText, index } = library.readerText(report);
+  const lineOf = lineFinder(readerText);
+  const mentions: ReportMention[] = [];
+
+  if (target.kind === 'figure') {
+    const figure = report.figures.find(f => f.id === target.id);
+    if (!figure) return [];
+    for (const span of [...index.ofKind('paragraph'), ...index.ofKind('footnote')]) {
+      const text = readerText.slice(span.start, span.end);
+      for (const q of safeQuantities(text)) {
+        if (!sameAmount(q, figure)) continue;
+        const place = span.kind === 'paragraph' ? library.paragraph(report.id, span.id) : undefined;
+        mentions.push({
+          line: lineOf(span.start + q.start), text: around(text, q.start, q.end),
+          where: place ? `¶${place.number} · ${place.section.title}` : `[${span.id}]`,
+          target: { reportId: report.id, kind: span.kind === 'paragraph' ? 'paragraph' : 'footnote', id: span.id },
+        });
+      }
+    }
+  } else if (target.kind === 'footnote') {
+    const footnote = report.footnotes.find(f => String(f.n) === target.id);
+    for (const pid of footnote?.citedBy ?? []) {
+      const place = library.paragraph(report.id, pid);
+      const span = index.find('paragraph', pid);
+      if (place && span) {
+        mentions.push({ line: lineOf(span.start), text: place.paragraph.text.slice(0, 140), where: `¶${place.number} · ${place.section.title}`, target: { reportId: report.id, kind: 'paragraph', id: pid } });
+      }
+    }
+  }
+  return mentions;
+}
+
+/** The 0-based line of an offset, by binary search over the line starts (computed once per text). */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return offset => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+/** A report paragraph whose numbers cannot be read has no mention, rather than failing the whole list. */
+function safeQuantities(text: string) {
+  try {
+    return findQuantities(text);
+  } catch {
+    return [];
+  }
+}
