@@ -53,7 +53,7 @@ const bundles = [
 ];
 
 // Lazy engines: each is its own bundle, loaded with require() at first use, never on activation.
-for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts']) {
+for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts', 'src/lazy/pdf.ts']) {
   if (fs.existsSync(lazy)) {
     bundles.push({
       ...common,
@@ -66,6 +66,9 @@ for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts'])
       // vega-canvas's node build has a top-level await (an optional `canvas` import) that cjs cannot hold;
       // its browser build returns no canvas in Node, and Vega then estimates text widths without one.
       alias: lazy.endsWith('charts.ts') ? { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' } : {},
+      // pdf.js: the same code path in the CLI as in the extension host, which pdf.js does not detect as Node —
+      // no attempt to load a native canvas (and no warning printed on stdout for it); Dossier only reads text.
+      ...(lazy.endsWith('pdf.ts') ? { define: { 'process.versions.nw': '"dossier"' }, external: ['vscode', '@napi-rs/canvas'] } : {}),
     });
   }
 }

@@ -3,7 +3,7 @@
 // (or --out FILE). Runs in a staging copy of the repo, so the minified build never replaces the dist/
 // that a developer's watch build or a concurrent test run is using. What goes into the .vsix is decided
 // by .vscodeignore, exactly as if vsce ran in the repo; dependencies are bundled by esbuild, hence
-// --no-dependencies (dist/ holds the lazy bundles too: charts.js, csl.js, webview.js).
+// --no-dependencies (dist/ holds the lazy bundles too: charts.js, csl.js, pdf.js, webview.js).
 'use strict';
 const { spawnSync } = require('child_process');
 const fs = require('fs');

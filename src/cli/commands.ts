@@ -4,9 +4,10 @@ import { checkCommand } from './check';
 import { citeCommand } from './cite';
 import { chartCommand } from './chart';
 import { figuresCommand } from './figures';
+import { importCommand } from './import';
 import { parseCommand } from './parse';
 import { searchCommand } from './search';
 import { styleCommand } from './style';
 
 /** Every CLI command. Add a command by writing src/cli/<name>.ts and listing it here. */
-export const commands: CliCommand[] = [parseCommand, figuresCommand, chartCommand, searchCommand, bibCommand, styleCommand, checkCommand, citeCommand];
+export const commands: CliCommand[] = [parseCommand, figuresCommand, chartCommand, searchCommand, bibCommand, styleCommand, checkCommand, citeCommand, importCommand];

@@ -13,6 +13,7 @@ import { decodeText } from '../core/formats';
 import type { Library } from '../core/library';
 import type { ParsedReport } from '../core/parse';
 import type { CliIO } from './command';
+import { pdfReportReader } from '../lazy/loadPdf';
 import { LoadError, UsageError } from './errors';
 import { webReaders } from '../lazy/webReaders';
 import { nodeSource } from './nodeSource';
@@ -82,6 +83,7 @@ export function cliDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): D
     },
   });
   for (const reader of webReaders) dossier.readers.register(reader);
+  dossier.readers.register(pdfReportReader);
   return dossier;
 }
 

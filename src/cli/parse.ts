@@ -1,4 +1,4 @@
-/** `dossier parse FILE [--json] [--format text|markdown]`: the report model of DESIGN.md, as JSON or a readable summary. */
+/** `dossier parse FILE [--json] [--format text|markdown]`: the report model of DESIGN.md (from text, Markdown or PDF), as JSON or a readable summary. */
 import type { Report } from '../core/model';
 import type { CliCommand, CliIO } from './command';
 import { runCommand, UsageError } from './errors';
@@ -6,7 +6,7 @@ import { loadReport, parseArgs } from './load';
 
 export const parseCommand: CliCommand = {
   name: 'parse',
-  synopsis: 'FILE [--json] [--format text|markdown]   the report model: sections, paragraphs, notes, figures',
+  synopsis: 'FILE [--json] [--format text|markdown]   the report model (text, Markdown or PDF): sections, paragraphs, notes, figures',
   run: (args: string[], io: CliIO) => runCommand(parseCommand, io, async () => {
     const parsed = parseArgs(args, { flags: ['--json'], options: ['--format'] });
     const format = parsed.value('--format');
@@ -27,16 +27,17 @@ export function summary(report: Report, warnings: string[] = []): string {
   const paragraphs = report.sections.reduce((n, s) => n + s.paragraphs.length, 0);
   const lines = [
     report.title,
-    [`id ${report.id}`, `key ${report.key}`, report.date && `date ${report.date}`, report.authors.length ? `by ${report.authors.join(', ')}` : undefined]
+    [`id ${report.id}`, `key ${report.key}`, report.number && `number ${report.number}`, report.date && `date ${report.date}`, report.authors.length ? `by ${report.authors.join(', ')}` : undefined]
       .filter(Boolean).join(' · '),
-    `${report.sections.length} sections, ${paragraphs} paragraphs, ${report.footnotes.length} notes, ${report.figures.length} figures`,
+    `${report.sections.length} sections, ${paragraphs} paragraphs, ${report.footnotes.length} notes, ${report.figures.length} figures${report.tables?.length ? `, ${report.tables.length} tables` : ''}`,
     '',
     'Sections',
   ];
   for (const s of report.sections) {
     const first = s.paragraphs[0]?.id;
     const last = s.paragraphs[s.paragraphs.length - 1]?.id;
-    lines.push(`  ${s.id.padEnd(4)} ${s.title}  (${s.paragraphs.length} ¶, ${first === last ? first : `${first}–${last}`})`);
+    const page = s.paragraphs[0]?.page;
+    lines.push(`  ${s.id.padEnd(4)} ${s.title}  (${s.paragraphs.length} ¶, ${first === last ? first : `${first}–${last}`}${page ? `, p. ${page}` : ''})`);
   }
   if (report.footnotes.length) {
     lines.push('', 'Notes');

@@ -11,7 +11,7 @@ import type { Figure, Report } from './model';
 import type { Library } from './library';
 import { paragraphNumbers } from './paragraphs';
 import type { Quantity } from './quantities';
-import { fullNote, keyRepeatedBy } from './cite';
+import { fullNote, keyRepeatedBy, pagesLocator } from './cite';
 import { analyseNote, MAX_NOTE_LENGTH, type NoteAnalysis } from './note';
 import { CLAIM_STOP_WORDS } from './text';
 
@@ -275,15 +275,17 @@ function contradiction(text: string, quantity: Quantity, entry: IndexedFigure): 
   const note = figure.footnotes.length ? fullNote(report, figure.footnotes[0]) : undefined;
   const said = text.slice(start, quantity.end);
   const reportSays = `${figure.qualifier ? figure.qualifier + ' ' : ''}${figure.text}`;
+  // a PDF report is cited, and checked, by its page
+  const where = pagesLocator(figure.page) ?? `para. ${entry.paragraphNumber}`;
   return {
     code: 'contradicts-report',
     severity: 'warning',
     start,
     end: quantity.end,
-    message: `"${said}" disagrees with the report: it gives ${reportSays} for ${figure.subject} (para. ${entry.paragraphNumber}).`,
+    message: `"${said}" disagrees with the report: it gives ${reportSays} for ${figure.subject} (${where}).`,
     figure: { reportId: report.id, figureId: figure.id, paragraph: figure.paragraph, text: figure.text, qualifier: figure.qualifier },
     replacement: replacementText(text, quantity, figure),
-    cite: note ? { key: note.key } : { key: report.key, locator: `para. ${entry.paragraphNumber}` },
+    cite: note ? { key: note.key } : { key: report.key, locator: where },
   };
 }
 

@@ -133,6 +133,15 @@ function paragraphNumbers(report: Report): Map<string, number> {
   return numbers;
 }
 
+/**
+ * "p. 12" or "pp. 12–14": the page locator of a PDF report, which an analyst checks against the printed
+ * page (reports of other formats have no pages, and cite by paragraph).
+ */
+export function pagesLocator(first: number | undefined, last: number | undefined = first): string | undefined {
+  if (first === undefined) return undefined;
+  return last === undefined || last === first ? `p. ${first}` : `pp. ${first}\u2013${last}`;
+}
+
 export function paragraphLocator(number: number): string {
   return `para. ${number}`;
 }
@@ -202,12 +211,13 @@ function reportItems(report: Report): CitationItem[] {
     if (section.paragraphs.length === 0) continue;
     const first = numbers.get(section.paragraphs[0].id)!;
     const last = numbers.get(section.paragraphs[section.paragraphs.length - 1].id)!;
+    const locator = pagesLocator(section.paragraphs[0].page, section.paragraphs[section.paragraphs.length - 1].page) ?? sectionLocator(first, last);
     items.push({
       target: { reportId: report.id, kind: 'section', id: section.id },
       key: report.key,
-      locator: sectionLocator(first, last),
+      locator,
       label: section.title,
-      detail: `section \u00b7 ${sectionLocator(first, last)} \u00b7 ${clip(report.title, 40)}`,
+      detail: `section \u00b7 ${locator} \u00b7 ${clip(report.title, 40)}`,
       filterText: `${report.key} ${section.title} section ${section.paragraphs.map(p => p.text).join(' ')}`,
       report,
       source: own,
@@ -216,13 +226,14 @@ function reportItems(report: Report): CitationItem[] {
   for (const section of report.sections) {
     for (const paragraph of section.paragraphs) {
       const number = numbers.get(paragraph.id)!;
+      const page = pagesLocator(paragraph.page);
       items.push({
         target: { reportId: report.id, kind: 'paragraph', id: paragraph.id },
         key: report.key,
-        locator: paragraphLocator(number),
-        label: `${paragraphLocator(number)}: ${clip(paragraph.text, 60)}`,
+        locator: page ?? paragraphLocator(number),
+        label: `${paragraphLocator(number)}${page ? ` (${page})` : ''}: ${clip(paragraph.text, 60)}`,
         detail: `${section.title} \u00b7 ${clip(report.title, 40)}`,
-        filterText: `${report.key} para ${number} ${section.title} ${paragraph.text}`,
+        filterText: `${report.key} para ${number}${paragraph.page !== undefined ? ` page ${paragraph.page}` : ''} ${section.title} ${paragraph.text}`,
         report,
         source: own,
       });
@@ -251,7 +262,8 @@ function figureItem(report: Report, figure: Figure, numbers: Map<string, number>
       filterText: `${base.filterText} ${note.key} ${sourceWords(note.source)}` };
   }
   if (number === undefined) return undefined;
-  return { ...base, key: report.key, locator: paragraphLocator(number), detail: `figure \u00b7 ${paragraphLocator(number)} of the report`, source: reportSource(report),
+  const locator = pagesLocator(figure.page) ?? paragraphLocator(number);
+  return { ...base, key: report.key, locator, detail: `figure \u00b7 ${locator} of the report`, source: reportSource(report),
     filterText: `${base.filterText} ${report.key}` };
 }
 

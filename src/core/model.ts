@@ -23,6 +23,21 @@ export interface Report {
   sections: Section[];
   footnotes: Footnote[];
   figures: Figure[];
+  /** tables of a PDF report: kept as tables, never read as paragraphs */
+  tables?: Table[];
+}
+
+export interface Table {
+  id: string;
+  /** "Table 1. Number of Facilities Subject to the WEC" */
+  caption?: string;
+  /** the unit stated in the caption or header ("millions of metric tons"), if any */
+  unit?: string;
+  /** page of a PDF report (1-based) */
+  page?: number;
+  /** cell texts, row by row; the first `headerRows` rows are the header */
+  rows: string[][];
+  headerRows: number;
 }
 
 export interface Section {
@@ -38,6 +53,8 @@ export interface Paragraph {
   text: string;
   /** note numbers of the markers, in reading order */
   footnotes: number[];
+  /** page of a PDF report (1-based) where the paragraph starts */
+  page?: number;
 }
 
 export interface Footnote {
@@ -52,6 +69,8 @@ export interface Footnote {
   kind?: 'link';
   /** ids of the paragraphs whose markers cite this note */
   citedBy: string[];
+  /** page of a PDF report (1-based) where the note is printed */
+  page?: number;
 }
 
 export interface Source {
@@ -81,4 +100,6 @@ export interface Figure {
   sentence: string;
   /** notes cited in that sentence, else in the paragraph */
   footnotes: number[];
+  /** page of a PDF report (1-based) */
+  page?: number;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resolveFootnote } from '../core/cite';
+import { pagesLocator, resolveFootnote } from '../core/cite';
 import type { Library } from '../core/library';
 import type { Figure, Footnote, Report } from '../core/model';
 import { barChartSvg, comparableFigures, svgDataUri } from '../core/miniChart';
@@ -31,7 +31,7 @@ export function figureCard(library: Library, report: Report, figure: Figure, als
   if (figure.sentence) card.appendMarkdown(`> ${boldFigure(figure.sentence, figure.text)}\n\n`);
   const place = library.paragraph(report.id, figure.paragraph);
   // the report's title only when the library holds several
-  const where = [place?.section.title, place ? `¶${place.number}` : undefined, library.reports.length > 1 ? report.title : undefined].filter((s): s is string => !!s);
+  const where = [place?.section.title, place ? `¶${place.number}` : undefined, pagesLocator(figure.page), library.reports.length > 1 ? report.title : undefined].filter((s): s is string => !!s);
   // where it stands and its source on one line: a hover shows about 250 px before it scrolls
   const sources = figure.footnotes.slice(0, 2).map(n => report.footnotes.find(f => f.n === n)).filter((f): f is Footnote => !!f);
   card.appendMarkdown(`*${where.map(escapeMarkdown).join(' · ')}*${sources.map(note => ` — ${sourceLine(report, note)}`).join('')}\n\n`);
@@ -59,7 +59,8 @@ export function footnoteCard(library: Library, report: Report, footnote: Footnot
   if (citing.length) {
     card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Cited in'))}:\n\n`);
     for (const place of citing.slice(0, 5)) {
-      const link = commandLink(`¶${place.number} ${place.section.title}`, CommandIds.revealInReport, [target(report.id, 'paragraph', place.paragraph.id)]);
+      const page = pagesLocator(place.paragraph.page);
+      const link = commandLink(`¶${place.number}${page ? ` (${page})` : ''} ${place.section.title}`, CommandIds.revealInReport, [target(report.id, 'paragraph', place.paragraph.id)]);
       card.appendMarkdown(`- ${link}: ${escapeMarkdown(openingWords(place.paragraph.text, 70))}\n`);
     }
     card.appendMarkdown('\n');

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createDossier, type Dossier, type DossierSettings, type LoadResult } from '../core/dossier';
 import type { Library } from '../core/library';
 import { webReaders } from '../lazy/webReaders';
+import { pdfReportReader } from '../lazy/loadPdf';
 import { workspaceSource } from './workspaceSource';
 
 /**
@@ -22,6 +23,7 @@ export class LibraryService implements vscode.Disposable {
     this.dossier = createDossier({ source: workspaceSource, log, settings: extensionSettings(extensionUri) });
     // saved web pages and Word files: their engines load at the first such report, not on activation
     for (const reader of webReaders) this.dossier.readers.register(reader);
+    this.dossier.readers.register(pdfReportReader);
     const unsubscribe = this.dossier.onDidLoad(result => {
       this.tell(result);
       this.changed.fire(result.library);

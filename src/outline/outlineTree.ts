@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fullNote, resolveFootnote } from '../core/cite';
+import { fullNote, pagesLocator, resolveFootnote } from '../core/cite';
 import { plainLine } from '../core/escape';
 import type { Library } from '../core/library';
 import { figuresByParagraph } from '../core/paragraphs';
@@ -161,10 +161,10 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         if (!place) return new vscode.TreeItem(element.id);
         const item = new vscode.TreeItem(plainLine(`¶${place.number} ${openingWords(place.paragraph.text)}`), None);
         const figures = (figuresByParagraph(report).get(element.id) ?? []).map(f => f.text);
-        item.description = plainLine([...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')].filter(Boolean).join(' · '));
+        item.description = plainLine([pagesLocator(place.paragraph.page), ...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')].filter(Boolean).join(' · '));
         item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.contextValue = hasSource(report, place.paragraph.footnotes) ? 'paragraph.url' : 'paragraph';
-        item.tooltip = tooltip([`¶${place.number} · ${place.section.title}`, shorten(place.paragraph.text, 700)]);
+        item.tooltip = tooltip([[`¶${place.number}`, pagesLocator(place.paragraph.page), place.section.title].filter(Boolean).join(' · '), shorten(place.paragraph.text, 700)]);
         item.command = reveal(element);
         return item;
       }
@@ -177,7 +177,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         item.description = plainLine(footnoteDescription(report, footnote));
         item.iconPath = new vscode.ThemeIcon(footnote.refersTo !== undefined ? 'arrow-up' : 'note');
         item.contextValue = hasSource(report, [footnote.n]) ? 'footnote.url' : 'footnote';
-        item.tooltip = tooltip([`[${footnote.n}] ${footnote.text}`]);
+        item.tooltip = tooltip([`[${footnote.n}] ${footnote.text}`, ...(footnote.page !== undefined ? [pagesLocator(footnote.page)!] : [])]);
         item.command = reveal(element);
         return item;
       }
@@ -191,7 +191,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         const figure = report.figures.find(f => f.id === element.id);
         if (!figure) return new vscode.TreeItem(element.id);
         const item = new vscode.TreeItem(plainLine(figureLabel(figure)), None);
-        item.description = plainLine(figure.subject);
+        item.description = plainLine([figure.subject, pagesLocator(figure.page)].filter(Boolean).join(' · '));
         item.iconPath = new vscode.ThemeIcon('symbol-number');
         item.contextValue = hasSource(report, figure.footnotes) ? 'figure.url' : 'figure';
         item.tooltip = tooltip([figureLabel(figure), figure.subject, shorten(figure.sentence, 500)]);

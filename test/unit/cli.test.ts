@@ -27,7 +27,7 @@ before(() => {
   fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 report text.', 'latin1'));
   fs.mkdirSync(path.join(dir, 'lib'));
   fs.copyFileSync('test/fixtures/reports/linked-numbered-list.md', path.join(dir, 'lib', 'gulf.md'));
-  fs.writeFileSync(path.join(dir, 'lib', 'ignored.pdf'), 'not a report');
+  fs.writeFileSync(path.join(dir, 'lib', 'ignored.json'), 'not a report'); // no reader takes .json: not picked up
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,0 +1,362 @@
+/**
+ * PDF layout analysis, step 2: blocks → the report as an analyst reads it. The cover, the table of contents,
+ * running heads and title repeats are metadata or furniture, not body; a paragraph broken by a page (and the
+ * notes printed between) is joined again; notes continue across pages; tables stay tables. The result is
+ * written as Markdown (front matter, `[^n]` markers and notes, pipe tables) and read by the Markdown parser,
+ * so a PDF report gets the same notes, sources and figures as any other — and `dossier import` writes that
+ * Markdown as an editable copy. Every paragraph, note and figure keeps its page.
+ */
+import { ReportError } from '../errors';
+import type { Report, Table } from '../model';
+import { squeeze } from '../text';
+import { dateLine, splitNames } from './chrome';
+import { parseReportWithSpans, type ParsedReport } from './index';
+import { bodySize, pageBlocks, renderBlock, type Block, type Rendered } from './pdfLayout';
+import type { PdfContent } from './pdfItems';
+
+export interface PdfParsed extends ParsedReport {
+  /** the report as Markdown with front matter: what `dossier import` writes, and what the spans point into */
+  markdown: string;
+}
+
+type Part =
+  | { kind: 'heading'; text: string; level: number; page: number }
+  /** `box`: text in a box beside the running text (a sidebar), which a broken paragraph continues past */
+  | { kind: 'paragraph'; r: Rendered; page: number; bullet?: boolean; box?: boolean }
+  | { kind: 'note'; n: number; r: Rendered; page: number }
+  | { kind: 'table'; table: Omit<Table, 'id'> };
+
+interface Meta {
+  title?: string;
+  date?: string;
+  authors: string[];
+  publisher?: string;
+  number?: string;
+}
+
+const CONTENTS = /^(?:table\s+of\s+)?contents$/i;
+const REPORT_NUMBER = /^(?:CRS\s+(?:Report\s+)?)?([A-Z]{1,3}\d{4,6})$/;
+const CAPTION = /^(?:Table|Figure)\s+[A-Z]?\d{1,3}(?:\.\d{1,2})?[.:]?\s/;
+const UNIT = /\(((?:in\s+)?(?:(?:thousands|millions|billions|trillions)\s+of\s+)?[^()]{0,40}?(?:dollars|percent|tons|barrels|people|units|euros|pounds)[^()]{0,30})\)/i;
+const TERMINAL = /[.!?:;”"’)\]]$/;
+
+/** Reads the text items of a PDF (from src/lazy/pdf.ts) into Dossier's model. Throws ReportError for a PDF without text. */
+export function parsePdfContent(content: PdfContent, options: { source?: string; id?: string } = {}): PdfParsed {
+  const chars = content.pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.s.trim().length, 0), 0);
+  if (chars < 40) {
+    throw new ReportError(content.pages.length
+      ? 'The PDF has no text layer (a scanned document?): run OCR first, then open the PDF it produces.'
+      : 'The PDF has no pages.');
+  }
+  const body = bodySize(content);
+  const blocks = pageBlocks(content, body);
+  const meta: Meta = { authors: [] };
+  const parts = readParts(content, blocks, body, meta);
+  const { markdown, pageAt } = toMarkdown(parts, meta);
+  const parsed = parseReportWithSpans(markdown, { source: options.source, id: options.id, format: 'markdown' });
+  const report = parsed.report;
+  placePages(parsed, pageAt);
+  const tables = parts.filter((p): p is Extract<Part, { kind: 'table' }> => p.kind === 'table').map((p, i) => ({ id: `t${i + 1}`, ...p.table }));
+  if (tables.length) report.tables = tables;
+  if (meta.number) report.number = meta.number;
+  const warnings = [...parsed.warnings];
+  const unmarked = report.footnotes.filter(f => f.citedBy.length === 0).map(f => f.n);
+  if (report.footnotes.length && unmarked.length === report.footnotes.length) {
+    warnings.push(`${unmarked.length} notes were found but no note markers in the text: notes are not linked to paragraphs.`);
+  } else if (unmarked.length) {
+    warnings.push(`${unmarked.length} note${unmarked.length === 1 ? ' has' : 's have'} no marker in the text: ${unmarked.slice(0, 12).join(', ')}${unmarked.length > 12 ? ', …' : ''}.`);
+  }
+  return { ...parsed, warnings, markdown };
+}
+
+function readParts(content: PdfContent, blocks: Block[], body: number, meta: Meta): Part[] {
+  const info = content.info;
+  const norm = (t: string) => squeeze(t).toLowerCase();
+  const pages = content.pages.length;
+  // a cover page: page 1 of a longer report with no block of prose on it
+  const words = (b: Block) => b.items.reduce((m, i) => m + (i.s.match(/\S+/g)?.length ?? 0), 0);
+  const cover = pages >= 3 && !blocks.some(b => b.page === 1 && b.kind !== 'note' && words(b) > 14);
+  const title = usableTitle(info.title) ?? largestOnFirstPage(blocks, body);
+  meta.title = title;
+  const titleKey = title ? norm(title) : undefined;
+  if (info.author) meta.authors = splitNames(info.author).filter(a => !/^(?:admin|user|owner|microsoft|crs)/i.test(a));
+  const summaryPages = new Set(content.pages.filter(p => p.items.some(i => /^summary$/i.test(i.s.trim()) && i.size > body)).map(p => p.n));
+
+  // the table of contents (and its lists of figures, tables, contacts) fills whole pages
+  const contentsCount = new Map<number, number>();
+  for (const b of blocks) if (b.kind === 'contents') contentsCount.set(b.page, (contentsCount.get(b.page) ?? 0) + 1);
+  const parts: Part[] = [];
+  let sawHeading = false;
+  let sawBody = false;
+  let pendingSummary = false;
+  let headingMarkers: Rendered['markers'] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'furniture' || b.kind === 'figure' || b.kind === 'contents') continue;
+    if ((contentsCount.get(b.page) ?? 0) >= 3 && b.kind !== 'note') continue;
+    if (b.kind === 'cell') {
+      const cells: Block[] = [];
+      while (i < blocks.length && blocks[i].kind === 'cell' && blocks[i].table === b.table) cells.push(blocks[i++]);
+      i--;
+      readTable(cells, body, parts, meta, cover && !sawHeading && b.page <= 2);
+      continue;
+    }
+    const r = renderBlock(b.items, body, b.kind === 'note');
+    const text = r.text;
+    if (!text) continue;
+    // metadata lines: on the cover, and before the report's first heading on its first two pages
+    if ((cover && b.page === 1) || (!sawHeading && !sawBody && b.page <= 2 && b.kind !== 'note')) {
+      if (readMeta(text, meta) || (cover && b.page === 1)) continue;
+    }
+    if (titleKey && norm(text) === titleKey) continue;
+    if (b.kind !== 'note' && isFurniture(text)) { if (b.page === 1) readMeta(text, meta); continue; }
+    if (b.kind === 'heading' && !CAPTION.test(text + ' ')) {
+      if (CONTENTS.test(text) || blocks[i + 1]?.kind === 'contents') continue;
+      if (/^summary$/i.test(text) && !sawHeading) { pendingSummary = true; continue; }
+      sawHeading = true;
+      parts.push({ kind: 'heading', text, level: Math.max(1, b.level ?? 1), page: b.page });
+      // a marker on a heading cites the section: it goes to the section's first paragraph
+      headingMarkers = r.markers.map(m => ({ at: 0, n: m.n }));
+      continue;
+    }
+    if (b.kind === 'note') {
+      if (r.lead !== undefined) parts.push({ kind: 'note', n: r.lead, r, page: b.page });
+      else {
+        // a note continued from the previous page
+        const last = findLast(parts, p => p.kind === 'note');
+        if (last && last.kind === 'note') last.r = appendRendered(last.r, r);
+      }
+      continue;
+    }
+    // the summary page of a report: its paragraphs before the first heading
+    if (!sawHeading && !sawBody && (pendingSummary || summaryPages.has(b.page))) {
+      parts.push({ kind: 'heading', text: 'Summary', level: 1, page: b.page });
+      pendingSummary = false;
+    }
+    sawBody = true;
+    if (headingMarkers.length) { r.markers.unshift(...headingMarkers); headingMarkers = []; }
+    const { r: rr, bullet } = unbullet(r);
+    // a paragraph broken by the page: the last paragraph before has no closing punctuation
+    const prev = findLast(parts, p => (p.kind === 'paragraph' && !p.box) || p.kind === 'heading');
+    const captionLike = (t: string) => CAPTION.test(t) || /^(?:sources?|notes?)\s*:/i.test(t);
+    if (prev && prev.kind === 'paragraph' && prev.page < b.page && !bullet && !TERMINAL.test(prev.r.text) && !captionLike(prev.r.text) && !captionLike(text)) {
+      prev.r = appendRendered(prev.r, rr);
+      continue;
+    }
+    parts.push({ kind: 'paragraph', r: rr, page: b.page, ...(bullet ? { bullet: true } : {}) });
+  }
+  if (!meta.authors.length) meta.authors = authorLines(parts);
+  return parts;
+}
+
+const AUTHOR_TITLE = /^(?:senior\s+)?(?:analyst|specialist|legislative attorney|coordinator|section research manager|research librarian|economist)\b/i;
+const NAME = /^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}$/;
+
+/** CRS "Author Information": "M. Angeles Villarreal, Specialist in …", or the name above the title. */
+function authorLines(parts: Part[]): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind !== 'paragraph' || p.r.text.length > 160) continue;
+    const comma = /^([^,]{3,60}),\s+(.+)$/.exec(p.r.text);
+    if (comma && NAME.test(comma[1]) && AUTHOR_TITLE.test(comma[2])) { names.push(comma[1]); continue; }
+    const next = parts[i + 1];
+    if (NAME.test(p.r.text) && next?.kind === 'paragraph' && AUTHOR_TITLE.test(next.r.text)) names.push(p.r.text);
+  }
+  return [...new Set(names)];
+}
+
+/** "• text" → a list item */
+function unbullet(r: Rendered): { r: Rendered; bullet: boolean } {
+  const bullet = /^[•▪◦●■]\s*/.exec(r.text);
+  if (!bullet) return { r, bullet: false };
+  const cut = bullet[0].length;
+  return { r: { ...r, text: r.text.slice(cut), markers: r.markers.map(m => ({ ...m, at: Math.max(0, m.at - cut) })) }, bullet: true };
+}
+
+function findLast(parts: Part[], test: (p: Part) => boolean): Part | undefined {
+  for (let i = parts.length - 1; i >= 0; i--) if (test(parts[i])) return parts[i];
+  return undefined;
+}
+
+function appendRendered(a: Rendered, b: Rendered): Rendered {
+  const joined = a.text.endsWith('-') ? a.text + b.text : `${a.text} ${b.text}`;
+  const shift = joined.length - b.text.length;
+  return { ...a, text: joined, markers: [...a.markers, ...b.markers.map(m => ({ at: m.at + shift, n: m.n }))] };
+}
+
+/** Lines of a cover or a page foot left in the text: the publisher, its web address, the report number. */
+function isFurniture(text: string): boolean {
+  return text.length <= 60 && (REPORT_NUMBER.test(text) || /^Congressional Research Service$/i.test(text) || /^https?:\/\/[^\s/]+\/?$/.test(text));
+}
+
+/** Date ("Updated April 22, 2026"), report number ("R48910") and publisher lines of a cover. */
+function readMeta(text: string, meta: Meta): boolean {
+  const t = text.trim();
+  const date = t.length <= 60 ? dateLine(t) : undefined;
+  if (date) { meta.date ??= date; return true; }
+  const number = REPORT_NUMBER.exec(t);
+  if (number) { meta.number ??= number[1]; return true; }
+  if (/^Congressional Research Service$/i.test(t)) { meta.publisher ??= 'Congressional Research Service'; return true; }
+  if (/^https?:\/\/\S+$/.test(t) || /^(?:prepared for members and committees of congress|www\.\S+)$/i.test(t)) return true;
+  return false;
+}
+
+/**
+ * The data panel of a CRS summary page: report number, date, then each author's name above their title
+ * ("Analyst in Public Finance").
+ */
+function readFrontPanel(lines: string[], meta: Meta): void {
+  const names: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (readMeta(lines[i], meta)) continue;
+    if (AUTHOR_TITLE.test(lines[i + 1] ?? '') && NAME.test(lines[i])) names.push(lines[i++]);
+  }
+  if (names.length && !meta.authors.length) meta.authors = names;
+}
+
+function readTable(cells: Block[], body: number, parts: Part[], meta: Meta, front: boolean): void {
+  const byCell = new Map<string, string[]>();
+  const rows: { key: string; header: boolean; cells: string[] }[] = [];
+  for (const c of cells) {
+    const text = renderBlock(c.items, body).text;
+    const cellKey = c.cell ?? c.key;
+    if (!byCell.has(cellKey)) {
+      byCell.set(cellKey, []);
+      let row = rows[rows.length - 1];
+      if (!row || row.key !== c.row) rows.push(row = { key: c.row ?? cellKey, header: !!c.header, cells: [] });
+      row.cells.push(cellKey);
+    }
+    if (text) byCell.get(cellKey)!.push(text);
+  }
+  const page = cells[0].page;
+  if (byCell.size === 1) {
+    // one cell: a box of text (a sidebar), or on the front pages the report's data panel
+    const lines = cells.map(c => renderBlock(c.items, body)).filter(r => r.text);
+    if (front) { readFrontPanel(lines.map(r => r.text), meta); return; }
+    for (const line of lines) {
+      const { r, bullet } = unbullet(line);
+      parts.push({ kind: 'paragraph', r, page, box: true, ...(bullet ? { bullet } : {}) });
+    }
+    return;
+  }
+  const width = Math.max(...rows.map(r => r.cells.length));
+  // an empty cell has no text to place it: it is the row-header column (the top-left corner, mostly)
+  const grid = rows.map(r => [...Array<string>(width - r.cells.length).fill(''), ...r.cells.map(k => byCell.get(k)!.join(' '))]);
+  if (grid.every(r => r.every(c => !c))) return;
+  // a table continued on the next page repeats its header: one table
+  const before = parts[parts.length - 1];
+  if (before && before.kind === 'table' && before.table.rows[0]?.join('|') === grid[0].join('|')) {
+    before.table.rows.push(...grid.slice(before.table.headerRows || 1));
+    return;
+  }
+  // the caption is the paragraph just before the table ("Table 1. …")
+  let caption: string | undefined;
+  const last = parts[parts.length - 1];
+  if (last && last.kind === 'paragraph' && CAPTION.test(last.r.text)) {
+    caption = last.r.text;
+    parts.pop();
+  }
+  const headerRows = Math.max(rows.findIndex(r => !r.header), 0) || (grid.length > 1 ? 1 : 0);
+  const unit = UNIT.exec(caption ?? '')?.[1] ?? grid.slice(0, headerRows).flat().map(c => UNIT.exec(c)?.[1]).find(Boolean);
+  parts.push({ kind: 'table', table: { ...(caption ? { caption } : {}), ...(unit ? { unit } : {}), page, rows: grid, headerRows } });
+}
+
+/** The PDF's own title, unless it is a file name or a word processor's placeholder. */
+function usableTitle(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const t = squeeze(title);
+  if (t.length < 4 || /\.(?:docx?|pdf|indd|pptx?|tex|html?)$/i.test(t) || /^(?:microsoft word|untitled|title|document\d*)\b/i.test(t)) return undefined;
+  return t;
+}
+
+function largestOnFirstPage(blocks: Block[], body: number): string | undefined {
+  let best: Block | undefined;
+  let size = body;
+  for (const b of blocks) {
+    if (b.page > 1 || b.kind === 'note' || b.kind === 'cell') continue;
+    const s = Math.max(...b.items.map(i => i.size));
+    if (s > size) { size = s; best = b; }
+  }
+  return best ? renderBlock(best.items, body).text || undefined : undefined;
+}
+
+/** Backslash-escapes what Markdown would read as markup, and what would open a block at a line start. */
+function escapeMd(text: string): string {
+  const inline = text.replace(/[\\`*_~[\]<>&!|]/g, c => '\\' + c);
+  return inline.replace(/^(#{1,6}\s|[-+]\s|\d{1,9}[.)]\s|=+\s*$|>)/, m => '\\' + m);
+}
+
+function withMarkers(r: Rendered): string {
+  const sorted = [...r.markers].sort((a, b) => a.at - b.at);
+  let out = '';
+  let pos = 0;
+  for (const m of sorted) {
+    out += escapeMd(r.text.slice(pos, m.at)) + `[^${m.n}]`;
+    pos = m.at;
+  }
+  return out + escapeMd(r.text.slice(pos));
+}
+
+function yamlString(s: string): string {
+  return JSON.stringify(s);
+}
+
+function toMarkdown(parts: Part[], meta: Meta): { markdown: string; pageAt: { at: number; page: number }[] } {
+  const out: string[] = ['---'];
+  if (meta.title) out.push(`title: ${yamlString(meta.title)}`);
+  if (meta.date) out.push(`date: ${meta.date}`);
+  if (meta.authors.length) out.push('authors:', ...meta.authors.map(a => `  - ${yamlString(a)}`));
+  if (meta.publisher) out.push(`publisher: ${yamlString(meta.publisher)}`);
+  if (meta.number) out.push(`number: ${yamlString(meta.number)}`);
+  out.push('---', '');
+  let length = out.join('\n').length + 1;
+  const pageAt: { at: number; page: number }[] = [];
+  const push = (text: string, page?: number) => {
+    if (page !== undefined) pageAt.push({ at: length, page });
+    out.push(text, '');
+    length += text.length + 2;
+  };
+  const minLevel = Math.min(...parts.map(p => (p.kind === 'heading' ? p.level : 9)));
+  for (const p of parts) {
+    if (p.kind === 'heading') push(`${'#'.repeat(Math.min(6, p.level - Math.min(minLevel, 9) + 2))} ${escapeMd(p.text)}`, p.page);
+    else if (p.kind === 'paragraph') push((p.bullet ? '- ' : '') + withMarkers(p.r), p.page);
+    else if (p.kind === 'table') {
+      const t = p.table;
+      if (t.caption) push(`<!-- ${t.caption.replace(/--+/g, '–')} -->`);
+      const width = Math.max(...t.rows.map(r => r.length));
+      const row = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => (cells[i] ?? '').replace(/[\\|]/g, c => '\\' + c)).join(' | ')} |`;
+      const lines = [row(t.rows[0]), `|${' --- |'.repeat(width)}`, ...t.rows.slice(1).map(row)];
+      push(lines.join('\n'), t.page);
+    }
+  }
+  for (const p of parts) if (p.kind === 'note') push(`[^${p.n}]: ${withMarkers({ ...p.r, markers: [] })}`, p.page);
+  return { markdown: out.join('\n'), pageAt };
+}
+
+/** Pages onto paragraphs, notes and figures, from where each sits in the Markdown. */
+function placePages(parsed: ParsedReport, pageAt: { at: number; page: number }[]): void {
+  const pageOf = (offset: number) => {
+    let lo = 0;
+    let hi = pageAt.length - 1;
+    let found: number | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (pageAt[mid].at <= offset) { found = pageAt[mid].page; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  };
+  const report: Report = parsed.report;
+  const paragraphs = new Map(report.sections.flatMap(s => s.paragraphs).map(p => [p.id, p]));
+  const notes = new Map(report.footnotes.map(f => [String(f.n), f]));
+  for (const span of parsed.spans) {
+    const page = pageOf(span.start);
+    if (page === undefined) continue;
+    if (span.kind === 'paragraph') { const p = paragraphs.get(span.id); if (p) p.page = page; }
+    if (span.kind === 'footnote') { const f = notes.get(span.id); if (f && f.page === undefined) f.page = page; }
+  }
+  for (const f of report.figures) {
+    const page = paragraphs.get(f.paragraph)?.page;
+    if (page !== undefined) f.page = page;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * What the PDF reader hands the layout analysis: the text items of each page as pdf.js reports them (text,
+ * position, size) with the tagged-PDF structure element each one belongs to. Plain data, so the analysis
+ * is pure code tested on small recorded fixtures, and only src/lazy/pdf.ts touches pdf.js.
+ */
+
+export interface PdfItem {
+  /** the text as drawn (may be a single space, a marker digit, half a word) */
+  s: string;
+  /** left edge and baseline, in PDF points from the page's bottom-left corner */
+  x: number;
+  y: number;
+  /** advance width and font size, in points */
+  w: number;
+  size: number;
+  /** pdf.js says a line break follows this item */
+  eol?: boolean;
+  /**
+   * The structure elements around the item, outermost first, as "Role#id" ("Table#12", "TD#15", "P#16");
+   * "Artifact" for page furniture (running heads and feet); absent in an untagged PDF.
+   */
+  tags?: string[];
+}
+
+export interface PdfPage {
+  /** 1-based page number */
+  n: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+export interface PdfInfo {
+  title?: string;
+  author?: string;
+  subject?: string;
+  keywords?: string;
+  /** ISO yyyy-mm-dd from the PDF's creation date */
+  created?: string;
+}
+
+export interface PdfContent {
+  pages: PdfPage[];
+  info: PdfInfo;
+  /** the PDF has a structure tree (tagged PDF) */
+  tagged: boolean;
+}

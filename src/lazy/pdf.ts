@@ -1,0 +1,124 @@
+/**
+ * Entry of the lazy bundle dist/pdf.js: reads a PDF's text items and structure tree with pdf.js
+ * (pdfjs-dist 5.6.205 legacy build, Apache-2.0; the last release whose engines allow Node 20) and hands them
+ * to the pure layout analysis in src/core/parse/pdf.ts. Loaded with require() at first use, never on
+ * activation (it is ~1.7 MB).
+ *
+ * Only text is read, nothing is drawn: no canvas, no fonts loaded, no eval. The worker runs in this thread
+ * (inlined as globalThis.pdfjsWorker), which is what pdf.js does in Node anyway.
+ */
+import './pdfShim';
+import { ReportError } from '../core/errors';
+import type { ParsedReport } from '../core/parse';
+import { parsePdfContent } from '../core/parse/pdf';
+import type { PdfContent, PdfInfo, PdfItem, PdfPage } from '../core/parse/pdfItems';
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
+
+// Imported dynamically: both are ES modules; esbuild inlines them into this bundle, tsx loads them natively.
+let loaded: Promise<PdfJs> | undefined;
+function pdfjsLib(): Promise<PdfJs> {
+  return (loaded ??= (async () => {
+    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })());
+}
+
+/** Over this many pages a PDF is a book or a data dump, not a report; reading it would take minutes. */
+const MAX_PAGES = 2000;
+
+/** Reads a PDF report into Dossier's model. Throws ReportError with a one-line reason for what it cannot read. */
+export async function readPdf(bytes: Uint8Array, name: string): Promise<ParsedReport> {
+  const content = await readPdfContent(bytes);
+  return parsePdfContent(content, { source: name });
+}
+
+interface StructNode { role?: string; type?: string; id?: string; children?: StructNode[] }
+interface TextItem { str: string; transform: number[]; width: number; hasEOL: boolean }
+interface MarkedContent { type: string; tag?: string; id?: string }
+
+/** The text items of every page with the structure elements around them, as plain data. */
+export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
+  // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy
+  const data = new Uint8Array(bytes);
+  const pdfjs = await pdfjsLib();
+  let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
+  try {
+    doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+  } catch (error) {
+    const name = (error as { name?: string }).name;
+    if (name === 'PasswordException') throw new ReportError('The PDF is password-protected: Dossier cannot read it.');
+    throw new ReportError(`Not a readable PDF: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    if (doc.numPages > MAX_PAGES) throw new ReportError(`The PDF has ${doc.numPages} pages; Dossier reads reports of up to ${MAX_PAGES}.`);
+    const info = await readInfo(doc);
+    const pages: PdfPage[] = [];
+    let tagged = false;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0, y0, x1, y1] = page.view;
+      const tree = (await page.getStructTree().catch(() => null)) as StructNode | null;
+      if (tree?.children?.length) tagged = true;
+      const content = await page.getTextContent({ includeMarkedContent: true });
+      pages.push({ n, width: x1 - x0, height: y1 - y0, items: pageItems(content.items as (TextItem | MarkedContent)[], tree, x0, y0) });
+      page.cleanup();
+    }
+    return { pages, info, tagged };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Each text item with the chain of structure elements its marked-content id sits under. */
+function pageItems(raw: (TextItem | MarkedContent)[], tree: StructNode | null, x0: number, y0: number): PdfItem[] {
+  const chains = new Map<string, string[]>();
+  let serial = 0;
+  const walk = (node: StructNode, chain: string[]) => {
+    if (node.type === 'content' && node.id) { chains.set(node.id, chain); return; }
+    if (node.type) return;
+    const here = node.role && node.role !== 'Root' && node.role !== 'Document' && node.role !== 'Span' ? [...chain, `${node.role}#${++serial}`] : chain;
+    for (const child of node.children ?? []) walk(child, here);
+  };
+  if (tree) walk(tree, []);
+  const items: PdfItem[] = [];
+  const open: (string[] | undefined)[] = [];
+  for (const it of raw) {
+    if ('type' in it) {
+      if (it.type === 'beginMarkedContentProps' || it.type === 'beginMarkedContent') {
+        open.push(it.tag === 'Artifact' ? ['Artifact'] : it.id ? chains.get(it.id) : open.at(-1));
+      } else if (it.type === 'endMarkedContent') open.pop();
+      continue;
+    }
+    if (!it.str) continue;
+    const [a, b, c, d, e, f] = it.transform;
+    const size = Math.hypot(c, d) || Math.hypot(a, b);
+    const item: PdfItem = { s: it.str, x: round(e - x0), y: round(f - y0), w: round(it.width), size: round(size) };
+    if (it.hasEOL) item.eol = true;
+    let tags: string[] | undefined;
+    for (let i = open.length - 1; i >= 0 && !tags; i--) tags = open[i];
+    if (tags?.length) item.tags = tags;
+    items.push(item);
+  }
+  return items;
+}
+
+async function readInfo(doc: { getMetadata(): Promise<{ info: object }> }): Promise<PdfInfo> {
+  const meta = await doc.getMetadata().catch(() => ({ info: {} }));
+  const raw = meta.info as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+  const info: PdfInfo = {};
+  const set = (k: keyof PdfInfo, v: unknown) => { const s = str(v); if (s) info[k] = s; };
+  set('title', raw.Title);
+  set('author', raw.Author);
+  set('subject', raw.Subject);
+  set('keywords', raw.Keywords);
+  const created = /^D:(\d{4})(\d{2})(\d{2})/.exec(str(raw.CreationDate) ?? '');
+  if (created) info.created = `${created[1]}-${created[2]}-${created[3]}`;
+  return info;
+}
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
