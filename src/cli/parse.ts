@@ -1,4 +1,4 @@
-/** `dossier parse FILE [--json] [--format text|markdown]`: the report model of DESIGN.md (from text, Markdown or PDF), as JSON or a readable summary. */
+/** `dossier parse FILE [--json] [--format text|markdown]`: the report model of DESIGN.md (from any format Dossier reads), as JSON or a readable summary. */
 import type { Report } from '../core/model';
 import type { CliCommand, CliIO } from './command';
 import { runCommand, UsageError } from './errors';
@@ -6,7 +6,7 @@ import { loadReport, parseArgs } from './load';
 
 export const parseCommand: CliCommand = {
   name: 'parse',
-  synopsis: 'FILE [--json] [--format text|markdown]   the report model (text, Markdown or PDF): sections, paragraphs, notes, figures',
+  synopsis: 'FILE [--json] [--format text|markdown]   the report model (text, Markdown, PDF, HTML, Word): sections, paragraphs, notes, figures',
   run: (args: string[], io: CliIO) => runCommand(parseCommand, io, async () => {
     const parsed = parseArgs(args, { flags: ['--json'], options: ['--format'] });
     const format = parsed.value('--format');
