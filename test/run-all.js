@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check Dossier has, in order, each reported as it finishes:
 //   unit tests (node:test) · lint · type check · build · integration suites in a real VS Code ·
-//   the packaged .vsix installed into a clean VS Code.
+//   the same in Restricted Mode (an untrusted workspace) · the packaged .vsix installed into a clean VS Code.
 // Unit and integration tests count one each; lint, type check and build count as one test each.
 // The last line is the combined "N passed, N failed"; the exit code is 0 only when nothing failed
 // (1 a check failed, 2 a harness could not run).
@@ -50,6 +50,7 @@ const steps = [
   { name: 'build', command: process.execPath, args: [path.join(ROOT, 'esbuild.js')] },
   ...(noIntegration ? [] : [
     { name: 'integration (code-server)', command: process.execPath, args: [path.join(ROOT, 'test', 'e2e', 'run.js'), ...(grep ? ['--grep', grep] : [])], count: countLastLine },
+    ...(grep ? [] : [{ name: 'integration, Restricted Mode', command: process.execPath, args: [path.join(ROOT, 'test', 'e2e', 'run.js'), '--untrusted'], count: countLastLine }]),
     { name: 'packaged .vsix', command: process.execPath, args: [path.join(ROOT, 'test', 'e2e', 'run.js'), '--vsix'], count: countLastLine },
   ]),
 ];

@@ -14,8 +14,7 @@ import { memoText } from '../core/escape';
 import type { Library } from '../core/library';
 import type { LibraryService } from '../library/libraryService';
 import { CslFileError, CslService, type CslStyleChoice } from './cslService';
-import { resolveSettingPath } from '../core/reportSource';
-import { workspaceSource } from '../library/workspaceSource';
+import { effectiveSetting } from '../library/workspaceTrust';
 
 export interface InsertOptions {
   /** the figure as written, then its citation: "US$845 million [@profit2025]" */
@@ -90,9 +89,13 @@ export class CiteService implements vscode.Disposable {
 
   private cslStyle(style: CitationStyle): CslStyleChoice {
     if (style === 'chicago' || style === 'apa') return { kind: 'bundled', name: style };
-    const file = vscode.workspace.getConfiguration('dossier.citation').get<string>('cslFile', '').trim();
+    const { value, origin } = effectiveSetting<string>('dossier.citation', 'cslFile', '');
+    const file = typeof value === 'string' ? value.trim() : '';
     if (!file) throw new CslFileError(vscode.l10n.t('Set "dossier.citation.cslFile" to a .csl file to use the csl-file citation style.'));
-    return { kind: 'file', uri: resolvePath(file) };
+    // the same trust and path policy as the reports setting (core resolveReportPath)
+    const resolved = this.library.dossier.settingLocation(file, origin);
+    if (!('location' in resolved)) throw new CslFileError(vscode.l10n.t('Dossier does not read the CSL style {0}: {1}', file, resolved.refused));
+    return { kind: 'file', uri: vscode.Uri.parse(resolved.location) };
   }
 
   /**
@@ -151,9 +154,4 @@ function uniqueCslItems(library: Library, items: readonly CitationItem[]): CslIt
 
 export function isNoteDocument(document: vscode.TextDocument): boolean {
   return document.languageId === 'markdown' && !document.isClosed && document.uri.scheme !== 'dossier-report' && document.uri.scheme !== 'output';
-}
-
-/** A path from a setting, by the one rule for setting paths (core resolveSettingPath). */
-export function resolvePath(file: string): vscode.Uri {
-  return vscode.Uri.parse(resolveSettingPath(file, workspaceSource, vscode.workspace.workspaceFolders?.[0]?.uri.toString()));
 }

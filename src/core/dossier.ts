@@ -13,7 +13,7 @@ import { decodeText, detectFormat, ReaderRegistry, SNIFF_BYTES, unsupportedForma
 import { Library } from './library';
 import type { Report } from './model';
 import { parseReportWithSpans, type ParsedReport } from './parse';
-import { nameOf, resolveSettingPath, type ReportSource } from './reportSource';
+import { nameOf, resolveReportPath, type ReportSource, type SettingOrigin, type SettingPath } from './reportSource';
 import { buildSearchIndex, type SearchHit, type SearchIndex, type SearchOptions } from './search';
 
 export interface Logger {
@@ -26,8 +26,20 @@ export interface Logger {
 export interface DossierSettings {
   /** folders (or files) of reports always loaded first, as locations of the source: the bundled reports */
   readonly bundledReports: readonly string[];
-  /** the analyst's files and folders of reports, as written in the setting (see resolveSettingPath) */
+  /**
+   * the analyst's files and folders of reports as written in the setting (see resolveSettingPath): the
+   * user's own values (user settings, the CLI's arguments), read from wherever they point
+   */
   readonly reports: readonly string[];
+  /**
+   * values of the same setting from the workspace's own settings: read only from inside `workspaceFolders`,
+   * and not at all when `trusted` is false (see resolveReportPath)
+   */
+  readonly workspaceReports?: readonly string[];
+  /** false in Restricted Mode (default true) */
+  readonly trusted?: boolean;
+  /** the workspace folders, as locations of the source */
+  readonly workspaceFolders?: readonly string[];
   /** what relative setting paths are relative to: the first workspace folder, the CLI's working directory */
   readonly baseFolder?: string;
   /** files bigger than this are refused with a message (default 50) */
@@ -65,6 +77,8 @@ export interface LoadResult {
   reports: LoadedReport[];
   /** files (or setting paths) that gave no report, and why; the host shows them (the dossier only keeps them) */
   problems: ReportNotice[];
+  /** the workspace's report settings that Restricted Mode kept from being read, and why (not problems: by design) */
+  restricted: ReportNotice[];
   /** non-fatal parser warnings, per file */
   warnings: ReportNotice[];
   /** the bundled reports' locations came from settings.bundledReports */
@@ -102,8 +116,8 @@ export interface Dossier {
   readReport(location: string, options?: { format?: 'text' | 'markdown' }): Promise<{ parsed: ParsedReport; format: ReportFormat }>;
   /** The files of a folder that are reports (by extension; sorted by name), or the location itself for a file. */
   reportFiles(location: string): Promise<string[]>;
-  /** Resolves a path as written in a setting, by the one rule (resolveSettingPath). */
-  settingLocation(path: string): string;
+  /** Resolves a path as written in a setting, by the one rule and the trust policy (resolveReportPath). */
+  settingLocation(path: string, origin?: SettingOrigin): SettingPath;
 
   /** The search index of the current library, built on first use and kept up to date on every load. */
   searchIndex(): Promise<SearchIndex>;
@@ -165,20 +179,28 @@ class DossierCore implements Dossier {
     return () => this.listeners.delete(listener);
   }
 
-  settingLocation(path: string): string {
-    return resolveSettingPath(path, this.host.source, this.host.settings.baseFolder);
+  settingLocation(path: string, origin: SettingOrigin = 'user'): SettingPath {
+    const { source, settings } = this.host;
+    return resolveReportPath({ path, origin }, { source, base: settings.baseFolder, trusted: settings.trusted ?? true, workspaceFolders: settings.workspaceFolders ?? [] });
   }
 
   private async loadAll(generation: number): Promise<LoadResult> {
     const started = Date.now();
     const { settings, log } = this.host;
     const problems: ReportNotice[] = [];
+    const restricted: ReportNotice[] = [];
     const warnings: ReportNotice[] = [];
     const notice = (location: string, message: string): ReportNotice => ({ location, name: nameOf(location), message });
 
     const bundled = new Set<string>();
     const files: string[] = [];
-    const roots = [...settings.bundledReports.map(location => ({ location, bundled: true })), ...settings.reports.map(path => ({ location: this.settingLocation(path), bundled: false }))];
+    const roots = settings.bundledReports.map(location => ({ location, bundled: true }));
+    const named = [...settings.reports.map(path => ({ path, origin: 'user' as const })), ...(settings.workspaceReports ?? []).map(path => ({ path, origin: 'workspace' as const }))];
+    for (const { path, origin } of named) {
+      const resolved = this.settingLocation(path, origin);
+      if ('location' in resolved) roots.push({ location: resolved.location, bundled: false });
+      else (resolved.restricted ? restricted : problems).push({ location: path, name: path, message: resolved.refused });
+    }
     for (const root of roots) {
       try {
         const found = await this.reportFiles(root.location);
@@ -205,7 +227,7 @@ class DossierCore implements Dossier {
     const reports = parsed.map((p, i) => ({ location: p.location, format: p.format, report: library.reports[i]! }));
     const ms = Date.now() - started;
     log.info(`Library built: ${reports.length} report(s) in ${ms} ms${problems.length ? `, ${problems.length} skipped` : ''}`);
-    return { library, reports, problems, warnings, bundled, generation, ms };
+    return { library, reports, problems, restricted, warnings, bundled, generation, ms };
   }
 
   async reportFiles(location: string): Promise<string[]> {

@@ -36,6 +36,67 @@ export function resolveSettingPath(raw: string, source: Pick<ReportSource, 'join
   return base !== undefined ? source.join(base, path) : source.fromPath(path);
 }
 
+/**
+ * Who wrote a path into a setting: the user (user settings, the CLI's arguments) or the workspace (its
+ * `.vscode/settings.json` or `.code-workspace` file: whoever wrote the repository).
+ */
+export type SettingOrigin = 'user' | 'workspace';
+
+export interface SettingPathContext {
+  source: Pick<ReportSource, 'join' | 'fromPath'>;
+  /** what relative paths are relative to (see resolveSettingPath) */
+  base?: string;
+  /** false in Restricted Mode (an untrusted workspace): the workspace's own values are not used at all */
+  trusted: boolean;
+  /** the workspace folders, as locations of the source: a workspace's value must name something inside one */
+  workspaceFolders: readonly string[];
+}
+
+/** Where a setting's path leads, or why Dossier does not go there (one line for the analyst, after the path). */
+export type SettingPath = { location: string } | { refused: string; restricted?: true };
+
+/**
+ * The trust and path policy for a path in a setting (`dossier.reports`, `dossier.citation.cslFile`):
+ * - in Restricted Mode a value from the workspace's settings is ignored (VS Code drops it too, as the
+ *   settings are declared `restrictedConfigurations`);
+ * - a value from the workspace's settings must name something inside a workspace folder (no `..`, no
+ *   absolute path elsewhere): a repository cannot point Dossier at the analyst's other files;
+ * - a value from the user's settings may name any folder: the user chose it;
+ * - only files (`file:`) and the workspace's own scheme (a remote or virtual workspace) are read: no
+ *   `http:`, `untitled:`, `command:` or another extension's file system.
+ */
+export function resolveReportPath(setting: { path: string; origin: SettingOrigin }, context: SettingPathContext): SettingPath {
+  const { path, origin } = setting;
+  if (origin === 'workspace' && !context.trusted) {
+    return { refused: `set in this workspace's settings, which Restricted Mode ignores (trust the workspace to read it)`, restricted: true };
+  }
+  const location = resolveSettingPath(path, context.source, context.base);
+  const scheme = schemeOf(location);
+  const allowed = new Set(['file', ...[context.base, ...context.workspaceFolders].filter((l): l is string => l !== undefined).map(schemeOf)]);
+  if (!allowed.has(scheme)) return { refused: `Dossier reads reports from files only, not from "${scheme}:" locations` };
+  if (origin === 'workspace' && !insideAny(location, context.workspaceFolders)) {
+    return { refused: `outside the workspace; a workspace's settings may only name reports inside it (name it in your user settings instead)` };
+  }
+  return { location };
+}
+
+/** The scheme of a location: a URI's, or "file" for a path (a Windows drive letter is not a scheme). */
+function schemeOf(location: string): string {
+  const m = /^([a-z][a-z0-9+.-]+):/i.exec(location);
+  return m ? m[1]!.toLowerCase() : 'file';
+}
+
+/** Whether a location is one of the folders or inside one; a `..` segment (plain or encoded) never is. */
+function insideAny(location: string, folders: readonly string[]): boolean {
+  if (/(?:^|[\\/])(?:\.|%2e){2}(?:[\\/]|$)/i.test(location)) return false;
+  return folders.some(folder => {
+    let end = folder.length;
+    while (end > 1 && (folder[end - 1] === '/' || folder[end - 1] === '\\')) end--;
+    const root = folder.slice(0, end);
+    return location === root || location.startsWith(root + '/') || location.startsWith(root + '\\');
+  });
+}
+
 /** The file name at the end of a location (a path or a URI), for messages and report ids. */
 export function nameOf(location: string): string {
   const last = location.replace(/[?#].*$/, '').split(/[\\/]/).filter(Boolean).pop() ?? location;

@@ -4,6 +4,7 @@ import type { Library } from '../core/library';
 import { webReaders } from '../lazy/webReaders';
 import { pdfReportReader } from '../lazy/loadPdf';
 import { workspaceSource } from './workspaceSource';
+import { restrictedModeMessage, settingByOrigin, workspaceFolderLocations } from './workspaceTrust';
 
 /**
  * The extension's host for the core's dossier: reports through `workspace.fs`, settings from the
@@ -33,6 +34,9 @@ export class LibraryService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('dossier.reports') || e.affectsConfiguration('dossier.maxReportSizeMB')) void this.reload();
       }),
+      // trusting the workspace brings its own settings' reports in (VS Code hid them until then)
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
   }
 
@@ -51,9 +55,15 @@ export class LibraryService implements vscode.Disposable {
     return (await this.dossier.load()).library;
   }
 
+  /** In Restricted Mode, why the workspace's own report settings were not read (for the tree); else undefined. */
+  restriction(): Promise<string | undefined> {
+    return restrictedModeMessage();
+  }
+
   /** Problems and warnings: all in the log, and in a message (warnings only for the analyst's own reports). */
   private tell(result: LoadResult): void {
     for (const p of result.problems) this.log.warn(`Skipped report ${p.location}: ${p.message}`);
+    for (const r of result.restricted) this.log.info(`Not read in Restricted Mode: ${r.location}: ${r.message}`);
     for (const w of result.warnings) this.log.warn(`${w.location}: ${w.message}`);
     const problem = result.problems[0];
     if (problem) {
@@ -83,14 +93,29 @@ export class LibraryService implements vscode.Disposable {
   }
 }
 
-/** The configuration as the dossier reads it: live getters, so every load sees the current settings. */
+/**
+ * The configuration as the dossier reads it: live getters, so every load sees the current settings. The
+ * reports setting is split by who wrote it, for the trust and path policy (core resolveReportPath): a value
+ * in the workspace's settings replaces the user's, as VS Code's own precedence has it.
+ */
 function extensionSettings(extensionUri: vscode.Uri): DossierSettings {
   const config = () => vscode.workspace.getConfiguration('dossier');
+  const reports = () => settingByOrigin<string[]>('dossier', 'reports');
   return {
     bundledReports: [vscode.Uri.joinPath(extensionUri, 'data', 'reports').toString()],
     chartFolders: [vscode.Uri.joinPath(extensionUri, 'data', 'charts').toString()],
     get reports() {
-      return config().get<string[]>('reports', []);
+      const { user, workspace } = reports();
+      return workspace !== undefined ? [] : asPaths(user);
+    },
+    get workspaceReports() {
+      return asPaths(reports().workspace);
+    },
+    get trusted() {
+      return vscode.workspace.isTrusted;
+    },
+    get workspaceFolders() {
+      return workspaceFolderLocations();
     },
     get maxReportSizeMB() {
       return config().get<number>('maxReportSizeMB');
@@ -99,4 +124,9 @@ function extensionSettings(extensionUri: vscode.Uri): DossierSettings {
       return vscode.workspace.workspaceFolders?.[0]?.uri.toString();
     },
   };
+}
+
+/** A setting's list of paths; anything else a settings file may hold is no path. */
+function asPaths(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }

@@ -36,10 +36,17 @@ export const outlineFeature: Feature = ({ library, log }) => {
     }
   };
 
+  // In Restricted Mode the tree says why the workspace's own reports are missing.
+  const showRestriction = () => library.restriction().then(message => { view.message = message; }, error => log.debug(`outline message: ${error}`));
+  void showRestriction();
+
   return vscode.Disposable.from(
     tree,
     view,
-    library.onDidChange(current => tree.setLibrary(current)),
+    library.onDidChange(current => {
+      tree.setLibrary(current);
+      void showRestriction();
+    }),
     vscode.window.onDidChangeTextEditorSelection(event => {
       // a burst of cursor moves (holding an arrow key) reveals once
       if (pending) clearTimeout(pending);
@@ -48,6 +55,8 @@ export const outlineFeature: Feature = ({ library, log }) => {
     { dispose: () => pending && clearTimeout(pending) },
     // For tests and scripts: what the tree has selected, as targets.
     vscode.commands.registerCommand('dossier.outline.selection', (): ReportTarget[] => view.selection.map(e => ({ reportId: e.reportId, kind: e.kind, id: e.id }))),
+    // For tests and scripts: the line above the tree (Restricted Mode), once it is worked out.
+    vscode.commands.registerCommand('dossier.outline.message', async () => (await showRestriction(), view.message)),
     // For tests and scripts: the tree as plain data (labels, descriptions, context values), `depth` levels down.
     vscode.commands.registerCommand('dossier.outline.describe', async (depth = 3) => {
       tree.setLibrary(await library.ready());

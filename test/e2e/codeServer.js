@@ -31,6 +31,18 @@ function httpStatus(url) {
   });
 }
 
+/**
+ * User settings that turn workspace trust on without a prompt, for runs in Restricted Mode (run.js
+ * --untrusted): a folder nobody trusted yet opens untrusted, no dialog, no banner.
+ */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** User settings for a quiet, deterministic workbench. */
 const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -106,10 +118,12 @@ function installExtension(tools, dirs, vsix) {
  * Starts code-server on 127.0.0.1:port and waits for /healthz. Returns {process, url, stop(), exited()}.
  * `smokeTestDriver` lets the URL payload carry extensionDevelopmentPath/extensionTestsPath.
  */
-async function startCodeServer(tools, dirs, { port, env = {}, smokeTestDriver = false, verbose = false, readyTimeoutMs = 60000 } = {}) {
+async function startCodeServer(tools, dirs, { port, env = {}, smokeTestDriver = false, verbose = false, readyTimeoutMs = 60000, workspaceTrust = false } = {}) {
   const args = [...commonArgs(tools, dirs), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
     '--disable-proxy', '--ignore-last-opened', '--log', 'info'];
+  // Workspace trust is off unless a run asks for it (--untrusted): then the workspace opens in Restricted Mode.
+  if (!workspaceTrust) args.push('--disable-workspace-trust');
   // A built VS Code ignores the test paths in the URL payload unless the smoke-test driver is on.
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(tools.node, args, { env: serverEnv(dirs, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -154,4 +168,4 @@ function workbenchUrl(base, port, folder, payload) {
   return url;
 }
 
-module.exports = { freePort, httpStatus, serverDirs, writeSettings, serverEnv, installExtension, startCodeServer, workbenchUrl, tail, sleep, QUIET_SETTINGS };
+module.exports = { freePort, httpStatus, serverDirs, writeSettings, serverEnv, installExtension, startCodeServer, workbenchUrl, tail, sleep, QUIET_SETTINGS, UNTRUSTED_SETTINGS };

@@ -3,7 +3,7 @@
 // VS Code server + web workbench; the extension runs in a Node extension host) on 127.0.0.1, with the
 // workbench opened by Debian's Chromium through playwright-core. Offline apart from npm and apt.
 //
-//   node test/e2e/run.js [--grep PATTERN] [--tour] [--vsix [FILE]] [--keep] [--verbose] [--no-build]
+//   node test/e2e/run.js [--grep PATTERN] [--tour] [--vsix [FILE]] [--untrusted] [--keep] [--verbose] [--no-build]
 //
 // Exit code: 0 every test passed · 1 a test failed · 2 the harness broke (provisioning, build, code-server
 // crash, timeout, no test ran). The last line is always "N passed, N failed".
@@ -26,6 +26,8 @@ const USAGE = `usage: node test/e2e/run.js [options]
   --tour           run the README tour (tour*.test.ts) and write its PNGs to media/screenshots/
   --vsix [FILE]    install FILE (default: a fresh \`npm run package\` build) into a clean extensions
                    folder and run the vsix*.test.ts suites against the installed extension
+  --untrusted      workspace trust on and the workspace not trusted (Restricted Mode); its settings name
+                   reports outside it; runs the untrusted*.test.ts suites
   --keep           keep the temporary folder (workspace copy, logs) after the run
   --verbose        echo code-server's log and the workbench console
   --no-build       reuse the repo's dist/ instead of building (debugging the harness)
@@ -34,7 +36,7 @@ const USAGE = `usage: node test/e2e/run.js [options]
 const WINDOW = { width: 1280, height: 800 }; // fixed, so screenshots are comparable run to run
 
 function parseArgs(argv) {
-  const opts = { grep: '', tour: false, vsix: undefined, keep: false, verbose: false, build: true,
+  const opts = { grep: '', tour: false, vsix: undefined, untrusted: false, keep: false, verbose: false, build: true,
     timeoutMs: Number(process.env.DOSSIER_E2E_TIMEOUT_MS) || 900000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -43,6 +45,7 @@ function parseArgs(argv) {
     else if (a.startsWith('--grep=')) opts.grep = a.slice(7);
     else if (a === '--tour') opts.tour = true;
     else if (a === '--vsix') opts.vsix = argv[i + 1] && !argv[i + 1].startsWith('--') ? path.resolve(argv[++i]) : '';
+    else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '--keep') opts.keep = true;
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--no-build') opts.build = false;
@@ -50,7 +53,7 @@ function parseArgs(argv) {
     else if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
     else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
-  if (opts.tour && opts.vsix !== undefined) throw new Error('--tour and --vsix do not combine');
+  if ([opts.tour, opts.vsix !== undefined, opts.untrusted].filter(Boolean).length > 1) throw new Error('--tour, --vsix and --untrusted do not combine');
   return opts;
 }
 
@@ -122,6 +125,22 @@ function tailFile(file) {
   return { drain, stop: () => { clearInterval(timer); drain(); } };
 }
 
+/**
+ * For --untrusted: a report and a CSL style in a folder beside the workspace, and workspace settings that
+ * point at them every way a repository could (absolute path, `../`, file URI), as a hostile repository would.
+ */
+function prepareUntrusted(workspace, outside) {
+  fs.mkdirSync(outside, { recursive: true });
+  fs.writeFileSync(path.join(outside, 'outside-report.md'), '---\ntitle: "Outside Report"\ndate: 2025-01-02\n---\n\n# Findings\n\nA report outside the workspace that must not be read: 77 percent.[^1]\n\n[^1]: "Secret," Outlet, 2025.\n');
+  fs.writeFileSync(path.join(outside, 'style.csl'), '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>Outside</title><id>outside</id><updated>2025-01-01T00:00:00+00:00</updated></info><citation><layout><text value="OUTSIDE"/></layout></citation></style>\n');
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
+    'dossier.reports': [outside, '../outside/outside-report.md', `file://${path.join(outside, 'outside-report.md')}`],
+    'dossier.citation.cslFile': path.join(outside, 'style.csl'),
+    'dossier.citation.style': 'csl-file',
+  }, null, 2));
+}
+
 /** Lets the workbench finish painting: two animation frames and a short pause for layout and fades. */
 async function settle(page) {
   await page.evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
@@ -131,7 +150,7 @@ async function settle(page) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const t0 = Date.now();
-  const mode = opts.tour ? 'tour' : opts.vsix !== undefined ? 'vsix' : '';
+  const mode = opts.tour ? 'tour' : opts.vsix !== undefined ? 'vsix' : opts.untrusted ? 'untrusted' : '';
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
   const state = {
     started: false, page: undefined,
@@ -198,7 +217,9 @@ async function main() {
     // 3. a throw-away copy of the fixture workspace: tests may edit and save files freely
     const workspace = path.join(tmp, 'workspace');
     fs.cpSync(path.join(build.ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
-    cs.writeSettings(dirs, { 'window.zoomLevel': 0 });
+    const outside = path.join(tmp, 'outside');
+    if (mode === 'untrusted') prepareUntrusted(workspace, outside);
+    cs.writeSettings(dirs, { 'window.zoomLevel': 0, ...(mode === 'untrusted' ? cs.UNTRUSTED_SETTINGS : {}) });
 
     // 4. code-server on a free port (retried: another run may grab the port between probe and bind)
     runnerServer = await startRunnerServer(state);
@@ -213,11 +234,12 @@ async function main() {
       DOSSIER_TEST_MODE: mode,
       DOSSIER_TEST_GREP: opts.grep,
       DOSSIER_TOUR: opts.tour ? '1' : '',
+      DOSSIER_TEST_OUTSIDE: mode === 'untrusted' ? outside : '',
     };
     for (let attempt = 1; !server; attempt++) {
       const port = await cs.freePort();
       try {
-        server = await cs.startCodeServer(tools, dirs, { port, env: testEnv, smokeTestDriver: true, verbose: opts.verbose });
+        server = await cs.startCodeServer(tools, dirs, { port, env: testEnv, smokeTestDriver: true, verbose: opts.verbose, workspaceTrust: mode === 'untrusted' });
       } catch (e) {
         if (attempt >= 3) throw new Harness(e.message);
         log(`code-server did not start on port ${port}, retrying: ${e.message.split('\n')[0]}`);

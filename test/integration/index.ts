@@ -2,7 +2,8 @@
 // code-server runner (test/e2e/run.js) and the desktop runner (test/e2e/desktop.js) both load it.
 //
 // Which files run depends on DOSSIER_TEST_MODE: unset → every *.test.js except tour* and vsix*;
-// "tour" → tour*.test.js (README screenshots); "vsix" → vsix*.test.js (the packaged extension).
+// "tour" → tour*.test.js (README screenshots); "vsix" → vsix*.test.js (the packaged extension);
+// "untrusted" → untrusted*.test.js (Restricted Mode: run.js --untrusted).
 // DOSSIER_TEST_GREP filters tests by title (mocha --grep). A JSON summary with every test's outcome
 // goes to DOSSIER_TEST_RESULTS, which the runner reads: it trusts that file, not the exit code alone.
 // DOSSIER_TEST_LOG receives everything the tests print, in order: the runner tails it, because the
@@ -22,7 +23,7 @@ interface TestOutcome {
 
 function filesToRun(dir: string): string[] {
   const mode = process.env.DOSSIER_TEST_MODE ?? '';
-  const isSpecial = (f: string) => /^(tour|vsix)/.test(f);
+  const isSpecial = (f: string) => /^(tour|vsix|untrusted)/.test(f);
   return fs
     .readdirSync(dir)
     .filter(f => f.endsWith('.test.js'))

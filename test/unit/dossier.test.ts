@@ -5,7 +5,7 @@ import { createDossier, type DossierSettings, type Logger } from '../../src/core
 import { decodeText, detectFormat, type ReportReader } from '../../src/core/formats';
 import { Library } from '../../src/core/library';
 import { parseReportWithSpans } from '../../src/core/parse';
-import { memorySource, nameOf, resolveSettingPath, type ReportSource } from '../../src/core/reportSource';
+import { memorySource, nameOf, resolveReportPath, resolveSettingPath, type ReportSource } from '../../src/core/reportSource';
 
 const GULF = `---
 title: Gulf Shipping Under Strain
@@ -216,6 +216,51 @@ describe('setting paths: one rule', () => {
     assert.equal(resolveSettingPath('C:\\reports', { join: (a, b) => `${a}|${b}`, fromPath: p => `file:${p}` }, '/ws'), 'file:C:\\reports');
     assert.equal(resolveSettingPath(' reports/gulf.md ', source, '/ws'), '/ws/reports/gulf.md');
     assert.equal(resolveSettingPath('reports', source), '/reports');
+  });
+});
+
+describe('setting paths: trust and place (resolveReportPath)', () => {
+  const context = { source: memorySource({}), base: '/ws', trusted: true, workspaceFolders: ['/ws'] };
+  const uris = {
+    source: { join: (folder: string, name: string) => `${folder}/${name}`, fromPath: (path: string) => `file://${path}` },
+    base: 'vscode-vfs://github/org/repo', trusted: true, workspaceFolders: ['vscode-vfs://github/org/repo'],
+  };
+  test('the user may name any folder; the workspace only its own', () => {
+    assert.deepEqual(resolveReportPath({ path: '/srv/reports', origin: 'user' }, context), { location: '/srv/reports' });
+    assert.deepEqual(resolveReportPath({ path: 'reports', origin: 'workspace' }, context), { location: '/ws/reports' });
+    assert.deepEqual(resolveReportPath({ path: '/ws', origin: 'workspace' }, context), { location: '/ws' });
+    for (const path of ['/srv/reports', '../outside', 'reports/../../etc', '/dev/zero', '/wsx/reports', 'file:///etc/passwd', 'file:///ws/../etc', 'file:///ws/%2E%2E/etc']) {
+      const resolved = resolveReportPath({ path, origin: 'workspace' }, context);
+      assert.ok('refused' in resolved, `${path} → ${JSON.stringify(resolved)}`);
+    }
+    assert.match((resolveReportPath({ path: '../outside', origin: 'workspace' }, context) as { refused: string }).refused, /^outside the workspace; .*user settings/);
+  });
+  test('Restricted Mode ignores every value the workspace wrote, even one inside it', () => {
+    const untrusted = { ...context, trusted: false };
+    assert.deepEqual(resolveReportPath({ path: 'reports', origin: 'workspace' }, untrusted),
+      { refused: 'set in this workspace\'s settings, which Restricted Mode ignores (trust the workspace to read it)', restricted: true });
+    assert.deepEqual(resolveReportPath({ path: '/srv/reports', origin: 'user' }, untrusted), { location: '/srv/reports' });
+  });
+  test('files and the workspace\'s own scheme only', () => {
+    assert.deepEqual(resolveReportPath({ path: 'reports', origin: 'workspace' }, uris), { location: 'vscode-vfs://github/org/repo/reports' });
+    assert.deepEqual(resolveReportPath({ path: '/home/me/reports', origin: 'user' }, uris), { location: 'file:///home/me/reports' });
+    for (const path of ['https://example.com/report.md', 'untitled:Untitled-1', 'command:workbench.action.quit', 'vscode-userdata:/User/settings.json', 'data:text/plain,x']) {
+      assert.deepEqual(resolveReportPath({ path, origin: 'user' }, uris), { refused: `Dossier reads reports from files only, not from "${path.slice(0, path.indexOf(':'))}:" locations` });
+    }
+  });
+  test('the loader: the workspace\'s values outside it are problems; in Restricted Mode they are set aside, not read', async () => {
+    const files = { '/ws/reports/gulf.md': GULF, '/home/me/port.txt': PLAIN, '/secret/port.txt': PLAIN };
+    const trusted = dossierOf(files, { reports: ['/home/me/port.txt'], workspaceReports: ['reports', '/secret', '../secret/port.txt'], workspaceFolders: ['/ws'] });
+    const loaded = await trusted.dossier.load();
+    assert.deepEqual(loaded.reports.map(r => r.location), ['/home/me/port.txt', '/ws/reports/gulf.md']);
+    assert.deepEqual(loaded.problems.map(p => p.name), ['/secret', '../secret/port.txt']);
+    assert.deepEqual(loaded.restricted, []);
+
+    const untrusted = dossierOf(files, { reports: ['/home/me/port.txt'], workspaceReports: ['reports', '/secret'], workspaceFolders: ['/ws'], trusted: false });
+    const restricted = await untrusted.dossier.load();
+    assert.deepEqual(restricted.reports.map(r => r.location), ['/home/me/port.txt']);
+    assert.deepEqual(restricted.problems, []);
+    assert.deepEqual(restricted.restricted.map(r => r.name), ['reports', '/secret']);
   });
 });
 
