@@ -28,7 +28,8 @@ export function figureTable(rows: (Figure & { report: string })[], withReport: b
     r.id, cut(r.text, 32), r.value.toLocaleString('en-US', { maximumFractionDigits: 6 }), r.unit, r.qualifier ?? '', cut(r.subject, 60),
   ]);
   const numeric = header.indexOf('value');
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map(row => row[i].length)));
+  // a fold, not Math.max(...column): 150,000 rows overflow the call stack as arguments
+  const widths = header.map((h, i) => body.reduce((w, row) => Math.max(w, row[i].length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => (i === numeric ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
   return [line(header), line(widths.map(w => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

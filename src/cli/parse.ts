@@ -41,7 +41,7 @@ export function summary(report: Report, warnings: string[] = []): string {
   }
   if (report.footnotes.length) {
     lines.push('', 'Notes');
-    const width = Math.max(...report.footnotes.map(f => f.key.length));
+    const width = report.footnotes.reduce((w, f) => Math.max(w, f.key.length), 0);
     for (const f of report.footnotes) {
       const s = f.source;
       const what = f.refersTo !== undefined

@@ -172,7 +172,8 @@ function sourceWords(source: Source): string {
 /** Every citable thing in the library: report, its note sources, sections, paragraphs, figures. */
 export function citationItems(library: Library): CitationItem[] {
   const items: CitationItem[] = [];
-  for (const report of library.reports) items.push(...reportItems(report));
+  // one by one: spreading a report with 130,000 notes into push() overflows the call stack
+  for (const report of library.reports) for (const item of reportItems(report)) items.push(item);
   return items;
 }
 

@@ -5,8 +5,10 @@
  */
 import type { CitedTarget } from './cite';
 import type { Figure, Footnote, Paragraph, Report } from './model';
+import { locateFigures } from './figures';
 import { figuresByParagraph, paragraphNumbers } from './paragraphs';
 import type { SourceSpan } from './parse/spans';
+import { trimEndOf } from './text';
 import { SpanIndex, type Span } from './spans';
 
 export interface ReaderText {
@@ -74,17 +76,20 @@ export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]
 function writeParagraph(out: TextBuilder, paragraph: Paragraph, markers: { at: number; n: number }[], figures: readonly Figure[]): void {
   const text = oneLine(paragraph.text);
   const base = out.length;
-  // where each figure sits in the marker-free text, in reading order
-  const figureSpans: { id: string; start: number; end: number }[] = [];
-  let from = 0;
-  for (const figure of figures) {
-    const at = locateFigure(text, figure, from);
-    if (at < 0) continue;
-    figureSpans.push({ id: figure.id, start: at, end: at + figure.text.length });
-    from = at + figure.text.length;
-  }
-  // rendered offset of a text offset: markers standing at or before it push it right
-  const shift = (offset: number) => markers.filter(m => m.at <= offset).reduce((sum, m) => sum + `[${m.n}]`.length, 0);
+  // rendered offset of a text offset: markers standing at or before it push it right (markers are in text
+  // order, so a running sum and a binary search, not a sum over every marker per figure)
+  const widths: number[] = [0];
+  for (const m of markers) widths.push(widths[widths.length - 1]! + `[${m.n}]`.length);
+  const shift = (offset: number) => {
+    let lo = 0;
+    let hi = markers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (markers[mid]!.at <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return widths[lo]!;
+  };
   let cursor = 0;
   for (const marker of markers) {
     out.write(text.slice(cursor, marker.at));
@@ -92,11 +97,21 @@ function writeParagraph(out: TextBuilder, paragraph: Paragraph, markers: { at: n
     cursor = marker.at;
   }
   out.write(text.slice(cursor));
-  for (const f of figureSpans) {
-    const start = base + f.start + shift(f.start);
-    out.addSpan({ kind: 'figure', id: f.id, start, end: start + (f.end - f.start) });
-  }
+  // where each figure sits in the marker-free text, in reading order
+  const places = locateFigures(text, figures, oneLine);
+  figures.forEach((figure, i) => {
+    const at = places[i]!;
+    if (at >= 0) out.addSpan(renderedSpan('figure', figure.id, at, at + figure.text.length, base, shift));
+  });
   addUrlSpans(out, text, base, shift);
+}
+
+/**
+ * A span of the marker-free text as rendered: a marker standing inside it ("over 600[1] attacks") widens
+ * it, one at its end does not.
+ */
+function renderedSpan(kind: Span['kind'], id: string, start: number, end: number, base: number, shift: (offset: number) => number): Span {
+  return { kind, id, start: base + start + shift(start), end: base + end + (end > start ? shift(end - 1) : shift(start)) };
 }
 
 function writeNote(out: TextBuilder, footnote: Footnote): void {
@@ -118,19 +133,9 @@ const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'\u201c\u201d]+/g;
 
 function addUrlSpans(out: TextBuilder, text: string, base: number, shift: (offset: number) => number): void {
   for (const m of text.matchAll(URL_PATTERN)) {
-    const url = m[0].replace(/[.,;:)\]]+$/, '');
-    const start = base + m.index! + shift(m.index!);
-    out.addSpan({ kind: 'url', id: url, start, end: start + url.length });
+    const url = trimEndOf(m[0], '.,;:)]');
+    out.addSpan(renderedSpan('url', url, m.index!, m.index! + url.length, base, shift));
   }
-}
-
-function locateFigure(text: string, figure: Figure, from: number): number {
-  if (!figure.text) return -1;
-  const sentenceAt = figure.sentence ? text.indexOf(oneLine(figure.sentence)) : -1;
-  let at = text.indexOf(figure.text, Math.max(from, sentenceAt));
-  if (at < 0) at = text.indexOf(figure.text, from);
-  if (at < 0) at = text.indexOf(figure.text);
-  return at;
 }
 
 /**
@@ -219,7 +224,8 @@ export function formatDate(iso: string | undefined): string {
 
 /** Report text may hold line breaks or control characters; the reader keeps one line per paragraph. */
 function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+  // each whitespace run is matched once; `\s*[\r\n]+\s*` retried a long run of spaces from every space in it
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\s+/g, run => (/[\r\n\u2028\u2029]/.test(run) ? ' ' : run));
 }
 
 class TextBuilder {

@@ -4,7 +4,7 @@
  * ("Afzal, “Title.”") to the note they repeat, and lists the paragraphs citing each note.
  */
 import type { Footnote, Source } from './model';
-import { parseDate, squeeze } from './text';
+import { parseDate, squeeze, trimEndOf, trimStartOf } from './text';
 import { splitNames } from './parse/chrome';
 
 const URL_START = /\b(?:https?:\/\/|www\.)/i;
@@ -22,11 +22,11 @@ export function parseSource(noteText: string): Source {
     let url = text.slice(urlAt);
     const after = AFTER_URL.exec(url);
     if (after) url = url.slice(0, after.index);
-    url = url.replace(/^<|[>]+$/g, '').replace(/[.,;:]+$/, '').trim();
+    url = trimEndOf(trimEndOf(url.startsWith('<') ? url.slice(1) : url, '>'), '.,;:').trim();
     if (url) source.url = url;
     text = text.slice(0, urlAt);
   }
-  text = text.replace(/[\s,.;:]+$/, '');
+  text = trimEndOf(text, ',.;:', true);
   // "See", "See also", "Cf." introduce a source; they are not part of the author's name
   text = text.replace(/^(?:see(?:\s+also)?|cf\.?|for\s+example,?|e\.g\.,?)\s+/i, '');
 
@@ -48,7 +48,7 @@ export function parseSource(noteText: string): Source {
   const date = parseDate(rest);
   if (date) source.date = date;
   const container = rest.split(/[,.]\s+|,|\(/)
-    .map(s => s.trim().replace(/^[,.;:\s]+|[,.;:\s]+$/g, ''))
+    .map(s => trimEndOf(trimStartOf(s, ',.;:', true), ',.;:', true))
     .find(s => s.length > 0 && !parseDate(s, true) && !/^\d/.test(s) && !/^(?:pp?\.|vol\.|no\.)/i.test(s));
   if (container) source.container = container;
   // fields in the model's order, so JSON output reads naturally
@@ -68,7 +68,7 @@ function findQuotedTitle(text: string): { title: string; start: number; end: num
   if (open >= 0) {
     const close = text.indexOf(useCurly ? '”' : '"', open + 1);
     if (close >= 0) {
-      const title = text.slice(open + 1, close).trim().replace(/[,.;:]+$/, '').trim();
+      const title = trimEndOf(text.slice(open + 1, close).trim(), ',.;:').trim();
       if (title) return { title, start: open, end: close + 1 };
     }
   }
@@ -76,13 +76,13 @@ function findQuotedTitle(text: string): { title: string; start: number; end: num
   const single = /(?:^|\s)‘([^‘’]{2,300}?)[,.]?’(?=[\s,.;:]|$)/.exec(text);
   if (single) {
     const start = single.index + (single[0].startsWith('‘') ? 0 : 1);
-    return { title: single[1].trim().replace(/[,.;:]+$/, ''), start, end: single.index + single[0].length };
+    return { title: trimEndOf(single[1].trim(), ',.;:'), start, end: single.index + single[0].length };
   }
   return undefined;
 }
 
 function names(text: string): string[] {
-  const t = text.trim().replace(/[,;:]+$/, '').trim();
+  const t = trimEndOf(text.trim(), ',;:').trim();
   if (!t) return [];
   return splitNames(t);
 }
@@ -110,26 +110,92 @@ const normTitle = (title: string) => title.toLowerCase().normalize('NFKD').repla
 export function resolveReferences(notes: readonly { n: number; text: string; source: Source }[]): Map<number, number> {
   const refers = new Map<number, number>();
   const root = (n: number) => refers.get(n) ?? n;
+  // The titles of earlier notes that repeat nothing, so a short form finds the nearest one equal to its
+  // title, a prefix of it or extending it in one walk, not by comparing with every earlier note.
+  const titles = new TitleTrie();
   notes.forEach((note, index) => {
     if (isIbid(note.text)) {
       if (index > 0) refers.set(note.n, root(notes[index - 1].n));
-      return;
-    }
-    const s = note.source;
-    if (s.url || s.date || !s.title) return;
-    const title = normTitle(s.title);
-    if (title.length < 6) return;
-    for (let i = index - 1; i >= 0; i--) {
-      const earlier = notes[i].source.title;
-      if (!earlier || refers.has(notes[i].n)) continue;
-      const other = normTitle(earlier);
-      if (other === title || other.startsWith(title) || title.startsWith(other)) {
-        refers.set(note.n, notes[i].n);
-        return;
+    } else {
+      const s = note.source;
+      const title = s.title === undefined ? undefined : normTitle(s.title);
+      if (title !== undefined && title.length >= 6 && !s.url && !s.date) {
+        const earlier = titles.nearest(title);
+        if (earlier !== undefined) refers.set(note.n, notes[earlier].n);
       }
     }
+    if (note.source.title !== undefined && note.source.title !== '' && !refers.has(note.n)) titles.add(normTitle(note.source.title), index);
   });
   return refers;
+}
+
+/** A radix tree node: the title spelled by the edges from the root ends here or passes through. */
+interface TitleNode {
+  edges: Map<string, { label: string; node: TitleNode }>;
+  /** the latest note whose title ends here, or -1 */
+  here: number;
+  /** the latest note whose title ends here or below */
+  below: number;
+}
+
+/**
+ * Normalised titles by note index, added in index order; finds the latest title that equals a title, is a
+ * prefix of it or starts with it, in time linear in the title's length (a radix tree keeps memory linear
+ * in the number of titles).
+ */
+class TitleTrie {
+  private readonly root: TitleNode = { edges: new Map(), here: -1, below: -1 };
+
+  add(title: string, index: number): void {
+    let node = this.root;
+    node.below = index;
+    let pos = 0;
+    while (pos < title.length) {
+      const edge = node.edges.get(title[pos]!);
+      if (!edge) {
+        node.edges.set(title[pos]!, { label: title.slice(pos), node: { edges: new Map(), here: index, below: index } });
+        return;
+      }
+      let common = 0;
+      while (common < edge.label.length && pos + common < title.length && edge.label[common] === title[pos + common]) common++;
+      if (common < edge.label.length) {
+        // split the edge where the titles part
+        const middle: TitleNode = { edges: new Map([[edge.label[common]!, { label: edge.label.slice(common), node: edge.node }]]), here: -1, below: edge.node.below };
+        edge.label = edge.label.slice(0, common);
+        edge.node = middle;
+      }
+      node = edge.node;
+      node.below = index;
+      pos += common;
+    }
+    node.here = index;
+  }
+
+  /** The latest index whose title equals `title`, is a prefix of it, or starts with it. */
+  nearest(title: string): number | undefined {
+    let best = -1;
+    let node = this.root;
+    let pos = 0;
+    for (;;) {
+      best = Math.max(best, node.here);
+      if (pos === title.length) {
+        best = Math.max(best, node.below);
+        break;
+      }
+      const edge = node.edges.get(title[pos]!);
+      if (!edge) break;
+      if (edge.label.length <= title.length - pos) {
+        if (!title.startsWith(edge.label, pos)) break;
+        node = edge.node;
+        pos += edge.label.length;
+      } else {
+        // the title ends inside this edge: every title below it starts with this one
+        if (edge.label.startsWith(title.slice(pos))) best = Math.max(best, edge.node.below);
+        break;
+      }
+    }
+    return best >= 0 ? best : undefined;
+  }
 }
 
 /** Fills what a short form or Ibid. leaves out from the note it repeats. */

@@ -53,6 +53,25 @@ export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * `text` without the characters of `chars` (and whitespace, with `spaces`) at its end. A hand scan: a
+ * `[…]+$` regex retries from every character of a long run that is followed by anything else (quadratic).
+ */
+export function trimEndOf(text: string, chars: string, spaces = false): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]!) || (spaces && isSpace(text[end - 1]!)))) end--;
+  return text.slice(0, end);
+}
+
+/** `text` without the characters of `chars` (and whitespace, with `spaces`) at its start. */
+export function trimStartOf(text: string, chars: string, spaces = false): string {
+  let start = 0;
+  while (start < text.length && (chars.includes(text[start]!) || (spaces && isSpace(text[start]!)))) start++;
+  return text.slice(start);
+}
+
+const isSpace = (c: string) => /\s/.test(c);
+
 /** Lower-case ASCII letters and digits only: "Türkiye" → "turkiye". */
 export function asciiFold(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');

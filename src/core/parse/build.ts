@@ -1,6 +1,6 @@
 /** Turns a format parser's Draft into Dossier's Report: ids, footnotes with sources, figures, keys, spans. */
 import { ReportError } from '../errors';
-import { extractFigures, type MarkedParagraph } from '../figures';
+import { extractFigures, locateFigures, type MarkedParagraph } from '../figures';
 import { assignKeys } from '../keys';
 import type { Figure, Paragraph, Report, Section } from '../model';
 import { buildFootnotes } from '../sources';
@@ -41,7 +41,10 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     if (!paragraphs.length) continue;
     const id = `s${sections.length + 1}`;
     sections.push({ id, title: ds.title?.trim() || 'Introduction', paragraphs });
-    spans.push({ kind: 'section', id, start: ds.start, end: Math.max(ds.end, ...ds.paragraphs.map(p => p.end)) });
+    // a loop, not Math.max(...ends): 130,000 paragraphs in one section overflow the call stack
+    let end = ds.end;
+    for (const p of ds.paragraphs) end = Math.max(end, p.end);
+    spans.push({ kind: 'section', id, start: ds.start, end });
   }
   if (pn === 0) throw new ReportError('No paragraphs found: this does not look like a report (expected prose paragraphs separated by blank lines).');
 
@@ -66,9 +69,18 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     // Figures are an extra; a bug there must not make the report unreadable.
     warnings.push(`Figures could not be extracted: ${error instanceof Error ? error.message : String(error)}`);
   }
-  for (const figure of figures) {
-    const span = figureSpan(figure, drafts.get(figure.paragraph));
-    if (span) spans.push(span);
+  // figures come in reading order, so each paragraph's are one run
+  for (let i = 0; i < figures.length;) {
+    let j = i;
+    while (j < figures.length && figures[j]!.paragraph === figures[i]!.paragraph) j++;
+    const paragraph = drafts.get(figures[i]!.paragraph);
+    const run = figures.slice(i, j);
+    if (paragraph) {
+      locateFigures(paragraph.text, run).forEach((at, k) => {
+        if (at >= 0) spans.push(figureSpan(run[k]!, at, paragraph));
+      });
+    }
+    i = j;
   }
 
   const report: Report = {
@@ -88,13 +100,8 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
   return { report, spans, warnings };
 }
 
-/** Finds a figure's text in its paragraph (inside its sentence when possible) and maps it to the input. */
-function figureSpan(figure: Figure, paragraph: DraftParagraph | undefined): SourceSpan | undefined {
-  if (!paragraph || !figure.text) return undefined;
-  const sentenceAt = figure.sentence ? paragraph.text.indexOf(figure.sentence) : -1;
-  let at = paragraph.text.indexOf(figure.text, Math.max(0, sentenceAt));
-  if (at < 0) at = paragraph.text.indexOf(figure.text);
-  if (at < 0) return undefined;
+/** A figure found at `at` in its paragraph's clean text, mapped to the input. */
+function figureSpan(figure: Figure, at: number, paragraph: DraftParagraph): SourceSpan {
   const start = paragraph.map.toSource(at);
   const end = paragraph.map.toSource(at + figure.text.length - 1) + 1;
   return { kind: 'figure', id: figure.id, start, end: Math.max(end, start + 1) };

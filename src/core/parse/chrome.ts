@@ -1,5 +1,5 @@
 /** Recognises the page furniture around a report's content: captions, share links, topic lists, notes headings. */
-import { parseDate } from '../text';
+import { parseDate, squeeze } from '../text';
 
 const CHROME = /^(?:(?:[\w-]+\s+){0,2}(?:image|photo|photograph|picture|illustration)|related(?:\s+(?:topics|content|articles|reading|posts|publications))?|topics|tags|share(?:\s+this(?:\s+\w+)?)?|print|download(?:\s+pdf)?|subscribe|advertisement|read\s+more|more\s+from\s+[\w\s]{1,30}|back\s+to\s+top|table\s+of\s+contents|contents)\s*:?$/i;
 
@@ -23,11 +23,13 @@ export function endsContent(line: string): boolean {
   return /^related(?:\s+(?:topics|content|articles|reading|posts|publications))?\s*:?$/i.test(line.trim());
 }
 
-const NOTES_HEADING = /^(?:#{1,6}\s*)?\**(?:notes?|end\s?notes|foot\s?notes|references|sources|bibliography|works\s+cited|citations)\**\s*:?\s*#*$/i;
+// `\s*(?::\s*)?` rather than `\s*:?\s*`: two adjacent `\s*` made "Notes" + a long run of spaces quadratic
+const NOTES_HEADING = /^(?:#{1,6}\s*)?\**(?:notes?|end\s?notes|foot\s?notes|references|sources|bibliography|works\s+cited|citations)\**\s*(?::\s*)?#*$/i;
 
 /** "Notes", "Endnotes", "## Footnotes", "References" … */
 export function isNotesHeading(line: string): boolean {
-  return NOTES_HEADING.test(line.trim());
+  const t = line.trim();
+  return t.length <= 100 && NOTES_HEADING.test(t);
 }
 
 /** A line that is only a date ("19 May 2025", "Published: May 19, 2025"). */
@@ -38,13 +40,17 @@ export function dateLine(line: string): string | undefined {
 
 /** "By Madiha Afzal and Jane Doe" → ["Madiha Afzal", "Jane Doe"]. */
 export function bylineAuthors(line: string): string[] | undefined {
-  const m = /^(?:by|authors?\s*:|written\s+by)\s+(.{2,200})$/i.exec(line.trim());
+  const t = line.trim();
+  // a byline is short; the cap keeps `\s+(.{2,200})$` from retrying 200 characters after every space of a long run
+  if (t.length > 300) return undefined;
+  const m = /^(?:by|authors?\s*:|written\s+by)\s+(.{2,200})$/i.exec(t);
   if (!m) return undefined;
   return splitNames(m[1]);
 }
 
 export function splitNames(text: string): string[] {
-  return text.split(/\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|;\s*|,\s*)/)
+  // whitespace squeezed first: the separator's `\s*` would otherwise rescan a long run from every position in it
+  return squeeze(text).split(/\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|;\s*|,\s*)/)
     .map(s => s.trim().replace(/\.$/, ''))
     .filter(s => s.length > 1);
 }

@@ -12,17 +12,18 @@ export interface Block {
   end: number;
 }
 
+/** Lines of the input, whatever its line endings: LF, CRLF, or the CR alone of old Mac files (also mixed). */
 export function splitLines(input: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  while (start <= input.length) {
-    let end = input.indexOf('\n', start);
-    if (end < 0) end = input.length;
-    let textEnd = end;
-    if (textEnd > start && input.charCodeAt(textEnd - 1) === 13) textEnd--;
-    lines.push({ text: input.slice(start, textEnd), start, end: textEnd });
-    start = end + 1;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c !== 10 && c !== 13) continue;
+    lines.push({ text: input.slice(start, i), start, end: i });
+    if (c === 13 && input.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
   }
+  lines.push({ text: input.slice(start), start, end: input.length });
   return lines;
 }
 

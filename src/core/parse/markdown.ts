@@ -75,7 +75,7 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   const rawAuthors = d.authors ?? d.author;
   const list = Array.isArray(rawAuthors) ? rawAuthors : rawAuthors === undefined ? [] : [rawAuthors];
   for (const a of list) {
-    if (typeof a === 'string') fm.authors.push(...(Array.isArray(rawAuthors) ? [a.trim()] : splitNames(a)));
+    if (typeof a === 'string') for (const name of Array.isArray(rawAuthors) ? [a.trim()] : splitNames(a)) fm.authors.push(name);
     else if (a && typeof a === 'object' && typeof (a as Record<string, unknown>).name === 'string') fm.authors.push(String((a as Record<string, unknown>).name).trim());
   }
   fm.authors = fm.authors.filter(Boolean);
