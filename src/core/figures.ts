@@ -273,9 +273,22 @@ function describe(c: Context): Described {
   const before = c.tokens.slice(Math.max(0, at - WINDOW), at).reverse();
   const after = c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW);
   const found = describeBy(c, before, after);
-  const subject = tidy(found.subject) || tidy(sentenceSubject(c)?.text ?? '') || tidy(join(c.tokens.filter(isPlainWord).slice(0, 6)))
+  const subject = tidy(found.subject) || tidy(sentenceSubject(c)?.text ?? '') || tidy(join(openingWords(c.tokens)))
     || fallbackSubject(q);
   return { subject, owner: found.owner };
+}
+
+const openingWordsCache = new WeakMap<Token[], Token[]>();
+
+/** The sentence's first six plain words, found once per sentence (not once per figure in it). */
+function openingWords(tokens: Token[]): Token[] {
+  let words = openingWordsCache.get(tokens);
+  if (!words) {
+    words = [];
+    for (let i = 0; i < tokens.length && words.length < 6; i++) if (isPlainWord(tokens[i])) words.push(tokens[i]);
+    openingWordsCache.set(tokens, words);
+  }
+  return words;
 }
 
 /** When the sentence has no other words: say at least what kind of amount it is. */
@@ -604,12 +617,33 @@ function withAgent(core: string, before: Token[], at: number): string {
  * The noun phrase that opens the clause holding the amount: the sentence's start, or just after the last
  * ":" or ";" before the amount; an introductory "For instance," is skipped.
  */
+const clauseStartCache = new WeakMap<Token[], Int32Array>();
+
+/**
+ * For each n, where the clause holding tokens[n - 1] starts: after the last ":" or ";" before it. Built once
+ * per sentence, so 10,000 figures in one sentence do not each rescan it from its start.
+ */
+function clauseStarts(tokens: Token[]): Int32Array {
+  let starts = clauseStartCache.get(tokens);
+  if (!starts) {
+    starts = new Int32Array(tokens.length + 1);
+    for (let n = 0; n < tokens.length; n++) starts[n + 1] = tokens[n].text === ':' || tokens[n].text === ';' ? n + 1 : starts[n];
+    clauseStartCache.set(tokens, starts);
+  }
+  return starts;
+}
+
 function sentenceSubject(c: Context): { text: string } | undefined {
   const from = c.quantity.qualifierStart ?? c.quantity.start;
-  let begin = 0;
-  for (let n = 0; n < c.tokens.length && c.tokens[n].end <= from; n++) {
-    if (c.tokens[n].text === ':' || c.tokens[n].text === ';') begin = n + 1;
+  // the clause the amount stands in starts after the last ":" or ";" before it
+  let before = 0;
+  let hi = c.tokens.length;
+  while (before < hi) {
+    const mid = (before + hi) >> 1;
+    if (c.tokens[mid].end <= from) before = mid + 1;
+    else hi = mid;
   }
+  const begin = clauseStarts(c.tokens)[before];
   const tokens = c.tokens.slice(begin, begin + 20);
   let i = 0;
   const comma = tokens.slice(0, 5).findIndex(t => t.text === ',');
