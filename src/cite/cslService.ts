@@ -6,6 +6,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CslItem } from '../core/cite';
+import { cslSizeProblem } from '../core/cslStyle';
 import type { CslCite, CslEngine, StyleClass } from '../lazy/cslEngine';
 
 type CslModule = typeof import('../lazy/csl');
@@ -57,6 +58,8 @@ export class CslService implements vscode.Disposable {
     } catch (error) {
       throw new CslFileError(vscode.l10n.t('Dossier could not read the CSL style {0}: {1}', style.uri.fsPath, error instanceof Error ? error.message : String(error)));
     }
+    const tooBig = cslSizeProblem(bytes.length);
+    if (tooBig) throw new CslFileError(vscode.l10n.t('Dossier could not use the CSL style {0}: {1}', style.uri.fsPath, tooBig));
     const xml = new TextDecoder('utf-8').decode(bytes);
     const known = this.userStyles.get(xml);
     if (known && this.engine?.hasStyle(known.name)) return known;

@@ -323,6 +323,11 @@ export function resolveDeclaredChart(block: DeclaredChartBlock, index: number, l
   const data: ChartDatum[] = [];
   const used = new Set<string>();
   for (const entry of wanted) {
+    // a list or a setting is not a figure: never flatten it with String() (an alias bomb expands to gigabytes)
+    if (typeof entry !== 'string' && typeof entry !== 'number') {
+      problems.push('each entry of figures: is a figure id or search words, not a list or settings');
+      continue;
+    }
     const term = String(entry).trim();
     const figure = /^f\d+$/i.test(term) ? report.figures.find(f => f.id === term.toLowerCase()) : searchFigure(report, term, used);
     if (!figure) {

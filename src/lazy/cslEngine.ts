@@ -9,6 +9,7 @@ import '@citation-js/plugin-csl';
 import '@citation-js/plugin-bibtex';
 import { forBibtex, type CslItem } from '../core/cite';
 import { escapeXml } from '../core/xml';
+import { cslStyleClass, cslStyleProblem } from '../core/cslStyle';
 
 export type StyleClass = 'note' | 'in-text';
 
@@ -123,7 +124,7 @@ function registry(): CslRegistry {
 }
 
 function classOf(style: unknown): StyleClass {
-  if (typeof style === 'string') return /<style\b[^>]*\bclass\s*=\s*["']note["']/.test(style) ? 'note' : 'in-text';
+  if (typeof style === 'string') return cslStyleClass(style);
   return (style as XmlJson).attrs?.class === 'note' ? 'note' : 'in-text';
 }
 
@@ -135,14 +136,16 @@ export function createCslEngine(styles: Record<string, XmlJson | string>): CslEn
   const originals = new Map(Object.entries(styles).map(([name, style]) => [name, structuredClone(style)]));
 
   const cite = (items: readonly CslItem[]) => new Cite(items.map(i => ({ ...i })));
+  // a style's class is read once, not on every citation
+  const classes = new Map<string, StyleClass>();
 
   const engine: CslEngine = {
     hasStyle: name => reg.styles.has(name),
 
     addStyle(name, xml) {
-      if (!/<style\b/.test(xml) || !/http:\/\/purl\.org\/net\/xbiblio\/csl/.test(xml)) {
-        throw new CslStyleError('not a CSL style (no <style> element in the CSL namespace)');
-      }
+      const problem = cslStyleProblem(xml);
+      if (problem) throw new CslStyleError(problem);
+      classes.delete(name);
       reg.styles.add(name, xml);
       try {
         // Build the engine once on a sample so a broken style fails here, with a message, not mid-edit.
@@ -154,7 +157,11 @@ export function createCslEngine(styles: Record<string, XmlJson | string>): CslEn
       return classOf(xml);
     },
 
-    styleClass: name => classOf(reg.styles.get(name)),
+    styleClass: name => {
+      let styleClass = classes.get(name);
+      if (!styleClass) classes.set(name, (styleClass = classOf(reg.styles.get(name))));
+      return styleClass;
+    },
 
     citation(style, items, cites) {
       const noteIndex = engine.styleClass(style) === 'note' ? 1 : 0;

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildReport } from '../../src/core/parse/build';
 import { OffsetMap } from '../../src/core/parse/draft';
+import { cslStyleClass } from '../../src/core/cslStyle';
 import { medianTime, nestings, render, runGuarded, scalingRatio, scanners, shapes, type Scanner } from '../fuzz/scanners';
 
 const fuzzRuns = Number(process.env.DOSSIER_FUZZ_RUNS ?? 0);
@@ -47,6 +48,9 @@ describe('fuzz: the hostile inputs of the security review stay linear', () => {
     assert.equal(built.report.sections[0]!.paragraphs.length, 150000);
     assert.deepEqual(built.spans.find(s => s.kind === 'section'), { kind: 'section', id: 's1', start: 0, end: 7 * 149999 + 5 });
   });
+  test('a CSL style holding a long run of "<style "', () => assertLinear({ name: 'CSL style class', run: xml => cslStyleClass(xml) },
+    n => `<style xmlns="http://purl.org/net/xbiblio/csl"><!--${'<style '.repeat(n)}--><info/></style>`));
+  test('a YAML alias bomb is refused in constant time', () => assertLinear(scanner('YAML'), n => `a: &a [${'x, '.repeat(n)}x]\nb: &b [${'*a, '.repeat(9)}*a]\nc: [${'*b, '.repeat(9)}*b]\n`));
   for (const open of nestings) {
     test(`nesting "${open.trim()}" 2n deep costs about twice n`, () => assertLinear(markdown, n => `# T\n\nDeep ${open.repeat(n)}x [^1].\n\n[^1]: A note.\n`));
   }

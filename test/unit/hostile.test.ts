@@ -6,6 +6,12 @@ import { parseReport } from '../../src/core/parse';
 import { renderReport } from '../../src/core/reader';
 import { parseSource, resolveReferences } from '../../src/core/sources';
 import type { Source } from '../../src/core/model';
+import { parseReportWithSpans } from '../../src/core/parse';
+import { findChartBlocks, resolveDeclaredChart } from '../../src/core/charts';
+import { Library } from '../../src/core/library';
+import { parseYaml, YAML_MAX_VALUES } from '../../src/core/yaml';
+import { cslStyleClass, cslStyleProblem } from '../../src/core/cslStyle';
+import { cleanAttribute } from '../../src/webview/sanitizeSvg';
 
 const body = 'The program spent a great deal of money over the years, officials said [1].';
 const crReport = `A Report Title\r\r${body}\r\rSecond Heading\r\rAnother paragraph here with several words in it for sure [2].\r\r[1] A note.\r[2] Another note.\r`;
@@ -79,4 +85,73 @@ test('short forms resolve as the plain rule says, for any list of notes', () => 
     }));
     assert.deepEqual([...resolveReferences(notes)].sort(), [...plainRule(notes)].sort());
   }), { numRuns: 400 });
+});
+
+/** 9 levels of 9 aliases: 1 KB of YAML, 9⁹ values once expanded. */
+function aliasBomb(key: string): string {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
+  for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  return `${lines.join('\n')}\n${key}: *a9\n`;
+}
+
+test('a YAML alias bomb in a chart block is refused with a message, at once', () => {
+  const started = performance.now();
+  const [block] = findChartBlocks('# Note\n\n```dossier-chart\ntitle: Bomb\n' + aliasBomb('figures') + '```\n');
+  assert.ok(performance.now() - started < 1000);
+  assert.equal(block!.body, undefined);
+  assert.equal(block!.problem, `The chart block is not valid YAML or JSON: its aliases expand to more than ${YAML_MAX_VALUES.toLocaleString('en-US')} values (an alias bomb?)`);
+});
+
+test('a YAML alias bomb in front matter is ignored with a warning; the report still reads', () => {
+  const parsed = parseReportWithSpans(`---\n${aliasBomb('authors')}title: Bomb\n---\n\n# Bomb\n\nA paragraph that says 29 percent.\n`, { source: 'bomb.md' });
+  assert.equal(parsed.report.title, 'Bomb');
+  assert.deepEqual(parsed.report.authors, []);
+  assert.match(parsed.warnings.join('\n'), /front matter is not valid YAML and was ignored: its aliases expand to more than/);
+});
+
+test('YAML with a few shared aliases still loads', () => {
+  assert.deepEqual(parseYaml('base: &b [1, 2]\nmore: [*b, *b]\n'), { base: [1, 2], more: [[1, 2], [1, 2]] });
+});
+
+test('chart figures given as a list or settings are a problem, not flattened text', () => {
+  const report = parseReport('# T\n\nThe rate was 29 percent in 2024 and 31 percent in 2025.\n');
+  const [block] = findChartBlocks('```dossier-chart\nfigures: [[f1, f2], {a: 1}, f1]\n```\n');
+  const { chart, error } = resolveDeclaredChart(block!, 0, new Library([report]), report);
+  assert.deepEqual(chart?.data.map(d => d.figureId), ['f1']);
+  assert.equal(error?.message, 'Chart "note-chart-1": each entry of figures: is a figure id or search words, not a list or settings; each entry of figures: is a figure id or search words, not a list or settings.');
+});
+
+const style = (attrs: string, body = '<info><title>T</title></info>') => `<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"${attrs}>${body}</style>\n`;
+
+test('a CSL style: well-formed, in the CSL namespace, at most 1 MB, no DOCTYPE', () => {
+  assert.equal(cslStyleProblem(style(' class="note"')), undefined);
+  assert.equal(cslStyleProblem(style('', '<info><title>T</info>')), 'malformed XML: </info> on line 2 closes <title>');
+  assert.equal(cslStyleProblem(style('', '<info>')), 'malformed XML: </style> on line 2 closes <info>');
+  assert.equal(cslStyleProblem(style('', '<!-- never closed')), 'malformed XML: a comment opened on line 2 is not closed');
+  assert.equal(cslStyleProblem(`<!DOCTYPE style [<!ENTITY a "aaaa">]>\n${style('')}`), 'a CSL style has no DOCTYPE or entity declarations (line 1)');
+  assert.equal(cslStyleProblem('<html>not a style</html>'), 'not a CSL style (no <style> element in the CSL namespace)');
+  assert.equal(cslStyleProblem('just text'), 'not a CSL style (no XML element in it)');
+  assert.equal(cslStyleProblem(style('', `<!--${'x'.repeat(1_200_000)}-->`)), 'it is 1.2 MB; a CSL style is read only up to 1 MB');
+});
+
+test('a CSL style\'s class comes from its root element only', () => {
+  assert.equal(cslStyleClass(style(' class="note"')), 'note');
+  assert.equal(cslStyleClass(style(" class='in-text'", '<!-- <style class="note"> -->')), 'in-text');
+  assert.equal(cslStyleClass(style('', `<!--${'<style '.repeat(1000)}-->`)), 'in-text');
+});
+
+test('the chart SVG cleaner keeps local references only, and prefixes ids', () => {
+  assert.equal(cleanAttribute('id', 'clip1', 'chart3-'), 'chart3-clip1');
+  assert.equal(cleanAttribute('clip-path', 'url(#clip1)', 'chart3-'), 'url(#chart3-clip1)');
+  assert.equal(cleanAttribute('fill', 'url("#grad")', 'chart3-'), 'url(#chart3-grad)');
+  assert.equal(cleanAttribute('href', '#clip1', 'chart3-'), '#chart3-clip1');
+  assert.equal(cleanAttribute('fill', 'url(https://tracker.example/p.png)', 'c-'), undefined);
+  assert.equal(cleanAttribute('filter', 'url(#a) url(//evil.example/f.svg#x)', 'c-'), undefined);
+  assert.equal(cleanAttribute('fill', 'URL ( data:image/png;base64,xx )', 'c-'), undefined);
+  assert.equal(cleanAttribute('fill', 'url(#a', 'c-'), undefined);
+  assert.equal(cleanAttribute('fill', '\\75 rl(http://x)', 'c-'), undefined);
+  assert.equal(cleanAttribute('xlink:href', 'https://x', 'c-'), undefined);
+  assert.equal(cleanAttribute('onload', 'alert(1)', 'c-'), undefined);
+  assert.equal(cleanAttribute('fill', '#4e79a7', 'c-'), '#4e79a7');
+  assert.equal(cleanAttribute('transform', 'translate(10,20)', 'c-'), 'translate(10,20)');
 });
