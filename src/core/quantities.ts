@@ -121,6 +121,38 @@ const MEASURE_UNIT = /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|MW|G
 
 /** Every amount in the text, in order. Pure and linear in the text's length. */
 export function findQuantities(text: string): Quantity[] {
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(text)) return scanQuantities(text);
+  // Read the text without them, then map every offset back: the amount's text is still the slice as
+  // written (invisible characters included), so a quick fix replaces all of it.
+  const origin = new Int32Array(text.length);
+  const parts: string[] = [];
+  let kept = 0;
+  let from = 0;
+  INVISIBLE.lastIndex = 0;
+  for (let m = INVISIBLE.exec(text); ; m = INVISIBLE.exec(text)) {
+    const to = m ? m.index : text.length;
+    for (let i = from; i < to; i++) origin[kept++] = i;
+    parts.push(text.slice(from, to));
+    if (!m) break;
+    from = to + m[0].length;
+  }
+  const startOf = (offset: number) => (offset < kept ? origin[offset]! : text.length);
+  const endOf = (offset: number) => (offset > 0 ? origin[offset - 1]! + 1 : 0);
+  return scanQuantities(parts.join('')).map(q => {
+    const start = startOf(q.start);
+    const end = endOf(q.end);
+    return { ...q, start, end, text: text.slice(start, end), ...(q.qualifierStart !== undefined ? { qualifierStart: startOf(q.qualifierStart) } : {}) };
+  });
+}
+
+/**
+ * Zero-width and bidi-control characters: invisible, but read as they stand they split "US$8\u200b45 million"
+ * into "US$8" (a false contradiction whose fix would write a wrong number) and a stray "45 million".
+ */
+const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/g;
+
+function scanQuantities(text: string): Quantity[] {
   const skip = skippedSpans(text);
   const found: Quantity[] = [];
   let skipIndex = 0;

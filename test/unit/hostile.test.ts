@@ -12,6 +12,9 @@ import { Library } from '../../src/core/library';
 import { parseYaml, YAML_MAX_VALUES } from '../../src/core/yaml';
 import { cslStyleClass, cslStyleProblem } from '../../src/core/cslStyle';
 import { cleanAttribute } from '../../src/webview/sanitizeSvg';
+import { findQuantities } from '../../src/core/quantities';
+import { createNoteChecker } from '../../src/core/check';
+import { readFileSync } from 'node:fs';
 
 const body = 'The program spent a great deal of money over the years, officials said [1].';
 const crReport = `A Report Title\r\r${body}\r\rSecond Heading\r\rAnother paragraph here with several words in it for sure [2].\r\r[1] A note.\r[2] Another note.\r`;
@@ -30,8 +33,9 @@ test('mixed line endings (CRLF, CR, LF) split lines the same way', () => {
 });
 
 test('a marker inside a figure ("over 600[1] attacks") is inside its reader highlight', () => {
-  const report = parseReport('# T\n\nMilitants carried out over 600[^1] attacks in the province last year.\n\n[^1]: A note.\n');
-  const { text, spans } = renderReport(report);
+  const parsed = parseReportWithSpans('# T\n\nMilitants carried out over 600[^1] attacks in the province last year.\n\n[^1]: A note.\n');
+  const report = parsed.report;
+  const { text, spans } = renderReport(report, parsed.spans);
   const figure = spans.find(s => s.kind === 'figure')!;
   assert.equal(report.figures[0]!.text, '600 attacks');
   assert.equal(text.slice(figure.start, figure.end), '600[1] attacks');
@@ -154,4 +158,20 @@ test('the chart SVG cleaner keeps local references only, and prefixes ids', () =
   assert.equal(cleanAttribute('onload', 'alert(1)', 'c-'), undefined);
   assert.equal(cleanAttribute('fill', '#4e79a7', 'c-'), '#4e79a7');
   assert.equal(cleanAttribute('transform', 'translate(10,20)', 'c-'), 'translate(10,20)');
+});
+
+test('zero-width and bidi controls inside a number do not split it', () => {
+  const text = 'It cost US$8\u200b45 million and \u202a29\u202c percent.';
+  assert.deepEqual(findQuantities(text).map(q => [q.text, q.value, q.start, q.end]), [
+    ['US$8\u200b45 million', 845e6, 8, 23],
+    ['29\u202c percent', 29, 29, 40],
+  ]);
+});
+
+test('"US$8\u200b45 million" in a note agrees with the report: no false contradiction, no fix that writes a wrong number', () => {
+  const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+  const checker = createNoteChecker(new Library([seed]));
+  const note = 'The Trump administration has already suspended US$8\u200b45 million in multisector funding.';
+  assert.deepEqual(checker.check(note).filter(f => f.code === 'contradicts-report'), []);
+  assert.deepEqual(checker.check(note.replace('\u200b', '')).filter(f => f.code === 'contradicts-report'), []);
 });
