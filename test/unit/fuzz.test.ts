@@ -43,7 +43,7 @@ describe('fuzz: the hostile inputs of the security review stay linear', () => {
   test('the reader: thousands of figures in one paragraph', () => assertLinear(scanner('reader'), n => `# T\n\n${Array.from({ length: n }, (_, i) => `about ${i + 1} percent`).join(', ')}.\n`, 250));
   test('CR-only line endings', () => assertLinear(text, n => report(Array.from({ length: n }, (_, i) => `Paragraph ${i} has a few words in it, said someone.`).join('\r\r')), 250));
   test('a section of 150,000 paragraphs builds (no spread of its paragraphs into one call)', () => {
-    const paragraphs = Array.from({ length: 150000 }, (_, i) => ({ text: 'Word.', markers: [], start: 7 * i, end: 7 * i + 5, map: new OffsetMap([]) }));
+    const paragraphs = Array.from({ length: 150000 }, (_, i) => ({ text: 'Word.', markers: [], links: [], start: 7 * i, end: 7 * i + 5, map: new OffsetMap([]) }));
     const built = buildReport({ authors: [], sections: [{ start: 0, end: 5, paragraphs }], notes: [], warnings: [] }, { id: 'r', fallbackTitle: 'T' });
     assert.equal(built.report.sections[0]!.paragraphs.length, 150000);
     assert.deepEqual(built.spans.find(s => s.kind === 'section'), { kind: 'section', id: 's1', start: 0, end: 7 * 149999 + 5 });
