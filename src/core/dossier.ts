@@ -9,7 +9,7 @@ import { chartsForNote, libraryCharts, readCuratedChartFile, type Chart, type Cu
 import { createNoteChecker, type CheckFinding, type NoteChecker } from './check';
 import { citationItems, type CitationItem } from './cite';
 import { ReportError } from './errors';
-import { decodeText, detectFormat, ReaderRegistry, SNIFF_BYTES, unsupportedFormat, type ReportFormat } from './formats';
+import { decodeText, sniffFormat, ReaderRegistry, SNIFF_BYTES, unsupportedFormat, type ReportFormat } from './formats';
 import { Library } from './library';
 import type { Report } from './model';
 import { parseReportWithSpans, type ParsedReport } from './parse';
@@ -272,7 +272,7 @@ class DossierCore implements Dossier {
       const reader = this.readers.readerFor(name, head);
       if (!reader) throw new ReportError(unsupportedFormat(name, head));
       // the text reader reads plain text and Markdown alike: say which one the file is
-      return { parsed: await reader.read(bytes, name), format: reader.format === 'text' ? detectFormat(name, head) : reader.format };
+      return { parsed: await reader.read(bytes, name), format: reader.format === 'text' ? sniffFormat(name, head) : reader.format };
     } catch (error) {
       if (error instanceof ReportError) throw new ReportFileError(location, error.message);
       throw error;

@@ -4,13 +4,13 @@
  * formats (PDF, HTML, Word) plug in as readers from lazy bundles, so the core never loads their engines.
  */
 import { ReportError } from './errors';
-import { parseReportWithSpans, type ParsedReport } from './parse';
+import { isMarkdownName, MARKDOWN_EXTENSIONS, parseReportWithSpans, type ParsedReport } from './parse';
 
 /** What a file holds, as far as Dossier can tell. Readers may add formats of their own. */
 export type ReportFormat = 'text' | 'markdown' | 'pdf' | 'html' | 'docx' | 'rtf' | 'image' | 'archive' | (string & {});
 
 /** Extensions of the files the built-in reader takes from a folder. */
-export const TEXT_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.mdown', '.mkd', '.txt'];
+export const TEXT_EXTENSIONS: readonly string[] = [...MARKDOWN_EXTENSIONS, '.txt'];
 
 /** How many leading bytes detection looks at (and a reader's `accepts` is given). */
 export const SNIFF_BYTES = 4096;
@@ -26,7 +26,7 @@ export const SNIFF_BYTES = 4096;
  * - `extensions` (lower case, with the dot) are the files the loader picks up in a report folder; a file
  *   named on its own (a setting, a CLI argument) is read whatever its name, by detection.
  * - `accepts(name, firstBytes)` says whether this reader takes a file; without it, a reader takes the files
- *   `detectFormat` gives its `format`. `firstBytes` are at most SNIFF_BYTES long.
+ *   `sniffFormat` gives its `format`. `firstBytes` are at most SNIFF_BYTES long.
  * - `read` gets the whole file. It throws ReportError (one line, no file name: the loader adds it) for a file
  *   it cannot read; other errors are reported the same way and logged. It returns the report, its spans
  *   (offsets into the text the reader made, or none) and warnings the analyst should see.
@@ -61,7 +61,7 @@ export class ReaderRegistry {
   /** The reader that takes this file, if any. */
   readerFor(name: string, firstBytes: Uint8Array): ReportReader | undefined {
     const head = firstBytes.length > SNIFF_BYTES ? firstBytes.subarray(0, SNIFF_BYTES) : firstBytes;
-    const format = detectFormat(name, head);
+    const format = sniffFormat(name, head);
     return this.readers.find(r => (r.accepts ? r.accepts(name, head) : r.format === format));
   }
 
@@ -77,7 +77,7 @@ const TEXT_FORMATS: Record<string, string> = { html: 'an HTML page', rtf: 'an RT
 
 /** Why no reader took a file, in one line without the file name. */
 export function unsupportedFormat(name: string, firstBytes: Uint8Array): string {
-  const format = detectFormat(name, firstBytes);
+  const format = sniffFormat(name, firstBytes);
   const binary = BINARY_FORMATS[format];
   if (binary) return `looks like a binary file (${binary}), not text, and Dossier has no reader for it`;
   return `is ${TEXT_FORMATS[format] ?? `a file of format "${format}"`}, and Dossier has no reader for it`;
@@ -87,7 +87,7 @@ export function unsupportedFormat(name: string, firstBytes: Uint8Array): string 
  * The format of a file: by content first (magic numbers, an HTML opening), then by extension; anything
  * else is 'text' (the text reader decides between plain text and Markdown, and says when it is not text).
  */
-export function detectFormat(name: string, firstBytes: Uint8Array): ReportFormat {
+export function sniffFormat(name: string, firstBytes: Uint8Array): ReportFormat {
   const b = firstBytes;
   const starts = (...bytes: number[]) => bytes.every((x, i) => b[i] === x);
   if (indexOfAscii(b, '%PDF-', 1024) >= 0) return 'pdf';
@@ -95,8 +95,8 @@ export function detectFormat(name: string, firstBytes: Uint8Array): ReportFormat
   if (starts(0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'rtf'; // {\rtf
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'image';
   if (looksLikeHtml(b)) return 'html';
+  if (isMarkdownName(name)) return 'markdown';
   const ext = /\.([a-z0-9]{1,10})$/i.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'md' || ext === 'markdown' || ext === 'mdown' || ext === 'mkd') return 'markdown';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
   if (ext === 'pdf' || ext === 'docx' || ext === 'rtf') return ext;
   return 'text';
@@ -144,7 +144,7 @@ export const textReader: ReportReader = {
   label: 'plain text or Markdown',
   extensions: TEXT_EXTENSIONS,
   accepts: (name, firstBytes) => {
-    const format = detectFormat(name, firstBytes);
+    const format = sniffFormat(name, firstBytes);
     return format === 'text' || format === 'markdown';
   },
   read: async (bytes, name) => parseReportWithSpans(decodeText(bytes), { source: name }),

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createDossier, type DossierSettings, type Logger } from '../../src/core/dossier';
-import { decodeText, detectFormat, type ReportReader } from '../../src/core/formats';
+import { decodeText, sniffFormat, type ReportReader } from '../../src/core/formats';
 import { Library } from '../../src/core/library';
 import { parseReportWithSpans } from '../../src/core/parse';
 import { memorySource, nameOf, resolveReportPath, resolveSettingPath, type ReportSource } from '../../src/core/reportSource';
@@ -174,13 +174,13 @@ describe('the loader', () => {
 describe('format detection and the reader registry', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
   test('by content first, then by extension', () => {
-    assert.equal(detectFormat('report.txt', bytes('%PDF-1.4\n')), 'pdf');
-    assert.equal(detectFormat('report.md', bytes('<!DOCTYPE html><html>')), 'html');
-    assert.equal(detectFormat('x.bin', Uint8Array.from([0x50, 0x4b, 3, 4, ...bytes('word/document.xml')])), 'docx');
-    assert.equal(detectFormat('x.zip', Uint8Array.from([0x50, 0x4b, 3, 4])), 'archive');
-    assert.equal(detectFormat('notes.mkd', bytes('plain words')), 'markdown');
-    assert.equal(detectFormat('page.htm', bytes('plain words')), 'html');
-    assert.equal(detectFormat('notes', bytes('plain words')), 'text');
+    assert.equal(sniffFormat('report.txt', bytes('%PDF-1.4\n')), 'pdf');
+    assert.equal(sniffFormat('report.md', bytes('<!DOCTYPE html><html>')), 'html');
+    assert.equal(sniffFormat('x.bin', Uint8Array.from([0x50, 0x4b, 3, 4, ...bytes('word/document.xml')])), 'docx');
+    assert.equal(sniffFormat('x.zip', Uint8Array.from([0x50, 0x4b, 3, 4])), 'archive');
+    assert.equal(sniffFormat('notes.mkd', bytes('plain words')), 'markdown');
+    assert.equal(sniffFormat('page.htm', bytes('plain words')), 'html');
+    assert.equal(sniffFormat('notes', bytes('plain words')), 'text');
   });
 
   test('a registered reader takes its format, and the loader finds its files in folders', async () => {

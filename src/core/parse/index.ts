@@ -44,10 +44,21 @@ export function parseReportWithSpans(text: string, options: ParseOptions = {}): 
   return buildReport(draft, { id, source: options.source, fallbackTitle });
 }
 
-/** 'markdown' for .md/.markdown files, else by content: front matter, `#` headings, `[^n]` notes. */
+/** Extensions of Markdown files: the parser reads them as Markdown, the loader finds them in folders. */
+export const MARKDOWN_EXTENSIONS: readonly string[] = ['.md', '.markdown', '.mdown', '.mkd'];
+
+export function isMarkdownName(name: string): boolean {
+  const lower = name.replace(/[?#].*$/, '').toLowerCase();
+  return MARKDOWN_EXTENSIONS.some(ext => lower.endsWith(ext));
+}
+
+/**
+ * Plain text or Markdown: 'markdown' for Markdown file names, 'text' for .txt, else by content (front
+ * matter, `#` headings, `[^n]` notes). Which file format it is at all is formats.ts's sniffFormat.
+ */
 export function detectFormat(text: string, source?: string): 'text' | 'markdown' {
   if (source) {
-    if (/\.(?:md|markdown|mdown|mkd)$/i.test(source)) return 'markdown';
+    if (isMarkdownName(source)) return 'markdown';
     if (/\.txt$/i.test(source)) return 'text';
   }
   return looksLikeMarkdown(text) ? 'markdown' : 'text';
