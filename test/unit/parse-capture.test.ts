@@ -87,6 +87,31 @@ describe('Web captures of CRS reports (Markdown saved from the page)', () => {
   });
 });
 
+describe('A think-tank article saved as Markdown (navigation, share links, byline, newsletter box, related topics, footer)', () => {
+  const { report: r, warnings } = parseReportWithSpans(readFileSync(`${dir}/thinktank-article.md`, 'utf8'), { source: 'thinktank-article.md' });
+
+  test('title, byline, date; only the article\'s sections and paragraphs', () => {
+    assert.equal(r.title, "Pakistan's Textile Exports Under the New Tariffs");
+    assert.deepEqual(r.authors, ['Madiha Afzal', 'Omar Khan']);
+    assert.equal(r.date, '2025-05-19');
+    assert.deepEqual(r.sections.map(s => s.title), ['Introduction', 'What the tariffs change']);
+    assert.equal(paras(r).length, 3);
+    for (const p of paras(r)) assert.doesNotMatch(p.text, /Skip to|Home|Donate|Share|Twitter|Photo credit|newsletter|inbox|Related|©|Privacy/);
+    assert.deepEqual(warnings, []);
+  });
+
+  test('its links are its sources: five distinct URLs, the order-of-first-use numbers, a repeat cited again', () => {
+    assert.deepEqual(r.footnotes.map(f => [f.n, f.source.container, f.source.date ?? null, f.citedBy]), [
+      [1, 'whitehouse.gov', '2025-04', ['p1', 'p3']],
+      [2, 'pbs.gov.pk', null, ['p1']],
+      [3, 'dawn.com', null, ['p2']],
+      [4, 'commerce.gov.pk', '2025-05-10', ['p2']],
+      [5, 'reuters.com', '2025-05-12', ['p3']],
+    ]);
+    assert.deepEqual(paras(r).map(p => p.footnotes), [[1, 2], [3, 4], [5, 1]]);
+  });
+});
+
 describe('Inline-link citations (an Insight that cites by hyperlinks)', () => {
   const { report: r, spans } = parse('IN12614');
 
