@@ -230,7 +230,8 @@ export function buildFootnotes(
   for (const paragraph of paragraphs) {
     for (const n of paragraph.footnotes) {
       const list = citedBy.get(n) ?? [];
-      if (!list.includes(paragraph.id)) list.push(paragraph.id);
+      // paragraphs come one at a time: a repeat within one is the last entry (includes() would be quadratic)
+      if (list[list.length - 1] !== paragraph.id) list.push(paragraph.id);
       citedBy.set(n, list);
     }
   }
