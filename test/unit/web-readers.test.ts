@@ -1,7 +1,12 @@
 // Saved web pages and Word files, through the lazy web engine (defuddle on linkedom, mammoth) and the Markdown reader.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { importCommand } from '../../src/cli/import';
+import { parseReportWithSpans } from '../../src/core/parse';
 import { Document as WordDocument, EndnoteReferenceRun, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { createDossier } from '../../src/core/dossier';
 import { ReportError } from '../../src/core/errors';
@@ -181,6 +186,29 @@ describe('Word files (.docx) through mammoth', () => {
       ['html', 'Tariffs on Textiles', 3],
       ['docx', 'Dams and Storage on the Indus', 3],
     ]);
+  });
+});
+
+describe('dossier import of a saved page', () => {
+  test('writes page.md with front matter and [^n] notes, which reads back to the same report', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-import-web-'));
+    try {
+      const said: string[] = [];
+      const io = { out: (t: string) => said.push(t), err: (t: string) => said.push(t) };
+      assert.equal(await importCommand.run(['test/fixtures/web/wordpress-ftn.html', '--out', out], io), 0, said.join('\n'));
+      const file = path.join(out, 'wordpress-ftn.md');
+      assert.deepEqual(said, [`test/fixtures/web/wordpress-ftn.html → ${file}`]);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /^---\ntitle: "The Copper Question"\ndate: "2025-09-30"\nauthors: \["Lena Park"\]\npublisher: "Policy Blog"\n---\n/);
+      assert.match(text, /semi-finished products\.\[\^2\]/);
+      assert.match(text, /^\[\^3\]: Kyla H\. Kitamura, “Section 232 National Security Tariffs on Copper Imports,”/m);
+      const back = parseReportWithSpans(text, { source: 'wordpress-ftn.md' }).report;
+      const page = (await readHtml(fixture('wordpress-ftn.html'), 'wordpress-ftn.html')).report;
+      assert.deepEqual([back.title, back.date, back.authors, back.sections.map(s => s.title), back.footnotes.map(f => [f.text, f.citedBy])],
+        [page.title, page.date, page.authors, page.sections.map(s => s.title), page.footnotes.map(f => [f.text, f.citedBy])]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 
