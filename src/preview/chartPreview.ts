@@ -5,7 +5,7 @@ import type { Library } from '../core/library';
 import { chartEngine } from '../lazy/load';
 import type { DossierServices } from '../services';
 import {
-  parseWebviewMessage, type ChartView, type Highlight, type HostMessage, type PreviewState, type ThemeKind, type WebviewMessage,
+  fitPreviewState, parseWebviewMessage, PREVIEW_LIMITS, type ChartView, type Highlight, type HostMessage, type PreviewState, type ThemeKind, type WebviewMessage,
 } from '../shared/previewProtocol';
 import { noteAnalysis } from '../shared/noteAnalysis';
 import { CommandIds, type ReportTarget } from '../shared/targets';
@@ -179,7 +179,15 @@ export class ChartPreview implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    if (message.type === 'state') this.posted = message.state;
+    if (message.type === 'state') {
+      // the page refuses a state with one string over its limit: fit it, and say in the log what was cut
+      const { state, cut } = fitPreviewState(message.state);
+      for (const what of cut) this.services.log.warn(`Chart preview: ${what}`);
+      message = { type: 'state', state };
+      this.posted = state;
+    } else if (message.type === 'notice' && message.text.length > PREVIEW_LIMITS.notice) {
+      message = { type: 'notice', text: message.text.slice(0, PREVIEW_LIMITS.notice - 1) + '\u2026' };
+    }
     void this.panel.webview.postMessage(message);
   }
 

@@ -84,11 +84,18 @@ export interface PreviewWebviewState {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// limits
+
+/** What the parsers below accept; the host fits its state to them before sending (fitPreviewState). */
+export const PREVIEW_LIMITS = { text: 10_000, svg: 2_000_000, how: 20, notice: 1000 } as const;
+
+
+// ---------------------------------------------------------------------------------------------------------
 // validation
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
+const isStr = (v: unknown, max: number = PREVIEW_LIMITS.text): v is string => typeof v === 'string' && v.length <= max;
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[\w.:-]{1,200}$/.test(v);
 const optional = <T>(v: unknown, check: (v: unknown) => v is T): boolean => v === undefined || check(v);
 const themeKinds: readonly ThemeKind[] = ['light', 'dark', 'high-contrast', 'high-contrast-light'];
@@ -128,13 +135,13 @@ function isHighlight(v: unknown): v is Highlight {
 
 function isChartView(v: unknown): v is ChartView {
   return isObj(v) && isId(v.id) && isStr(v.title) && ['curated', 'auto', 'declared'].includes(v.origin as string)
-    && isStr(v.svg, 2_000_000) && v.svg.startsWith('<svg') && isStr(v.description)
+    && isStr(v.svg, PREVIEW_LIMITS.svg) && v.svg.startsWith('<svg') && isStr(v.description)
     && Array.isArray(v.figures) && v.figures.every(f => isObj(f) && isId(f.reportId) && isId(f.figureId) && isStr(f.label) && isStr(f.text));
 }
 
 function isUsedFigure(v: unknown): v is UsedFigureView {
   return isObj(v) && isId(v.reportId) && isId(v.figureId) && isStr(v.text) && isStr(v.subject) && isStr(v.reportTitle)
-    && Array.isArray(v.how) && v.how.every(h => isStr(h, 20));
+    && Array.isArray(v.how) && v.how.every(h => isStr(h, PREVIEW_LIMITS.how));
 }
 
 function isErrorView(v: unknown): v is ChartErrorView {
@@ -160,8 +167,66 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
     case 'highlight':
       return optional(raw.highlight, isHighlight) ? { type: 'highlight', highlight: raw.highlight as Highlight | undefined } : undefined;
     case 'notice':
-      return isStr(raw.text, 1000) ? { type: 'notice', text: raw.text } : undefined;
+      return isStr(raw.text, PREVIEW_LIMITS.notice) ? { type: 'notice', text: raw.text } : undefined;
     default:
       return undefined;
   }
+}
+
+/** Stands in for a chart whose SVG cannot be sent: the chart keeps its title, figures and place. */
+function svgNotice(text: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 40" role="img" aria-label="${text}"><text x="8" y="24">${text}</text></svg>`;
+}
+
+/**
+ * The state as the webview will accept it (isPreviewState): text over its limit is cut with "…", a chart's
+ * SVG over its limit is replaced by a line saying so, items whose ids are unusable are left out. One
+ * over-long string never costs the whole state. `cut` names what was changed, for the log.
+ */
+export function fitPreviewState(state: PreviewState): { state: PreviewState; cut: string[] } {
+  const cut: string[] = [];
+  const text = (value: string, what: string): string => {
+    if (value.length <= PREVIEW_LIMITS.text) return value;
+    cut.push(`${what}: ${value.length} characters, cut to ${PREVIEW_LIMITS.text}`);
+    return value.slice(0, PREVIEW_LIMITS.text - 1) + '\u2026';
+  };
+  const ids = (what: string, ...values: string[]): boolean => {
+    if (values.every(isId)) return true;
+    cut.push(`${what}: an unusable id, left out`);
+    return false;
+  };
+  const charts = state.charts.filter(c => ids('a chart', c.id)).map(chart => {
+    let svg = chart.svg;
+    if (svg.length > PREVIEW_LIMITS.svg || !svg.startsWith('<svg')) {
+      cut.push(`chart ${chart.id}: its SVG (${svg.length} characters) replaced by a notice`);
+      svg = svgNotice(svg.length > PREVIEW_LIMITS.svg ? `This chart is too big to show (${(svg.length / 1_000_000).toFixed(1)} million characters of SVG).` : 'This chart could not be drawn.');
+    }
+    return {
+      ...chart, svg,
+      title: text(chart.title, `chart ${chart.id} title`),
+      description: text(chart.description, `chart ${chart.id} description`),
+      figures: chart.figures.filter(f => ids(`a figure of chart ${chart.id}`, f.reportId, f.figureId))
+        .map(f => ({ ...f, label: text(f.label, `figure ${f.figureId} label`), text: text(f.text, `figure ${f.figureId}`) })),
+    };
+  });
+  const figures = state.figures.filter(f => ids('a figure the note uses', f.reportId, f.figureId)).map(f => ({
+    ...f,
+    text: text(f.text, `figure ${f.figureId}`),
+    subject: text(f.subject, `figure ${f.figureId} subject`),
+    reportTitle: text(f.reportTitle, `report ${f.reportId} title`),
+    how: f.how.filter(h => h.length <= PREVIEW_LIMITS.how),
+  }));
+  const errors = state.errors.filter(e => ids('a chart error', e.chartId)).map(e => ({ ...e, message: text(e.message, `error of chart ${e.chartId}`) }));
+  let note = state.note;
+  if (note && note.uri.length > PREVIEW_LIMITS.text) {
+    cut.push(`the note's address: ${note.uri.length} characters, left out`);
+    note = undefined;
+  }
+  const highlight = state.highlight && isHighlight(state.highlight) ? state.highlight : undefined;
+  if (state.highlight && !highlight) cut.push('the highlight: an unusable id, left out');
+  const fitted: PreviewState = { charts, figures, errors };
+  if (note) fitted.note = { ...note, name: text(note.name, 'the note\'s name') };
+  if (highlight) fitted.highlight = highlight;
+  if (state.message !== undefined) fitted.message = text(state.message, 'the message');
+  return { state: fitted, cut };
 }
