@@ -31,7 +31,7 @@ export interface CitedKey {
   /** what follows the key up to the next `;` or key, as written: "para. 3", "p. 2" */
   locator?: string;
   /** paragraph numbers of a `para.`/`paras.`/`¶` locator ("paras. 3-4" → [3, 4]) */
-  paragraphs: number[];
+  paragraphs: readonly number[];
 }
 
 /** A footnote marker `[^label]` in the text. */
@@ -146,6 +146,22 @@ function joinRanges(ranges: NoteRange[]): NoteRange[] {
 // ---------------------------------------------------------------------------------------------------------
 
 const KEY_CHAR = /[\p{L}\p{N}_]/u;
+/** No locator, no paragraphs: one shared empty list (a note may cite 100,000s of times). */
+const NO_PARAGRAPHS: readonly number[] = Object.freeze([]);
+
+/** A letter, digit or `_` (pandoc's key characters); ASCII answered without a regular expression. */
+function isKeyChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return KEY_CHAR.test(ch);
+}
+
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(ch);
+}
 /** punctuation allowed inside a key when a key character follows (pandoc: `@a-b:c`, not the `.` of `@d.`) */
 const KEY_INNER = new Set([':', '.', '#', '$', '%', '&', '-', '+', '?', '<', '>', '~', '/']);
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
@@ -490,36 +506,40 @@ class NoteReader {
       if (label.length > 0 && !/\s/.test(label)) this.refs.push({ label, start, end });
       return;
     }
-    const found: CitedKey[] = [];
+    let found: CitedKey[] | undefined;
     const group = { start, end };
     for (let i = start + 1; i < end - 1; i++) {
       if (text[i] !== '@') continue;
       const before = text[i - 1]!;
-      if (!(i === start + 1 || before === ';' || before === '-' || /\s/.test(before))) continue;
-      if (!KEY_CHAR.test(text[i + 1] ?? '')) continue;
+      if (!(i === start + 1 || before === ';' || before === '-' || isSpace(before))) continue;
+      if (!isKeyChar(text[i + 1])) continue;
       let j = i + 2;
       while (j < end - 1) {
-        if (KEY_CHAR.test(text[j]!)) j++;
-        else if (KEY_INNER.has(text[j]!) && j + 1 < end - 1 && KEY_CHAR.test(text[j + 1]!)) j += 2;
+        if (isKeyChar(text[j])) j++;
+        else if (KEY_INNER.has(text[j]!) && j + 1 < end - 1 && isKeyChar(text[j + 1])) j += 2;
         else break;
       }
-      const suppressAuthor = before === '-' && (i - 1 === start + 1 || /[\s;]/.test(text[i - 2]!));
-      found.push({ key: text.slice(i + 1, j), start: i, end: j, group, suppressAuthor, paragraphs: [] });
+      const suppressAuthor = before === '-' && (i - 1 === start + 1 || text[i - 2] === ';' || isSpace(text[i - 2]!));
+      (found ??= []).push({ key: text.slice(i + 1, j), start: i, end: j, group, suppressAuthor, paragraphs: NO_PARAGRAPHS });
       i = j - 1;
     }
-    if (found.length === 0) return;
-    found.forEach((key, k) => {
+    if (!found) return;
+    for (let k = 0; k < found.length; k++) {
+      const key = found[k]!;
       // the locator runs to the next `;` or key, whichever comes first
       const next = found[k + 1];
       const limit = next ? next.start - (next.suppressAuthor ? 1 : 0) : end - 1;
-      let stop = key.end;
+      let from = key.end;
+      while (from < limit && (text[from] === ',' || isSpace(text[from]!))) from++;
+      let stop = from;
       while (stop < limit && text[stop] !== ';') stop++;
-      const locator = text.slice(key.end, stop).replace(/^[\s,]+/, '').trimEnd();
+      if (stop === from) continue;
+      const locator = text.slice(from, stop).trimEnd();
       if (locator) {
         key.locator = locator;
         key.paragraphs = locatorParagraphs(locator);
       }
-    });
+    }
     this.groups.push(group);
     for (const key of found) this.keys.push(key);
   }

@@ -123,25 +123,34 @@ describe('analyseNote: one reading of a note for every feature', () => {
       ['indented lines', n => '\n    x'.repeat(n / 6)],
       ['CR-only definition lines', n => '[^1]: a\r'.repeat(n / 8)],
     ];
-    // large enough that the step out of the processor's caches (at a few 100 KB) is behind us
+    // past the step out of the processor's caches (a few 100 KB)
     const n = 400_000;
     for (const [name, make] of shapes) {
       const small = make(n);
       const large = make(2 * n);
       const time = (text: string) => {
-        // processor time, best of three: the machine may be busy with other work
+        // processor time per reading, best of three; short readings are repeated for 20 ms so that the
+        // clock's grain and a busy machine do not decide
         let best = Infinity;
-        for (let run = 0; run < 3; run++) {
+        for (let round = 0; round < 3; round++) {
           const started = process.cpuUsage();
-          analyseNote(text);
-          const used = process.cpuUsage(started);
-          best = Math.min(best, (used.user + used.system) / 1000);
+          let runs = 0;
+          let used = 0;
+          do {
+            analyseNote(text);
+            runs++;
+            const spent = process.cpuUsage(started);
+            used = (spent.user + spent.system) / 1000;
+          } while (used < 20);
+          best = Math.min(best, used / runs);
         }
         return best;
       };
       time(small); // warm up
-      const ratio = time(large) / Math.max(time(small), 1);
-      assert.ok(ratio < 3, `${name}: 2n/n = ${ratio.toFixed(2)}`);
+      // a quadratic scan gives 4 every time; noise from a busy machine does not repeat three times
+      const ratios: number[] = [];
+      for (let attempt = 0; attempt < 3 && !ratios.some(r => r < 3); attempt++) ratios.push(time(large) / time(small));
+      assert.ok(ratios.some(r => r < 3), `${name}: 2n/n = ${ratios.map(r => r.toFixed(2)).join(', ')}`);
     }
   });
 });
