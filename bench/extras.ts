@@ -11,6 +11,7 @@ import type { Library } from '../src/core/library';
 import { measureActivation } from './activation';
 import { measureCheck } from './check';
 import { measureFormats } from './formats';
+import { measurePdf, type PdfTimes } from './pdf';
 import { measureHover } from './hover';
 import { performance } from 'perf_hooks';
 import { DOSSIER_SEARCH } from './engines';
@@ -38,6 +39,8 @@ export interface Extras {
   activationMs?: number;
   /** saved web pages and Word files (the production dist/web.js, then the Markdown reader) and web captures */
   formats?: FormatTimes;
+  /** PDF reports through the production dist/pdf.js */
+  pdf?: PdfTimes;
   notes: string[];
 }
 
@@ -169,6 +172,14 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     out.formats = await measureFormats(chunk);
     const f = out.formats;
     ctx.log(`formats: dist/web.js cold ${Math.round(f.webColdMs)} ms (load + first page); HTML page warm median ${f.htmlWarmMs.toFixed(1)} ms; .docx warm median ${f.docxWarmMs.toFixed(1)} ms; CRS web capture (Markdown) median ${f.captureMedianMs.toFixed(1)} ms, largest ${f.captureMaxMs.toFixed(1)} ms`);
+  });
+
+  await guard('pdf', async () => {
+    const chunk = distDir && path.join(distDir, 'pdf.js');
+    if (!chunk || !fs.existsSync(chunk)) throw new Error('no lazy PDF chunk (src/lazy/pdf.ts → dist/pdf.js) in the production build');
+    out.pdf = await measurePdf(chunk);
+    const p = out.pdf;
+    ctx.log(`pdf: dist/pdf.js cold ${Math.round(p.coldMs)} ms (load + first PDF); ${p.msPerPage.toFixed(1)} ms per page (median); ${p.largestPages} pages in ${Math.round(p.largestMs)} ms`);
   });
 
   await guard('activation', async () => {

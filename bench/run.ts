@@ -6,7 +6,7 @@
  * Environment knobs (for quick looks; the defaults are the reported run):
  *   BENCH_SIZES=seed,10,100   which libraries
  *   BENCH_QUERIES=50          synthetic queries per library (plus the 11 seed queries)
- *   BENCH_SKIP=fuse,activation,bundle,charts,check,hover,blocking,formats   skip slow or unavailable parts
+ *   BENCH_SKIP=fuse,activation,bundle,charts,check,hover,blocking,formats,pdf   skip slow or unavailable parts
  *   BENCH_OUT=/tmp/r.json     write the results elsewhere
  *   BENCH_SEARCH=path/to/search.ts   measure another version of the search module (a proposed change)
  */
@@ -236,6 +236,7 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
     checkMs: extras.checkMs === undefined ? null : round(extras.checkMs, 1),
     chartColdMs: extras.chartColdMs === undefined ? null : round(extras.chartColdMs, 1),
     formats: extras.formats ? Object.fromEntries(Object.entries(extras.formats).map(([k, v]) => [k, round(v, 1)])) : null,
+    pdf: extras.pdf ? Object.fromEntries(Object.entries(extras.pdf).map(([k, v]) => [k, round(v, 1)])) : null,
     chartWarmMs: extras.chartWarmMs === undefined ? null : round(extras.chartWarmMs, 1),
     libraries: Object.fromEntries(Object.entries(sizes).map(([k, s]) => [k, {
       reports: s.reports, paragraphs: s.paragraphs, items: s.items, textMB: round(s.textMB, 1),
@@ -260,6 +261,7 @@ function printSummary(results: ReturnType<typeof assemble>): void {
     log(`${key.padEnd(8)} ${String(lib.reports).padStart(4)} reports ${String(lib.paragraphs).padStart(6)} paragraphs  build ${results.buildMs[key]} ms (parse ${lib.parseMs} + library/index ${lib.indexMs})  heap ${results.heapMB[key]} MB` + (lib.fuseNote ? `\n         ${lib.fuseNote}` : ''));
   }
   log(`\nparse ${results.parseMBps} MB/s · hover p95 ${results.hoverP95Ms ?? '—'} ms · fact-check 5,000-line note ${results.checkMs ?? '—'} ms · chart cold ${results.chartColdMs ?? '—'} ms / warm ${results.chartWarmMs ?? '—'} ms`);
+  if (results.pdf) log(`PDF parse: ${results.pdf.msPerPage} ms per page (${results.pdf.largestPages} pages in ${results.pdf.largestMs} ms; first PDF ${results.pdf.coldMs} ms, loading dist/pdf.js)`);
   if (results.formats) log(`parse time by format: HTML page ${results.formats.htmlWarmMs} ms (first ${results.formats.webColdMs} ms, loading dist/web.js) · .docx ${results.formats.docxWarmMs} ms · CRS web capture ${results.formats.captureMedianMs} ms (largest ${results.formats.captureMaxMs} ms)`);
   log(`bundle ${results.bundleKB ?? '—'} KB (lazy: ${JSON.stringify(results.lazyKB ?? {})}) · activation ${results.activationMs ?? '—'} ms`);
   log('\n=== budgets (issue 7) ===');
