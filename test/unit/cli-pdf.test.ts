@@ -111,6 +111,33 @@ describe('dossier parse FILE.pdf', () => {
   });
 });
 
+// Untagged PDFs printed by headless Chromium from test/fixtures/pdf/src/*.html (scripts/pdf-print.js): a running
+// head and "Page N" in the margins, superscript markers, numbered endnotes under a Notes heading; the second
+// sets the body in two columns, so a heading and a paragraph wrap across columns.
+describe('dossier parse: untagged PDFs (geometry)', () => {
+  const parse = async (name: string) => {
+    const result = await run(parseCommand, [`test/fixtures/pdf/${name}`, '--json']);
+    assert.equal(result.code, 0, result.err);
+    return JSON.parse(result.out) as Report;
+  };
+
+  for (const name of ['endnotes.pdf', 'two-columns.pdf']) {
+    test(`${name}: headings, byline, every endnote linked to its marker, no running head or page number`, async () => {
+      const r = await parse(name);
+      assert.equal(r.date, '2025-03-03');
+      assert.deepEqual(r.authors, ['Jane Doe', 'Omar Khan']);
+      assert.deepEqual(r.sections.map(s => s.title), ['Introduction', 'Where the Copper Comes From', 'Policy Options']);
+      assert.deepEqual(r.footnotes.map(f => f.n), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const paragraphs = r.sections.flatMap(s => s.paragraphs);
+      assert.deepEqual(paragraphs.map(p => p.footnotes), [[1, 2], [3], [4, 5], [6], [7], [8], [9], [10]]);
+      assert.equal(r.footnotes[4].refersTo, 4);
+      assert.equal(r.footnotes[3].source.url, 'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-copper.pdf');
+      for (const p of paragraphs) assert.doesNotMatch(p.text, /Page \d|Two Columns on Copper|Copper Supply and the Energy Transition/);
+      assert.equal(paragraphs[1].text, 'Prices followed: the benchmark contract averaged $9,150 per tonne over the year, about 8 percent above the year before, with the largest rise in the second quarter when stocks in exchange warehouses fell to their lowest level since 2008. Analysts disagree on how much of the rise reflects demand from the energy transition and how much reflects speculative positions taken in expectation of shortages that may not arrive until the end of the decade.');
+    });
+  }
+});
+
 describe('dossier import', () => {
   test('writes the PDF as Markdown that reads back to the same notes, headings and metadata', async () => {
     const out = path.join(dir, 'imported');

@@ -9,7 +9,7 @@
 import { ReportError } from '../errors';
 import type { Report, Table } from '../model';
 import { squeeze } from '../text';
-import { dateLine, splitNames } from './chrome';
+import { bylineAuthors, dateLine, isNotesHeading, splitNames } from './chrome';
 import { parseReportWithSpans, type ParsedReport } from './index';
 import { bodySize, pageBlocks, renderBlock, type Block, type Rendered } from './pdfLayout';
 import type { PdfContent } from './pdfItems';
@@ -90,6 +90,8 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
   let sawBody = false;
   let pendingSummary = false;
   let headingMarkers: Rendered['markers'] = [];
+  // under a Notes / Endnotes heading, numbered paragraphs are the notes
+  let endnotes = false;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'furniture' || b.kind === 'figure' || b.kind === 'contents') continue;
@@ -113,13 +115,21 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
     if (b.kind === 'heading' && !CAPTION.test(text + ' ')) {
       if (CONTENTS.test(text) || blocks[i + 1]?.kind === 'contents') continue;
       if (/^summary$/i.test(text) && !sawHeading) { pendingSummary = true; continue; }
+      endnotes = isNotesHeading(text);
+      if (endnotes) continue;
       sawHeading = true;
       parts.push({ kind: 'heading', text, level: Math.max(1, b.level ?? 1), page: b.page });
       // a marker on a heading cites the section: it goes to the section's first paragraph
       headingMarkers = r.markers.map(m => ({ at: 0, n: m.n }));
       continue;
     }
-    if (b.kind === 'note') {
+    const numbered = endnotes && b.kind === 'paragraph' ? /^(\d{1,4})[.)]?\s+(?=\S)/.exec(text) : null;
+    if (numbered) {
+      const cut = numbered[0].length;
+      parts.push({ kind: 'note', n: Number(numbered[1]), r: { text: text.slice(cut), markers: [] }, page: b.page });
+      continue;
+    }
+    if (b.kind === 'note' || (endnotes && b.kind === 'paragraph')) {
       if (r.lead !== undefined) parts.push({ kind: 'note', n: r.lead, r, page: b.page });
       else {
         // a note continued from the previous page
@@ -139,7 +149,9 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
     // a paragraph broken by the page: the last paragraph before has no closing punctuation
     const prev = findLast(parts, p => (p.kind === 'paragraph' && !p.box) || p.kind === 'heading');
     const captionLike = (t: string) => CAPTION.test(t) || /^(?:sources?|notes?)\s*:/i.test(t);
-    if (prev && prev.kind === 'paragraph' && prev.page < b.page && !bullet && !TERMINAL.test(prev.r.text) && !captionLike(prev.r.text) && !captionLike(text)) {
+    // (or by a column: the part in the next column goes on in lower case)
+    const continues = prev && prev.kind === 'paragraph' && (prev.page < b.page || /^[a-z]/.test(text));
+    if (continues && !bullet && !TERMINAL.test(prev.r.text) && !captionLike(prev.r.text) && !captionLike(text)) {
       prev.r = appendRendered(prev.r, rr);
       continue;
     }
@@ -190,9 +202,17 @@ function isFurniture(text: string): boolean {
   return text.length <= 60 && (REPORT_NUMBER.test(text) || /^Congressional Research Service$/i.test(text) || /^https?:\/\/[^\s/]+\/?$/.test(text));
 }
 
-/** Date ("Updated April 22, 2026"), report number ("R48910") and publisher lines of a cover. */
+/** Date ("Updated April 22, 2026"), report number ("R48910"), publisher and byline lines of a cover. */
 function readMeta(text: string, meta: Meta): boolean {
   const t = text.trim();
+  // "By Jane Doe and Omar Khan · March 3, 2025"
+  const pieces = t.length <= 300 ? t.split(/\s+[·|•]\s+/) : [t];
+  if (pieces.length > 1) {
+    const read = pieces.map(piece => readMeta(piece, meta));
+    return read.every(Boolean);
+  }
+  const by = bylineAuthors(t);
+  if (by && t.length <= 200) { if (!meta.authors.length) meta.authors = by; return true; }
   const date = t.length <= 60 ? dateLine(t) : undefined;
   if (date) { meta.date ??= date; return true; }
   const number = REPORT_NUMBER.exec(t);

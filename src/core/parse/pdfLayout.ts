@@ -140,7 +140,11 @@ function geometryBlocks(page: PdfPage, body: number, furniture: (page: PdfPage, 
     const gap = prev ? prev.y - line.y : 0;
     const jump = prev && (gap > Math.max(prev.size, line.size) * 1.55 || gap < -line.size || Math.abs(line.size - prev.size) > 1 || kind !== lineKind(prev, body));
     const headingKind = kind === 'heading';
-    if (!block || jump || opensNote || headingKind || (block.kind === 'heading')) {
+    // a numbered or bulleted line opens an item of its own (an endnote, a list entry)
+    const opensItem = /^(?:\d{1,4}[.)]|[•▪◦●■])\s/.test(lineText(line));
+    // a heading that wraps (in a narrow column) stays one heading
+    const headingGoesOn = headingKind && block?.kind === 'heading' && prev !== undefined && gap > 0 && gap < line.size * 1.6 && Math.abs(line.size - prev.size) < 0.5;
+    if (!headingGoesOn && (!block || jump || opensNote || opensItem || headingKind || block.kind === 'heading')) {
       block = {
         kind: inNotes && kind === 'small' ? 'note' : headingKind ? 'heading' : 'paragraph',
         page: page.n,
@@ -150,9 +154,9 @@ function geometryBlocks(page: PdfPage, body: number, furniture: (page: PdfPage, 
       };
       blocks.push(block);
     }
-    for (const it of line.items) block.items.push(it);
-    const last = block.items[block.items.length - 1];
-    block.items[block.items.length - 1] = { ...last, eol: true };
+    for (const it of line.items) block!.items.push(it);
+    const last = block!.items[block!.items.length - 1];
+    block!.items[block!.items.length - 1] = { ...last, eol: true };
     prev = line;
   }
   return blocks;
