@@ -167,7 +167,14 @@ class DossierCore implements Dossier {
       if (generation !== this.generation) return this.newest!;
       this.lastLoad = result;
       if (this.index) this.index = this.index.then(async index => (await index.updateAsync(result.library), index));
-      for (const listener of this.listeners) listener(result);
+      for (const listener of this.listeners) {
+        // one broken listener must not fail the load for the others, nor go unseen
+        try {
+          listener(result);
+        } catch (error) {
+          this.host.log.error(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
       return result;
     });
     this.newest = loading;

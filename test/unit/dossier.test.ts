@@ -171,6 +171,18 @@ describe('the loader', () => {
   });
 });
 
+describe('listeners', () => {
+  test('a listener that throws is logged; the load and the other listeners go on', async () => {
+    const { dossier, log } = dossierOf({ '/r/a.md': GULF }, { reports: ['/r'] });
+    const heard: number[] = [];
+    dossier.onDidLoad(() => { throw new Error('tree broke'); });
+    dossier.onDidLoad(result => heard.push(result.reports.length));
+    assert.equal((await dossier.load()).reports.length, 1);
+    assert.deepEqual(heard, [1]);
+    assert.ok(log.lines.includes('error Error: tree broke'), log.lines.join('\n'));
+  });
+});
+
 describe('format detection and the reader registry', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
   test('by content first, then by extension', () => {
