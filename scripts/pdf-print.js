@@ -1,5 +1,6 @@
 // Prints the HTML sources of the PDF test fixtures to untagged PDFs with the headless Chromium the test
-// harness installs (test/e2e/provision.js): a running head and page numbers in the margins, Letter size.
+// harness installs (test/e2e/provision.js): a running head and page numbers in the margins, Letter size
+// (scanned.html, a page of pixels, gets no head: its PDF must have no text at all).
 //   node scripts/pdf-print.js     → test/fixtures/pdf/*.pdf from test/fixtures/pdf/src/*.html
 const fs = require('fs');
 const path = require('path');
@@ -16,7 +17,7 @@ const dir = path.join(__dirname, '..', 'test', 'fixtures', 'pdf');
       const title = await page.title();
       const out = path.join(dir, name.replace(/\.html$/, '.pdf'));
       await page.pdf({
-        path: out, format: 'Letter', tagged: false, displayHeaderFooter: true,
+        path: out, format: 'Letter', tagged: false, displayHeaderFooter: !name.startsWith('scanned'),
         margin: { top: '0.9in', bottom: '0.9in', left: '1in', right: '1in' },
         headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:serif">${title}</div>`,
         footerTemplate: '<div style="font-size:8pt;width:100%;text-align:center;font-family:serif">Page <span class="pageNumber"></span></div>',

@@ -138,6 +138,13 @@ describe('dossier parse: untagged PDFs (geometry)', () => {
   }
 });
 
+test('a scanned PDF (a page of pixels, printed from test/fixtures/pdf/src/scanned.html) says to run OCR, not an empty report', async () => {
+  const { code, out, err } = await run(parseCommand, ['test/fixtures/pdf/scanned.pdf']);
+  assert.equal(code, 2);
+  assert.equal(out, '');
+  assert.match(err, /scanned\.pdf: The PDF has no text layer \(a scanned document\?\): run OCR first/);
+});
+
 describe('dossier import', () => {
   test('writes the PDF as Markdown that reads back to the same notes, headings and metadata', async () => {
     const out = path.join(dir, 'imported');
