@@ -1,4 +1,5 @@
 import { citationItems, cslForKey, cslLocator, footnoteText, pandocCitation, type CitationItem } from '../core/cite';
+import { memoText } from '../core/escape';
 import type { CslEngine } from '../lazy/cslEngine';
 import type { CliCommand, CliIO } from './command';
 import { LoadError, runCommand, UsageError } from './errors';
@@ -25,7 +26,8 @@ export const citeCommand: CliCommand = {
     else {
       const { engine, name } = cslStyle(style);
       const cslItems = items.map(i => cslForKey(library, i.key)!).filter((c, k, all) => all.findIndex(o => o.id === c.id) === k);
-      io.out(engine.citation(name, cslItems, items.map(i => ({ id: i.key, ...cslLocator(i.locator) }))));
+      // text for a Markdown note, escaped as the extension escapes what it inserts
+      io.out(memoText(engine.citation(name, cslItems, items.map(i => ({ id: i.key, ...cslLocator(i.locator) })))));
     }
     return 0;
   }),
