@@ -1,0 +1,289 @@
+/**
+ * `npm run eval`: how right Dossier is on real reports, the accuracy counterpart of `npm run bench`.
+ * Reads the gold in eval/gold/*.json (written by reading each report: its metadata, headings, notes and
+ * their sources, key figures with what they measure, and fact-check sentence pairs), runs the parser, the
+ * library and the fact-check on the reports, prints a table and writes eval/results.json.
+ * Rates are reported, not asserted: the exact counts (headings, notes) are tests in test/unit/eval-gold.test.ts.
+ *
+ * Environment knobs:
+ *   EVAL_SRC=/tmp/other/src   measure another checkout's src (e.g. an earlier main); its modules must resolve
+ *   EVAL_OUT=/tmp/r.json      write the results elsewhere
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Figure, Report } from '../src/core/model';
+import { loadGold, type Gold, type GoldFigure, type GoldSource } from './gold';
+
+type ParseReport = (text: string, options?: { source?: string }) => Report;
+interface Finding { code: string; start: number; end: number; figure?: { reportId: string; figureId: string; text: string }; replacement?: string }
+interface Engine {
+  parseReport: ParseReport;
+  Library: new (reports: Report[]) => { reports: readonly Report[] };
+  createNoteChecker: (library: unknown) => { check(text: string): Finding[] };
+}
+
+const SRC = process.env.EVAL_SRC ? path.resolve(process.env.EVAL_SRC) : path.join(__dirname, '..', 'src');
+const OUT = process.env.EVAL_OUT ?? path.join(__dirname, 'results.json');
+
+async function loadEngine(): Promise<Engine> {
+  const parse = (await import(path.join(SRC, 'core/parse/index.ts'))) as { parseReport: ParseReport };
+  const library = (await import(path.join(SRC, 'core/library.ts'))) as { Library: Engine['Library'] };
+  const check = (await import(path.join(SRC, 'core/check.ts'))) as { createNoteChecker: Engine['createNoteChecker'] };
+  return { parseReport: parse.parseReport, Library: library.Library, createNoteChecker: check.createNoteChecker };
+}
+
+/** Same number to a relative billionth: 1.7e9 written "$1.7 billion" or "1,700 million". */
+const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
+
+const norm = (s: string | undefined) =>
+  (s ?? '').normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d"]/g, '').replace(/[\s.,;:]+$/g, '').replace(/^[\s"']+|[\s"']+$/g, '').replace(/\s+/g, ' ');
+
+/** The words a reader would use for a figure are in its subject: each gold word (or an alternative a|b) as a word start. */
+function subjectHas(subject: string, words: readonly string[]): boolean {
+  const s = subject.toLowerCase();
+  return words.every(word => word.toLowerCase().split('|').some(w => new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(w)}`).test(s)));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The extracted figure a gold figure is: same unit and value, and the gold's words of its sentence when several are. */
+function findFigure(report: Report, gold: GoldFigure, taken: Set<Figure>): Figure | undefined {
+  const candidates = report.figures.filter(f => !taken.has(f) && f.unit === gold.unit && sameNumber(f.value, gold.value));
+  if (!gold.near) return candidates[0];
+  const near = norm(gold.near);
+  return candidates.find(f => norm(f.sentence).includes(near));
+}
+
+interface Counter { right: number; total: number }
+const counter = (): Counter => ({ right: 0, total: 0 });
+const rate = (c: Counter) => (c.total ? Math.round((c.right / c.total) * 1000) / 1000 : null);
+const add = (c: Counter, right: boolean) => { c.total++; if (right) c.right++; };
+
+interface ReportResult {
+  id: string;
+  metadata: Record<string, boolean>;
+  headings: { expected: number; found: number; exact: boolean };
+  notes: { expected: number; found: number };
+  sourceFields: Record<string, Counter>;
+  sourceMisses: string[];
+  figures: { gold: number; found: number; subjectRight: number; extracted: number; precision?: { right: number; total: number }; misses: string[]; wrongSubjects: string[]; junk: string[] };
+  factCheck: FactCheck;
+}
+
+interface FactCheck {
+  pairs: number;
+  wrongFlagged: number;
+  wrongFlaggedRightFigure: number;
+  trueFlagged: number;
+  wrongFixes: number;
+  dependsOnLibrary: number;
+  details: string[];
+}
+
+const SOURCE_FIELDS = ['authors', 'title', 'container', 'date', 'url'] as const;
+
+/** A gold string may give acceptable alternatives, "a|b" ("|x": absent or x). */
+function sameText(got: string | undefined, want: string | undefined): boolean {
+  return (want ?? '').split('|').some(w => norm(got) === norm(w));
+}
+
+function compareSource(field: typeof SOURCE_FIELDS[number], got: Report['footnotes'][number]['source'], want: GoldSource): boolean {
+  if (field === 'authors') {
+    const authors = got.authors ?? [];
+    const wanted = want.authors ?? [];
+    return authors.length === wanted.length && wanted.every((w, i) => sameText(authors[i], w));
+  }
+  return sameText(got[field], want[field]);
+}
+
+function evalReport(gold: Gold, report: Report, library: { check(text: string): Finding[] }, alone: { check(text: string): Finding[] }, reports: readonly Report[]): ReportResult {
+  const metadata: Record<string, boolean> = {};
+  for (const [field, want] of Object.entries(gold.metadata)) {
+    const got = (report as unknown as Record<string, unknown>)[field];
+    metadata[field] = Array.isArray(want) ? JSON.stringify(got) === JSON.stringify(want) : sameText(String(got ?? ''), String(want));
+  }
+  const titles = report.sections.map(s => norm(s.title));
+  const headingsFound = gold.headings.filter(h => titles.includes(norm(h))).length;
+  const sourceFields: Record<string, Counter> = Object.fromEntries(SOURCE_FIELDS.map(f => [f, counter()]));
+  const sourceMisses: string[] = [];
+  for (const want of gold.sources ?? []) {
+    const note = report.footnotes.find(f => f.n === want.n);
+    for (const field of SOURCE_FIELDS) {
+      if (!(field in want)) continue;
+      const right = note ? compareSource(field, note.source, want) : false;
+      add(sourceFields[field], right);
+      if (!right) sourceMisses.push(`note ${want.n} ${field}: ${JSON.stringify(note?.source[field])} ≠ ${JSON.stringify(want[field])}`);
+    }
+  }
+  const taken = new Set<Figure>();
+  const misses: string[] = [];
+  const wrongSubjects: string[] = [];
+  let subjectRight = 0;
+  for (const g of gold.figures) {
+    const f = findFigure(report, g, taken);
+    if (!f) { misses.push(`${g.text} (${g.unit}) ${g.subject}`); continue; }
+    taken.add(f);
+    if (subjectHas(f.subject, g.words)) subjectRight++;
+    else wrongSubjects.push(`${g.text}: "${f.subject}" lacks ${g.words.join(', ')} (${g.subject})`);
+  }
+  let precision: ReportResult['figures']['precision'];
+  const junk: string[] = [];
+  if (gold.figuresComplete) {
+    // every figure of the report is in the gold: an extracted figure that is none of them is junk
+    const all = [...gold.figures, ...(gold.otherFigures ?? [])];
+    const matched = new Set<Figure>();
+    for (const g of all) {
+      const f = findFigure(report, g, matched);
+      if (f) matched.add(f);
+    }
+    for (const f of report.figures) if (!matched.has(f)) junk.push(`${f.text} ${f.unit} (${f.subject})`);
+    precision = { right: matched.size, total: report.figures.length };
+  }
+  const factCheck = evalPairs(gold, library, alone, reports);
+  return {
+    id: gold.id,
+    metadata,
+    headings: { expected: gold.headings.length, found: headingsFound, exact: JSON.stringify(titles) === JSON.stringify(gold.headings.map(norm)) },
+    notes: { expected: gold.notes, found: report.footnotes.length },
+    sourceFields,
+    sourceMisses,
+    figures: { gold: gold.figures.length, found: gold.figures.length - misses.length, subjectRight, extracted: report.figures.length, precision, misses, wrongSubjects, junk },
+    factCheck,
+  };
+}
+
+/** The figure a finding points at, and its value. */
+function findingValue(reports: readonly Report[], finding: Finding): number | undefined {
+  const report = reports.find(r => r.id === finding.figure?.reportId);
+  return report?.figures.find(f => f.id === finding.figure?.figureId)?.value;
+}
+
+/** The number a quick fix writes ("US$845m", "29%", "over 600"), as a value in the written number's scale. */
+function writtenNumber(text: string): number | undefined {
+  const literal = /\d[\d,]*(?:\.\d+)?/.exec(text);
+  return literal ? Number(literal[0].replace(/,/g, '')) : undefined;
+}
+
+function evalPairs(gold: Gold, checker: { check(text: string): Finding[] }, alone: { check(text: string): Finding[] }, reports: readonly Report[]): FactCheck {
+  const out: FactCheck = { pairs: 0, wrongFlagged: 0, wrongFlaggedRightFigure: 0, trueFlagged: 0, wrongFixes: 0, dependsOnLibrary: 0, details: [] };
+  const contradictions = (c: { check(text: string): Finding[] }, text: string) => c.check(text).filter(f => f.code === 'contradicts-report');
+  for (const pair of gold.pairs) {
+    out.pairs++;
+    const onTrue = contradictions(checker, pair.true);
+    if (onTrue.length) {
+      out.trueFlagged++;
+      out.details.push(`true sentence flagged: "${pair.true}" → ${onTrue.map(f => `"${pair.true.slice(f.start, f.end)}" vs ${f.figure?.text}`).join('; ')}`);
+      out.wrongFixes += onTrue.filter(f => f.replacement !== undefined).length;
+    }
+    const onFalse = contradictions(checker, pair.false);
+    const at = pair.false.indexOf(pair.wrong);
+    const wrongSpan = onFalse.filter(f => at >= 0 && f.start < at + pair.wrong.length && f.end > at);
+    if (wrongSpan.length) out.wrongFlagged++;
+    const right = wrongSpan.find(f => {
+      const value = findingValue(reports, f);
+      return value !== undefined && sameNumber(value, pair.right.value);
+    });
+    if (right) out.wrongFlaggedRightFigure++;
+    else out.details.push(`wrong number ${wrongSpan.length ? 'flagged against ' + wrongSpan.map(f => f.figure?.text).join(', ') : 'not flagged'}: "${pair.false}" (${pair.wrong} should be ${pair.right.text})`);
+    for (const f of onFalse) {
+      if (f.replacement === undefined) continue;
+      const rightFix = f === right && pair.right.text.replace(/[^\d.]/g, '') !== '' && writtenNumber(f.replacement) === writtenNumber(pair.right.text);
+      if (!rightFix) {
+        out.wrongFixes++;
+        out.details.push(`quick fix would write "${f.replacement}" for "${pair.false.slice(f.start, f.end)}" in "${pair.false}"`);
+      }
+    }
+    // the same sentence checked against its own report alone must find the same
+    const key = (fs: Finding[]) => fs.map(f => `${f.start}-${f.end}-${f.replacement ?? ''}`).join('|');
+    if (key(contradictions(alone, pair.true)) !== key(onTrue) || key(contradictions(alone, pair.false)) !== key(onFalse)) out.dependsOnLibrary++;
+  }
+  return out;
+}
+
+function pct(right: number, total: number): string {
+  return total ? `${((100 * right) / total).toFixed(1)}% (${right}/${total})` : 'n/a';
+}
+
+async function main(): Promise<void> {
+  const engine = await loadEngine();
+  const golds = loadGold();
+  const parsed = golds.map(gold => engine.parseReport(fs.readFileSync(gold.path, 'utf8'), { source: path.basename(gold.path) }));
+  const library = new engine.Library(parsed);
+  const checker = engine.createNoteChecker(library);
+  const results: ReportResult[] = golds.map((gold, i) => {
+    const report = library.reports[i];
+    const alone = engine.createNoteChecker(new engine.Library([parsed[i]]));
+    return evalReport(gold, report, checker, alone, library.reports);
+  });
+  const total = {
+    figureRecall: counter(), figurePrecision: counter(), subjectAccuracy: counter(), metadata: counter(), headings: counter(), notes: counter(),
+    sourceFields: Object.fromEntries(SOURCE_FIELDS.map(f => [f, counter()])) as Record<string, Counter>,
+    pairs: 0, wrongFlagged: 0, wrongFlaggedRightFigure: 0, trueFlagged: 0, wrongFixes: 0, dependsOnLibrary: 0,
+  };
+  const rows: string[][] = [['report', 'metadata', 'headings', 'notes', 'figures found', 'subjects', 'precision', 'source fields', 'wrong → right fig', 'true flagged', 'wrong fixes']];
+  for (const r of results) {
+    const meta = Object.values(r.metadata);
+    total.metadata.total += meta.length; total.metadata.right += meta.filter(Boolean).length;
+    total.headings.total += r.headings.expected; total.headings.right += r.headings.found;
+    total.notes.total++; if (r.notes.expected === r.notes.found) total.notes.right++;
+    total.figureRecall.total += r.figures.gold; total.figureRecall.right += r.figures.found;
+    total.subjectAccuracy.total += r.figures.gold; total.subjectAccuracy.right += r.figures.subjectRight;
+    if (r.figures.precision) { total.figurePrecision.total += r.figures.precision.total; total.figurePrecision.right += r.figures.precision.right; }
+    let fieldsRight = 0, fieldsTotal = 0;
+    for (const [field, c] of Object.entries(r.sourceFields)) {
+      total.sourceFields[field].total += c.total; total.sourceFields[field].right += c.right;
+      fieldsRight += c.right; fieldsTotal += c.total;
+    }
+    for (const k of ['pairs', 'wrongFlagged', 'wrongFlaggedRightFigure', 'trueFlagged', 'wrongFixes', 'dependsOnLibrary'] as const) total[k] += r.factCheck[k];
+    rows.push([
+      r.id,
+      `${meta.filter(Boolean).length}/${meta.length}`,
+      `${r.headings.found}/${r.headings.expected}${r.headings.exact ? '' : '*'}`,
+      `${r.notes.found}/${r.notes.expected}`,
+      `${r.figures.found}/${r.figures.gold}`,
+      `${r.figures.subjectRight}/${r.figures.gold}`,
+      r.figures.precision ? `${r.figures.precision.right}/${r.figures.precision.total}` : '–',
+      fieldsTotal ? `${fieldsRight}/${fieldsTotal}` : '–',
+      `${r.factCheck.wrongFlaggedRightFigure}/${r.factCheck.pairs}`,
+      `${r.factCheck.trueFlagged}/${r.factCheck.pairs}`,
+      String(r.factCheck.wrongFixes),
+    ]);
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
+  for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+  console.log('(* headings not in the gold order or with extra sections)\n');
+  const summary = {
+    figureRecall: rate(total.figureRecall),
+    figurePrecision: rate(total.figurePrecision),
+    subjectAccuracy: rate(total.subjectAccuracy),
+    metadata: rate(total.metadata),
+    headings: rate(total.headings),
+    notesCountRight: rate(total.notes),
+    sourceFields: Object.fromEntries(Object.entries(total.sourceFields).map(([f, c]) => [f, rate(c)])),
+    factCheck: {
+      pairs: total.pairs,
+      wrongFlaggedRightFigure: rate({ right: total.wrongFlaggedRightFigure, total: total.pairs }),
+      wrongFlagged: rate({ right: total.wrongFlagged, total: total.pairs }),
+      trueFlagged: rate({ right: total.trueFlagged, total: total.pairs }),
+      wrongFixes: total.wrongFixes,
+      dependsOnLibrary: total.dependsOnLibrary,
+    },
+  };
+  console.log(`figure recall          ${pct(total.figureRecall.right, total.figureRecall.total)}`);
+  console.log(`figure precision       ${pct(total.figurePrecision.right, total.figurePrecision.total)} (reports whose every figure is in the gold)`);
+  console.log(`subject accuracy       ${pct(total.subjectAccuracy.right, total.subjectAccuracy.total)} (gold words in the subject)`);
+  console.log(`metadata               ${pct(total.metadata.right, total.metadata.total)}`);
+  console.log(`headings               ${pct(total.headings.right, total.headings.total)}`);
+  for (const [f, c] of Object.entries(total.sourceFields)) console.log(`note source ${f.padEnd(11)}${pct(c.right, c.total)}`);
+  console.log(`fact-check: wrong number flagged against the right figure ${pct(total.wrongFlaggedRightFigure, total.pairs)}, flagged at all ${pct(total.wrongFlagged, total.pairs)}`);
+  console.log(`fact-check: true sentences flagged ${pct(total.trueFlagged, total.pairs)}; quick fixes that would write a wrong number ${total.wrongFixes}; pairs whose findings change with the other reports loaded ${total.dependsOnLibrary}`);
+  fs.writeFileSync(OUT, JSON.stringify({ src: path.relative(path.join(__dirname, '..'), SRC) || 'src', summary, reports: results }, null, 2) + '\n');
+  console.log(`\nwrote ${OUT}`);
+}
+
+main().catch(err => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
