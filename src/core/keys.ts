@@ -44,6 +44,9 @@ export function sourceBaseKey(source: Source): string {
     const s = surname(author);
     if (s && /^[a-z]/.test(s)) return s + y;
   }
+  // a link source's outlet is its site ("pubs.usgs.gov"): the key is the site's name (usgs2026)
+  const site = source.container ? siteName(source.container) : undefined;
+  if (site && /^[a-z]/.test(site)) return site + y;
   if (source.container) {
     const salient = words(source.container).filter(w => !KEY_STOP_WORDS.has(w)).slice(0, 2);
     if (salient.length && /^[a-z]/.test(salient[0])) return camel(salient) + y;
@@ -53,6 +56,16 @@ export function sourceBaseKey(source: Source): string {
     if (first) return first + y;
   }
   return 'source' + y;
+}
+
+/** A web host's own name: "crsreports.congress.gov" → "congress", "pubs.usgs.gov" → "usgs", "pbs.gov.pk" → "pbs". */
+function siteName(container: string): string | undefined {
+  if (!/^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}$/i.test(container)) return undefined;
+  const labels = container.toLowerCase().split('.');
+  let end = labels.length - 1; // the top-level domain
+  // a country's second level ("gov.pk", "co.uk", "gob.mx") belongs to the suffix too
+  if (end > 1 && labels[end].length === 2 && /^(?:gov|gob|go|co|com|org|or|net|ne|ac|edu)$/.test(labels[end - 1])) end--;
+  return asciiFold(labels[end - 1]) || undefined;
 }
 
 /** "U.S.-Pakistan Relations in Flux: Pathways…" (2025) → "usPakistanFlux2025". */

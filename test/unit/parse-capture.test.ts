@@ -133,7 +133,8 @@ describe('Inline-link citations (an Insight that cites by hyperlinks)', () => {
     assert.equal(imposed.n, 5);
     assert.deepEqual(imposed.citedBy, ['p1', 'p3', 'p5']);
     assert.equal(imposed.source.date, '2025-08-05');
-    assert.equal(imposed.key, 'federalregistergov2025');
+    assert.equal(imposed.key, 'federalregister2025');
+    assert.deepEqual(r.footnotes.slice(0, 3).map(f => f.key), ['congress', 'congressb', 'govinfo']);
   });
 
   test('links inside the page ("Table 1", "Figure 1") and site navigation are not sources', () => {
