@@ -93,6 +93,16 @@ suite('write', () => {
     }
   });
 
+  test('no citation completion in code: a fenced block or a code span is an example, not a citation', async () => {
+    for (const [name, content] of [['completion-fence.md', 'Before.\n\n```markdown\nSee [@|\n```\n'], ['completion-span.md', 'Write `[@|` to cite.\n']]) {
+      const editor = await noteWithCursor(name, content);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active, '@');
+      // Dossier's items carry "@key · kind" as their label's description (word-based suggestions do not)
+      const ours = list.items.filter(i => typeof i.label === 'object' && i.label.description?.startsWith('@'));
+      assert.deepStrictEqual(ours.map(i => i.insertText), [], name);
+    }
+  });
+
   for (const [style, expected] of [
     ['pandoc', 'Aid was cut [@profit2025] last year.\n'],
     ['apa', 'Aid was cut (“US Suspends $845m Aid Projects in Pakistan Following Trump’s Directive,” 2025) last year.\n'],
