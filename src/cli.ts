@@ -3,11 +3,12 @@
  * and is listed in src/cli/commands.ts.
  */
 import { main } from './cli/main';
+import { errorMessage } from './core/errors';
 
 main(process.argv.slice(2)).then(
   code => { process.exitCode = code; },
   err => {
-    process.stderr.write(`dossier: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`dossier: ${errorMessage(err)}\n`);
     process.exitCode = 2;
   },
 );

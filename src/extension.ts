@@ -1,27 +1,36 @@
 import * as vscode from 'vscode';
 import type { Dossier } from './core/dossier';
+import { errorMessage } from './core/errors';
 import { LibraryService } from './library/libraryService';
-import type { DossierServices, Feature } from './services';
+import type { DossierServices, Feature, ServedBy, Started } from './services';
+import type { CommandHandlers, CommandName } from './shared/commands';
+import { registerCommands, reportError } from './shell/commands';
 import { showLogFeature } from './shell/showLog';
 import { citeFeature } from './cite';
 import { checkFeature } from './check';
-import { chartPreviewFeature } from './preview';
+import { chartPreviewFeature, type ChartPreviewApi } from './preview';
 import { readerFeature } from './reader';
-import { outlineFeature } from './outline';
+import { outlineFeature, type OutlineApi } from './outline';
 import { searchFeature } from './search';
 import { hoverFeature } from './hover';
 
-/** Every feature of Dossier, registered in this order. Each lives in its own folder under src/. */
-const features: Feature[] = [showLogFeature, chartPreviewFeature, citeFeature, checkFeature, readerFeature, outlineFeature, searchFeature, hoverFeature];
-
-/** What tests (and other extensions) can reach: the library service and the core's dossier behind it. */
+/** What tests (and other extensions) can reach. */
 export interface DossierApi {
   readonly library: LibraryService;
   /** the core (createDossier): load results with their problems and warnings, the reader registry, search, check */
   readonly dossier: Dossier;
+  /** the chart panel's state, rebuild and restore (undefined if the feature failed to start) */
+  readonly chartPreview?: ChartPreviewApi;
+  /** the tree's selection and contents (undefined if the feature failed to start) */
+  readonly outline?: OutlineApi;
   /** how long activate() itself took, in ms (npm run bench reports it beside the whole activation) */
   readonly activationMs?: number;
 }
+
+/** The commands the features serve; a unit test checks that they are every command declared. */
+export type ServedCommands =
+  | ServedBy<typeof showLogFeature> | ServedBy<typeof chartPreviewFeature> | ServedBy<typeof citeFeature> | ServedBy<typeof checkFeature>
+  | ServedBy<typeof readerFeature> | ServedBy<typeof outlineFeature> | ServedBy<typeof searchFeature> | ServedBy<typeof hoverFeature>;
 
 export function activate(context: vscode.ExtensionContext): DossierApi | undefined {
   const started = performance.now();
@@ -31,30 +40,36 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     const library = new LibraryService(context.extensionUri, log);
     context.subscriptions.push(library);
     const services: DossierServices = { context, library, log };
-    for (const feature of features) {
-      // One broken feature is reported and skipped; it must not take the others down with it.
+    const handlers: Partial<CommandHandlers> = {};
+    /** Starts a feature. One broken feature is reported and skipped; it must not take the others down with it. */
+    const start = <Served extends CommandName, Exposed extends object>(feature: Feature<Served, Exposed>): (Started<Served> & Exposed) | undefined => {
       try {
-        context.subscriptions.push(feature(services));
+        const running = feature(services);
+        if (running.disposable) context.subscriptions.push(running.disposable);
+        Object.assign(handlers, running.commands);
+        return running;
       } catch (error) {
-        reportFailure(log, error);
+        reportError(log, error, vscode.l10n.t('Dossier failed to start: {0}', errorMessage(error)));
+        return undefined;
       }
-    }
+    };
+    start(showLogFeature);
+    const chartPreview = start(chartPreviewFeature)?.chartPreview;
+    start(citeFeature);
+    start(checkFeature);
+    start(readerFeature);
+    const outline = start(outlineFeature)?.outline;
+    start(searchFeature);
+    start(hoverFeature);
+    context.subscriptions.push(registerCommands(handlers, log));
     // Load the library off the activation path; features show it as soon as it is ready.
-    library.ready().catch(error => reportFailure(log, error));
-    return { library, dossier: library.dossier, activationMs: performance.now() - started };
+    library.ready().catch(error => reportError(log, error, vscode.l10n.t('Dossier could not load its reports: {0}', errorMessage(error))));
+    return { library, dossier: library.dossier, chartPreview, outline, activationMs: performance.now() - started };
   } catch (error) {
     // VS Code shows nothing when activation throws: say what broke, and keep the window usable.
-    reportFailure(log, error);
+    reportError(log, error, vscode.l10n.t('Dossier failed to start: {0}', errorMessage(error)));
     return undefined;
   }
-}
-
-function reportFailure(log: vscode.LogOutputChannel, error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error);
-  log.error(error instanceof Error ? error : new Error(message));
-  void vscode.window.showErrorMessage(vscode.l10n.t('Dossier failed to start: {0}', message), vscode.l10n.t('Show Log')).then(choice => {
-    if (choice) log.show();
-  });
 }
 
 export function deactivate(): void {

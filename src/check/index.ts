@@ -10,7 +10,10 @@ import type { Library } from '../core/library';
 import type { Feature } from '../services';
 import { readerUri } from '../shared/readerUri';
 import { noteAnalysis } from '../shared/noteAnalysis';
-import { CommandIds, type ReportTarget } from '../shared/targets';
+import { commands } from '../shared/commands';
+import { NOTE_SELECTOR, isNoteDocument } from '../shared/notes';
+import type { ReportTarget } from '../shared/targets';
+import { Setting, config } from '../shell/config';
 
 const DEBOUNCE_MS = 400;
 const SOURCE = 'Dossier';
@@ -19,14 +22,6 @@ const SEVERITY: Record<CheckFinding['severity'], vscode.DiagnosticSeverity> = {
   warning: vscode.DiagnosticSeverity.Warning,
   information: vscode.DiagnosticSeverity.Information,
 };
-
-function isCheckable(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && ['file', 'untitled', 'vscode-vfs', 'vscode-remote'].includes(document.uri.scheme);
-}
-
-function enabled(document?: vscode.TextDocument): boolean {
-  return vscode.workspace.getConfiguration('dossier.check', document).get<boolean>('enabled', true);
-}
 
 export const checkFeature: Feature = ({ library, log }) => {
   const diagnostics = vscode.languages.createDiagnosticCollection('dossier');
@@ -42,7 +37,7 @@ export const checkFeature: Feature = ({ library, log }) => {
 
   const check = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
-    if (!isCheckable(document) || !enabled(document) || document.isClosed) {
+    if (!isNoteDocument(document) || !config.checkEnabled(document)) {
       diagnostics.delete(document.uri);
       findings.delete(key);
       return;
@@ -58,7 +53,7 @@ export const checkFeature: Feature = ({ library, log }) => {
   };
 
   const schedule = (document: vscode.TextDocument) => {
-    if (!isCheckable(document)) return;
+    if (!isNoteDocument(document)) return;
     const key = document.uri.toString();
     clearTimeout(timers.get(key));
     timers.set(key, setTimeout(() => {
@@ -87,24 +82,27 @@ export const checkFeature: Feature = ({ library, log }) => {
     return findings.get(document.uri.toString());
   };
 
-  void library.ready().then(checkAll, error => log.error(`fact-check: ${error}`));
+  // a library that fails to load is reported once, by the composition root
+  void library.ready().then(checkAll, () => undefined);
 
-  return vscode.Disposable.from(
-    diagnostics,
-    { dispose: () => timers.forEach(t => clearTimeout(t)) },
-    library.onDidChange(() => checkAll()),
-    vscode.workspace.onDidOpenTextDocument(check),
-    vscode.workspace.onDidChangeTextDocument(e => schedule(e.document)),
-    vscode.workspace.onDidCloseTextDocument(forget),
-    vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('dossier.check.enabled')) checkAll();
-    }),
-    vscode.languages.registerCodeActionsProvider(
-      [{ language: 'markdown' }],
-      { provideCodeActions: (document, range, context) => codeActions(document, range, context, freshFindings(document)) },
-      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  return {
+    disposable: vscode.Disposable.from(
+      diagnostics,
+      { dispose: () => timers.forEach(t => clearTimeout(t)) },
+      library.onDidChange(() => checkAll()),
+      vscode.workspace.onDidOpenTextDocument(check),
+      vscode.workspace.onDidChangeTextDocument(e => schedule(e.document)),
+      vscode.workspace.onDidCloseTextDocument(forget),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration(Setting.checkEnabled)) checkAll();
+      }),
+      vscode.languages.registerCodeActionsProvider(
+        NOTE_SELECTOR,
+        { provideCodeActions: (document, _range, context) => codeActions(document, context, freshFindings(document)) },
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      ),
     ),
-  );
+  };
 };
 
 function toDiagnostic(document: vscode.TextDocument, finding: CheckFinding, library: Library): vscode.Diagnostic {
@@ -143,7 +141,6 @@ function positionIn(text: string, offset: number): vscode.Position {
 
 function codeActions(
   document: vscode.TextDocument,
-  _range: vscode.Range | vscode.Selection,
   context: vscode.CodeActionContext,
   state: { version: number; findings: CheckFinding[] } | undefined,
 ): vscode.CodeAction[] {
@@ -173,7 +170,7 @@ function codeActions(
       vscode.CodeActionKind.QuickFix,
     );
     cite.command = {
-      command: CommandIds.insertCitationFor,
+      command: commands.insertCitationFor.id,
       title: cite.title,
       arguments: [target, { at: { uri: document.uri.toString(), offset: finding.end } }],
     };

@@ -13,17 +13,10 @@ import { citationEdits, type CitationText } from '../core/citationEdits';
 import { memoText } from '../core/escape';
 import type { Library } from '../core/library';
 import type { LibraryService } from '../library/libraryService';
+import type { InsertOptions } from '../shared/commands';
+import { isNoteDocument } from '../shared/notes';
+import { config } from '../shell/config';
 import { CslFileError, CslService, type CslStyleChoice } from './cslService';
-import { effectiveSetting } from '../library/workspaceTrust';
-
-export interface InsertOptions {
-  /** the figure as written, then its citation: "US$845 million [@profit2025]" */
-  withFigureText?: boolean;
-  /** cite at this place instead of the cursor (quick fixes) */
-  at?: { uri: string; offset: number };
-  /** style for this one insertion (tests); the setting otherwise */
-  style?: CitationStyle;
-}
 
 export class CiteService implements vscode.Disposable {
   private itemsOf: { library: Library; items: CitationItem[] } | undefined;
@@ -56,7 +49,7 @@ export class CiteService implements vscode.Disposable {
   }
 
   style(): CitationStyle {
-    return vscode.workspace.getConfiguration('dossier.citation').get<CitationStyle>('style', 'pandoc');
+    return config.citationStyle();
   }
 
   /** The note editor to cite into: the active Markdown editor, else the last one used if still visible. */
@@ -89,8 +82,7 @@ export class CiteService implements vscode.Disposable {
 
   private cslStyle(style: CitationStyle): CslStyleChoice {
     if (style === 'chicago' || style === 'apa') return { kind: 'bundled', name: style };
-    const { value, origin } = effectiveSetting<string>('dossier.citation', 'cslFile', '');
-    const file = typeof value === 'string' ? value.trim() : '';
+    const { path: file, origin } = config.cslFile();
     if (!file) throw new CslFileError(vscode.l10n.t('Set "dossier.citation.cslFile" to a .csl file to use the csl-file citation style.'));
     // the same trust and path policy as the reports setting (core resolveReportPath)
     const resolved = this.library.dossier.settingLocation(file, origin);
@@ -150,8 +142,4 @@ function uniqueCslItems(library: Library, items: readonly CitationItem[]): CslIt
     if (csl) seen.set(item.key, csl);
   }
   return [...seen.values()];
-}
-
-export function isNoteDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && !document.isClosed && document.uri.scheme !== 'dossier-report' && document.uri.scheme !== 'output';
 }

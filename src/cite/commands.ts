@@ -1,39 +1,23 @@
 /**
  * Citation commands: the picker (`dossier.insertCitation`), and the cross-feature commands the outline,
- * pickers and hovers call (`dossier.insertCitationFor`, `dossier.copyCitationFor`).
+ * pickers, hovers and quick fixes call (`dossier.insertCitationFor`, `dossier.copyCitationFor`).
  */
 import * as vscode from 'vscode';
 import { CITATION_STYLES, pandocCitation, type CitationItem, type CitationStyle } from '../core/cite';
 import { noIcons } from '../shared/pickerText';
-import { CommandIds, isReportTarget, type ReportTarget } from '../shared/targets';
-import type { CiteService, InsertOptions } from './citeService';
-import { CslFileError } from './cslService';
+import type { CommandHandlers, InsertOptions } from '../shared/commands';
+import { isReportTarget } from '../shared/targets';
+import type { CiteService } from './citeService';
 import { codicon, kindWord } from './documentation';
+import { errorMessage } from '../core/errors';
 
 interface PickItem extends vscode.QuickPickItem {
   item?: CitationItem;
   insert?: true;
 }
 
-/** Test hook and scripting: `dossier.insertCitation({targets, style})` cites without showing the picker. */
-interface InsertCitationArgs {
-  targets?: ReportTarget[];
-  style?: CitationStyle;
-}
-
-export function registerCitationCommands(cite: CiteService, log: vscode.LogOutputChannel): vscode.Disposable {
-  const run = async <T>(what: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await what();
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      log.error(`citation: ${message}`);
-      if (error instanceof CslFileError) void vscode.window.showErrorMessage(message);
-      else void vscode.window.showErrorMessage(vscode.l10n.t('Dossier could not write the citation: {0}', message));
-      return undefined;
-    }
-  };
-
+/** The handlers of the citation commands. A failure (an unusable .csl file, say) is reported by the command registry. */
+export function citationCommands(cite: CiteService, log: vscode.LogOutputChannel): Pick<CommandHandlers, 'insertCitation' | 'insertCitationFor' | 'copyCitationFor'> {
   const insertOrCopy = async (items: CitationItem[], options: InsertOptions): Promise<boolean> => {
     if (cite.noteEditor() || options.at) return cite.insert(items, options);
     // Nowhere to insert: put it on the clipboard instead and say so.
@@ -43,9 +27,17 @@ export function registerCitationCommands(cite: CiteService, log: vscode.LogOutpu
     return false;
   };
 
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('dossier.insertCitation', (args?: InsertCitationArgs) => run(async () => {
-      const style = args?.style && CITATION_STYLES.includes(args.style) ? args.style : undefined;
+  /** The item a target names; a target that is not one, or not in the library, is an error the user sees. */
+  const itemFor = async (target: unknown): Promise<CitationItem> => {
+    if (!isReportTarget(target)) throw new Error(vscode.l10n.t('nothing to cite'));
+    const item = await cite.itemFor(target);
+    if (!item) throw new Error(vscode.l10n.t('{0} {1} is not in the library', target.kind, target.id));
+    return item;
+  };
+
+  return {
+    // with `targets` (scripts, tests) it cites them without showing the picker
+    insertCitation: async args => {
       let items: CitationItem[] | undefined;
       if (Array.isArray(args?.targets)) {
         items = [];
@@ -57,37 +49,36 @@ export function registerCitationCommands(cite: CiteService, log: vscode.LogOutpu
         items = await pickCitations(cite);
       }
       if (!items?.length) return false;
-      return insertOrCopy(items, { style });
-    })),
+      return insertOrCopy(items, { style: knownStyle(args?.style) });
+    },
 
-    vscode.commands.registerCommand(CommandIds.insertCitationFor, (target: unknown, options?: InsertOptions) => run(async () => {
-      if (!isReportTarget(target)) throw new Error(vscode.l10n.t('nothing to cite'));
-      const item = await cite.itemFor(target);
-      if (!item) throw new Error(vscode.l10n.t('{0} {1} is not in the library', target.kind, target.id));
+    insertCitationFor: async (target, options) => {
+      const item = await itemFor(target);
       const safe: InsertOptions = {
         withFigureText: options?.withFigureText === true,
-        style: options?.style && CITATION_STYLES.includes(options.style) ? options.style : undefined,
+        style: knownStyle(options?.style),
         at: options?.at && typeof options.at.uri === 'string' && Number.isInteger(options.at.offset) ? options.at : undefined,
       };
       return insertOrCopy([item], safe);
-    })),
+    },
 
-    vscode.commands.registerCommand(CommandIds.copyCitationFor, (target: unknown, options?: { style?: CitationStyle }) => run(async () => {
-      if (!isReportTarget(target)) throw new Error(vscode.l10n.t('nothing to cite'));
-      const item = await cite.itemFor(target);
-      if (!item) throw new Error(vscode.l10n.t('{0} {1} is not in the library', target.kind, target.id));
-      const style = options?.style && CITATION_STYLES.includes(options.style) ? options.style : undefined;
-      const citation = await cite.citationText([item], style);
+    copyCitationFor: async (target, options) => {
+      const citation = await cite.citationText([await itemFor(target)], knownStyle(options?.style));
       try {
         await vscode.env.clipboard.writeText(citation.text);
       } catch (error) {
         // Browsers may refuse clipboard access; the caller still gets the text.
-        log.warn(`clipboard: ${error instanceof Error ? error.message : String(error)}`);
+        log.warn(`clipboard: ${errorMessage(error)}`);
       }
       vscode.window.setStatusBarMessage(vscode.l10n.t('Citation copied: {0}', noIcons(citation.text.slice(0, 80))), 4000);
       return citation.text;
-    })),
-  );
+    },
+  };
+}
+
+/** A style named by a caller, if Dossier knows it (the setting's style otherwise). */
+function knownStyle(style: unknown): CitationStyle | undefined {
+  return CITATION_STYLES.find(s => s === style);
 }
 
 /**

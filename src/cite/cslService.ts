@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { CslItem } from '../core/cite';
 import { cslSizeProblem } from '../core/cslStyle';
 import type { CslCite, CslEngine, StyleClass } from '../lazy/cslEngine';
+import { ExplainedError, errorMessage } from '../core/errors';
 
 type CslModule = typeof import('../lazy/csl');
 
@@ -56,7 +57,7 @@ export class CslService implements vscode.Disposable {
     try {
       bytes = await vscode.workspace.fs.readFile(style.uri);
     } catch (error) {
-      throw new CslFileError(vscode.l10n.t('Dossier could not read the CSL style {0}: {1}', style.uri.fsPath, error instanceof Error ? error.message : String(error)));
+      throw new CslFileError(vscode.l10n.t('Dossier could not read the CSL style {0}: {1}', style.uri.fsPath, errorMessage(error)));
     }
     const tooBig = cslSizeProblem(bytes.length);
     if (tooBig) throw new CslFileError(vscode.l10n.t('Dossier could not use the CSL style {0}: {1}', style.uri.fsPath, tooBig));
@@ -70,7 +71,7 @@ export class CslService implements vscode.Disposable {
       this.userStyles.set(xml, entry);
       return entry;
     } catch (error) {
-      throw new CslFileError(vscode.l10n.t('Dossier could not use the CSL style {0}: {1}', style.uri.fsPath, error instanceof Error ? error.message : String(error)));
+      throw new CslFileError(vscode.l10n.t('Dossier could not use the CSL style {0}: {1}', style.uri.fsPath, errorMessage(error)));
     }
   }
 
@@ -137,4 +138,4 @@ export class CslService implements vscode.Disposable {
 }
 
 /** A user's CSL file that cannot be read or used; the message is for the user. */
-export class CslFileError extends Error {}
+export class CslFileError extends ExplainedError {}

@@ -8,9 +8,8 @@ import * as vscode from 'vscode';
 import { keysCitedBy } from '../core/check';
 import { exists } from '../shared/files';
 import { bibliographyItems, toCslJson, toRis, type CslItem } from '../core/cite';
+import type { BibliographyFormat, ExportBibliographyArgs } from '../shared/commands';
 import type { CiteService } from './citeService';
-
-export type BibliographyFormat = 'csl-json' | 'bibtex' | 'ris';
 
 const FORMATS: { format: BibliographyFormat; label: string; detail: string; extension: string; filter: string }[] = [
   { format: 'bibtex', label: 'BibTeX', detail: 'references.bib — LaTeX, pandoc, Zotero, JabRef', extension: 'bib', filter: 'BibTeX' },
@@ -18,15 +17,7 @@ const FORMATS: { format: BibliographyFormat; label: string; detail: string; exte
   { format: 'ris', label: 'RIS', detail: 'references.ris — EndNote, Zotero, Mendeley', extension: 'ris', filter: 'RIS' },
 ];
 
-/** Test hook and scripting: `{format, uri, cited}` skips the pickers (an existing file is still confirmed). */
-export interface ExportArgs {
-  format?: BibliographyFormat;
-  uri?: string;
-  /** a note's URI: export only what it cites */
-  cited?: string;
-}
-
-export async function exportBibliography(cite: CiteService, args?: ExportArgs): Promise<vscode.Uri | undefined> {
+export async function exportBibliography(cite: CiteService, args?: ExportBibliographyArgs): Promise<vscode.Uri | undefined> {
   const library = await cite.library.ready();
   const everything = bibliographyItems(library);
   if (everything.length === 0) {

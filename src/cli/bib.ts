@@ -3,6 +3,7 @@ import { bibliographyItems, toCslJson, toRis, type CslItem } from '../core/cite'
 import type { CliCommand } from './command';
 import { LoadError, runCommand, UsageError } from './errors';
 import { loadCsl, loadLibrary, parseArgs, readTextFile, writeNewFile } from './load';
+import { errorMessage } from '../core/errors';
 
 const FORMATS = ['csl-json', 'bibtex', 'ris'] as const;
 type Format = (typeof FORMATS)[number];
@@ -51,6 +52,6 @@ function bibliography(items: CslItem[], format: Format): string {
     return loadCsl().createEngine().bibtex(items);
   } catch (error) {
     if (error instanceof LoadError) throw error;
-    throw new LoadError(error instanceof Error ? error.message : String(error));
+    throw new LoadError(errorMessage(error));
   }
 }

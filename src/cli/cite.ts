@@ -4,6 +4,7 @@ import type { CslEngine } from '../lazy/cslEngine';
 import type { CliCommand, CliIO } from './command';
 import { LoadError, runCommand, UsageError } from './errors';
 import { loadCsl, loadLibrary, parseArgs, readTextFile } from './load';
+import { errorMessage } from '../core/errors';
 
 /** `dossier cite KEY [--locator "para. 12"] [--style pandoc|footnote|chicago|apa|FILE.csl] [--library DIR]` */
 export const citeCommand: CliCommand = {
@@ -46,6 +47,6 @@ function cslStyle(style: string): { engine: CslEngine; name: string } {
     return { engine, name: 'user-style' };
   } catch (error) {
     if (error instanceof LoadError) throw error;
-    throw new LoadError(`${isFile ? `${style}: ` : ''}${error instanceof Error ? error.message : String(error)}`);
+    throw new LoadError(`${isFile ? `${style}: ` : ''}${errorMessage(error)}`);
   }
 }

@@ -12,6 +12,7 @@ import { findQuantities, sameValue } from './quantities';
 import { noteRepeatedBy } from './cite';
 import { analyseNote, locatorParagraphs, type NoteAnalysis, type NoteRange } from './note';
 import { foldForComparison as normalise, slug } from './text';
+import { errorMessage } from './errors';
 
 export type { NoteRange } from './note';
 
@@ -290,7 +291,7 @@ export function findChartBlocks(noteText: string, analysis: NoteAnalysis = analy
       if (isObject(body)) block.body = body;
       else block.problem = 'The chart block is empty or not a list of settings. Write title:, mark: and figures: [f1, f2].';
     } catch (error) {
-      block.problem = `The chart block is not valid YAML or JSON: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+      block.problem = `The chart block is not valid YAML or JSON: ${errorMessage(error).split('\n')[0]}`;
     }
     return block;
   });

@@ -5,3 +5,16 @@ export class ReportError extends Error {
     this.name = 'ReportError';
   }
 }
+
+/** What went wrong, in one message, whatever was thrown (an Error, a string, anything). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** An error whose message is already the whole sentence for the user (shown as it is, without "could not …: "). */
+export class ExplainedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExplainedError';
+  }
+}

@@ -6,10 +6,11 @@ import { barChartSvg, comparableFigures, svgDataUri } from '../core/miniChart';
 import { formatQuantity } from '../core/quantities';
 import { formatDate, openingWords } from '../core/reader';
 import { commandLink, escapeMarkdown, safeWebUrl } from '../shared/markdown';
-import { CommandIds, type ReportTarget } from '../shared/targets';
+import { commands } from '../shared/commands';
+import type { ReportTarget } from '../shared/targets';
 
 /** The only commands a hover card may run: Dossier's own. */
-export const CARD_COMMANDS: readonly string[] = [CommandIds.revealInReport, CommandIds.insertCitationFor, CommandIds.showMentions, CommandIds.openSource];
+export const CARD_COMMANDS: readonly string[] = [commands.revealInReport.id, commands.insertCitationFor.id, commands.showMentions.id, commands.openSource.id];
 
 function newCard(): vscode.MarkdownString {
   const card = new vscode.MarkdownString('', true);
@@ -38,9 +39,9 @@ export function figureCard(library: Library, report: Report, figure: Figure, als
   if (alsoIn.length) card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Also in: {0}', alsoIn.map(r => r.title).join('; ')))}\n\n`);
   const t = target(report.id, 'figure', figure.id);
   card.appendMarkdown([
-    commandLink(vscode.l10n.t('Reveal in report'), CommandIds.revealInReport, [t]),
-    commandLink(vscode.l10n.t('Insert citation'), CommandIds.insertCitationFor, [t]),
-    commandLink(vscode.l10n.t('Show all mentions'), CommandIds.showMentions, [t]),
+    commandLink(vscode.l10n.t('Reveal in report'), commands.revealInReport.id, [t]),
+    commandLink(vscode.l10n.t('Insert citation'), commands.insertCitationFor.id, [t]),
+    commandLink(vscode.l10n.t('Show all mentions'), commands.showMentions.id, [t]),
   ].join(' · '));
   // the chart goes last: a hover scrolls, and the actions should not be below the fold
   const chart = comparableChart(report, figure);
@@ -60,17 +61,17 @@ export function footnoteCard(library: Library, report: Report, footnote: Footnot
     card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Cited in'))}:\n\n`);
     for (const place of citing.slice(0, 5)) {
       const page = pagesLocator(place.paragraph.page);
-      const link = commandLink(`¶${place.number}${page ? ` (${page})` : ''} ${place.section.title}`, CommandIds.revealInReport, [target(report.id, 'paragraph', place.paragraph.id)]);
+      const link = commandLink(`¶${place.number}${page ? ` (${page})` : ''} ${place.section.title}`, commands.revealInReport.id, [target(report.id, 'paragraph', place.paragraph.id)]);
       card.appendMarkdown(`- ${link}: ${escapeMarkdown(openingWords(place.paragraph.text, 70))}\n`);
     }
     card.appendMarkdown('\n');
   }
   const t = target(report.id, 'footnote', String(footnote.n));
   const actions = [
-    commandLink(vscode.l10n.t('Reveal in report'), CommandIds.revealInReport, [t]),
-    commandLink(vscode.l10n.t('Insert citation'), CommandIds.insertCitationFor, [t]),
+    commandLink(vscode.l10n.t('Reveal in report'), commands.revealInReport.id, [t]),
+    commandLink(vscode.l10n.t('Insert citation'), commands.insertCitationFor.id, [t]),
   ];
-  if (safeWebUrl(source.source.url)) actions.push(commandLink(vscode.l10n.t('Open source'), CommandIds.openSource, [t]));
+  if (safeWebUrl(source.source.url)) actions.push(commandLink(vscode.l10n.t('Open source'), commands.openSource.id, [t]));
   card.appendMarkdown(actions.join(' · '));
   return card;
 }
@@ -83,7 +84,7 @@ export function reportCard(report: Report, locator?: string): vscode.MarkdownStr
   if (byline.length) card.appendMarkdown(`${escapeMarkdown(byline.join(' · '))}\n\n`);
   card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('{0} sections · {1} notes · {2} figures', report.sections.length, report.footnotes.length, report.figures.length))}\n\n`);
   if (locator) card.appendMarkdown(`> ${escapeMarkdown(locator)}\n\n`);
-  card.appendMarkdown(commandLink(vscode.l10n.t('Open report'), CommandIds.revealInReport, [target(report.id, 'report', report.id)]));
+  card.appendMarkdown(commandLink(vscode.l10n.t('Open report'), commands.revealInReport.id, [target(report.id, 'report', report.id)]));
   return card;
 }
 

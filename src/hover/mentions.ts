@@ -3,20 +3,13 @@ import type { Library } from '../core/library';
 import { around, reportMentions } from '../core/mentions';
 import { sameAmount } from '../core/quantities';
 import { noIcons } from '../shared/pickerText';
+import { isNoteDocument } from '../shared/notes';
 import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
-import { CommandIds, isReportTarget, type ReportTarget } from '../shared/targets';
+import type { Mention } from '../shared/commands';
+import { runCommand } from '../shell/commands';
+import { isReportTarget, type ReportTarget } from '../shared/targets';
 import type { NoteScans } from './noteScan';
-
-/** One place a figure or a note is mentioned: in the reader or in an open Markdown note. */
-export interface Mention {
-  uri: string;
-  line: number;
-  /** the text around the mention */
-  text: string;
-  where: string;
-  target?: ReportTarget;
-}
 
 /**
  * `dossier.showMentions(target)`: every place the report and the open Markdown notes mention a figure (the
@@ -33,7 +26,7 @@ export async function showMentions(library: Library, scans: NoteScans, arg: unkn
     if (!choice) return;
     const m = choice.mention;
     if (m.target) {
-      await vscode.commands.executeCommand(CommandIds.revealInReport, m.target);
+      await runCommand('revealInReport', m.target);
       return;
     }
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(m.uri));
@@ -56,7 +49,7 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
     if (!figure) return [];
     // in open Markdown notes
     for (const document of vscode.workspace.textDocuments) {
-      if (document.languageId !== 'markdown') continue;
+      if (!isNoteDocument(document)) continue;
       const text = document.getText();
       for (const q of scans.scan(document).quantities) {
         if (!sameAmount(q, figure)) continue;
@@ -68,7 +61,7 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
     const footnote = report.footnotes.find(f => String(f.n) === target.id);
     if (!footnote) return [];
     for (const document of vscode.workspace.textDocuments) {
-      if (document.languageId !== 'markdown') continue;
+      if (!isNoteDocument(document)) continue;
       const text = document.getText();
       for (const c of scans.scan(document).citations) {
         if (c.kind !== 'key' || c.name !== footnote.key) continue;

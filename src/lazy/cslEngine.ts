@@ -10,6 +10,7 @@ import '@citation-js/plugin-bibtex';
 import { forBibtex, type CslItem } from '../core/cite';
 import { escapeXml } from '../core/xml';
 import { cslStyleClass, cslStyleProblem } from '../core/cslStyle';
+import { errorMessage } from '../core/errors';
 
 export type StyleClass = 'note' | 'in-text';
 
@@ -152,7 +153,7 @@ export function createCslEngine(styles: Record<string, XmlJson | string>): CslEn
         engine.citation(name, [{ id: 'probe', type: 'webpage', title: 'Probe', issued: { 'date-parts': [[2025]] } }], [{ id: 'probe' }]);
       } catch (error) {
         reg.styles.remove?.(name);
-        throw new CslStyleError(`the CSL engine could not use it: ${error instanceof Error ? error.message : String(error)}`);
+        throw new CslStyleError(`the CSL engine could not use it: ${errorMessage(error)}`);
       }
       return classOf(xml);
     },

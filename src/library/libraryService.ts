@@ -3,8 +3,9 @@ import { createDossier, type Dossier, type DossierSettings, type LoadResult } fr
 import type { Library } from '../core/library';
 import { webReaders } from '../lazy/webReaders';
 import { pdfReportReader } from '../lazy/loadPdf';
+import { Setting, config } from '../shell/config';
 import { workspaceSource } from './workspaceSource';
-import { restrictedModeMessage, settingByOrigin, workspaceFolderLocations } from './workspaceTrust';
+import { restrictedModeMessage, workspaceFolderLocations } from './workspaceTrust';
 
 /**
  * The extension's host for the core's dossier: reports through `workspace.fs`, settings from the
@@ -32,7 +33,7 @@ export class LibraryService implements vscode.Disposable {
     this.disposables.push(
       { dispose: unsubscribe },
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('dossier.reports') || e.affectsConfiguration('dossier.maxReportSizeMB')) void this.reload();
+        if (e.affectsConfiguration(Setting.reports) || e.affectsConfiguration(Setting.maxReportSizeMB)) void this.reload();
       }),
       // trusting the workspace brings its own settings' reports in (VS Code hid them until then)
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
@@ -99,17 +100,15 @@ export class LibraryService implements vscode.Disposable {
  * in the workspace's settings replaces the user's, as VS Code's own precedence has it.
  */
 function extensionSettings(extensionUri: vscode.Uri): DossierSettings {
-  const config = () => vscode.workspace.getConfiguration('dossier');
-  const reports = () => settingByOrigin<string[]>('dossier', 'reports');
   return {
     bundledReports: [vscode.Uri.joinPath(extensionUri, 'data', 'reports').toString()],
     chartFolders: [vscode.Uri.joinPath(extensionUri, 'data', 'charts').toString()],
     get reports() {
-      const { user, workspace } = reports();
-      return workspace !== undefined ? [] : asPaths(user);
+      const { user, workspace } = config.reports();
+      return workspace !== undefined ? [] : user;
     },
     get workspaceReports() {
-      return asPaths(reports().workspace);
+      return config.reports().workspace ?? [];
     },
     get trusted() {
       return vscode.workspace.isTrusted;
@@ -118,15 +117,10 @@ function extensionSettings(extensionUri: vscode.Uri): DossierSettings {
       return workspaceFolderLocations();
     },
     get maxReportSizeMB() {
-      return config().get<number>('maxReportSizeMB');
+      return config.maxReportSizeMB();
     },
     get baseFolder() {
       return vscode.workspace.workspaceFolders?.[0]?.uri.toString();
     },
   };
-}
-
-/** A setting's list of paths; anything else a settings file may hold is no path. */
-function asPaths(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
 }

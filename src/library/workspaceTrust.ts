@@ -2,25 +2,13 @@
  * Restricted Mode for settings that name paths. package.json declares them `restrictedConfigurations`, so
  * in an untrusted workspace VS Code drops the workspace's values before Dossier sees them; the core's
  * resolveReportPath is the policy for every value that does arrive (see src/core/reportSource.ts). This
- * file is the VS Code side: which values came from whom, and what to tell the analyst.
+ * file is the VS Code side: the workspace's folders, and what to tell the analyst (src/shell/config.ts
+ * reads each value with who wrote it).
  */
 import * as vscode from 'vscode';
-import type { SettingOrigin } from '../core/reportSource';
 
 /** The settings that name paths (keep in step with package.json → capabilities.untrustedWorkspaces). */
 export const PATH_SETTINGS = ['dossier.reports', 'dossier.citation.cslFile'] as const;
-
-/** A setting's value split by who wrote it: the user, or the workspace (which wins when it has one). */
-export function settingByOrigin<T>(section: string, key: string): { user?: T; workspace?: T } {
-  const inspected = vscode.workspace.getConfiguration(section).inspect<T>(key);
-  return { user: inspected?.globalValue, workspace: inspected?.workspaceFolderValue ?? inspected?.workspaceValue };
-}
-
-/** The value in effect and who wrote it (the default counts as the user's). */
-export function effectiveSetting<T>(section: string, key: string, fallback: T): { value: T; origin: SettingOrigin } {
-  const { user, workspace } = settingByOrigin<T>(section, key);
-  return workspace !== undefined ? { value: workspace, origin: 'workspace' } : { value: user ?? fallback, origin: 'user' };
-}
 
 export function workspaceFolderLocations(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).map(folder => folder.uri.toString());

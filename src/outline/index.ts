@@ -9,11 +9,22 @@ import type { Feature } from '../services';
 import { offsetOf, showsReader } from '../shared/positions';
 import { reportIdOf } from '../shared/readerUri';
 import type { ReportTarget } from '../shared/targets';
+import { config } from '../shell/config';
 import { OutlineTree, type OutlineElement } from './outlineTree';
 
 const FOLLOWED: readonly SpanKind[] = ['figure', 'paragraph', 'footnote', 'heading', 'title'];
 
-export const outlineFeature: Feature = ({ library, log }) => {
+/** What the API shows of the tree (for tests and scripts). */
+export interface OutlineApi {
+  /** what the tree has selected, as targets */
+  selection(): ReportTarget[];
+  /** the line above the tree (Restricted Mode), once it is worked out */
+  message(): Promise<string | undefined>;
+  /** the tree as plain data (labels, descriptions, context values), `depth` levels down (at most 6) */
+  describe(depth?: number): Promise<DescribedNode[]>;
+}
+
+export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ library, log }) => {
   const tree = new OutlineTree(library.current);
   const view = vscode.window.createTreeView('dossier.outline', { treeDataProvider: tree, showCollapseAll: true });
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -21,7 +32,7 @@ export const outlineFeature: Feature = ({ library, log }) => {
   const follow = (editor: vscode.TextEditor) => {
     const reportId = reportIdOf(editor.document.uri);
     if (reportId === undefined || !view.visible) return;
-    if (!vscode.workspace.getConfiguration('dossier.outline').get<boolean>('followCursor', true)) return;
+    if (!config.followCursor()) return;
     const report = library.current.report(reportId);
     if (!report) return;
     const reader = library.current.readerText(report);
@@ -40,29 +51,33 @@ export const outlineFeature: Feature = ({ library, log }) => {
   const showRestriction = () => library.restriction().then(message => { view.message = message; }, error => log.debug(`outline message: ${error}`));
   void showRestriction();
 
-  return vscode.Disposable.from(
-    tree,
-    view,
-    library.onDidChange(current => {
-      tree.setLibrary(current);
-      void showRestriction();
-    }),
-    vscode.window.onDidChangeTextEditorSelection(event => {
-      // a burst of cursor moves (holding an arrow key) reveals once
-      if (pending) clearTimeout(pending);
-      pending = setTimeout(() => follow(event.textEditor), 80);
-    }),
-    { dispose: () => pending && clearTimeout(pending) },
-    // For tests and scripts: what the tree has selected, as targets.
-    vscode.commands.registerCommand('dossier.outline.selection', (): ReportTarget[] => view.selection.map(e => ({ reportId: e.reportId, kind: e.kind, id: e.id }))),
-    // For tests and scripts: the line above the tree (Restricted Mode), once it is worked out.
-    vscode.commands.registerCommand('dossier.outline.message', async () => (await showRestriction(), view.message)),
-    // For tests and scripts: the tree as plain data (labels, descriptions, context values), `depth` levels down.
-    vscode.commands.registerCommand('dossier.outline.describe', async (depth = 3) => {
-      tree.setLibrary(await library.ready());
-      return describe(tree, undefined, Math.min(Number(depth) || 1, 6));
-    }),
-  );
+  return {
+    disposable: vscode.Disposable.from(
+      tree,
+      view,
+      library.onDidChange(current => {
+        tree.setLibrary(current);
+        void showRestriction();
+      }),
+      vscode.window.onDidChangeTextEditorSelection(event => {
+        // a burst of cursor moves (holding an arrow key) reveals once
+        if (pending) clearTimeout(pending);
+        pending = setTimeout(() => follow(event.textEditor), 80);
+      }),
+      { dispose: () => pending && clearTimeout(pending) },
+    ),
+    outline: {
+      selection: () => view.selection.map(e => ({ reportId: e.reportId, kind: e.kind, id: e.id })),
+      message: async () => {
+        await showRestriction();
+        return view.message;
+      },
+      describe: async (depth = 3) => {
+        tree.setLibrary(await library.ready());
+        return describe(tree, undefined, Math.min(Math.max(1, Math.floor(depth)), 6));
+      },
+    },
+  };
 };
 
 /** The target of the thing under the cursor. */
@@ -77,7 +92,7 @@ function targetOfSpan(reportId: string, kind: SpanKind, id: string): ReportTarge
   }
 }
 
-interface DescribedNode {
+export interface DescribedNode {
   label: string;
   description?: string;
   tooltip?: string;

@@ -6,7 +6,8 @@ import { figuresByParagraph } from '../core/paragraphs';
 import type { Figure, Footnote, Report } from '../core/model';
 import { formatDate, openingWords } from '../core/reader';
 import { escapeMarkdown } from '../shared/markdown';
-import { CommandIds, type ReportTarget } from '../shared/targets';
+import { commands } from '../shared/commands';
+import type { ReportTarget } from '../shared/targets';
 
 type ElementType = 'report' | 'section' | 'paragraph' | 'notes' | 'footnote' | 'figures' | 'figureSection' | 'figure';
 
@@ -127,7 +128,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
   private describe(element: OutlineElement, report: Report): vscode.TreeItem {
     const None = vscode.TreeItemCollapsibleState.None;
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
-    const reveal = (target: ReportTarget): vscode.Command => ({ command: CommandIds.revealInReport, title: vscode.l10n.t('Reveal in Report'), arguments: [{ reportId: target.reportId, kind: target.kind, id: target.id }] });
+    const reveal = (target: ReportTarget): vscode.Command => ({ command: commands.revealInReport.id, title: vscode.l10n.t('Reveal in Report'), arguments: [{ reportId: target.reportId, kind: target.kind, id: target.id }] });
     // notes, figures and figures of a section only hold other nodes: no command, no menu of their own
     const group = (label: string, icon: string, description?: string): vscode.TreeItem => {
       const item = new vscode.TreeItem(label, Collapsed);

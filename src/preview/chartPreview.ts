@@ -8,10 +8,13 @@ import {
   fitPreviewState, parseWebviewMessage, PREVIEW_LIMITS, type ChartView, type Highlight, type HostMessage, type PreviewState, type ThemeKind, type WebviewMessage,
 } from '../shared/previewProtocol';
 import { noteAnalysis } from '../shared/noteAnalysis';
-import { CommandIds, type ReportTarget } from '../shared/targets';
+import type { ReportTarget } from '../shared/targets';
+import { logError, runCommand } from '../shell/commands';
+import { isNoteDocument } from '../shared/notes';
 import { exists } from '../shared/files';
 import { exportTarget, imageLink, insertAtCursor, writeSvg } from './exportChart';
 import { previewHtml, previewWebviewOptions } from './html';
+import { errorMessage } from '../core/errors';
 
 export const chartPreviewViewType = 'dossier.chartPreview';
 
@@ -70,7 +73,7 @@ export class ChartPreview implements vscode.Disposable {
         else services.log.warn('Chart preview: ignored a malformed message from the webview');
       }),
       vscode.window.onDidChangeActiveTextEditor(editor => {
-        if (editor && editor.document.languageId === 'markdown' && editor.document !== this.note) {
+        if (editor && isNoteDocument(editor.document) && editor.document !== this.note) {
           this.note = editor.document;
           this.setTitle();
           this.schedule(0);
@@ -206,25 +209,14 @@ export class ChartPreview implements vscode.Disposable {
       }
       case 'revealFigure': {
         const target: ReportTarget = { reportId: message.reportId, kind: 'figure', id: message.figureId };
-        try {
-          await vscode.commands.executeCommand(CommandIds.revealInReport, target);
-        } catch (error) {
-          this.services.log.warn(`Reveal in report failed: ${error instanceof Error ? error.message : String(error)}`);
-          void vscode.window.showWarningMessage(vscode.l10n.t('Could not reveal the figure in the report.'));
-        }
+        // the command reports its own failures
+        await runCommand('revealInReport', target);
         return;
       }
       case 'exportChart':
       case 'insertLink':
-        // a failed export (read-only folder, no workspace) is reported; the charts stay on screen
-        try {
-          if (message.type === 'exportChart') await this.exportChart(message.chartId);
-          else await this.insertLink(message.chartId);
-        } catch (error) {
-          const why = error instanceof Error ? error.message : String(error);
-          this.services.log.warn(`Chart export failed: ${why}`);
-          void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the chart: {0}', why));
-        }
+        // a failed export (read-only folder, no workspace) is reported by the command; the charts stay on screen
+        await runCommand(message.type === 'exportChart' ? 'exportChart' : 'insertChartLink', message.chartId);
         return;
       case 'rendered':
         this.rendered = { chartIds: message.chartIds, highlighted: message.highlighted, errors: message.errors };
@@ -270,8 +262,8 @@ export class ChartPreview implements vscode.Disposable {
   }
 
   private fail(error: unknown): void {
-    const message = error instanceof Error ? error.message : String(error);
-    this.services.log.error(`Chart preview: ${message}`);
+    const message = errorMessage(error);
+    logError(this.services.log, `Chart preview: ${message}`, error);
     this.post({ type: 'state', state: { charts: [], figures: [], errors: [], message: vscode.l10n.t('The charts could not be drawn: {0}', message) } });
   }
 

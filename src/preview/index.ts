@@ -1,29 +1,25 @@
 import * as vscode from 'vscode';
 import type { Feature } from '../services';
-import type { PreviewWebviewState } from '../shared/previewProtocol';
+import { isNoteDocument } from '../shared/notes';
+import type { PreviewState, PreviewWebviewState } from '../shared/previewProtocol';
 import { ChartPreview, chartPreviewViewType, type PreviewDebugState } from './chartPreview';
 import { previewWebviewOptions } from './html';
 
-/** Command ids of the chart preview (the first is in package.json; the others are hidden). */
-export const PreviewCommands = {
-  open: 'dossier.openChartPreview',
-  /** (chartId: string, options?: { overwrite?: boolean }) → { uri, link } | undefined */
-  exportChart: 'dossier.preview.exportChart',
-  /** (chartId: string) → link | undefined */
-  insertLink: 'dossier.preview.insertLink',
-  /** () → PreviewDebugState | undefined: what the panel last posted and what the page shows (tests) */
-  debugState: 'dossier.preview.debugState',
-  /** () → PreviewState: rebuild now, bypassing the typing debounce (tests) */
-  refresh: 'dossier.preview.refresh',
-  /** (panel: WebviewPanel, state: unknown) → void: what the serializer does after a reload (tests; a reload ends the test run) */
-  restore: 'dossier.preview.restore',
-} as const;
+/** What the API shows of the chart panel (for tests: the page state, a rebuild now, a restore after a reload). */
+export interface ChartPreviewApi {
+  /** what the panel last posted and what the page shows; undefined without a panel */
+  state(): PreviewDebugState | undefined;
+  /** rebuilds now, bypassing the typing debounce */
+  refresh(): Promise<PreviewState | undefined>;
+  /** what the serializer does after a reload (a real reload would end the test run) */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+}
 
 /**
  * The chart preview: a webview beside the notes editor with charts of the figures the note uses.
  * Vega loads on first use of the panel (src/lazy), never on activation.
  */
-export const chartPreviewFeature: Feature = services => {
+export const chartPreviewFeature: Feature<'openChartPreview' | 'exportChart' | 'insertChartLink', { chartPreview: ChartPreviewApi }> = services => {
   let preview: ChartPreview | undefined;
   const curatedCharts = () => services.library.dossier.curatedCharts();
 
@@ -37,8 +33,8 @@ export const chartPreviewFeature: Feature = services => {
 
   const activeNote = () => {
     const editor = vscode.window.activeTextEditor;
-    if (editor?.document.languageId === 'markdown') return editor.document;
-    return vscode.window.visibleTextEditors.find(e => e.document.languageId === 'markdown')?.document;
+    if (editor && isNoteDocument(editor.document)) return editor.document;
+    return vscode.window.visibleTextEditors.find(e => isNoteDocument(e.document))?.document;
   };
 
   const open = async (uri?: vscode.Uri) => {
@@ -71,16 +67,21 @@ export const chartPreviewFeature: Feature = services => {
     adopt(panel, note);
   };
 
-  return vscode.Disposable.from(
-    { dispose: () => preview?.dispose() },
-    vscode.commands.registerCommand(PreviewCommands.open, open),
-    vscode.commands.registerCommand(PreviewCommands.exportChart, (chartId: unknown, options?: { overwrite?: boolean }) =>
-      typeof chartId === 'string' ? preview?.exportChart(chartId, { overwrite: options?.overwrite === true }) : undefined),
-    vscode.commands.registerCommand(PreviewCommands.insertLink, (chartId: unknown) =>
-      typeof chartId === 'string' ? preview?.insertLink(chartId) : undefined),
-    vscode.commands.registerCommand(PreviewCommands.debugState, (): PreviewDebugState | undefined => preview?.debugState()),
-    vscode.commands.registerCommand(PreviewCommands.refresh, () => preview?.refresh()),
-    vscode.commands.registerCommand(PreviewCommands.restore, (panel: vscode.WebviewPanel, state: unknown) => restore(panel, state)),
-    vscode.window.registerWebviewPanelSerializer(chartPreviewViewType, { deserializeWebviewPanel: restore }),
-  );
+  return {
+    disposable: vscode.Disposable.from(
+      { dispose: () => preview?.dispose() },
+      vscode.window.registerWebviewPanelSerializer(chartPreviewViewType, { deserializeWebviewPanel: restore }),
+    ),
+    commands: {
+      openChartPreview: open,
+      exportChart: (chartId, options) =>
+        typeof chartId === 'string' ? preview?.exportChart(chartId, { overwrite: options?.overwrite === true }) : undefined,
+      insertChartLink: chartId => (typeof chartId === 'string' ? preview?.insertLink(chartId) : undefined),
+    },
+    chartPreview: {
+      state: () => preview?.debugState(),
+      refresh: async () => preview?.refresh(),
+      restore,
+    },
+  };
 };

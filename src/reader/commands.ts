@@ -6,6 +6,7 @@ import type { Report } from '../core/model';
 import type { LibraryService } from '../library/libraryService';
 import { safeWebUrl } from '../shared/markdown';
 import { noIcons } from '../shared/pickerText';
+import { isNoteDocument } from '../shared/notes';
 import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
 import { isReportTarget } from '../shared/targets';
@@ -43,7 +44,7 @@ export async function showReader(report: Report, preserveFocus = false): Promise
   const visible = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri.toString());
   const document = await vscode.workspace.openTextDocument(uri);
   const active = vscode.window.activeTextEditor;
-  const besideDraft = !visible && active?.document.languageId === 'markdown';
+  const besideDraft = !visible && active !== undefined && isNoteDocument(active.document);
   return vscode.window.showTextDocument(document, {
     viewColumn: visible?.viewColumn ?? (besideDraft ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active),
     preview: false,

@@ -5,27 +5,27 @@
 import * as vscode from 'vscode';
 import type { Feature } from '../services';
 import { READER_SCHEME } from '../shared/readerUri';
-import { CommandIds } from '../shared/targets';
 import { openReport, openSource, revealInReport } from './commands';
 import { READER_TOKENS, ReaderDefinitions, ReaderFigureTokens, ReaderFolding, ReaderLinks, ReaderSymbols } from './providers';
 import { ReaderDocuments } from './readerDocuments';
 
-export const readerFeature: Feature = ({ library }) => {
+export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSource'> = ({ library }) => {
   const documents = new ReaderDocuments(library);
   const selector: vscode.DocumentSelector = { scheme: READER_SCHEME };
-  return vscode.Disposable.from(
-    documents,
-    vscode.workspace.registerTextDocumentContentProvider(READER_SCHEME, documents),
-    vscode.languages.registerDocumentLinkProvider(selector, new ReaderLinks(documents)),
-    vscode.languages.registerDefinitionProvider(selector, new ReaderDefinitions(documents)),
-    vscode.languages.registerFoldingRangeProvider(selector, new ReaderFolding(documents)),
-    vscode.languages.registerDocumentSymbolProvider(selector, new ReaderSymbols(documents), { label: 'Dossier' }),
-    vscode.languages.registerDocumentSemanticTokensProvider(selector, new ReaderFigureTokens(documents), READER_TOKENS),
-    vscode.commands.registerCommand('dossier.openReport', async (arg?: unknown) => {
-      const editor = await openReport(library, arg);
-      return editor?.document.uri.toString();
-    }),
-    vscode.commands.registerCommand(CommandIds.revealInReport, (target: unknown) => revealInReport(library, target)),
-    vscode.commands.registerCommand(CommandIds.openSource, (target: unknown) => openSource(library, target)),
-  );
+  return {
+    disposable: vscode.Disposable.from(
+      documents,
+      vscode.workspace.registerTextDocumentContentProvider(READER_SCHEME, documents),
+      vscode.languages.registerDocumentLinkProvider(selector, new ReaderLinks(documents)),
+      vscode.languages.registerDefinitionProvider(selector, new ReaderDefinitions(documents)),
+      vscode.languages.registerFoldingRangeProvider(selector, new ReaderFolding(documents)),
+      vscode.languages.registerDocumentSymbolProvider(selector, new ReaderSymbols(documents), { label: 'Dossier' }),
+      vscode.languages.registerDocumentSemanticTokensProvider(selector, new ReaderFigureTokens(documents), READER_TOKENS),
+    ),
+    commands: {
+      openReport: async report => (await openReport(library, report))?.document.uri.toString(),
+      revealInReport: target => revealInReport(library, target),
+      openSource: target => openSource(library, target),
+    },
+  };
 };

@@ -5,30 +5,27 @@
 import * as vscode from 'vscode';
 import type { Feature } from '../services';
 import { allFigures, sectionsAndFigures } from '../core/search';
-import { showSearchPicker } from './searchPicker';
+import { showSearchPicker, type PickerOptions } from './searchPicker';
 
-export const searchFeature: Feature = ({ library }) => {
+export const searchFeature: Feature<'search' | 'findFigure'> = ({ library }) => {
   // the dossier builds the index on first use, off the activation path, and keeps it in step with every load
   const service = library.dossier;
   const initial = (arg: unknown) => (typeof arg === 'string' ? arg.slice(0, 500) : '');
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('dossier.search', async (query?: unknown) => {
-      const index = await service.searchIndex();
-      return showSearchPicker(index, library.current, {
+  const pick = async (query: unknown, options: PickerOptions) => showSearchPicker(await service.searchIndex(), library.current, options, initial(query));
+  return {
+    commands: {
+      search: query => pick(query, {
         title: vscode.l10n.t('Dossier: Search Report'),
         placeholder: vscode.l10n.t('Words, figures or sources — typos and "845m" welcome'),
         initialHits: sectionsAndFigures,
-      }, initial(query));
-    }),
-    vscode.commands.registerCommand('dossier.findFigure', async (query?: unknown) => {
-      const index = await service.searchIndex();
-      return showSearchPicker(index, library.current, {
+      }),
+      findFigure: query => pick(query, {
         title: vscode.l10n.t('Dossier: Find Figure'),
         placeholder: vscode.l10n.t('A figure by value or subject: "845m", "29%", "copper"'),
         kinds: ['figure'],
         withFigureText: true,
         initialHits: allFigures,
-      }, initial(query));
-    }),
-  );
+      }),
+    },
+  };
 };

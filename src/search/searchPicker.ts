@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import type { SearchHit, SearchIndex, SearchKind } from '../core/search';
 import { noIcons } from '../shared/pickerText';
-import { CommandIds, type ReportTarget } from '../shared/targets';
+import type { ReportTarget } from '../shared/targets';
+import { runCommand } from '../shell/commands';
 
 const ICONS: Record<SearchKind, string> = {
   figure: 'symbol-number',
@@ -79,17 +80,16 @@ export function showSearchPicker(index: SearchIndex, library: Library, options: 
       const hit = (picker.selectedItems[0] ?? picker.activeItems[0])?.hit;
       if (!hit) return;
       picker.hide();
-      void vscode.commands.executeCommand(CommandIds.revealInReport, target(hit));
+      void runCommand('revealInReport', target(hit));
     }),
     picker.onDidTriggerItemButton(event => {
       const hit = event.item.hit;
       if (!hit) return;
       if (event.button === insertButton) {
         picker.hide();
-        const args = options.withFigureText && hit.kind === 'figure' ? [target(hit), { withFigureText: true }] : [target(hit)];
-        void vscode.commands.executeCommand(CommandIds.insertCitationFor, ...args);
+        void runCommand('insertCitationFor', target(hit), { withFigureText: options.withFigureText && hit.kind === 'figure' });
       } else {
-        void vscode.commands.executeCommand(CommandIds.copyCitationFor, target(hit));
+        void runCommand('copyCitationFor', target(hit));
       }
     }),
     picker.onDidHide(() => {

@@ -1,6 +1,5 @@
 /**
- * The things in a report a command can point at, and the ids of the commands features use to talk to
- * each other (so the outline, pickers, hovers and preview never import each other's code).
+ * The things in a report a command can point at (commands: src/shared/commands.ts).
  */
 export type TargetKind = 'report' | 'section' | 'paragraph' | 'footnote' | 'figure';
 
@@ -10,19 +9,6 @@ export interface ReportTarget {
   kind: TargetKind;
   id: string;
 }
-
-export const CommandIds = {
-  /** open the reader tab and reveal a target: (target: ReportTarget) */
-  revealInReport: 'dossier.revealInReport',
-  /** insert a citation of a target into the active Markdown editor, in the current style: (target: ReportTarget, options?: { withFigureText?: boolean }) */
-  insertCitationFor: 'dossier.insertCitationFor',
-  /** copy a citation of a target in the current style: (target: ReportTarget) */
-  copyCitationFor: 'dossier.copyCitationFor',
-  /** open a source URL of a note: (target: ReportTarget) */
-  openSource: 'dossier.openSource',
-  /** list every mention of a figure (in report and open notes): (target: ReportTarget) */
-  showMentions: 'dossier.showMentions',
-} as const;
 
 /** Validates an argument that arrived from a command link or a webview before it is trusted. */
 export function isReportTarget(value: unknown): value is ReportTarget {

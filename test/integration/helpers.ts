@@ -104,6 +104,15 @@ export function runnerAttached(): boolean {
   return !!process.env.DOSSIER_TEST_RUNNER;
 }
 
+/**
+ * A test that types keys into the workbench: it needs the runner's browser, so only the code-server run
+ * (npm run test:integration, npm test) defines it; the desktop launcher lists it as pending.
+ */
+export function keyboardTest(title: string, fn: () => Promise<void>): void {
+  if (runnerAttached()) test(title, fn);
+  else test.skip(title);
+}
+
 /** Sends one request to the runner; resolves with its JSON answer. */
 export function askRunner<T = unknown>(action: string, body: Record<string, unknown> = {}, timeoutMs = 30000): Promise<T> {
   const base = process.env.DOSSIER_TEST_RUNNER;

@@ -2,15 +2,6 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAllEditors, EXTENSION_ID, fixtureUri, getApi, screenshot, sleep, waitFor } from './helpers';
 
-interface DescribedNode {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  contextValue?: string;
-  target: { reportId: string; kind: string; id: string };
-  children?: DescribedNode[];
-}
-
 const FILE = 'R48910.2.pdf';
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -44,7 +35,7 @@ suite('PDF reports', () => {
   });
 
   test('the tree shows the PDF report with its sections, its 45 notes and pages', async () => {
-    const roots = await vscode.commands.executeCommand<DescribedNode[]>('dossier.outline.describe', 4);
+    const roots = await (await getApi()).outline!.describe(4);
     const root = roots.find(r => r.target.reportId === reportId);
     assert.ok(root, `no root for the PDF: ${roots.map(r => r.label).join(' | ')}`);
     assert.strictEqual(root.label, 'Trump Accounts: Overview and Policy Considerations');

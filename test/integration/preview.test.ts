@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, domText, fixtureUri, getApi, loadReports, openFixture, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, domText, fixtureUri, getApi, keyboardTest, loadReports, openFixture, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
 
-/** What `dossier.preview.debugState` returns (see src/preview/chartPreview.ts). */
+/** What the API's `chartPreview.state()` returns (see src/preview/chartPreview.ts). */
 interface DebugState {
   posted?: { charts: { id: string; svg: string }[]; errors: { message: string }[]; message?: string; highlight?: { chartId: string; figureId?: string }; figures: { figureId: string }[] };
   rendered?: { chartIds: string[]; highlighted?: string; errors: number };
@@ -15,7 +15,7 @@ interface DebugState {
 const NOTE = 'charts-note.md';
 
 async function debugState(): Promise<DebugState | undefined> {
-  return vscode.commands.executeCommand<DebugState | undefined>('dossier.preview.debugState');
+  return (await getApi()).chartPreview!.state();
 }
 
 /** Waits until the page itself reports showing charts that satisfy `check`. */
@@ -35,12 +35,12 @@ async function openNoteWithPreview(): Promise<vscode.TextEditor> {
 
 /**
  * What VS Code does after a window reload: a fresh panel of the preview's viewType, handed with the state the page
- * saved (setState, see src/webview/main.ts) to the serializer's restore function (reached through a hidden command,
- * since a real reload would end the test run).
+ * saved (setState, see src/webview/main.ts) to the serializer's restore function (reached through the API, since a
+ * real reload would end the test run).
  */
 async function restorePanel(state: { noteUri?: string; scrollY: number; selectedChart?: string }): Promise<vscode.WebviewPanel> {
   const panel = vscode.window.createWebviewPanel('dossier.chartPreview', 'Restoring…', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, {});
-  await vscode.commands.executeCommand('dossier.preview.restore', panel, state);
+  await (await getApi()).chartPreview!.restore(panel, state);
   return panel;
 }
 
@@ -130,8 +130,7 @@ suite('preview', function () {
     assert.strictEqual(state.posted!.highlight?.figureId !== undefined, true);
   });
 
-  test('a figure of a chart reveals it in the report (keyboard: focus the panel, Enter)', async function () {
-    if (!runnerAttached()) this.skip();
+  keyboardTest('a figure of a chart reveals it in the report (keyboard: focus the panel, Enter)', async () => {
     const editor = await openNoteWithPreview();
     await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
     const at = editor.document.positionAt(editor.document.getText().indexOf('39 percent') + 1);

@@ -7,7 +7,7 @@ interface Shown { rendered?: { chartIds: string[]; highlighted?: string }; poste
 
 async function shown(check: (s: Shown) => boolean): Promise<void> {
   await waitFor(async () => {
-    const state = await vscode.commands.executeCommand<Shown | undefined>('dossier.preview.debugState');
+    const state: Shown | undefined = (await getApi()).chartPreview!.state();
     return state?.rendered && check(state);
   }, 15000, 'the chart preview');
 }

@@ -29,7 +29,7 @@ suite('Restricted Mode', () => {
     const api = await getApi();
     const library = await api.library.ready();
     assert.deepStrictEqual(library.reports.map(r => r.title), ['U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints']);
-    const message = await waitFor(() => vscode.commands.executeCommand<string | undefined>('dossier.outline.message'), 10000, 'the tree message');
+    const message = await waitFor(() => api.outline!.message(), 10000, 'the tree message');
     assert.strictEqual(message, 'Restricted Mode: Dossier ignores this workspace\'s settings (dossier.reports, dossier.citation.cslFile) and reads no report or style they name. Trust the workspace to use them.');
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, getApi, openFixture, press, runnerAttached, screenshot, sleep, typeText, waitFor } from './helpers';
+import { closeAllEditors, fixtureUri, getApi, keyboardTest, openFixture, press, runnerAttached, screenshot, sleep, typeText, waitFor } from './helpers';
 
 type Style = 'pandoc' | 'footnote' | 'chicago' | 'apa' | 'csl-file';
 
@@ -177,8 +177,7 @@ suite('write', () => {
     assert.match(text, /\n\[\^2\]: “US suspends \$845m/);
   });
 
-  test('the picker adds several sources in a row and inserts one multi-citation', async function () {
-    if (!runnerAttached()) this.skip();
+  keyboardTest('the picker adds several sources in a row and inserts one multi-citation', async () => {
     const editor = await noteWithCursor('picker.md', 'Minerals |\n');
     const done = vscode.commands.executeCommand('dossier.insertCitation');
     await sleep(800);

@@ -1,5 +1,5 @@
 /** Turns a format parser's Draft into Dossier's Report: ids, footnotes with sources, figures, keys, spans. */
-import { ReportError } from '../errors';
+import { ReportError, errorMessage } from '../errors';
 import { extractFigures, locateFigures, type MarkedParagraph } from '../figures';
 import { assignKeys } from '../keys';
 import type { Figure, Paragraph, Report, Section } from '../model';
@@ -67,7 +67,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     figures = extractFigures(marked);
   } catch (error) {
     // Figures are an extra; a bug there must not make the report unreadable.
-    warnings.push(`Figures could not be extracted: ${error instanceof Error ? error.message : String(error)}`);
+    warnings.push(`Figures could not be extracted: ${errorMessage(error)}`);
   }
   // figures come in reading order, so each paragraph's are one run
   for (let i = 0; i < figures.length;) {

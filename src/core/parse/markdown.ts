@@ -13,6 +13,7 @@ import { type Draft, type DraftNote, type DraftParagraph, type DraftSection, Tex
 import { type InlineContext, renderInline } from './inline';
 import { type Line, isBlank, splitLines } from './lines';
 import { linkNotes } from './links';
+import { errorMessage } from '../errors';
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const ATX = /^\s{0,3}(#{1,6})(?:[ \t]+(.*))?$/; // closing #s are trimmed by atxText, not here (no backtracking)
@@ -61,7 +62,7 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   try {
     data = parseYaml(yamlText);
   } catch (error) {
-    warnings.push(`The front matter is not valid YAML and was ignored: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    warnings.push(`The front matter is not valid YAML and was ignored: ${errorMessage(error).split('\n')[0]}`);
     return { authors: [], bodyStart };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return { authors: [], bodyStart };

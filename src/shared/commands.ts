@@ -1,0 +1,96 @@
+/**
+ * Every command Dossier contributes, declared once: its id, the arguments it takes and what it returns.
+ * Features attach the handlers (src/shell/commands.ts registers them all under one error policy); other
+ * features, tree items, hover links and quick fixes name a command through this table, never by a string.
+ * package.json declares the same ids (a unit test keeps the two in step).
+ *
+ * Arguments from command links, menus and webviews arrive as JSON from outside: handlers still check them
+ * (`isReportTarget`) before trusting them; the types say what a well-behaved caller sends.
+ */
+import type * as vscode from 'vscode';
+import type { CitationStyle } from '../core/cite';
+import type { SearchHit } from '../core/search';
+import type { ReportTarget } from './targets';
+
+/** A command: its id and, as types only, its arguments and result. */
+export interface Command<Args extends unknown[], Result> {
+  readonly id: string;
+  /** what the user reads when it fails, `{0}` being why (vscode.l10n template) */
+  readonly failure: string;
+  /** never set: carries the types */
+  readonly signature?: (...args: Args) => Result;
+}
+
+function command<Args extends unknown[] = [], Result = void>(id: `dossier.${string}`, failure: string): Command<Args, Result> {
+  return { id, failure };
+}
+
+export type BibliographyFormat = 'csl-json' | 'bibtex' | 'ris';
+
+/** Given by scripts and tests, these skip the pickers (an existing file is still confirmed). */
+export interface ExportBibliographyArgs {
+  format?: BibliographyFormat;
+  uri?: string;
+  /** a note's URI: export only what it cites */
+  cited?: string;
+}
+
+export interface InsertOptions {
+  /** the figure as written, then its citation: "US$845 million [@profit2025]" */
+  withFigureText?: boolean;
+  /** cite at this place instead of the cursor (quick fixes) */
+  at?: { uri: string; offset: number };
+  /** style for this one insertion; the setting otherwise */
+  style?: CitationStyle;
+}
+
+/** One place a figure or a note is mentioned: in the reader or in an open Markdown note. */
+export interface Mention {
+  uri: string;
+  line: number;
+  /** the text around the mention */
+  text: string;
+  where: string;
+  target?: ReportTarget;
+}
+
+export const commands = {
+  /** the reader tab of a report (a report id, or asks) → the reader's uri */
+  openReport: command<[report?: string | ReportTarget], string | undefined>('dossier.openReport', 'Dossier could not open the report: {0}'),
+  /** the search picker, pre-filled with `query` → the hits shown for it */
+  search: command<[query?: string], SearchHit[]>('dossier.search', 'Dossier could not search the reports: {0}'),
+  /** the figure picker, pre-filled with `query` → the hits shown for it */
+  findFigure: command<[query?: string], SearchHit[]>('dossier.findFigure', 'Dossier could not search the figures: {0}'),
+  /** the citation picker; with `targets` it cites them without asking → whether it inserted */
+  insertCitation: command<[args?: { targets?: ReportTarget[]; style?: CitationStyle }], boolean>('dossier.insertCitation', 'Dossier could not write the citation: {0}'),
+  /** the library's note sources to a file → the file written */
+  exportBibliography: command<[args?: ExportBibliographyArgs], vscode.Uri | undefined>('dossier.exportBibliography', 'Dossier could not export the bibliography: {0}'),
+  /** the chart panel beside the note (the active one, or `note`) */
+  openChartPreview: command<[note?: vscode.Uri]>('dossier.openChartPreview', 'Dossier could not open the chart preview: {0}'),
+  /** Dossier's output channel */
+  showLog: command('dossier.showLog', 'Dossier could not show its log: {0}'),
+  /** charts/<chartId>.svg beside the note, linked at its cursor → the file and the link */
+  exportChart: command<[chartId: string, options?: { overwrite?: boolean }], { uri: vscode.Uri; link: string } | undefined>('dossier.preview.exportChart', 'Dossier could not export the chart: {0}'),
+  /** a link to the chart's SVG at the note's cursor (exported first if need be) → the link */
+  insertChartLink: command<[chartId: string], string | undefined>('dossier.preview.insertLink', 'Dossier could not insert the chart link: {0}'),
+  /** a citation of a target into the note, in the current style → whether it inserted */
+  insertCitationFor: command<[target: ReportTarget, options?: InsertOptions], boolean>('dossier.insertCitationFor', 'Dossier could not write the citation: {0}'),
+  /** a citation of a target on the clipboard → its text */
+  copyCitationFor: command<[target: ReportTarget, options?: { style?: CitationStyle }], string>('dossier.copyCitationFor', 'Dossier could not copy the citation: {0}'),
+  /** the reader, with the target selected → whether it was found */
+  revealInReport: command<[target: ReportTarget], boolean>('dossier.revealInReport', 'Dossier could not reveal it in the report: {0}'),
+  /** the web page a note (or the first note of a paragraph or figure) cites → whether one opened */
+  openSource: command<[target: ReportTarget], boolean>('dossier.openSource', 'Dossier could not open the source: {0}'),
+  /** every mention of a figure or note in the report and the open notes, in a picker → the list */
+  showMentions: command<[target: ReportTarget], Mention[]>('dossier.showMentions', 'Dossier could not list the mentions: {0}'),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type ArgsOf<C> = C extends { signature?: (...args: infer A) => unknown } ? A : never;
+export type ResultOf<C> = C extends { signature?: (...args: never[]) => infer R } ? R : never;
+
+/** What a feature gives for each command it serves. */
+export type CommandHandlers = {
+  [N in CommandName]: (...args: ArgsOf<Commands[N]>) => ResultOf<Commands[N]> | Thenable<ResultOf<Commands[N]>>;
+};

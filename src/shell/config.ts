@@ -1,0 +1,57 @@
+/**
+ * Dossier's settings, each read in one place with its type and default (package.json `contributes.configuration`
+ * declares the same keys). The settings that name paths are read with who wrote them (the user, or the
+ * workspace): the core's resolveReportPath decides what each may name (see src/library/workspaceTrust.ts).
+ */
+import * as vscode from 'vscode';
+import { CITATION_STYLES, type CitationStyle } from '../core/cite';
+import type { SettingOrigin } from '../core/reportSource';
+
+export const Setting = {
+  reports: 'dossier.reports',
+  maxReportSizeMB: 'dossier.maxReportSizeMB',
+  followCursor: 'dossier.outline.followCursor',
+  citationStyle: 'dossier.citation.style',
+  cslFile: 'dossier.citation.cslFile',
+  checkEnabled: 'dossier.check.enabled',
+} as const;
+
+function read<T>(key: string, fallback: T, scope?: vscode.ConfigurationScope): T {
+  return vscode.workspace.getConfiguration(undefined, scope).get<T>(key, fallback);
+}
+
+/** A setting's value split by who wrote it: the user, or the workspace (which wins when it has one). */
+function byOrigin(key: string): { user?: unknown; workspace?: unknown } {
+  const inspected = vscode.workspace.getConfiguration().inspect<unknown>(key);
+  return { user: inspected?.globalValue, workspace: inspected?.workspaceFolderValue ?? inspected?.workspaceValue };
+}
+
+/** A setting's list of paths; anything else a settings file may hold is no path. */
+function asPaths(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}
+
+export const config = {
+  /** `dossier.reports` as written, by origin: the workspace's list replaces the user's when it has one */
+  reports: (): { user: string[]; workspace?: string[] } => {
+    const { user, workspace } = byOrigin(Setting.reports);
+    return { user: asPaths(user), workspace: workspace === undefined ? undefined : asPaths(workspace) };
+  },
+  /** `dossier.maxReportSizeMB` (the core's default when unset or not a number) */
+  maxReportSizeMB: (): number | undefined => {
+    const size = read<unknown>(Setting.maxReportSizeMB, undefined);
+    return typeof size === 'number' ? size : undefined;
+  },
+  /** `dossier.outline.followCursor` */
+  followCursor: (): boolean => read<unknown>(Setting.followCursor, true) !== false,
+  /** `dossier.citation.style` (pandoc when the setting names no known style) */
+  citationStyle: (): CitationStyle => CITATION_STYLES.find(s => s === read<unknown>(Setting.citationStyle, 'pandoc')) ?? 'pandoc',
+  /** `dossier.citation.cslFile` as written ('' when unset) and who wrote it */
+  cslFile: (): { path: string; origin: SettingOrigin } => {
+    const { user, workspace } = byOrigin(Setting.cslFile);
+    const [value, origin]: [unknown, SettingOrigin] = workspace !== undefined ? [workspace, 'workspace'] : [user, 'user'];
+    return { path: typeof value === 'string' ? value.trim() : '', origin };
+  },
+  /** `dossier.check.enabled` for a note (a folder may turn it off) */
+  checkEnabled: (document?: vscode.TextDocument): boolean => read<unknown>(Setting.checkEnabled, true, document) !== false,
+};
