@@ -54,37 +54,36 @@ const bundles = [
 
 // Lazy engines: each is its own bundle, loaded with require() at first use, never on activation.
 for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts', 'src/lazy/pdf.ts']) {
-  if (fs.existsSync(lazy)) {
-    bundles.push({
-      ...common,
-      entryPoints: [lazy],
-      outfile: path.join('dist', path.basename(lazy, '.ts') + '.js'),
-      format: 'cjs',
-      platform: 'node',
-      target: 'node18',
-      external: ['vscode'],
-      // vega-canvas's node build has a top-level await (an optional `canvas` import) that cjs cannot hold;
-      // its browser build returns no canvas in Node, and Vega then estimates text widths without one.
-      alias: lazy.endsWith('charts.ts') ? { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' } : {},
-      // pdf.js: the same code path in the CLI as in the extension host, which pdf.js does not detect as Node —
-      // no attempt to load a native canvas (and no warning printed on stdout for it); Dossier only reads text.
-      ...(lazy.endsWith('pdf.ts') ? { define: { 'process.versions.nw': '"dossier"' }, external: ['vscode', '@napi-rs/canvas'] } : {}),
-    });
-  }
-}
-
-if (fs.existsSync('src/webview/main.ts')) {
   bundles.push({
     ...common,
-    entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview.js',
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
+    entryPoints: [lazy],
+    outfile: path.join('dist', path.basename(lazy, '.ts') + '.js'),
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    external: ['vscode'],
+    // vega-canvas's node build has a top-level await (an optional `canvas` import) that cjs cannot hold;
+    // its browser build returns no canvas in Node, and Vega then estimates text widths without one.
+    alias: lazy.endsWith('charts.ts') ? { 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' } : {},
+    // pdf.js: the same code path in the CLI as in the extension host, which pdf.js does not detect as Node —
+    // no attempt to load a native canvas (and no warning printed on stdout for it); Dossier only reads text.
+    ...(lazy.endsWith('pdf.ts') ? { define: { 'process.versions.nw': '"dossier"' }, external: ['vscode', '@napi-rs/canvas'] } : {}),
   });
 }
 
+bundles.push({
+  ...common,
+  entryPoints: ['src/webview/main.ts'],
+  outfile: 'dist/webview.js',
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+});
+
 async function main() {
+  // A missing entry point is a broken build, not a smaller one: the extension would fail at first use.
+  const missing = bundles.flatMap(b => b.entryPoints).filter(entry => !fs.existsSync(entry));
+  if (missing.length) throw new Error(`missing entry point(s): ${missing.join(', ')}`);
   const contexts = await Promise.all(bundles.map(b => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map(c => c.watch()));
@@ -93,10 +92,10 @@ async function main() {
   }
   await Promise.all(contexts.map(c => c.rebuild()));
   await Promise.all(contexts.map(c => c.dispose()));
-  try { fs.chmodSync('dist/cli.js', 0o755); } catch { /* the CLI bundle failed; esbuild reported why */ }
+  fs.chmodSync('dist/cli.js', 0o755);
 }
 
 main().catch(err => {
-  console.error(err);
+  console.error(`✘ [ERROR] ${err instanceof Error ? err.message : err}`);
   process.exit(1);
 });

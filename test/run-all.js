@@ -45,7 +45,7 @@ function countLastLine(output) {
 
 const steps = [
   { name: 'unit tests', command: process.execPath, args: [path.join(ROOT, 'test', 'run-unit.js')], count: countNodeTest },
-  { name: 'lint', command: bin('eslint'), args: ['src', 'test'] },
+  { name: 'lint', command: bin('eslint'), args: ['.'] },
   { name: 'type check', command: bin('tsc'), args: ['--noEmit', '-p', ROOT] },
   { name: 'build', command: process.execPath, args: [path.join(ROOT, 'esbuild.js')] },
   ...(noIntegration ? [] : [
