@@ -7,6 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { errorMessage } from '../src/core/errors';
 import type { Library } from '../src/core/library';
 import { measureActivation } from './activation';
 import { measureCheck } from './check';
@@ -73,7 +74,7 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     try {
       await fn();
     } catch (error) {
-      out.notes.push(`${name}: not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      out.notes.push(`${name}: not measured: ${errorMessage(error).split('\n')[0]}`);
     }
   };
 

@@ -8,7 +8,7 @@
 import { chartsForNote, libraryCharts, readCuratedChartFile, type Chart, type CuratedChartFile, type NoteCharts } from './charts';
 import { createNoteChecker, type CheckFinding, type NoteChecker } from './check';
 import { citationItems, type CitationItem } from './cite';
-import { ReportError } from './errors';
+import { ReportError, errorMessage } from './errors';
 import { decodeText, sniffFormat, ReaderRegistry, SNIFF_BYTES, unsupportedFormat, type ReportFormat } from './formats';
 import { Library } from './library';
 import type { Report } from './model';
@@ -352,5 +352,5 @@ const NOT_A_FILE = 'is not a regular file (a device, a pipe or a socket), so it 
 
 function whyOf(error: unknown): string {
   if (error instanceof ReportFileError) return error.why;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
