@@ -243,12 +243,7 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
     numbers.push(token);
     if (unit) numbers.push(token + unitSuffix(unit));
   };
-  let quantities: { start: number; end: number; text: string; value: number; unit?: string }[] = [];
-  try {
-    quantities = findQuantities(query);
-  } catch {
-    quantities = [];
-  }
+  const quantities = findQuantities(query);
   if (quantities.length) {
     for (const q of quantities) addQuantity(q.value, q.unit);
     // take the quantities out of the words, last first so offsets hold
@@ -260,7 +255,7 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
     // "845m", "$845", "29%": shorthand a text scanner may not count as a figure
     const kept: string[] = [];
     for (const word of query.split(/\s+/)) {
-      const q = /\d/.test(word) ? safeParseQuantity(word) : undefined;
+      const q = /\d/.test(word) ? finiteQuantity(word) : undefined;
       if (q && (!/^\d+$/.test(word))) addQuantity(q.value, q.unit);
       else kept.push(word);
     }
@@ -274,13 +269,9 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
   return { words, numbers: [...new Set(numbers)], values };
 }
 
-function safeParseQuantity(text: string): { value: number; unit?: string } | undefined {
-  try {
-    const q = parseQuantity(text);
-    return q && Number.isFinite(q.value) ? q : undefined;
-  } catch {
-    return undefined;
-  }
+function finiteQuantity(text: string): { value: number; unit?: string } | undefined {
+  const q = parseQuantity(text);
+  return q && Number.isFinite(q.value) ? q : undefined;
 }
 
 /** The index's token for a number: 845000000 → "n845000000", 8.5 → "n8d5". */
@@ -367,18 +358,14 @@ function doc(key: number, report: Report, kind: SearchKind, id: string, fields: 
 }
 
 function quantityTokens(text: string): string {
-  try {
-    const tokens = new Set<string>();
-    for (const q of findQuantities(text)) {
-      const token = numberToken(q.value);
-      if (!token) continue;
-      tokens.add(token);
-      if (q.unit) tokens.add(token + unitSuffix(String(q.unit)));
-    }
-    return [...tokens].join(' ');
-  } catch {
-    return '';
+  const tokens = new Set<string>();
+  for (const q of findQuantities(text)) {
+    const token = numberToken(q.value);
+    if (!token) continue;
+    tokens.add(token);
+    if (q.unit) tokens.add(token + unitSuffix(String(q.unit)));
   }
+  return [...tokens].join(' ');
 }
 
 function nextTurn(): Promise<void> {
@@ -406,12 +393,8 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>, values
     if (word && (terms.has(word) || prefixes.some(t => word.startsWith(t)))) ranges.push([m.index!, m.index! + m[0].length]);
   }
   if (values.length) {
-    try {
-      for (const q of findQuantities(text)) {
-        if (values.some(v => sameValue(v, q.value))) ranges.push([q.start, q.end]);
-      }
-    } catch {
-      // highlighting is a nicety
+    for (const q of findQuantities(text)) {
+      if (values.some(v => sameValue(v, q.value))) ranges.push([q.start, q.end]);
     }
   }
   return mergeRanges(ranges);

@@ -74,7 +74,7 @@ suite('preview', function () {
     assert.strictEqual(state.noteUri, fixtureUri(NOTE).toString());
     assert.strictEqual(state.viewColumn, vscode.ViewColumn.Two, 'the panel opens beside the note');
     assert.strictEqual(vscode.window.activeTextEditor?.document, editor.document, 'the note keeps the focus');
-    assert.ok(state.posted!.figures.length >= 5, `figures used: ${state.posted!.figures.length}`);
+    assert.strictEqual(state.posted!.figures.length, 6, `figures used: ${state.posted!.figures.map(f => f.figureId).join(', ')}`);
     if (runnerAttached()) {
       // what the analyst sees inside the webview, not just what the host sent
       const links = await waitFor(async () => {
@@ -311,7 +311,7 @@ suite('preview', function () {
     const rendersBefore = (await debugState())!.renders;
     await setTheme('Default Dark Modern');
     const dark = await waitForPage(s => s.renders > rendersBefore && s.posted!.charts.every(c => c.svg.includes('fill="#1f1f1f"')), 'dark charts');
-    assert.ok(dark.posted!.charts.length >= 3);
+    assert.deepStrictEqual(dark.posted!.charts.map(c => c.id), ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake']);
     await sleep(500);
     const darkShot = await screenshot('preview-dark');
     // the money chart (log scale) and the list of figures the note uses, further down the panel

@@ -34,7 +34,7 @@ suite('Packaged extension (.vsix)', () => {
     await openFixture('notes.md'); // a Markdown file: one of Dossier's activation events
     const api = await getApi();
     const library = await api.library.ready();
-    assert.ok(library.reports.length >= 1, 'the bundled report did not load from the package');
+    assert.deepStrictEqual(library.reports.map(r => r.id), ['us-pakistan-relations-in-flux'], 'the bundled report did not load from the package');
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('dossier.showLog'), 'dossier.showLog not registered');
   });
