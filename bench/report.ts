@@ -1,5 +1,5 @@
 /**
- * Renders bench/results.json as the Markdown tables of the README's "Performance" section:
+ * Renders bench/results.json as the Markdown tables of docs/performance.md (the budget table goes in the README's "Performance" section):
  *   npx tsx bench/report.ts [bench/results.json]
  */
 import * as fs from 'fs';
