@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 
 export const READER_SCHEME = 'dossier-report';
-export const READER_LANGUAGE = 'dossier-report';
 
 export function readerUri(report: { id: string; title: string }): vscode.Uri {
   const title = report.title.replace(/[\\/:*?"<>|#%\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Report';

@@ -54,7 +54,7 @@ describe('--library DIR: every command rejects an unreadable report in the folde
     assertFailsInOneLine(await run(bibCommand, '--library', at('binary')), 'bib', /scan\.md: looks like a binary file/);
   });
 
-  test('dossier bib --library DIR with a Latin-1 file: exit 2 (it used to be read as U+FFFD and accepted)', async () => {
+  test('dossier bib --library DIR with a Latin-1 file: exit 2 (never read as U+FFFD and accepted)', async () => {
     assertFailsInOneLine(await run(bibCommand, '--library', at('latin1')), 'bib', /caf\.txt: is not valid UTF-8/);
   });
 
