@@ -1,6 +1,7 @@
 import type { CliCommand } from './command';
 import { LoadError, runCommand, UsageError } from './errors';
 import { loadCsl, parseArgs, writeNewFile } from './load';
+import { errorMessage } from '../core/errors';
 
 const STYLES = ['chicago', 'apa'] as const;
 
@@ -22,7 +23,7 @@ export const styleCommand: CliCommand = {
       xml = csl.createEngine().styleXml(csl.BUNDLED_STYLES[style as (typeof STYLES)[number]]);
     } catch (error) {
       if (error instanceof LoadError) throw error;
-      throw new LoadError(error instanceof Error ? error.message : String(error));
+      throw new LoadError(errorMessage(error));
     }
     const out = parsed.value('--out');
     if (out) {

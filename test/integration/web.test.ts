@@ -2,12 +2,6 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAllEditors, getApi, loadReports, runnerAttached, screenshot, sleep, waitFor } from './helpers';
 
-interface DescribedNode {
-  label: string;
-  target: { reportId: string; kind: string; id: string };
-  children?: DescribedNode[];
-}
-
 const REPORT = 'copper-brief';
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -37,7 +31,7 @@ suite('Web pages', () => {
     assert.strictEqual(report.date, '2026-04-24');
     assert.deepStrictEqual(report.authors, ['Nadia Reyes']);
 
-    const roots = await vscode.commands.executeCommand<DescribedNode[]>('dossier.outline.describe', 3);
+    const roots = await api.outline!.describe(3);
     const root = roots.find(r => r.target.reportId === REPORT);
     assert.ok(root, `no tree node for the page among ${roots.map(r => r.label).join(' | ')}`);
     assert.strictEqual(root.label, 'Copper Tariffs at a Glance');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { memoText, plainLine, safeWebUrl, terminalText } from '../../src/core/escape';
 import { noIcons } from '../../src/shared/pickerText';
+import { assertLinear } from './linear';
 
 test('a note URL is cut at white space and encoded: no brace, quote or backslash survives', () => {
   const hostile = 'https://example.com/a}}@preamble{"\\immediate\\write18{touch /tmp/pwned}"}@misc{x,title={y}}';
@@ -51,23 +52,16 @@ test('a tree label or picker row is one plain line; $(icon) in report text stays
 });
 
 test('the escapers take linear time on long runs of what they escape (ratio 2n/n); an address has a length limit', () => {
-  // n and 2n measured in turn, the fastest of nine of each: a collection or a busy machine does not decide
-  // (kept small: beyond ~8,000 characters the garbage collector, not the pattern, sets the pace)
-  const once = (s: string) => {
-    const t = performance.now();
-    for (let i = 0; i < 10; i++) { memoText(s); terminalText(s); plainLine(s); }
-    return performance.now() - t;
-  };
+  // 2,400 against 4,800 characters, repeated until long enough to time (beyond ~8,000 characters the garbage
+  // collector, not the pattern, sets the pace)
   for (const unit of ['[', '\u001b[', '\u001b]', 'https://a', '&#1', ' ']) {
-    const small = unit.repeat(2_400 / unit.length);
-    const big = unit.repeat(4_800 / unit.length);
-    let [fast, slow] = [Infinity, Infinity];
-    for (let i = 0; i < 9; i++) {
-      fast = Math.min(fast, once(small));
-      slow = Math.min(slow, once(big));
-    }
-    const ratio = slow / Math.max(fast, 0.2);
-    assert.ok(ratio < 3, `${JSON.stringify(unit)}: 2n/n = ${ratio.toFixed(2)}`);
+    const n = 2_400 / unit.length;
+    assertLinear(JSON.stringify(unit), size => {
+      const s = unit.repeat(size);
+      memoText(s);
+      terminalText(s);
+      plainLine(s);
+    }, n, n);
   }
   assert.equal(safeWebUrl('https://example.org/' + 'a'.repeat(4076)), 'https://example.org/' + 'a'.repeat(4076));
   assert.equal(safeWebUrl('https://example.org/' + 'a'.repeat(4077)), undefined);
