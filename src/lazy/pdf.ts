@@ -8,7 +8,7 @@
  * (inlined as globalThis.pdfjsWorker), which is what pdf.js does in Node anyway.
  */
 import './pdfShim';
-import { ReportError } from '../core/errors';
+import { ReportError, errorMessage } from '../core/errors';
 import type { ParsedReport } from '../core/parse';
 import { parsePdfContent } from '../core/parse/pdf';
 import type { PdfContent, PdfInfo, PdfItem, PdfPage } from '../core/parse/pdfItems';
@@ -49,7 +49,7 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException') throw new ReportError('The PDF is password-protected: Dossier cannot read it.');
-    throw new ReportError(`Not a readable PDF: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ReportError(`Not a readable PDF: ${errorMessage(error)}`);
   }
   try {
     if (doc.numPages > MAX_PAGES) throw new ReportError(`The PDF has ${doc.numPages} pages; Dossier reads reports of up to ${MAX_PAGES}.`);

@@ -121,7 +121,7 @@ describe('charts for a note', () => {
     assert.equal(result.omitted, 40 - MAX_NOTE_CHARTS);
   });
 
-  test('the shared edge-case note: the charts read the keys and definitions the note analysis reads', { skip: noSeedFigures }, () => {
+  test('the shared edge-case note: the charts read the keys and definitions the note analysis reads', () => {
     const edgeCases = fs.readFileSync(path.join(root, 'test', 'fixtures', 'workspace', 'edge-cases.md'), 'utf8');
     for (const eol of ['\n', '\r\n', '\r']) {
       const text = edgeCases.replace(/\n/g, eol);
