@@ -12,6 +12,17 @@ import { excerpt, highlightRanges } from '../../src/core/search';
 import { renderReport } from '../../src/core/reader';
 import { parseYaml, YamlTooLargeError } from '../../src/core/yaml';
 import { findChartBlocks } from '../../src/core/charts';
+import { analyseNote } from '../../src/core/note';
+import { createNoteChecker, type NoteChecker } from '../../src/core/check';
+import { Library } from '../../src/core/library';
+import { readFileSync } from 'node:fs';
+
+let checker: NoteChecker | undefined;
+/** The fact-check against the bundled report, built at first use. */
+function check(text: string): unknown {
+  checker ??= createNoteChecker(new Library([parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' })]));
+  return checker.check(text);
+}
 
 export interface Scanner {
   name: string;
@@ -39,6 +50,8 @@ export const scanners: Scanner[] = [
   },
   { name: 'reader', run: text => renderReport(parseReport(text, { format: 'markdown' })) },
   { name: 'chart blocks (YAML)', run: text => findChartBlocks(text) },
+  { name: 'note analysis', run: text => analyseNote(text) },
+  { name: 'fact-check of a note', run: check },
   {
     name: 'YAML',
     run: text => {

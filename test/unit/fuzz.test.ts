@@ -38,6 +38,8 @@ describe('fuzz: the hostile inputs of the security review stay linear', () => {
   test('a note with a long run of ";" before the end', () => assertLinear(scanner('note source reader'), n => `A note about things${';'.repeat(n)} x`));
   test('thousands of short-form notes by one author (keys and short-form resolution)', () => assertLinear(text, n => report(
     Array.from({ length: n }, (_, i) => `[${i + 1}] John Smith, “Report number ${i + 1} about things.”`).join('\n\n')), 250));
+  test('the fact-check of a note: an open "[" and a long run of "@"', () => assertLinear(scanner('fact-check of a note'), n => `# n\n\n[${'@'.repeat(n)}`));
+  test('the fact-check of a note: a long run of "[^x]" and "[@key]"', () => assertLinear(scanner('fact-check of a note'), n => `# n\n\nText ${'[^x] [@key] '.repeat(n)}.\n`, 250));
   test('search excerpts of a paragraph that is one word 40,000 times', () => assertLinear(scanner('search highlights and excerpt'), n => 'zebra '.repeat(n)));
   test('the reader: a title that is a long run of spaces', () => assertLinear(scanner('reader'), n => `---\ntitle: "T${' '.repeat(n)}x"\n---\n\nA first paragraph with words enough [^1].\n\n[^1]: A note.\n`));
   test('the reader: thousands of figures in one paragraph', () => assertLinear(scanner('reader'), n => `# T\n\n${Array.from({ length: n }, (_, i) => `about ${i + 1} percent`).join(', ')}.\n`, 250));
