@@ -22,10 +22,12 @@ export const figuresCommand: CliCommand = {
 export function figureTable(rows: (Figure & { report: string })[], withReport: boolean): string {
   if (rows.length === 0) return 'No key figures found.';
   const header = [...(withReport ? ['report'] : []), 'id', 'as written', 'value', 'unit', 'qualifier', 'subject'];
+  // one formatter: toLocaleString with options builds a new one per call (4 s for 30,000 figures)
+  const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
   const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
   const body = rows.map(r => [
     ...(withReport ? [r.report] : []),
-    r.id, cut(r.text, 32), r.value.toLocaleString('en-US', { maximumFractionDigits: 6 }), r.unit, r.qualifier ?? '', cut(r.subject, 60),
+    r.id, cut(r.text, 32), number.format(r.value), r.unit, r.qualifier ?? '', cut(r.subject, 60),
   ]);
   const numeric = header.indexOf('value');
   // a fold, not Math.max(...column): 150,000 rows overflow the call stack as arguments

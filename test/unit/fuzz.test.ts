@@ -75,8 +75,8 @@ describe('fuzz: generated adversarial shapes', () => {
   }
   if (fuzzRuns) {
     for (const subject of scanners) {
-      test(`${subject.name}: generated shapes scale linearly (${Math.ceil(fuzzRuns / 100)} shapes)`, () => {
-        const sample = fc.sample(shapes, Math.ceil(fuzzRuns / 100));
+      test(`${subject.name}: generated shapes scale linearly (${Math.ceil(fuzzRuns / 500)} shapes)`, () => {
+        const sample = fc.sample(shapes, Math.ceil(fuzzRuns / 500));
         for (const shape of sample) assertLinear(subject, n => render(shape, n));
       });
     }
