@@ -32,6 +32,19 @@ test('mixed line endings (CRLF, CR, LF) split lines the same way', () => {
   assert.deepEqual(parseReport(mixed).sections, parseReport(crReport).sections);
 });
 
+test('a Markdown report with front matter reads the same with LF, CR-only and CRLF line endings', () => {
+  const lf = '---\ntitle: A CR Report\nauthors: [Jane Doe]\n---\n\n# Intro\n\nA paragraph with a note [^1].\n\n## Second\n\nAnother paragraph.\n\n[^1]: A note, 2020.\n';
+  const read = (text: string) => {
+    const { title, authors, sections, footnotes } = parseReport(text, { source: 'cr.md' });
+    return { title, authors, sections, notes: footnotes.map(f => f.text) };
+  };
+  const expected = read(lf);
+  assert.equal(expected.title, 'A CR Report');
+  assert.deepEqual(expected.sections.map(s => s.title), ['Intro', 'Second']);
+  assert.deepEqual(read(lf.replace(/\n/g, '\r')), expected);
+  assert.deepEqual(read(lf.replace(/\n/g, '\r\n')), expected);
+});
+
 test('a marker inside a figure ("over 600[1] attacks") is inside its reader highlight', () => {
   const parsed = parseReportWithSpans('# T\n\nMilitants carried out over 600[^1] attacks in the province last year.\n\n[^1]: A note.\n');
   const report = parsed.report;

@@ -34,7 +34,7 @@ const LINK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,4}[.)])[ \t]+\[[^\]\n]{0,300}\]\([^)\s]
 /** Content hints: front matter, `#` headings, Markdown footnotes, or linked note numbers. */
 export function looksLikeMarkdown(text: string): boolean {
   const head = text.slice(0, 200000);
-  return /^\uFEFF?---[ \t]*\r?\n/.test(head) || /^#{1,6}[ \t]+\S/m.test(head) || /\[\^[^\]\s]{1,100}\]/.test(head)
+  return /^\uFEFF?---[ \t]*(?:\r\n?|\n)/.test(head) || /^#{1,6}[ \t]+\S/m.test(head) || /\[\^[^\]\s]{1,100}\]/.test(head)
     || /\]\([^)\s]{0,200}#[^)\s]{0,100}\)/.test(head);
 }
 
@@ -49,7 +49,7 @@ interface FrontMatter {
 }
 
 function readFrontMatter(text: string, warnings: string[]): FrontMatter {
-  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  const open = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/.exec(text);
   const none: FrontMatter = { authors: [], bodyStart: 0 };
   if (!open) return none;
   const close = /^(?:---|\.\.\.)[ \t]*$/m;
