@@ -4,7 +4,7 @@
  * the core's Markdown reader reads it like any report: notes as `[^n]`, web-capture chrome dropped, inline
  * links as sources when the page has no notes.
  */
-import { ReportError } from '../core/errors';
+import { ReportError, errorMessage } from '../core/errors';
 import type { ReportReader } from '../core/formats';
 import { parseReportWithSpans, type ParsedReport } from '../core/parse';
 import { webEngine } from './load';
@@ -43,7 +43,7 @@ export async function readDocx(bytes: Uint8Array, name: string): Promise<Convert
     converted = await webEngine().docxToMarkdown(bytes);
   } catch (error) {
     // mammoth and jszip say "Can't find end of central directory" and the like: the analyst needs less
-    throw new ReportError(`is not a Word document Dossier can read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    throw new ReportError(`is not a Word document Dossier can read (${errorMessage(error).split('\n')[0]})`);
   }
   return fromMarkdown(converted.markdown, name, converted.warnings);
 }
