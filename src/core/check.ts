@@ -264,6 +264,29 @@ export function looksLikeSlip(said: number, report: number): boolean {
   return [...a].filter((ch, i) => ch !== b[i]).length === 1;
 }
 
+/**
+ * Whether a number looks like the report's mistyped: the same digits at another scale (845 million / 845
+ * billion), transposed digits (854/845, 92/29), one digit changed at the same scale, or a rounding of it
+ * (within 25%: "$0.9 billion" for 845 million). Only then is the report's number offered as a fix; a number
+ * merely near a figure ("$9.6 billion" beside "$7.2 billion") may be about something else, so it is only
+ * pointed out.
+ */
+export function looksLikeTypo(said: number, report: number): boolean {
+  if (said <= 0 || report <= 0) return false;
+  if (Math.max(said, report) / Math.min(said, report) <= ROUNDING) return true;
+  const digits = (n: number) => n.toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+|0+$/g, '');
+  const a = digits(said);
+  const b = digits(report);
+  if (a === b) return true;
+  const ratio = Math.max(said, report) / Math.min(said, report);
+  if (ratio > 10 || a.length !== b.length) return false;
+  if ([...a].sort().join('') === [...b].sort().join('')) return true;
+  return [...a].filter((ch, i) => ch !== b[i]).length === 1;
+}
+
+/** How far a rounded number may stray from the report's and still be a rounding of it. */
+const ROUNDING = 1.25;
+
 /** Minimum word-overlap score for a number to be about a figure; about two distinctive shared words. */
 const MIN_SCORE = 6;
 /** Figures scoring within this share of the best are equally plausible readings of the sentence. */
@@ -271,6 +294,7 @@ const AMBIGUITY = 0.8;
 
 function contradiction(text: string, quantity: Quantity, entry: IndexedFigure): CheckFinding {
   const { figure, report } = entry;
+  const confident = looksLikeTypo(quantity.value, figure.value);
   const start = quantity.qualifierStart ?? quantity.start;
   const note = figure.footnotes.length ? fullNote(report, figure.footnotes[0]) : undefined;
   const said = text.slice(start, quantity.end);
@@ -279,12 +303,13 @@ function contradiction(text: string, quantity: Quantity, entry: IndexedFigure): 
   const where = pagesLocator(figure.page) ?? `para. ${entry.paragraphNumber}`;
   return {
     code: 'contradicts-report',
-    severity: 'warning',
+    severity: confident ? 'warning' : 'information',
     start,
     end: quantity.end,
     message: `"${said}" disagrees with the report: it gives ${reportSays} for ${figure.subject} (${where}).`,
     figure: { reportId: report.id, figureId: figure.id, paragraph: figure.paragraph, text: figure.text, qualifier: figure.qualifier },
-    replacement: replacementText(text, quantity, figure),
+    // the fix writes the report's number: only when the note's looks like a mistyping of it
+    ...(confident ? { replacement: replacementText(text, quantity, figure) } : {}),
     cite: note ? { key: note.key } : { key: report.key, locator: where },
   };
 }

@@ -326,3 +326,29 @@ test('a note over the size limit is checked up to the limit, and says so', () =>
   const findings = checker.check('x'.repeat(2_000_000) + ' [@late]');
   assert.deepEqual(findings.map(f => [f.code, f.start]), [['note-too-long', 2_000_000]]);
 });
+
+test('right or silent: a wrong number that is no mistyping of the report’s is pointed out without a fix', () => {
+  const text = 'The U.S. suspended $1.4 billion in multisector funding.';
+  const [f] = contradictions(text);
+  assert.equal(text.slice(f.start, f.end), '$1.4 billion');
+  assert.equal(f.severity, 'information');
+  assert.equal(f.replacement, undefined);
+  // a mistyping (854/845) or a rounding ($0.9 billion) keeps its fix
+  assert.equal(contradictions('The U.S. suspended US$854m in multisector funding.')[0].severity, 'warning');
+});
+
+test('"over 90%" elsewhere in the report does not let a 98% that should be 89% pass', () => {
+  const report: Report = {
+    ...handMade, id: 'mongolia', key: 'mongolia2025', figures: [
+      figure('g1', '89%', 89, 'percent', 'share of Mongolian exports bought by China', 'China buys 89% of Mongolian exports.'),
+      figure('g2', '90%', 90, 'percent', 'share of the world’s rare earths processed in China',
+        'China processes over 90% of the world’s rare earths.', { qualifier: 'over' }),
+    ],
+  };
+  const check = createNoteChecker(new Library([report]));
+  const found = (text: string) => check.check(text).filter(f => f.code === 'contradicts-report');
+  assert.deepEqual(found('China buys 89% of Mongolian exports.'), []);
+  const [f] = found('China buys 98% of Mongolian exports.');
+  assert.equal(f?.figure?.figureId, 'g1');
+  assert.equal(f?.replacement, '89%');
+});
