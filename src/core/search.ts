@@ -81,6 +81,12 @@ const MAX_TERMS = 12;
 // fuse.js re-scores this many MiniSearch candidates: its cost is linear in their text (bitap over every
 // paragraph), ~0.05 ms a paragraph, so 250 paragraphs alone cost ~12 ms a keystroke.
 const CANDIDATES = 80;
+/**
+ * fuse.js re-scores at most this many characters of a field: its bitap search spreads every match index into
+ * one call, which overflows the stack on a crafted paragraph of hundreds of thousands of words. The compact
+ * index has already matched the whole text; the opening stretch is enough to re-score it.
+ */
+const FUSE_FIELD_CHARS = 20_000;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Builds the index in one go (fast enough for a few reports; see buildSearchIndex for big libraries). */
@@ -198,6 +204,10 @@ class LibrarySearch implements SearchIndex {
         threshold: 0.45,
         minMatchCharLength: 2,
         useExtendedSearch: true,
+        getFn: (doc, path) => {
+          const value = Fuse.config.getFn(doc, path);
+          return typeof value === 'string' && value.length > FUSE_FIELD_CHARS ? value.slice(0, FUSE_FIELD_CHARS) : value;
+        },
       });
       for (const result of fuse.search(parsed.words.join(' '))) fuseScores.set(result.item.key, result);
     }

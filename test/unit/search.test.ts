@@ -192,3 +192,15 @@ test('any query (property): never throws, hits are well-formed and at most the l
     }
   }), { numRuns: 300 });
 });
+
+test('a paragraph of 400,000 words is found, not a stack overflow inside the re-scoring', () => {
+  const huge: Report = {
+    ...tariffs,
+    id: 'huge',
+    sections: [{ id: 's1', title: 'Zebras', paragraphs: [{ id: 'p1', text: 'zebra '.repeat(400_000) + 'crossing', footnotes: [] }] }],
+    footnotes: [],
+    figures: [],
+  };
+  const hits = createSearchIndex(new Library([huge])).search('zebra', { kinds: ['paragraph'] });
+  assert.deepEqual(hits.map(h => [h.reportId, h.id]), [['huge', 'p1']]);
+});
