@@ -3,6 +3,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const lazyYaml = require('./scripts/lazyYaml');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -38,6 +39,7 @@ const bundles = [
     platform: 'node',
     target: 'node18',
     external: ['vscode'],
+    plugins: [...common.plugins, lazyYaml],
     // Heavy engines (charts, CSL) are imported dynamically; with splitting off, esbuild keeps them in
     // separate files only when they are separate entry points, listed below.
   },
@@ -53,7 +55,7 @@ const bundles = [
 ];
 
 // Lazy engines: each is its own bundle, loaded with require() at first use, never on activation.
-for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts', 'src/lazy/pdf.ts']) {
+for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts', 'src/lazy/pdf.ts', 'src/lazy/yaml.ts']) {
   bundles.push({
     ...common,
     entryPoints: [lazy],

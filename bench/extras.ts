@@ -201,7 +201,7 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
  */
 function productionBuild(): string {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-build-'));
-  for (const entry of ['src', 'node_modules', 'data', 'media', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'scripts', 'node_modules', 'data', 'media', 'package.json', 'tsconfig.json']) {
     if (fs.existsSync(path.join(ROOT, entry))) fs.symlinkSync(path.join(ROOT, entry), path.join(scratch, entry));
   }
   fs.copyFileSync(path.join(ROOT, 'esbuild.js'), path.join(scratch, 'esbuild.js'));
@@ -231,9 +231,11 @@ function barSpec(i = 0): object {
 async function bundleParts(): Promise<Record<string, number>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lazyYaml = require(path.join(ROOT, 'scripts', 'lazyYaml.js')) as import('esbuild').Plugin;
   const result = await esbuild.build({
     entryPoints: [path.join(ROOT, 'src', 'extension.ts')], bundle: true, minify: true, format: 'cjs', platform: 'node',
-    target: 'node18', external: ['vscode'], write: false, metafile: true, outfile: path.join(os.tmpdir(), 'dossier-bench-meta.js'), logLevel: 'silent',
+    target: 'node18', external: ['vscode'], plugins: [lazyYaml], absWorkingDir: ROOT, write: false, metafile: true, outfile: path.join(os.tmpdir(), 'dossier-bench-meta.js'), logLevel: 'silent',
   });
   const output = Object.values(result.metafile.outputs)[0];
   const parts: Record<string, number> = {};

@@ -1,4 +1,4 @@
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { loadYaml } from './yamlLoad';
 
 /**
  * More values than any front matter or chart block needs. js-yaml keeps an alias as a shared reference,
@@ -18,7 +18,7 @@ export class YamlTooLargeError extends Error {
  * YAML_MAX_VALUES values; the message's first line says where or why.
  */
 export function parseYaml(text: string): unknown {
-  const data: unknown = load(text, { schema: CORE_SCHEMA });
+  const data = loadYaml(text);
   checkExpansion(data);
   return data;
 }

@@ -1,5 +1,5 @@
 /**
- * Loads the heavy engines (dist/charts.js, dist/web.js) at first use, with a runtime require so neither
+ * Loads the heavy engines (dist/charts.js, dist/web.js, dist/yaml.js) at first use, with a runtime require so neither
  * esbuild nor the activation path pulls them into extension.js or cli.js. From sources (tsx: tests, dev) it
  * falls back to src/lazy/<name>.ts.
  */
@@ -29,4 +29,9 @@ export function chartEngine(): ChartEngine {
 /** HTML and Word → Markdown (defuddle on linkedom, mammoth). */
 export function webEngine(): typeof import('./web') {
   return lazyEngine<typeof import('./web')>('web');
+}
+
+/** js-yaml (front matter, chart blocks); src/lazy/loadYaml.ts reaches it through here in extension.js. */
+export function yamlEngine(): typeof import('./yaml') {
+  return lazyEngine<typeof import('./yaml')>('yaml');
 }
