@@ -10,7 +10,7 @@ import { commands } from '../shared/commands';
 import type { ReportTarget } from '../shared/targets';
 
 /** The only commands a hover card may run: Dossier's own. */
-export const CARD_COMMANDS: readonly string[] = [commands.revealInReport.id, commands.insertCitationFor.id, commands.showMentions.id, commands.openSource.id];
+export const CARD_COMMANDS: readonly string[] = [commands.revealInReport.id, commands.insertCitationFor.id, commands.showMentions.id, commands.openSource.id, commands.showOriginal.id];
 
 function newCard(): vscode.MarkdownString {
   const card = new vscode.MarkdownString('', true);
@@ -42,6 +42,7 @@ export function figureCard(library: Library, report: Report, figure: Figure, als
     commandLink(vscode.l10n.t('Reveal in report'), commands.revealInReport.id, [t]),
     commandLink(vscode.l10n.t('Insert citation'), commands.insertCitationFor.id, [t]),
     commandLink(vscode.l10n.t('Show all mentions'), commands.showMentions.id, [t]),
+    commandLink(vscode.l10n.t('Show original'), commands.showOriginal.id, [t]),
   ].join(' · '));
   // the chart goes last: a hover scrolls, and the actions should not be below the fold
   const chart = comparableChart(report, figure);

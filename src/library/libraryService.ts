@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createDossier, type Dossier, type DossierSettings, type LoadResult } from '../core/dossier';
+import { createDossier, type Dossier, type DossierSettings, type LoadedReport, type LoadResult } from '../core/dossier';
 import type { Library } from '../core/library';
 import { webReaders } from '../lazy/webReaders';
 import { pdfReportReader } from '../lazy/loadPdf';
@@ -49,6 +49,12 @@ export class LibraryService implements vscode.Disposable {
   /** The library once loaded; starts loading on first call. */
   async ready(): Promise<Library> {
     return (await this.dossier.ready()).library;
+  }
+
+  /** Where a report of the current library was read from, and in which format. */
+  async loaded(reportId: string): Promise<LoadedReport | undefined> {
+    await this.dossier.ready();
+    return this.dossier.lastLoad?.reports.find(r => r.report.id === reportId);
   }
 
   /** Loads afresh; when reloads overlap, the newest wins. */

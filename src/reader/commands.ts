@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { sourceUrl } from '../core/cite';
 import { spanFor } from '../core/reader';
+import { lineOfText, originalOf } from '../core/sourceLine';
 import type { Library } from '../core/library';
 import type { Report } from '../core/model';
 import type { LibraryService } from '../library/libraryService';
+import type { OriginalShown } from '../shared/commands';
 import { safeWebUrl } from '../shared/markdown';
 import { noIcons } from '../shared/pickerText';
 import { isNoteDocument } from '../shared/notes';
 import { rangeOf } from '../shared/positions';
-import { readerUri } from '../shared/readerUri';
-import { isReportTarget } from '../shared/targets';
+import { readerUri, reportIdOf } from '../shared/readerUri';
+import { isReportTarget, type ReportTarget } from '../shared/targets';
 
 /** `dossier.openReport`: the reader tab of a report (asks which one when the library has several). */
 export async function openReport(library: LibraryService, arg?: unknown): Promise<vscode.TextEditor | undefined> {
@@ -82,3 +84,57 @@ export async function openSource(library: LibraryService, target: unknown): Prom
   return vscode.env.openExternal(vscode.Uri.parse(safe, true));
 }
 
+
+/** From the palette: the figure, note or paragraph at the cursor of the active reader tab. */
+function readerTarget(library: LibraryService): ReportTarget | undefined {
+  const editor = vscode.window.activeTextEditor;
+  const reportId = editor && reportIdOf(editor.document.uri);
+  const report = reportId === undefined ? undefined : library.current.report(reportId);
+  if (!editor || !report) return undefined;
+  const { index } = library.current.readerText(report);
+  const offset = editor.document.offsetAt(editor.selection.start);
+  for (const kind of ['figure', 'footnote', 'paragraph', 'section'] as const) {
+    const span = index.at(offset, kind);
+    if (span) return { reportId: report.id, kind, id: span.id };
+  }
+  return { reportId: report.id, kind: 'report', id: report.id };
+}
+
+/** Formats whose file is text an editor shows: the original opens there at the line. */
+const TEXT_ORIGINALS: ReadonlySet<string> = new Set(['text', 'markdown', 'html']);
+
+/**
+ * `dossier.showOriginal(target)`: the report's own file beside the reader — a Markdown, HTML or text report at
+ * the line where the item stands; a PDF (or other binary original) in VS Code's default viewer, with its page.
+ */
+export async function showOriginal(library: LibraryService, target: unknown): Promise<OriginalShown | undefined> {
+  target ??= readerTarget(library);
+  if (!isReportTarget(target)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Show Original Page: pick a paragraph, note or figure in the Dossier tree or the reader first.'));
+    return undefined;
+  }
+  const current = await library.ready();
+  const loaded = await library.loaded(target.reportId);
+  const wanted = originalOf(current, target);
+  if (!loaded || !wanted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Dossier has no original file for this item.'));
+    return undefined;
+  }
+  const uri = vscode.Uri.parse(loaded.location);
+  if (!TEXT_ORIGINALS.has(loaded.format)) {
+    // no page view of its own yet: VS Code's viewer for the file, and the page to turn to in words
+    await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    void vscode.window.showInformationMessage(wanted.page !== undefined
+      ? vscode.l10n.t('Opened the original {0} in VS Code\'s viewer: the item is on page {1} (not highlighted).', loaded.format.toUpperCase(), wanted.page)
+      : vscode.l10n.t('Opened the original {0} in VS Code\'s viewer (Dossier has no page for this item).', loaded.format.toUpperCase()));
+    return { format: loaded.format, uri: uri.toString(), page: wanted.page, found: false };
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  const line = wanted.text === undefined ? 0 : lineOfText(document.getText(), wanted.text);
+  const at = new vscode.Position(line ?? 0, 0);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  editor.selection = new vscode.Selection(at, document.lineAt(at.line).range.end);
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+  if (line === undefined) void vscode.window.showInformationMessage(vscode.l10n.t('Dossier could not find this item\'s text in the original file; it opened at the top.'));
+  return { format: loaded.format, uri: uri.toString(), line: line ?? 0, found: line !== undefined };
+}

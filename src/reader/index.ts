@@ -5,11 +5,11 @@
 import * as vscode from 'vscode';
 import type { Feature } from '../services';
 import { READER_SCHEME } from '../shared/readerUri';
-import { openReport, openSource, revealInReport } from './commands';
+import { openReport, openSource, revealInReport, showOriginal } from './commands';
 import { READER_TOKENS, ReaderDefinitions, ReaderFigureTokens, ReaderFolding, ReaderLinks, ReaderSymbols } from './providers';
 import { ReaderDocuments } from './readerDocuments';
 
-export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSource'> = ({ library }) => {
+export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSource' | 'showOriginal'> = ({ library }) => {
   const documents = new ReaderDocuments(library);
   const selector: vscode.DocumentSelector = { scheme: READER_SCHEME };
   return {
@@ -26,6 +26,7 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
       openReport: async report => (await openReport(library, report))?.document.uri.toString(),
       revealInReport: target => revealInReport(library, target),
       openSource: target => openSource(library, target),
+      showOriginal: target => showOriginal(library, target),
     },
   };
 };

@@ -54,6 +54,17 @@ export interface Mention {
   target?: ReportTarget;
 }
 
+/** What Show Original Page opened: the report's file, where, and whether the item's text was found there. */
+export interface OriginalShown {
+  format: string;
+  uri: string;
+  /** 0-based line of the text in a text original */
+  line?: number;
+  /** page of a PDF original */
+  page?: number;
+  found: boolean;
+}
+
 export const commands = {
   /** the reader tab of a report (a report id, or asks) → the reader's uri */
   openReport: command<[report?: string | ReportTarget], string | undefined>('dossier.openReport', 'Dossier could not open the report: {0}'),
@@ -83,6 +94,8 @@ export const commands = {
   openSource: command<[target: ReportTarget], boolean>('dossier.openSource', 'Dossier could not open the source: {0}'),
   /** every mention of a figure or note in the report and the open notes, in a picker → the list */
   showMentions: command<[target: ReportTarget], Mention[]>('dossier.showMentions', 'Dossier could not list the mentions: {0}'),
+  /** the report's own file beside the reader at the target (the reader's cursor from the palette) → what opened */
+  showOriginal: command<[target?: ReportTarget], OriginalShown | undefined>('dossier.showOriginal', 'Dossier could not show the original: {0}'),
 } as const;
 
 export type Commands = typeof commands;

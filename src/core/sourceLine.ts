@@ -1,0 +1,74 @@
+/**
+ * Where a paragraph, note or figure of a report stands in the report's own file (Markdown, HTML, text),
+ * for "Show Original Page". The model keeps no offsets into the file, and the file carries markup the
+ * model dropped (links, emphasis, tags), so the text is found by runs of its words, not verbatim.
+ */
+import type { CitedTarget } from './cite';
+import type { Library } from './library';
+
+/** Words compared, lowercased; one pass of a simple regex (linear). */
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Words in a run: long enough to be unique in a report, short enough to fall between two pieces of markup. */
+const RUN = 5;
+/** Runs tried, from the start of the text on, before giving up. */
+const TRIES = 8;
+
+function wordsOf(text: string): { word: string; at: number }[] {
+  return [...text.matchAll(WORD)].map(m => ({ word: m[0].toLowerCase(), at: m.index }));
+}
+
+/**
+ * The 0-based line of the file on which `text` (a paragraph, note or sentence as the model has it) starts,
+ * found by the first run of its words that the file holds in order; undefined when none is found.
+ */
+export function lineOfText(file: string, text: string): number | undefined {
+  const fileWords = wordsOf(file);
+  const words = wordsOf(text).map(w => w.word);
+  // a text shorter than a run is looked for whole
+  const run = Math.min(RUN, words.length);
+  if (run === 0) return undefined;
+  const firsts = new Map<string, number[]>();
+  fileWords.forEach((w, i) => {
+    const list = firsts.get(w.word);
+    if (list) list.push(i);
+    else firsts.set(w.word, [i]);
+  });
+  for (let t = 0; t < TRIES && t * run + run <= words.length; t++) {
+    const probe = words.slice(t * run, t * run + run);
+    for (const i of firsts.get(probe[0]!) ?? []) {
+      if (probe.every((w, k) => fileWords[i + k]?.word === w)) return lineAt(file, fileWords[i]!.at);
+    }
+  }
+  return undefined;
+}
+
+function lineAt(file: string, offset: number): number {
+  let line = 0;
+  for (let i = file.indexOf('\n'); i !== -1 && i < offset; i = file.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** What of a target to look for in the original, and the PDF page it was printed on (where the model has one). */
+export function originalOf(library: Library, target: CitedTarget): { text?: string; page?: number } | undefined {
+  const report = library.report(target.reportId);
+  if (!report) return undefined;
+  switch (target.kind) {
+    case 'paragraph': {
+      const paragraph = library.paragraph(report.id, target.id)?.paragraph;
+      return paragraph && { text: paragraph.text, page: paragraph.page };
+    }
+    case 'footnote': {
+      const note = report.footnotes.find(f => String(f.n) === target.id);
+      return note && { text: note.text, page: note.page };
+    }
+    case 'figure': {
+      const figure = report.figures.find(f => f.id === target.id);
+      return figure && { text: figure.sentence, page: figure.page };
+    }
+    case 'section': {
+      const section = report.sections.find(s => s.id === target.id);
+      return section && { text: section.title, page: section.paragraphs[0]?.page };
+    }
+    default: return { page: 1 };
+  }
+}
