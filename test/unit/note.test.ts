@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { assertLinear } from './linear';
 import { analyseNote, locatorParagraphs, MAX_NOTE_LENGTH, type NoteAnalysis } from '../../src/core/note';
 
 /** The note every consumer is tested on (fact-check, charts, hover): the same keys and definitions for each. */
@@ -111,7 +112,7 @@ describe('analyseNote: one reading of a note for every feature', () => {
     assert.equal(analyseNote('[@a]').truncated, false);
   });
 
-  test('linear time on hostile shapes: twice the text takes about twice as long', () => {
+  test('linear time on hostile shapes: four times the text takes about four times as long', () => {
     const shapes: [string, (n: number) => string][] = [
       ['an open bracket and @s', n => '# n\n\n[' + '@'.repeat(n)],
       ['footnote markers', n => '[^x]'.repeat(n / 4)],
@@ -123,34 +124,7 @@ describe('analyseNote: one reading of a note for every feature', () => {
       ['indented lines', n => '\n    x'.repeat(n / 6)],
       ['CR-only definition lines', n => '[^1]: a\r'.repeat(n / 8)],
     ];
-    // past the step out of the processor's caches (a few 100 KB)
-    const n = 400_000;
-    for (const [name, make] of shapes) {
-      const small = make(n);
-      const large = make(2 * n);
-      const time = (text: string) => {
-        // processor time per reading, best of three; short readings are repeated for 20 ms so that the
-        // clock's grain and a busy machine do not decide
-        let best = Infinity;
-        for (let round = 0; round < 3; round++) {
-          const started = process.cpuUsage();
-          let runs = 0;
-          let used = 0;
-          do {
-            analyseNote(text);
-            runs++;
-            const spent = process.cpuUsage(started);
-            used = (spent.user + spent.system) / 1000;
-          } while (used < 20);
-          best = Math.min(best, used / runs);
-        }
-        return best;
-      };
-      time(small); // warm up
-      // a quadratic scan gives 4 every time; noise from a busy machine does not repeat three times
-      const ratios: number[] = [];
-      for (let attempt = 0; attempt < 3 && !ratios.some(r => r < 3); attempt++) ratios.push(time(large) / time(small));
-      assert.ok(ratios.some(r => r < 3), `${name}: 2n/n = ${ratios.map(r => r.toFixed(2)).join(', ')}`);
-    }
+    // the shared guard: processor time on 4n over n, sizes grown until measurable, noisy readings retried
+    for (const [name, make] of shapes) assertLinear(name, n => analyseNote(make(n)), 24_000);
   });
 });
