@@ -25,12 +25,15 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core is pure: no vscode. Put editor code in a feature adapter.' },
-          ...nodeBuiltins.map(name => ({ name, message: 'src/core is pure: no node built-ins. Pass data in from the adapter or CLI.' })),
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core is pure: no vscode. Put editor code in a feature adapter.' },
+            ...nodeBuiltins.map(name => ({ name, message: 'src/core is pure: no node built-ins. Pass data in from the adapter or CLI.' })),
+          ],
+        },
+      ],
     },
   },
 );

@@ -12,8 +12,11 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
 
-export async function measureActivation(log: (line: string) => void): Promise<{ ms: number; how: string; samples: number[]; activateMs?: number }> {
-  if (!fs.existsSync(path.join(ROOT, 'test', 'e2e', 'run.js'))) throw new Error('the real VS Code harness (test/e2e/run.js) has not landed');
+export async function measureActivation(
+  log: (line: string) => void,
+): Promise<{ ms: number; how: string; samples: number[]; activateMs?: number }> {
+  if (!fs.existsSync(path.join(ROOT, 'test', 'e2e', 'run.js')))
+    throw new Error('the real VS Code harness (test/e2e/run.js) has not landed');
   const runs = Number(process.env.BENCH_ACTIVATION_RUNS ?? 5);
   // What users install is the production build: build it into dist/ (build output, git-ignored) and let the
   // harness use it as it is (--no-build) instead of its own development build (unminified, source maps).
@@ -24,10 +27,20 @@ export async function measureActivation(log: (line: string) => void): Promise<{ 
   const problems: string[] = [];
   for (let i = 0; i < runs; i++) {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-act-')), 'activation.json');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'test', 'e2e', 'run.js'), '--no-build', '--grep', 'Performance: activation time'], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, DOSSIER_BENCH_ACTIVATION_OUT: out }, timeout: 300000, maxBuffer: 64 * 1024 * 1024,
-    });
-    const result = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { ms?: number; activateMs?: number; alreadyActive?: boolean }) : undefined;
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'test', 'e2e', 'run.js'), '--no-build', '--grep', 'Performance: activation time'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DOSSIER_BENCH_ACTIVATION_OUT: out },
+        timeout: 300000,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const result = fs.existsSync(out)
+      ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { ms?: number; activateMs?: number; alreadyActive?: boolean })
+      : undefined;
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
     if (result?.ms !== undefined) {
       samples.push(result.ms);
@@ -43,8 +56,11 @@ export async function measureActivation(log: (line: string) => void): Promise<{ 
   const ms = samples[Math.floor(samples.length / 2)];
   bodies.sort((a, b) => a - b);
   return {
-    ms, samples, activateMs: bodies.length ? bodies[Math.floor(bodies.length / 2)] : undefined,
-    how: `activation = extension.activate() timed inside code-server's extension host (production build), median of ${samples.length} fresh hosts: ${samples.map(s => s.toFixed(1)).join(', ')} ms` +
+    ms,
+    samples,
+    activateMs: bodies.length ? bodies[Math.floor(bodies.length / 2)] : undefined,
+    how:
+      `activation = extension.activate() timed inside code-server's extension host (production build), median of ${samples.length} fresh hosts: ${samples.map(s => s.toFixed(1)).join(', ')} ms` +
       (problems.length ? `; failed runs: ${problems.join('; ')}` : ''),
   };
 }

@@ -36,7 +36,15 @@ export function longNote(library: Library, lines = 5000): string {
       footnote++;
       out.push(`A point worth checking later.[^${footnote}]`);
     } else {
-      out.push(rng.pick(['Context matters here, and the sources disagree on timing.', 'Follow up with the desk officer.', '', '> Quote to verify.', '- open question']));
+      out.push(
+        rng.pick([
+          'Context matters here, and the sources disagree on timing.',
+          'Follow up with the desk officer.',
+          '',
+          '> Quote to verify.',
+          '- open question',
+        ]),
+      );
     }
   }
   for (let n = 1; n <= footnote + 3; n++) out.push(`[^${n}]: A note of my own, number ${n}.`);

@@ -35,8 +35,10 @@ export function itemsOf(library: Library): Item[] {
       add({ reportId: report.id, kind: 'section', id: section.id, title: section.title, text: '' });
       for (const p of section.paragraphs) add({ reportId: report.id, kind: 'paragraph', id: p.id, title: '', text: p.text });
     }
-    for (const f of report.footnotes) add({ reportId: report.id, kind: 'footnote', id: String(f.n), title: f.source.title ?? '', text: f.text });
-    for (const f of report.figures) add({ reportId: report.id, kind: 'figure', id: f.id, paragraph: f.paragraph, title: f.text, text: `${f.subject} — ${f.sentence}` });
+    for (const f of report.footnotes)
+      add({ reportId: report.id, kind: 'footnote', id: String(f.n), title: f.source.title ?? '', text: f.text });
+    for (const f of report.figures)
+      add({ reportId: report.id, kind: 'figure', id: f.id, paragraph: f.paragraph, title: f.text, text: `${f.subject} — ${f.sentence}` });
   }
   return items;
 }
@@ -53,7 +55,14 @@ export function fuseEngine(items: Item[]): Engine {
 export function miniSearchEngine(items: Item[]): Engine {
   const mini = new MiniSearch<Item>({ idField: 'ix', fields: ['title', 'text'], storeFields: [] });
   mini.addAll(items);
-  return { name: 'minisearch', search: (q, limit) => mini.search(q, { fuzzy: 0.2, prefix: true }).slice(0, limit).map(r => toHit(items[r.id as number])) };
+  return {
+    name: 'minisearch',
+    search: (q, limit) =>
+      mini
+        .search(q, { fuzzy: 0.2, prefix: true })
+        .slice(0, limit)
+        .map(r => toHit(items[r.id as number])),
+  };
 }
 
 /**

@@ -84,25 +84,36 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     out.bundleKB = fs.statSync(path.join(distDir, 'extension.js')).size / 1024;
     out.lazyKB = {};
     for (const name of fs.readdirSync(distDir).sort()) {
-      if (name.endsWith('.js') && name !== 'extension.js') out.lazyKB[name] = Math.round(fs.statSync(path.join(distDir, name)).size / 102.4) / 10;
+      if (name.endsWith('.js') && name !== 'extension.js')
+        out.lazyKB[name] = Math.round(fs.statSync(path.join(distDir, name)).size / 102.4) / 10;
     }
     ctx.log(`\nbundle: dist/extension.js ${Math.round(out.bundleKB * 10) / 10} KB minified; others ${JSON.stringify(out.lazyKB)}`);
     out.bundleParts = await bundleParts();
-    ctx.log(`  largest parts of extension.js (KB): ${Object.entries(out.bundleParts).slice(0, 8).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    ctx.log(
+      `  largest parts of extension.js (KB): ${Object.entries(out.bundleParts)
+        .slice(0, 8)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     // Loading the bundle in plain Node (vscode stubbed): the part of activation that the bundle's size decides.
     const loads: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = spawnSync(process.execPath, [path.join(__dirname, 'requireWithStub.js'), path.join(distDir, 'extension.js')], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(__dirname, 'requireWithStub.js'), path.join(distDir, 'extension.js')], {
+        encoding: 'utf8',
+      });
       if (r.status === 0) loads.push(Number(r.stdout));
     }
     loads.sort((a, b) => a - b);
     if (loads.length) out.bundleLoadMs = loads[Math.floor(loads.length / 2)];
-    ctx.log(`  require(extension.js) in plain Node, vscode stubbed: median ${out.bundleLoadMs?.toFixed(1)} ms of ${loads.map(l => l.toFixed(0)).join(', ')}`);
+    ctx.log(
+      `  require(extension.js) in plain Node, vscode stubbed: median ${out.bundleLoadMs?.toFixed(1)} ms of ${loads.map(l => l.toFixed(0)).join(', ')}`,
+    );
   });
 
   await guard('charts', async () => {
     const chunk = distDir && path.join(distDir, 'charts.js');
-    if (!chunk || !fs.existsSync(chunk)) throw new Error('no lazy chart chunk (src/lazy/charts.ts → dist/charts.js) in the production build');
+    if (!chunk || !fs.existsSync(chunk))
+      throw new Error('no lazy chart chunk (src/lazy/charts.ts → dist/charts.js) in the production build');
     const spec = barSpec();
     // Cold: loading the chunk (vega, vega-lite) and the first render; warm: the median of later renders.
     const cold = await timeAsync(async () => {
@@ -118,7 +129,9 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     for (let i = 0; i < 15; i++) warm.push((await timeAsync(() => cold.value!(barSpec(i)))).ms);
     warm.sort((a, b) => a - b);
     out.chartWarmMs = warm[Math.floor(warm.length / 2)];
-    ctx.log(`charts: cold ${Math.round(out.chartColdMs)} ms (load chunk + first render), warm median ${Math.round(out.chartWarmMs * 10) / 10} ms`);
+    ctx.log(
+      `charts: cold ${Math.round(out.chartColdMs)} ms (load chunk + first render), warm median ${Math.round(out.chartWarmMs * 10) / 10} ms`,
+    );
   });
 
   await guard('hover', () => {
@@ -129,7 +142,9 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     out.notes.push(...m.notes);
     out.hoverScanMs = m.scanMs;
     out.hoverLineP95Ms = m.lineP95;
-    ctx.log(`hover: ${m.lookups} lookups at ${ctx.library.reports.length} reports, p50 ${m.p50.toFixed(4)} ms, p95 ${m.p95.toFixed(4)} ms; note scan after an edit ${Math.round(m.scanMs)} ms (${m.how}); scanning only the hovered line instead: p95 ${m.lineP95.toFixed(3)} ms`);
+    ctx.log(
+      `hover: ${m.lookups} lookups at ${ctx.library.reports.length} reports, p50 ${m.p50.toFixed(4)} ms, p95 ${m.p95.toFixed(4)} ms; note scan after an edit ${Math.round(m.scanMs)} ms (${m.how}); scanning only the hovered line instead: p95 ${m.lineP95.toFixed(3)} ms`,
+    );
   });
 
   await guard('check', () => {
@@ -137,7 +152,9 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     const m = measureCheck(ctx.library);
     out.checkMs = m.ms;
     out.checkColdMs = m.coldMs;
-    ctx.log(`fact-check: ${m.lines}-line note, ${m.findings} findings, ${Math.round(m.ms)} ms (cold ${Math.round(m.coldMs)} ms) at ${ctx.library.reports.length} reports`);
+    ctx.log(
+      `fact-check: ${m.lines}-line note, ${m.findings} findings, ${Math.round(m.ms)} ms (cold ${Math.round(m.coldMs)} ms) at ${ctx.library.reports.length} reports`,
+    );
   });
 
   await guard('blocking', async () => {
@@ -164,7 +181,9 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     // the stretch since the last tick counts too: a build that never yields is one long stall
     longest = Math.max(longest, performance.now() - last);
     out.indexBlockMaxMs = longest;
-    ctx.log(`chunked index build (buildSearchIndex) at ${ctx.library.reports.length} reports: ${Math.round(ms)} ms in all, longest event-loop stall ${out.indexBlockMaxMs.toFixed(0)} ms`);
+    ctx.log(
+      `chunked index build (buildSearchIndex) at ${ctx.library.reports.length} reports: ${Math.round(ms)} ms in all, longest event-loop stall ${out.indexBlockMaxMs.toFixed(0)} ms`,
+    );
   });
 
   await guard('formats', async () => {
@@ -172,7 +191,9 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     if (!chunk || !fs.existsSync(chunk)) throw new Error('no lazy web chunk (src/lazy/web.ts → dist/web.js) in the production build');
     out.formats = await measureFormats(chunk);
     const f = out.formats;
-    ctx.log(`formats: dist/web.js cold ${Math.round(f.webColdMs)} ms (load + first page); HTML page warm median ${f.htmlWarmMs.toFixed(1)} ms; .docx warm median ${f.docxWarmMs.toFixed(1)} ms; CRS web capture (Markdown) median ${f.captureMedianMs.toFixed(1)} ms, largest ${f.captureMaxMs.toFixed(1)} ms`);
+    ctx.log(
+      `formats: dist/web.js cold ${Math.round(f.webColdMs)} ms (load + first page); HTML page warm median ${f.htmlWarmMs.toFixed(1)} ms; .docx warm median ${f.docxWarmMs.toFixed(1)} ms; CRS web capture (Markdown) median ${f.captureMedianMs.toFixed(1)} ms, largest ${f.captureMaxMs.toFixed(1)} ms`,
+    );
   });
 
   await guard('pdf', async () => {
@@ -180,7 +201,9 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     if (!chunk || !fs.existsSync(chunk)) throw new Error('no lazy PDF chunk (src/lazy/pdf.ts → dist/pdf.js) in the production build');
     out.pdf = await measurePdf(chunk);
     const p = out.pdf;
-    ctx.log(`pdf: dist/pdf.js cold ${Math.round(p.coldMs)} ms (load + first PDF); ${p.msPerPage.toFixed(1)} ms per page (median); ${p.largestPages} pages in ${Math.round(p.largestMs)} ms`);
+    ctx.log(
+      `pdf: dist/pdf.js cold ${Math.round(p.coldMs)} ms (load + first PDF); ${p.msPerPage.toFixed(1)} ms per page (median); ${p.largestPages} pages in ${Math.round(p.largestMs)} ms`,
+    );
   });
 
   await guard('activation', async () => {
@@ -206,7 +229,8 @@ function productionBuild(): string {
   }
   fs.copyFileSync(path.join(ROOT, 'esbuild.js'), path.join(scratch, 'esbuild.js'));
   const { ms, value: result } = time(() => spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: scratch, encoding: 'utf8' }));
-  if (result.status !== 0) throw new Error(`production build failed: ${(result.stderr || result.stdout).trim().split('\n').slice(0, 3).join(' ')}`);
+  if (result.status !== 0)
+    throw new Error(`production build failed: ${(result.stderr || result.stdout).trim().split('\n').slice(0, 3).join(' ')}`);
   void ms;
   return path.join(scratch, 'dist');
 }
@@ -218,7 +242,14 @@ function barSpec(i = 0): object {
     title: 'Reciprocal tariff rates',
     width: 320,
     height: 180,
-    data: { values: [{ country: 'Pakistan', rate: 29 + (i % 3) }, { country: 'Bangladesh', rate: 39 }, { country: 'Vietnam', rate: 46 }, { country: 'Other', rate: 10 + i }] },
+    data: {
+      values: [
+        { country: 'Pakistan', rate: 29 + (i % 3) },
+        { country: 'Bangladesh', rate: 39 },
+        { country: 'Vietnam', rate: 46 },
+        { country: 'Other', rate: 10 + i },
+      ],
+    },
     mark: 'bar',
     encoding: {
       x: { field: 'country', type: 'nominal', sort: null },
@@ -234,8 +265,19 @@ async function bundleParts(): Promise<Record<string, number>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lazyYaml = require(path.join(ROOT, 'scripts', 'lazyYaml.js')) as import('esbuild').Plugin;
   const result = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src', 'extension.ts')], bundle: true, minify: true, format: 'cjs', platform: 'node',
-    target: 'node18', external: ['vscode'], plugins: [lazyYaml], absWorkingDir: ROOT, write: false, metafile: true, outfile: path.join(os.tmpdir(), 'dossier-bench-meta.js'), logLevel: 'silent',
+    entryPoints: [path.join(ROOT, 'src', 'extension.ts')],
+    bundle: true,
+    minify: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    external: ['vscode'],
+    plugins: [lazyYaml],
+    absWorkingDir: ROOT,
+    write: false,
+    metafile: true,
+    outfile: path.join(os.tmpdir(), 'dossier-bench-meta.js'),
+    logLevel: 'silent',
   });
   const output = Object.values(result.metafile.outputs)[0];
   const parts: Record<string, number> = {};
@@ -244,5 +286,9 @@ async function bundleParts(): Promise<Record<string, number>> {
     const key = pkg ? pkg[1] : file.replace(/^.*?src\//, 'src/');
     parts[key] = (parts[key] ?? 0) + input.bytesInOutput;
   }
-  return Object.fromEntries(Object.entries(parts).sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v / 102.4) / 10]));
+  return Object.fromEntries(
+    Object.entries(parts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => [k, Math.round(v / 102.4) / 10]),
+  );
 }

@@ -17,9 +17,13 @@ type WebEngine = typeof import('../src/lazy/web');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function measureFormats(chunk: string): Promise<FormatTimes> {
-  const pages = fs.readdirSync(path.join(ROOT, 'test/fixtures/web')).filter(n => n.endsWith('.html')).sort()
+  const pages = fs
+    .readdirSync(path.join(ROOT, 'test/fixtures/web'))
+    .filter(n => n.endsWith('.html'))
+    .sort()
     .map(n => fs.readFileSync(path.join(ROOT, 'test/fixtures/web', n), 'utf8'));
-  const read = async (web: WebEngine, html: string) => parseReportWithSpans((await web.htmlToMarkdown(html)).markdown, { format: 'markdown', source: 'page.html' });
+  const read = async (web: WebEngine, html: string) =>
+    parseReportWithSpans((await web.htmlToMarkdown(html)).markdown, { format: 'markdown', source: 'page.html' });
   const cold = await timeAsync(async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const web = require(chunk) as WebEngine;
@@ -33,13 +37,27 @@ export async function measureFormats(chunk: string): Promise<FormatTimes> {
   const docx = new Uint8Array(await Packer.toBuffer(wordFile()));
   const word: number[] = [];
   for (let round = 0; round < 10; round++) {
-    word.push((await timeAsync(async () => parseReportWithSpans((await web.docxToMarkdown(docx)).markdown, { format: 'markdown', source: 'memo.docx' }))).ms);
+    word.push(
+      (
+        await timeAsync(async () =>
+          parseReportWithSpans((await web.docxToMarkdown(docx)).markdown, { format: 'markdown', source: 'memo.docx' }),
+        )
+      ).ms,
+    );
   }
 
-  const captures = fs.readdirSync(path.join(ROOT, 'test/fixtures/captures')).filter(n => /^[A-Z]+\d+v\d+.*\.md$/.test(n))
+  const captures = fs
+    .readdirSync(path.join(ROOT, 'test/fixtures/captures'))
+    .filter(n => /^[A-Z]+\d+v\d+.*\.md$/.test(n))
     .map(n => fs.readFileSync(path.join(ROOT, 'test/fixtures/captures', n), 'utf8'));
   const capture = captures.map(text => time(() => parseReportWithSpans(text, { format: 'markdown' })).ms);
-  return { webColdMs: cold.ms, htmlWarmMs: median(html), docxWarmMs: median(word), captureMedianMs: median(capture), captureMaxMs: Math.max(...capture) };
+  return {
+    webColdMs: cold.ms,
+    htmlWarmMs: median(html),
+    docxWarmMs: median(word),
+    captureMedianMs: median(capture),
+    captureMaxMs: Math.max(...capture),
+  };
 }
 
 /** Twenty paragraphs, two headings, a footnote in every paragraph. */
@@ -49,7 +67,14 @@ function wordFile(): Document {
   for (let i = 1; i <= 20; i++) {
     if (i % 10 === 1) children.push(new Paragraph({ text: `Part ${Math.ceil(i / 10)}`, heading: HeadingLevel.HEADING_1 }));
     footnotes[i] = { children: [new Paragraph(`Agency ${i}, “Copper Report ${i},” March ${i}, 2025, https://example.org/copper/${i}.`)] };
-    children.push(new Paragraph({ children: [new TextRun(`Imports of copper rose by ${i} percent in 2025, to US$${i}.5 billion, according to the agency's latest estimate.`), new FootnoteReferenceRun(i)] }));
+    children.push(
+      new Paragraph({
+        children: [
+          new TextRun(`Imports of copper rose by ${i} percent in 2025, to US$${i}.5 billion, according to the agency's latest estimate.`),
+          new FootnoteReferenceRun(i),
+        ],
+      }),
+    );
   }
   return new Document({ footnotes, sections: [{ children }] });
 }

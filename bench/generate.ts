@@ -184,7 +184,25 @@ function ownWords(): string[] {
   return out;
 }
 
-const SHARED_WORDS = new Set(['there', 'their', 'which', 'where', 'these', 'those', 'while', 'would', 'could', 'should', 'about', 'after', 'under', 'other', 'still', 'being', 'given']);
+const SHARED_WORDS = new Set([
+  'there',
+  'their',
+  'which',
+  'where',
+  'these',
+  'those',
+  'while',
+  'would',
+  'could',
+  'should',
+  'about',
+  'after',
+  'under',
+  'other',
+  'still',
+  'being',
+  'given',
+]);
 
 /** The report's own vocabulary: a seeded share of the seed's content words mapped to words of its own. */
 function reportLexicon(rng: Rng, share: number): (word: string) => string {
@@ -220,7 +238,11 @@ function sentenceFromChain(rng: Rng, chain: Chain, fill: () => string, lexicon: 
     if (words.length >= 8) break;
   }
   const text = words
-    .map(w => lexicon(w).replaceAll(NAME, () => fill()).replaceAll(NUM, () => rng.pick(['several', 'many', 'some', 'a few'])))
+    .map(w =>
+      lexicon(w)
+        .replaceAll(NAME, () => fill())
+        .replaceAll(NUM, () => rng.pick(['several', 'many', 'some', 'a few'])),
+    )
     .join(' ');
   return text[0].toUpperCase() + text.slice(1);
 }
@@ -230,11 +252,20 @@ function dateOf(rng: Rng): { day: number; month: number; year: number } {
 }
 
 function slugOf(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 70);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 70);
 }
 
 function outletDomain(outlet: string): string {
-  return outlet.toLowerCase().replace(/^the /, '').replace(/[^a-z]+/g, '') + '.example.org';
+  return (
+    outlet
+      .toLowerCase()
+      .replace(/^the /, '')
+      .replace(/[^a-z]+/g, '') + '.example.org'
+  );
 }
 
 /** Report number `index` (0-based) of every synthetic library: report i is the same in the 10, 100 and 500 libraries. */
@@ -283,7 +314,8 @@ export function generateReport(index: number): GeneratedReport {
     const authorCount = rng.chance(0.4) ? 0 : rng.chance(0.8) ? 1 : rng.int(2, 3);
     const surnames = Array.from({ length: authorCount }, () => rng.pick(pool));
     const authors = surnames.map(s => `${rng.pick(FIRST_NAMES)} ${s}`);
-    const authorText = authors.length <= 2 ? authors.join(' and ') : `${authors.slice(0, -1).join(', ')}, and ${authors[authors.length - 1]}`;
+    const authorText =
+      authors.length <= 2 ? authors.join(' and ') : `${authors.slice(0, -1).join(', ')}, and ${authors[authors.length - 1]}`;
     const noteTitle = rng.pick([
       `${anchors[0]} weighs ${rng.pick(DOMAIN_NOUNS)} deal with ${rng.pick(COUNTRIES)}`,
       `Why ${rng.pick(DOMAIN_NOUNS)} matter for ${anchors[1]}`,
@@ -301,7 +333,8 @@ export function generateReport(index: number): GeneratedReport {
 
   for (let p = 1; p <= paragraphCount; p++) {
     if (headingAt.has(p)) {
-      const heading = p === Math.max(...headingAt) && rng.chance(0.6) ? 'Conclusion' : rng.pick(HEADINGS).replace('{}', rng.pick(DOMAIN_NOUNS));
+      const heading =
+        p === Math.max(...headingAt) && rng.chance(0.6) ? 'Conclusion' : rng.pick(HEADINGS).replace('{}', rng.pick(DOMAIN_NOUNS));
       lines.push(heading, '');
     }
     const anchors: [string, string] = [rng.pick(pool), rng.pick(pool)];
@@ -312,11 +345,13 @@ export function generateReport(index: number): GeneratedReport {
     const sentences: string[] = [];
     const figures: GeneratedFigure[] = [];
     // The sentence that names both anchors: what the labelled paragraph queries find.
-    sentences.push(rng.pick([
-      `Officials in ${anchors[0]} described the ${noun} talks with ${anchors[1]} as a test of ${rng.pick(nearby)}’s intentions.`,
-      `The ${noun} dispute between ${anchors[0]} and ${anchors[1]} has drawn attention from ${rng.pick(nearby)}.`,
-      `${anchors[0]} and ${anchors[1]} remain central to any ${noun} arrangement with ${rng.pick(nearby)}.`,
-    ]));
+    sentences.push(
+      rng.pick([
+        `Officials in ${anchors[0]} described the ${noun} talks with ${anchors[1]} as a test of ${rng.pick(nearby)}’s intentions.`,
+        `The ${noun} dispute between ${anchors[0]} and ${anchors[1]} has drawn attention from ${rng.pick(nearby)}.`,
+        `${anchors[0]} and ${anchors[1]} remain central to any ${noun} arrangement with ${rng.pick(nearby)}.`,
+      ]),
+    );
     const bodyCount = rng.int(2, 3);
     for (let s = 0; s < bodyCount; s++) sentences.push(sentenceFromChain(rng, chain, fill, lexicon));
     const figureCount = rng.chance(0.45) ? (rng.chance(0.3) ? 2 : 1) : 0;

@@ -69,7 +69,12 @@ export function measureHover(library: Library): HoverMeasure {
   }
   if (matched < offsets.length * 0.7) notes.push(`hover: only ${matched} of ${offsets.length} hovers found a library figure`);
   return {
-    p50: percentile(times, 50), p95: percentile(times, 95), lookups: offsets.length, scanMs, lineP95: percentile(lineTimes, 95),
-    how: 'spanTouching over the note\'s cached quantities + figuresMatching (src/hover/figureMatch.ts)', notes,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    lookups: offsets.length,
+    scanMs,
+    lineP95: percentile(lineTimes, 95),
+    how: "spanTouching over the note's cached quantities + figuresMatching (src/hover/figureMatch.ts)",
+    notes,
   };
 }

@@ -22,7 +22,11 @@ export interface PdfTimes {
 
 export async function measurePdf(chunk: string): Promise<PdfTimes> {
   const dir = path.join(ROOT, 'test/fixtures/reports');
-  const files = fs.readdirSync(dir).filter(n => n.endsWith('.pdf')).sort().map(n => ({ name: n, bytes: new Uint8Array(fs.readFileSync(path.join(dir, n))) }));
+  const files = fs
+    .readdirSync(dir)
+    .filter(n => n.endsWith('.pdf'))
+    .sort()
+    .map(n => ({ name: n, bytes: new Uint8Array(fs.readFileSync(path.join(dir, n))) }));
   if (!files.length) throw new Error('no PDF in test/fixtures/reports');
   const cold = await timeAsync(async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

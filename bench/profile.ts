@@ -30,7 +30,9 @@ const afterLibrary = heapMB();
 const built = time(() => createSearchIndex(library));
 const afterIndex = heapMB();
 console.log(`${size} reports: parse ${round(parsed.ms)} ms, index ${round(built.ms)} ms (${built.value.size} docs)`);
-console.log(`heap: baseline ${round(base, 1)} MB, +library ${round(afterLibrary - base, 1)} MB, +search index ${round(afterIndex - afterLibrary, 1)} MB, total ${round(afterIndex, 1)} MB`);
+console.log(
+  `heap: baseline ${round(base, 1)} MB, +library ${round(afterLibrary - base, 1)} MB, +search index ${round(afterIndex - afterLibrary, 1)} MB, total ${round(afterIndex, 1)} MB`,
+);
 
 const queries = buildQueries(generated, 50, true);
 const answers = resolveAnswers(library, queries);
@@ -38,7 +40,20 @@ let found = 0;
 const missed: string[] = [];
 queries.forEach((q, i) => {
   const hits = built.value.search(q.text, { limit: 10 });
-  if (hits.some(h => isHit({ reportId: h.reportId, kind: h.kind, id: h.id, paragraph: h.kind === 'figure' ? library.figure(h.reportId, h.id)?.figure.paragraph : undefined }, answers[i]))) found++;
+  if (
+    hits.some(h =>
+      isHit(
+        {
+          reportId: h.reportId,
+          kind: h.kind,
+          id: h.id,
+          paragraph: h.kind === 'figure' ? library.figure(h.reportId, h.id)?.figure.paragraph : undefined,
+        },
+        answers[i],
+      ),
+    )
+  )
+    found++;
   else missed.push(q.text);
 });
 console.log(`recall@10 ${round(found / queries.filter((_, i) => answers[i].size).length, 3)}; missed: ${missed.join(' | ')}`);
@@ -61,8 +76,19 @@ for (const q of queries) {
     slow.push({ q: prefix, ms });
   }
 }
-console.log(`per keystroke: p50 ${round(percentile(all, 50), 2)} ms, p95 ${round(percentile(all, 95), 2)} ms; CPU p50 ${round(percentile(cpu, 50), 2)} ms, p95 ${round(percentile(cpu, 95), 2)} ms; load ${os.loadavg()[0].toFixed(1)}`);
+console.log(
+  `per keystroke: p50 ${round(percentile(all, 50), 2)} ms, p95 ${round(percentile(all, 95), 2)} ms; CPU p50 ${round(percentile(cpu, 50), 2)} ms, p95 ${round(percentile(cpu, 95), 2)} ms; load ${os.loadavg()[0].toFixed(1)}`,
+);
 for (const [len, times] of [...byLength].sort((a, b) => a[0] - b[0])) {
-  console.log(`  prefix length ${len === 8 ? '8+' : len}: n=${times.length} p50 ${round(percentile(times, 50), 2)} p95 ${round(percentile(times, 95), 2)} ms`);
+  console.log(
+    `  prefix length ${len === 8 ? '8+' : len}: n=${times.length} p50 ${round(percentile(times, 50), 2)} p95 ${round(percentile(times, 95), 2)} ms`,
+  );
 }
-console.log('slowest:', slow.sort((a, b) => b.ms - a.ms).slice(0, 12).map(s => `${JSON.stringify(s.q)} ${round(s.ms, 1)}`).join(', '));
+console.log(
+  'slowest:',
+  slow
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 12)
+    .map(s => `${JSON.stringify(s.q)} ${round(s.ms, 1)}`)
+    .join(', '),
+);

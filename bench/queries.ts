@@ -54,9 +54,12 @@ export function typo(word: string, rng: Rng): string {
   if (word.length < 5) return word;
   const i = rng.int(1, word.length - 3);
   switch (rng.int(0, 3)) {
-    case 0: return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-    case 1: return word.slice(0, i) + word.slice(i + 1);
-    case 2: return word.slice(0, i) + word[i] + word.slice(i);
+    case 0:
+      return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1);
+    case 2:
+      return word.slice(0, i) + word[i] + word.slice(i);
     default: {
       const vowels = 'aeiou';
       const at = [...word].findIndex((c, k) => k >= i && vowels.includes(c));
@@ -70,7 +73,10 @@ export function typo(word: string, rng: Rng): string {
 const OUTLET_WORD: Record<string, string> = {};
 function outletWord(outlet: string): string {
   if (!OUTLET_WORD[outlet]) {
-    const words = outlet.replace(/^The /, '').split(/\s+/).filter(w => !['on', 'of', 'for', 'and', 'the'].includes(w.toLowerCase()));
+    const words = outlet
+      .replace(/^The /, '')
+      .split(/\s+/)
+      .filter(w => !['on', 'of', 'for', 'and', 'the'].includes(w.toLowerCase()));
     OUTLET_WORD[outlet] = words.sort((a, b) => b.length - a.length)[0].toLowerCase();
   }
   return OUTLET_WORD[outlet];
@@ -97,9 +103,17 @@ export function buildQueries(reports: GeneratedReport[], count: number, withSeed
     const [a, b] = paragraph.anchors;
     if (rng.chance(0.5)) {
       const typoFirst = rng.chance(0.5);
-      out.push({ kind: 'words', text: `${maybeTypo(lower(a), typoFirst ? 0.7 : 0)} ${maybeTypo(lower(b), typoFirst ? 0 : 0.7)}`, target: { kind: 'paragraph', contains: [a, b] } });
+      out.push({
+        kind: 'words',
+        text: `${maybeTypo(lower(a), typoFirst ? 0.7 : 0)} ${maybeTypo(lower(b), typoFirst ? 0 : 0.7)}`,
+        target: { kind: 'paragraph', contains: [a, b] },
+      });
     } else {
-      out.push({ kind: 'words', text: `${maybeTypo(paragraph.noun, 0.4)} ${maybeTypo(lower(a), 0.5)}`, target: { kind: 'paragraph', contains: [paragraph.noun, a] } });
+      out.push({
+        kind: 'words',
+        text: `${maybeTypo(paragraph.noun, 0.4)} ${maybeTypo(lower(a), 0.5)}`,
+        target: { kind: 'paragraph', contains: [paragraph.noun, a] },
+      });
     }
   }
 
@@ -112,10 +126,18 @@ export function buildQueries(reports: GeneratedReport[], count: number, withSeed
     if (figure.unit === 'USD' && (written.get(figure.text) ?? 0) <= 3) {
       out.push({ kind: 'number', text: typed, target: { kind: 'paragraph', contains: [figure.text] } });
     } else if (figure.unit === 'count') {
-      out.push({ kind: 'number', text: typed, target: { kind: 'paragraph', contains: [figure.text.replace(/^(over|about|at least|nearly|more than) /, '')] } });
+      out.push({
+        kind: 'number',
+        text: typed,
+        target: { kind: 'paragraph', contains: [figure.text.replace(/^(over|about|at least|nearly|more than) /, '')] },
+      });
     } else {
       const anchor = rng.pick(paragraph.anchors);
-      out.push({ kind: 'number', text: `${typed} ${maybeTypo(lower(anchor), 0.3)}`, target: { kind: 'paragraph', contains: [figure.text, anchor] } });
+      out.push({
+        kind: 'number',
+        text: `${typed} ${maybeTypo(lower(anchor), 0.3)}`,
+        target: { kind: 'paragraph', contains: [figure.text, anchor] },
+      });
     }
     made++;
   }
@@ -125,7 +147,11 @@ export function buildQueries(reports: GeneratedReport[], count: number, withSeed
     const report = rng.pick(reports);
     const note = rng.pick(report.notes);
     if (note.kind !== 'full' || !note.surname) continue;
-    out.push({ kind: 'note', text: `${maybeTypo(lower(note.surname), 0.6)} ${outletWord(note.outlet)}`, target: { kind: 'footnote', contains: [note.surname, note.outlet] } });
+    out.push({
+      kind: 'note',
+      text: `${maybeTypo(lower(note.surname), 0.6)} ${outletWord(note.outlet)}`,
+      target: { kind: 'footnote', contains: [note.surname, note.outlet] },
+    });
     made++;
   }
   return out;

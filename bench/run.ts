@@ -106,14 +106,26 @@ async function main(): Promise<void> {
     const queries = buildQueries(part, plan.synthetic ? QUERY_COUNT : 0, true);
     const answers = resolveAnswers(library, queries);
     const unanswerable = queries.filter((_, i) => answers[i].size === 0).map(q => q.text);
-    if (unanswerable.length) notes.push(`${plan.key}: ${unanswerable.length} queries have no right answer in the parsed library (left out of recall): ${unanswerable.slice(0, 5).join(' | ')}`);
+    if (unanswerable.length)
+      notes.push(
+        `${plan.key}: ${unanswerable.length} queries have no right answer in the parsed library (left out of recall): ${unanswerable.slice(0, 5).join(' | ')}`,
+      );
     const items = itemsOf(library);
     const result: SizeResult = {
-      reports: library.reports.length, paragraphs, items: items.length, textMB: built.textMB,
-      buildMs: built.parseMs + built.indexMs, parseMs: built.parseMs, indexMs: built.indexMs, heapMB: heap, search: {},
+      reports: library.reports.length,
+      paragraphs,
+      items: items.length,
+      textMB: built.textMB,
+      buildMs: built.parseMs + built.indexMs,
+      parseMs: built.parseMs,
+      indexMs: built.indexMs,
+      heapMB: heap,
+      search: {},
     };
-    log(`\n[${plan.key}] ${library.reports.length} reports, ${paragraphs} paragraphs, ${items.length} items, ${queries.length} queries; ` +
-      `build ${round(result.buildMs)} ms (parse ${round(built.parseMs)} + index ${round(built.indexMs)}), heap ${round(heap, 1)} MB`);
+    log(
+      `\n[${plan.key}] ${library.reports.length} reports, ${paragraphs} paragraphs, ${items.length} items, ${queries.length} queries; ` +
+        `build ${round(result.buildMs)} ms (parse ${round(built.parseMs)} + index ${round(built.indexMs)}), heap ${round(heap, 1)} MB`,
+    );
 
     const engines: Engine[] = [];
     if (built.dossier) engines.push(built.dossier);
@@ -134,7 +146,11 @@ async function main(): Promise<void> {
     const fuse = time(() => fuseEngine(items));
     const recallSet = spread(queries, plan.fuseRecall);
     const typedSet = spread(recallSet, plan.fuseTyped);
-    const fuseMeasure = measureSearch(fuse.value, typedSet, typedSet.map(q => answers[queries.indexOf(q)]));
+    const fuseMeasure = measureSearch(
+      fuse.value,
+      typedSet,
+      typedSet.map(q => answers[queries.indexOf(q)]),
+    );
     const recallAnswers = recallSet.map(q => answers[queries.indexOf(q)]);
     if (recallSet.length > typedSet.length) fuseMeasure.recall = measureRecall(fuse.value, recallSet, recallAnswers);
     result.search.fuse = { ...fuseMeasure, queries: recallSet.length };
@@ -169,8 +185,10 @@ function buildLibrary(seedText: string, part: GeneratedReport[], createDossier: 
 }
 
 function fmtSearch(m: SearchMeasure): string {
-  return `p50 ${round(m.p50, 3)} ms  p95 ${round(m.p95, 3)} ms  (cpu p50 ${round(m.cpuP50, 3)} p95 ${round(m.cpuP95, 3)})  max ${round(m.max, 1)} ms  recall@10 ${round(m.recall, 3)}  (${m.queries} queries, ${m.keystrokes} keystrokes)` +
-    (m.misses.length ? `  missed: ${m.misses.slice(0, 4).join(' | ')}${m.misses.length > 4 ? ' …' : ''}` : '');
+  return (
+    `p50 ${round(m.p50, 3)} ms  p95 ${round(m.p95, 3)} ms  (cpu p50 ${round(m.cpuP50, 3)} p95 ${round(m.cpuP95, 3)})  max ${round(m.max, 1)} ms  recall@10 ${round(m.recall, 3)}  (${m.queries} queries, ${m.keystrokes} keystrokes)` +
+    (m.misses.length ? `  missed: ${m.misses.slice(0, 4).join(' | ')}${m.misses.length > 4 ? ' …' : ''}` : '')
+  );
 }
 
 interface Budget {
@@ -181,13 +199,36 @@ interface Budget {
 }
 
 function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: Extras, notes: string[], started: number) {
-  const search: Record<string, Record<string, { p50: number; p95: number; cpuP50: number; cpuP95: number; recall: number; recallOnFuseSubset?: number; queries: number; keystrokes: number }>> = {};
+  const search: Record<
+    string,
+    Record<
+      string,
+      {
+        p50: number;
+        p95: number;
+        cpuP50: number;
+        cpuP95: number;
+        recall: number;
+        recallOnFuseSubset?: number;
+        queries: number;
+        keystrokes: number;
+      }
+    >
+  > = {};
   const buildMs: Record<string, number> = {};
   const heap: Record<string, number> = {};
   for (const [key, s] of Object.entries(sizes)) {
     search[key] = {};
     for (const [engine, m] of Object.entries(s.search)) {
-      search[key][engine] = { p50: round(m.p50, 3), p95: round(m.p95, 3), cpuP50: round(m.cpuP50, 3), cpuP95: round(m.cpuP95, 3), recall: round(m.recall, 3), queries: m.queries, keystrokes: m.keystrokes };
+      search[key][engine] = {
+        p50: round(m.p50, 3),
+        p95: round(m.p95, 3),
+        cpuP50: round(m.cpuP50, 3),
+        cpuP95: round(m.cpuP95, 3),
+        recall: round(m.recall, 3),
+        queries: m.queries,
+        keystrokes: m.keystrokes,
+      };
       if (m.recallOnFuseSubset !== undefined) search[key][engine].recallOnFuseSubset = round(m.recallOnFuseSubset, 3);
     }
     buildMs[key] = round(s.buildMs, 1);
@@ -198,13 +239,23 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
   const f = big?.search.fuse;
   const budgets: Budget[] = [];
   const add = (name: string, limit: string, measured: number | undefined, ok: (v: number) => boolean, unit = '') =>
-    budgets.push({ name, limit, measured: measured === undefined || Number.isNaN(measured) ? 'not measured' : `${round(measured, 3)}${unit}`, met: measured === undefined || Number.isNaN(measured) ? null : ok(measured) });
+    budgets.push({
+      name,
+      limit,
+      measured: measured === undefined || Number.isNaN(measured) ? 'not measured' : `${round(measured, 3)}${unit}`,
+      met: measured === undefined || Number.isNaN(measured) ? null : ok(measured),
+    });
   add('search p95 per keystroke at 500 reports (wall clock)', '≤ 16 ms', d?.p95, v => v <= 16, ' ms');
   add('search p95 per keystroke at 500 reports (CPU time)', '≤ 16 ms', d?.cpuP95, v => v <= 16, ' ms');
   add('search speed-up over fuse.js alone at 500 (p95, wall clock)', '≥ 20×', d && f ? f.p95 / d.p95 : undefined, v => v >= 20, '×');
   add('search speed-up over fuse.js alone at 500 (p95, CPU time)', '≥ 20×', d && f ? f.cpuP95 / d.cpuP95 : undefined, v => v >= 20, '×');
-  const dRecall = d ? d.recallOnFuseSubset ?? d.recall : undefined;
-  add('recall@10 at 500 minus fuse.js alone (same queries)', '≥ 0', dRecall !== undefined && f ? dRecall - f.recall : undefined, v => v >= 0);
+  const dRecall = d ? (d.recallOnFuseSubset ?? d.recall) : undefined;
+  add(
+    'recall@10 at 500 minus fuse.js alone (same queries)',
+    '≥ 0',
+    dRecall !== undefined && f ? dRecall - f.recall : undefined,
+    v => v >= 0,
+  );
   add('hover lookup p95', '≤ 1 ms', extras.hoverP95Ms, v => v <= 1, ' ms');
   add('activation', '≤ 50 ms', extras.activationMs, v => v <= 50, ' ms');
   add('extension bundle (minified)', '≤ 250 KB', extras.bundleKB, v => v <= 250, ' KB');
@@ -213,8 +264,11 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
     date: new Date().toISOString(),
     machine: {
       loadAverageAtEnd: os.loadavg().map(l => round(l, 1)),
-      cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: round(os.totalmem() / 2 ** 30, 1),
-      node: process.version, platform: `${os.platform()} ${os.release()}`,
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model,
+      memoryGB: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
     },
     search,
     buildMs,
@@ -238,11 +292,22 @@ function assemble(sizes: Record<string, SizeResult>, parseMBps: number, extras: 
     formats: extras.formats ? Object.fromEntries(Object.entries(extras.formats).map(([k, v]) => [k, round(v, 1)])) : null,
     pdf: extras.pdf ? Object.fromEntries(Object.entries(extras.pdf).map(([k, v]) => [k, round(v, 1)])) : null,
     chartWarmMs: extras.chartWarmMs === undefined ? null : round(extras.chartWarmMs, 1),
-    libraries: Object.fromEntries(Object.entries(sizes).map(([k, s]) => [k, {
-      reports: s.reports, paragraphs: s.paragraphs, items: s.items, textMB: round(s.textMB, 1),
-      parseMs: round(s.parseMs, 1), indexMs: round(s.indexMs, 1), fuseNote: s.fuseNote, loadAverage: round(s.loadAverage ?? NaN, 1),
-      misses: Object.fromEntries(Object.entries(s.search).map(([e, m]) => [e, m.misses])),
-    }])),
+    libraries: Object.fromEntries(
+      Object.entries(sizes).map(([k, s]) => [
+        k,
+        {
+          reports: s.reports,
+          paragraphs: s.paragraphs,
+          items: s.items,
+          textMB: round(s.textMB, 1),
+          parseMs: round(s.parseMs, 1),
+          indexMs: round(s.indexMs, 1),
+          fuseNote: s.fuseNote,
+          loadAverage: round(s.loadAverage ?? NaN, 1),
+          misses: Object.fromEntries(Object.entries(s.search).map(([e, m]) => [e, m.misses])),
+        },
+      ]),
+    ),
     budgets,
     notes: [...notes, ...extras.notes],
     runSeconds: round((Date.now() - started) / 1000, 1),
@@ -258,14 +323,28 @@ function printSummary(results: ReturnType<typeof assemble>): void {
   }
   log('\n=== build and memory ===');
   for (const [key, lib] of Object.entries(results.libraries)) {
-    log(`${key.padEnd(8)} ${String(lib.reports).padStart(4)} reports ${String(lib.paragraphs).padStart(6)} paragraphs  build ${results.buildMs[key]} ms (parse ${lib.parseMs} + library/index ${lib.indexMs})  heap ${results.heapMB[key]} MB` + (lib.fuseNote ? `\n         ${lib.fuseNote}` : ''));
+    log(
+      `${key.padEnd(8)} ${String(lib.reports).padStart(4)} reports ${String(lib.paragraphs).padStart(6)} paragraphs  build ${results.buildMs[key]} ms (parse ${lib.parseMs} + library/index ${lib.indexMs})  heap ${results.heapMB[key]} MB` +
+        (lib.fuseNote ? `\n         ${lib.fuseNote}` : ''),
+    );
   }
-  log(`\nparse ${results.parseMBps} MB/s · hover p95 ${results.hoverP95Ms ?? '—'} ms · fact-check 5,000-line note ${results.checkMs ?? '—'} ms · chart cold ${results.chartColdMs ?? '—'} ms / warm ${results.chartWarmMs ?? '—'} ms`);
-  if (results.pdf) log(`PDF parse: ${results.pdf.msPerPage} ms per page (${results.pdf.largestPages} pages in ${results.pdf.largestMs} ms; first PDF ${results.pdf.coldMs} ms, loading dist/pdf.js)`);
-  if (results.formats) log(`parse time by format: HTML page ${results.formats.htmlWarmMs} ms (first ${results.formats.webColdMs} ms, loading dist/web.js) · .docx ${results.formats.docxWarmMs} ms · CRS web capture ${results.formats.captureMedianMs} ms (largest ${results.formats.captureMaxMs} ms)`);
-  log(`bundle ${results.bundleKB ?? '—'} KB (lazy: ${JSON.stringify(results.lazyKB ?? {})}) · activation ${results.activationMs ?? '—'} ms`);
+  log(
+    `\nparse ${results.parseMBps} MB/s · hover p95 ${results.hoverP95Ms ?? '—'} ms · fact-check 5,000-line note ${results.checkMs ?? '—'} ms · chart cold ${results.chartColdMs ?? '—'} ms / warm ${results.chartWarmMs ?? '—'} ms`,
+  );
+  if (results.pdf)
+    log(
+      `PDF parse: ${results.pdf.msPerPage} ms per page (${results.pdf.largestPages} pages in ${results.pdf.largestMs} ms; first PDF ${results.pdf.coldMs} ms, loading dist/pdf.js)`,
+    );
+  if (results.formats)
+    log(
+      `parse time by format: HTML page ${results.formats.htmlWarmMs} ms (first ${results.formats.webColdMs} ms, loading dist/web.js) · .docx ${results.formats.docxWarmMs} ms · CRS web capture ${results.formats.captureMedianMs} ms (largest ${results.formats.captureMaxMs} ms)`,
+    );
+  log(
+    `bundle ${results.bundleKB ?? '—'} KB (lazy: ${JSON.stringify(results.lazyKB ?? {})}) · activation ${results.activationMs ?? '—'} ms`,
+  );
   log('\n=== budgets (issue 7) ===');
-  for (const b of results.budgets) log(`${b.met === null ? 'NOT MEASURED' : b.met ? 'met         ' : 'NOT MET     '} ${b.name}: ${b.measured} (budget ${b.limit})`);
+  for (const b of results.budgets)
+    log(`${b.met === null ? 'NOT MEASURED' : b.met ? 'met         ' : 'NOT MET     '} ${b.name}: ${b.measured} (budget ${b.limit})`);
   if (results.notes.length) log('\nnotes:\n- ' + results.notes.join('\n- '));
 }
 

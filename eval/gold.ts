@@ -62,8 +62,12 @@ export const GOLD_DIR = path.join(__dirname, 'gold');
 const ROOT = path.join(__dirname, '..');
 
 export function loadGold(): Gold[] {
-  return fs.readdirSync(GOLD_DIR).filter(n => n.endsWith('.json')).sort().map(name => {
-    const gold = JSON.parse(fs.readFileSync(path.join(GOLD_DIR, name), 'utf8')) as Gold;
-    return { ...gold, path: path.join(ROOT, gold.file) };
-  });
+  return fs
+    .readdirSync(GOLD_DIR)
+    .filter(n => n.endsWith('.json'))
+    .sort()
+    .map(name => {
+      const gold = JSON.parse(fs.readFileSync(path.join(GOLD_DIR, name), 'utf8')) as Gold;
+      return { ...gold, path: path.join(ROOT, gold.file) };
+    });
 }

@@ -15,7 +15,13 @@ import type { Figure, Report } from '../src/core/model';
 import { loadGold, type Gold, type GoldFigure, type GoldSource } from './gold';
 
 type ParseReport = (text: string, options?: { source?: string }) => Report;
-interface Finding { code: string; start: number; end: number; figure?: { reportId: string; figureId: string; text: string }; replacement?: string }
+interface Finding {
+  code: string;
+  start: number;
+  end: number;
+  figure?: { reportId: string; figureId: string; text: string };
+  replacement?: string;
+}
 interface Engine {
   parseReport: ParseReport;
   Library: new (reports: Report[]) => { reports: readonly Report[] };
@@ -36,12 +42,24 @@ async function loadEngine(): Promise<Engine> {
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
 
 const norm = (s: string | undefined) =>
-  (s ?? '').normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d"]/g, '').replace(/[\s.,;:]+$/g, '').replace(/^[\s"']+|[\s"']+$/g, '').replace(/\s+/g, ' ');
+  (s ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d"]/g, '')
+    .replace(/[\s.,;:]+$/g, '')
+    .replace(/^[\s"']+|[\s"']+$/g, '')
+    .replace(/\s+/g, ' ');
 
 /** The words a reader would use for a figure are in its subject: each gold word (or an alternative a|b) as a word start. */
 function subjectHas(subject: string, words: readonly string[]): boolean {
   const s = subject.toLowerCase();
-  return words.every(word => word.toLowerCase().split('|').some(w => new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(w)}`).test(s)));
+  return words.every(word =>
+    word
+      .toLowerCase()
+      .split('|')
+      .some(w => new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(w)}`).test(s)),
+  );
 }
 
 function escapeRegExp(s: string): string {
@@ -56,10 +74,16 @@ function findFigure(report: Report, gold: GoldFigure, taken: Set<Figure>): Figur
   return candidates.find(f => norm(f.sentence).includes(near));
 }
 
-interface Counter { right: number; total: number }
+interface Counter {
+  right: number;
+  total: number;
+}
 const counter = (): Counter => ({ right: 0, total: 0 });
 const rate = (c: Counter) => (c.total ? Math.round((c.right / c.total) * 1000) / 1000 : null);
-const add = (c: Counter, right: boolean) => { c.total++; if (right) c.right++; };
+const add = (c: Counter, right: boolean) => {
+  c.total++;
+  if (right) c.right++;
+};
 
 interface ReportResult {
   id: string;
@@ -68,7 +92,16 @@ interface ReportResult {
   notes: { expected: number; found: number };
   sourceFields: Record<string, Counter>;
   sourceMisses: string[];
-  figures: { gold: number; found: number; subjectRight: number; extracted: number; precision?: { right: number; total: number }; misses: string[]; wrongSubjects: string[]; junk: string[] };
+  figures: {
+    gold: number;
+    found: number;
+    subjectRight: number;
+    extracted: number;
+    precision?: { right: number; total: number };
+    misses: string[];
+    wrongSubjects: string[];
+    junk: string[];
+  };
   factCheck: FactCheck;
 }
 
@@ -89,7 +122,7 @@ function sameText(got: string | undefined, want: string | undefined): boolean {
   return (want ?? '').split('|').some(w => norm(got) === norm(w));
 }
 
-function compareSource(field: typeof SOURCE_FIELDS[number], got: Report['footnotes'][number]['source'], want: GoldSource): boolean {
+function compareSource(field: (typeof SOURCE_FIELDS)[number], got: Report['footnotes'][number]['source'], want: GoldSource): boolean {
   if (field === 'authors') {
     const authors = got.authors ?? [];
     const wanted = want.authors ?? [];
@@ -98,7 +131,13 @@ function compareSource(field: typeof SOURCE_FIELDS[number], got: Report['footnot
   return sameText(got[field], want[field]);
 }
 
-function evalReport(gold: Gold, report: Report, library: { check(text: string): Finding[] }, alone: { check(text: string): Finding[] }, reports: readonly Report[]): ReportResult {
+function evalReport(
+  gold: Gold,
+  report: Report,
+  library: { check(text: string): Finding[] },
+  alone: { check(text: string): Finding[] },
+  reports: readonly Report[],
+): ReportResult {
   const metadata: Record<string, boolean> = {};
   for (const [field, want] of Object.entries(gold.metadata)) {
     const got = (report as unknown as Record<string, unknown>)[field];
@@ -123,7 +162,10 @@ function evalReport(gold: Gold, report: Report, library: { check(text: string): 
   let subjectRight = 0;
   for (const g of gold.figures) {
     const f = findFigure(report, g, taken);
-    if (!f) { misses.push(`${g.text} (${g.unit}) ${g.subject}`); continue; }
+    if (!f) {
+      misses.push(`${g.text} (${g.unit}) ${g.subject}`);
+      continue;
+    }
     taken.add(f);
     if (subjectHas(f.subject, g.words)) subjectRight++;
     else wrongSubjects.push(`${g.text}: "${f.subject}" lacks ${g.words.join(', ')} (${g.subject})`);
@@ -145,11 +187,24 @@ function evalReport(gold: Gold, report: Report, library: { check(text: string): 
   return {
     id: gold.id,
     metadata,
-    headings: { expected: gold.headings.length, found: headingsFound, exact: JSON.stringify(titles) === JSON.stringify(gold.headings.map(norm)) },
+    headings: {
+      expected: gold.headings.length,
+      found: headingsFound,
+      exact: JSON.stringify(titles) === JSON.stringify(gold.headings.map(norm)),
+    },
     notes: { expected: gold.notes, found: report.footnotes.length },
     sourceFields,
     sourceMisses,
-    figures: { gold: gold.figures.length, found: gold.figures.length - misses.length, subjectRight, extracted: report.figures.length, precision, misses, wrongSubjects, junk },
+    figures: {
+      gold: gold.figures.length,
+      found: gold.figures.length - misses.length,
+      subjectRight,
+      extracted: report.figures.length,
+      precision,
+      misses,
+      wrongSubjects,
+      junk,
+    },
     factCheck,
   };
 }
@@ -166,15 +221,31 @@ function writtenNumber(text: string): number | undefined {
   return literal ? Number(literal[0].replace(/,/g, '')) : undefined;
 }
 
-function evalPairs(gold: Gold, checker: { check(text: string): Finding[] }, alone: { check(text: string): Finding[] }, reports: readonly Report[]): FactCheck {
-  const out: FactCheck = { pairs: 0, wrongFlagged: 0, wrongFlaggedRightFigure: 0, trueFlagged: 0, wrongFixes: 0, dependsOnLibrary: 0, details: [] };
-  const contradictions = (c: { check(text: string): Finding[] }, text: string) => c.check(text).filter(f => f.code === 'contradicts-report');
+function evalPairs(
+  gold: Gold,
+  checker: { check(text: string): Finding[] },
+  alone: { check(text: string): Finding[] },
+  reports: readonly Report[],
+): FactCheck {
+  const out: FactCheck = {
+    pairs: 0,
+    wrongFlagged: 0,
+    wrongFlaggedRightFigure: 0,
+    trueFlagged: 0,
+    wrongFixes: 0,
+    dependsOnLibrary: 0,
+    details: [],
+  };
+  const contradictions = (c: { check(text: string): Finding[] }, text: string) =>
+    c.check(text).filter(f => f.code === 'contradicts-report');
   for (const pair of gold.pairs) {
     out.pairs++;
     const onTrue = contradictions(checker, pair.true);
     if (onTrue.length) {
       out.trueFlagged++;
-      out.details.push(`true sentence flagged: "${pair.true}" → ${onTrue.map(f => `"${pair.true.slice(f.start, f.end)}" vs ${f.figure?.text}`).join('; ')}`);
+      out.details.push(
+        `true sentence flagged: "${pair.true}" → ${onTrue.map(f => `"${pair.true.slice(f.start, f.end)}" vs ${f.figure?.text}`).join('; ')}`,
+      );
       out.wrongFixes += onTrue.filter(f => f.replacement !== undefined).length;
     }
     const onFalse = contradictions(checker, pair.false);
@@ -186,10 +257,14 @@ function evalPairs(gold: Gold, checker: { check(text: string): Finding[] }, alon
       return value !== undefined && sameNumber(value, pair.right.value);
     });
     if (right) out.wrongFlaggedRightFigure++;
-    else out.details.push(`wrong number ${wrongSpan.length ? 'flagged against ' + wrongSpan.map(f => f.figure?.text).join(', ') : 'not flagged'}: "${pair.false}" (${pair.wrong} should be ${pair.right.text})`);
+    else
+      out.details.push(
+        `wrong number ${wrongSpan.length ? 'flagged against ' + wrongSpan.map(f => f.figure?.text).join(', ') : 'not flagged'}: "${pair.false}" (${pair.wrong} should be ${pair.right.text})`,
+      );
     for (const f of onFalse) {
       if (f.replacement === undefined) continue;
-      const rightFix = f === right && pair.right.text.replace(/[^\d.]/g, '') !== '' && writtenNumber(f.replacement) === writtenNumber(pair.right.text);
+      const rightFix =
+        f === right && pair.right.text.replace(/[^\d.]/g, '') !== '' && writtenNumber(f.replacement) === writtenNumber(pair.right.text);
       if (!rightFix) {
         out.wrongFixes++;
         out.details.push(`quick fix would write "${f.replacement}" for "${pair.false.slice(f.start, f.end)}" in "${pair.false}"`);
@@ -197,7 +272,8 @@ function evalPairs(gold: Gold, checker: { check(text: string): Finding[] }, alon
     }
     // the same sentence checked against its own report alone must find the same
     const key = (fs: Finding[]) => fs.map(f => `${f.start}-${f.end}-${f.replacement ?? ''}`).join('|');
-    if (key(contradictions(alone, pair.true)) !== key(onTrue) || key(contradictions(alone, pair.false)) !== key(onFalse)) out.dependsOnLibrary++;
+    if (key(contradictions(alone, pair.true)) !== key(onTrue) || key(contradictions(alone, pair.false)) !== key(onFalse))
+      out.dependsOnLibrary++;
   }
   return out;
 }
@@ -218,25 +294,61 @@ async function main(): Promise<void> {
     return evalReport(gold, report, checker, alone, library.reports);
   });
   const total = {
-    figureRecall: counter(), figurePrecision: counter(), subjectAccuracy: counter(), metadata: counter(), headings: counter(), notes: counter(),
+    figureRecall: counter(),
+    figurePrecision: counter(),
+    subjectAccuracy: counter(),
+    metadata: counter(),
+    headings: counter(),
+    notes: counter(),
     sourceFields: Object.fromEntries(SOURCE_FIELDS.map(f => [f, counter()])) as Record<string, Counter>,
-    pairs: 0, wrongFlagged: 0, wrongFlaggedRightFigure: 0, trueFlagged: 0, wrongFixes: 0, dependsOnLibrary: 0,
+    pairs: 0,
+    wrongFlagged: 0,
+    wrongFlaggedRightFigure: 0,
+    trueFlagged: 0,
+    wrongFixes: 0,
+    dependsOnLibrary: 0,
   };
-  const rows: string[][] = [['report', 'metadata', 'headings', 'notes', 'figures found', 'subjects', 'precision', 'source fields', 'wrong → right fig', 'true flagged', 'wrong fixes']];
+  const rows: string[][] = [
+    [
+      'report',
+      'metadata',
+      'headings',
+      'notes',
+      'figures found',
+      'subjects',
+      'precision',
+      'source fields',
+      'wrong → right fig',
+      'true flagged',
+      'wrong fixes',
+    ],
+  ];
   for (const r of results) {
     const meta = Object.values(r.metadata);
-    total.metadata.total += meta.length; total.metadata.right += meta.filter(Boolean).length;
-    total.headings.total += r.headings.expected; total.headings.right += r.headings.found;
-    total.notes.total++; if (r.notes.expected === r.notes.found) total.notes.right++;
-    total.figureRecall.total += r.figures.gold; total.figureRecall.right += r.figures.found;
-    total.subjectAccuracy.total += r.figures.gold; total.subjectAccuracy.right += r.figures.subjectRight;
-    if (r.figures.precision) { total.figurePrecision.total += r.figures.precision.total; total.figurePrecision.right += r.figures.precision.right; }
-    let fieldsRight = 0, fieldsTotal = 0;
-    for (const [field, c] of Object.entries(r.sourceFields)) {
-      total.sourceFields[field].total += c.total; total.sourceFields[field].right += c.right;
-      fieldsRight += c.right; fieldsTotal += c.total;
+    total.metadata.total += meta.length;
+    total.metadata.right += meta.filter(Boolean).length;
+    total.headings.total += r.headings.expected;
+    total.headings.right += r.headings.found;
+    total.notes.total++;
+    if (r.notes.expected === r.notes.found) total.notes.right++;
+    total.figureRecall.total += r.figures.gold;
+    total.figureRecall.right += r.figures.found;
+    total.subjectAccuracy.total += r.figures.gold;
+    total.subjectAccuracy.right += r.figures.subjectRight;
+    if (r.figures.precision) {
+      total.figurePrecision.total += r.figures.precision.total;
+      total.figurePrecision.right += r.figures.precision.right;
     }
-    for (const k of ['pairs', 'wrongFlagged', 'wrongFlaggedRightFigure', 'trueFlagged', 'wrongFixes', 'dependsOnLibrary'] as const) total[k] += r.factCheck[k];
+    let fieldsRight = 0,
+      fieldsTotal = 0;
+    for (const [field, c] of Object.entries(r.sourceFields)) {
+      total.sourceFields[field].total += c.total;
+      total.sourceFields[field].right += c.right;
+      fieldsRight += c.right;
+      fieldsTotal += c.total;
+    }
+    for (const k of ['pairs', 'wrongFlagged', 'wrongFlaggedRightFigure', 'trueFlagged', 'wrongFixes', 'dependsOnLibrary'] as const)
+      total[k] += r.factCheck[k];
     rows.push([
       r.id,
       `${meta.filter(Boolean).length}/${meta.length}`,
@@ -272,14 +384,23 @@ async function main(): Promise<void> {
     },
   };
   console.log(`figure recall          ${pct(total.figureRecall.right, total.figureRecall.total)}`);
-  console.log(`figure precision       ${pct(total.figurePrecision.right, total.figurePrecision.total)} (reports whose every figure is in the gold)`);
+  console.log(
+    `figure precision       ${pct(total.figurePrecision.right, total.figurePrecision.total)} (reports whose every figure is in the gold)`,
+  );
   console.log(`subject accuracy       ${pct(total.subjectAccuracy.right, total.subjectAccuracy.total)} (gold words in the subject)`);
   console.log(`metadata               ${pct(total.metadata.right, total.metadata.total)}`);
   console.log(`headings               ${pct(total.headings.right, total.headings.total)}`);
   for (const [f, c] of Object.entries(total.sourceFields)) console.log(`note source ${f.padEnd(11)}${pct(c.right, c.total)}`);
-  console.log(`fact-check: wrong number flagged against the right figure ${pct(total.wrongFlaggedRightFigure, total.pairs)}, flagged at all ${pct(total.wrongFlagged, total.pairs)}`);
-  console.log(`fact-check: true sentences flagged ${pct(total.trueFlagged, total.pairs)}; quick fixes that would write a wrong number ${total.wrongFixes}; pairs whose findings change with the other reports loaded ${total.dependsOnLibrary}`);
-  fs.writeFileSync(OUT, JSON.stringify({ src: path.relative(path.join(__dirname, '..'), SRC) || 'src', summary, reports: results }, null, 2) + '\n');
+  console.log(
+    `fact-check: wrong number flagged against the right figure ${pct(total.wrongFlaggedRightFigure, total.pairs)}, flagged at all ${pct(total.wrongFlagged, total.pairs)}`,
+  );
+  console.log(
+    `fact-check: true sentences flagged ${pct(total.trueFlagged, total.pairs)}; quick fixes that would write a wrong number ${total.wrongFixes}; pairs whose findings change with the other reports loaded ${total.dependsOnLibrary}`,
+  );
+  fs.writeFileSync(
+    OUT,
+    JSON.stringify({ src: path.relative(path.join(__dirname, '..'), SRC) || 'src', summary, reports: results }, null, 2) + '\n',
+  );
   console.log(`\nwrote ${OUT}`);
 }
 

@@ -29,7 +29,13 @@ function packageVsix({ outFile, quiet = false } = {}) {
     // Relative links stay relative: VS Code resolves them inside the installed extension, which ships
     // the README's images (media/). There is no public repository to rewrite them against.
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const output = step('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], staging, quiet);
+    const output = step(
+      'vsce package',
+      process.execPath,
+      [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out],
+      staging,
+      quiet,
+    );
     if (!fs.existsSync(out)) throw new Error(`vsce reported success but wrote no ${out}:\n${output}`);
     return out;
   } finally {

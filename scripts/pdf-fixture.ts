@@ -8,7 +8,10 @@ import { readPdfContent } from '../src/lazy/pdf';
 
 void (async () => {
   const [file, range = ''] = process.argv.slice(2);
-  if (!file) { console.error('usage: pdf-fixture.ts FILE.pdf [FIRST-LAST]'); process.exit(2); }
+  if (!file) {
+    console.error('usage: pdf-fixture.ts FILE.pdf [FIRST-LAST]');
+    process.exit(2);
+  }
   const content = await readPdfContent(fs.readFileSync(file));
   const [first, last] = range ? range.split('-').map(Number) : [1, content.pages.length];
   const pages = content.pages.filter(p => p.n >= first && p.n <= (last ?? first));

@@ -12,15 +12,22 @@ const dir = path.join(__dirname, '..', 'test', 'fixtures', 'pdf');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium' });
   try {
     const page = await browser.newPage();
-    for (const name of fs.readdirSync(path.join(dir, 'src')).filter(n => n.endsWith('.html')).sort()) {
+    for (const name of fs
+      .readdirSync(path.join(dir, 'src'))
+      .filter(n => n.endsWith('.html'))
+      .sort()) {
       await page.goto('file://' + path.join(dir, 'src', name));
       const title = await page.title();
       const out = path.join(dir, name.replace(/\.html$/, '.pdf'));
       await page.pdf({
-        path: out, format: 'Letter', tagged: false, displayHeaderFooter: !name.startsWith('scanned'),
+        path: out,
+        format: 'Letter',
+        tagged: false,
+        displayHeaderFooter: !name.startsWith('scanned'),
         margin: { top: '0.9in', bottom: '0.9in', left: '1in', right: '1in' },
         headerTemplate: `<div style="font-size:8pt;width:100%;text-align:center;font-family:serif">${title}</div>`,
-        footerTemplate: '<div style="font-size:8pt;width:100%;text-align:center;font-family:serif">Page <span class="pageNumber"></span></div>',
+        footerTemplate:
+          '<div style="font-size:8pt;width:100%;text-align:center;font-family:serif">Page <span class="pageNumber"></span></div>',
       });
       console.log(`${name} → ${path.relative(process.cwd(), out)} (${fs.statSync(out).size} bytes)`);
     }

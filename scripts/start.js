@@ -42,18 +42,32 @@ async function main() {
   const stopAll = async code => {
     if (stopping) return;
     stopping = true;
-    for (const stop of stops.reverse()) { try { await stop(); } catch { /* already gone */ } }
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch {
+        /* already gone */
+      }
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
     process.exit(code);
   };
-  process.on('SIGINT', () => { log('stopping'); void stopAll(0); });
-  process.on('SIGTERM', () => { log('stopping'); void stopAll(0); });
+  process.on('SIGINT', () => {
+    log('stopping');
+    void stopAll(0);
+  });
+  process.on('SIGTERM', () => {
+    log('stopping');
+    void stopAll(0);
+  });
 
   if (onPath('code') && !args.includes('--web')) {
     // --wait keeps the CLI running until the window closes, so Ctrl-C has something to stop.
     log(`opening ${workspace} in desktop VS Code (extension development window)`);
     const code = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`, workspace], { stdio: 'inherit' });
-    stops.push(async () => { code.kill('SIGTERM'); });
+    stops.push(async () => {
+      code.kill('SIGTERM');
+    });
     code.on('exit', status => void stopAll(status ?? 0));
     return;
   }
@@ -68,7 +82,12 @@ async function main() {
   const port = Number(process.env.PORT) || (await cs.freePort());
   const server = await cs.startCodeServer(tools, dirs, { port });
   stops.push(server.stop);
-  server.exitedPromise.then(info => { if (!stopping) { console.error(`[dossier] code-server stopped (${info}); log:\n${cs.tail(dirs.log)}`); void stopAll(1); } });
+  server.exitedPromise.then(info => {
+    if (!stopping) {
+      console.error(`[dossier] code-server stopped (${info}); log:\n${cs.tail(dirs.log)}`);
+      void stopAll(1);
+    }
+  });
   const url = cs.workbenchUrl(server.url, port, workspace);
   log(`Dossier is running in VS Code (code-server ${provision.CODE_SERVER_VERSION}) on ${workspace}`);
   console.log(`\n    ${url}\n`);

@@ -6,7 +6,9 @@ import { main } from './cli/main';
 import { errorMessage } from './core/errors';
 
 main(process.argv.slice(2)).then(
-  code => { process.exitCode = code; },
+  code => {
+    process.exitCode = code;
+  },
   err => {
     process.stderr.write(`dossier: ${errorMessage(err)}\n`);
     process.exitCode = 2;

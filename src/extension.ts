@@ -29,8 +29,14 @@ export interface DossierApi {
 
 /** The commands the features serve; a unit test checks that they are every command declared. */
 export type ServedCommands =
-  | ServedBy<typeof showLogFeature> | ServedBy<typeof chartPreviewFeature> | ServedBy<typeof citeFeature> | ServedBy<typeof checkFeature>
-  | ServedBy<typeof readerFeature> | ServedBy<typeof outlineFeature> | ServedBy<typeof searchFeature> | ServedBy<typeof hoverFeature>;
+  | ServedBy<typeof showLogFeature>
+  | ServedBy<typeof chartPreviewFeature>
+  | ServedBy<typeof citeFeature>
+  | ServedBy<typeof checkFeature>
+  | ServedBy<typeof readerFeature>
+  | ServedBy<typeof outlineFeature>
+  | ServedBy<typeof searchFeature>
+  | ServedBy<typeof hoverFeature>;
 
 export function activate(context: vscode.ExtensionContext): DossierApi | undefined {
   const started = performance.now();
@@ -42,7 +48,9 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     const services: DossierServices = { context, library, log };
     const handlers: Partial<CommandHandlers> = {};
     /** Starts a feature. One broken feature is reported and skipped; it must not take the others down with it. */
-    const start = <Served extends CommandName, Exposed extends object>(feature: Feature<Served, Exposed>): (Started<Served> & Exposed) | undefined => {
+    const start = <Served extends CommandName, Exposed extends object>(
+      feature: Feature<Served, Exposed>,
+    ): (Started<Served> & Exposed) | undefined => {
       try {
         const running = feature(services);
         if (running.disposable) context.subscriptions.push(running.disposable);

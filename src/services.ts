@@ -19,7 +19,9 @@ export interface Started<Served extends CommandName = never> {
  * A feature registers its providers and returns them with the handlers of the commands it serves (and, for
  * some, what the API exposes).
  */
-export type Feature<Served extends CommandName = never, Exposed extends object = object> = (services: DossierServices) => Started<Served> & Exposed;
+export type Feature<Served extends CommandName = never, Exposed extends object = object> = (
+  services: DossierServices,
+) => Started<Served> & Exposed;
 
 /** The commands a feature serves. */
 export type ServedBy<F> = F extends Feature<infer Served, object> ? Served : never;

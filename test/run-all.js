@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check Dossier has, in order, each reported as it finishes:
-//   unit tests (node:test) · lint · type check · build · integration suites in a real VS Code ·
+//   unit tests (node:test) · lint · formatting (Prettier) · type check · build · integration suites in a real VS Code ·
 //   the same in Restricted Mode (an untrusted workspace) · the packaged .vsix installed into a clean VS Code.
-// Unit and integration tests count one each; lint, type check and build count as one test each.
+// Unit and integration tests count one each; lint, formatting, type check and build count as one test each.
 // The last line is the combined "N passed, N failed"; the exit code is 0 only when nothing failed
 // (1 a check failed, 2 a harness could not run).
 //   node test/run-all.js [--no-integration] [--grep PATTERN (integration only)]
@@ -22,10 +22,16 @@ function run(command, commandArgs) {
   return new Promise(resolve => {
     const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const keep = stream => chunk => { output += chunk; stream.write(chunk); };
+    const keep = stream => chunk => {
+      output += chunk;
+      stream.write(chunk);
+    };
     child.stdout.on('data', keep(process.stdout));
     child.stderr.on('data', keep(process.stderr));
-    child.on('error', error => { output += error.message; resolve({ code: 2, output }); });
+    child.on('error', error => {
+      output += error.message;
+      resolve({ code: 2, output });
+    });
     child.on('close', code => resolve({ code: code ?? 2, output }));
   });
 }
@@ -46,19 +52,44 @@ function countLastLine(output) {
 const steps = [
   { name: 'unit tests', command: process.execPath, args: [path.join(ROOT, 'test', 'run-unit.js')], count: countNodeTest },
   { name: 'lint', command: bin('eslint'), args: ['.'] },
+  { name: 'format', command: bin('prettier'), args: ['--check', '.'] },
   { name: 'type check', command: bin('tsc'), args: ['--noEmit', '-p', ROOT] },
   { name: 'build', command: process.execPath, args: [path.join(ROOT, 'esbuild.js')] },
-  ...(noIntegration ? [] : [
-    { name: 'integration (code-server)', command: process.execPath, args: [path.join(ROOT, 'test', 'e2e', 'run.js'), ...(grep ? ['--grep', grep] : [])], count: countLastLine },
-    ...(grep ? [] : [{ name: 'integration, Restricted Mode', command: process.execPath, args: [path.join(ROOT, 'test', 'e2e', 'run.js'), '--untrusted'], count: countLastLine }]),
-    { name: 'packaged .vsix', command: process.execPath, args: [path.join(ROOT, 'test', 'e2e', 'run.js'), '--vsix'], count: countLastLine },
-  ]),
+  ...(noIntegration
+    ? []
+    : [
+        {
+          name: 'integration (code-server)',
+          command: process.execPath,
+          args: [path.join(ROOT, 'test', 'e2e', 'run.js'), ...(grep ? ['--grep', grep] : [])],
+          count: countLastLine,
+        },
+        ...(grep
+          ? []
+          : [
+              {
+                name: 'integration, Restricted Mode',
+                command: process.execPath,
+                args: [path.join(ROOT, 'test', 'e2e', 'run.js'), '--untrusted'],
+                count: countLastLine,
+              },
+            ]),
+        {
+          name: 'packaged .vsix',
+          command: process.execPath,
+          args: [path.join(ROOT, 'test', 'e2e', 'run.js'), '--vsix'],
+          count: countLastLine,
+        },
+      ]),
 ];
 
 /** Provisions the integration tools (first run: minutes) while the unit tests and checks run. */
 function provisionInBackground() {
   return new Promise(resolve => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'test', 'e2e', 'provision.js')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'test', 'e2e', 'provision.js')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', c => (output += c));
     child.stderr.on('data', c => (output += c));
@@ -75,7 +106,12 @@ async function main() {
     if (step.count === countLastLine && provisioning) {
       // its outcome is reported by the runner itself, which provisions again (a no-op) or fails clearly
       const output = await provisioning;
-      process.stdout.write(output.split('\n').filter(line => !line.startsWith('{')).join('\n'));
+      process.stdout.write(
+        output
+          .split('\n')
+          .filter(line => !line.startsWith('{'))
+          .join('\n'),
+      );
     }
     console.log(`\n━━━ ${step.name} ━━━`);
     const t0 = Date.now();
@@ -90,7 +126,9 @@ async function main() {
   console.log('\n━━━ summary ━━━');
   for (const r of results) {
     const status = r.code === 0 && r.failed === 0 ? 'ok  ' : r.broken ? 'BROKEN' : 'FAIL';
-    console.log(`${status.padEnd(6)} ${r.name.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s`);
+    console.log(
+      `${status.padEnd(6)} ${r.name.padEnd(28)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.toFixed(1)} s`,
+    );
   }
   console.log(`total ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const passed = results.reduce((a, r) => a + r.passed, 0);

@@ -3,9 +3,13 @@ const { spawnSync } = require('child_process');
 const path = require('path');
 
 const env = { ...process.env, DOSSIER_FUZZ_RUNS: process.env.DOSSIER_FUZZ_RUNS || '10000' };
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=3600000', path.join(__dirname, 'unit', 'fuzz.test.ts')], {
-  stdio: 'inherit',
-  cwd: path.join(__dirname, '..'),
-  env,
-});
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=3600000', path.join(__dirname, 'unit', 'fuzz.test.ts')],
+  {
+    stdio: 'inherit',
+    cwd: path.join(__dirname, '..'),
+    env,
+  },
+);
 process.exit(result.status ?? 2);

@@ -47,7 +47,10 @@ export const checkFeature: Feature = ({ library, log }) => {
     const started = Date.now();
     const found = checkerFor(current).check(document.getText(), noteAnalysis(document));
     findings.set(key, { version: document.version, findings: found });
-    diagnostics.set(document.uri, found.map(f => toDiagnostic(document, f, current)));
+    diagnostics.set(
+      document.uri,
+      found.map(f => toDiagnostic(document, f, current)),
+    );
     const took = Date.now() - started;
     if (took > 200) log.warn(`Fact-check of ${document.uri.path.split('/').pop()} took ${took} ms`);
   };
@@ -56,10 +59,13 @@ export const checkFeature: Feature = ({ library, log }) => {
     if (!isNoteDocument(document)) return;
     const key = document.uri.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      check(document);
-    }, DEBOUNCE_MS));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        check(document);
+      }, DEBOUNCE_MS),
+    );
   };
 
   const checkAll = () => {
@@ -114,7 +120,9 @@ function toDiagnostic(document: vscode.TextDocument, finding: CheckFinding, libr
   const related = finding.figure && figureLocation(library, finding.figure.reportId, finding.figure.figureId);
   if (related) {
     const f = finding.figure!;
-    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(related, `The report: ${f.qualifier ? f.qualifier + ' ' : ''}${f.text}`)];
+    diagnostic.relatedInformation = [
+      new vscode.DiagnosticRelatedInformation(related, `The report: ${f.qualifier ? f.qualifier + ' ' : ''}${f.text}`),
+    ];
   }
   return diagnostic;
 }
@@ -157,7 +165,10 @@ function codeActions(
     }
     if (!finding.figure) continue;
     if (finding.replacement !== undefined) {
-      const fix = new vscode.CodeAction(vscode.l10n.t('Use the report\u2019s figure: {0}', finding.replacement), vscode.CodeActionKind.QuickFix);
+      const fix = new vscode.CodeAction(
+        vscode.l10n.t('Use the report\u2019s figure: {0}', finding.replacement),
+        vscode.CodeActionKind.QuickFix,
+      );
       fix.edit = new vscode.WorkspaceEdit();
       fix.edit.replace(document.uri, diagnostic.range, finding.replacement);
       fix.diagnostics = [diagnostic];
@@ -193,13 +204,16 @@ function otherFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic
   };
   if (finding.code === 'unknown-citation') {
     (finding.suggestions ?? []).forEach((key, i) =>
-      fix(vscode.l10n.t('Change to @{0}', key), e => e.replace(document.uri, diagnostic.range, `@${key}`), i === 0));
+      fix(vscode.l10n.t('Change to @{0}', key), e => e.replace(document.uri, diagnostic.range, `@${key}`), i === 0),
+    );
   } else if (finding.code === 'unknown-footnote') {
     const label = document.getText(diagnostic.range);
     const text = document.getText();
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const lead = text.length === 0 ? '' : text.endsWith('\n') ? eol : eol + eol;
-    fix(vscode.l10n.t('Add a definition for {0} at the end of the note', label), e => e.insert(document.uri, document.positionAt(text.length), `${lead}${label}: ${eol}`));
+    fix(vscode.l10n.t('Add a definition for {0} at the end of the note', label), e =>
+      e.insert(document.uri, document.positionAt(text.length), `${lead}${label}: ${eol}`),
+    );
   } else if (finding.code === 'unused-footnote') {
     const line = document.lineAt(diagnostic.range.start.line);
     fix(vscode.l10n.t('Remove the unused footnote definition'), e => e.delete(document.uri, line.rangeIncludingLineBreak));

@@ -6,8 +6,17 @@
  */
 import * as vscode from 'vscode';
 import {
-  citationItems, cslForKey, cslLocator, footnoteText, itemForTarget, pandocCitation, pandocInsertion,
-  type CitationItem, type CitationStyle, type CitedTarget, type CslItem,
+  citationItems,
+  cslForKey,
+  cslLocator,
+  footnoteText,
+  itemForTarget,
+  pandocCitation,
+  pandocInsertion,
+  type CitationItem,
+  type CitationStyle,
+  type CitedTarget,
+  type CslItem,
 } from '../core/cite';
 import { citationEdits, type CitationText } from '../core/citationEdits';
 import { memoText } from '../core/escape';
@@ -23,7 +32,10 @@ export class CiteService implements vscode.Disposable {
   private lastMarkdownEditor: vscode.TextEditor | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly library: LibraryService, readonly csl: CslService) {
+  constructor(
+    readonly library: LibraryService,
+    readonly csl: CslService,
+  ) {
     this.disposables.push(
       library.onDidChange(() => {
         this.itemsOf = undefined;
@@ -65,10 +77,12 @@ export class CiteService implements vscode.Disposable {
   async citationText(items: readonly CitationItem[], style: CitationStyle = this.style()): Promise<CitationText> {
     if (style === 'pandoc') return { kind: 'inline', text: pandocCitation(items) };
     if (style === 'footnote') {
-      const text = items.map((item, i) => {
-        const t = footnoteText(item);
-        return i < items.length - 1 ? t.replace(/\.$/, '') : t;
-      }).join('; ');
+      const text = items
+        .map((item, i) => {
+          const t = footnoteText(item);
+          return i < items.length - 1 ? t.replace(/\.$/, '') : t;
+        })
+        .join('; ');
       return { kind: 'footnote', text, key: items.length === 1 ? items[0].key : undefined };
     }
     const library = await this.library.ready();
@@ -77,7 +91,9 @@ export class CiteService implements vscode.Disposable {
     const formatted = await this.csl.citation(this.cslStyle(style), cslItems, cites);
     // The engine formats report text as it is: escaped here, so a title cannot become markup in the memo.
     const text = memoText(formatted.text);
-    return formatted.styleClass === 'note' ? { kind: 'footnote', text, key: items.length === 1 ? items[0].key : undefined } : { kind: 'inline', text };
+    return formatted.styleClass === 'note'
+      ? { kind: 'footnote', text, key: items.length === 1 ? items[0].key : undefined }
+      : { kind: 'inline', text };
   }
 
   private cslStyle(style: CitationStyle): CslStyleChoice {
@@ -86,7 +102,8 @@ export class CiteService implements vscode.Disposable {
     if (!file) throw new CslFileError(vscode.l10n.t('Set "dossier.citation.cslFile" to a .csl file to use the csl-file citation style.'));
     // the same trust and path policy as the reports setting (core resolveReportPath)
     const resolved = this.library.dossier.settingLocation(file, origin);
-    if (!('location' in resolved)) throw new CslFileError(vscode.l10n.t('Dossier does not read the CSL style {0}: {1}', file, resolved.refused));
+    if (!('location' in resolved))
+      throw new CslFileError(vscode.l10n.t('Dossier does not read the CSL style {0}: {1}', file, resolved.refused));
     return { kind: 'file', uri: vscode.Uri.parse(resolved.location) };
   }
 
@@ -99,8 +116,9 @@ export class CiteService implements vscode.Disposable {
     let editor = this.noteEditor();
     if (options.at) {
       const uri = options.at.uri;
-      editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri)
-        ?? await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false });
+      editor =
+        vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri) ??
+        (await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preserveFocus: false }));
     }
     if (!editor) return false;
     const citation = await this.citationText(items, options.style);
@@ -115,7 +133,8 @@ export class CiteService implements vscode.Disposable {
       const position = document.positionAt(offset);
       const line = document.lineAt(position.line).text;
       const joined = pandocInsertion(line.slice(0, position.character), line.slice(position.character), items);
-      if (joined !== citation.text) ({ edits, atCursor } = { edits: [{ start: offset, end: offset, newText: joined }], atCursor: joined.length });
+      if (joined !== citation.text)
+        ({ edits, atCursor } = { edits: [{ start: offset, end: offset, newText: joined }], atCursor: joined.length });
     }
     const ok = await editor.edit(builder => {
       for (const e of edits) builder.replace(new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);

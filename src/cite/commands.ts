@@ -17,13 +17,18 @@ interface PickItem extends vscode.QuickPickItem {
 }
 
 /** The handlers of the citation commands. A failure (an unusable .csl file, say) is reported by the command registry. */
-export function citationCommands(cite: CiteService, log: vscode.LogOutputChannel): Pick<CommandHandlers, 'insertCitation' | 'insertCitationFor' | 'copyCitationFor'> {
+export function citationCommands(
+  cite: CiteService,
+  log: vscode.LogOutputChannel,
+): Pick<CommandHandlers, 'insertCitation' | 'insertCitationFor' | 'copyCitationFor'> {
   const insertOrCopy = async (items: CitationItem[], options: InsertOptions): Promise<boolean> => {
     if (cite.noteEditor() || options.at) return cite.insert(items, options);
     // Nowhere to insert: put it on the clipboard instead and say so.
     const citation = await cite.citationText(items, options.style);
     await vscode.env.clipboard.writeText(citation.text);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown note to insert citations; the citation was copied to the clipboard.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a Markdown note to insert citations; the citation was copied to the clipboard.'),
+    );
     return false;
   };
 
@@ -87,67 +92,76 @@ function knownStyle(style: unknown): CitationStyle | undefined {
  * its title tells screen readers what is chosen so far.
  */
 function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
-  return cite.items().then(all => new Promise<CitationItem[] | undefined>(resolve => {
-    const chosen: CitationItem[] = [];
-    const picker = vscode.window.createQuickPick<PickItem>();
-    picker.matchOnDescription = true;
-    picker.matchOnDetail = true;
-    picker.placeholder = vscode.l10n.t('Type an author, title, outlet, figure or paragraph; Enter adds it');
-    const sourceRows: PickItem[] = all.map(item => ({
-      item,
-      label: `${codicon(item)} ${noIcons(item.label)}`,
-      description: `@${item.key}${item.locator ? `, ${item.locator}` : ''} \u00b7 ${kindWord(item)}`,
-      detail: noIcons(item.detail),
-    }));
-    const insertButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('check'), tooltip: vscode.l10n.t('Insert the citation') };
-    const refresh = () => {
-      const rows: PickItem[] = [];
-      // The insert row only while nothing is typed, so Enter on a filtered list adds the best match.
-      if (chosen.length && picker.value === '') {
-        rows.push({
-          insert: true,
-          alwaysShow: true,
-          label: `$(check) ${vscode.l10n.t('Insert {0}', pandocCitation(chosen))}`,
-          description: vscode.l10n.t('{0} chosen · style: {1}', chosen.length, cite.style()),
+  return cite.items().then(
+    all =>
+      new Promise<CitationItem[] | undefined>(resolve => {
+        const chosen: CitationItem[] = [];
+        const picker = vscode.window.createQuickPick<PickItem>();
+        picker.matchOnDescription = true;
+        picker.matchOnDetail = true;
+        picker.placeholder = vscode.l10n.t('Type an author, title, outlet, figure or paragraph; Enter adds it');
+        const sourceRows: PickItem[] = all.map(item => ({
+          item,
+          label: `${codicon(item)} ${noIcons(item.label)}`,
+          description: `@${item.key}${item.locator ? `, ${item.locator}` : ''} \u00b7 ${kindWord(item)}`,
+          detail: noIcons(item.detail),
+        }));
+        const insertButton: vscode.QuickInputButton = {
+          iconPath: new vscode.ThemeIcon('check'),
+          tooltip: vscode.l10n.t('Insert the citation'),
+        };
+        const refresh = () => {
+          const rows: PickItem[] = [];
+          // The insert row only while nothing is typed, so Enter on a filtered list adds the best match.
+          if (chosen.length && picker.value === '') {
+            rows.push({
+              insert: true,
+              alwaysShow: true,
+              label: `$(check) ${vscode.l10n.t('Insert {0}', pandocCitation(chosen))}`,
+              description: vscode.l10n.t('{0} chosen · style: {1}', chosen.length, cite.style()),
+            });
+            rows.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+          }
+          rows.push(...sourceRows.filter(r => !chosen.includes(r.item!)));
+          picker.items = rows;
+          picker.title = chosen.length
+            ? vscode.l10n.t(
+                'Cite: {0} — Enter on the first row inserts, Escape cancels',
+                chosen.map(c => c.key + (c.locator ? ` ${c.locator}` : '')).join('; '),
+              )
+            : vscode.l10n.t('Insert citation');
+          picker.buttons = chosen.length ? [insertButton] : [];
+        };
+        let done = false;
+        const finish = (result: CitationItem[] | undefined) => {
+          if (done) return;
+          done = true;
+          resolve(result);
+          picker.dispose();
+        };
+        picker.onDidTriggerButton(() => finish([...chosen]));
+        let hadValue = false;
+        picker.onDidChangeValue(value => {
+          if ((value !== '') !== hadValue) {
+            hadValue = value !== '';
+            refresh();
+          }
         });
-        rows.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-      }
-      rows.push(...sourceRows.filter(r => !chosen.includes(r.item!)));
-      picker.items = rows;
-      picker.title = chosen.length
-        ? vscode.l10n.t('Cite: {0} — Enter on the first row inserts, Escape cancels', chosen.map(c => c.key + (c.locator ? ` ${c.locator}` : '')).join('; '))
-        : vscode.l10n.t('Insert citation');
-      picker.buttons = chosen.length ? [insertButton] : [];
-    };
-    let done = false;
-    const finish = (result: CitationItem[] | undefined) => {
-      if (done) return;
-      done = true;
-      resolve(result);
-      picker.dispose();
-    };
-    picker.onDidTriggerButton(() => finish([...chosen]));
-    let hadValue = false;
-    picker.onDidChangeValue(value => {
-      if ((value !== '') !== hadValue) {
-        hadValue = value !== '';
+        picker.onDidAccept(() => {
+          const active = picker.activeItems[0];
+          if (!active || active.insert) {
+            finish(chosen.length ? [...chosen] : undefined);
+            return;
+          }
+          if (active.item) {
+            chosen.push(active.item);
+            picker.value = '';
+            refresh();
+          }
+        });
+        picker.onDidHide(() => finish(undefined));
         refresh();
-      }
-    });
-    picker.onDidAccept(() => {
-      const active = picker.activeItems[0];
-      if (!active || active.insert) {
-        finish(chosen.length ? [...chosen] : undefined);
-        return;
-      }
-      if (active.item) {
-        chosen.push(active.item);
-        picker.value = '';
-        refresh();
-      }
-    });
-    picker.onDidHide(() => finish(undefined));
-    refresh();
-    picker.show();
-  }));
+        picker.show();
+      }),
+  );
 }

@@ -47,7 +47,11 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
       this.fuse = {
         items,
         fuse: new Fuse(items, {
-          keys: [{ name: 'key', weight: 3 }, { name: 'label', weight: 2 }, { name: 'filterText', weight: 1 }],
+          keys: [
+            { name: 'key', weight: 3 },
+            { name: 'label', weight: 2 },
+            { name: 'filterText', weight: 1 },
+          ],
           ignoreLocation: true,
           threshold: 0.35,
           includeScore: true,

@@ -25,10 +25,17 @@ export class CslService implements vscode.Disposable {
   private readonly userStyles = new Map<string, { name: string; styleClass: StyleClass }>();
   private idle: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly bundlePath = path.join(__dirname, 'csl.js')) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly bundlePath = path.join(__dirname, 'csl.js'),
+  ) {}
 
   /** Formats one citation; `styleClass` says whether it is note text or in-text text. */
-  async citation(style: CslStyleChoice, items: readonly CslItem[], cites: readonly CslCite[]): Promise<{ text: string; styleClass: StyleClass }> {
+  async citation(
+    style: CslStyleChoice,
+    items: readonly CslItem[],
+    cites: readonly CslCite[],
+  ): Promise<{ text: string; styleClass: StyleClass }> {
     const { name, styleClass } = await this.resolve(style);
     const cacheKey = JSON.stringify([name, cites, items]);
     const cached = this.results.get(cacheKey);

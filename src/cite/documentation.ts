@@ -7,7 +7,11 @@ import { footnoteText, pandocCitation, type CitationItem } from '../core/cite';
 import { escapeMarkdown } from '../shared/markdown';
 
 const KIND_WORDS: Record<CitationItem['target']['kind'], string> = {
-  report: 'Report', footnote: 'Note source', section: 'Section', paragraph: 'Paragraph', figure: 'Figure',
+  report: 'Report',
+  footnote: 'Note source',
+  section: 'Section',
+  paragraph: 'Paragraph',
+  figure: 'Figure',
 };
 
 export function kindWord(item: CitationItem): string {
@@ -16,11 +20,16 @@ export function kindWord(item: CitationItem): string {
 
 export function codicon(item: CitationItem): string {
   switch (item.target.kind) {
-    case 'report': return '$(book)';
-    case 'footnote': return '$(quote)';
-    case 'section': return '$(list-tree)';
-    case 'paragraph': return '$(symbol-text)';
-    case 'figure': return '$(symbol-number)';
+    case 'report':
+      return '$(book)';
+    case 'footnote':
+      return '$(quote)';
+    case 'section':
+      return '$(list-tree)';
+    case 'paragraph':
+      return '$(symbol-text)';
+    case 'figure':
+      return '$(symbol-number)';
   }
 }
 
@@ -42,4 +51,3 @@ export function itemDocumentation(item: CitationItem): vscode.MarkdownString {
   }
   return md;
 }
-

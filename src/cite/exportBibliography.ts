@@ -24,10 +24,12 @@ export async function exportBibliography(cite: CiteService, args?: ExportBibliog
     void vscode.window.showInformationMessage(vscode.l10n.t('The library has no reports to export.'));
     return undefined;
   }
-  const format = FORMATS.find(f => f.format === args?.format) ?? (await vscode.window.showQuickPick(
-    FORMATS.map(f => ({ ...f, description: `.${f.extension}` })),
-    { title: vscode.l10n.t('Export bibliography ({0} entries)', everything.length), placeHolder: vscode.l10n.t('Format') },
-  ));
+  const format =
+    FORMATS.find(f => f.format === args?.format) ??
+    (await vscode.window.showQuickPick(
+      FORMATS.map(f => ({ ...f, description: `.${f.extension}` })),
+      { title: vscode.l10n.t('Export bibliography ({0} entries)', everything.length), placeHolder: vscode.l10n.t('Format') },
+    ));
   if (!format) return undefined;
 
   // Everything by default; only what a note cites when asked (the note open in the editor, with unsaved edits).
@@ -39,17 +41,30 @@ export async function exportBibliography(cite: CiteService, args?: ExportBibliog
     if (open) {
       const name = noteName(open);
       const citedCount = bibliographyItems(library, { cited: new Set(keysCitedBy(library, open.getText())) }).length;
-      const choice = await vscode.window.showQuickPick([
-        { label: vscode.l10n.t('Everything in the library ({0} entries)', everything.length), detail: vscode.l10n.t('each report and its distinct note sources; Ibid. and short forms are not separate entries'), only: false },
-        { label: vscode.l10n.t('Only what {0} cites ({1} entries)', name, citedCount), detail: vscode.l10n.t('the reports and sources its citations and footnotes name'), only: true },
-      ], { title: vscode.l10n.t('Export bibliography as {0}', format.label), placeHolder: vscode.l10n.t('What to export') });
+      const choice = await vscode.window.showQuickPick(
+        [
+          {
+            label: vscode.l10n.t('Everything in the library ({0} entries)', everything.length),
+            detail: vscode.l10n.t('each report and its distinct note sources; Ibid. and short forms are not separate entries'),
+            only: false,
+          },
+          {
+            label: vscode.l10n.t('Only what {0} cites ({1} entries)', name, citedCount),
+            detail: vscode.l10n.t('the reports and sources its citations and footnotes name'),
+            only: true,
+          },
+        ],
+        { title: vscode.l10n.t('Export bibliography as {0}', format.label), placeHolder: vscode.l10n.t('What to export') },
+      );
       if (!choice) return undefined;
       if (choice.only) note = open;
     }
   }
   const items = note ? bibliographyItems(library, { cited: new Set(keysCitedBy(library, note.getText())) }) : everything;
   if (items.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} cites nothing in the library, so there is nothing to export.', noteName(note!)));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} cites nothing in the library, so there is nothing to export.', noteName(note!)),
+    );
     return undefined;
   }
 
@@ -58,7 +73,11 @@ export async function exportBibliography(cite: CiteService, args?: ExportBibliog
     target = vscode.Uri.parse(args.uri);
     if (await exists(target)) {
       const replace = vscode.l10n.t('Replace');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''), { modal: true }, replace);
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} already exists. Replace it?', target.path.split('/').pop() ?? ''),
+        { modal: true },
+        replace,
+      );
       if (answer !== replace) return undefined;
     }
   } else {
@@ -75,9 +94,14 @@ export async function exportBibliography(cite: CiteService, args?: ExportBibliog
   const text = await render(cite, format.format, items);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   const open = vscode.l10n.t('Open');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} entries as {1} to {2}.', items.length, format.label, vscode.workspace.asRelativePath(target)), open).then(choice => {
-    if (choice === open) void vscode.window.showTextDocument(target!);
-  });
+  void vscode.window
+    .showInformationMessage(
+      vscode.l10n.t('Exported {0} entries as {1} to {2}.', items.length, format.label, vscode.workspace.asRelativePath(target)),
+      open,
+    )
+    .then(choice => {
+      if (choice === open) void vscode.window.showTextDocument(target!);
+    });
   return target;
 }
 

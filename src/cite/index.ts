@@ -11,11 +11,18 @@ import { CitationCompletionProvider } from './completion';
 import { CslService } from './cslService';
 import { exportBibliography } from './exportBibliography';
 
-export const citeFeature: Feature<'insertCitation' | 'insertCitationFor' | 'copyCitationFor' | 'exportBibliography'> = ({ library, log }) => {
+export const citeFeature: Feature<'insertCitation' | 'insertCitationFor' | 'copyCitationFor' | 'exportBibliography'> = ({
+  library,
+  log,
+}) => {
   const csl = new CslService(log);
   const cite = new CiteService(library, csl);
   return {
-    disposable: vscode.Disposable.from(csl, cite, vscode.languages.registerCompletionItemProvider(NOTE_SELECTOR, new CitationCompletionProvider(cite), '@')),
+    disposable: vscode.Disposable.from(
+      csl,
+      cite,
+      vscode.languages.registerCompletionItemProvider(NOTE_SELECTOR, new CitationCompletionProvider(cite), '@'),
+    ),
     commands: {
       ...citationCommands(cite, log),
       exportBibliography: args => exportBibliography(cite, args),

@@ -10,26 +10,33 @@ import { loadLibrary, parseArgs, readTextFile } from './load';
 export const checkCommand: CliCommand = {
   name: 'check',
   synopsis: 'NOTES.md [--json] [--library DIR]   numbers and citations of a note checked against the report (exit 1 on findings)',
-  run: (args, io) => runCommand(checkCommand, io, async () => {
-    const parsed = parseArgs(args, { flags: ['--json'], options: ['--library'] });
-    if (parsed.words.length !== 1) throw new UsageError('give one NOTES.md file');
-    const file = parsed.words[0];
-    // the note is read as strictly as a report: a binary, empty or non-UTF-8 note is an error, not "no findings"
-    const text = readTextFile(file);
-    const library = await loadLibrary(io, { libraries: parsed.values('--library') });
-    const findings = createNoteChecker(library).check(text);
-    const lineColumn = lineColumns(text);
-    if (parsed.has('--json')) {
-      io.out(JSON.stringify(findings.map(f => ({ ...f, ...lineColumn(f.start) })), null, 2));
-    } else {
-      for (const f of findings) {
-        const { line, column } = lineColumn(f.start);
-        io.out(`${file}:${line}:${column}: ${f.severity} [${f.code}] ${f.message}${f.replacement ? ` (report: ${f.replacement})` : ''}`);
+  run: (args, io) =>
+    runCommand(checkCommand, io, async () => {
+      const parsed = parseArgs(args, { flags: ['--json'], options: ['--library'] });
+      if (parsed.words.length !== 1) throw new UsageError('give one NOTES.md file');
+      const file = parsed.words[0];
+      // the note is read as strictly as a report: a binary, empty or non-UTF-8 note is an error, not "no findings"
+      const text = readTextFile(file);
+      const library = await loadLibrary(io, { libraries: parsed.values('--library') });
+      const findings = createNoteChecker(library).check(text);
+      const lineColumn = lineColumns(text);
+      if (parsed.has('--json')) {
+        io.out(
+          JSON.stringify(
+            findings.map(f => ({ ...f, ...lineColumn(f.start) })),
+            null,
+            2,
+          ),
+        );
+      } else {
+        for (const f of findings) {
+          const { line, column } = lineColumn(f.start);
+          io.out(`${file}:${line}:${column}: ${f.severity} [${f.code}] ${f.message}${f.replacement ? ` (report: ${f.replacement})` : ''}`);
+        }
+        if (!findings.length) io.out(`${file}: no findings`);
       }
-      if (!findings.length) io.out(`${file}: no findings`);
-    }
-    return findings.some(f => f.severity !== 'information') ? 1 : 0;
-  }),
+      return findings.some(f => f.severity !== 'information') ? 1 : 0;
+    }),
 };
 
 /** 1-based line and column of an offset; line starts found once (a note may have 100,000s of findings). */

@@ -10,4 +10,14 @@ import { searchCommand } from './search';
 import { styleCommand } from './style';
 
 /** Every CLI command. Add a command by writing src/cli/<name>.ts and listing it here. */
-export const commands: CliCommand[] = [parseCommand, figuresCommand, chartCommand, searchCommand, bibCommand, styleCommand, checkCommand, citeCommand, importCommand];
+export const commands: CliCommand[] = [
+  parseCommand,
+  figuresCommand,
+  chartCommand,
+  searchCommand,
+  bibCommand,
+  styleCommand,
+  checkCommand,
+  citeCommand,
+  importCommand,
+];

@@ -74,7 +74,11 @@ export interface LoadOptions {
 export function cliDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): Dossier {
   const dossier = createDossier({
     source: nodeSource,
-    log: { info: () => undefined, warn: message => io.err(`dossier: ${message}`), error: error => io.err(`dossier: ${error instanceof Error ? error.stack ?? error.message : error}`) },
+    log: {
+      info: () => undefined,
+      warn: message => io.err(`dossier: ${message}`),
+      error: error => io.err(`dossier: ${error instanceof Error ? (error.stack ?? error.message) : error}`),
+    },
     settings: {
       bundledReports: options.file ? [options.file] : [bundledReportsDir()],
       reports: options.libraries ?? [],
@@ -107,7 +111,8 @@ export async function loadLibrary(io: Pick<CliIO, 'err'>, options: LoadOptions =
 
 /** The dossier of loadLibrary, loaded: for commands that also want its charts or search. */
 export async function loadDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): Promise<Dossier> {
-  if (options.file && fs.existsSync(options.file) && fs.statSync(options.file).isDirectory()) throw new LoadError(`${options.file}: is a folder, not a file`);
+  if (options.file && fs.existsSync(options.file) && fs.statSync(options.file).isDirectory())
+    throw new LoadError(`${options.file}: is a folder, not a file`);
   const dossier = cliDossier(io, options);
   const { problems, warnings } = await dossier.load();
   const problem = problems[0];

@@ -63,10 +63,14 @@ export const highContrastLightTheme: ChartTheme = {
 
 export function themeForKind(kind: ChartTheme['kind']): ChartTheme {
   switch (kind) {
-    case 'dark': return darkTheme;
-    case 'high-contrast': return highContrastTheme;
-    case 'high-contrast-light': return highContrastLightTheme;
-    default: return lightTheme;
+    case 'dark':
+      return darkTheme;
+    case 'high-contrast':
+      return highContrastTheme;
+    case 'high-contrast-light':
+      return highContrastLightTheme;
+    default:
+      return lightTheme;
   }
 }
 
@@ -81,8 +85,13 @@ export function themeFromCssVariables(kind: ChartTheme['kind'], vars: Record<str
     return v && isCssColour(v) ? v : fallback;
   };
   // bars must be solid: some themes give chart colours an alpha, which reads as "faded", not "emphasised"
-  const accents = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red']
-    .map((name, i) => opaque(colour(name, base.accents[i] as string)));
+  const accents = [
+    '--vscode-charts-blue',
+    '--vscode-charts-orange',
+    '--vscode-charts-green',
+    '--vscode-charts-purple',
+    '--vscode-charts-red',
+  ].map((name, i) => opaque(colour(name, base.accents[i] as string)));
   const font = vars['--vscode-font-family']?.trim();
   return {
     kind,
@@ -105,9 +114,7 @@ export function opaque(colour: string): string {
 
 /** Hex, rgb()/rgba()/hsl() with plain numbers, or a bare colour name: nothing that could carry markup. */
 export function isCssColour(value: string): boolean {
-  return /^#[0-9a-f]{3,8}$/i.test(value)
-    || /^(rgb|rgba|hsl|hsla)\(\s*[\d.%\s,/-]+\)$/i.test(value)
-    || /^[a-z]{3,20}$/i.test(value);
+  return /^#[0-9a-f]{3,8}$/i.test(value) || /^(rgb|rgba|hsl|hsla)\(\s*[\d.%\s,/-]+\)$/i.test(value) || /^[a-z]{3,20}$/i.test(value);
 }
 
 export interface SpecOptions {
@@ -177,7 +184,10 @@ type Row = { label: string; value: number; text: string; figure: string; emphasi
 function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: ChartTheme, width: number): VegaLiteSpec {
   const unit = data[0]?.unit ?? '';
   const log = chart.scale === 'log';
-  const domain = valueDomain(data.map(d => d.value), log);
+  const domain = valueDomain(
+    data.map(d => d.value),
+    log,
+  );
   const gridlines = log ? powersOfTen(domain, Math.max(...data.map(d => d.value))) : [];
   const colour = {
     condition: { test: 'datum.emphasis', value: theme.accents[1] },
@@ -197,21 +207,33 @@ function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: C
       labelFlush: true,
     },
   };
-  const y = { field: 'label', type: 'nominal', sort: null, title: chart.categoryTitle ?? null, axis: { labelLimit: 200, titleAngle: 0, titleAlign: 'right', titleAnchor: 'end', titleY: -6, titleX: -8 } };
+  const y = {
+    field: 'label',
+    type: 'nominal',
+    sort: null,
+    title: chart.categoryTitle ?? null,
+    axis: { labelLimit: 200, titleAngle: 0, titleAlign: 'right', titleAnchor: 'end', titleY: -6, titleX: -8 },
+  };
   if (chart.mark === 'line') {
     return {
       data: { values },
       width,
       height: 180,
       layer: [
-        { mark: { type: 'line', point: true, color: theme.accents[0] }, encoding: { x: { ...y, axis: { labelAngle: 0 } }, y: { ...x, axis: { format: axisFormat(unit) } }, description: { field: 'spoken' } } },
+        {
+          mark: { type: 'line', point: true, color: theme.accents[0] },
+          encoding: {
+            x: { ...y, axis: { labelAngle: 0 } },
+            y: { ...x, axis: { format: axisFormat(unit) } },
+            description: { field: 'spoken' },
+          },
+        },
         { mark: { type: 'text', dy: -10, aria: false }, encoding: { x: { ...y }, y: { ...x }, text: { field: 'text' } } },
       ],
     };
   }
-  const mark = chart.mark === 'point'
-    ? { type: 'point', filled: true, size: 90 }
-    : { type: 'bar', cornerRadiusEnd: 2, height: { band: 0.7 } };
+  const mark =
+    chart.mark === 'point' ? { type: 'point', filled: true, size: 90 } : { type: 'bar', cornerRadiusEnd: 2, height: { band: 0.7 } };
   return {
     data: { values },
     width,
@@ -219,7 +241,14 @@ function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: C
     encoding: { y, x },
     layer: [
       // a log scale has no zero: bars start at the axis' lower end
-      { mark, encoding: { color: colour, description: { field: 'spoken' }, ...(log && chart.mark !== 'point' ? { x2: { datum: domain[0] } } : {}) } },
+      {
+        mark,
+        encoding: {
+          color: colour,
+          description: { field: 'spoken' },
+          ...(log && chart.mark !== 'point' ? { x2: { datum: domain[0] } } : {}),
+        },
+      },
       { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, aria: false }, encoding: { text: { field: 'text' } } },
     ],
   };
@@ -241,27 +270,29 @@ function panelsBody(chart: Chart, units: string[], values: Row[], theme: ChartTh
 
 /** A part of a whole (textiles' share of exports): a donut with the parts labelled and a legend. */
 function arcBody(chart: Chart, values: Row[], theme: ChartTheme): VegaLiteSpec {
-  const colours = values.map((row, i) => row.figure ? theme.accents[i % theme.accents.length] : theme.grid);
+  const colours = values.map((row, i) => (row.figure ? theme.accents[i % theme.accents.length] : theme.grid));
   const rows = values.map(row => ({ ...row, label: `${row.label}: ${row.text}` }));
   return {
     data: { values: rows },
     width: 170,
     height: 170,
-    layer: [{
-      mark: { type: 'arc', innerRadius: 48, outerRadius: 84, stroke: theme.background, strokeWidth: 2 },
-      encoding: {
-        description: { field: 'spoken' },
-        theta: { field: 'value', type: 'quantitative', stack: true },
-        color: {
-          field: 'label',
-          type: 'nominal',
-          sort: null,
-          title: chart.categoryTitle ?? null,
-          scale: { domain: rows.map(v => v.label), range: colours },
-          legend: { orient: 'right', direction: 'vertical', symbolType: 'square', symbolSize: 120, labelFontSize: 12 },
+    layer: [
+      {
+        mark: { type: 'arc', innerRadius: 48, outerRadius: 84, stroke: theme.background, strokeWidth: 2 },
+        encoding: {
+          description: { field: 'spoken' },
+          theta: { field: 'value', type: 'quantitative', stack: true },
+          color: {
+            field: 'label',
+            type: 'nominal',
+            sort: null,
+            title: chart.categoryTitle ?? null,
+            scale: { domain: rows.map(v => v.label), range: colours },
+            legend: { orient: 'right', direction: 'vertical', symbolType: 'square', symbolSize: 120, labelFontSize: 12 },
+          },
         },
       },
-    }],
+    ],
   };
 }
 

@@ -119,7 +119,8 @@ export function readCuratedChartFile(json: unknown, name: string): { file?: Cura
   const bad = (why: string) => ({ problems: [`${name}: ${why}`] });
   if (!isObject(json)) return bad('expected an object with "report" and "charts"');
   const report = json.report;
-  if (!isObject(report) || (typeof report.id !== 'string' && typeof report.title !== 'string')) return bad('"report" needs an "id" or a "title"');
+  if (!isObject(report) || (typeof report.id !== 'string' && typeof report.title !== 'string'))
+    return bad('"report" needs an "id" or a "title"');
   if (!Array.isArray(json.charts)) return bad('"charts" must be a list');
   const charts: CuratedChart[] = [];
   json.charts.forEach((raw: unknown, i: number) => {
@@ -139,13 +140,21 @@ export function readCuratedChartFile(json: unknown, name: string): { file?: Cura
         return;
       }
       figures.push({
-        label: str(f.label), value: typeof f.value === 'number' ? f.value : undefined, unit: str(f.unit), text: str(f.text),
+        label: str(f.label),
+        value: typeof f.value === 'number' ? f.value : undefined,
+        unit: str(f.unit),
+        text: str(f.text),
       });
     }
     charts.push({
-      id: raw.id, title: raw.title, mark: raw.mark as ChartMark | undefined,
+      id: raw.id,
+      title: raw.title,
+      mark: raw.mark as ChartMark | undefined,
       scale: raw.scale === 'log' ? 'log' : raw.scale === 'linear' ? 'linear' : undefined,
-      categoryTitle: str(raw.categoryTitle), valueTitle: str(raw.valueTitle), restLabel: str(raw.restLabel), figures,
+      categoryTitle: str(raw.categoryTitle),
+      valueTitle: str(raw.valueTitle),
+      restLabel: str(raw.restLabel),
+      figures,
     });
   });
   return { file: { report: { id: str(report.id), title: str(report.title) }, charts }, problems };
@@ -206,13 +215,30 @@ function buildCurated(report: Report, curated: CuratedChart): Chart | undefined 
   const mark = curated.mark ?? 'bar';
   if (curated.restLabel && data.every(d => d.unit === 'percent')) {
     const rest = 100 - data.reduce((sum, d) => sum + d.value, 0);
-    if (rest > 0) data.push({ label: curated.restLabel, value: rest, unit: 'percent', text: `${formatNumber(rest)} percent`, reportId: report.id, notes: [] });
+    if (rest > 0)
+      data.push({
+        label: curated.restLabel,
+        value: rest,
+        unit: 'percent',
+        text: `${formatNumber(rest)} percent`,
+        reportId: report.id,
+        notes: [],
+      });
   }
-  return finish({
-    id: curated.id, origin: 'curated', title: curated.title, mark,
-    scale: curated.scale ?? defaultScale(data), reportId: report.id, data,
-    categoryTitle: curated.categoryTitle, valueTitle: curated.valueTitle,
-  }, report);
+  return finish(
+    {
+      id: curated.id,
+      origin: 'curated',
+      title: curated.title,
+      mark,
+      scale: curated.scale ?? defaultScale(data),
+      reportId: report.id,
+      data,
+      categoryTitle: curated.categoryTitle,
+      valueTitle: curated.valueTitle,
+    },
+    report,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -245,15 +271,20 @@ export function autoCharts(report: Report): Chart[] {
         const data = part.map(f => datum(report, f));
         dedupeLabels(data, part);
         const unit = part[0]?.unit ?? '';
-        charts.push(finish({
-          id: `${report.id}-${key}${chunks.length > 1 ? `-${i + 1}` : ''}`,
-          origin: 'auto',
-          title: `${section.title}: figures in ${unitWords(unit)}`,
-          mark: 'bar',
-          scale: defaultScale(data),
-          reportId: report.id,
-          data,
-        }, report));
+        charts.push(
+          finish(
+            {
+              id: `${report.id}-${key}${chunks.length > 1 ? `-${i + 1}` : ''}`,
+              origin: 'auto',
+              title: `${section.title}: figures in ${unitWords(unit)}`,
+              mark: 'bar',
+              scale: defaultScale(data),
+              reportId: report.id,
+              data,
+            },
+            report,
+          ),
+        );
       });
     }
   }
@@ -298,7 +329,12 @@ export function findChartBlocks(noteText: string, analysis: NoteAnalysis = analy
 }
 
 /** Resolves a declared block against the library: a chart (maybe partial) and/or an error to show. */
-export function resolveDeclaredChart(block: DeclaredChartBlock, index: number, library: Library, defaultReport: Report | undefined): { chart?: Chart; error?: ChartError } {
+export function resolveDeclaredChart(
+  block: DeclaredChartBlock,
+  index: number,
+  library: Library,
+  defaultReport: Report | undefined,
+): { chart?: Chart; error?: ChartError } {
   const fallbackId = `note-chart-${index + 1}`;
   const body = block.body;
   const fail = (chartId: string, message: string) => ({ error: { chartId, message, range: block.range, line: block.line } });
@@ -312,13 +348,16 @@ export function resolveDeclaredChart(block: DeclaredChartBlock, index: number, l
   if (body.report !== undefined) {
     const wanted = String(body.report);
     const target = library.byKey(wanted);
-    report = library.report(wanted) ?? (target ? target.report : undefined)
-      ?? library.reports.find(r => r.title.toLowerCase().includes(wanted.toLowerCase()));
+    report =
+      library.report(wanted) ??
+      (target ? target.report : undefined) ??
+      library.reports.find(r => r.title.toLowerCase().includes(wanted.toLowerCase()));
     if (!report) return fail(id, `Chart "${id}": no report "${wanted}" in the library.`);
   }
   if (!report) return fail(id, `Chart "${id}": the library has no report to take figures from.`);
   const wanted = Array.isArray(body.figures) ? body.figures : typeof body.figures === 'string' ? body.figures.split(',') : undefined;
-  if (!wanted || wanted.length === 0) return fail(id, `Chart "${id}" names no figures. Add figures: [f1, f2] or search terms such as "29 percent".`);
+  if (!wanted || wanted.length === 0)
+    return fail(id, `Chart "${id}" names no figures. Add figures: [f1, f2] or search terms such as "29 percent".`);
 
   const problems: string[] = [];
   const data: ChartDatum[] = [];
@@ -332,21 +371,27 @@ export function resolveDeclaredChart(block: DeclaredChartBlock, index: number, l
     const term = String(entry).trim();
     const figure = /^f\d+$/i.test(term) ? report.figures.find(f => f.id === term.toLowerCase()) : searchFigure(report, term, used);
     if (!figure) {
-      problems.push(/^f\d+$/i.test(term)
-        ? `no figure "${term}" in “${report.title}”${report.figures.length ? ` (its figures are f1–f${report.figures.length})` : ''}`
-        : `no figure matches "${term}" in “${report.title}”`);
+      problems.push(
+        /^f\d+$/i.test(term)
+          ? `no figure "${term}" in “${report.title}”${report.figures.length ? ` (its figures are f1–f${report.figures.length})` : ''}`
+          : `no figure matches "${term}" in “${report.title}”`,
+      );
       continue;
     }
     if (used.has(figure.id)) continue;
     used.add(figure.id);
     data.push(datum(report, figure));
   }
-  dedupeLabels(data, data.map(d => report.figures.find(f => f.id === d.figureId) as Figure));
+  dedupeLabels(
+    data,
+    data.map(d => report.figures.find(f => f.id === d.figureId) as Figure),
+  );
   const title = typeof body.title === 'string' && body.title.trim() ? body.title.trim() : `Figures from ${report.title}`;
   const scale = body.scale === 'log' ? 'log' : body.scale === 'linear' ? 'linear' : defaultScale(data);
-  const chart = data.length > 0
-    ? finish({ id, origin: 'declared', title, mark: mark as ChartMark, scale, reportId: report.id, data }, report)
-    : undefined;
+  const chart =
+    data.length > 0
+      ? finish({ id, origin: 'declared', title, mark: mark as ChartMark, scale, reportId: report.id, data }, report)
+      : undefined;
   if (chart) chart.anchors = [block.range];
   const error = problems.length ? fail(id, `Chart "${id}": ${problems.join('; ')}.`).error : undefined;
   return { chart, error };
@@ -357,9 +402,11 @@ function searchFigure(report: Report, term: string, used: Set<string>): Figure |
   const amounts = findQuantities(term);
   let words = term;
   for (const q of [...amounts].reverse()) words = words.slice(0, q.start) + ' ' + words.slice(q.end);
-  const candidates = report.figures.filter(f =>
-    amounts.every(q => sameValue(f.value, q.value) && (!q.unit || q.unit === f.unit))
-    && hasWords(`${f.text} ${f.subject} ${f.sentence}`, words));
+  const candidates = report.figures.filter(
+    f =>
+      amounts.every(q => sameValue(f.value, q.value) && (!q.unit || q.unit === f.unit)) &&
+      hasWords(`${f.text} ${f.subject} ${f.sentence}`, words),
+  );
   return candidates.find(f => !used.has(f.id)) ?? candidates[0];
 }
 
@@ -371,7 +418,12 @@ function searchFigure(report: Report, term: string, used: Set<string>): Figure |
  * [@noteKey]) or mentions (an amount equal in value and unit), then the charts it declares; in the order
  * the note first uses them.
  */
-export function chartsForNote(noteText: string, library: Library, curated: readonly CuratedChartFile[], analysis: NoteAnalysis = analyseNote(noteText)): NoteCharts {
+export function chartsForNote(
+  noteText: string,
+  library: Library,
+  curated: readonly CuratedChartFile[],
+  analysis: NoteAnalysis = analyseNote(noteText),
+): NoteCharts {
   const blocks = findChartBlocks(noteText, analysis);
   const uses = new Map<string, FigureUse>();
   /** where each figure is mentioned or cited in the prose (not in chart blocks) */
@@ -395,7 +447,8 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
     // a bare number ("845" alone) is no figure mention
     if (quantity.unit === 'count' && !quantity.counted) continue;
     for (const { report, figure } of library.figuresWithValue(quantity.value)) {
-      if (figure.unit === quantity.unit && sameValue(figure.value, quantity.value)) use(report, figure, 'mention', { start: quantity.start, end: quantity.end });
+      if (figure.unit === quantity.unit && sameValue(figure.value, quantity.value))
+        use(report, figure, 'mention', { start: quantity.start, end: quantity.end });
     }
   }
   for (const citation of cited) {
@@ -403,7 +456,8 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
     if (!target) continue;
     const report = target.report;
     if (target.kind === 'footnote') {
-      for (const figure of report.figures) if (figure.footnotes.includes(target.footnote.n)) use(report, figure, 'citation', citation.group);
+      for (const figure of report.figures)
+        if (figure.footnotes.includes(target.footnote.n)) use(report, figure, 'citation', citation.group);
     } else if (citation.paragraphs.length) {
       for (const n of citation.paragraphs) {
         for (const figure of report.figures) if (figure.paragraph === `p${n}`) use(report, figure, 'citation', citation.group);
@@ -415,7 +469,9 @@ export function chartsForNote(noteText: string, library: Library, curated: reado
     const report = library.report(cite.reportId);
     if (!report) continue;
     for (const figure of report.figures) {
-      const cited = cite.paragraphs.length ? cite.paragraphs.some(n => figure.paragraph === `p${n}`) : cite.note !== undefined && figure.footnotes.includes(cite.note);
+      const cited = cite.paragraphs.length
+        ? cite.paragraphs.some(n => figure.paragraph === `p${n}`)
+        : cite.note !== undefined && figure.footnotes.includes(cite.note);
       if (cited) for (const range of cite.ranges) use(report, figure, 'citation', range);
     }
   }
@@ -480,9 +536,12 @@ export function nearestChart(noteCharts: NoteCharts, offset: number): { chartId:
   if (!best) return undefined;
   // the figure is looked up once, for the nearest anchor (a note may cite one figure thousands of times)
   const { chart, anchor } = best;
-  const figure = noteCharts.figuresUsed.find(u => u.reportId === chart.reportId
-    && u.ranges.some(r => r.start === anchor.start && r.end === anchor.end)
-    && chart.data.some(d => d.figureId === u.figureId));
+  const figure = noteCharts.figuresUsed.find(
+    u =>
+      u.reportId === chart.reportId &&
+      u.ranges.some(r => r.start === anchor.start && r.end === anchor.end) &&
+      chart.data.some(d => d.figureId === u.figureId),
+  );
   return { chartId: chart.id, figureId: figure?.figureId };
 }
 
@@ -550,7 +609,10 @@ function datum(report: Report, figure: Figure, label?: string): ChartDatum {
     label: label ?? shorten(figure.subject || figure.text, 36),
     value: figure.value,
     unit: figure.unit,
-    text: figure.qualifier && !figure.text.toLowerCase().startsWith(figure.qualifier.toLowerCase()) ? `${figure.qualifier} ${figure.text}` : figure.text,
+    text:
+      figure.qualifier && !figure.text.toLowerCase().startsWith(figure.qualifier.toLowerCase())
+        ? `${figure.qualifier} ${figure.text}`
+        : figure.text,
     reportId: report.id,
     figureId: figure.id,
     notes: figure.footnotes,
@@ -563,7 +625,8 @@ function finish(chart: Omit<Chart, 'source' | 'description'>, report: Report): C
   const noteText = notes.length === 0 ? '' : notes.length === 1 ? `, note ${notes[0]}` : `, notes ${notes.join(', ')}`;
   const date = report.date ? ` (${readableDate(report.date)})` : '';
   const source = `Source: ${report.title}${date}${noteText}`;
-  const kind = chart.mark === 'arc' ? 'Donut chart' : chart.mark === 'point' ? 'Dot chart' : chart.mark === 'line' ? 'Line chart' : 'Bar chart';
+  const kind =
+    chart.mark === 'arc' ? 'Donut chart' : chart.mark === 'point' ? 'Dot chart' : chart.mark === 'line' ? 'Line chart' : 'Bar chart';
   const scale = chart.scale === 'log' ? ' on a logarithmic scale' : '';
   const values = chart.data.map(d => `${d.label}: ${d.text}`).join('; ');
   const title = chart.title.replace(/[.\s]+$/, '');
@@ -603,7 +666,14 @@ function dedupeLabels(data: ChartDatum[], figures: Figure[]): void {
 }
 
 function unitWords(unit: string): string {
-  const words: Record<string, string> = { USD: 'US dollars', percent: 'percent', count: 'numbers', lb: 'pounds', oz: 'ounces', km2: 'square kilometres' };
+  const words: Record<string, string> = {
+    USD: 'US dollars',
+    percent: 'percent',
+    count: 'numbers',
+    lb: 'pounds',
+    oz: 'ounces',
+    km2: 'square kilometres',
+  };
   return words[unit] ?? unit;
 }
 
@@ -613,7 +683,10 @@ function describeCriteria(c: FigureCriteria): string {
 
 function hasWords(haystack: string, words: string): boolean {
   const text = normalise(haystack);
-  return normalise(words).split(' ').filter(Boolean).every(w => text.includes(w));
+  return normalise(words)
+    .split(' ')
+    .filter(Boolean)
+    .every(w => text.includes(w));
 }
 
 function shorten(text: string, max: number): string {

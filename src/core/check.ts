@@ -75,7 +75,10 @@ function wordStems(raw: string): string[] {
   let known = stems.get(raw);
   if (!known) {
     known = [];
-    for (const part of raw.toLowerCase().replace(/[\u2019']s?$/, '').split(/[-\u2019']/)) {
+    for (const part of raw
+      .toLowerCase()
+      .replace(/[\u2019']s?$/, '')
+      .split(/[-\u2019']/)) {
       if (part.length < 3 || CLAIM_STOP_WORDS.has(part)) continue;
       known.push(stem(part));
     }
@@ -92,7 +95,8 @@ function stem(word: string): string {
   else if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) w = w.slice(0, -1);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (/[st]ion$/.test(w) && w.length > 6) w = w.slice(0, -3); // contribution/contributes, suspension
+  else if (/[st]ion$/.test(w) && w.length > 6)
+    w = w.slice(0, -3); // contribution/contributes, suspension
   else if (w.endsWith('ment') && w.length > 7) w = w.slice(0, -4);
   else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
@@ -103,7 +107,8 @@ type Range = { low: number; high: number };
 
 const JUST_ABOVE = /\b(just over|just above|slightly over|slightly above|slightly more than|a little over|a little more than)\b/;
 const JUST_BELOW = /\b(just under|just below|slightly under|slightly below|slightly less than|a little under|a little less than)\b/;
-const LOWER_BOUND = /\b(over|above|more than|greater than|in excess of|at least|upwards of|no less than|as many as|as much as|exceed|well over|well above|top)/;
+const LOWER_BOUND =
+  /\b(over|above|more than|greater than|in excess of|at least|upwards of|no less than|as many as|as much as|exceed|well over|well above|top)/;
 const UPPER_BOUND = /\b(under|below|less than|fewer than|up to|at most|no more than|as few as|as little as|within)\b/;
 const APPROXIMATE = /\b(about|around|approximately|roughly|nearly|almost|some|close to|an estimated|circa)\b/;
 /**
@@ -133,7 +138,7 @@ function roundingHalfStep(value: number, written: string): number {
   if (!number || !Number.isFinite(number)) return 0;
   const scale = value / number;
   const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
-  if (decimals > 0) return (0.5 * Math.pow(10, -decimals)) * scale;
+  if (decimals > 0) return 0.5 * Math.pow(10, -decimals) * scale;
   const trailingZeros = /0*$/.exec(digits)![0].length;
   return trailingZeros > 0 && trailingZeros < digits.length ? 0.5 * Math.pow(10, trailingZeros) * scale : 0;
 }
@@ -157,7 +162,14 @@ export function createNoteChecker(library: Library): NoteChecker {
       const subject = new Set(contentWords(figure.subject));
       const sentence = new Set(contentWords(figure.sentence));
       const list = byUnit.get(figure.unit) ?? [];
-      const entry: IndexedFigure = { report, figure, subject, sentence, paragraphNumber: numbers.get(figure.paragraph) ?? 0, order: list.length };
+      const entry: IndexedFigure = {
+        report,
+        figure,
+        subject,
+        sentence,
+        paragraphNumber: numbers.get(figure.paragraph) ?? 0,
+        order: list.length,
+      };
       list.push(entry);
       byUnit.set(figure.unit, list);
       for (const word of new Set([...subject, ...sentence])) {
@@ -194,11 +206,14 @@ export function createNoteChecker(library: Library): NoteChecker {
         scored.shared++;
       }
     }
-    const countsTheSame = (entry: IndexedFigure) => counted.size === 0 || [...counted].some(w => entry.subject.has(w) || entry.sentence.has(w));
-    return [...byEntry.values()]
-      .filter(s => countsTheSame(s.entry) && (s.subjectHits > 0 || s.shared >= 3) && s.score >= MIN_SCORE)
-      // best first; among equals, the figure that comes first in the library
-      .sort((a, b) => b.score - a.score || a.entry.order - b.entry.order);
+    const countsTheSame = (entry: IndexedFigure) =>
+      counted.size === 0 || [...counted].some(w => entry.subject.has(w) || entry.sentence.has(w));
+    return (
+      [...byEntry.values()]
+        .filter(s => countsTheSame(s.entry) && (s.subjectHits > 0 || s.shared >= 3) && s.score >= MIN_SCORE)
+        // best first; among equals, the figure that comes first in the library
+        .sort((a, b) => b.score - a.score || a.entry.order - b.entry.order)
+    );
   }
 
   return {
@@ -255,7 +270,12 @@ export function looksLikeSlip(said: number, report: number): boolean {
   if (said <= 0 || report <= 0) return false;
   const ratio = Math.max(said, report) / Math.min(said, report);
   if (ratio <= 2) return true;
-  const digits = (n: number) => n.toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+|0+$/g, '');
+  const digits = (n: number) =>
+    n
+      .toPrecision(12)
+      .replace(/e.*$/, '')
+      .replace('.', '')
+      .replace(/^0+|0+$/g, '');
   const a = digits(said);
   const b = digits(report);
   if (a === b) return true;
@@ -274,7 +294,12 @@ export function looksLikeSlip(said: number, report: number): boolean {
 export function looksLikeTypo(said: number, report: number): boolean {
   if (said <= 0 || report <= 0) return false;
   if (Math.max(said, report) / Math.min(said, report) <= ROUNDING) return true;
-  const digits = (n: number) => n.toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+|0+$/g, '');
+  const digits = (n: number) =>
+    n
+      .toPrecision(12)
+      .replace(/e.*$/, '')
+      .replace('.', '')
+      .replace(/^0+|0+$/g, '');
   const a = digits(said);
   const b = digits(report);
   if (a === b) return true;
@@ -355,7 +380,8 @@ function wordsAround(text: string, quantity: Quantity, previous?: Quantity, next
   let to = sentenceEnd(text, quantity.end);
   const ownStart = quantity.qualifierStart ?? quantity.start;
   if (previous && previous.end > from) from = Math.max(from, previous.end + Math.floor((ownStart - previous.end) / 2));
-  if (next && (next.qualifierStart ?? next.start) < to) to = Math.min(to, quantity.end + Math.ceil(((next.qualifierStart ?? next.start) - quantity.end) / 2));
+  if (next && (next.qualifierStart ?? next.start) < to)
+    to = Math.min(to, quantity.end + Math.ceil(((next.qualifierStart ?? next.start) - quantity.end) / 2));
   const words = new Map<string, number>();
   const add = (raw: string, distance: number) => {
     const nearness = distance <= NEAR_WORDS ? 1 : FAR_WEIGHT;
@@ -438,7 +464,10 @@ class FindingLimit {
   private count = 0;
   private first: { start: number; end: number } | undefined;
 
-  constructor(private readonly findings: CheckFinding[], private readonly what: string) {}
+  constructor(
+    private readonly findings: CheckFinding[],
+    private readonly what: string,
+  ) {}
 
   /** Whether one more finding is listed; past the limit it is only counted. */
   room(at: { start: number; end: number }): boolean {
@@ -450,7 +479,13 @@ class FindingLimit {
   summarise(severity: CheckSeverity, code: CheckCode = 'unknown-citation'): void {
     if (!this.first) return;
     const more = this.count - MAX_FINDINGS_PER_KIND;
-    this.findings.push({ code, severity, start: this.first.start, end: this.first.end, message: `${more.toLocaleString('en-US')} more ${this.what} from here on are not listed one by one.` });
+    this.findings.push({
+      code,
+      severity,
+      start: this.first.start,
+      end: this.first.end,
+      message: `${more.toLocaleString('en-US')} more ${this.what} from here on are not listed one by one.`,
+    });
   }
 }
 
@@ -500,12 +535,24 @@ function footnoteFindings(analysis: NoteAnalysis, findings: CheckFinding[]): voi
   const unused = new FindingLimit(findings, 'footnote definitions never referenced');
   for (const ref of refs) {
     if (!defined.has(ref.label) && undefinedRefs.room(ref)) {
-      findings.push({ code: 'unknown-footnote', severity: 'error', start: ref.start, end: ref.end, message: `The footnote [^${ref.label}] has no definition.` });
+      findings.push({
+        code: 'unknown-footnote',
+        severity: 'error',
+        start: ref.start,
+        end: ref.end,
+        message: `The footnote [^${ref.label}] has no definition.`,
+      });
     }
   }
   for (const def of definitions) {
     if (!referenced.has(def.label) && unused.room(def)) {
-      findings.push({ code: 'unused-footnote', severity: 'information', start: def.start, end: def.end, message: `The footnote [^${def.label}] is defined but never referenced.` });
+      findings.push({
+        code: 'unused-footnote',
+        severity: 'information',
+        start: def.start,
+        end: def.end,
+        message: `The footnote [^${def.label}] is defined but never referenced.`,
+      });
     }
   }
   undefinedRefs.summarise('error', 'unknown-footnote');

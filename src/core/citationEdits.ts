@@ -8,7 +8,12 @@ export type CitationText = { kind: 'inline'; text: string } | { kind: 'footnote'
  * The text edits that put a citation at `offset`, and how many characters land at the cursor itself
  * (the figure text and the citation or marker; not the appended footnote definition).
  */
-export function citationEdits(text: string, offset: number, citation: CitationText, figureText = ''): { edits: TextEdit[]; atCursor: number } {
+export function citationEdits(
+  text: string,
+  offset: number,
+  citation: CitationText,
+  figureText = '',
+): { edits: TextEdit[]; atCursor: number } {
   const before = text[offset - 1] ?? '';
   const figureLead = figureText ? (before && !/\s/.test(before) ? ' ' : '') + figureText : '';
   if (citation.kind === 'inline') {

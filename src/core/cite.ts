@@ -63,12 +63,16 @@ export function fullNote(report: Report, n: number): Footnote | undefined {
 export function noteRepeatedBy(report: Report, definition: string): Footnote | undefined {
   const quoted = definition.toLowerCase();
   const folded = foldForComparison(definition);
-  return report.footnotes.find(f => f.source.url && (definition.includes(f.source.url) || definition.includes(safeWebUrl(f.source.url) ?? '\0')))
-    ?? report.footnotes.find(f => f.source.title && f.source.title.length >= 12 && quoted.includes(f.source.title.toLowerCase()))
-    ?? report.footnotes.find(f => {
+  return (
+    report.footnotes.find(
+      f => f.source.url && (definition.includes(f.source.url) || definition.includes(safeWebUrl(f.source.url) ?? '\0')),
+    ) ??
+    report.footnotes.find(f => f.source.title && f.source.title.length >= 12 && quoted.includes(f.source.title.toLowerCase())) ??
+    report.footnotes.find(f => {
       const opening = foldForComparison(f.text).slice(0, 60);
       return opening.length >= 20 && folded.startsWith(opening);
-    });
+    })
+  );
 }
 
 /**
@@ -212,7 +216,8 @@ function reportItems(report: Report): CitationItem[] {
     if (section.paragraphs.length === 0) continue;
     const first = numbers.get(section.paragraphs[0].id)!;
     const last = numbers.get(section.paragraphs[section.paragraphs.length - 1].id)!;
-    const locator = pagesLocator(section.paragraphs[0].page, section.paragraphs[section.paragraphs.length - 1].page) ?? sectionLocator(first, last);
+    const locator =
+      pagesLocator(section.paragraphs[0].page, section.paragraphs[section.paragraphs.length - 1].page) ?? sectionLocator(first, last);
     items.push({
       target: { reportId: report.id, kind: 'section', id: section.id },
       key: report.key,
@@ -259,13 +264,25 @@ function figureItem(report: Report, figure: Figure, numbers: Map<string, number>
     figure,
   };
   if (note) {
-    return { ...base, key: note.key, detail: `figure \u00b7 note ${note.n}: ${shortSourceLabel(note.source)}`, source: note.source, footnote: note,
-      filterText: `${base.filterText} ${note.key} ${sourceWords(note.source)}` };
+    return {
+      ...base,
+      key: note.key,
+      detail: `figure \u00b7 note ${note.n}: ${shortSourceLabel(note.source)}`,
+      source: note.source,
+      footnote: note,
+      filterText: `${base.filterText} ${note.key} ${sourceWords(note.source)}`,
+    };
   }
   if (number === undefined) return undefined;
   const locator = pagesLocator(figure.page) ?? paragraphLocator(number);
-  return { ...base, key: report.key, locator, detail: `figure \u00b7 ${locator} of the report`, source: reportSource(report),
-    filterText: `${base.filterText} ${report.key}` };
+  return {
+    ...base,
+    key: report.key,
+    locator,
+    detail: `figure \u00b7 ${locator} of the report`,
+    source: reportSource(report),
+    filterText: `${base.filterText} ${report.key}`,
+  };
 }
 
 /** The item a command target names (outline, pickers and hovers cite through these). */
@@ -275,7 +292,9 @@ export function itemForTarget(items: readonly CitationItem[], target: CitedTarge
   // A note that repeats another (Ibid., short form) cites the note it repeats.
   const report = items.find(i => i.target.reportId === target.reportId)?.report;
   const full = report ? fullNote(report, Number(target.id)) : undefined;
-  return full ? items.find(i => i.target.reportId === target.reportId && i.target.kind === 'footnote' && i.target.id === String(full.n)) : undefined;
+  return full
+    ? items.find(i => i.target.reportId === target.reportId && i.target.kind === 'footnote' && i.target.id === String(full.n))
+    : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -313,7 +332,20 @@ function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2025-05-19" → "May 19, 2025"; "2025-01" → "January 2025". */
 export function humanDate(iso: string): string {
@@ -350,8 +382,28 @@ export interface CslItem {
 }
 
 /** Words that mark an organisation ("Council", "Institute"), which CSL must keep whole (literal). */
-const ORGANISATION = /\b(council|institute|centre|center|agency|department|ministry|office|house|bank|fund|university|foundation|association|commission|committee|group|press|news|times|post|review|archive|initiative|program|programme|project|organization|organisation|society|service|board|bureau|corporation|company|inc|ltd|llc)\b/i;
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ter', 'ten']);
+const ORGANISATION =
+  /\b(council|institute|centre|center|agency|department|ministry|office|house|bank|fund|university|foundation|association|commission|committee|group|press|news|times|post|review|archive|initiative|program|programme|project|organization|organisation|society|service|board|bureau|corporation|company|inc|ltd|llc)\b/i;
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ter',
+  'ten',
+]);
 const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv)$/i;
 
 /** "Madiha Afzal" → {family: "Afzal", given: "Madiha"}; "Afzal, Madiha" too; organisations stay literal. */
@@ -392,9 +444,14 @@ export function dateParts(iso: string | undefined): { 'date-parts': number[][] }
  */
 export function sourceToCsl(key: string, source: Source): CslItem {
   const hasDay = !!source.date && /^\d{4}-\d{2}-\d{2}/.test(source.date);
-  const type = source.url && /\.pdf(?:$|[?#])/i.test(source.url) ? 'report'
-    : source.container && hasDay ? 'article-newspaper'
-      : source.url ? 'webpage' : 'document';
+  const type =
+    source.url && /\.pdf(?:$|[?#])/i.test(source.url)
+      ? 'report'
+      : source.container && hasDay
+        ? 'article-newspaper'
+        : source.url
+          ? 'webpage'
+          : 'document';
   const item: CslItem = { id: key, type, 'citation-key': key };
   const title = field(source.title);
   if (title) item.title = title;
@@ -474,8 +531,16 @@ export function cslLocator(locator: string | undefined): { locator?: string; lab
 
 /** LaTeX's spelling of the characters that are markup in a BibTeX field, written the way citation-js writes them. */
 const LATEX_SPECIAL: Record<string, string> = {
-  '{': '\\textbraceleft{}', '}': '\\textbraceright{}', '\\': '\\textbackslash{}', '%': '\\%', '&': '\\&', '#': '\\#',
-  $: '\\textdollar{}', _: '\\_', '^': '\\textasciicircum{}', '~': '\\textasciitilde{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '\\': '\\textbackslash{}',
+  '%': '\\%',
+  '&': '\\&',
+  '#': '\\#',
+  $: '\\textdollar{}',
+  _: '\\_',
+  '^': '\\textasciicircum{}',
+  '~': '\\textasciitilde{}',
 };
 
 /**
@@ -485,7 +550,12 @@ const LATEX_SPECIAL: Record<string, string> = {
  */
 export function forBibtex(item: CslItem): CslItem {
   if (!item.author?.some(a => a.literal !== undefined)) return item;
-  return { ...item, author: item.author.map(a => a.literal === undefined ? a : { ...a, literal: a.literal.replace(/[{}\\%&#$_^~]/g, c => LATEX_SPECIAL[c]) }) };
+  return {
+    ...item,
+    author: item.author.map(a =>
+      a.literal === undefined ? a : { ...a, literal: a.literal.replace(/[{}\\%&#$_^~]/g, c => LATEX_SPECIAL[c]) },
+    ),
+  };
 }
 
 export function toCslJson(items: readonly CslItem[]): string {
@@ -493,7 +563,13 @@ export function toCslJson(items: readonly CslItem[]): string {
 }
 
 const RIS_TYPE: Record<string, string> = {
-  'article-newspaper': 'NEWS', 'article-magazine': 'MGZN', 'article-journal': 'JOUR', webpage: 'ELEC', report: 'RPRT', book: 'BOOK', document: 'GEN',
+  'article-newspaper': 'NEWS',
+  'article-magazine': 'MGZN',
+  'article-journal': 'JOUR',
+  webpage: 'ELEC',
+  report: 'RPRT',
+  book: 'BOOK',
+  document: 'GEN',
 };
 
 /**
@@ -510,7 +586,8 @@ export function toRis(items: readonly CslItem[]): string {
   for (const item of items) {
     out.push(`TY  - ${RIS_TYPE[item.type] ?? 'GEN'}`);
     line('ID', item.id);
-    for (const a of item.author ?? []) line('AU', a.literal ?? [a['non-dropping-particle'], a.family].filter(Boolean).join(' ') + (a.given ? `, ${a.given}` : ''));
+    for (const a of item.author ?? [])
+      line('AU', a.literal ?? [a['non-dropping-particle'], a.family].filter(Boolean).join(' ') + (a.given ? `, ${a.given}` : ''));
     line('TI', item.title);
     line('T2', item['container-title']);
     line('PB', item.publisher);
@@ -591,9 +668,19 @@ export function sourceUrl(library: Library, target: CitedTarget): string | undef
     return note.source.url ?? (note.refersTo !== undefined && depth < 5 ? noteUrl(note.refersTo, depth + 1) : undefined);
   };
   switch (target.kind) {
-    case 'footnote': return noteUrl(Number(target.id));
-    case 'figure': return report.figures.find(f => f.id === target.id)?.footnotes.map(n => noteUrl(n)).find(Boolean);
-    case 'paragraph': return library.paragraph(report.id, target.id)?.paragraph.footnotes.map(n => noteUrl(n)).find(Boolean);
-    default: return report.source && /^https?:/i.test(report.source) ? report.source : undefined;
+    case 'footnote':
+      return noteUrl(Number(target.id));
+    case 'figure':
+      return report.figures
+        .find(f => f.id === target.id)
+        ?.footnotes.map(n => noteUrl(n))
+        .find(Boolean);
+    case 'paragraph':
+      return library
+        .paragraph(report.id, target.id)
+        ?.paragraph.footnotes.map(n => noteUrl(n))
+        .find(Boolean);
+    default:
+      return report.source && /^https?:/i.test(report.source) ? report.source : undefined;
   }
 }

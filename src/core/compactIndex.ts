@@ -103,7 +103,10 @@ export class CompactIndex {
   }
 
   /** The best `limit` items for these terms (OR, BM25 over boosted frequencies), best first. */
-  search(queries: readonly TermQuery[], options: { limit: number; weights: { fuzzy: number; prefix: number }; filter?: (key: number) => boolean }): CompactHit[] {
+  search(
+    queries: readonly TermQuery[],
+    options: { limit: number; weights: { fuzzy: number; prefix: number }; filter?: (key: number) => boolean },
+  ): CompactHit[] {
     if (this.live === 0) return [];
     const size = this.lengths.length;
     if (this.scores.length < size) {

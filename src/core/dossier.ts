@@ -90,7 +90,10 @@ export interface LoadResult {
 
 /** A file that gave no report: its location and why, in one line. */
 export class ReportFileError extends Error {
-  constructor(readonly location: string, readonly why: string) {
+  constructor(
+    readonly location: string,
+    readonly why: string,
+  ) {
     super(`${nameOf(location)}: ${why}`);
     this.name = 'ReportFileError';
   }
@@ -188,7 +191,10 @@ class DossierCore implements Dossier {
 
   settingLocation(path: string, origin: SettingOrigin = 'user'): SettingPath {
     const { source, settings } = this.host;
-    return resolveReportPath({ path, origin }, { source, base: settings.baseFolder, trusted: settings.trusted ?? true, workspaceFolders: settings.workspaceFolders ?? [] });
+    return resolveReportPath(
+      { path, origin },
+      { source, base: settings.baseFolder, trusted: settings.trusted ?? true, workspaceFolders: settings.workspaceFolders ?? [] },
+    );
   }
 
   private async loadAll(generation: number): Promise<LoadResult> {
@@ -202,7 +208,10 @@ class DossierCore implements Dossier {
     const bundled = new Set<string>();
     const files: string[] = [];
     const roots = settings.bundledReports.map(location => ({ location, bundled: true }));
-    const named = [...settings.reports.map(path => ({ path, origin: 'user' as const })), ...(settings.workspaceReports ?? []).map(path => ({ path, origin: 'workspace' as const }))];
+    const named = [
+      ...settings.reports.map(path => ({ path, origin: 'user' as const })),
+      ...(settings.workspaceReports ?? []).map(path => ({ path, origin: 'workspace' as const })),
+    ];
     for (const { path, origin } of named) {
       const resolved = this.settingLocation(path, origin);
       if ('location' in resolved) roots.push({ location: resolved.location, bundled: false });
@@ -251,7 +260,10 @@ class DossierCore implements Dossier {
       .map(name => source.join(location, name));
   }
 
-  async readReport(location: string, options: { format?: 'text' | 'markdown' } = {}): Promise<{ parsed: ParsedReport; format: ReportFormat }> {
+  async readReport(
+    location: string,
+    options: { format?: 'text' | 'markdown' } = {},
+  ): Promise<{ parsed: ParsedReport; format: ReportFormat }> {
     const { source, settings } = this.host;
     const name = nameOf(location);
     // Refuse what is not a regular file before opening it: reading a FIFO or a device can block forever.
@@ -261,7 +273,10 @@ class DossierCore implements Dossier {
     if (stat.kind === 'other') throw new ReportFileError(location, NOT_A_FILE);
     const limitMB = settings.maxReportSizeMB ?? DEFAULT_MAX_REPORT_SIZE_MB;
     if (stat.size > limitMB * 1024 * 1024) {
-      throw new ReportFileError(location, `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${limitMB} MB limit for a report (setting dossier.maxReportSizeMB)`);
+      throw new ReportFileError(
+        location,
+        `is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${limitMB} MB limit for a report (setting dossier.maxReportSizeMB)`,
+      );
     }
     if (stat.size === 0) throw new ReportFileError(location, 'the file is empty');
     let bytes: Uint8Array;
@@ -329,7 +344,10 @@ class DossierCore implements Dossier {
     for (const folder of settings.chartFolders ?? []) {
       let names: string[];
       try {
-        names = (await source.list(folder)).filter(e => e.kind === 'file' && e.name.endsWith('.json')).map(e => e.name).sort();
+        names = (await source.list(folder))
+          .filter(e => e.kind === 'file' && e.name.endsWith('.json'))
+          .map(e => e.name)
+          .sort();
       } catch {
         log.warn(`No curated charts folder at ${folder}`);
         continue;

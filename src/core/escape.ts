@@ -6,7 +6,8 @@
  */
 
 /** Terminal escape sequences: OSC (ESC ] … BEL or ESC \: titles, hyperlinks), CSI (ESC [ or 0x9B, parameters, final byte), two-byte escapes. */
-const ESCAPE_SEQUENCE = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u001b\u009b]\[?[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|\u001b/g;
+const ESCAPE_SEQUENCE =
+  /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\u001b\u009b]\[?[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]|\u001b/g;
 /**
  * C0 and C1 controls except tab and line feed, and the bidi embedding, override and isolate controls (they
  * reorder what the reader sees: "Trojan Source").

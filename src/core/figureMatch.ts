@@ -12,7 +12,10 @@ export interface FigureRef {
  * The library's figures with this value and the same unit (a bare number, with no unit and nothing counted,
  * matches any unit), figures written the same way first.
  */
-export function figuresMatching(library: Library, quantity: { value: number; unit?: string; text?: string; counted?: string }): FigureRef[] {
+export function figuresMatching(
+  library: Library,
+  quantity: { value: number; unit?: string; text?: string; counted?: string },
+): FigureRef[] {
   const compatible = library.figuresWithValue(quantity.value).filter(c => sameAmount(quantity, c.figure));
   const written = (quantity.text ?? '').toLowerCase();
   return [...compatible].sort((a, b) => Number(b.figure.text.toLowerCase() === written) - Number(a.figure.text.toLowerCase() === written));

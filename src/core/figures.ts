@@ -37,7 +37,11 @@ const SENTENCE_LOOKUP_MAX = 2000;
  * its own sentence when that can be found, else after the figure before it. The search only moves forward,
  * so 10,000 figures in one paragraph cost one pass, not 10,000 searches from its start.
  */
-export function locateFigures(text: string, figures: readonly Pick<Figure, 'text' | 'sentence'>[], sentenceText: (sentence: string) => string = s => s): number[] {
+export function locateFigures(
+  text: string,
+  figures: readonly Pick<Figure, 'text' | 'sentence'>[],
+  sentenceText: (sentence: string) => string = s => s,
+): number[] {
   let from = 0;
   let sentenceFrom = 0;
   return figures.map(figure => {
@@ -114,7 +118,8 @@ interface Sentence {
 }
 
 const SENTENCE_END = /[.!?]+["”’)\]]*/g;
-const ABBREVIATION = /(?:^|[\s(“"])(?:(?:\p{L}\.)*\p{L}|Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Rs|vs|etc|al|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|para|p|pp|vol|fig|cf)\.$/u;
+const ABBREVIATION =
+  /(?:^|[\s(“"])(?:(?:\p{L}\.)*\p{L}|Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Rs|vs|etc|al|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|para|p|pp|vol|fig|cf)\.$/u;
 
 /** Splits a paragraph into sentences. "U.S." and other abbreviations do not end a sentence unless a note marker follows them. */
 export function splitSentences(text: string, markers: { at: number }[] = []): Sentence[] {
@@ -196,7 +201,9 @@ const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Bo
 const DETERMINERS = words('the a an its their his her our your my this that these those each every any some');
 const PREPOSITIONS = words(`of in on at to for from by with within against between among across over under into onto toward
   towards through during after before since until about around per via amid beyond without than as like upon throughout despite up out off down`);
-const CONJUNCTIONS = words('and or but nor yet so while whereas because although though if when where which who whom whose that given unless whether');
+const CONJUNCTIONS = words(
+  'and or but nor yet so while whereas because although though if when where which who whom whose that given unless whether',
+);
 const AUXILIARIES = words('is are was were be been being has have had do does did will would can could may might shall should must');
 const ADVERBS = words(`also already still now presently currently just only even further then thus therefore however more less most least
   very much not no never ever reportedly recently nearly almost roughly approximately annually collectively together likewise
@@ -213,23 +220,63 @@ const LINK_VERBS = words(`is are was were stands stood stand totals totalled tot
   grew grow grows jumped surged declined dropped increased decreased amounts amounted equals equalled equaled holds held
   produces produced exports exported imports imported receives received costs cost reaches`);
 /** Participles that follow the noun they measure: "contracts worth …", "gold deposits totaling …". */
-const PARTICIPLES = words('worth totaling totalling totalled totaled amounting valued estimated numbering costing comprising measuring weighing');
+const PARTICIPLES = words(
+  'worth totaling totalling totalled totaled amounting valued estimated numbering costing comprising measuring weighing',
+);
 /** Verbs in -s form that are rarely nouns: they end a noun phrase read backwards ("Reko Diq holds copper …"). */
 const VERBS_S = words(`holds has hosts faces contains includes represents exceeds accounts contributes generates employs covers
   reaches stands makes produces receives owns controls boasts houses needs requires plans seeks says argues estimates`);
-const KNOWN_VERBS = words('continue continues continued remain remains remained seek seeks seem seems appear appears plan plans planned aim aims aimed want wants hope hopes intend intends expect expects try tries');
+const KNOWN_VERBS = words(
+  'continue continues continued remain remains remained seek seeks seem seems appear appears plan plans planned aim aims aimed want wants hope hopes intend intends expect expects try tries',
+);
 const IRREGULAR_PAST = words('made set put spent cut lost paid sold bought built won brought took gave got held led ran sent carried lent');
 const NOMINALS: Record<string, string> = {
-  grow: 'growth', grows: 'growth', grew: 'growth', rise: 'rise', rises: 'rise', rose: 'rise', increase: 'increase',
-  increases: 'increase', increased: 'increase', fall: 'decline', falls: 'decline', fell: 'decline', decline: 'decline',
-  declines: 'decline', declined: 'decline', drop: 'decline', drops: 'decline', dropped: 'decline', contribute: 'contribution',
-  contributes: 'contribution', contributed: 'contribution', expand: 'expansion', expands: 'expansion', shrink: 'contraction',
-  shrinks: 'contraction', decrease: 'decrease', decreases: 'decrease', cut: 'cut', cuts: 'cut', reduce: 'reduction', reduces: 'reduction',
+  grow: 'growth',
+  grows: 'growth',
+  grew: 'growth',
+  rise: 'rise',
+  rises: 'rise',
+  rose: 'rise',
+  increase: 'increase',
+  increases: 'increase',
+  increased: 'increase',
+  fall: 'decline',
+  falls: 'decline',
+  fell: 'decline',
+  decline: 'decline',
+  declines: 'decline',
+  declined: 'decline',
+  drop: 'decline',
+  drops: 'decline',
+  dropped: 'decline',
+  contribute: 'contribution',
+  contributes: 'contribution',
+  contributed: 'contribution',
+  expand: 'expansion',
+  expands: 'expansion',
+  shrink: 'contraction',
+  shrinks: 'contraction',
+  decrease: 'decrease',
+  decreases: 'decrease',
+  cut: 'cut',
+  cuts: 'cut',
+  reduce: 'reduction',
+  reduces: 'reduction',
 };
 /** Verbs of putting money into something, and their nouns. */
 const INVESTMENTS: Record<string, string> = {
-  invest: 'investment', invests: 'investment', spend: 'spending', spends: 'spending', lend: 'lending', lends: 'lending',
-  allocate: 'allocation', allocates: 'allocation', pledge: 'pledge', pledges: 'pledge', commit: 'commitment', commits: 'commitment',
+  invest: 'investment',
+  invests: 'investment',
+  spend: 'spending',
+  spends: 'spending',
+  lend: 'lending',
+  lends: 'lending',
+  allocate: 'allocation',
+  allocates: 'allocation',
+  pledge: 'pledge',
+  pledges: 'pledge',
+  commit: 'commitment',
+  commits: 'commitment',
 };
 const MEASURES = words(`rate rates share shares tariff tariffs level levels price prices cost costs growth ratio index percentage proportion
   value volume amount total budget spending debt deficit surplus exports imports output production population score yield tax
@@ -239,8 +286,17 @@ const PP_PREPOSITIONS = words('of on from in for to within against with across')
 function isPlainWord(t: Token | undefined): t is Token {
   if (!t || !t.word || t.amount) return false;
   const w = t.lower;
-  return !DETERMINERS.has(w) && !PREPOSITIONS.has(w) && !CONJUNCTIONS.has(w) && !AUXILIARIES.has(w) && !ADVERBS.has(w)
-    && !PRONOUNS.has(w) && !TIME_WORDS.has(w) && !isAdverbLy(t) && !/^\d/.test(w);
+  return (
+    !DETERMINERS.has(w) &&
+    !PREPOSITIONS.has(w) &&
+    !CONJUNCTIONS.has(w) &&
+    !AUXILIARIES.has(w) &&
+    !ADVERBS.has(w) &&
+    !PRONOUNS.has(w) &&
+    !TIME_WORDS.has(w) &&
+    !isAdverbLy(t) &&
+    !/^\d/.test(w)
+  );
 }
 
 /** "presently", "heavily": a lower-case word ending in -ly (cheap test; runs for every word considered). */
@@ -263,7 +319,10 @@ interface Context {
   previousSubject?: string;
 }
 
-interface Described { subject: string; owner?: string }
+interface Described {
+  subject: string;
+  owner?: string;
+}
 
 function describe(c: Context): Described {
   const q = c.quantity;
@@ -273,8 +332,7 @@ function describe(c: Context): Described {
   const before = c.tokens.slice(Math.max(0, at - WINDOW), at).reverse();
   const after = c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW);
   const found = describeBy(c, before, after);
-  const subject = tidy(found.subject) || tidy(sentenceSubject(c)?.text ?? '') || tidy(join(openingWords(c.tokens)))
-    || fallbackSubject(q);
+  const subject = tidy(found.subject) || tidy(sentenceSubject(c)?.text ?? '') || tidy(join(openingWords(c.tokens))) || fallbackSubject(q);
   return { subject, owner: found.owner };
 }
 
@@ -357,7 +415,8 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
       const verb = before[0]?.lower ?? '';
       if (agented === np && after[0].lower === 'in' && INVESTMENTS[verb]) {
         const owner = clauseSubject(c, before, 1);
-        if (owner && !PRONOUNS.has(owner.toLowerCase())) return { subject: `${possessive(resolveReference(c, owner))} ${INVESTMENTS[verb]} in ${np}` };
+        if (owner && !PRONOUNS.has(owner.toLowerCase()))
+          return { subject: `${possessive(resolveReference(c, owner))} ${INVESTMENTS[verb]} in ${np}` };
       }
       return { subject: agented };
     }
@@ -370,7 +429,8 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
 function beforeSide(c: Context, before: Token[], after: Token[]): Described {
   const first = before[0];
   if (!first) return { subject: '' };
-  const time = after[0] && ['by', 'in'].includes(after[0].lower) && /^\d{4}$/.test(after[1]?.text ?? '') ? ` ${after[0].lower} ${after[1].text}` : '';
+  const time =
+    after[0] && ['by', 'in'].includes(after[0].lower) && /^\d{4}$/.test(after[1]?.text ?? '') ? ` ${after[0].lower} ${after[1].text}` : '';
 
   if (first.lower === 'to' || first.lower === 'of') {
     const target = npBefore(before, 1);
@@ -506,17 +566,27 @@ function npBefore(before: Token[], at: number, allowVerbs = false): { words: Tok
   while (collected.length < 8) {
     const t = before[i];
     // "to host copper resources", "is valued": a word after "to" or an auxiliary is a verb, not part of the phrase
-    const verb = collected.length > 0 && !allowVerbs && t !== undefined
-      && (isVerbAfter(t, before[i + 1]) || VERBS_S.has(t.lower)
-        || (/[^e]ed$/.test(t.lower) && (isPlainWord(before[i + 1]) || PRONOUNS.has(before[i + 1]?.lower ?? ''))));
+    const verb =
+      collected.length > 0 &&
+      !allowVerbs &&
+      t !== undefined &&
+      (isVerbAfter(t, before[i + 1]) ||
+        VERBS_S.has(t.lower) ||
+        (/[^e]ed$/.test(t.lower) && (isPlainWord(before[i + 1]) || PRONOUNS.has(before[i + 1]?.lower ?? ''))));
     if (isPlainWord(t) && !verb && !COMPARATIVES.has(t.lower)) {
       collected.push(t);
       i++;
       continue;
     }
     // "share of votes", "surgical and medical equipment"
-    if (t && (t.lower === 'of' || t.lower === 'and') && collected.length && isPlainWord(before[i + 1])
-      && !LINK_VERBS.has(before[i + 1].lower) && !(t.lower === 'and' && collected.some(w => w.lower === 'and'))) {
+    if (
+      t &&
+      (t.lower === 'of' || t.lower === 'and') &&
+      collected.length &&
+      isPlainWord(before[i + 1]) &&
+      !LINK_VERBS.has(before[i + 1].lower) &&
+      !(t.lower === 'and' && collected.some(w => w.lower === 'and'))
+    ) {
       collected.push(t);
       i++;
       continue;
@@ -535,9 +605,15 @@ function npBefore(before: Token[], at: number, allowVerbs = false): { words: Tok
 function clauseSubject(c: Context, before: Token[], at: number): string | undefined {
   let i = at;
   // "is also expected to", "has been": auxiliaries, adverbs, "to", and participles after an auxiliary
-  const skippable = (t: Token, previous: Token | undefined) => AUXILIARIES.has(t.lower) || ADVERBS.has(t.lower) || isAdverbLy(t)
-    || t.lower === 'to' || t.lower === 'not' || (KNOWN_VERBS.has(t.lower) && before[i - 1]?.lower === 'to') || (/ed$/.test(t.lower) && previous !== undefined && AUXILIARIES.has(previous.lower))
-    || ['likely', 'set', 'poised', 'due', 'able', 'expected', 'estimated', 'anticipated', 'projected', 'forecast'].includes(t.lower);
+  const skippable = (t: Token, previous: Token | undefined) =>
+    AUXILIARIES.has(t.lower) ||
+    ADVERBS.has(t.lower) ||
+    isAdverbLy(t) ||
+    t.lower === 'to' ||
+    t.lower === 'not' ||
+    (KNOWN_VERBS.has(t.lower) && before[i - 1]?.lower === 'to') ||
+    (/ed$/.test(t.lower) && previous !== undefined && AUXILIARIES.has(previous.lower)) ||
+    ['likely', 'set', 'poised', 'due', 'able', 'expected', 'estimated', 'anticipated', 'projected', 'forecast'].includes(t.lower);
   while (before[i] && before[i].word && skippable(before[i], before[i + 1])) i++;
   // appositive: "Reko Diq, situated in Balochistan, is …"
   if (before[i]?.text === ',') {
@@ -605,7 +681,10 @@ function withAgent(core: string, before: Token[], at: number): string {
     const np = npBefore(before, i);
     const start = before[np.next];
     // only a clause subject: the phrase must start the sentence or follow a comma or conjunction
-    if (np.words.length && (!start || start.text === ',' || start.text === ';' || CONJUNCTIONS.has(start.lower) || DETERMINERS.has(start.lower))) {
+    if (
+      np.words.length &&
+      (!start || start.text === ',' || start.text === ';' || CONJUNCTIONS.has(start.lower) || DETERMINERS.has(start.lower))
+    ) {
       agent = withDeterminer(before, np);
     }
   }
@@ -652,9 +731,22 @@ function sentenceSubject(c: Context): { text: string } | undefined {
   const words: Token[] = [];
   while (words.length < 8) {
     const t = tokens[i];
-    if (isPlainWord(t) && !LINK_VERBS.has(t.lower) && !KNOWN_VERBS.has(t.lower) && !VERBS_S.has(t.lower)
-      && !(words.length && /[^e]ed$/.test(t.lower))) { words.push(t); i++; continue; }
-    if (t && t.lower === 'and' && words.length && isPlainWord(tokens[i + 1])) { words.push(t); i++; continue; }
+    if (
+      isPlainWord(t) &&
+      !LINK_VERBS.has(t.lower) &&
+      !KNOWN_VERBS.has(t.lower) &&
+      !VERBS_S.has(t.lower) &&
+      !(words.length && /[^e]ed$/.test(t.lower))
+    ) {
+      words.push(t);
+      i++;
+      continue;
+    }
+    if (t && t.lower === 'and' && words.length && isPlainWord(tokens[i + 1])) {
+      words.push(t);
+      i++;
+      continue;
+    }
     break;
   }
   if (!words.length || words[words.length - 1].lower === 'and') return undefined;
@@ -703,5 +795,8 @@ const prefixed = (s: string): string => (s ? ` ${s}` : '');
 
 /** Drops a leading article and stray spaces; keeps the words as written. */
 function tidy(subject: string): string {
-  return subject.replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an|that|this|these|those)\s+/i, '');
+  return subject
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the|a|an|that|this|these|those)\s+/i, '');
 }

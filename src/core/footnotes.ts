@@ -67,7 +67,8 @@ export function applyFootnoteCitation(text: string, cursor: number, citation: Fo
     const old = Number(existing.label);
     const firstUse = refs.find(r => r.label === existing.label);
     let firstAfter = Infinity;
-    for (const r of refs) if (r.start >= at && isNumeric(r.label) && r.label !== existing.label) firstAfter = Math.min(firstAfter, Number(r.label));
+    for (const r of refs)
+      if (r.start >= at && isNumeric(r.label) && r.label !== existing.label) firstAfter = Math.min(firstAfter, Number(r.label));
     const fits = old >= number && old < firstAfter;
     if ((firstUse && firstUse.end <= at) || fits) {
       // Already used earlier, or its number already fits here: just point at it.
@@ -112,7 +113,14 @@ function labelEdits(refs: FootnoteRef[], definitions: FootnoteDefinition[], renu
  * Where the new definition goes: before the first numeric definition that will carry a higher number when
  * that definition sits in the trailing block of notes, else at the very end of the file.
  */
-function definitionInsert(text: string, definitions: FootnoteDefinition[], number: number, renumber: Map<string, string>, noteText: string, eol: string): TextEdit {
+function definitionInsert(
+  text: string,
+  definitions: FootnoteDefinition[],
+  number: number,
+  renumber: Map<string, string>,
+  noteText: string,
+  eol: string,
+): TextEdit {
   const line = `[^${number}]: ${noteText.replace(/\s+/g, space => (/[\r\n]/.test(space) ? ' ' : space)).trim()}`;
   const next = definitions
     .filter(d => isNumeric(d.label) && Number(renumber.get(d.label) ?? d.label) > number)
@@ -124,7 +132,7 @@ function definitionInsert(text: string, definitions: FootnoteDefinition[], numbe
   const lines = linesOf(text);
   const lastLine = lines[lines.length - (endsWithNewline && lines.length > 1 ? 2 : 1)];
   const afterDefinition = lastLine !== undefined && definitions[definitions.length - 1]?.lineStart === lastLine.start;
-  const lead = text.length === 0 ? eol + eol : endsWithNewline ? (afterDefinition ? '' : eol) : (afterDefinition ? eol : eol + eol);
+  const lead = text.length === 0 ? eol + eol : endsWithNewline ? (afterDefinition ? '' : eol) : afterDefinition ? eol : eol + eol;
   return { start: text.length, end: text.length, newText: lead + line + eol };
 }
 

@@ -106,7 +106,11 @@ export function sniffFormat(name: string, firstBytes: Uint8Array): ReportFormat 
 function looksLikeHtml(b: Uint8Array): boolean {
   let head = '';
   for (let i = 0; i < Math.min(b.length, 512); i++) head += String.fromCharCode(b[i]!);
-  head = head.replace(/^\u00ef\u00bb\u00bf/, '').replace(/^\s*<\?xml[^>]{0,200}\?>/, '').trimStart().toLowerCase();
+  head = head
+    .replace(/^\u00ef\u00bb\u00bf/, '')
+    .replace(/^\s*<\?xml[^>]{0,200}\?>/, '')
+    .trimStart()
+    .toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 

@@ -9,13 +9,35 @@ import { KEY_STOP_WORDS, asciiFold } from './text';
 
 /** Title words too generic to tell one report from another. */
 const GENERIC = new Set([
-  'relations', 'relationship', 'report', 'analysis', 'brief', 'briefing', 'paper', 'review', 'overview', 'study',
-  'update', 'commentary', 'insight', 'insights', 'note', 'notes', 'issue', 'issues', 'working', 'policy',
+  'relations',
+  'relationship',
+  'report',
+  'analysis',
+  'brief',
+  'briefing',
+  'paper',
+  'review',
+  'overview',
+  'study',
+  'update',
+  'commentary',
+  'insight',
+  'insights',
+  'note',
+  'notes',
+  'issue',
+  'issues',
+  'working',
+  'policy',
 ]);
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|md|esq)\.?$/i;
 
 function words(text: string): string[] {
-  return text.replace(/['’]s\b/g, '').split(/[\s\-–—/:;,()[\]]+/).map(asciiFold).filter(w => w.length > 0);
+  return text
+    .replace(/['’]s\b/g, '')
+    .split(/[\s\-–—/:;,()[\]]+/)
+    .map(asciiFold)
+    .filter(w => w.length > 0);
 }
 
 function camel(parts: string[]): string {
@@ -31,7 +53,10 @@ function year(date: string | undefined): string {
 export function surname(name: string): string {
   const comma = name.indexOf(',');
   if (comma > 0) return asciiFold(name.slice(0, comma)) || asciiFold(name);
-  const tokens = name.trim().split(/\s+/).filter(t => !NAME_SUFFIX.test(t));
+  const tokens = name
+    .trim()
+    .split(/\s+/)
+    .filter(t => !NAME_SUFFIX.test(t));
   const last = tokens[tokens.length - 1] ?? name;
   return asciiFold(last);
 }
@@ -48,7 +73,9 @@ export function sourceBaseKey(source: Source): string {
   const site = source.container ? siteName(source.container) : undefined;
   if (site && /^[a-z]/.test(site)) return site + y;
   if (source.container) {
-    const salient = words(source.container).filter(w => !KEY_STOP_WORDS.has(w)).slice(0, 2);
+    const salient = words(source.container)
+      .filter(w => !KEY_STOP_WORDS.has(w))
+      .slice(0, 2);
     if (salient.length && /^[a-z]/.test(salient[0])) return camel(salient) + y;
   }
   if (source.title) {
@@ -80,7 +107,14 @@ export function reportBaseKey(report: Pick<Report, 'title' | 'date'>): string {
 
 /** Same source, whichever report cites it: its URL, else its title and outlet. */
 function identity(source: Source): string | undefined {
-  if (source.url) return 'u:' + source.url.toLowerCase().replace(/^https?:\/\/(?:www\.)?/, '').replace(/[/#?]+$/, '');
+  if (source.url)
+    return (
+      'u:' +
+      source.url
+        .toLowerCase()
+        .replace(/^https?:\/\/(?:www\.)?/, '')
+        .replace(/[/#?]+$/, '')
+    );
   if (source.title) return 't:' + asciiFold(source.title) + '|' + asciiFold(source.container ?? '');
   return undefined;
 }

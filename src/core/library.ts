@@ -20,9 +20,7 @@ export interface ParagraphPlace {
 }
 
 /** What a citation key names: a whole report, or one of its notes' sources. */
-export type CitationTarget =
-  | { kind: 'report'; report: Report }
-  | { kind: 'footnote'; report: Report; footnote: Footnote };
+export type CitationTarget = { kind: 'report'; report: Report } | { kind: 'footnote'; report: Report; footnote: Footnote };
 
 /**
  * Several reports at once (the bundled one plus the analyst's own), with the lookups every feature needs.

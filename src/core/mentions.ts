@@ -18,7 +18,10 @@ export interface ReportMention {
 
 /** Text around [start, end), on one line: what a list of mentions shows. */
 export function around(text: string, start: number, end: number): string {
-  return text.slice(Math.max(0, start - 60), Math.min(text.length, end + 60)).replace(/\s+/g, ' ').trim();
+  return text
+    .slice(Math.max(0, start - 60), Math.min(text.length, end + 60))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Every place in its report that mentions a figure or cites a note; empty for other targets. */
@@ -38,7 +41,8 @@ export function reportMentions(library: Library, target: CitedTarget): ReportMen
         if (!sameAmount(q, figure)) continue;
         const place = span.kind === 'paragraph' ? library.paragraph(report.id, span.id) : undefined;
         mentions.push({
-          line: lineOf(span.start + q.start), text: around(text, q.start, q.end),
+          line: lineOf(span.start + q.start),
+          text: around(text, q.start, q.end),
           where: place ? `¶${place.number} · ${place.section.title}` : `[${span.id}]`,
           target: { reportId: report.id, kind: span.kind === 'paragraph' ? 'paragraph' : 'footnote', id: span.id },
         });
@@ -50,7 +54,12 @@ export function reportMentions(library: Library, target: CitedTarget): ReportMen
       const place = library.paragraph(report.id, pid);
       const span = index.find('paragraph', pid);
       if (place && span) {
-        mentions.push({ line: lineOf(span.start), text: place.paragraph.text.slice(0, 140), where: `¶${place.number} · ${place.section.title}`, target: { reportId: report.id, kind: 'paragraph', id: pid } });
+        mentions.push({
+          line: lineOf(span.start),
+          text: place.paragraph.text.slice(0, 140),
+          where: `¶${place.number} · ${place.section.title}`,
+          target: { reportId: report.id, kind: 'paragraph', id: pid },
+        });
       }
     }
   }

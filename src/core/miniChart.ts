@@ -31,7 +31,10 @@ export function barChartSvg(bars: readonly MiniBar[], options: MiniChartOptions 
   const width = options.width ?? 320;
   const colors = options.colors ?? DEFAULT_COLORS;
   const format = options.format ?? ((v: number) => String(v));
-  const shown = pickBars(bars.filter(b => Number.isFinite(b.value)), options.maxBars ?? 8);
+  const shown = pickBars(
+    bars.filter(b => Number.isFinite(b.value)),
+    options.maxBars ?? 8,
+  );
   const rowHeight = 14;
   const positive = shown.map(b => Math.abs(b.value)).filter(v => v > 0);
   const spread = positive.length ? Math.max(...positive) / Math.min(...positive) : 1;
@@ -45,20 +48,25 @@ export function barChartSvg(bars: readonly MiniBar[], options: MiniChartOptions 
   const max = Math.max(...shown.map(b => Math.abs(b.value)), 0) || 1;
   // on a log scale the smallest value still gets a fifth of the space, so every bar shows
   const floor = positive.length ? Math.log10(Math.min(...positive)) - Math.max(0.5, 0.25 * Math.log10(spread)) : 0;
-  const lengthOf = (value: number) => log
-    ? (Math.abs(value) > 0 ? (Math.log10(Math.abs(value)) - floor) / (Math.log10(max) - floor || 1) : 0)
-    : Math.abs(value) / max;
+  const lengthOf = (value: number) =>
+    log ? (Math.abs(value) > 0 ? (Math.log10(Math.abs(value)) - floor) / (Math.log10(max) - floor || 1) : 0) : Math.abs(value) / max;
   // about 5.5 px a character at 10 px: labels are cut to fit their column rather than run off the left edge
   const labelChars = Math.max(6, Math.floor((labelWidth - 8) / 5.5));
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title ?? 'bar chart')}" font-family="sans-serif" font-size="10">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title ?? 'bar chart')}" font-family="sans-serif" font-size="10">`,
+  );
   if (title) parts.push(`<text x="0" y="11" fill="${colors.text}" font-weight="bold">${escapeXml(truncate(title, 60))}</text>`);
   shown.forEach((bar, i) => {
     const y = titleHeight + i * rowHeight;
     const length = Math.max(1, Math.round(lengthOf(bar.value) * barSpace));
     const fill = bar.highlight ? colors.highlight : colors.bar;
-    parts.push(`<text x="${labelWidth - 4}" y="${y + 11}" text-anchor="end" fill="${colors.text}"${bar.highlight ? ' font-weight="bold"' : ''}>${escapeXml(truncate(bar.label, labelChars))}</text>`);
-    parts.push(`<rect x="${labelWidth}" y="${y + 3}" width="${length}" height="${rowHeight - 5}" rx="2" fill="${fill}"><title>${escapeXml(bar.label)}: ${escapeXml(format(bar.value))}</title></rect>`);
+    parts.push(
+      `<text x="${labelWidth - 4}" y="${y + 11}" text-anchor="end" fill="${colors.text}"${bar.highlight ? ' font-weight="bold"' : ''}>${escapeXml(truncate(bar.label, labelChars))}</text>`,
+    );
+    parts.push(
+      `<rect x="${labelWidth}" y="${y + 3}" width="${length}" height="${rowHeight - 5}" rx="2" fill="${fill}"><title>${escapeXml(bar.label)}: ${escapeXml(format(bar.value))}</title></rect>`,
+    );
     parts.push(`<text x="${labelWidth + length + 4}" y="${y + 11}" fill="${colors.text}">${escapeXml(format(bar.value))}</text>`);
   });
   parts.push('</svg>');
@@ -82,7 +90,6 @@ function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
-
 
 /** An SVG as a data: URI (base64 of its UTF-8), usable as a Markdown image in a hover. */
 export function svgDataUri(svg: string): string {

@@ -235,7 +235,12 @@ class NoteReader {
       if (fence) {
         if (this.closesFence(fence, line, indent, first)) {
           this.code.push({ start: fence.start, end: line.end });
-          if (fence.chart) this.chartBlocks.push({ range: { start: fence.start, end: line.end }, line: fence.line, body: { start: fence.bodyStart, end: line.start } });
+          if (fence.chart)
+            this.chartBlocks.push({
+              range: { start: fence.start, end: line.end },
+              line: fence.line,
+              body: { start: fence.bodyStart, end: line.start },
+            });
           fence = undefined;
           previousBlank = false;
           previousClosed = true;
@@ -316,7 +321,12 @@ class NoteReader {
     if (fence) {
       // an unclosed fence runs to the end of the note (CommonMark)
       this.code.push({ start: fence.start, end: text.length });
-      if (fence.chart) this.chartBlocks.push({ range: { start: fence.start, end: text.length }, line: fence.line, body: { start: Math.min(fence.bodyStart, text.length), end: text.length } });
+      if (fence.chart)
+        this.chartBlocks.push({
+          range: { start: fence.start, end: text.length },
+          line: fence.line,
+          body: { start: Math.min(fence.bodyStart, text.length), end: text.length },
+        });
     }
     this.code.sort((a, b) => a.start - b.start);
   }
@@ -387,7 +397,13 @@ class NoteReader {
 
   private addDefinition(line: Line, first: number, label: string): void {
     const markerEnd = first + label.length + 3;
-    this.definitions.push({ label, start: first, end: markerEnd, text: this.text.slice(markerEnd + 1, line.end).trim(), lineStart: line.start });
+    this.definitions.push({
+      label,
+      start: first,
+      end: markerEnd,
+      text: this.text.slice(markerEnd + 1, line.end).trim(),
+      lineStart: line.start,
+    });
     this.definitionLines.push({ start: line.start, end: line.end });
     this.definitionMarkers.set(first, markerEnd + 1);
   }

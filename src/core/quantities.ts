@@ -50,74 +50,356 @@ export interface Quantity {
 // Vocabulary
 
 const UNIT_WORDS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS_WORDS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Record<string, number> = {
-  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
-  k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  lakh: 1e5,
+  lakhs: 1e5,
+  crore: 1e7,
+  crores: 1e7,
+  k: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  bn: 1e9,
+  b: 1e9,
+  tn: 1e12,
+  trn: 1e12,
 };
 const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 const QUALIFIERS = [
-  'just over', 'just under', 'well over', 'well above', 'slightly over', 'slightly more than', 'in excess of',
-  'no more than', 'no less than', 'at least', 'at most', 'less than', 'fewer than', 'more than', 'greater than',
-  'up to', 'as many as', 'as much as', 'as few as', 'as little as', 'close to', 'upwards of', 'an estimated',
-  'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under', 'below', 'above',
+  'just over',
+  'just under',
+  'well over',
+  'well above',
+  'slightly over',
+  'slightly more than',
+  'in excess of',
+  'no more than',
+  'no less than',
+  'at least',
+  'at most',
+  'less than',
+  'fewer than',
+  'more than',
+  'greater than',
+  'up to',
+  'as many as',
+  'as much as',
+  'as few as',
+  'as little as',
+  'close to',
+  'upwards of',
+  'an estimated',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'some',
+  'over',
+  'under',
+  'below',
+  'above',
 ];
 /** Words that may stand right before a number without making it part of a name ("The 10 largest…"). */
 const NOT_NAMES = new Set([
-  'the', 'a', 'an', 'over', 'about', 'some', 'nearly', 'almost', 'around', 'only', 'just', 'all', 'its', 'their',
-  'his', 'her', 'our', 'these', 'those', 'another', 'in', 'by', 'at', 'of', 'for', 'to', 'with', 'from', 'since',
-  'during', 'after', 'before', 'under', 'more', 'less', 'fewer', 'than', 'least', 'and', 'or', 'but', 'roughly',
-  'approximately', 'up', 'estimated', 'each', 'every', 'on', 'between', 'among', 'nearly', 'top', 'first',
-  'last', 'next', 'past', 'another', 'both', 'once', 'still', 'yet', 'then', 'now', 'today', 'only',
+  'the',
+  'a',
+  'an',
+  'over',
+  'about',
+  'some',
+  'nearly',
+  'almost',
+  'around',
+  'only',
+  'just',
+  'all',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'these',
+  'those',
+  'another',
+  'in',
+  'by',
+  'at',
+  'of',
+  'for',
+  'to',
+  'with',
+  'from',
+  'since',
+  'during',
+  'after',
+  'before',
+  'under',
+  'more',
+  'less',
+  'fewer',
+  'than',
+  'least',
+  'and',
+  'or',
+  'but',
+  'roughly',
+  'approximately',
+  'up',
+  'estimated',
+  'each',
+  'every',
+  'on',
+  'between',
+  'among',
+  'nearly',
+  'top',
+  'first',
+  'last',
+  'next',
+  'past',
+  'another',
+  'both',
+  'once',
+  'still',
+  'yet',
+  'then',
+  'now',
+  'today',
+  'only',
 ]);
 /** Words that cannot be (part of) a counted noun phrase. */
 const NOT_COUNTED = new Set([
-  'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'and', 'or', 'but', 'nor', 'as',
-  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would',
-  'can', 'could', 'may', 'might', 'shall', 'should', 'must', 'this', 'that', 'these', 'those', 'it', 'its',
-  'they', 'them', 'their', 'which', 'who', 'whom', 'whose', 'than', 'more', 'less', 'most', 'least', 'also',
-  'not', 'no', 'so', 'such', 'per', 'each', 'every', 'between', 'into', 'over', 'under', 'about', 'after',
-  'before', 'since', 'until', 'during', 'against', 'within', 'across', 'among', 'while', 'when', 'where',
-  'if', 'because', 'though', 'although', 'yet', 'times', 'plus', 'minus', 'versus', 'vs', 'percent',
-  'says', 'goes', 'makes', 'takes', 'gives', 'gets', 'comes', 'seems', 'remains', 'means', 'thus', 'this',
-  'always', 'sometimes', 'perhaps', 'whereas', 'us', 'his', 'hers', 'ours', 'yours',
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'from',
+  'by',
+  'with',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'shall',
+  'should',
+  'must',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'its',
+  'they',
+  'them',
+  'their',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'than',
+  'more',
+  'less',
+  'most',
+  'least',
+  'also',
+  'not',
+  'no',
+  'so',
+  'such',
+  'per',
+  'each',
+  'every',
+  'between',
+  'into',
+  'over',
+  'under',
+  'about',
+  'after',
+  'before',
+  'since',
+  'until',
+  'during',
+  'against',
+  'within',
+  'across',
+  'among',
+  'while',
+  'when',
+  'where',
+  'if',
+  'because',
+  'though',
+  'although',
+  'yet',
+  'times',
+  'plus',
+  'minus',
+  'versus',
+  'vs',
+  'percent',
+  'says',
+  'goes',
+  'makes',
+  'takes',
+  'gives',
+  'gets',
+  'comes',
+  'seems',
+  'remains',
+  'means',
+  'thus',
+  'this',
+  'always',
+  'sometimes',
+  'perhaps',
+  'whereas',
+  'us',
+  'his',
+  'hers',
+  'ours',
+  'yours',
 ]);
 const IRREGULAR_PLURALS = new Set([
-  'people', 'children', 'men', 'women', 'personnel', 'staff', 'police', 'cattle', 'sheep', 'fish', 'feet',
-  'teeth', 'mice', 'data', 'media', 'criteria', 'phenomena', 'militia', 'livestock', 'aircraft', 'crew',
+  'people',
+  'children',
+  'men',
+  'women',
+  'personnel',
+  'staff',
+  'police',
+  'cattle',
+  'sheep',
+  'fish',
+  'feet',
+  'teeth',
+  'mice',
+  'data',
+  'media',
+  'criteria',
+  'phenomena',
+  'militia',
+  'livestock',
+  'aircraft',
+  'crew',
 ]);
 /** Words near "pounds" that say it is a weight. */
-const MASS_WORDS = /\b(?:copper|gold|silver|ore|ores|metal|metals|steel|iron|alumin(?:i)?um|nickel|zinc|lithium|cobalt|uranium|coal|rare earths?|resources?|deposits?|reserves?|weigh(?:s|ed|ing|t)?|cargo|payload|tons?|tonnes?|beef|meat|pork|chicken|cotton|wheat|rice|sugar|grain|plastics?|waste|emissions|carbon|materials?|minerals?|fertili[sz]ers?|explosives?|bombs?|warheads?)\b/gi;
+const MASS_WORDS =
+  /\b(?:copper|gold|silver|ore|ores|metal|metals|steel|iron|alumin(?:i)?um|nickel|zinc|lithium|cobalt|uranium|coal|rare earths?|resources?|deposits?|reserves?|weigh(?:s|ed|ing|t)?|cargo|payload|tons?|tonnes?|beef|meat|pork|chicken|cotton|wheat|rice|sugar|grain|plastics?|waste|emissions|carbon|materials?|minerals?|fertili[sz]ers?|explosives?|bombs?|warheads?)\b/gi;
 /** Words near "pounds" that say it is money. */
-const MONEY_WORDS = /\b(?:costs?|costing|paid|pays?|paying|spent|spend(?:s|ing)?|prices?|priced|worth|budgets?|fund(?:s|ing|ed)?|fines?|fined|raised?|rais(?:es|ing)|invest(?:s|ed|ing|ments?)?|revenues?|salar(?:y|ies)|sterling|bills?|loans?|grants?|donat(?:ed|ions?)|earn(?:s|ed|ings)?|aid|deals?|contracts?|profits?|losses|debts?|sales|pounds sterling|bank|taxes|tax)\b/gi;
+const MONEY_WORDS =
+  /\b(?:costs?|costing|paid|pays?|paying|spent|spend(?:s|ing)?|prices?|priced|worth|budgets?|fund(?:s|ing|ed)?|fines?|fined|raised?|rais(?:es|ing)|invest(?:s|ed|ing|ments?)?|revenues?|salar(?:y|ies)|sterling|bills?|loans?|grants?|donat(?:ed|ions?)|earn(?:s|ed|ings)?|aid|deals?|contracts?|profits?|losses|debts?|sales|pounds sterling|bank|taxes|tax)\b/gi;
 
 // ---------------------------------------------------------------------------------------------------
 // Finding amounts
 
-const SPELLED_WORD = '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|a\\s+(?:dozen|hundred|thousand|million|billion|trillion))';
+const SPELLED_WORD =
+  '(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|a\\s+(?:dozen|hundred|thousand|million|billion|trillion))';
 /** One scan for every place an amount could start: digits, or a spelled-out number word. */
 const CANDIDATE = new RegExp(`\\d+(?:[.,]\\d+)*|\\b${SPELLED_WORD}\\b`, 'gi');
 /** Spelled-out numbers: "twenty-two", "three hundred and fifty", "a dozen". Sticky, matched at a candidate. */
-const SPELLED = /(?:a\s+(dozen|hundred|thousand|million|billion|trillion)|(dozen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?:\s+hundred(?:\s+(?:and\s+)?(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))?)?\b/iy;
+const SPELLED =
+  /(?:a\s+(dozen|hundred|thousand|million|billion|trillion)|(dozen)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?:\s+hundred(?:\s+(?:and\s+)?(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](one|two|three|four|five|six|seven|eight|nine)\b)?|(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)))?)?\b/iy;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 const EMAIL = /\b[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}/g;
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
-const CURRENCY_BEFORE = /(?:^|[^\p{L}\p{N}])((?:US|U\.S\.|A|AU|C|CA|HK|NZ|S)?\$|£|€|¥|₹|Rs\.?|PKR|USD|GBP|EUR|INR|CNY|RMB|JPY|AUD|CAD)[ \u00a0]?$/u;
+const CURRENCY_BEFORE =
+  /(?:^|[^\p{L}\p{N}])((?:US|U\.S\.|A|AU|C|CA|HK|NZ|S)?\$|£|€|¥|₹|Rs\.?|PKR|USD|GBP|EUR|INR|CNY|RMB|JPY|AUD|CAD)[ \u00a0]?$/u;
 const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${QUALIFIERS.map(q => q.replace(/ /g, '\\s+')).join('|')})\\s+$`, 'iu');
 const SCALE_ATTACHED = /(bn|mn|mln|m|k|tn|trn|b)(?![\p{L}\p{N}])/uy;
 const SCALE_SPACED = /(?:\s+|[-‐‑])(thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|tn|trn)(?![\p{L}\p{N}])/iuy;
-const PERCENT = /\s*%|\s?pc(?![\p{L}])|\s+(?:percent|per\s+cent|pct)(?![\p{L}])|\s+(percentage\s+points?)(?![\p{L}])|\s+(basis\s+points?|bps)(?![\p{L}])/iuy;
-const CURRENCY_AFTER = /\s+(?:(US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?(dollars?)(?![\p{L}])|\s+(euros?)(?![\p{L}])|\s+(?:(Indian|Pakistani)\s+)?(rupees?)(?![\p{L}])|\s+(yuan|renminbi)(?![\p{L}])|\s+(yen)(?![\p{L}])|\s+(?:pounds?\s+)?(sterling)(?![\p{L}])/iuy;
-const MEASURE_UNIT = /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|MW|GW|ha)(?![\p{L}\p{N}])|\s+(square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|megawatts?|gigawatts?|years?|decades?|months?|weeks?|days?|hours?)(?![\p{L}\p{N}-])/iuy;
+const PERCENT =
+  /\s*%|\s?pc(?![\p{L}])|\s+(?:percent|per\s+cent|pct)(?![\p{L}])|\s+(percentage\s+points?)(?![\p{L}])|\s+(basis\s+points?|bps)(?![\p{L}])/iuy;
+const CURRENCY_AFTER =
+  /\s+(?:(US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?(dollars?)(?![\p{L}])|\s+(euros?)(?![\p{L}])|\s+(?:(Indian|Pakistani)\s+)?(rupees?)(?![\p{L}])|\s+(yuan|renminbi)(?![\p{L}])|\s+(yen)(?![\p{L}])|\s+(?:pounds?\s+)?(sterling)(?![\p{L}])/iuy;
+const MEASURE_UNIT =
+  /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|MW|GW|ha)(?![\p{L}\p{N}])|\s+(square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|megawatts?|gigawatts?|years?|decades?|months?|weeks?|days?|hours?)(?![\p{L}\p{N}-])/iuy;
 
 /** Every amount in the text, in order. Pure and linear in the text's length. */
 export function findQuantities(text: string): Quantity[] {
@@ -142,7 +424,13 @@ export function findQuantities(text: string): Quantity[] {
   return scanQuantities(parts.join('')).map(q => {
     const start = startOf(q.start);
     const end = endOf(q.end);
-    return { ...q, start, end, text: text.slice(start, end), ...(q.qualifierStart !== undefined ? { qualifierStart: startOf(q.qualifierStart) } : {}) };
+    return {
+      ...q,
+      start,
+      end,
+      text: text.slice(start, end),
+      ...(q.qualifierStart !== undefined ? { qualifierStart: startOf(q.qualifierStart) } : {}),
+    };
   });
 }
 
@@ -189,14 +477,23 @@ function skippedSpans(text: string): [number, number][] {
   return spans.sort((a, b) => a[0] - b[0]);
 }
 
-interface Core { start: number; end: number; value: number; spelled: boolean; plain: boolean; currency?: string; currencyStart?: number }
+interface Core {
+  start: number;
+  end: number;
+  value: number;
+  spelled: boolean;
+  plain: boolean;
+  currency?: string;
+  currencyStart?: number;
+}
 
 function readDigits(text: string, at: number, digits: string): Quantity | undefined {
   const number = parseDigits(digits);
   if (number === undefined) return undefined;
   const end = at + digits.length;
   const before = text.slice(Math.max(0, at - 12), at);
-  const currency = at > 0 && !/[\s(\[]/.test(text[at - 1]) || /[A-Za-z$£€¥₹.]/.test(text[at - 2] ?? '') ? CURRENCY_BEFORE.exec(before) : null;
+  const currency =
+    (at > 0 && !/[\s(\[]/.test(text[at - 1])) || /[A-Za-z$£€¥₹.]/.test(text[at - 2] ?? '') ? CURRENCY_BEFORE.exec(before) : null;
   const prev = text[at - 1] ?? '';
   const prev2 = text[at - 2] ?? '';
   if (!currency) {
@@ -213,7 +510,10 @@ function readDigits(text: string, at: number, digits: string): Quantity | undefi
   const negative = !currency && /[-−]/.test(prev) && /^$|[\s(]/.test(prev2);
   const core: Core = {
     start: currency ? at - currency[1].length - (before.endsWith(' ') || before.endsWith('\u00a0') ? 1 : 0) : negative ? at - 1 : at,
-    end, value: negative ? -number : number, spelled: false, plain: !negative && /^\d+$/.test(digits),
+    end,
+    value: negative ? -number : number,
+    spelled: false,
+    plain: !negative && /^\d+$/.test(digits),
     currency: currency ? currencyCode(currency[1]) : undefined,
   };
   return finish(text, core, digits);
@@ -236,7 +536,7 @@ function readSpelled(text: string, at: number): Quantity | undefined {
   const m = SPELLED.exec(text);
   if (!m) return undefined;
   let value: number;
-  if (m[1]) value = m[1].toLowerCase() === 'dozen' ? 12 : SCALES[m[1].toLowerCase()] ?? 100;
+  if (m[1]) value = m[1].toLowerCase() === 'dozen' ? 12 : (SCALES[m[1].toLowerCase()] ?? 100);
   else if (m[2]) value = 12;
   else value = m[3] ? TENS_WORDS[m[3].toLowerCase()] + (m[4] ? UNIT_WORDS[m[4].toLowerCase()] : 0) : UNIT_WORDS[m[5].toLowerCase()];
   if (/\shundred/i.test(m[0]) && !m[1]) {
@@ -255,7 +555,7 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
   let end = core.end;
   let value = core.value;
   let scaled = false;
-  let decimals = (/\.(\d+)/.exec(numeral)?.[1].length) ?? 0;
+  let decimals = /\.(\d+)/.exec(numeral)?.[1].length ?? 0;
 
   if (!core.spelled) {
     SCALE_ATTACHED.lastIndex = end;
@@ -279,7 +579,12 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
     }
   }
   if (scaled) decimals = 0;
-  if (!core.spelled && !scaled && /[\p{L}]/u.test(text[end] ?? '') && !/^(?:km|kg|lbs?|oz|MW|GW|ha|mi|pc(?![\p{L}]))/u.test(text.slice(end, end + 3))) {
+  if (
+    !core.spelled &&
+    !scaled &&
+    /[\p{L}]/u.test(text[end] ?? '') &&
+    !/^(?:km|kg|lbs?|oz|MW|GW|ha|mi|pc(?![\p{L}]))/u.test(text.slice(end, end + 3))
+  ) {
     return undefined; // 22nd, 1980s, 3rd, 5G
   }
   // "10-year", "5-star" are adjectives; "$5 billion-plus" is still US$5 billion
@@ -302,8 +607,19 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
     CURRENCY_AFTER.lastIndex = end;
     const cur = CURRENCY_AFTER.exec(text);
     if (cur) {
-      unit = cur[2] ? dollarCode(cur[1]) : cur[3] ? 'EUR' : cur[5] ? (cur[4]?.toLowerCase() === 'indian' ? 'INR' : 'PKR')
-        : cur[6] ? 'CNY' : cur[7] ? 'JPY' : 'GBP';
+      unit = cur[2]
+        ? dollarCode(cur[1])
+        : cur[3]
+          ? 'EUR'
+          : cur[5]
+            ? cur[4]?.toLowerCase() === 'indian'
+              ? 'INR'
+              : 'PKR'
+            : cur[6]
+              ? 'CNY'
+              : cur[7]
+                ? 'JPY'
+                : 'GBP';
       end = CURRENCY_AFTER.lastIndex;
     }
   }
@@ -334,8 +650,10 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
   const q: Quantity = { start: core.start, end, text: text.slice(core.start, end), value: round(value, decimals), unit };
   if (counted) q.counted = counted;
   // the qualifier regex only runs where a word stands right before the amount
-  const qualifier = /\s/.test(text[core.start - 1] ?? '') && /\p{L}/u.test(text[core.start - 2] ?? '')
-    ? QUALIFIER_BEFORE.exec(text.slice(Math.max(0, core.start - 30), core.start)) : null;
+  const qualifier =
+    /\s/.test(text[core.start - 1] ?? '') && /\p{L}/u.test(text[core.start - 2] ?? '')
+      ? QUALIFIER_BEFORE.exec(text.slice(Math.max(0, core.start - 30), core.start))
+      : null;
   if (qualifier) {
     q.qualifier = qualifier[1].toLowerCase().replace(/\s+/g, ' ');
     q.qualifierStart = core.start - qualifier[0].length + qualifier[0].indexOf(qualifier[1]);
@@ -388,7 +706,7 @@ function countedNoun(text: string, from: number): { text: string; end: number } 
 function isPlural(word: string): boolean {
   if (IRREGULAR_PLURALS.has(word)) return true;
   if (word.length < 3) return false;
-  return /s$/.test(word) && !/(?:ss|us|is|ous|ics)$/.test(word) || /ies$/.test(word);
+  return (/s$/.test(word) && !/(?:ss|us|is|ous|ics)$/.test(word)) || /ies$/.test(word);
 }
 
 function measureUnit(word: string, text: string, start: number, end: number): { unit: Unit; factor: number } {
@@ -436,29 +754,59 @@ function poundsAreMass(text: string, start: number, end: number): boolean {
 function currencyCode(sign: string): string {
   const s = sign.replace(/\s/g, '');
   switch (s) {
-    case '$': case 'US$': case 'U.S.$': case 'USD': return 'USD';
-    case 'A$': case 'AU$': case 'AUD': return 'AUD';
-    case 'C$': case 'CA$': case 'CAD': return 'CAD';
-    case 'HK$': return 'HKD';
-    case 'NZ$': return 'NZD';
-    case 'S$': return 'SGD';
-    case '£': case 'GBP': return 'GBP';
-    case '€': case 'EUR': return 'EUR';
-    case '¥': case 'JPY': return 'JPY';
-    case '₹': case 'INR': return 'INR';
-    case 'CNY': case 'RMB': return 'CNY';
-    default: return 'PKR'; // Rs, Rs., PKR
+    case '$':
+    case 'US$':
+    case 'U.S.$':
+    case 'USD':
+      return 'USD';
+    case 'A$':
+    case 'AU$':
+    case 'AUD':
+      return 'AUD';
+    case 'C$':
+    case 'CA$':
+    case 'CAD':
+      return 'CAD';
+    case 'HK$':
+      return 'HKD';
+    case 'NZ$':
+      return 'NZD';
+    case 'S$':
+      return 'SGD';
+    case '£':
+    case 'GBP':
+      return 'GBP';
+    case '€':
+    case 'EUR':
+      return 'EUR';
+    case '¥':
+    case 'JPY':
+      return 'JPY';
+    case '₹':
+    case 'INR':
+      return 'INR';
+    case 'CNY':
+    case 'RMB':
+      return 'CNY';
+    default:
+      return 'PKR'; // Rs, Rs., PKR
   }
 }
 
 function dollarCode(prefix: string | undefined): string {
   switch ((prefix ?? '').toLowerCase().replace(/\s+/g, ' ')) {
-    case 'australian': return 'AUD';
-    case 'canadian': return 'CAD';
-    case 'hong kong': return 'HKD';
-    case 'singapore': return 'SGD';
-    case 'new zealand': return 'NZD';
-    default: return 'USD';
+    case 'australian':
+      return 'AUD';
+    case 'canadian':
+      return 'CAD';
+    case 'hong kong':
+      return 'HKD';
+    case 'singapore':
+      return 'SGD';
+    case 'new zealand':
+      return 'NZD';
+    default:
+      return 'USD';
   }
 }
 
@@ -490,7 +838,20 @@ export function parseQuantity(query: string): { value: number; unit?: Unit } | u
 }
 
 const CURRENCY_SIGNS: Record<string, string> = { USD: 'US$', GBP: '£', EUR: '€', PKR: 'Rs ', INR: '₹', JPY: '¥', AUD: 'A$', CAD: 'C$' };
-const UNIT_LABELS: Record<string, string> = { lb: 'lb', oz: 'oz', km2: 'km²', mi2: 'sq mi', km: 'km', mi: 'mi', t: 't', kg: 'kg', ha: 'ha', MW: 'MW', GW: 'GW', bp: 'bp' };
+const UNIT_LABELS: Record<string, string> = {
+  lb: 'lb',
+  oz: 'oz',
+  km2: 'km²',
+  mi2: 'sq mi',
+  km: 'km',
+  mi: 'mi',
+  t: 't',
+  kg: 'kg',
+  ha: 'ha',
+  MW: 'MW',
+  GW: 'GW',
+  bp: 'bp',
+};
 
 /** A value for display: "US$845 million", "29%", "50 billion lb", "600,000 km²", "37 years", "600". */
 export function formatQuantity(value: number, unit: Unit): string {
@@ -508,7 +869,11 @@ export function formatQuantity(value: number, unit: Unit): string {
 function formatNumber(value: number, words: boolean): string {
   const abs = Math.abs(value);
   if (words) {
-    for (const [scale, name] of [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']] as const) {
+    for (const [scale, name] of [
+      [1e12, 'trillion'],
+      [1e9, 'billion'],
+      [1e6, 'million'],
+    ] as const) {
       if (abs >= scale) return `${trim(value / scale)} ${name}`;
     }
   }

@@ -144,7 +144,10 @@ function addUrlSpans(out: TextBuilder, text: string, base: number, shift: (offse
  * their place in the text; the estimate is snapped to the end of the nearest word or punctuation.
  * Without source spans the markers go at the end of the paragraph.
  */
-export function markerPlaces(paragraph: Paragraph, spans: { paragraph: SourceSpan; markers: SourceSpan[] } | undefined): { at: number; n: number }[] {
+export function markerPlaces(
+  paragraph: Paragraph,
+  spans: { paragraph: SourceSpan; markers: SourceSpan[] } | undefined,
+): { at: number; n: number }[] {
   const text = oneLine(paragraph.text);
   if (!spans || spans.markers.length !== paragraph.footnotes.length) {
     return paragraph.footnotes.map(n => ({ at: text.length, n }));
@@ -163,7 +166,9 @@ export function markerPlaces(paragraph: Paragraph, spans: { paragraph: SourceSpa
 }
 
 /** The source span of each paragraph and the markers inside it, indexed once per report (not per paragraph). */
-export function sourceMarkers(spans: readonly SourceSpan[] | undefined): (paragraphId: string) => { paragraph: SourceSpan; markers: SourceSpan[] } | undefined {
+export function sourceMarkers(
+  spans: readonly SourceSpan[] | undefined,
+): (paragraphId: string) => { paragraph: SourceSpan; markers: SourceSpan[] } | undefined {
   if (!spans) return () => undefined;
   const paragraphs = new Map<string, SourceSpan>();
   const markers: SourceSpan[] = [];
@@ -257,10 +262,15 @@ class TextBuilder {
 /** Where a target sits in the reader text. */
 export function spanFor(index: SpanIndex, target: Pick<CitedTarget, 'reportId' | 'kind' | 'id'>): Span | undefined {
   switch (target.kind) {
-    case 'report': return index.find('title', target.reportId);
-    case 'section': return index.find('heading', target.id);
-    case 'paragraph': return index.find('paragraph', target.id);
-    case 'footnote': return index.find('footnote', target.id);
-    case 'figure': return index.find('figure', target.id);
+    case 'report':
+      return index.find('title', target.reportId);
+    case 'section':
+      return index.find('heading', target.id);
+    case 'paragraph':
+      return index.find('paragraph', target.id);
+    case 'footnote':
+      return index.find('footnote', target.id);
+    case 'figure':
+      return index.find('figure', target.id);
   }
 }

@@ -68,14 +68,22 @@ export type SettingPath = { location: string } | { refused: string; restricted?:
 export function resolveReportPath(setting: { path: string; origin: SettingOrigin }, context: SettingPathContext): SettingPath {
   const { path, origin } = setting;
   if (origin === 'workspace' && !context.trusted) {
-    return { refused: `set in this workspace's settings, which Restricted Mode ignores (trust the workspace to read it)`, restricted: true };
+    return {
+      refused: `set in this workspace's settings, which Restricted Mode ignores (trust the workspace to read it)`,
+      restricted: true,
+    };
   }
   const location = resolveSettingPath(path, context.source, context.base);
   const scheme = schemeOf(location);
-  const allowed = new Set(['file', ...[context.base, ...context.workspaceFolders].filter((l): l is string => l !== undefined).map(schemeOf)]);
+  const allowed = new Set([
+    'file',
+    ...[context.base, ...context.workspaceFolders].filter((l): l is string => l !== undefined).map(schemeOf),
+  ]);
   if (!allowed.has(scheme)) return { refused: `Dossier reads reports from files only, not from "${scheme}:" locations` };
   if (origin === 'workspace' && !insideAny(location, context.workspaceFolders)) {
-    return { refused: `outside the workspace; a workspace's settings may only name reports inside it (name it in your user settings instead)` };
+    return {
+      refused: `outside the workspace; a workspace's settings may only name reports inside it (name it in your user settings instead)`,
+    };
   }
   return { location };
 }
@@ -99,7 +107,12 @@ function insideAny(location: string, folders: readonly string[]): boolean {
 
 /** The file name at the end of a location (a path or a URI), for messages and report ids. */
 export function nameOf(location: string): string {
-  const last = location.replace(/[?#].*$/, '').split(/[\\/]/).filter(Boolean).pop() ?? location;
+  const last =
+    location
+      .replace(/[?#].*$/, '')
+      .split(/[\\/]/)
+      .filter(Boolean)
+      .pop() ?? location;
   try {
     return /%[0-9a-f]{2}/i.test(last) ? decodeURIComponent(last) : last;
   } catch {
@@ -113,7 +126,8 @@ export function nameOf(location: string): string {
  */
 export function memorySource(files: Record<string, string | Uint8Array>, devices: readonly string[] = []): ReportSource {
   const bytes = new Map<string, Uint8Array>();
-  for (const [path, content] of Object.entries(files)) bytes.set(normal(path), typeof content === 'string' ? new TextEncoder().encode(content) : content);
+  for (const [path, content] of Object.entries(files))
+    bytes.set(normal(path), typeof content === 'string' ? new TextEncoder().encode(content) : content);
   const others = new Set(devices.map(normal));
   const isFolder = (path: string) => {
     const prefix = path === '/' ? '/' : `${path}/`;

@@ -108,7 +108,13 @@ class LibrarySearch implements SearchIndex {
   private readonly indexed = new Map<string, { report: Report; keys: number[] }>();
   private nextKey = 1;
   private readonly index = new CompactIndex(
-    [{ name: 'label', boost: 3 }, { name: 'subject', boost: 2 }, { name: 'source', boost: 1.5 }, { name: 'text', boost: 1 }, { name: 'nums', boost: 4 }],
+    [
+      { name: 'label', boost: 3 },
+      { name: 'subject', boost: 2 },
+      { name: 'source', boost: 1.5 },
+      { name: 'text', boost: 1 },
+      { name: 'nums', boost: 4 },
+    ],
     tokenize,
     normaliseTerm,
   );
@@ -196,19 +202,27 @@ class LibrarySearch implements SearchIndex {
     // fuse.js re-scores the candidates on the words of the query, wherever they sit in a paragraph.
     const fuseScores = new Map<number, FuseResult<SearchDoc>>();
     if (parsed.words.length) {
-      const fuse = new Fuse(candidates.map(c => this.docs.get(c.id as number)!), {
-        keys: [{ name: 'label', weight: 3 }, { name: 'subject', weight: 2 }, { name: 'source', weight: 1 }, { name: 'text', weight: 1 }],
-        ignoreLocation: true,
-        includeMatches: true,
-        includeScore: true,
-        threshold: 0.45,
-        minMatchCharLength: 2,
-        useExtendedSearch: true,
-        getFn: (doc, path) => {
-          const value = Fuse.config.getFn(doc, path);
-          return typeof value === 'string' && value.length > FUSE_FIELD_CHARS ? value.slice(0, FUSE_FIELD_CHARS) : value;
+      const fuse = new Fuse(
+        candidates.map(c => this.docs.get(c.id as number)!),
+        {
+          keys: [
+            { name: 'label', weight: 3 },
+            { name: 'subject', weight: 2 },
+            { name: 'source', weight: 1 },
+            { name: 'text', weight: 1 },
+          ],
+          ignoreLocation: true,
+          includeMatches: true,
+          includeScore: true,
+          threshold: 0.45,
+          minMatchCharLength: 2,
+          useExtendedSearch: true,
+          getFn: (doc, path) => {
+            const value = Fuse.config.getFn(doc, path);
+            return typeof value === 'string' && value.length > FUSE_FIELD_CHARS ? value.slice(0, FUSE_FIELD_CHARS) : value;
+          },
         },
-      });
+      );
       for (const result of fuse.search(parsed.words.join(' '))) fuseScores.set(result.item.key, result);
     }
 
@@ -242,7 +256,10 @@ interface ParsedQuery {
 /** Splits a typed query into words and normalised quantities; undefined when nothing is left to search. */
 function parseSearchQuery(raw: string): ParsedQuery | undefined {
   if (typeof raw !== 'string') return undefined;
-  let query = raw.slice(0, MAX_QUERY).replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  let query = raw
+    .slice(0, MAX_QUERY)
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim();
   if (!query) return undefined;
   const numbers: string[] = [];
   const values: number[] = [];
@@ -266,12 +283,18 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
     const kept: string[] = [];
     for (const word of query.split(/\s+/)) {
       const q = /\d/.test(word) ? finiteQuantity(word) : undefined;
-      if (q && (!/^\d+$/.test(word))) addQuantity(q.value, q.unit);
+      if (q && !/^\d+$/.test(word)) addQuantity(q.value, q.unit);
       else kept.push(word);
     }
     query = kept.join(' ');
   }
-  let words = [...new Set(tokenize(query).map(normaliseTerm).filter((t): t is string => !!t))].slice(0, MAX_TERMS);
+  let words = [
+    ...new Set(
+      tokenize(query)
+        .map(normaliseTerm)
+        .filter((t): t is string => !!t),
+    ),
+  ].slice(0, MAX_TERMS);
   // "$845 millio", "87 perce": the half-typed unit belongs to the number, and as a prefix it would pull in
   // every paragraph that says "million" or "percent" (among the slowest keystrokes at 500 reports).
   if (numbers.length) words = words.filter(w => !UNIT_WORDS.some(u => u.startsWith(w)));
@@ -358,13 +381,32 @@ function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDo
       // the sentence is indexed once, with its paragraph; a figure is found by its own words and value
       nums: token ? `${token} ${token}${unitSuffix(String(figure.unit))}` : '',
       description: figure.subject,
-      detail: [sectionOf.get(figure.paragraph), numberOf.has(figure.paragraph) ? `¶${numberOf.get(figure.paragraph)}` : undefined, reportTitle].filter(Boolean).join(' · '),
+      detail: [
+        sectionOf.get(figure.paragraph),
+        numberOf.has(figure.paragraph) ? `¶${numberOf.get(figure.paragraph)}` : undefined,
+        reportTitle,
+      ]
+        .filter(Boolean)
+        .join(' · '),
     });
   }
 }
 
 function doc(key: number, report: Report, kind: SearchKind, id: string, fields: Partial<SearchDoc>): SearchDoc {
-  return { key, kind, reportId: report.id, id, label: '', subject: '', text: '', source: '', nums: '', description: '', detail: '', ...fields };
+  return {
+    key,
+    kind,
+    reportId: report.id,
+    id,
+    label: '',
+    subject: '',
+    text: '',
+    source: '',
+    nums: '',
+    description: '',
+    detail: '',
+    ...fields,
+  };
 }
 
 function quantityTokens(text: string): string {
@@ -409,7 +451,6 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>, values
   }
   return mergeRanges(ranges);
 }
-
 
 /**
  * A window of about `width` characters around the densest cluster of highlights, cut at word boundaries.
@@ -457,10 +498,12 @@ const INITIAL_LIMIT = 500;
 
 /** Before anything is typed, the unified search lists sections, then figures (an adapter's initial list). */
 export function sectionsAndFigures(library: Library): SearchHit[] {
-  return library.reports.flatMap(report => [
-    ...report.sections.map(s => plainHit(report.id, 'section', s.id, s.title, `${s.paragraphs.length} ¶`, report.title)),
-    ...figuresOf(library, report.id),
-  ]).slice(0, INITIAL_LIMIT);
+  return library.reports
+    .flatMap(report => [
+      ...report.sections.map(s => plainHit(report.id, 'section', s.id, s.title, `${s.paragraphs.length} ¶`, report.title)),
+      ...figuresOf(library, report.id),
+    ])
+    .slice(0, INITIAL_LIMIT);
 }
 
 /** Every figure (up to a limit): value as written, subject, section. */

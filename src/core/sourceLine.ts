@@ -69,6 +69,7 @@ export function originalOf(library: Library, target: CitedTarget): { text?: stri
       const section = report.sections.find(s => s.id === target.id);
       return section && { text: section.title, page: section.paragraphs[0]?.page };
     }
-    default: return { page: 1 };
+    default:
+      return { page: 1 };
   }
 }

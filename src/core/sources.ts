@@ -47,7 +47,8 @@ export function parseSource(noteText: string): Source {
 
   const date = parseDate(rest);
   if (date) source.date = date;
-  const container = rest.split(/[,.]\s+|,|\(/)
+  const container = rest
+    .split(/[,.]\s+|,|\(/)
     .map(s => trimEndOf(trimStartOf(s, ',.;:', true), ',.;:', true))
     .find(s => s.length > 0 && !parseDate(s, true) && !/^\d/.test(s) && !/^(?:pp?\.|vol\.|no\.)/i.test(s));
   if (container) source.container = container;
@@ -100,7 +101,12 @@ export function isIbid(noteText: string): boolean {
   return IBID.test(noteText.trim());
 }
 
-const normTitle = (title: string) => title.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normTitle = (title: string) =>
+  title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Which earlier note each note repeats: "Ibid." → the note before it; a short form (only a title, or
@@ -160,7 +166,11 @@ class TitleTrie {
       while (common < edge.label.length && pos + common < title.length && edge.label[common] === title[pos + common]) common++;
       if (common < edge.label.length) {
         // split the edge where the titles part
-        const middle: TitleNode = { edges: new Map([[edge.label[common]!, { label: edge.label.slice(common), node: edge.node }]]), here: -1, below: edge.node.below };
+        const middle: TitleNode = {
+          edges: new Map([[edge.label[common]!, { label: edge.label.slice(common), node: edge.node }]]),
+          here: -1,
+          below: edge.node.below,
+        };
         edge.label = edge.label.slice(0, common);
         edge.node = middle;
       }

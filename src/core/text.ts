@@ -5,7 +5,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase().replace(/\.$/, '');
   if (lower.length < 3) return undefined;
-  const index = MONTHS.findIndex(m => m.startsWith(lower) && (lower.length >= 3));
+  const index = MONTHS.findIndex(m => m.startsWith(lower) && lower.length >= 3);
   if (index < 0) return undefined;
   // "Mar" and "March" are fine; "Marc" is not a month abbreviation anyone writes, but accept prefixes.
   return index + 1;
@@ -74,13 +74,25 @@ const isSpace = (c: string) => /\s/.test(c);
 
 /** Lower-case ASCII letters and digits only: "Türkiye" → "turkiye". */
 export function asciiFold(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /** A file-name-safe slug: "U.S.-Pakistan Relations" → "us-pakistan-relations". */
 export function slug(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[.'’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'report';
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[.'’]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'report'
+  );
 }
 
 // Stop words: one home for every list. They differ by purpose: a citation key keeps "war" or "trade" and
@@ -89,9 +101,48 @@ export function slug(text: string): string {
 
 /** Words that say nothing about which work is meant, skipped when building keys (changing it changes keys). */
 export const KEY_STOP_WORDS: ReadonlySet<string> = new Set([
-  'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'with', 'from', 'by', 'as', 'into',
-  'its', 'is', 'are', 'be', 'how', 'what', 'why', 'when', 'who', 'that', 'this', 'these', 'between', 'about',
-  'after', 'over', 'under', 'via', 'vs', 'versus', 'new', 'can', 'could', 'will', 'may',
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'and',
+  'or',
+  'but',
+  'with',
+  'from',
+  'by',
+  'as',
+  'into',
+  'its',
+  'is',
+  'are',
+  'be',
+  'how',
+  'what',
+  'why',
+  'when',
+  'who',
+  'that',
+  'this',
+  'these',
+  'between',
+  'about',
+  'after',
+  'over',
+  'under',
+  'via',
+  'vs',
+  'versus',
+  'new',
+  'can',
+  'could',
+  'will',
+  'may',
 ]);
 
 /**
@@ -99,18 +150,33 @@ export const KEY_STOP_WORDS: ReadonlySet<string> = new Set([
  * them (they are ~40% of a report's words and own the longest posting lists; a typo within one edit of
  * "the" would pull in every paragraph).
  */
-export const FUNCTION_WORDS: ReadonlySet<string> = new Set(('a about after against also an and any are as at be because been before '
-  + 'between both but by can could did do does each few for from further had has have he her here his how if in into is it its just '
-  + 'less many may might more most much no nor not of off on once only or other our out over own per same she should so some still '
-  + 'such than that the their them then there these they this those through to too under up very was we were what when where which '
-  + 'while who whom why will with would you your s').split(' '));
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about after against also an and any are as at be because been before ' +
+    'between both but by can could did do does each few for from further had has have he her here his how if in into is it its just ' +
+    'less many may might more most much no nor not of off on once only or other our out over own per same she should so some still ' +
+    'such than that the their them then there these they this those through to too under up very was we were what when where which ' +
+    'while who whom why will with would you your s'
+  ).split(' '),
+);
 
 /** Words that do not tell what a number in a sentence measures: grammar, scale and unit words, reporting verbs. */
-export const CLAIM_STOP_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...('percent cent million billion trillion thousand '
-  + 'us u year years total last next new one two three says said report note according around nearly almost roughly approximately '
-  + 'least well').split(' ')]);
+export const CLAIM_STOP_WORDS: ReadonlySet<string> = new Set([
+  ...FUNCTION_WORDS,
+  ...(
+    'percent cent million billion trillion thousand ' +
+    'us u year years total last next new one two three says said report note according around nearly almost roughly approximately ' +
+    'least well'
+  ).split(' '),
+]);
 
 /** Text folded for loose comparison: lower case, no accents, straight apostrophes, punctuation as spaces. */
 export function foldForComparison(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[‘’]/g, "'").replace(/[^\p{L}\p{N}'.%$-]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[‘’]/g, "'")
+    .replace(/[^\p{L}\p{N}'.%$-]+/gu, ' ')
+    .trim();
 }

@@ -10,7 +10,13 @@ import { commands } from '../shared/commands';
 import type { ReportTarget } from '../shared/targets';
 
 /** The only commands a hover card may run: Dossier's own. */
-export const CARD_COMMANDS: readonly string[] = [commands.revealInReport.id, commands.insertCitationFor.id, commands.showMentions.id, commands.openSource.id, commands.showOriginal.id];
+export const CARD_COMMANDS: readonly string[] = [
+  commands.revealInReport.id,
+  commands.insertCitationFor.id,
+  commands.showMentions.id,
+  commands.openSource.id,
+  commands.showOriginal.id,
+];
 
 function newCard(): vscode.MarkdownString {
   const card = new vscode.MarkdownString('', true);
@@ -32,18 +38,28 @@ export function figureCard(library: Library, report: Report, figure: Figure, als
   if (figure.sentence) card.appendMarkdown(`> ${boldFigure(figure.sentence, figure.text)}\n\n`);
   const place = library.paragraph(report.id, figure.paragraph);
   // the report's title only when the library holds several
-  const where = [place?.section.title, place ? `¶${place.number}` : undefined, pagesLocator(figure.page), library.reports.length > 1 ? report.title : undefined].filter((s): s is string => !!s);
+  const where = [
+    place?.section.title,
+    place ? `¶${place.number}` : undefined,
+    pagesLocator(figure.page),
+    library.reports.length > 1 ? report.title : undefined,
+  ].filter((s): s is string => !!s);
   // where it stands and its source on one line: a hover shows about 250 px before it scrolls
-  const sources = figure.footnotes.slice(0, 2).map(n => report.footnotes.find(f => f.n === n)).filter((f): f is Footnote => !!f);
+  const sources = figure.footnotes
+    .slice(0, 2)
+    .map(n => report.footnotes.find(f => f.n === n))
+    .filter((f): f is Footnote => !!f);
   card.appendMarkdown(`*${where.map(escapeMarkdown).join(' · ')}*${sources.map(note => ` — ${sourceLine(report, note)}`).join('')}\n\n`);
   if (alsoIn.length) card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Also in: {0}', alsoIn.map(r => r.title).join('; ')))}\n\n`);
   const t = target(report.id, 'figure', figure.id);
-  card.appendMarkdown([
-    commandLink(vscode.l10n.t('Reveal in report'), commands.revealInReport.id, [t]),
-    commandLink(vscode.l10n.t('Insert citation'), commands.insertCitationFor.id, [t]),
-    commandLink(vscode.l10n.t('Show all mentions'), commands.showMentions.id, [t]),
-    commandLink(vscode.l10n.t('Show original'), commands.showOriginal.id, [t]),
-  ].join(' · '));
+  card.appendMarkdown(
+    [
+      commandLink(vscode.l10n.t('Reveal in report'), commands.revealInReport.id, [t]),
+      commandLink(vscode.l10n.t('Insert citation'), commands.insertCitationFor.id, [t]),
+      commandLink(vscode.l10n.t('Show all mentions'), commands.showMentions.id, [t]),
+      commandLink(vscode.l10n.t('Show original'), commands.showOriginal.id, [t]),
+    ].join(' · '),
+  );
   // the chart goes last: a hover scrolls, and the actions should not be below the fold
   const chart = comparableChart(report, figure);
   if (chart) card.appendMarkdown(`\n\n![${escapeMarkdown(vscode.l10n.t('Chart of comparable figures'))}](${chart})`);
@@ -55,14 +71,17 @@ export function footnoteCard(library: Library, report: Report, footnote: Footnot
   const card = newCard();
   const source = resolveFootnote(report, footnote);
   card.appendMarkdown(`$(note) **[${footnote.n}]** ${escapeMarkdown(source.source.title ?? openingWords(source.text, 90))}\n\n`);
-  if (source !== footnote) card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('{0} — repeats note [{1}]', openingWords(footnote.text, 40), source.n))}\n\n`);
+  if (source !== footnote)
+    card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('{0} — repeats note [{1}]', openingWords(footnote.text, 40), source.n))}\n\n`);
   card.appendMarkdown(`${sourceLine(report, footnote, false)}\n\n`);
   const citing = footnote.citedBy.map(pid => library.paragraph(report.id, pid)).filter(p => !!p);
   if (citing.length) {
     card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Cited in'))}:\n\n`);
     for (const place of citing.slice(0, 5)) {
       const page = pagesLocator(place.paragraph.page);
-      const link = commandLink(`¶${place.number}${page ? ` (${page})` : ''} ${place.section.title}`, commands.revealInReport.id, [target(report.id, 'paragraph', place.paragraph.id)]);
+      const link = commandLink(`¶${place.number}${page ? ` (${page})` : ''} ${place.section.title}`, commands.revealInReport.id, [
+        target(report.id, 'paragraph', place.paragraph.id),
+      ]);
       card.appendMarkdown(`- ${link}: ${escapeMarkdown(openingWords(place.paragraph.text, 70))}\n`);
     }
     card.appendMarkdown('\n');
@@ -83,7 +102,9 @@ export function reportCard(report: Report, locator?: string): vscode.MarkdownStr
   card.appendMarkdown(`$(book) **${escapeMarkdown(report.title)}**\n\n`);
   const byline = [report.authors.join(', '), report.publisher, formatDate(report.date)].filter((s): s is string => !!s);
   if (byline.length) card.appendMarkdown(`${escapeMarkdown(byline.join(' · '))}\n\n`);
-  card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('{0} sections · {1} notes · {2} figures', report.sections.length, report.footnotes.length, report.figures.length))}\n\n`);
+  card.appendMarkdown(
+    `${escapeMarkdown(vscode.l10n.t('{0} sections · {1} notes · {2} figures', report.sections.length, report.footnotes.length, report.figures.length))}\n\n`,
+  );
   if (locator) card.appendMarkdown(`> ${escapeMarkdown(locator)}\n\n`);
   card.appendMarkdown(commandLink(vscode.l10n.t('Open report'), commands.revealInReport.id, [target(report.id, 'report', report.id)]));
   return card;

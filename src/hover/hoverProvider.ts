@@ -12,7 +12,10 @@ import type { NoteScans } from './noteScan';
  * references) and in the reader (figures, note markers). Every lookup is by offset in a sorted index.
  */
 export class CardHovers implements vscode.HoverProvider {
-  constructor(private readonly library: LibraryService, private readonly scans: NoteScans) {}
+  constructor(
+    private readonly library: LibraryService,
+    private readonly scans: NoteScans,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const library = this.library.current;
@@ -35,7 +38,8 @@ export class CardHovers implements vscode.HoverProvider {
     }
     const figureSpan = index.at(offset, 'figure');
     const figure = figureSpan && report.figures.find(f => f.id === figureSpan.id);
-    if (figureSpan && figure) return new vscode.Hover(figureCard(library, report, figure), rangeOf(document, figureSpan.start, figureSpan.end));
+    if (figureSpan && figure)
+      return new vscode.Hover(figureCard(library, report, figure), rangeOf(document, figureSpan.start, figureSpan.end));
     return undefined;
   }
 
@@ -46,19 +50,32 @@ export class CardHovers implements vscode.HoverProvider {
       if (citation.kind === 'key') {
         const cited = library.byKey(citation.name);
         if (!cited) return undefined;
-        return new vscode.Hover(cited.kind === 'report' ? reportCard(cited.report, citation.locator) : footnoteCard(library, cited.report, cited.footnote), range);
+        return new vscode.Hover(
+          cited.kind === 'report' ? reportCard(cited.report, citation.locator) : footnoteCard(library, cited.report, cited.footnote),
+          range,
+        );
       }
       const definition = this.scans.scan(document).definitions.get(citation.name);
       if (definition === undefined) return undefined;
       const found = footnoteForDefinition(library, definition);
-      return new vscode.Hover(found ? footnoteCard(library, found.report, found.footnote) : plainDefinitionCard(citation.name, definition), range);
+      return new vscode.Hover(
+        found ? footnoteCard(library, found.report, found.footnote) : plainDefinitionCard(citation.name, definition),
+        range,
+      );
     }
     const quantity = this.scans.quantityAt(document, offset);
     if (!quantity) return undefined;
     const matches = figuresMatching(library, quantity);
     const best = matches[0];
     if (!best) return undefined;
-    const alsoIn = [...new Set(matches.slice(1).map(m => m.report).filter(r => r !== best.report))];
+    const alsoIn = [
+      ...new Set(
+        matches
+          .slice(1)
+          .map(m => m.report)
+          .filter(r => r !== best.report),
+      ),
+    ];
     return new vscode.Hover(figureCard(library, best.report, best.figure, alsoIn), rangeOf(document, quantity.start, quantity.end));
   }
 }

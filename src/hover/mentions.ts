@@ -54,7 +54,12 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
       for (const q of scans.scan(document).quantities) {
         if (!sameAmount(q, figure)) continue;
         const range = rangeOf(document, q.start, q.end);
-        mentions.push({ uri: document.uri.toString(), line: range.start.line, text: around(text, q.start, q.end), where: `${vscode.workspace.asRelativePath(document.uri)}:${range.start.line + 1}` });
+        mentions.push({
+          uri: document.uri.toString(),
+          line: range.start.line,
+          text: around(text, q.start, q.end),
+          where: `${vscode.workspace.asRelativePath(document.uri)}:${range.start.line + 1}`,
+        });
       }
     }
   } else if (target.kind === 'footnote') {
@@ -66,7 +71,12 @@ export function findMentions(library: Library, scans: NoteScans, target: ReportT
       for (const c of scans.scan(document).citations) {
         if (c.kind !== 'key' || c.name !== footnote.key) continue;
         const range = rangeOf(document, c.start, c.end);
-        mentions.push({ uri: document.uri.toString(), line: range.start.line, text: around(text, c.start, c.end), where: `${vscode.workspace.asRelativePath(document.uri)}:${range.start.line + 1}` });
+        mentions.push({
+          uri: document.uri.toString(),
+          line: range.start.line,
+          text: around(text, c.start, c.end),
+          where: `${vscode.workspace.asRelativePath(document.uri)}:${range.start.line + 1}`,
+        });
       }
     }
   }

@@ -65,5 +65,11 @@ function scanNote(document: vscode.TextDocument): Scan {
   const definitions = new Map<string, string>();
   // the first definition of a label is the one Markdown renders
   for (const d of analysis.footnoteDefinitions) if (!definitions.has(d.label)) definitions.set(d.label, d.text);
-  return { document, version: document.version, quantities: analysis.figures, citations: citations.sort((a, b) => a.start - b.start), definitions };
+  return {
+    document,
+    version: document.version,
+    quantities: analysis.figures,
+    citations: citations.sort((a, b) => a.start - b.start),
+    definitions,
+  };
 }

@@ -12,14 +12,17 @@ import type { compile as Compile } from 'vega-lite' with { 'resolution-mode': 'i
 
 // Imported dynamically: the packages are ESM with a top-level await (vega-canvas); esbuild aliases that
 // to its canvas-free build, and under tsx (unit tests) the native ESM loader handles it.
-interface Engines { vega: typeof Vega; compile: typeof Compile; interpreter: unknown }
+interface Engines {
+  vega: typeof Vega;
+  compile: typeof Compile;
+  interpreter: unknown;
+}
 let engines: Promise<Engines> | undefined;
 function load(): Promise<Engines> {
-  return (engines ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')])
-    .then(([vega, vl, vi]) => {
-      (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = measureItem;
-      return { vega, compile: vl.compile, interpreter: vi.expressionInterpreter };
-    }));
+  return (engines ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, vi]) => {
+    (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = measureItem;
+    return { vega, compile: vl.compile, interpreter: vi.expressionInterpreter };
+  }));
 }
 
 /** What dist/charts.js exports; the host and CLI type their require() with this. */
@@ -100,13 +103,15 @@ function accessible(svg: string, spec: object): string {
 function scopeIds(svg: string, prefix: string): string {
   const ids = new Set([...svg.matchAll(/\sid="([^"]+)"/g)].map(m => m[1] as string));
   if (ids.size === 0) return svg;
-  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) => ids.has(id) ? `${lead}${prefix}${id}` : whole);
+  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) =>
+    ids.has(id) ? `${lead}${prefix}${id}` : whole,
+  );
 }
-
 
 /** FNV-1a, 53-bit: enough to tell specs apart in a cache of a few hundred. */
 function hash(text: string): string {
-  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  let h1 = 0x811c9dc5,
+    h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193);

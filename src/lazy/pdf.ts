@@ -34,9 +34,23 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ParsedRe
   return parsePdfContent(content, { source: name });
 }
 
-interface StructNode { role?: string; type?: string; id?: string; children?: StructNode[] }
-interface TextItem { str: string; transform: number[]; width: number; hasEOL: boolean }
-interface MarkedContent { type: string; tag?: string; id?: string }
+interface StructNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  hasEOL: boolean;
+}
+interface MarkedContent {
+  type: string;
+  tag?: string;
+  id?: string;
+}
 
 /** The text items of every page with the structure elements around them, as plain data. */
 export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
@@ -45,7 +59,14 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
   const pdfjs = await pdfjsLib();
   let doc: Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
   try {
-    doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false }).promise;
+    doc = await pdfjs.getDocument({
+      data,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+      stopAtErrors: false,
+    }).promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException') throw new ReportError('The PDF is password-protected: Dossier cannot read it.');
@@ -76,9 +97,15 @@ function pageItems(raw: (TextItem | MarkedContent)[], tree: StructNode | null, x
   const chains = new Map<string, string[]>();
   let serial = 0;
   const walk = (node: StructNode, chain: string[]) => {
-    if (node.type === 'content' && node.id) { chains.set(node.id, chain); return; }
+    if (node.type === 'content' && node.id) {
+      chains.set(node.id, chain);
+      return;
+    }
     if (node.type) return;
-    const here = node.role && node.role !== 'Root' && node.role !== 'Document' && node.role !== 'Span' ? [...chain, `${node.role}#${++serial}`] : chain;
+    const here =
+      node.role && node.role !== 'Root' && node.role !== 'Document' && node.role !== 'Span'
+        ? [...chain, `${node.role}#${++serial}`]
+        : chain;
     for (const child of node.children ?? []) walk(child, here);
   };
   if (tree) walk(tree, []);
@@ -109,7 +136,10 @@ async function readInfo(doc: { getMetadata(): Promise<{ info: object }> }): Prom
   const raw = meta.info as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const info: PdfInfo = {};
-  const set = (k: keyof PdfInfo, v: unknown) => { const s = str(v); if (s) info[k] = s; };
+  const set = (k: keyof PdfInfo, v: unknown) => {
+    const s = str(v);
+    if (s) info[k] = s;
+  };
   set('title', raw.Title);
   set('author', raw.Author);
   set('subject', raw.Subject);

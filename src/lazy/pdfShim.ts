@@ -7,7 +7,12 @@ const g = globalThis as Record<string, unknown>;
 
 if (typeof g.DOMMatrix !== 'function') {
   g.DOMMatrix = class DOMMatrix {
-    a = 1; b = 0; c = 0; d = 1; e = 0; f = 0;
+    a = 1;
+    b = 0;
+    c = 0;
+    d = 1;
+    e = 0;
+    f = 0;
     constructor(init?: number[]) {
       if (Array.isArray(init) && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init;
     }
@@ -22,7 +27,11 @@ try {
 if (typeof navigator !== 'object' || navigator === null) {
   try {
     // VS Code's extension host defines navigator as a getter without a setter: redefine, do not assign
-    Object.defineProperty(globalThis, 'navigator', { value: { language: 'en-US', platform: '', userAgent: '' }, configurable: true, writable: true });
+    Object.defineProperty(globalThis, 'navigator', {
+      value: { language: 'en-US', platform: '', userAgent: '' },
+      configurable: true,
+      writable: true,
+    });
   } catch {
     // not redefinable: pdf.js reads navigator behind typeof checks and does without
   }

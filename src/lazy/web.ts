@@ -80,7 +80,10 @@ const WORD_STYLES = [
  * Turndown writes the Markdown directly.
  */
 export async function docxToMarkdown(bytes: Uint8Array): Promise<Converted> {
-  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { styleMap: WORD_STYLES });
+  const result = await mammoth.convertToHtml(
+    { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+    { styleMap: WORD_STYLES },
+  );
   const properties = await docxProperties(bytes);
   const { document } = parseHTML(`<!doctype html><html><body>${result.value}</body></html>`);
   const doc = document as Document;
@@ -105,7 +108,9 @@ async function docxProperties(bytes: Uint8Array): Promise<{ title?: string; crea
   try {
     // jszip comes with mammoth (which reads the .docx with it)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const JSZip = require('jszip') as { loadAsync(data: Uint8Array): Promise<{ file(name: string): { async(type: 'string'): Promise<string> } | null }> };
+    const JSZip = require('jszip') as {
+      loadAsync(data: Uint8Array): Promise<{ file(name: string): { async(type: 'string'): Promise<string> } | null }>;
+    };
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('docProps/core.xml')?.async('string');
     if (!xml) return {};
@@ -134,27 +139,50 @@ function pageMetadata(doc: Document): PageMetadata {
   };
   const ld = articleFromJsonLd(doc);
   const text = (v: Json | undefined): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const name = (v: Json | undefined): string | undefined => text(v) ?? (v && typeof v === 'object' && !Array.isArray(v) ? text(v.name) : undefined);
-  const ldAuthors = ld ? (Array.isArray(ld.author) ? ld.author : ld.author !== undefined ? [ld.author] : []).map(name).filter((a): a is string => !!a) : [];
+  const name = (v: Json | undefined): string | undefined =>
+    text(v) ?? (v && typeof v === 'object' && !Array.isArray(v) ? text(v.name) : undefined);
+  const ldAuthors = ld
+    ? (Array.isArray(ld.author) ? ld.author : ld.author !== undefined ? [ld.author] : []).map(name).filter((a): a is string => !!a)
+    : [];
   const metaAuthors = meta('citation_author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author');
   const plainAuthor = meta('author', 'article:author').filter(a => !/^https?:/i.test(a));
   return {
-    title: text(ld?.headline) ?? meta('citation_title', 'dc.title', 'og:title', 'twitter:title')[0] ?? (doc.querySelector('title')?.textContent?.trim() || undefined),
-    date: isoDay(text(ld?.datePublished) ?? meta('citation_publication_date', 'citation_date', 'article:published_time', 'dc.date', 'dcterms.date', 'date', 'pubdate', 'publish-date')[0] ?? text(ld?.dateCreated)),
+    title:
+      text(ld?.headline) ??
+      meta('citation_title', 'dc.title', 'og:title', 'twitter:title')[0] ??
+      (doc.querySelector('title')?.textContent?.trim() || undefined),
+    date: isoDay(
+      text(ld?.datePublished) ??
+        meta(
+          'citation_publication_date',
+          'citation_date',
+          'article:published_time',
+          'dc.date',
+          'dcterms.date',
+          'date',
+          'pubdate',
+          'publish-date',
+        )[0] ??
+        text(ld?.dateCreated),
+    ),
     authors: ldAuthors.length ? ldAuthors : metaAuthors.length ? metaAuthors : plainAuthor.slice(0, 1),
     publisher: name(ld?.publisher) ?? meta('citation_publisher', 'dc.publisher', 'og:site_name')[0],
     url: meta('og:url')[0] ?? doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined,
   };
 }
 
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(?:Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|AnalysisNewsArticle|OpinionNewsArticle|TechArticle|WebPage)$/;
 
 /** The first article-like object in the page's JSON-LD blocks (inside @graph or arrays too). */
 function articleFromJsonLd(doc: Document): Record<string, Json> | undefined {
   const found: Record<string, Json>[] = [];
   const visit = (v: Json, depth: number) => {
     if (depth > 6 || v === null || typeof v !== 'object') return;
-    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
     const type = v['@type'];
     const types = Array.isArray(type) ? type : [type];
     if (types.some(t => typeof t === 'string' && ARTICLE_TYPES.test(t))) found.push(v);
@@ -232,7 +260,13 @@ function withNotes(markdown: string, notes: readonly { n: string; html: string }
   const defined = new Set(Array.from(body.matchAll(/^\[\^(\d{1,5})\]:/gm), m => m[1]));
   const missing = notes.filter(note => !defined.has(note.n));
   if (!missing.length) return body + '\n';
-  const definitions = missing.map(note => `[^${note.n}]: ${turndown.turndown(note.html).replace(/\s*\n+\s*/g, ' ').trim()}`);
+  const definitions = missing.map(
+    note =>
+      `[^${note.n}]: ${turndown
+        .turndown(note.html)
+        .replace(/\s*\n+\s*/g, ' ')
+        .trim()}`,
+  );
   return body + '\n\n' + definitions.join('\n\n') + '\n';
 }
 

@@ -60,7 +60,8 @@ function fromMarkdown(markdown: string, name: string, warnings: string[]): Conve
  */
 export function decodeHtml(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict('utf-8', bytes.subarray(3));
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return strict(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', bytes.subarray(2));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return strict(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be', bytes.subarray(2));
   let head = '';
   for (let i = 0; i < Math.min(bytes.length, 2048); i++) head += String.fromCharCode(bytes[i]);
   const declared = /<meta[^>]{0,200}?charset\s*=\s*["']?([\w-]{1,40})/i.exec(head)?.[1]?.toLowerCase();

@@ -21,7 +21,10 @@ export class LibraryService implements vscode.Disposable {
   /** Fires after every load that became the current one, with the new library. */
   readonly onDidChange = this.changed.event;
 
-  constructor(extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.dossier = createDossier({ source: workspaceSource, log, settings: extensionSettings(extensionUri) });
     // saved web pages and Word files: their engines load at the first such report, not on activation
     for (const reader of webReaders) this.dossier.readers.register(reader);
@@ -74,18 +77,27 @@ export class LibraryService implements vscode.Disposable {
     for (const w of result.warnings) this.log.warn(`${w.location}: ${w.message}`);
     const problem = result.problems[0];
     if (problem) {
-      const text = result.problems.length === 1
-        ? vscode.l10n.t('Dossier could not read the report {0}: {1}', problem.name, problem.message)
-        : vscode.l10n.t('Dossier could not read {0} reports ({1}: {2}, …).', result.problems.length, problem.name, problem.message);
+      const text =
+        result.problems.length === 1
+          ? vscode.l10n.t('Dossier could not read the report {0}: {1}', problem.name, problem.message)
+          : vscode.l10n.t('Dossier could not read {0} reports ({1}: {2}, …).', result.problems.length, problem.name, problem.message);
       this.offerLog(text);
     }
     const warned = result.warnings.filter(w => !result.bundled.has(w.location));
     const first = warned[0];
     if (first) {
       const files = new Set(warned.map(w => w.location)).size;
-      this.offerLog(files === 1
-        ? vscode.l10n.t('Dossier read the report {0} with {1} warning(s), e.g. {2}', first.name, warned.length, first.message)
-        : vscode.l10n.t('Dossier read {0} reports with warnings ({1} in all), e.g. {2}: {3}', files, warned.length, first.name, first.message));
+      this.offerLog(
+        files === 1
+          ? vscode.l10n.t('Dossier read the report {0} with {1} warning(s), e.g. {2}', first.name, warned.length, first.message)
+          : vscode.l10n.t(
+              'Dossier read {0} reports with warnings ({1} in all), e.g. {2}: {3}',
+              files,
+              warned.length,
+              first.name,
+              first.message,
+            ),
+      );
     }
   }
 

@@ -38,5 +38,8 @@ export async function restrictedModeMessage(): Promise<string | undefined> {
     for (const setting of PATH_SETTINGS) if (text.includes(`"${setting}"`)) named.add(setting);
   }
   if (named.size === 0) return undefined;
-  return vscode.l10n.t('Restricted Mode: Dossier ignores this workspace\'s settings ({0}) and reads no report or style they name. Trust the workspace to use them.', [...named].join(', '));
+  return vscode.l10n.t(
+    "Restricted Mode: Dossier ignores this workspace's settings ({0}) and reads no report or style they name. Trust the workspace to use them.",
+    [...named].join(', '),
+  );
 }

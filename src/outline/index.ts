@@ -48,7 +48,13 @@ export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ librar
   };
 
   // In Restricted Mode the tree says why the workspace's own reports are missing.
-  const showRestriction = () => library.restriction().then(message => { view.message = message; }, error => log.debug(`outline message: ${error}`));
+  const showRestriction = () =>
+    library.restriction().then(
+      message => {
+        view.message = message;
+      },
+      error => log.debug(`outline message: ${error}`),
+    );
   void showRestriction();
 
   return {
@@ -83,12 +89,18 @@ export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ librar
 /** The target of the thing under the cursor. */
 function targetOfSpan(reportId: string, kind: SpanKind, id: string): ReportTarget | undefined {
   switch (kind) {
-    case 'figure': return { reportId, kind: 'figure', id };
-    case 'paragraph': return { reportId, kind: 'paragraph', id };
-    case 'footnote': return { reportId, kind: 'footnote', id };
-    case 'heading': return { reportId, kind: 'section', id };
-    case 'title': return { reportId, kind: 'report', id };
-    default: return undefined;
+    case 'figure':
+      return { reportId, kind: 'figure', id };
+    case 'paragraph':
+      return { reportId, kind: 'paragraph', id };
+    case 'footnote':
+      return { reportId, kind: 'footnote', id };
+    case 'heading':
+      return { reportId, kind: 'section', id };
+    case 'title':
+      return { reportId, kind: 'report', id };
+    default:
+      return undefined;
   }
 }
 
@@ -104,7 +116,7 @@ export interface DescribedNode {
 function describe(tree: OutlineTree, element: OutlineElement | undefined, depth: number): DescribedNode[] {
   return tree.getChildren(element).map(child => {
     const item = tree.getTreeItem(child);
-    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
     const node: DescribedNode = {
       label,
       description: typeof item.description === 'string' ? item.description : undefined,

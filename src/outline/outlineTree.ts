@@ -70,7 +70,11 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
           ...(report.figures.length ? [this.element('figures', report.id, 'report', report.id, element)] : []),
         ];
       case 'section':
-        return report.sections.find(s => s.id === element.id)?.paragraphs.map(p => this.element('paragraph', report.id, 'paragraph', p.id, element)) ?? [];
+        return (
+          report.sections
+            .find(s => s.id === element.id)
+            ?.paragraphs.map(p => this.element('paragraph', report.id, 'paragraph', p.id, element)) ?? []
+        );
       case 'notes':
         return report.footnotes.map(f => this.element('footnote', report.id, 'footnote', String(f.n), element));
       case 'footnote':
@@ -103,7 +107,15 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         return this.element('section', report.id, 'section', target.id, root);
       case 'paragraph': {
         const place = this.library.paragraph(report.id, target.id);
-        return place ? this.element('paragraph', report.id, 'paragraph', target.id, this.element('section', report.id, 'section', place.section.id, root)) : undefined;
+        return place
+          ? this.element(
+              'paragraph',
+              report.id,
+              'paragraph',
+              target.id,
+              this.element('section', report.id, 'section', place.section.id, root),
+            )
+          : undefined;
       }
       case 'footnote':
         return this.element('footnote', report.id, 'footnote', target.id, this.element('notes', report.id, 'report', report.id, root));
@@ -111,7 +123,13 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         const figure = report.figures.find(f => f.id === target.id);
         const place = figure && this.library.paragraph(report.id, figure.paragraph);
         if (!place) return undefined;
-        const group = this.element('figureSection', report.id, 'section', place.section.id, this.element('figures', report.id, 'report', report.id, root));
+        const group = this.element(
+          'figureSection',
+          report.id,
+          'section',
+          place.section.id,
+          this.element('figures', report.id, 'report', report.id, root),
+        );
         return this.element('figure', report.id, 'figure', target.id, group);
       }
     }
@@ -128,7 +146,11 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
   private describe(element: OutlineElement, report: Report): vscode.TreeItem {
     const None = vscode.TreeItemCollapsibleState.None;
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
-    const reveal = (target: ReportTarget): vscode.Command => ({ command: commands.revealInReport.id, title: vscode.l10n.t('Reveal in Report'), arguments: [{ reportId: target.reportId, kind: target.kind, id: target.id }] });
+    const reveal = (target: ReportTarget): vscode.Command => ({
+      command: commands.revealInReport.id,
+      title: vscode.l10n.t('Reveal in Report'),
+      arguments: [{ reportId: target.reportId, kind: target.kind, id: target.id }],
+    });
     // notes, figures and figures of a section only hold other nodes: no command, no menu of their own
     const group = (label: string, icon: string, description?: string): vscode.TreeItem => {
       const item = new vscode.TreeItem(label, Collapsed);
@@ -144,7 +166,11 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         item.description = formatDate(report.date);
         item.iconPath = new vscode.ThemeIcon('book');
         item.contextValue = 'report';
-        item.tooltip = tooltip([report.title, [formatDate(report.date), report.authors.join(', '), report.publisher].filter(Boolean).join(' · '), report.source ?? '']);
+        item.tooltip = tooltip([
+          report.title,
+          [formatDate(report.date), report.authors.join(', '), report.publisher].filter(Boolean).join(' · '),
+          report.source ?? '',
+        ]);
         item.command = reveal(element);
         return item;
       }
@@ -162,10 +188,17 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         if (!place) return new vscode.TreeItem(element.id);
         const item = new vscode.TreeItem(plainLine(`¶${place.number} ${openingWords(place.paragraph.text)}`), None);
         const figures = (figuresByParagraph(report).get(element.id) ?? []).map(f => f.text);
-        item.description = plainLine([pagesLocator(place.paragraph.page), ...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')].filter(Boolean).join(' · '));
+        item.description = plainLine(
+          [pagesLocator(place.paragraph.page), ...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')]
+            .filter(Boolean)
+            .join(' · '),
+        );
         item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.contextValue = hasSource(report, place.paragraph.footnotes) ? 'paragraph.url' : 'paragraph';
-        item.tooltip = tooltip([[`¶${place.number}`, pagesLocator(place.paragraph.page), place.section.title].filter(Boolean).join(' · '), shorten(place.paragraph.text, 700)]);
+        item.tooltip = tooltip([
+          [`¶${place.number}`, pagesLocator(place.paragraph.page), place.section.title].filter(Boolean).join(' · '),
+          shorten(place.paragraph.text, 700),
+        ]);
         item.command = reveal(element);
         return item;
       }
@@ -178,7 +211,10 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         item.description = plainLine(footnoteDescription(report, footnote));
         item.iconPath = new vscode.ThemeIcon(footnote.refersTo !== undefined ? 'arrow-up' : 'note');
         item.contextValue = hasSource(report, [footnote.n]) ? 'footnote.url' : 'footnote';
-        item.tooltip = tooltip([`[${footnote.n}] ${footnote.text}`, ...(footnote.page !== undefined ? [pagesLocator(footnote.page)!] : [])]);
+        item.tooltip = tooltip([
+          `[${footnote.n}] ${footnote.text}`,
+          ...(footnote.page !== undefined ? [pagesLocator(footnote.page)!] : []),
+        ]);
         item.command = reveal(element);
         return item;
       }
@@ -231,7 +267,6 @@ function hasSource(report: Report, notes: readonly number[]): boolean {
 function figureLabel(figure: Figure): string {
   return figure.qualifier ? `${figure.qualifier} ${figure.text}` : figure.text;
 }
-
 
 function shorten(text: string, max: number): string {
   return text.length > max ? text.slice(0, max - 1) + '…' : text;

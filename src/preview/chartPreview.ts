@@ -5,7 +5,15 @@ import type { Library } from '../core/library';
 import { chartEngine } from '../lazy/load';
 import type { DossierServices } from '../services';
 import {
-  fitPreviewState, parseWebviewMessage, PREVIEW_LIMITS, type ChartView, type Highlight, type HostMessage, type PreviewState, type ThemeKind, type WebviewMessage,
+  fitPreviewState,
+  parseWebviewMessage,
+  PREVIEW_LIMITS,
+  type ChartView,
+  type Highlight,
+  type HostMessage,
+  type PreviewState,
+  type ThemeKind,
+  type WebviewMessage,
 } from '../shared/previewProtocol';
 import { noteAnalysis } from '../shared/noteAnalysis';
 import type { ReportTarget } from '../shared/targets';
@@ -114,8 +122,12 @@ export class ChartPreview implements vscode.Disposable {
 
   debugState(): PreviewDebugState {
     return {
-      posted: this.posted, rendered: this.rendered, html: this.panel.webview.html, noteUri: this.note?.uri.toString(),
-      viewColumn: this.panel.viewColumn, renders: this.renders,
+      posted: this.posted,
+      rendered: this.rendered,
+      html: this.panel.webview.html,
+      noteUri: this.note?.uri.toString(),
+      viewColumn: this.panel.viewColumn,
+      renders: this.renders,
     };
   }
 
@@ -146,7 +158,13 @@ export class ChartPreview implements vscode.Disposable {
 
   private async buildState(): Promise<PreviewState> {
     const note = this.note;
-    if (!note) return { charts: [], figures: [], errors: [], message: vscode.l10n.t('Open a Markdown note to see charts of the report figures it uses.') };
+    if (!note)
+      return {
+        charts: [],
+        figures: [],
+        errors: [],
+        message: vscode.l10n.t('Open a Markdown note to see charts of the report figures it uses.'),
+      };
     const noteInfo = { name: note.uri.path.split('/').pop() ?? note.uri.toString(), uri: note.uri.toString() };
     const library = await this.services.library.ready();
     const curated = await this.curated();
@@ -159,16 +177,24 @@ export class ChartPreview implements vscode.Disposable {
     const figures = result.figuresUsed.map(use => {
       const found = library.figure(use.reportId, use.figureId);
       return {
-        reportId: use.reportId, figureId: use.figureId,
-        text: found?.figure.text ?? use.figureId, subject: found?.figure.subject ?? '',
-        reportTitle: found?.report.title ?? use.reportId, how: use.how,
+        reportId: use.reportId,
+        figureId: use.figureId,
+        text: found?.figure.text ?? use.figureId,
+        subject: found?.figure.subject ?? '',
+        reportTitle: found?.report.title ?? use.reportId,
+        how: use.how,
       };
     });
     const errors = result.errors.map(e => ({ chartId: e.chartId, message: e.message, line: e.line + 1 }));
     this.renders++;
     const message = result.omitted
-      ? vscode.l10n.t('{0} more charts are not shown: the note uses figures that many reports share. Cite the report ([@key, para. N]) or declare a chart to choose.', result.omitted)
-      : charts.length || errors.length ? undefined : emptyMessage(library);
+      ? vscode.l10n.t(
+          '{0} more charts are not shown: the note uses figures that many reports share. Cite the report ([@key, para. N]) or declare a chart to choose.',
+          result.omitted,
+        )
+      : charts.length || errors.length
+        ? undefined
+        : emptyMessage(library);
     return { note: noteInfo, charts, figures, errors, highlight: this.highlight, message };
   }
 
@@ -176,8 +202,14 @@ export class ChartPreview implements vscode.Disposable {
     const highlight = this.highlight?.chartId === chart.id ? this.highlight.figureId : undefined;
     const svg = await chartEngine().renderSvg(chartSpec(chart, this.theme, { highlight }));
     return {
-      id: chart.id, title: chart.title, origin: chart.origin, svg, description: chart.description,
-      figures: chart.data.filter(d => d.figureId).map(d => ({ reportId: d.reportId, figureId: d.figureId as string, label: d.label, text: d.text })),
+      id: chart.id,
+      title: chart.title,
+      origin: chart.origin,
+      svg,
+      description: chart.description,
+      figures: chart.data
+        .filter(d => d.figureId)
+        .map(d => ({ reportId: d.reportId, figureId: d.figureId as string, label: d.label, text: d.text })),
     };
   }
 
@@ -237,7 +269,7 @@ export class ChartPreview implements vscode.Disposable {
     }
     const svg = await chartEngine().renderSvg(chartSpec(chart, lightTheme));
     const target = await exportTarget(note.uri, chart.id);
-    if (!target || !await writeSvg(target, svg, options.overwrite)) return undefined;
+    if (!target || !(await writeSvg(target, svg, options.overwrite))) return undefined;
     const link = imageLink(note.uri, target, chart.title);
     await insertAtCursor(note.uri, link);
     this.post({ type: 'notice', text: vscode.l10n.t('Saved {0} and linked it in the note.', vscode.workspace.asRelativePath(target)) });
@@ -250,7 +282,7 @@ export class ChartPreview implements vscode.Disposable {
     const chart = this.result?.charts.find(c => c.id === chartId);
     if (!note || !chart) return undefined;
     const target = await exportTarget(note.uri, chart.id, false);
-    if (!target || !await exists(target)) return (await this.exportChart(chartId))?.link;
+    if (!target || !(await exists(target))) return (await this.exportChart(chartId))?.link;
     const link = imageLink(note.uri, target, chart.title);
     await insertAtCursor(note.uri, link);
     return link;
@@ -264,7 +296,10 @@ export class ChartPreview implements vscode.Disposable {
   private fail(error: unknown): void {
     const message = errorMessage(error);
     logError(this.services.log, `Chart preview: ${message}`, error);
-    this.post({ type: 'state', state: { charts: [], figures: [], errors: [], message: vscode.l10n.t('The charts could not be drawn: {0}', message) } });
+    this.post({
+      type: 'state',
+      state: { charts: [], figures: [], errors: [], message: vscode.l10n.t('The charts could not be drawn: {0}', message) },
+    });
   }
 
   private isDisposed = false;
@@ -282,15 +317,22 @@ export class ChartPreview implements vscode.Disposable {
 }
 
 function emptyMessage(library: Library): string {
-  if (library.reports.length === 0) return vscode.l10n.t('No report is loaded yet. Dossier charts the figures of the reports in its library.');
-  return vscode.l10n.t('This note does not mention or cite any figure of the report yet. Write an amount from the report (e.g. “29 percent”), cite a paragraph ([@key, para. 12]), or declare a chart in a ```dossier-chart block.');
+  if (library.reports.length === 0)
+    return vscode.l10n.t('No report is loaded yet. Dossier charts the figures of the reports in its library.');
+  return vscode.l10n.t(
+    'This note does not mention or cite any figure of the report yet. Write an amount from the report (e.g. “29 percent”), cite a paragraph ([@key, para. 12]), or declare a chart in a ```dossier-chart block.',
+  );
 }
 
 function kindOf(kind: vscode.ColorThemeKind): ThemeKind {
   switch (kind) {
-    case vscode.ColorThemeKind.Dark: return 'dark';
-    case vscode.ColorThemeKind.HighContrast: return 'high-contrast';
-    case vscode.ColorThemeKind.HighContrastLight: return 'high-contrast-light';
-    default: return 'light';
+    case vscode.ColorThemeKind.Dark:
+      return 'dark';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'high-contrast';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'high-contrast-light';
+    default:
+      return 'light';
   }
 }

@@ -7,11 +7,16 @@ import { exists } from '../shared/files';
  */
 export async function exportTarget(note: vscode.Uri, chartId: string, ask = true): Promise<vscode.Uri | undefined> {
   const name = `${chartId.replace(/[^\w.-]+/g, '-')}.svg`;
-  const folder = vscode.workspace.getWorkspaceFolder(note)?.uri
-    ?? (note.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(note, '..'));
+  const folder =
+    vscode.workspace.getWorkspaceFolder(note)?.uri ??
+    (note.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(note, '..'));
   if (folder) return vscode.Uri.joinPath(folder, 'charts', name);
   if (!ask) return undefined;
-  return vscode.window.showSaveDialog({ title: vscode.l10n.t('Export Chart as SVG'), filters: { SVG: ['svg'] }, saveLabel: vscode.l10n.t('Export') });
+  return vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Export Chart as SVG'),
+    filters: { SVG: ['svg'] },
+    saveLabel: vscode.l10n.t('Export'),
+  });
 }
 
 /**
@@ -19,11 +24,13 @@ export async function exportTarget(note: vscode.Uri, chartId: string, ask = true
  * `overwrite` skips the question (the caller already asked, or a test).
  */
 export async function writeSvg(target: vscode.Uri, svg: string, overwrite = false): Promise<boolean> {
-  if (!overwrite && await exists(target)) {
+  if (!overwrite && (await exists(target))) {
     const replace = vscode.l10n.t('Replace');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} already exists. Replace it with this chart?', vscode.workspace.asRelativePath(target)),
-      { modal: true }, replace);
+      { modal: true },
+      replace,
+    );
     if (choice !== replace) return false;
   }
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
@@ -33,9 +40,15 @@ export async function writeSvg(target: vscode.Uri, svg: string, overwrite = fals
 
 /** `![title](charts/id.svg)`, the path relative to the note so the memo and its charts travel together. */
 export function imageLink(note: vscode.Uri, image: vscode.Uri, title: string): string {
-  const alt = title.replace(/[[\]\\]/g, '').replace(/\s+/g, ' ').trim();
+  const alt = title
+    .replace(/[[\]\\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   // an untitled note has no folder to be relative to: link the file itself
-  const path = note.scheme === 'untitled' || note.scheme !== image.scheme ? image.toString() : relativePath(note, image).split('/').map(encodeURIComponent).join('/');
+  const path =
+    note.scheme === 'untitled' || note.scheme !== image.scheme
+      ? image.toString()
+      : relativePath(note, image).split('/').map(encodeURIComponent).join('/');
   return `![${alt}](${path})`;
 }
 
@@ -49,8 +62,9 @@ function relativePath(from: vscode.Uri, to: vscode.Uri): string {
 
 /** Inserts the link at the note's cursor as one undoable edit (in the note's visible editor if it has one). */
 export async function insertAtCursor(note: vscode.Uri, text: string): Promise<boolean> {
-  const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === note.toString())
-    ?? await vscode.window.showTextDocument(note, { preserveFocus: true, preview: false });
+  const editor =
+    vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === note.toString()) ??
+    (await vscode.window.showTextDocument(note, { preserveFocus: true, preview: false }));
   const at = editor.selection.active;
   const line = editor.document.lineAt(at.line);
   // an image reads best on a line of its own

@@ -44,7 +44,9 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n
 export function makeNonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes).toString('base64').replace(/[+/=]/g, c => ({ '+': '-', '/': '_', '=': '' })[c] as string);
+  return Buffer.from(bytes)
+    .toString('base64')
+    .replace(/[+/=]/g, c => ({ '+': '-', '/': '_', '=': '' })[c] as string);
 }
 
 function escapeAttribute(text: string): string {

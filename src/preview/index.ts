@@ -19,14 +19,19 @@ export interface ChartPreviewApi {
  * The chart preview: a webview beside the notes editor with charts of the figures the note uses.
  * Vega loads on first use of the panel (src/lazy), never on activation.
  */
-export const chartPreviewFeature: Feature<'openChartPreview' | 'exportChart' | 'insertChartLink', { chartPreview: ChartPreviewApi }> = services => {
+export const chartPreviewFeature: Feature<
+  'openChartPreview' | 'exportChart' | 'insertChartLink',
+  { chartPreview: ChartPreviewApi }
+> = services => {
   let preview: ChartPreview | undefined;
   const curatedCharts = () => services.library.dossier.curatedCharts();
 
   const adopt = (panel: vscode.WebviewPanel, note: vscode.TextDocument | undefined) => {
     preview?.dispose();
     const created = new ChartPreview(panel, services, curatedCharts, note);
-    created.onDidDispose(() => { if (preview === created) preview = undefined; });
+    created.onDidDispose(() => {
+      if (preview === created) preview = undefined;
+    });
     preview = created;
     return created;
   };

@@ -29,12 +29,19 @@ async function chooseReport(library: Library, arg: unknown): Promise<Report | un
     return report;
   }
   if (library.reports.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The Dossier library has no report yet. Add one with the setting dossier.reports.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('The Dossier library has no report yet. Add one with the setting dossier.reports.'),
+    );
     return undefined;
   }
   if (library.reports.length === 1) return library.reports[0];
   const picked = await vscode.window.showQuickPick(
-    library.reports.map(report => ({ label: noIcons(report.title), description: report.date ?? '', detail: noIcons(report.source ?? ''), report })),
+    library.reports.map(report => ({
+      label: noIcons(report.title),
+      description: report.date ?? '',
+      detail: noIcons(report.source ?? ''),
+      report,
+    })),
     { title: vscode.l10n.t('Open Report'), placeHolder: vscode.l10n.t('Which report?'), matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.report;
@@ -84,7 +91,6 @@ export async function openSource(library: LibraryService, target: unknown): Prom
   return vscode.env.openExternal(vscode.Uri.parse(safe, true));
 }
 
-
 /** From the palette: the figure, note or paragraph at the cursor of the active reader tab. */
 function readerTarget(library: LibraryService): ReportTarget | undefined {
   const editor = vscode.window.activeTextEditor;
@@ -110,7 +116,9 @@ const TEXT_ORIGINALS: ReadonlySet<string> = new Set(['text', 'markdown', 'html']
 export async function showOriginal(library: LibraryService, target: unknown): Promise<OriginalShown | undefined> {
   target ??= readerTarget(library);
   if (!isReportTarget(target)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Show Original Page: pick a paragraph, note or figure in the Dossier tree or the reader first.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Show Original Page: pick a paragraph, note or figure in the Dossier tree or the reader first.'),
+    );
     return undefined;
   }
   const current = await library.ready();
@@ -124,9 +132,15 @@ export async function showOriginal(library: LibraryService, target: unknown): Pr
   if (!TEXT_ORIGINALS.has(loaded.format)) {
     // no page view of its own yet: VS Code's viewer for the file, and the page to turn to in words
     await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    void vscode.window.showInformationMessage(wanted.page !== undefined
-      ? vscode.l10n.t('Opened the original {0} in VS Code\'s viewer: the item is on page {1} (not highlighted).', loaded.format.toUpperCase(), wanted.page)
-      : vscode.l10n.t('Opened the original {0} in VS Code\'s viewer (Dossier has no page for this item).', loaded.format.toUpperCase()));
+    void vscode.window.showInformationMessage(
+      wanted.page !== undefined
+        ? vscode.l10n.t(
+            "Opened the original {0} in VS Code's viewer: the item is on page {1} (not highlighted).",
+            loaded.format.toUpperCase(),
+            wanted.page,
+          )
+        : vscode.l10n.t("Opened the original {0} in VS Code's viewer (Dossier has no page for this item).", loaded.format.toUpperCase()),
+    );
     return { format: loaded.format, uri: uri.toString(), page: wanted.page, found: false };
   }
   const document = await vscode.workspace.openTextDocument(uri);
@@ -135,6 +149,9 @@ export async function showOriginal(library: LibraryService, target: unknown): Pr
   const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   editor.selection = new vscode.Selection(at, document.lineAt(at.line).range.end);
   editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
-  if (line === undefined) void vscode.window.showInformationMessage(vscode.l10n.t('Dossier could not find this item\'s text in the original file; it opened at the top.'));
+  if (line === undefined)
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t("Dossier could not find this item's text in the original file; it opened at the top."),
+    );
   return { format: loaded.format, uri: uri.toString(), line: line ?? 0, found: line !== undefined };
 }

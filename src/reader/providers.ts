@@ -61,7 +61,14 @@ export class ReaderFolding implements vscode.FoldingRangeProvider {
     if (!found) return [];
     const { index } = found.reader;
     return [...index.ofKind('section'), ...index.ofKind('notes')]
-      .map(span => new vscode.FoldingRange(positionOf(document, span.start).line, positionOf(document, span.end).line, vscode.FoldingRangeKind.Region))
+      .map(
+        span =>
+          new vscode.FoldingRange(
+            positionOf(document, span.start).line,
+            positionOf(document, span.end).line,
+            vscode.FoldingRangeKind.Region,
+          ),
+      )
       .filter(range => range.end > range.start);
   }
 }
@@ -82,17 +89,36 @@ export class ReaderSymbols implements vscode.DocumentSymbolProvider {
       const span = index.find('section', section.id);
       const heading = index.find('heading', section.id);
       if (!span || !heading) continue;
-      const symbol = new vscode.DocumentSymbol(section.title || vscode.l10n.t('Untitled section'), '', vscode.SymbolKind.Module,
-        rangeOf(document, span.start, span.end), rangeOf(document, heading.start, heading.end));
+      const symbol = new vscode.DocumentSymbol(
+        section.title || vscode.l10n.t('Untitled section'),
+        '',
+        vscode.SymbolKind.Module,
+        rangeOf(document, span.start, span.end),
+        rangeOf(document, heading.start, heading.end),
+      );
       for (const paragraph of section.paragraphs) {
         const number = numbers.get(paragraph.id)!;
         const p = index.find('paragraph', paragraph.id);
         if (!p) continue;
-        const child = new vscode.DocumentSymbol(`¶${number} ${openingWords(paragraph.text)}`, '', vscode.SymbolKind.String,
-          rangeOf(document, p.start, p.end), rangeOf(document, p.start, p.start + `¶${number}`.length));
+        const child = new vscode.DocumentSymbol(
+          `¶${number} ${openingWords(paragraph.text)}`,
+          '',
+          vscode.SymbolKind.String,
+          rangeOf(document, p.start, p.end),
+          rangeOf(document, p.start, p.start + `¶${number}`.length),
+        );
         for (const figure of figuresOf.get(paragraph.id) ?? []) {
           const f = index.find('figure', figure.id);
-          if (f) child.children.push(new vscode.DocumentSymbol(figure.text, figure.subject, vscode.SymbolKind.Number, rangeOf(document, f.start, f.end), rangeOf(document, f.start, f.end)));
+          if (f)
+            child.children.push(
+              new vscode.DocumentSymbol(
+                figure.text,
+                figure.subject,
+                vscode.SymbolKind.Number,
+                rangeOf(document, f.start, f.end),
+                rangeOf(document, f.start, f.end),
+              ),
+            );
         }
         symbol.children.push(child);
       }
@@ -100,14 +126,26 @@ export class ReaderSymbols implements vscode.DocumentSymbolProvider {
     }
     const notes = index.find('notes', 'notes');
     if (notes) {
-      const symbol = new vscode.DocumentSymbol(vscode.l10n.t('Notes'), '', vscode.SymbolKind.Module,
-        rangeOf(document, notes.start, notes.end), rangeOf(document, notes.start, notes.start + 7));
+      const symbol = new vscode.DocumentSymbol(
+        vscode.l10n.t('Notes'),
+        '',
+        vscode.SymbolKind.Module,
+        rangeOf(document, notes.start, notes.end),
+        rangeOf(document, notes.start, notes.start + 7),
+      );
       for (const footnote of report.footnotes) {
         const n = index.find('footnote', String(footnote.n));
         if (!n) continue;
         const label = footnote.source.container ?? footnote.source.title ?? openingWords(footnote.text);
-        symbol.children.push(new vscode.DocumentSymbol(`[${footnote.n}] ${label}`, footnote.source.date ?? '', vscode.SymbolKind.Key,
-          rangeOf(document, n.start, n.end), rangeOf(document, n.start, n.start + String(footnote.n).length + 2)));
+        symbol.children.push(
+          new vscode.DocumentSymbol(
+            `[${footnote.n}] ${label}`,
+            footnote.source.date ?? '',
+            vscode.SymbolKind.Key,
+            rangeOf(document, n.start, n.end),
+            rangeOf(document, n.start, n.start + String(footnote.n).length + 2),
+          ),
+        );
       }
       symbols.push(symbol);
     }

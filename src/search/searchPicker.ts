@@ -49,11 +49,17 @@ export function showSearchPicker(index: SearchIndex, library: Library, options: 
 
   const show = (query: string): SearchHit[] => {
     const hits = query.trim() ? index.search(query, { kinds: options.kinds, limit: 60 }) : options.initialHits(library);
-    picker.items = hits.length ? hits.map(hit => toItem(hit, buttons)) : [{
-      label: `$(info) ${query.trim() ? vscode.l10n.t('Nothing matches “{0}”', noIcons(query.trim().slice(0, 60))) : vscode.l10n.t('Nothing to show yet')}`,
-      detail: options.kinds?.includes('figure') ? vscode.l10n.t('Try a value (845m, 29%) or what it measures (copper, tariff)') : vscode.l10n.t('Try other words, a value (845m) or an outlet'),
-      alwaysShow: true,
-    }];
+    picker.items = hits.length
+      ? hits.map(hit => toItem(hit, buttons))
+      : [
+          {
+            label: `$(info) ${query.trim() ? vscode.l10n.t('Nothing matches “{0}”', noIcons(query.trim().slice(0, 60))) : vscode.l10n.t('Nothing to show yet')}`,
+            detail: options.kinds?.includes('figure')
+              ? vscode.l10n.t('Try a value (845m, 29%) or what it measures (copper, tariff)')
+              : vscode.l10n.t('Try other words, a value (845m) or an outlet'),
+            alwaysShow: true,
+          },
+        ];
     return hits;
   };
   const shown = show(initialQuery);

@@ -73,21 +73,39 @@ export const commands = {
   /** the figure picker, pre-filled with `query` → the hits shown for it */
   findFigure: command<[query?: string], SearchHit[]>('dossier.findFigure', 'Dossier could not search the figures: {0}'),
   /** the citation picker; with `targets` it cites them without asking → whether it inserted */
-  insertCitation: command<[args?: { targets?: ReportTarget[]; style?: CitationStyle }], boolean>('dossier.insertCitation', 'Dossier could not write the citation: {0}'),
+  insertCitation: command<[args?: { targets?: ReportTarget[]; style?: CitationStyle }], boolean>(
+    'dossier.insertCitation',
+    'Dossier could not write the citation: {0}',
+  ),
   /** the library's note sources to a file → the file written */
-  exportBibliography: command<[args?: ExportBibliographyArgs], vscode.Uri | undefined>('dossier.exportBibliography', 'Dossier could not export the bibliography: {0}'),
+  exportBibliography: command<[args?: ExportBibliographyArgs], vscode.Uri | undefined>(
+    'dossier.exportBibliography',
+    'Dossier could not export the bibliography: {0}',
+  ),
   /** the chart panel beside the note (the active one, or `note`) */
   openChartPreview: command<[note?: vscode.Uri]>('dossier.openChartPreview', 'Dossier could not open the chart preview: {0}'),
   /** Dossier's output channel */
   showLog: command('dossier.showLog', 'Dossier could not show its log: {0}'),
   /** charts/<chartId>.svg beside the note, linked at its cursor → the file and the link */
-  exportChart: command<[chartId: string, options?: { overwrite?: boolean }], { uri: vscode.Uri; link: string } | undefined>('dossier.preview.exportChart', 'Dossier could not export the chart: {0}'),
+  exportChart: command<[chartId: string, options?: { overwrite?: boolean }], { uri: vscode.Uri; link: string } | undefined>(
+    'dossier.preview.exportChart',
+    'Dossier could not export the chart: {0}',
+  ),
   /** a link to the chart's SVG at the note's cursor (exported first if need be) → the link */
-  insertChartLink: command<[chartId: string], string | undefined>('dossier.preview.insertLink', 'Dossier could not insert the chart link: {0}'),
+  insertChartLink: command<[chartId: string], string | undefined>(
+    'dossier.preview.insertLink',
+    'Dossier could not insert the chart link: {0}',
+  ),
   /** a citation of a target into the note, in the current style → whether it inserted */
-  insertCitationFor: command<[target: ReportTarget, options?: InsertOptions], boolean>('dossier.insertCitationFor', 'Dossier could not write the citation: {0}'),
+  insertCitationFor: command<[target: ReportTarget, options?: InsertOptions], boolean>(
+    'dossier.insertCitationFor',
+    'Dossier could not write the citation: {0}',
+  ),
   /** a citation of a target on the clipboard → its text */
-  copyCitationFor: command<[target: ReportTarget, options?: { style?: CitationStyle }], string>('dossier.copyCitationFor', 'Dossier could not copy the citation: {0}'),
+  copyCitationFor: command<[target: ReportTarget, options?: { style?: CitationStyle }], string>(
+    'dossier.copyCitationFor',
+    'Dossier could not copy the citation: {0}',
+  ),
   /** the reader, with the target selected → whether it was found */
   revealInReport: command<[target: ReportTarget], boolean>('dossier.revealInReport', 'Dossier could not reveal it in the report: {0}'),
   /** the web page a note (or the first note of a paragraph or figure) cites → whether one opened */
@@ -95,7 +113,10 @@ export const commands = {
   /** every mention of a figure or note in the report and the open notes, in a picker → the list */
   showMentions: command<[target: ReportTarget], Mention[]>('dossier.showMentions', 'Dossier could not list the mentions: {0}'),
   /** the report's own file beside the reader at the target (the reader's cursor from the palette) → what opened */
-  showOriginal: command<[target?: ReportTarget], OriginalShown | undefined>('dossier.showOriginal', 'Dossier could not show the original: {0}'),
+  showOriginal: command<[target?: ReportTarget], OriginalShown | undefined>(
+    'dossier.showOriginal',
+    'Dossier could not show the original: {0}',
+  ),
 } as const;
 
 export type Commands = typeof commands;

@@ -58,9 +58,7 @@ export interface PreviewState {
 }
 
 export type HostMessage =
-  | { type: 'state'; state: PreviewState }
-  | { type: 'highlight'; highlight?: Highlight }
-  | { type: 'notice'; text: string };
+  { type: 'state'; state: PreviewState } | { type: 'highlight'; highlight?: Highlight } | { type: 'notice'; text: string };
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 
@@ -89,7 +87,6 @@ export interface PreviewWebviewState {
 /** What the parsers below accept; the host fits its state to them before sending (fitPreviewState). */
 export const PREVIEW_LIMITS = { text: 10_000, svg: 2_000_000, how: 20, notice: 1000 } as const;
 
-
 // ---------------------------------------------------------------------------------------------------------
 // validation
 
@@ -115,13 +112,18 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return { type: 'theme', kind: raw.kind as ThemeKind, vars };
     }
     case 'revealFigure':
-      return isId(raw.reportId) && isId(raw.figureId) ? { type: 'revealFigure', reportId: raw.reportId, figureId: raw.figureId } : undefined;
+      return isId(raw.reportId) && isId(raw.figureId)
+        ? { type: 'revealFigure', reportId: raw.reportId, figureId: raw.figureId }
+        : undefined;
     case 'exportChart':
     case 'insertLink':
       return isId(raw.chartId) ? { type: raw.type, chartId: raw.chartId } : undefined;
     case 'rendered':
-      return Array.isArray(raw.chartIds) && raw.chartIds.length <= 500 && raw.chartIds.every(isId)
-        && optional(raw.highlighted, isId) && typeof raw.errors === 'number'
+      return Array.isArray(raw.chartIds) &&
+        raw.chartIds.length <= 500 &&
+        raw.chartIds.every(isId) &&
+        optional(raw.highlighted, isId) &&
+        typeof raw.errors === 'number'
         ? { type: 'rendered', chartIds: raw.chartIds as string[], highlighted: raw.highlighted as string | undefined, errors: raw.errors }
         : undefined;
     default:
@@ -134,14 +136,30 @@ function isHighlight(v: unknown): v is Highlight {
 }
 
 function isChartView(v: unknown): v is ChartView {
-  return isObj(v) && isId(v.id) && isStr(v.title) && ['curated', 'auto', 'declared'].includes(v.origin as string)
-    && isStr(v.svg, PREVIEW_LIMITS.svg) && v.svg.startsWith('<svg') && isStr(v.description)
-    && Array.isArray(v.figures) && v.figures.every(f => isObj(f) && isId(f.reportId) && isId(f.figureId) && isStr(f.label) && isStr(f.text));
+  return (
+    isObj(v) &&
+    isId(v.id) &&
+    isStr(v.title) &&
+    ['curated', 'auto', 'declared'].includes(v.origin as string) &&
+    isStr(v.svg, PREVIEW_LIMITS.svg) &&
+    v.svg.startsWith('<svg') &&
+    isStr(v.description) &&
+    Array.isArray(v.figures) &&
+    v.figures.every(f => isObj(f) && isId(f.reportId) && isId(f.figureId) && isStr(f.label) && isStr(f.text))
+  );
 }
 
 function isUsedFigure(v: unknown): v is UsedFigureView {
-  return isObj(v) && isId(v.reportId) && isId(v.figureId) && isStr(v.text) && isStr(v.subject) && isStr(v.reportTitle)
-    && Array.isArray(v.how) && v.how.every(h => isStr(h, PREVIEW_LIMITS.how));
+  return (
+    isObj(v) &&
+    isId(v.reportId) &&
+    isId(v.figureId) &&
+    isStr(v.text) &&
+    isStr(v.subject) &&
+    isStr(v.reportTitle) &&
+    Array.isArray(v.how) &&
+    v.how.every(h => isStr(h, PREVIEW_LIMITS.how))
+  );
 }
 
 function isErrorView(v: unknown): v is ChartErrorView {
@@ -149,13 +167,18 @@ function isErrorView(v: unknown): v is ChartErrorView {
 }
 
 export function isPreviewState(v: unknown): v is PreviewState {
-  return isObj(v)
-    && optional(v.note, (n): n is PreviewState['note'] => isObj(n) && isStr(n.name) && isStr(n.uri))
-    && Array.isArray(v.charts) && v.charts.every(isChartView)
-    && Array.isArray(v.figures) && v.figures.every(isUsedFigure)
-    && Array.isArray(v.errors) && v.errors.every(isErrorView)
-    && optional(v.highlight, isHighlight)
-    && optional(v.message, (m): m is string => isStr(m));
+  return (
+    isObj(v) &&
+    optional(v.note, (n): n is PreviewState['note'] => isObj(n) && isStr(n.name) && isStr(n.uri)) &&
+    Array.isArray(v.charts) &&
+    v.charts.every(isChartView) &&
+    Array.isArray(v.figures) &&
+    v.figures.every(isUsedFigure) &&
+    Array.isArray(v.errors) &&
+    v.errors.every(isErrorView) &&
+    optional(v.highlight, isHighlight) &&
+    optional(v.message, (m): m is string => isStr(m))
+  );
 }
 
 /** A message from the host, or undefined when malformed. */
@@ -195,28 +218,40 @@ export function fitPreviewState(state: PreviewState): { state: PreviewState; cut
     cut.push(`${what}: an unusable id, left out`);
     return false;
   };
-  const charts = state.charts.filter(c => ids('a chart', c.id)).map(chart => {
-    let svg = chart.svg;
-    if (svg.length > PREVIEW_LIMITS.svg || !svg.startsWith('<svg')) {
-      cut.push(`chart ${chart.id}: its SVG (${svg.length} characters) replaced by a notice`);
-      svg = svgNotice(svg.length > PREVIEW_LIMITS.svg ? `This chart is too big to show (${(svg.length / 1_000_000).toFixed(1)} million characters of SVG).` : 'This chart could not be drawn.');
-    }
-    return {
-      ...chart, svg,
-      title: text(chart.title, `chart ${chart.id} title`),
-      description: text(chart.description, `chart ${chart.id} description`),
-      figures: chart.figures.filter(f => ids(`a figure of chart ${chart.id}`, f.reportId, f.figureId))
-        .map(f => ({ ...f, label: text(f.label, `figure ${f.figureId} label`), text: text(f.text, `figure ${f.figureId}`) })),
-    };
-  });
-  const figures = state.figures.filter(f => ids('a figure the note uses', f.reportId, f.figureId)).map(f => ({
-    ...f,
-    text: text(f.text, `figure ${f.figureId}`),
-    subject: text(f.subject, `figure ${f.figureId} subject`),
-    reportTitle: text(f.reportTitle, `report ${f.reportId} title`),
-    how: f.how.filter(h => h.length <= PREVIEW_LIMITS.how),
-  }));
-  const errors = state.errors.filter(e => ids('a chart error', e.chartId)).map(e => ({ ...e, message: text(e.message, `error of chart ${e.chartId}`) }));
+  const charts = state.charts
+    .filter(c => ids('a chart', c.id))
+    .map(chart => {
+      let svg = chart.svg;
+      if (svg.length > PREVIEW_LIMITS.svg || !svg.startsWith('<svg')) {
+        cut.push(`chart ${chart.id}: its SVG (${svg.length} characters) replaced by a notice`);
+        svg = svgNotice(
+          svg.length > PREVIEW_LIMITS.svg
+            ? `This chart is too big to show (${(svg.length / 1_000_000).toFixed(1)} million characters of SVG).`
+            : 'This chart could not be drawn.',
+        );
+      }
+      return {
+        ...chart,
+        svg,
+        title: text(chart.title, `chart ${chart.id} title`),
+        description: text(chart.description, `chart ${chart.id} description`),
+        figures: chart.figures
+          .filter(f => ids(`a figure of chart ${chart.id}`, f.reportId, f.figureId))
+          .map(f => ({ ...f, label: text(f.label, `figure ${f.figureId} label`), text: text(f.text, `figure ${f.figureId}`) })),
+      };
+    });
+  const figures = state.figures
+    .filter(f => ids('a figure the note uses', f.reportId, f.figureId))
+    .map(f => ({
+      ...f,
+      text: text(f.text, `figure ${f.figureId}`),
+      subject: text(f.subject, `figure ${f.figureId} subject`),
+      reportTitle: text(f.reportTitle, `report ${f.reportId} title`),
+      how: f.how.filter(h => h.length <= PREVIEW_LIMITS.how),
+    }));
+  const errors = state.errors
+    .filter(e => ids('a chart error', e.chartId))
+    .map(e => ({ ...e, message: text(e.message, `error of chart ${e.chartId}`) }));
   let note = state.note;
   if (note && note.uri.length > PREVIEW_LIMITS.text) {
     cut.push(`the note's address: ${note.uri.length} characters, left out`);
@@ -225,7 +260,7 @@ export function fitPreviewState(state: PreviewState): { state: PreviewState; cut
   const highlight = state.highlight && isHighlight(state.highlight) ? state.highlight : undefined;
   if (state.highlight && !highlight) cut.push('the highlight: an unusable id, left out');
   const fitted: PreviewState = { charts, figures, errors };
-  if (note) fitted.note = { ...note, name: text(note.name, 'the note\'s name') };
+  if (note) fitted.note = { ...note, name: text(note.name, "the note's name") };
   if (highlight) fitted.highlight = highlight;
   if (state.message !== undefined) fitted.message = text(state.message, 'the message');
   return { state: fitted, cut };

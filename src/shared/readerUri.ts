@@ -8,7 +8,12 @@ import * as vscode from 'vscode';
 export const READER_SCHEME = 'dossier-report';
 
 export function readerUri(report: { id: string; title: string }): vscode.Uri {
-  const title = report.title.replace(/[\\/:*?"<>|#%\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Report';
+  const title =
+    report.title
+      .replace(/[\\/:*?"<>|#%\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'Report';
   return vscode.Uri.from({ scheme: READER_SCHEME, path: `/${encodeURIComponent(report.id)}/${title}.dossier-report` });
 }
 

@@ -14,6 +14,9 @@ export interface ReportTarget {
 export function isReportTarget(value: unknown): value is ReportTarget {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.reportId === 'string' && typeof v.id === 'string'
-    && ['report', 'section', 'paragraph', 'footnote', 'figure'].includes(v.kind as string);
+  return (
+    typeof v.reportId === 'string' &&
+    typeof v.id === 'string' &&
+    ['report', 'section', 'paragraph', 'footnote', 'figure'].includes(v.kind as string)
+  );
 }

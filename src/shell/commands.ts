@@ -27,23 +27,28 @@ export function reportError(log: vscode.LogOutputChannel, error: unknown, messag
  */
 export function registerCommands(handlers: Partial<CommandHandlers>, log: vscode.LogOutputChannel): vscode.Disposable {
   const names = Object.keys(commands) as CommandName[];
-  return vscode.Disposable.from(...names.map(name => {
-    const declared = commands[name];
-    const handler = handlers[name] as ((...args: unknown[]) => unknown) | undefined;
-    return vscode.commands.registerCommand(declared.id, async (...args: unknown[]) => {
-      try {
-        if (!handler) throw new Error(vscode.l10n.t('this part of Dossier did not start'));
-        return await handler(...args);
-      } catch (error) {
-        const message = error instanceof ExplainedError ? error.message : vscode.l10n.t(declared.failure, errorMessage(error));
-        reportError(log, error, message);
-        return undefined;
-      }
-    });
-  }));
+  return vscode.Disposable.from(
+    ...names.map(name => {
+      const declared = commands[name];
+      const handler = handlers[name] as ((...args: unknown[]) => unknown) | undefined;
+      return vscode.commands.registerCommand(declared.id, async (...args: unknown[]) => {
+        try {
+          if (!handler) throw new Error(vscode.l10n.t('this part of Dossier did not start'));
+          return await handler(...args);
+        } catch (error) {
+          const message = error instanceof ExplainedError ? error.message : vscode.l10n.t(declared.failure, errorMessage(error));
+          reportError(log, error, message);
+          return undefined;
+        }
+      });
+    }),
+  );
 }
 
 /** Runs a Dossier command with arguments its declaration accepts. */
-export function runCommand<N extends CommandName>(name: N, ...args: ArgsOf<(typeof commands)[N]>): Thenable<ResultOf<(typeof commands)[N]> | undefined> {
+export function runCommand<N extends CommandName>(
+  name: N,
+  ...args: ArgsOf<(typeof commands)[N]>
+): Thenable<ResultOf<(typeof commands)[N]> | undefined> {
   return vscode.commands.executeCommand<ResultOf<(typeof commands)[N]> | undefined>(commands[name].id, ...args);
 }

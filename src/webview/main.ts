@@ -7,8 +7,16 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import {
-  parseHostMessage, isPreviewState, type ChartErrorView, type ChartView, type Highlight, type PreviewState, type PreviewWebviewState,
-  type ThemeKind, type UsedFigureView, type WebviewMessage,
+  parseHostMessage,
+  isPreviewState,
+  type ChartErrorView,
+  type ChartView,
+  type Highlight,
+  type PreviewState,
+  type PreviewWebviewState,
+  type ThemeKind,
+  type UsedFigureView,
+  type WebviewMessage,
 } from '../shared/previewProtocol';
 import { sanitizeSvg } from './sanitizeSvg';
 
@@ -80,10 +88,14 @@ function render(state: PreviewState): void {
   if (state.figures.length) children.push(figureList(state.figures));
 
   // a redraw (typing in the note, a theme change) must not drop the keyboard focus
-  const focused = document.activeElement instanceof HTMLElement && app.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
+  const focused =
+    document.activeElement instanceof HTMLElement && app.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
   app.replaceChildren(...children);
   applyHighlight(state.highlight, false);
-  if (focused) Array.from(app.querySelectorAll<HTMLElement>('button, vscode-button')).find(e => focusKey(e) === focused)?.focus();
+  if (focused)
+    Array.from(app.querySelectorAll<HTMLElement>('button, vscode-button'))
+      .find(e => focusKey(e) === focused)
+      ?.focus();
   window.scrollTo(0, saved.scrollY);
   reportRendered();
 }
@@ -102,10 +114,16 @@ function chartCard(chart: ChartView): HTMLElement {
   if (saved.selectedChart === chart.id) card.classList.add('selected');
 
   const toolbar = el('div', 'chart-toolbar');
-  toolbar.append(el('span', 'chart-kind', chart.origin === 'declared' ? 'declared in the note' : chart.origin === 'auto' ? 'automatic' : 'curated'));
   toolbar.append(
-    button('Export as SVG', 'Save this chart as charts/<id>.svg in the workspace and link it in the note', () => post({ type: 'exportChart', chartId: chart.id })),
-    button('Insert link', 'Insert a Markdown image link to this chart at the cursor of the note', () => post({ type: 'insertLink', chartId: chart.id })),
+    el('span', 'chart-kind', chart.origin === 'declared' ? 'declared in the note' : chart.origin === 'auto' ? 'automatic' : 'curated'),
+  );
+  toolbar.append(
+    button('Export as SVG', 'Save this chart as charts/<id>.svg in the workspace and link it in the note', () =>
+      post({ type: 'exportChart', chartId: chart.id }),
+    ),
+    button('Insert link', 'Insert a Markdown image link to this chart at the cursor of the note', () =>
+      post({ type: 'insertLink', chartId: chart.id }),
+    ),
   );
   card.append(toolbar);
 
@@ -190,7 +208,9 @@ function notice(text: string): void {
   bar.textContent = text;
   bar.hidden = false;
   clearTimeout(noticeTimer);
-  noticeTimer = setTimeout(() => { if (bar) bar.hidden = true; }, 4000);
+  noticeTimer = setTimeout(() => {
+    if (bar) bar.hidden = true;
+  }, 4000);
 }
 
 function reportRendered(): void {
@@ -203,9 +223,18 @@ function reportRendered(): void {
 // theme
 
 const themeVariables = [
-  '--vscode-editor-foreground', '--vscode-foreground', '--vscode-editor-background', '--vscode-descriptionForeground',
-  '--vscode-charts-foreground', '--vscode-charts-lines', '--vscode-charts-blue', '--vscode-charts-orange',
-  '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-font-family',
+  '--vscode-editor-foreground',
+  '--vscode-foreground',
+  '--vscode-editor-background',
+  '--vscode-descriptionForeground',
+  '--vscode-charts-foreground',
+  '--vscode-charts-lines',
+  '--vscode-charts-blue',
+  '--vscode-charts-orange',
+  '--vscode-charts-green',
+  '--vscode-charts-purple',
+  '--vscode-charts-red',
+  '--vscode-font-family',
 ];
 
 function themeKind(): ThemeKind {
@@ -267,11 +296,13 @@ window.addEventListener('scroll', () => {
 
 // Coming to the panel from the note: start on the figure under the note's cursor, so Enter reveals it in
 // the report and Tab walks on from there.
-window.addEventListener('focus', () => setTimeout(() => {
-  const active = document.activeElement;
-  if (active && active !== document.body && active !== document.documentElement && app.contains(active)) return;
-  app.querySelector<HTMLElement>('.chart.highlighted .figure-link.highlighted')?.focus();
-}, 0));
+window.addEventListener('focus', () =>
+  setTimeout(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== document.documentElement && app.contains(active)) return;
+    app.querySelector<HTMLElement>('.chart.highlighted .figure-link.highlighted')?.focus();
+  }, 0),
+);
 
 // VS Code swaps the body's theme class and CSS variables when the colour theme changes
 new MutationObserver(() => reportTheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });

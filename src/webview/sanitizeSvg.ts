@@ -3,8 +3,25 @@
  * escaped data, so this is defence in depth: no scripts, no foreign HTML, no event handlers, no links out.
  */
 const allowedElements = new Set([
-  'svg', 'g', 'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'text', 'tspan', 'title', 'desc',
-  'defs', 'clippath', 'lineargradient', 'radialgradient', 'stop', 'pattern',
+  'svg',
+  'g',
+  'path',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'text',
+  'tspan',
+  'title',
+  'desc',
+  'defs',
+  'clippath',
+  'lineargradient',
+  'radialgradient',
+  'stop',
+  'pattern',
 ]);
 
 let charts = 0;

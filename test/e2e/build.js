@@ -39,7 +39,8 @@ function buildExtension(cwd, { production = false } = {}) {
 function compileTests(outDir) {
   const esbuild = require('esbuild');
   const srcDir = path.join(ROOT, 'test', 'integration');
-  const entryPoints = fs.readdirSync(srcDir)
+  const entryPoints = fs
+    .readdirSync(srcDir)
     .filter(f => f === 'index.ts' || f.endsWith('.test.ts'))
     .map(f => path.join(srcDir, f));
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -56,7 +57,9 @@ function compileTests(outDir) {
       logLevel: 'silent',
     });
   } catch (e) {
-    const errors = (e.errors || []).map(x => `${x.location ? `${x.location.file}:${x.location.line}:${x.location.column}: ` : ''}${x.text}`);
+    const errors = (e.errors || []).map(
+      x => `${x.location ? `${x.location.file}:${x.location.line}:${x.location.column}: ` : ''}${x.text}`,
+    );
     throw new BuildError(`compiling test/integration failed:\n${errors.join('\n') || e.message}`);
   }
   return path.join(outDir, 'index');

@@ -25,9 +25,15 @@ function freePort() {
 
 function httpStatus(url) {
   return new Promise(resolve => {
-    const request = http.get(url, response => { response.resume(); resolve(response.statusCode); });
+    const request = http.get(url, response => {
+      response.resume();
+      resolve(response.statusCode);
+    });
     request.on('error', () => resolve(0));
-    request.setTimeout(2000, () => { request.destroy(); resolve(0); });
+    request.setTimeout(2000, () => {
+      request.destroy();
+      resolve(0);
+    });
   });
 }
 
@@ -107,7 +113,9 @@ function commonArgs(tools, dirs) {
 /** `code-server --install-extension <vsix>` into this server's extensions folder. */
 function installExtension(tools, dirs, vsix) {
   const r = spawnSync(tools.node, [...commonArgs(tools, dirs), '--install-extension', vsix, '--force'], {
-    env: serverEnv(dirs), encoding: 'utf8', timeout: 120000,
+    env: serverEnv(dirs),
+    encoding: 'utf8',
+    timeout: 120000,
   });
   const output = `${r.stdout || ''}${r.stderr || ''}`;
   if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${output}`);
@@ -118,10 +126,25 @@ function installExtension(tools, dirs, vsix) {
  * Starts code-server on 127.0.0.1:port and waits for /healthz. Returns {process, url, stop(), exited()}.
  * `smokeTestDriver` lets the URL payload carry extensionDevelopmentPath/extensionTestsPath.
  */
-async function startCodeServer(tools, dirs, { port, env = {}, smokeTestDriver = false, verbose = false, readyTimeoutMs = 60000, workspaceTrust = false } = {}) {
-  const args = [...commonArgs(tools, dirs), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
-    '--disable-proxy', '--ignore-last-opened', '--log', 'info'];
+async function startCodeServer(
+  tools,
+  dirs,
+  { port, env = {}, smokeTestDriver = false, verbose = false, readyTimeoutMs = 60000, workspaceTrust = false } = {},
+) {
+  const args = [
+    ...commonArgs(tools, dirs),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--disable-proxy',
+    '--ignore-last-opened',
+    '--log',
+    'info',
+  ];
   // Workspace trust is off unless a run asks for it (--untrusted): then the workspace opens in Restricted Mode.
   if (!workspaceTrust) args.push('--disable-workspace-trust');
   // A built VS Code ignores the test paths in the URL payload unless the smoke-test driver is on.
@@ -130,15 +153,31 @@ async function startCodeServer(tools, dirs, { port, env = {}, smokeTestDriver = 
   const logStream = fs.createWriteStream(dirs.log);
   child.stdout.pipe(logStream);
   child.stderr.pipe(logStream);
-  if (verbose) { child.stdout.pipe(process.stderr); child.stderr.pipe(process.stderr); }
+  if (verbose) {
+    child.stdout.pipe(process.stderr);
+    child.stderr.pipe(process.stderr);
+  }
   let exitInfo = null;
-  const exitedPromise = new Promise(resolve => child.on('exit', (code, signal) => { exitInfo = `exit code ${code}, signal ${signal}`; resolve(exitInfo); }));
+  const exitedPromise = new Promise(resolve =>
+    child.on('exit', (code, signal) => {
+      exitInfo = `exit code ${code}, signal ${signal}`;
+      resolve(exitInfo);
+    }),
+  );
 
   const stop = async () => {
     if (exitInfo) return;
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     await Promise.race([exitedPromise, sleep(3000)]);
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   };
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
@@ -155,7 +194,11 @@ async function startCodeServer(tools, dirs, { port, env = {}, smokeTestDriver = 
 }
 
 function tail(file, lines = 40) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 /** The workbench URL that opens `folder`, optionally with a payload (extension development/test paths). */
@@ -168,4 +211,17 @@ function workbenchUrl(base, port, folder, payload) {
   return url;
 }
 
-module.exports = { freePort, httpStatus, serverDirs, writeSettings, serverEnv, installExtension, startCodeServer, workbenchUrl, tail, sleep, QUIET_SETTINGS, UNTRUSTED_SETTINGS };
+module.exports = {
+  freePort,
+  httpStatus,
+  serverDirs,
+  writeSettings,
+  serverEnv,
+  installExtension,
+  startCodeServer,
+  workbenchUrl,
+  tail,
+  sleep,
+  QUIET_SETTINGS,
+  UNTRUSTED_SETTINGS,
+};

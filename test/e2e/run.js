@@ -36,11 +36,22 @@ const USAGE = `usage: node test/e2e/run.js [options]
 const WINDOW = { width: 1280, height: 800 }; // fixed, so screenshots are comparable run to run
 
 function parseArgs(argv) {
-  const opts = { grep: '', tour: false, vsix: undefined, untrusted: false, keep: false, verbose: false, build: true,
-    timeoutMs: Number(process.env.DOSSIER_E2E_TIMEOUT_MS) || 900000 };
+  const opts = {
+    grep: '',
+    tour: false,
+    vsix: undefined,
+    untrusted: false,
+    keep: false,
+    verbose: false,
+    build: true,
+    timeoutMs: Number(process.env.DOSSIER_E2E_TIMEOUT_MS) || 900000,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const value = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
+    const value = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
     if (a === '--grep' || a === '-g') opts.grep = value();
     else if (a.startsWith('--grep=')) opts.grep = a.slice(7);
     else if (a === '--tour') opts.tour = true;
@@ -50,10 +61,13 @@ function parseArgs(argv) {
     else if (a === '--verbose') opts.verbose = true;
     else if (a === '--no-build') opts.build = false;
     else if (a === '--timeout') opts.timeoutMs = Number(value());
-    else if (a === '--help' || a === '-h') { console.log(USAGE); process.exit(0); }
-    else throw new Error(`unknown option ${a}\n${USAGE}`);
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
-  if ([opts.tour, opts.vsix !== undefined, opts.untrusted].filter(Boolean).length > 1) throw new Error('--tour, --vsix and --untrusted do not combine');
+  if ([opts.tour, opts.vsix !== undefined, opts.untrusted].filter(Boolean).length > 1)
+    throw new Error('--tour, --vsix and --untrusted do not combine');
   return opts;
 }
 
@@ -66,7 +80,10 @@ class Harness extends Error {}
 function startRunnerServer(state) {
   const token = crypto.randomBytes(8).toString('hex');
   const actions = {
-    started: async () => { state.started = true; return {}; },
+    started: async () => {
+      state.started = true;
+      return {};
+    },
     screenshot: async ({ name }) => {
       if (typeof name !== 'string' || !/^[\w.-]+$/.test(name)) throw new Error('bad screenshot name');
       fs.mkdirSync(state.screenshotDir, { recursive: true });
@@ -77,12 +94,22 @@ function startRunnerServer(state) {
       log(`screenshot ${path.relative(process.cwd(), file)}`);
       return { path: file };
     },
-    press: async ({ key }) => { await state.page.keyboard.press(String(key)); return {}; },
-    type: async ({ text }) => { await state.page.keyboard.type(String(text), { delay: 5 }); return {}; },
+    press: async ({ key }) => {
+      await state.page.keyboard.press(String(key));
+      return {};
+    },
+    type: async ({ text }) => {
+      await state.page.keyboard.type(String(text), { delay: 5 });
+      return {};
+    },
     text: async ({ selector }) => {
       const texts = [];
       for (const frame of state.page.frames()) {
-        try { texts.push(...(await frame.locator(String(selector)).allInnerTexts())); } catch { /* detached frame */ }
+        try {
+          texts.push(...(await frame.locator(String(selector)).allInnerTexts()));
+        } catch {
+          /* detached frame */
+        }
       }
       return { texts };
     },
@@ -92,9 +119,13 @@ function startRunnerServer(state) {
     req.on('data', c => (body += c));
     req.on('end', async () => {
       const [, tok, action] = (req.url || '').split('/');
-      let status = 200; let answer;
+      let status = 200;
+      let answer;
       try {
-        if (tok !== token || !actions[action]) { status = 404; throw new Error(`no such request ${req.url}`); }
+        if (tok !== token || !actions[action]) {
+          status = 404;
+          throw new Error(`no such request ${req.url}`);
+        }
         if (!state.page && action !== 'started') throw new Error('the browser is not ready');
         answer = await actions[action](body ? JSON.parse(body) : {});
       } catch (e) {
@@ -105,7 +136,9 @@ function startRunnerServer(state) {
       res.end(JSON.stringify(answer));
     });
   });
-  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/${token}` })));
+  return new Promise(resolve =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/${token}` })),
+  );
 }
 
 /** Prints what is appended to `file` as it arrives; stop() prints the rest. */
@@ -113,16 +146,30 @@ function tailFile(file) {
   let offset = 0;
   const drain = () => {
     let size;
-    try { size = fs.statSync(file).size; } catch { return; }
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      return;
+    }
     if (size <= offset) return;
     const buffer = Buffer.alloc(size - offset);
     const fd = fs.openSync(file, 'r');
-    try { fs.readSync(fd, buffer, 0, buffer.length, offset); } finally { fs.closeSync(fd); }
+    try {
+      fs.readSync(fd, buffer, 0, buffer.length, offset);
+    } finally {
+      fs.closeSync(fd);
+    }
     offset = size;
     process.stdout.write(buffer.toString('utf8'));
   };
   const timer = setInterval(drain, 100);
-  return { drain, stop: () => { clearInterval(timer); drain(); } };
+  return {
+    drain,
+    stop: () => {
+      clearInterval(timer);
+      drain();
+    },
+  };
 }
 
 /**
@@ -131,14 +178,27 @@ function tailFile(file) {
  */
 function prepareUntrusted(workspace, outside) {
   fs.mkdirSync(outside, { recursive: true });
-  fs.writeFileSync(path.join(outside, 'outside-report.md'), '---\ntitle: "Outside Report"\ndate: 2025-01-02\n---\n\n# Findings\n\nA report outside the workspace that must not be read: 77 percent.[^1]\n\n[^1]: "Secret," Outlet, 2025.\n');
-  fs.writeFileSync(path.join(outside, 'style.csl'), '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>Outside</title><id>outside</id><updated>2025-01-01T00:00:00+00:00</updated></info><citation><layout><text value="OUTSIDE"/></layout></citation></style>\n');
+  fs.writeFileSync(
+    path.join(outside, 'outside-report.md'),
+    '---\ntitle: "Outside Report"\ndate: 2025-01-02\n---\n\n# Findings\n\nA report outside the workspace that must not be read: 77 percent.[^1]\n\n[^1]: "Secret," Outlet, 2025.\n',
+  );
+  fs.writeFileSync(
+    path.join(outside, 'style.csl'),
+    '<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>Outside</title><id>outside</id><updated>2025-01-01T00:00:00+00:00</updated></info><citation><layout><text value="OUTSIDE"/></layout></citation></style>\n',
+  );
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({
-    'dossier.reports': [outside, '../outside/outside-report.md', `file://${path.join(outside, 'outside-report.md')}`],
-    'dossier.citation.cslFile': path.join(outside, 'style.csl'),
-    'dossier.citation.style': 'csl-file',
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(workspace, '.vscode', 'settings.json'),
+    JSON.stringify(
+      {
+        'dossier.reports': [outside, '../outside/outside-report.md', `file://${path.join(outside, 'outside-report.md')}`],
+        'dossier.citation.cslFile': path.join(outside, 'style.csl'),
+        'dossier.citation.style': 'csl-file',
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 /** Lets the workbench finish painting: two animation frames and a short pause for layout and fades. */
@@ -153,12 +213,23 @@ async function main() {
   const mode = opts.tour ? 'tour' : opts.vsix !== undefined ? 'vsix' : opts.untrusted ? 'untrusted' : '';
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-e2e-'));
   const state = {
-    started: false, page: undefined,
-    screenshotDir: path.resolve(process.env.DOSSIER_SCREENSHOT_DIR || path.join(build.ROOT, opts.tour ? 'media/screenshots' : 'test-results')),
+    started: false,
+    page: undefined,
+    screenshotDir: path.resolve(
+      process.env.DOSSIER_SCREENSHOT_DIR || path.join(build.ROOT, opts.tour ? 'media/screenshots' : 'test-results'),
+    ),
   };
-  let server; let browser; let runnerServer; let exitCode = 2; let summary = null;
+  let server;
+  let browser;
+  let runnerServer;
+  let exitCode = 2;
+  let summary = null;
   const cleanup = async () => {
-    try { if (browser) await browser.close(); } catch { /* gone */ }
+    try {
+      if (browser) await browser.close();
+    } catch {
+      /* gone */
+    }
     if (server) await server.stop();
     if (runnerServer) runnerServer.server.close();
     if (state.tail) state.tail.stop();
@@ -179,12 +250,17 @@ async function main() {
   try {
     // 1. tools: Chromium, Node 24, code-server (cached outside the clone)
     let tools;
-    try { tools = provision.ensureCodeServer(); } catch (e) { throw new Harness(e.message); }
+    try {
+      tools = provision.ensureCodeServer();
+    } catch (e) {
+      throw new Harness(e.message);
+    }
     const t1 = Date.now();
 
     // 2. the extension and the compiled suites, in this run's own folder
     const dirs = cs.serverDirs(path.join(tmp, 'server'));
-    let extDir; let testsEntry;
+    let extDir;
+    let testsEntry;
     try {
       if (mode === 'vsix') {
         let vsix = opts.vsix;
@@ -200,14 +276,19 @@ async function main() {
         // so the extension under test is the installed package.
         extDir = path.join(tmp, 'harness-ext');
         fs.mkdirSync(extDir);
-        fs.writeFileSync(path.join(extDir, 'package.json'), JSON.stringify({ name: 'dossier-test-harness', publisher: 'dossier-tests', version: '0.0.0', engines: { vscode: '*' } }));
+        fs.writeFileSync(
+          path.join(extDir, 'package.json'),
+          JSON.stringify({ name: 'dossier-test-harness', publisher: 'dossier-tests', version: '0.0.0', engines: { vscode: '*' } }),
+        );
         fs.symlinkSync(path.join(build.ROOT, 'node_modules'), path.join(extDir, 'node_modules'));
       } else if (opts.build) {
         extDir = build.stageExtension(path.join(tmp, 'ext'));
       } else {
         extDir = build.ROOT;
       }
-      testsEntry = build.compileTests(path.join(extDir === build.ROOT ? path.join(build.ROOT, 'out', `e2e-${process.pid}`) : extDir, 'out', 'test', 'integration'));
+      testsEntry = build.compileTests(
+        path.join(extDir === build.ROOT ? path.join(build.ROOT, 'out', `e2e-${process.pid}`) : extDir, 'out', 'test', 'integration'),
+      );
     } catch (e) {
       throw new Harness(e.message);
     }
@@ -239,7 +320,13 @@ async function main() {
     for (let attempt = 1; !server; attempt++) {
       const port = await cs.freePort();
       try {
-        server = await cs.startCodeServer(tools, dirs, { port, env: testEnv, smokeTestDriver: true, verbose: opts.verbose, workspaceTrust: mode === 'untrusted' });
+        server = await cs.startCodeServer(tools, dirs, {
+          port,
+          env: testEnv,
+          smokeTestDriver: true,
+          verbose: opts.verbose,
+          workspaceTrust: mode === 'untrusted',
+        });
       } catch (e) {
         if (attempt >= 3) throw new Harness(e.message);
         log(`code-server did not start on port ${port}, retrying: ${e.message.split('\n')[0]}`);
@@ -252,16 +339,30 @@ async function main() {
     const { chromium } = require('playwright-core');
     try {
       browser = await chromium.launch({
-        executablePath: provision.chromiumPath(), headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-          '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-extensions'],
+        executablePath: provision.chromiumPath(),
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+          '--disable-extensions',
+        ],
       });
     } catch (e) {
-      throw new Harness(`could not launch Chromium at ${provision.chromiumPath()} (set CHROMIUM to another binary): ${e.message.split('\n')[0]}`);
+      throw new Harness(
+        `could not launch Chromium at ${provision.chromiumPath()} (set CHROMIUM to another binary): ${e.message.split('\n')[0]}`,
+      );
     }
     const page = await browser.newPage({ viewport: WINDOW, deviceScaleFactor: 1 });
     let resolveExit;
-    const hostExited = new Promise(r => { resolveExit = r; });
+    const hostExited = new Promise(r => {
+      resolveExit = r;
+    });
     // The workbench forwards its own log and the extension host's console here, mixed: keep it in a
     // file (and on screen with --verbose); the tests' own output comes through DOSSIER_TEST_LOG.
     const workbenchLog = fs.createWriteStream(path.join(tmp, 'workbench.log'));
@@ -272,7 +373,9 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', code => resolveExit(code));
     if (opts.verbose) page.on('console', m => console.log(`[browser ${m.type()}]`, m.text()));
-    page.on('pageerror', e => { if (opts.verbose) console.log('[browser pageerror]', e.message); });
+    page.on('pageerror', e => {
+      if (opts.verbose) console.log('[browser pageerror]', e.message);
+    });
     state.page = page;
     const url = cs.workbenchUrl(server.url, server.port, workspace, [
       ['extensionDevelopmentPath', extDir],
@@ -282,7 +385,8 @@ async function main() {
 
     // 6. wait for the suites, the clock, or a crash — whichever comes first
     const startDeadline = Date.now() + 240000; // generous: several runs may share two cores
-    let lastLogCheck = 0; let hostGoneAt = 0;
+    let lastLogCheck = 0;
+    let hostGoneAt = 0;
     const watchdog = (async () => {
       for (;;) {
         await cs.sleep(250);
@@ -300,17 +404,29 @@ async function main() {
     const outcome = await Promise.race([hostExited.then(code => ({ code })), watchdog.then(problem => ({ problem }))]);
     if (outcome.problem) throw new Harness(outcome.problem);
     state.tail.drain();
-    try { summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* none written */ }
+    try {
+      summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    } catch {
+      /* none written */
+    }
     if (!summary) throw new Harness(`the suite wrote no results (extension host exit code ${outcome.code})`);
     for (const t of summary.tests.filter(t => t.state === 'failed')) {
-      console.log(`\n✘ FAILED: ${t.title}\n${(t.error || '').split('\n').slice(0, 12).map(l => `    ${l}`).join('\n')}`);
+      console.log(
+        `\n✘ FAILED: ${t.title}\n${(t.error || '')
+          .split('\n')
+          .slice(0, 12)
+          .map(l => `    ${l}`)
+          .join('\n')}`,
+      );
     }
     if (summary.passed + summary.failed === 0) {
       throw new Harness(opts.grep ? `no test matches --grep ${JSON.stringify(opts.grep)}` : 'no test ran');
     }
     if (summary.failed === 0 && outcome.code !== 0) throw new Harness(`the suite exited with code ${outcome.code} although no test failed`);
     exitCode = summary.failed > 0 ? 1 : 0;
-    log(`${mode || 'integration'} run took ${seconds(Date.now() - t0)} (tests ${seconds(Date.now() - t3)})${summary.pending ? `, ${summary.pending} skipped` : ''}`);
+    log(
+      `${mode || 'integration'} run took ${seconds(Date.now() - t0)} (tests ${seconds(Date.now() - t3)})${summary.pending ? `, ${summary.pending} skipped` : ''}`,
+    );
   } catch (e) {
     exitCode = 2;
     console.error(`[e2e] HARNESS BROKEN: ${e instanceof Harness ? e.message : (e && e.stack) || e}`);

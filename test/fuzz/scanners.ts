@@ -20,7 +20,11 @@ import { readFileSync } from 'node:fs';
 let checker: NoteChecker | undefined;
 /** The fact-check against the bundled report, built at first use. */
 function check(text: string): unknown {
-  checker ??= createNoteChecker(new Library([parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' })]));
+  checker ??= createNoteChecker(
+    new Library([
+      parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' }),
+    ]),
+  );
   return checker.check(text);
 }
 
@@ -67,16 +71,76 @@ export const scanners: Scanner[] = [
 
 /** Characters and tokens whose long runs broke a scanner once, or could. */
 export const runUnits = [
-  ' ', '\t', '.', '>', ';', ',', ':', '[', ']', '@', '*', '#', '`', '~', '-', '_', '"', '“', '‘', '(', '\\', '<', '!',
-  '\r', '\n', '\r\n', '\u200b', '\u00a0', '[1]', '[^1]', '[@k]', '[^x]: ', '$1 ', '1,', '600 ', 'US$8\u200b45 ',
-  '<style ', 'zebra ', 'http://a.b/', 'Notes ', 'by ', '&a ', '*a ', '- ', '1. ', '| ', '[[', '](', '<sup>1</sup>',
+  ' ',
+  '\t',
+  '.',
+  '>',
+  ';',
+  ',',
+  ':',
+  '[',
+  ']',
+  '@',
+  '*',
+  '#',
+  '`',
+  '~',
+  '-',
+  '_',
+  '"',
+  '“',
+  '‘',
+  '(',
+  '\\',
+  '<',
+  '!',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u200b',
+  '\u00a0',
+  '[1]',
+  '[^1]',
+  '[@k]',
+  '[^x]: ',
+  '$1 ',
+  '1,',
+  '600 ',
+  'US$8\u200b45 ',
+  '<style ',
+  'zebra ',
+  'http://a.b/',
+  'Notes ',
+  'by ',
+  '&a ',
+  '*a ',
+  '- ',
+  '1. ',
+  '| ',
+  '[[',
+  '](',
+  '<sup>1</sup>',
 ];
 
 /** Line openings and endings a run is put between. */
 export const contexts = [
-  'Notes', '## Notes', 'By', 'Published', '# T', 'Photo:', '[1] See https://example.com/', '[1] A note about things',
-  '```dossier-chart\nfigures: ', '---\ntitle: "T', 'Related', 'Page 3', '[^1]: Smith, “Title', 'It cost $',
-  'over 600', 'The program spent money [1].', '',
+  'Notes',
+  '## Notes',
+  'By',
+  'Published',
+  '# T',
+  'Photo:',
+  '[1] See https://example.com/',
+  '[1] A note about things',
+  '```dossier-chart\nfigures: ',
+  '---\ntitle: "T',
+  'Related',
+  'Page 3',
+  '[^1]: Smith, “Title',
+  'It cost $',
+  'over 600',
+  'The program spent money [1].',
+  '',
 ];
 
 export interface Shape {
@@ -97,7 +161,10 @@ export function render(shape: Shape, size: number): string {
 
 export const shapes: fc.Arbitrary<Shape> = fc.record({
   before: fc.constantFrom(...contexts),
-  unit: fc.oneof(fc.constantFrom(...runUnits), fc.array(fc.constantFrom(...runUnits), { minLength: 2, maxLength: 3 }).map(a => a.join(''))),
+  unit: fc.oneof(
+    fc.constantFrom(...runUnits),
+    fc.array(fc.constantFrom(...runUnits), { minLength: 2, maxLength: 3 }).map(a => a.join('')),
+  ),
   after: fc.oneof(fc.constantFrom('x', '', ' x', ':', '#', ']', '"', '\n---', '\n```', '.'), fc.string({ maxLength: 4 })),
   lines: fc.constantFrom(1, 1, 3, 50),
 });
@@ -128,7 +195,14 @@ export function medianTime(run: () => void, runs = 3): number {
  * two sizes run in turns and each time is the median of its runs, so a burst of load on a shared machine
  * falls on both.
  */
-export function scalingRatio(scanner: Scanner, input: (n: number) => string, start = 2000, minMs = 15, maxN = 1 << 19, runs = 3): { n: number; ratio: number; ms: number } {
+export function scalingRatio(
+  scanner: Scanner,
+  input: (n: number) => string,
+  start = 2000,
+  minMs = 15,
+  maxN = 1 << 19,
+  runs = 3,
+): { n: number; ratio: number; ms: number } {
   let n = start;
   let text = input(n);
   runGuarded(scanner, text); // warm up the JIT before measuring

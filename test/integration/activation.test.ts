@@ -25,7 +25,10 @@ suite('Activation', () => {
     const containers: { id: string; icon: string }[] = extension.packageJSON.contributes.viewsContainers.activitybar;
     const dossier = containers.find(c => c.id === 'dossier');
     assert.ok(dossier, 'no "dossier" view container in the activity bar');
-    assert.ok((await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, dossier.icon))).size > 0, 'view container icon missing');
+    assert.ok(
+      (await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, dossier.icon))).size > 0,
+      'view container icon missing',
+    );
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['workbench.view.extension.dossier', 'dossier.outline.focus', 'dossier.showLog']) {
       assert.ok(commands.includes(id), `command ${id} is not registered`);

@@ -23,14 +23,21 @@ async function seedReady() {
 
 async function openReader(reportId = SEED): Promise<vscode.TextEditor> {
   await vscode.commands.executeCommand('dossier.openReport', reportId);
-  return waitFor(() => {
-    const editor = vscode.window.activeTextEditor;
-    return editor?.document.uri.scheme === 'dossier-report' && editor.document.getText().length > 100 ? editor : undefined;
-  }, 10000, 'the reader tab');
+  return waitFor(
+    () => {
+      const editor = vscode.window.activeTextEditor;
+      return editor?.document.uri.scheme === 'dossier-report' && editor.document.getText().length > 100 ? editor : undefined;
+    },
+    10000,
+    'the reader tab',
+  );
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  return hovers
+    .flatMap(h => h.contents)
+    .map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
 }
 
 async function closePicker(): Promise<void> {
@@ -53,7 +60,10 @@ suite('Browse', () => {
     assert.ok(root, `no root for the seed: ${roots.map(r => r.label).join(' | ')}`);
     assert.strictEqual(root.label, report.title);
     const sections = root.children!.filter(c => c.contextValue === 'section');
-    assert.deepStrictEqual(sections.map(s => s.label), ['Introduction', 'New limitations', 'Motivations for navigating constraints', 'Conclusion']);
+    assert.deepStrictEqual(
+      sections.map(s => s.label),
+      ['Introduction', 'New limitations', 'Motivations for navigating constraints', 'Conclusion'],
+    );
     assert.strictEqual(sections.flatMap(s => s.children ?? []).length, 31);
     assert.match(sections[0]!.children![0]!.label, /^¶1 Throughout history/);
     const notes = root.children!.find(c => c.label === 'Footnotes');
@@ -63,7 +73,10 @@ suite('Browse', () => {
     assert.match(note4.label, /^\[4\] Profit$/);
     assert.match(note4.description ?? '', /February 2025/);
     assert.strictEqual(note4.contextValue, 'footnote.url');
-    assert.deepStrictEqual(note4.children!.map(c => c.target.id), report.footnotes[3]!.citedBy);
+    assert.deepStrictEqual(
+      note4.children!.map(c => c.target.id),
+      report.footnotes[3]!.citedBy,
+    );
     const note17 = notes.children![16]!;
     assert.match(note17.label, /^\[17\] Ibid\.$/);
     assert.match(note17.description ?? '', /→ \[16\]/);
@@ -72,7 +85,10 @@ suite('Browse', () => {
     assert.strictEqual(figures.description, String(report.figures.length));
     // one group per section that has figures, in the report's order
     const figureParagraphs = new Set(report.figures.map(f => f.paragraph));
-    assert.deepStrictEqual(figures.children!.map(c => c.target.id), report.sections.filter(s => s.paragraphs.some(p => figureParagraphs.has(p.id))).map(s => s.id));
+    assert.deepStrictEqual(
+      figures.children!.map(c => c.target.id),
+      report.sections.filter(s => s.paragraphs.some(p => figureParagraphs.has(p.id))).map(s => s.id),
+    );
     assert.strictEqual(report.figures.length, 28);
     await vscode.commands.executeCommand('workbench.view.extension.dossier');
     await sleep(500);
@@ -84,15 +100,28 @@ suite('Browse', () => {
     const editor = await openReader();
     assert.strictEqual(editor.document.languageId, 'dossier-report');
     assert.match(editor.document.lineAt(0).text, /^U\.S\.-Pakistan Relations in Flux/);
-    const symbols = await waitFor(() => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri), 5000, 'symbols');
-    assert.deepStrictEqual(symbols.map(s => s.name), ['Introduction', 'New limitations', 'Motivations for navigating constraints', 'Conclusion', 'Notes']);
-    assert.strictEqual(symbols.slice(0, 4).reduce((n, s) => n + s.children.length, 0), 31);
+    const symbols = await waitFor(
+      () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri),
+      5000,
+      'symbols',
+    );
+    assert.deepStrictEqual(
+      symbols.map(s => s.name),
+      ['Introduction', 'New limitations', 'Motivations for navigating constraints', 'Conclusion', 'Notes'],
+    );
+    assert.strictEqual(
+      symbols.slice(0, 4).reduce((n, s) => n + s.children.length, 0),
+      31,
+    );
     assert.strictEqual(symbols[4]!.children.length, 24);
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', editor.document.uri);
     assert.ok(folds.length >= 5, `folding ranges: ${folds.length}`);
     const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', editor.document.uri);
     const targets = links.map(l => l.target?.toString(true) ?? '');
-    assert.ok(targets.some(t => t.includes('prac.org.pk/uploads/An%20Analysis') || t.includes('prac.org.pk/uploads/An Analysis')), targets.join('\n'));
+    assert.ok(
+      targets.some(t => t.includes('prac.org.pk/uploads/An%20Analysis') || t.includes('prac.org.pk/uploads/An Analysis')),
+      targets.join('\n'),
+    );
     await screenshot('browse-reader');
   });
 
@@ -101,12 +130,20 @@ suite('Browse', () => {
     const text = editor.document.getText();
     const marker = text.indexOf('goodwill.[4]') + 'goodwill.'.length + 1;
     assert.ok(marker > 20, 'marker [4] not found in the reader');
-    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, editor.document.positionAt(marker));
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      editor.document.positionAt(marker),
+    );
     assert.strictEqual(definitions.length, 1);
     const range = 'targetRange' in definitions[0]! ? definitions[0]!.targetRange : definitions[0]!.range;
     assert.match(editor.document.lineAt(range.start.line).text, /^\[4\] “US suspends \$845m aid projects/);
 
-    const back = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, range.start.translate(0, 8));
+    const back = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      range.start.translate(0, 8),
+    );
     assert.strictEqual(back.length, 1, 'one way back from note 4: the paragraph citing it');
     const backRange = 'targetRange' in back[0]! ? back[0]!.targetRange : back[0]!.range;
     assert.match(editor.document.lineAt(backRange.start.line).text, /^¶7 The Trump administration’s increasingly antagonistic/);
@@ -122,7 +159,7 @@ suite('Browse', () => {
     assert.strictEqual(await vscode.commands.executeCommand('dossier.revealInReport', { nonsense: true }), false);
   });
 
-  test('the tree follows the reader\'s cursor onto a figure and a note', async () => {
+  test("the tree follows the reader's cursor onto a figure and a note", async () => {
     const { report } = await seedReady();
     const figure = report.figures.find(f => f.value === 845e6);
     assert.ok(figure, 'the report has no figure of US$845 million');
@@ -134,15 +171,23 @@ suite('Browse', () => {
       editor.selection = new vscode.Selection(position, position);
     };
     put(text.indexOf('US$845 million') + 3);
-    await waitFor(async () => {
-      const selected = (await getApi()).outline!.selection();
-      return selected[0]?.kind === 'figure' && selected[0].id === figure.id;
-    }, 5000, 'the tree to select the figure under the cursor');
+    await waitFor(
+      async () => {
+        const selected = (await getApi()).outline!.selection();
+        return selected[0]?.kind === 'figure' && selected[0].id === figure.id;
+      },
+      5000,
+      'the tree to select the figure under the cursor',
+    );
     put(text.indexOf('\n[16] ') + 3);
-    await waitFor(async () => {
-      const selected = (await getApi()).outline!.selection();
-      return selected[0]?.kind === 'footnote' && selected[0].id === '16';
-    }, 5000, 'the tree to select note 16');
+    await waitFor(
+      async () => {
+        const selected = (await getApi()).outline!.selection();
+        return selected[0]?.kind === 'footnote' && selected[0].id === '16';
+      },
+      5000,
+      'the tree to select note 16',
+    );
   });
 
   test('searches put the right paragraph or figure first: "tarrif bangladesh", "reko dik copper", "845m"', async () => {
@@ -151,16 +196,27 @@ suite('Browse', () => {
     const figure = (hit: Hit) => report.figures.find(f => f.id === hit.id);
 
     const tariff = (await vscode.commands.executeCommand<Hit[]>('dossier.search', 'tarrif bangladesh'))[0]!;
-    assert.ok(tariff.kind === 'paragraph' ? /Bangladesh \(at 39 percent\)/.test(paragraphText(tariff)) : figure(tariff)?.value === 39, JSON.stringify(tariff));
+    assert.ok(
+      tariff.kind === 'paragraph' ? /Bangladesh \(at 39 percent\)/.test(paragraphText(tariff)) : figure(tariff)?.value === 39,
+      JSON.stringify(tariff),
+    );
     await screenshot('browse-search');
     await closePicker();
 
     const reko = (await vscode.commands.executeCommand<Hit[]>('dossier.search', 'reko dik copper'))[0]!;
-    assert.ok(reko.kind === 'paragraph' ? /Reko Diq/.test(paragraphText(reko)) : /copper|Reko/i.test(figure(reko)?.subject ?? '') || figure(reko)?.value === 50e9, JSON.stringify(reko));
+    assert.ok(
+      reko.kind === 'paragraph'
+        ? /Reko Diq/.test(paragraphText(reko))
+        : /copper|Reko/i.test(figure(reko)?.subject ?? '') || figure(reko)?.value === 50e9,
+      JSON.stringify(reko),
+    );
     await closePicker();
 
     const money = (await vscode.commands.executeCommand<Hit[]>('dossier.search', '845m'))[0]!;
-    assert.ok(money.kind === 'paragraph' ? /US\$845 million/.test(paragraphText(money)) : figure(money)?.value === 845e6, JSON.stringify(money));
+    assert.ok(
+      money.kind === 'paragraph' ? /US\$845 million/.test(paragraphText(money)) : figure(money)?.value === 845e6,
+      JSON.stringify(money),
+    );
     await closePicker();
 
     const figures = await vscode.commands.executeCommand<Hit[]>('dossier.findFigure', '$845 million');
@@ -174,7 +230,11 @@ suite('Browse', () => {
     const hits = await vscode.commands.executeCommand<Hit[]>('dossier.search', 'reko dik copper');
     await sleep(500);
     await press('Enter');
-    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report' ? vscode.window.activeTextEditor : undefined), 10000, 'the reader after Enter');
+    const editor = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report' ? vscode.window.activeTextEditor : undefined),
+      10000,
+      'the reader after Enter',
+    );
     const selected = editor.document.getText(editor.selection);
     const line = editor.document.lineAt(editor.selection.active.line).text;
     if (hits[0]!.kind === 'figure') assert.strictEqual(selected, (await seedReady()).report.figures.find(f => f.id === hits[0]!.id)!.text);
@@ -183,9 +243,15 @@ suite('Browse', () => {
 
   test('hover on "US$845 million" in a Markdown note shows the figure card with its source', async () => {
     const { report } = await seedReady();
-    assert.ok(report.figures.some(f => f.value === 845e6), 'the report has no figure of US$845 million');
+    assert.ok(
+      report.figures.some(f => f.value === 845e6),
+      'the report has no figure of US$845 million',
+    );
     await closeAllEditors();
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Draft\n\nThe administration suspended US$845 million of aid.\n\nSee [@' + report.footnotes[3]!.key + '].\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: '# Draft\n\nThe administration suspended US$845 million of aid.\n\nSee [@' + report.footnotes[3]!.key + '].\n',
+    });
     const editor = await vscode.window.showTextDocument(document);
     const at = document.positionAt(document.getText().indexOf('845'));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
@@ -197,7 +263,8 @@ suite('Browse', () => {
     assert.match(card, /command:dossier\.revealInReport\?/);
     assert.match(card, /data:image\/svg\+xml;base64,/);
     const trusted = hovers.flatMap(h => h.contents).map(c => (c as vscode.MarkdownString).isTrusted);
-    for (const t of trusted) assert.ok(typeof t === 'object' && t.enabledCommands.every(id => id.startsWith('dossier.')), JSON.stringify(t));
+    for (const t of trusted)
+      assert.ok(typeof t === 'object' && t.enabledCommands.every(id => id.startsWith('dossier.')), JSON.stringify(t));
 
     const keyAt = document.positionAt(document.getText().indexOf('[@') + 3);
     const noteCard = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, keyAt));
@@ -222,7 +289,9 @@ suite('Browse', () => {
       const cardAt = async (needle: string) => {
         const at = text.indexOf(needle);
         assert.ok(at >= 0, needle);
-        return hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + 2)));
+        return hoverText(
+          await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + 2)),
+        );
       };
       // read: the three keys (the report's card with its locator) and the marker whose definition is indented
       const reportCard = await cardAt('@usPakistanFlux2025');
@@ -232,7 +301,18 @@ suite('Browse', () => {
       assert.match(await cardAt('@syed2025'), /\*\*\[\d+\]\*\*/);
       assert.match(await cardAt('[^1]'), /\*\*\[\d+\]\*\*[\s\S]*Profit/);
       // not read: keys and markers in front matter, code spans, fenced and indented blocks, escaped brackets, links
-      for (const needle of ['@frontMatter2025', '@afzal2025', '[^code]', '@reuters2025', '[^fenced]', '@axios2025', '[^indented]', '@dawn2025', '[^escaped]', '@iiss2024']) {
+      for (const needle of [
+        '@frontMatter2025',
+        '@afzal2025',
+        '[^code]',
+        '@reuters2025',
+        '[^fenced]',
+        '@axios2025',
+        '[^indented]',
+        '@dawn2025',
+        '[^escaped]',
+        '@iiss2024',
+      ]) {
         assert.doesNotMatch(await cardAt(needle), /command:dossier\./, `${needle} with ${JSON.stringify(eol)}`);
       }
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -242,7 +322,13 @@ suite('Browse', () => {
   test('hover over a note marker in the reader shows the note source and the paragraphs citing it', async () => {
     const editor = await openReader();
     const offset = editor.document.getText().indexOf('goodwill.[4]') + 'goodwill.'.length + 1;
-    const card = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset)));
+    const card = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        editor.document.positionAt(offset),
+      ),
+    );
     assert.match(card, /\*\*\[4\]\*\*/);
     assert.match(card, /Profit/);
     assert.match(card, /¶7/);
@@ -252,9 +338,18 @@ suite('Browse', () => {
     const { report } = await seedReady();
     await closeAllEditors();
     const note = report.footnotes[15]!;
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `Reko Diq is big.[^1]\n\n[^1]: ${note.text}\n` });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `Reko Diq is big.[^1]\n\n[^1]: ${note.text}\n`,
+    });
     await vscode.window.showTextDocument(document);
-    const card = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('[^1]') + 2)));
+    const card = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        document.positionAt(document.getText().indexOf('[^1]') + 2),
+      ),
+    );
     assert.match(card, /\*\*\[16\]\*\*/);
     assert.match(card, /Diplomat/);
 
@@ -262,7 +357,13 @@ suite('Browse', () => {
     assert.ok(figure, 'the report has no figure of 50 billion pounds');
     const editor = await openReader();
     const at = editor.document.getText().indexOf(figure.text) + 2;
-    const figureCard = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(at)));
+    const figureCard = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        editor.document.positionAt(at),
+      ),
+    );
     assert.match(figureCard, /\*\*in excess of 50 billion pounds\*\*|\*\*50 billion pounds\*\*/);
     assert.match(figureCard, /copper/i);
   });
@@ -274,11 +375,21 @@ suite('Browse', () => {
     await closeAllEditors();
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Aid: $845m was suspended.\n' });
     await vscode.window.showTextDocument(document);
-    const mentions = await vscode.commands.executeCommand<{ uri: string; where: string; text: string }[]>('dossier.showMentions', { reportId: SEED, kind: 'figure', id: figure.id });
+    const mentions = await vscode.commands.executeCommand<{ uri: string; where: string; text: string }[]>('dossier.showMentions', {
+      reportId: SEED,
+      kind: 'figure',
+      id: figure.id,
+    });
     const wheres = mentions.map(m => m.where);
-    assert.ok(wheres.some(w => /^¶7 /.test(w)), wheres.join(' | '));
+    assert.ok(
+      wheres.some(w => /^¶7 /.test(w)),
+      wheres.join(' | '),
+    );
     assert.ok(wheres.includes('[4]'), wheres.join(' | '));
-    assert.ok(mentions.some(m => m.uri === document.uri.toString() && /\$845m/.test(m.text)), JSON.stringify(mentions));
+    assert.ok(
+      mentions.some(m => m.uri === document.uri.toString() && /\$845m/.test(m.text)),
+      JSON.stringify(mentions),
+    );
     await closePicker();
   });
 
@@ -286,7 +397,14 @@ suite('Browse', () => {
     await getApi();
     const pkg = vscode.extensions.getExtension('dossier.dossier')!.packageJSON;
     const commands: { command: string; category?: string; icon?: string }[] = pkg.contributes.commands;
-    for (const id of ['dossier.openReport', 'dossier.search', 'dossier.findFigure', 'dossier.revealInReport', 'dossier.openSource', 'dossier.showMentions']) {
+    for (const id of [
+      'dossier.openReport',
+      'dossier.search',
+      'dossier.findFigure',
+      'dossier.revealInReport',
+      'dossier.openSource',
+      'dossier.showMentions',
+    ]) {
       const command = commands.find(c => c.command === id);
       assert.ok(command, `${id} not contributed`);
       assert.strictEqual(command.category, 'Dossier');
@@ -299,7 +417,8 @@ suite('Browse', () => {
     const registered = await vscode.commands.getCommands(true);
     for (const id of ['dossier.revealInReport', 'dossier.openSource', 'dossier.showMentions']) assert.ok(registered.includes(id), id);
     // test hooks are the API's, not commands
-    for (const id of ['dossier.outline.describe', 'dossier.outline.selection', 'dossier.preview.debugState']) assert.ok(!registered.includes(id), id);
+    for (const id of ['dossier.outline.describe', 'dossier.outline.selection', 'dossier.preview.debugState'])
+      assert.ok(!registered.includes(id), id);
   });
 
   test('a hostile report shows up escaped in the tree, the reader and hovers', async () => {
@@ -327,9 +446,16 @@ suite('Browse', () => {
       for (const link of links) assert.match(link.target?.scheme ?? '', /^https?$/);
 
       // hover: a citation of the hostile report shows its title escaped; only Dossier's commands are trusted
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `See [@${hostile.key}] and US$123 million.\n` });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: `See [@${hostile.key}] and US$123 million.\n`,
+      });
       await vscode.window.showTextDocument(document);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('@') + 2));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        document.uri,
+        document.positionAt(document.getText().indexOf('@') + 2),
+      );
       const card = hoverText(hovers);
       assert.match(card, /Hostile/);
       assert.doesNotMatch(card, /<img|<script/);

@@ -118,22 +118,27 @@ export function askRunner<T = unknown>(action: string, body: Record<string, unkn
   const base = process.env.DOSSIER_TEST_RUNNER;
   if (!base) return Promise.reject(new Error(`no test runner attached (cannot ${action})`));
   return new Promise((resolve, reject) => {
-    const request = http.request(`${base}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, timeout: timeoutMs }, response => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', chunk => (text += chunk));
-      response.on('end', () => {
-        let answer: { error?: string } & Record<string, unknown>;
-        try {
-          answer = JSON.parse(text || '{}');
-        } catch {
-          reject(new Error(`runner answered ${action} with ${text.slice(0, 200)}`));
-          return;
-        }
-        if (response.statusCode !== 200 || answer.error) reject(new Error(`runner: ${action} failed: ${answer.error ?? response.statusCode}`));
-        else resolve(answer as T);
-      });
-    });
+    const request = http.request(
+      `${base}/${action}`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, timeout: timeoutMs },
+      response => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', chunk => (text += chunk));
+        response.on('end', () => {
+          let answer: { error?: string } & Record<string, unknown>;
+          try {
+            answer = JSON.parse(text || '{}');
+          } catch {
+            reject(new Error(`runner answered ${action} with ${text.slice(0, 200)}`));
+            return;
+          }
+          if (response.statusCode !== 200 || answer.error)
+            reject(new Error(`runner: ${action} failed: ${answer.error ?? response.statusCode}`));
+          else resolve(answer as T);
+        });
+      },
+    );
     request.on('timeout', () => request.destroy(new Error(`runner: ${action} timed out after ${timeoutMs} ms`)));
     request.on('error', reject);
     request.end(JSON.stringify(body));

@@ -95,7 +95,12 @@ export async function run(): Promise<void> {
     runner.on('pending', t => outcomes.push({ title: t.fullTitle(), state: 'pending' }));
     // 'fail' also fires for hooks (before/after): those count as failures too.
     runner.on('fail', (t, err: Error) =>
-      outcomes.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: (err && (err.stack || err.message)) || String(err) }),
+      outcomes.push({
+        title: t.fullTitle(),
+        state: 'failed',
+        durationMs: t.duration,
+        error: (err && (err.stack || err.message)) || String(err),
+      }),
     );
   });
 }

@@ -5,7 +5,10 @@ import { closeAllEditors, EXTENSION_ID, fixtureUri, getApi, screenshot, sleep, w
 const FILE = 'R48910.2.pdf';
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  return hovers
+    .flatMap(h => h.contents)
+    .map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
 }
 
 suite('PDF reports', () => {
@@ -17,11 +20,18 @@ suite('PDF reports', () => {
     await api.library.ready();
     // the CRS report R48910 (public domain), copied from the unit-test fixtures into the workspace
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    await vscode.workspace.fs.copy(vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'reports', FILE), fixtureUri(FILE), { overwrite: true });
+    await vscode.workspace.fs.copy(vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'reports', FILE), fixtureUri(FILE), {
+      overwrite: true,
+    });
     await vscode.workspace.getConfiguration('dossier').update('reports', [FILE], vscode.ConfigurationTarget.Workspace);
     // pdf.js is loaded at this first PDF, and the machine may be busy: wait longer than for a text report
-    const report = await waitFor(() => api.library.current.reports.find(r => r.source === FILE), 50000, 'the PDF report in the library')
-      .catch(error => { throw new Error(`${(error as Error).message}; problems: ${JSON.stringify(api.library.dossier.lastLoad?.problems)}`); });
+    const report = await waitFor(
+      () => api.library.current.reports.find(r => r.source === FILE),
+      50000,
+      'the PDF report in the library',
+    ).catch(error => {
+      throw new Error(`${(error as Error).message}; problems: ${JSON.stringify(api.library.dossier.lastLoad?.problems)}`);
+    });
     reportId = report.id;
   });
 
@@ -31,7 +41,10 @@ suite('PDF reports', () => {
   });
 
   test('pdf.js stays off the activation path: dist/pdf.js is loaded by the first PDF', () => {
-    assert.ok(Object.keys(require.cache).some(file => /[\\/]dist[\\/]pdf\.js$/.test(file)), 'dist/pdf.js is not in the module cache after a PDF was read');
+    assert.ok(
+      Object.keys(require.cache).some(file => /[\\/]dist[\\/]pdf\.js$/.test(file)),
+      'dist/pdf.js is not in the module cache after a PDF was read',
+    );
   });
 
   test('the tree shows the PDF report with its sections, its 45 notes and pages', async () => {
@@ -40,7 +53,10 @@ suite('PDF reports', () => {
     assert.ok(root, `no root for the PDF: ${roots.map(r => r.label).join(' | ')}`);
     assert.strictEqual(root.label, 'Trump Accounts: Overview and Policy Considerations');
     const sections = root.children!.filter(c => c.contextValue === 'section');
-    assert.deepStrictEqual(sections.slice(0, 4).map(s => s.label), ['Summary', 'Introduction', 'Description of Trump Accounts', 'Contributions']);
+    assert.deepStrictEqual(
+      sections.slice(0, 4).map(s => s.label),
+      ['Summary', 'Introduction', 'Description of Trump Accounts', 'Contributions'],
+    );
     assert.strictEqual(sections.length, 19);
     const intro = sections[1]!.children![0]!;
     assert.match(intro.description ?? '', /^p\. 4\b/);
@@ -56,22 +72,40 @@ suite('PDF reports', () => {
   });
 
   test('a hover on a figure from the PDF says its page', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Contributions are capped at $5,000 a year.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'Contributions are capped at $5,000 a year.\n',
+    });
     await vscode.window.showTextDocument(document);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(document.getText().indexOf('5,000') + 1));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      document.positionAt(document.getText().indexOf('5,000') + 1),
+    );
     const card = hoverText(hovers);
     assert.match(card, /\$5,000/);
     assert.match(card, /· p\\?\. 2 ·/); // the $5,000 of the summary, on page 2
   });
 
-  test('[@ completion offers the PDF report\'s paragraphs with a page locator', async () => {
+  test("[@ completion offers the PDF report's paragraphs with a page locator", async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Trump Accounts are IRAs [@' });
     const editor = await vscode.window.showTextDocument(document);
     const end = document.lineAt(0).range.end;
     editor.selection = new vscode.Selection(end, end);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end, '@');
-    const inserts = list.items.map(i => (typeof i.insertText === 'string' ? i.insertText : i.insertText?.value ?? ''));
-    assert.ok(inserts.includes('trumpAccounts2026, p. 4'), `no page locator among ${inserts.filter(t => t.startsWith('trump')).slice(0, 8).join(' | ')}`);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      end,
+      '@',
+    );
+    const inserts = list.items.map(i => (typeof i.insertText === 'string' ? i.insertText : (i.insertText?.value ?? '')));
+    assert.ok(
+      inserts.includes('trumpAccounts2026, p. 4'),
+      `no page locator among ${inserts
+        .filter(t => t.startsWith('trump'))
+        .slice(0, 8)
+        .join(' | ')}`,
+    );
     assert.ok(!inserts.some(t => /^trumpAccounts2026, para\. /.test(t)), 'a PDF paragraph is cited by para.');
   });
 });

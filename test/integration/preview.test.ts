@@ -1,10 +1,29 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, domText, fixtureUri, getApi, keyboardTest, loadReports, openFixture, press, runnerAttached, screenshot, sleep, waitFor } from './helpers';
+import {
+  closeAllEditors,
+  domText,
+  fixtureUri,
+  getApi,
+  keyboardTest,
+  loadReports,
+  openFixture,
+  press,
+  runnerAttached,
+  screenshot,
+  sleep,
+  waitFor,
+} from './helpers';
 
 /** What the API's `chartPreview.state()` returns (see src/preview/chartPreview.ts). */
 interface DebugState {
-  posted?: { charts: { id: string; svg: string }[]; errors: { message: string }[]; message?: string; highlight?: { chartId: string; figureId?: string }; figures: { figureId: string }[] };
+  posted?: {
+    charts: { id: string; svg: string }[];
+    errors: { message: string }[];
+    message?: string;
+    highlight?: { chartId: string; figureId?: string };
+    figures: { figureId: string }[];
+  };
   rendered?: { chartIds: string[]; highlighted?: string; errors: number };
   html: string;
   noteUri?: string;
@@ -20,10 +39,14 @@ async function debugState(): Promise<DebugState | undefined> {
 
 /** Waits until the page itself reports showing charts that satisfy `check`. */
 async function waitForPage(check: (s: DebugState) => boolean, message: string, timeoutMs = 15000): Promise<DebugState> {
-  return waitFor(async () => {
-    const state = await debugState();
-    return state && state.rendered && check(state) ? state : undefined;
-  }, timeoutMs, message);
+  return waitFor(
+    async () => {
+      const state = await debugState();
+      return state && state.rendered && check(state) ? state : undefined;
+    },
+    timeoutMs,
+    message,
+  );
 }
 
 async function openNoteWithPreview(): Promise<vscode.TextEditor> {
@@ -39,7 +62,12 @@ async function openNoteWithPreview(): Promise<vscode.TextEditor> {
  * real reload would end the test run).
  */
 async function restorePanel(state: { noteUri?: string; scrollY: number; selectedChart?: string }): Promise<vscode.WebviewPanel> {
-  const panel = vscode.window.createWebviewPanel('dossier.chartPreview', 'Restoring…', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, {});
+  const panel = vscode.window.createWebviewPanel(
+    'dossier.chartPreview',
+    'Restoring…',
+    { viewColumn: vscode.ViewColumn.Two, preserveFocus: true },
+    {},
+  );
   await (await getApi()).chartPreview!.restore(panel, state);
   return panel;
 }
@@ -77,11 +105,18 @@ suite('preview', function () {
     assert.strictEqual(state.posted!.figures.length, 6, `figures used: ${state.posted!.figures.map(f => f.figureId).join(', ')}`);
     if (runnerAttached()) {
       // what the analyst sees inside the webview, not just what the host sent
-      const links = await waitFor(async () => {
-        const texts = await domText('.chart .figure-link');
-        return texts.some(t => t.includes('Pakistan: 29 percent')) ? texts : undefined;
-      }, 10000, 'figure links in the webview');
-      assert.ok(links.some(t => t.includes('Vietnam: 46 percent')), links.join(' | '));
+      const links = await waitFor(
+        async () => {
+          const texts = await domText('.chart .figure-link');
+          return texts.some(t => t.includes('Pakistan: 29 percent')) ? texts : undefined;
+        },
+        10000,
+        'figure links in the webview',
+      );
+      assert.ok(
+        links.some(t => t.includes('Vietnam: 46 percent')),
+        links.join(' | '),
+      );
     }
   });
 
@@ -136,14 +171,21 @@ suite('preview', function () {
     const at = editor.document.positionAt(editor.document.getText().indexOf('39 percent') + 1);
     editor.selection = new vscode.Selection(at, at);
     const bangladesh = (await getApi()).library.current.allFigures().find(f => f.figure.text === '39 percent')!.figure.id;
-    await waitForPage(s => s.posted!.highlight?.figureId === bangladesh && s.rendered!.highlighted === 'reciprocal-tariffs', 'the 39 percent bar highlighted');
+    await waitForPage(
+      s => s.posted!.highlight?.figureId === bangladesh && s.rendered!.highlighted === 'reciprocal-tariffs',
+      'the 39 percent bar highlighted',
+    );
     await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
     await sleep(300);
     await press('Enter');
-    const reader = await waitFor(() => {
-      const active = vscode.window.activeTextEditor;
-      return active?.document.uri.scheme === 'dossier-report' ? active : undefined;
-    }, 10000, 'the report reader to open');
+    const reader = await waitFor(
+      () => {
+        const active = vscode.window.activeTextEditor;
+        return active?.document.uri.scheme === 'dossier-report' ? active : undefined;
+      },
+      10000,
+      'the report reader to open',
+    );
     const selected = reader.document.getText(reader.selection);
     assert.match(selected || reader.document.lineAt(reader.selection.active.line).text, /39 percent/);
   });
@@ -154,7 +196,11 @@ suite('preview', function () {
     const endOfTitle = editor.document.lineAt(0).range.end;
     editor.selection = new vscode.Selection(endOfTitle, endOfTitle);
     const before = editor.document.getText();
-    const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; link: string } | undefined>('dossier.preview.exportChart', 'reciprocal-tariffs', { overwrite: true });
+    const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; link: string } | undefined>(
+      'dossier.preview.exportChart',
+      'reciprocal-tariffs',
+      { overwrite: true },
+    );
     assert.ok(result, 'export returned nothing');
     assert.strictEqual(result.uri.toString(), fixtureUri('charts/reciprocal-tariffs.svg').toString());
     const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.uri));
@@ -163,7 +209,10 @@ suite('preview', function () {
     assert.match(svg, /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.ok(svg.trimEnd().endsWith('</svg>'));
     assert.ok(!/<script|onerror|onload/i.test(svg));
-    assert.strictEqual(result.link, '![U.S. reciprocal tariff rates on Pakistan and two textile competitors (April 2025)](charts/reciprocal-tariffs.svg)');
+    assert.strictEqual(
+      result.link,
+      '![U.S. reciprocal tariff rates on Pakistan and two textile competitors (April 2025)](charts/reciprocal-tariffs.svg)',
+    );
     assert.ok(editor.document.getText().includes(result.link), 'the link is in the note');
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('undo');
@@ -179,7 +228,10 @@ suite('preview', function () {
     // VS Code under test refuses the modal question; the command reports that (log, message) and exports nothing
     const result = await vscode.commands.executeCommand<unknown>('dossier.preview.exportChart', 'textiles-share-of-exports');
     assert.strictEqual(result, undefined, 'declined: nothing exported');
-    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), '<svg xmlns="http://www.w3.org/2000/svg">mine</svg>');
+    assert.strictEqual(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(target)),
+      '<svg xmlns="http://www.w3.org/2000/svg">mine</svg>',
+    );
     assert.strictEqual(editor.document.getText(), before, 'no link inserted');
     await vscode.workspace.fs.delete(target);
   });
@@ -194,7 +246,11 @@ suite('preview', function () {
     const link = await vscode.commands.executeCommand<string | undefined>('dossier.preview.insertLink', 'money-at-stake');
     assert.strictEqual(link, '![The sums at stake, compared](charts/money-at-stake.svg)');
     assert.ok(editor.document.getText().includes(link!));
-    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(svgUri)), '<svg xmlns="http://www.w3.org/2000/svg"/>', 'an existing file is left alone');
+    assert.strictEqual(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(svgUri)),
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      'an existing file is left alone',
+    );
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('undo');
     await vscode.workspace.fs.delete(svgUri);
@@ -204,7 +260,10 @@ suite('preview', function () {
     await openNoteWithPreview();
     await waitForPage(s => s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the tariff chart');
     await openFixture('notes.md', vscode.ViewColumn.One);
-    const state = await waitForPage(s => s.noteUri === fixtureUri('notes.md').toString() && s.rendered!.chartIds.includes('reko-diq-resources'), 'the charts of notes.md');
+    const state = await waitForPage(
+      s => s.noteUri === fixtureUri('notes.md').toString() && s.rendered!.chartIds.includes('reko-diq-resources'),
+      'the charts of notes.md',
+    );
     assert.ok(!state.rendered!.chartIds.includes('reciprocal-tariffs'), state.rendered!.chartIds.join(', '));
     assert.strictEqual(state.viewColumn, vscode.ViewColumn.Two, 'the panel stays beside');
   });
@@ -218,10 +277,14 @@ suite('preview', function () {
     assert.match(state.posted!.errors[0]!.message, /no figure "f9999" in “U\.S\.-Pakistan Relations in Flux/);
     assert.ok(state.rendered!.chartIds.includes('note-chart-1'), 'the resolvable part still draws');
     if (runnerAttached()) {
-      const texts = await waitFor(async () => {
-        const t = await domText('.chart-error');
-        return t.length ? t : undefined;
-      }, 10000, 'the error card in the webview');
+      const texts = await waitFor(
+        async () => {
+          const t = await domText('.chart-error');
+          return t.length ? t : undefined;
+        },
+        10000,
+        'the error card in the webview',
+      );
       assert.match(texts.join(' '), /no figure "f9999"/);
       await screenshot('preview-declared-error');
     }
@@ -235,7 +298,8 @@ suite('preview', function () {
     try {
       await loadReports(api, ['hostile-report.md'], 'hostile-report');
       assert.ok(api.library.current.report('hostile-report'), 'hostile report not loaded');
-      const body = '# Hostile\n\nThe hostile funding was US$123 million.\n\n```dossier-chart\ntitle: "<img src=x onerror=alert(1)> chart"\nreport: hostile-report\nfigures: [f1, f2]\n```\n';
+      const body =
+        '# Hostile\n\nThe hostile funding was US$123 million.\n\n```dossier-chart\ntitle: "<img src=x onerror=alert(1)> chart"\nreport: hostile-report\nfigures: [f1, f2]\n```\n';
       await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(body));
       await closeAllEditors();
       await vscode.window.showTextDocument(note, { viewColumn: vscode.ViewColumn.One });
@@ -243,7 +307,10 @@ suite('preview', function () {
       const state = await waitForPage(s => s.rendered!.chartIds.includes('note-chart-1'), 'the declared hostile chart');
       const chart = state.posted!.charts.find(c => c.id === 'note-chart-1')!;
       assert.ok(chart.svg.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the hostile title is escaped text in the SVG');
-      assert.ok(!/<img|<script|onerror=alert\(1\)>/i.test(chart.svg.replace(/&lt;img src=x onerror=alert\(1\)&gt;/g, '')), 'no markup from report text');
+      assert.ok(
+        !/<img|<script|onerror=alert\(1\)>/i.test(chart.svg.replace(/&lt;img src=x onerror=alert\(1\)&gt;/g, '')),
+        'no markup from report text',
+      );
       if (runnerAttached()) {
         assert.deepStrictEqual(await domText('#app img, #app script, #app foreignObject'), [], 'no element was injected into the page');
         await screenshot('preview-hostile');
@@ -268,7 +335,11 @@ suite('preview', function () {
     // still live: an edit to the restored note reaches the restored panel
     const document = await vscode.workspace.openTextDocument(fixtureUri(NOTE));
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(document.uri, document.lineAt(document.lineCount - 1).range.end, '\n\nReko Diq also holds gold deposits of 41 million ounces.\n');
+    edit.insert(
+      document.uri,
+      document.lineAt(document.lineCount - 1).range.end,
+      '\n\nReko Diq also holds gold deposits of 41 million ounces.\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitForPage(s => s.rendered!.chartIds.includes('reko-diq-resources'), 'the Reko Diq chart after an edit of the restored note');
     await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
@@ -288,16 +359,23 @@ suite('preview', function () {
     assert.strictEqual(state.noteUri, undefined);
     assert.strictEqual(panel.title, 'Dossier Charts');
     if (runnerAttached()) {
-      const texts = await waitFor(async () => {
-        const t = await domText('#app .message');
-        return t.some(x => /Open a Markdown note/.test(x)) ? t : undefined;
-      }, 10000, 'the message in the webview');
+      const texts = await waitFor(
+        async () => {
+          const t = await domText('#app .message');
+          return t.some(x => /Open a Markdown note/.test(x)) ? t : undefined;
+        },
+        10000,
+        'the message in the webview',
+      );
       assert.ok(texts.length > 0, texts.join(' | '));
     }
     // the panel recovers as soon as a note is opened
     // (beside the panel: with no editor open it took the first column, and a hidden page draws nothing)
     await openFixture(NOTE, vscode.ViewColumn.Beside);
-    await waitForPage(s => s.noteUri === fixtureUri(NOTE).toString() && s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the charts of the opened note');
+    await waitForPage(
+      s => s.noteUri === fixtureUri(NOTE).toString() && s.rendered!.chartIds.includes('reciprocal-tariffs'),
+      'the charts of the opened note',
+    );
   });
 
   test('theme changes re-render the charts; screenshots in light and dark', async () => {
@@ -310,8 +388,14 @@ suite('preview', function () {
     const light = await screenshot('preview-light');
     const rendersBefore = (await debugState())!.renders;
     await setTheme('Default Dark Modern');
-    const dark = await waitForPage(s => s.renders > rendersBefore && s.posted!.charts.every(c => c.svg.includes('fill="#1f1f1f"')), 'dark charts');
-    assert.deepStrictEqual(dark.posted!.charts.map(c => c.id), ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake']);
+    const dark = await waitForPage(
+      s => s.renders > rendersBefore && s.posted!.charts.every(c => c.svg.includes('fill="#1f1f1f"')),
+      'dark charts',
+    );
+    assert.deepStrictEqual(
+      dark.posted!.charts.map(c => c.id),
+      ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake'],
+    );
     await sleep(500);
     const darkShot = await screenshot('preview-dark');
     // the money chart (log scale) and the list of figures the note uses, further down the panel

@@ -24,7 +24,11 @@ suite('Tour: browse', () => {
     await closeAllEditors();
     await vscode.commands.executeCommand('workbench.view.extension.dossier');
     await vscode.commands.executeCommand('dossier.revealInReport', { reportId: SEED, kind: 'paragraph', id: 'p7' });
-    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report' ? vscode.window.activeTextEditor : undefined), 10000, 'the reader');
+    const editor = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report' ? vscode.window.activeTextEditor : undefined),
+      10000,
+      'the reader',
+    );
     // a wider tree, so descriptions (figures, markers, outlets) show
     await vscode.window.showTextDocument(editor.document, editor.viewColumn);
     for (let i = 0; i < 3; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
@@ -62,7 +66,11 @@ suite('Tour: browse', () => {
   test('hover card over a note marker in the reader', async () => {
     await closeAllEditors();
     await vscode.commands.executeCommand('dossier.openReport', SEED);
-    const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report' ? vscode.window.activeTextEditor : undefined), 10000, 'the reader');
+    const editor = await waitFor(
+      () => (vscode.window.activeTextEditor?.document.uri.scheme === 'dossier-report' ? vscode.window.activeTextEditor : undefined),
+      10000,
+      'the reader',
+    );
     const text = editor.document.getText();
     await showHoverAt(editor, text.indexOf('goodwill.[4]') + 'goodwill.'.length + 1);
     await screenshot('browse-hover-note');

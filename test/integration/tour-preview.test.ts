@@ -3,13 +3,20 @@
 import * as vscode from 'vscode';
 import { closeAllEditors, getApi, openFixture, screenshot, sleep, waitFor } from './helpers';
 
-interface Shown { rendered?: { chartIds: string[]; highlighted?: string }; posted?: { charts: { svg: string }[] } }
+interface Shown {
+  rendered?: { chartIds: string[]; highlighted?: string };
+  posted?: { charts: { svg: string }[] };
+}
 
 async function shown(check: (s: Shown) => boolean): Promise<void> {
-  await waitFor(async () => {
-    const state: Shown | undefined = (await getApi()).chartPreview!.state();
-    return state?.rendered && check(state);
-  }, 15000, 'the chart preview');
+  await waitFor(
+    async () => {
+      const state: Shown | undefined = (await getApi()).chartPreview!.state();
+      return state?.rendered && check(state);
+    },
+    15000,
+    'the chart preview',
+  );
 }
 
 suite('Tour: preview', () => {

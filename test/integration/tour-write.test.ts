@@ -12,7 +12,11 @@ suite('Tour: write', () => {
   test('fact-check diagnostics on the memo', async () => {
     await closeAllEditors();
     const editor = await openFixture('memo.md');
-    await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).some(d => d.source === 'Dossier') || undefined, 15000, 'fact-check diagnostics');
+    await waitFor(
+      () => vscode.languages.getDiagnostics(editor.document.uri).some(d => d.source === 'Dossier') || undefined,
+      15000,
+      'fact-check diagnostics',
+    );
     const wrong = editor.document.getText().indexOf('US$854 million');
     const at = editor.document.positionAt(wrong);
     editor.selection = new vscode.Selection(at, at);

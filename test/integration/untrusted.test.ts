@@ -28,9 +28,15 @@ suite('Restricted Mode', () => {
   test('nothing is loaded from outside the workspace, and the tree says why', async () => {
     const api = await getApi();
     const library = await api.library.ready();
-    assert.deepStrictEqual(library.reports.map(r => r.title), ['U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints']);
+    assert.deepStrictEqual(
+      library.reports.map(r => r.title),
+      ['U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints'],
+    );
     const message = await waitFor(() => api.outline!.message(), 10000, 'the tree message');
-    assert.strictEqual(message, 'Restricted Mode: Dossier ignores this workspace\'s settings (dossier.reports, dossier.citation.cslFile) and reads no report or style they name. Trust the workspace to use them.');
+    assert.strictEqual(
+      message,
+      "Restricted Mode: Dossier ignores this workspace's settings (dossier.reports, dossier.citation.cslFile) and reads no report or style they name. Trust the workspace to use them.",
+    );
   });
 
   test('the csl-file style reads no style from outside the workspace', async () => {
@@ -38,21 +44,23 @@ suite('Restricted Mode', () => {
     await api.library.ready();
     const editor = await openFixture('notes.md');
     const before = editor.document.getText();
-    const result = await vscode.commands.executeCommand('dossier.insertCitation', { targets: [{ reportId: 'us-pakistan-relations-in-flux', kind: 'footnote', id: '4' }] });
+    const result = await vscode.commands.executeCommand('dossier.insertCitation', {
+      targets: [{ reportId: 'us-pakistan-relations-in-flux', kind: 'footnote', id: '4' }],
+    });
     assert.strictEqual(result, undefined, 'the citation was written although the style setting was ignored');
     assert.strictEqual(editor.document.getText(), before);
     assert.doesNotMatch(editor.document.getText(), /OUTSIDE/);
   });
 
-  test('a folder in the user\'s own settings is the user\'s choice: it is read', async () => {
+  test("a folder in the user's own settings is the user's choice: it is read", async () => {
     const api = await getApi();
     const config = vscode.workspace.getConfiguration('dossier');
     try {
       await config.update('reports', [path.join(OUTSIDE, 'outside-report.md')], vscode.ConfigurationTarget.Global);
-      await waitFor(() => api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, 'the user\'s report to load');
+      await waitFor(() => api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, "the user's report to load");
     } finally {
       await config.update('reports', undefined, vscode.ConfigurationTarget.Global);
     }
-    await waitFor(() => !api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, 'the user\'s report to go again');
+    await waitFor(() => !api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, "the user's report to go again");
   });
 });

@@ -22,7 +22,8 @@ suite('Packaged extension (.vsix)', () => {
     const walk = (dir: string) => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const rel = path.relative(root, path.join(dir, entry.name));
-        if (/^(src|test|out|bench|scripts|node_modules|\.ci|\.vscode-test|test-results)$/.test(rel) || /\.(map|ts|vsix)$/.test(entry.name)) unwanted.push(rel);
+        if (/^(src|test|out|bench|scripts|node_modules|\.ci|\.vscode-test|test-results)$/.test(rel) || /\.(map|ts|vsix)$/.test(entry.name))
+          unwanted.push(rel);
         else if (entry.isDirectory()) walk(path.join(dir, entry.name));
       }
     };
@@ -34,7 +35,11 @@ suite('Packaged extension (.vsix)', () => {
     await openFixture('notes.md'); // a Markdown file: one of Dossier's activation events
     const api = await getApi();
     const library = await api.library.ready();
-    assert.deepStrictEqual(library.reports.map(r => r.id), ['us-pakistan-relations-in-flux'], 'the bundled report did not load from the package');
+    assert.deepStrictEqual(
+      library.reports.map(r => r.id),
+      ['us-pakistan-relations-in-flux'],
+      'the bundled report did not load from the package',
+    );
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('dossier.showLog'), 'dossier.showLog not registered');
   });

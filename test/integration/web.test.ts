@@ -5,7 +5,10 @@ import { closeAllEditors, getApi, loadReports, runnerAttached, screenshot, sleep
 const REPORT = 'copper-brief';
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  return hovers
+    .flatMap(h => h.contents)
+    .map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
 }
 
 suite('Web pages', () => {
@@ -46,15 +49,26 @@ suite('Web pages', () => {
     const report = api.library.current.report(REPORT);
     assert.ok(report);
     const keys = report.footnotes.map(f => f.key);
-    assert.deepStrictEqual(report.footnotes.map(f => [f.kind, f.source.container]), [
-      ['link', 'federalregister.gov'], ['link', 'federalregister.gov'], ['link', 'pubs.usgs.gov'], ['link', 'csis.org'],
-    ]);
+    assert.deepStrictEqual(
+      report.footnotes.map(f => [f.kind, f.source.container]),
+      [
+        ['link', 'federalregister.gov'],
+        ['link', 'federalregister.gov'],
+        ['link', 'pubs.usgs.gov'],
+        ['link', 'csis.org'],
+      ],
+    );
 
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Copper tariffs doubled [@' });
     const editor = await vscode.window.showTextDocument(document);
     const end = document.lineAt(0).range.end;
     editor.selection = new vscode.Selection(end, end);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, end, '@');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      end,
+      '@',
+    );
     const offered = new Set(list.items.map(i => (typeof i.insertText === 'string' ? i.insertText : '')));
     for (const key of keys) assert.ok(offered.has(key), `no completion for the link source ${key}`);
     const first = list.items.find(i => i.insertText === keys[0])!;
@@ -64,14 +78,21 @@ suite('Web pages', () => {
 
     await editor.edit(b => b.insert(end, `${keys[0]}] after the investigation.`));
     const at = document.positionAt(document.getText().indexOf(keys[0]) + 3);
-    const hovers = await waitFor(async () => {
-      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
-      return h.length ? h : undefined;
-    }, 10000, 'a hover on the link source');
+    const hovers = await waitFor(
+      async () => {
+        const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
+        return h.length ? h : undefined;
+      },
+      10000,
+      'a hover on the link source',
+    );
     const card = hoverText(hovers);
     // the note card: the link's text, its site and date, the address, and the paragraphs that cite it
     assert.match(card, /\*\*\[1\]\*\* imposed 50% tariffs/);
-    assert.match(card, /\*federalregister\\\.gov\* · 5 August 2025 · \[federalregister\\\.gov\]\(https:\/\/www\.federalregister\.gov\/documents\/2025\/08\/05\//);
+    assert.match(
+      card,
+      /\*federalregister\\\.gov\* · 5 August 2025 · \[federalregister\\\.gov\]\(https:\/\/www\.federalregister\.gov\/documents\/2025\/08\/05\//,
+    );
     assert.match(card, /Cited in:[\s\S]*¶1 Introduction[\s\S]*¶3 Who supplies the copper/);
 
     if (runnerAttached()) {

@@ -17,24 +17,31 @@ suite('Workspace settings', () => {
     const config = () => vscode.workspace.getConfiguration('dossier');
     try {
       await config().update('reports', [report, `../${path.basename(outside)}`], vscode.ConfigurationTarget.Workspace);
-      const load = await waitFor(() => {
-        const last = api.library.dossier.lastLoad;
-        return last && last.problems.length === 2 ? last : undefined;
-      }, 15000, 'the reload that refuses both paths');
-      assert.deepStrictEqual(load.problems.map(p => p.message), [
-        'outside the workspace; a workspace\'s settings may only name reports inside it (name it in your user settings instead)',
-        'outside the workspace; a workspace\'s settings may only name reports inside it (name it in your user settings instead)',
-      ]);
+      const load = await waitFor(
+        () => {
+          const last = api.library.dossier.lastLoad;
+          return last && last.problems.length === 2 ? last : undefined;
+        },
+        15000,
+        'the reload that refuses both paths',
+      );
+      assert.deepStrictEqual(
+        load.problems.map(p => p.message),
+        [
+          "outside the workspace; a workspace's settings may only name reports inside it (name it in your user settings instead)",
+          "outside the workspace; a workspace's settings may only name reports inside it (name it in your user settings instead)",
+        ],
+      );
       assert.ok(!load.library.reports.some(r => r.title === 'Outside Report'));
 
       await config().update('reports', undefined, vscode.ConfigurationTarget.Workspace);
       await config().update('reports', [report], vscode.ConfigurationTarget.Global);
-      await waitFor(() => api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, 'the user\'s report to load');
+      await waitFor(() => api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, "the user's report to load");
     } finally {
       await config().update('reports', undefined, vscode.ConfigurationTarget.Workspace);
       await config().update('reports', undefined, vscode.ConfigurationTarget.Global);
       fs.rmSync(outside, { recursive: true, force: true });
     }
-    await waitFor(() => !api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, 'the user\'s report to go again');
+    await waitFor(() => !api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, "the user's report to go again");
   });
 });

@@ -1,6 +1,18 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, fixtureUri, getApi, keyboardTest, openFixture, press, runnerAttached, screenshot, sleep, typeText, waitFor } from './helpers';
+import {
+  closeAllEditors,
+  fixtureUri,
+  getApi,
+  keyboardTest,
+  openFixture,
+  press,
+  runnerAttached,
+  screenshot,
+  sleep,
+  typeText,
+  waitFor,
+} from './helpers';
 
 type Style = 'pandoc' | 'footnote' | 'chicago' | 'apa' | 'csl-file';
 
@@ -56,14 +68,23 @@ suite('write', () => {
   test('the CSL engine stays off the activation path: dist/csl.js loads only when a formatted style is used', async () => {
     const loaded = () => Object.keys(require.cache).some(file => /[\\/]dist[\\/]csl\.js$/.test(file));
     assert.strictEqual(loaded(), false, 'dist/csl.js was loaded before any formatted citation');
-    const apa = await vscode.commands.executeCommand<string>('dossier.copyCitationFor', { reportId: REPORT, kind: 'footnote', id: '1' }, { style: 'apa' });
+    const apa = await vscode.commands.executeCommand<string>(
+      'dossier.copyCitationFor',
+      { reportId: REPORT, kind: 'footnote', id: '1' },
+      { style: 'apa' },
+    );
     assert.strictEqual(apa, '(Afzal, 2025)');
     assert.strictEqual(loaded(), true, 'dist/csl.js is not in the module cache after an APA citation');
   });
 
   test('completion at [@ offers the report and note sources with the formatted source as documentation', async () => {
     const editor = await noteWithCursor('completion.md', 'The U.S. suspended aid [@|\n');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active, '@');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      editor.selection.active,
+      '@',
+    );
     const ours = list.items.filter(i => typeof i.insertText === 'string' && /^[\w:.-]+(, .+)?$/.test(i.insertText as string));
     const byInsert = (text: string) => ours.find(i => i.insertText === text);
     const report = byInsert('usPakistanFlux2025');
@@ -80,7 +101,11 @@ suite('write', () => {
 
     // Fuzzy on words, not only the key: "lawfare" finds Afzal's article.
     await editor.edit(b => b.insert(editor.selection.active, 'lawfare'));
-    const filtered = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.document.lineAt(0).range.end);
+    const filtered = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      editor.document.lineAt(0).range.end,
+    );
     assert.strictEqual(filtered.items[0]?.insertText, 'afzal2025');
 
     if (runnerAttached()) {
@@ -94,12 +119,24 @@ suite('write', () => {
   });
 
   test('no citation completion in code: a fenced block or a code span is an example, not a citation', async () => {
-    for (const [name, content] of [['completion-fence.md', 'Before.\n\n```markdown\nSee [@|\n```\n'], ['completion-span.md', 'Write `[@|` to cite.\n']]) {
+    for (const [name, content] of [
+      ['completion-fence.md', 'Before.\n\n```markdown\nSee [@|\n```\n'],
+      ['completion-span.md', 'Write `[@|` to cite.\n'],
+    ]) {
       const editor = await noteWithCursor(name, content);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active, '@');
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        editor.document.uri,
+        editor.selection.active,
+        '@',
+      );
       // Dossier's items carry "@key · kind" as their label's description (word-based suggestions do not)
       const ours = list.items.filter(i => typeof i.label === 'object' && i.label.description?.startsWith('@'));
-      assert.deepStrictEqual(ours.map(i => i.insertText), [], name);
+      assert.deepStrictEqual(
+        ours.map(i => i.insertText),
+        [],
+        name,
+      );
     }
   });
 
@@ -107,18 +144,28 @@ suite('write', () => {
     ['pandoc', 'Aid was cut [@profit2025] last year.\n'],
     ['apa', 'Aid was cut (“US Suspends $845m Aid Projects in Pakistan Following Trump’s Directive,” 2025) last year.\n'],
     ['csl-file', 'Aid was cut {US suspends $845m aid projects in Pakistan following Trump’s directive} last year.\n'],
-    ['footnote', 'Aid was cut[^1] last year.\n\n[^1]: “US suspends $845m aid projects in Pakistan following Trump’s directive,” Profit, February 4, 2025, https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/.\n'],
-    ['chicago', 'Aid was cut[^1] last year.\n\n[^1]: “US Suspends $845m Aid Projects in Pakistan Following Trump’s Directive,” Profit, February 4, 2025, https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/.\n'],
+    [
+      'footnote',
+      'Aid was cut[^1] last year.\n\n[^1]: “US suspends $845m aid projects in Pakistan following Trump’s directive,” Profit, February 4, 2025, https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/.\n',
+    ],
+    [
+      'chicago',
+      'Aid was cut[^1] last year.\n\n[^1]: “US Suspends $845m Aid Projects in Pakistan Following Trump’s Directive,” Profit, February 4, 2025, https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/.\n',
+    ],
   ] as [Style, string][]) {
     test(`insertCitation in the ${style} style writes the citation; one undo restores the note`, async () => {
       if (style === 'csl-file') {
         await writeFile('title-only.csl', CSL_FILE);
-        await vscode.workspace.getConfiguration('dossier.citation').update('cslFile', 'title-only.csl', vscode.ConfigurationTarget.Workspace);
+        await vscode.workspace
+          .getConfiguration('dossier.citation')
+          .update('cslFile', 'title-only.csl', vscode.ConfigurationTarget.Workspace);
       }
       await vscode.workspace.getConfiguration('dossier.citation').update('style', style, vscode.ConfigurationTarget.Workspace);
       const original = 'Aid was cut last year.\n';
       const editor = await noteWithCursor(`style-${style}.md`, 'Aid was cut| last year.\n');
-      const ok = await vscode.commands.executeCommand('dossier.insertCitation', { targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }] });
+      const ok = await vscode.commands.executeCommand('dossier.insertCitation', {
+        targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }],
+      });
       assert.strictEqual(ok, true);
       assert.strictEqual(editor.document.getText(), expected);
       await undo(editor);
@@ -133,27 +180,45 @@ suite('write', () => {
     const library = (await getApi()).library.current;
     const figure = library.report(REPORT)!.figures.find(f => f.value === 845000000 && f.unit === 'USD');
     assert.ok(figure, 'the report has no US$845 million figure');
-    await vscode.commands.executeCommand('dossier.insertCitationFor', { reportId: REPORT, kind: 'figure', id: figure.id }, { withFigureText: true });
+    await vscode.commands.executeCommand(
+      'dossier.insertCitationFor',
+      { reportId: REPORT, kind: 'figure', id: figure.id },
+      { withFigureText: true },
+    );
     assert.strictEqual(editor.document.getText(), 'Leverage: [@usPakistanFlux2025, para. 12] US$845 million [@profit2025]\n');
   });
 
   test('inside an open citation bracket the keys join it; a broken .csl file inserts nothing', async () => {
     const editor = await noteWithCursor('bracket.md', 'Aid was cut [@afzal2025|].\n');
-    await vscode.commands.executeCommand('dossier.insertCitation', { targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }], style: 'pandoc' });
+    await vscode.commands.executeCommand('dossier.insertCitation', {
+      targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }],
+      style: 'pandoc',
+    });
     assert.strictEqual(editor.document.getText(), 'Aid was cut [@afzal2025; @profit2025].\n');
 
     await writeFile('broken.csl', '<html><body>not a style</body></html>');
     await vscode.workspace.getConfiguration('dossier.citation').update('cslFile', 'broken.csl', vscode.ConfigurationTarget.Workspace);
     const before = editor.document.getText();
-    const result = await vscode.commands.executeCommand('dossier.insertCitation', { targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }], style: 'csl-file' });
+    const result = await vscode.commands.executeCommand('dossier.insertCitation', {
+      targets: [{ reportId: REPORT, kind: 'footnote', id: '4' }],
+      style: 'csl-file',
+    });
     assert.notStrictEqual(result, true);
     assert.strictEqual(editor.document.getText(), before);
   });
 
   test('copyCitationFor returns (and copies) the citation in the current or a given style', async () => {
-    const pandoc = await vscode.commands.executeCommand<string>('dossier.copyCitationFor', { reportId: REPORT, kind: 'footnote', id: '20' });
+    const pandoc = await vscode.commands.executeCommand<string>('dossier.copyCitationFor', {
+      reportId: REPORT,
+      kind: 'footnote',
+      id: '20',
+    });
     assert.strictEqual(pandoc, '[@afzal2025]');
-    const apa = await vscode.commands.executeCommand<string>('dossier.copyCitationFor', { reportId: REPORT, kind: 'paragraph', id: 'p3' }, { style: 'apa' });
+    const apa = await vscode.commands.executeCommand<string>(
+      'dossier.copyCitationFor',
+      { reportId: REPORT, kind: 'paragraph', id: 'p3' },
+      { style: 'apa' },
+    );
     assert.match(apa, /^\(U\.S\.-Pakistan Relations in Flux.*2025, para\. 3\)$/);
   });
 
@@ -216,7 +281,12 @@ suite('write', () => {
         const parsed = new Cite(text);
         assert.strictEqual(parsed.data.length, 22);
         assert.ok(parsed.data.some((e: Record<string, unknown>) => e['citation-key'] === 'afzal2025' || e.id === 'afzal2025'));
-        assert.ok(parsed.data.some((e: Record<string, unknown>) => (e['citation-key'] === 'usPakistanFlux2025' || e.id === 'usPakistanFlux2025') && e.type === 'report'));
+        assert.ok(
+          parsed.data.some(
+            (e: Record<string, unknown>) =>
+              (e['citation-key'] === 'usPakistanFlux2025' || e.id === 'usPakistanFlux2025') && e.type === 'report',
+          ),
+        );
       }
     });
   }
@@ -224,20 +294,38 @@ suite('write', () => {
   test('bibliography export of only what memo.md cites', async () => {
     const uri = fixtureUri('export/memo-refs.json');
     await vscode.workspace.fs.createDirectory(fixtureUri('export'));
-    const written = await vscode.commands.executeCommand<vscode.Uri>('dossier.exportBibliography', { format: 'csl-json', uri: uri.toString(), cited: fixtureUri('memo.md').toString() });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('dossier.exportBibliography', {
+      format: 'csl-json',
+      uri: uri.toString(),
+      cited: fixtureUri('memo.md').toString(),
+    });
     assert.ok(written, 'nothing was exported');
-    assert.deepStrictEqual(JSON.parse(await readText(uri)).map((e: { id: string }) => e.id), [
-      'usPakistanFlux2025', 'profit2025', 'syed2025', 'channelNews2025', 'diplomat2025', 'associatedPress2025', 'dawn2025', 'diplomat2025b',
-    ]);
+    assert.deepStrictEqual(
+      JSON.parse(await readText(uri)).map((e: { id: string }) => e.id),
+      [
+        'usPakistanFlux2025',
+        'profit2025',
+        'syed2025',
+        'channelNews2025',
+        'diplomat2025',
+        'associatedPress2025',
+        'dawn2025',
+        'diplomat2025b',
+      ],
+    );
   });
 
   test('fact-check: diagnostics on the wrong numbers of memo.md and not on the right ones', async () => {
     const editor = await openFixture('memo.md');
     const uri = editor.document.uri;
-    const diagnostics = await waitFor(() => {
-      const found = vscode.languages.getDiagnostics(uri).filter(d => d.source === 'Dossier');
-      return found.length >= 5 ? found : undefined;
-    }, 15000, 'Dossier diagnostics on memo.md');
+    const diagnostics = await waitFor(
+      () => {
+        const found = vscode.languages.getDiagnostics(uri).filter(d => d.source === 'Dossier');
+        return found.length >= 5 ? found : undefined;
+      },
+      15000,
+      'Dossier diagnostics on memo.md',
+    );
     const seen = diagnostics.map(d => `${severityName(d.severity)} ${d.code} ${editor.document.getText(d.range)}`).sort();
     assert.deepStrictEqual(seen, [
       'error unknown-citation @nosuchkey2025',
@@ -259,33 +347,73 @@ suite('write', () => {
   test('fact-check quick fix replaces the number with the report’s figure; another cites its source', async () => {
     const editor = await openFixture('memo.md');
     const uri = editor.document.uri;
-    const aid = await waitFor(() => vscode.languages.getDiagnostics(uri).find(d => d.source === 'Dossier' && editor.document.getText(d.range) === '92 percent'), 15000, 'the tariff diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, aid.range, vscode.CodeActionKind.QuickFix.value);
+    const aid = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find(d => d.source === 'Dossier' && editor.document.getText(d.range) === '92 percent'),
+      15000,
+      'the tariff diagnostic',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      aid.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const replace = actions.find(a => a.title.includes('29 percent'));
     assert.ok(replace?.edit, `no replacement fix among: ${actions.map(a => a.title).join(' | ')}`);
-    assert.ok(actions.some(a => a.command?.command === 'dossier.insertCitationFor'), 'no "cite the source" fix');
+    assert.ok(
+      actions.some(a => a.command?.command === 'dossier.insertCitationFor'),
+      'no "cite the source" fix',
+    );
     await vscode.workspace.applyEdit(replace.edit);
     assert.match(editor.document.getText(), /imposed a 29 percent reciprocal tariff/);
     // The re-check is debounced: wait for the tariff warning to go.
-    await waitFor(() => vscode.languages.getDiagnostics(uri).filter(d => d.code === 'contradicts-report').length === 2, 5000, 'the diagnostic to clear');
-    const remaining = vscode.languages.getDiagnostics(uri).filter(d => d.code === 'contradicts-report').map(d => editor.document.getText(d.range));
+    await waitFor(
+      () => vscode.languages.getDiagnostics(uri).filter(d => d.code === 'contradicts-report').length === 2,
+      5000,
+      'the diagnostic to clear',
+    );
+    const remaining = vscode.languages
+      .getDiagnostics(uri)
+      .filter(d => d.code === 'contradicts-report')
+      .map(d => editor.document.getText(d.range));
     assert.deepStrictEqual(remaining.sort(), ['67 percent', 'US$854 million']);
   });
 
   test('fact-check offers fixes for a mistyped key and an unused footnote', async () => {
     const editor = await noteWithCursor('typo.md', 'Aid was cut [@profit2024].|\n\n[^old]: Unused.\n');
     const uri = editor.document.uri;
-    const typo = await waitFor(() => vscode.languages.getDiagnostics(uri).find(d => d.code === 'unknown-citation'), 15000, 'the dangling key');
+    const typo = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find(d => d.code === 'unknown-citation'),
+      15000,
+      'the dangling key',
+    );
     assert.strictEqual(typo.severity, vscode.DiagnosticSeverity.Error);
-    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      typo.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const change = fixes.find(a => a.title.includes('@profit2025'));
     assert.ok(change?.edit, `no key fix among: ${fixes.map(a => a.title).join(' | ')}`);
     await vscode.workspace.applyEdit(change.edit);
     assert.strictEqual(editor.document.lineAt(0).text, 'Aid was cut [@profit2025].');
-    const unused = await waitFor(() => vscode.languages.getDiagnostics(uri).find(d => d.code === 'unused-footnote'), 15000, 'the unused footnote');
+    const unused = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find(d => d.code === 'unused-footnote'),
+      15000,
+      'the unused footnote',
+    );
     assert.strictEqual(unused.severity, vscode.DiagnosticSeverity.Information);
-    const removals = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, unused.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(removals.some(a => a.title.includes('Remove the unused footnote')), removals.map(a => a.title).join(' | '));
+    const removals = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      unused.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(
+      removals.some(a => a.title.includes('Remove the unused footnote')),
+      removals.map(a => a.title).join(' | '),
+    );
   });
 
   test('turning dossier.check.enabled off clears the diagnostics', async () => {
@@ -293,7 +421,11 @@ suite('write', () => {
     await waitFor(() => vscode.languages.getDiagnostics(editor.document.uri).some(d => d.source === 'Dossier'), 15000, 'diagnostics');
     await vscode.workspace.getConfiguration('dossier.check').update('enabled', false, vscode.ConfigurationTarget.Workspace);
     try {
-      await waitFor(() => !vscode.languages.getDiagnostics(editor.document.uri).some(d => d.source === 'Dossier'), 5000, 'diagnostics to clear');
+      await waitFor(
+        () => !vscode.languages.getDiagnostics(editor.document.uri).some(d => d.source === 'Dossier'),
+        5000,
+        'diagnostics to clear',
+      );
     } finally {
       await vscode.workspace.getConfiguration('dossier.check').update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
     }

@@ -6,7 +6,16 @@ import * as path from 'node:path';
 import { chartCommand } from '../../src/cli/chart';
 import { Library } from '../../src/core/library';
 import {
-  chartsForNote, curatedCharts, findChartBlocks, libraryCharts, autoCharts, nearestChart, readCuratedChartFile, unmatchedCriteria, footnoteCitations, MAX_NOTE_CHARTS,
+  chartsForNote,
+  curatedCharts,
+  findChartBlocks,
+  libraryCharts,
+  autoCharts,
+  nearestChart,
+  readCuratedChartFile,
+  unmatchedCriteria,
+  footnoteCitations,
+  MAX_NOTE_CHARTS,
   type CuratedChartFile,
 } from '../../src/core/charts';
 import { analyseNote } from '../../src/core/note';
@@ -20,16 +29,21 @@ const root = path.join(__dirname, '..', '..');
 
 function loadCurated(): CuratedChartFile[] {
   const dir = path.join(root, 'data', 'charts');
-  return fs.readdirSync(dir).filter(f => f.endsWith('.json')).map(f => {
-    const { file, problems } = readCuratedChartFile(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')), f);
-    assert.deepEqual(problems, []);
-    return file as CuratedChartFile;
-  });
+  return fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.json'))
+    .map(f => {
+      const { file, problems } = readCuratedChartFile(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')), f);
+      assert.deepEqual(problems, []);
+      return file as CuratedChartFile;
+    });
 }
 
 const curated = loadCurated();
 const fake = new Library([fakeReport]);
-const seedReport = parseReport(fs.readFileSync(path.join(root, 'data', 'reports', 'us-pakistan-relations-in-flux.txt'), 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+const seedReport = parseReport(fs.readFileSync(path.join(root, 'data', 'reports', 'us-pakistan-relations-in-flux.txt'), 'utf8'), {
+  source: 'us-pakistan-relations-in-flux.txt',
+});
 const seed = new Library([seedReport]);
 
 const values = (chartId: string, library = seed) => {
@@ -44,53 +58,91 @@ describe('curated charts on the bundled report (matched by criteria, not ids)', 
   });
 
   test('reciprocal tariffs: exactly Pakistan 29, Bangladesh 39, Vietnam 46 percent', () => {
-    assert.deepEqual(values('reciprocal-tariffs'), [['Pakistan', 29, 'percent'], ['Bangladesh', 39, 'percent'], ['Vietnam', 46, 'percent']]);
+    assert.deepEqual(values('reciprocal-tariffs'), [
+      ['Pakistan', 29, 'percent'],
+      ['Bangladesh', 39, 'percent'],
+      ['Vietnam', 46, 'percent'],
+    ]);
   });
 
   test('textiles: 77 percent of exports against the rest', () => {
-    assert.deepEqual(values('textiles-share-of-exports'), [['Textiles', 77, 'percent'], ['All other exports', 23, 'percent']]);
+    assert.deepEqual(values('textiles-share-of-exports'), [
+      ['Textiles', 77, 'percent'],
+      ['All other exports', 23, 'percent'],
+    ]);
   });
 
   test('money compared on a log scale, seven sums', () => {
     const chart = curatedCharts(seed, curated).find(c => c.id === 'money-at-stake');
     assert.equal(chart?.scale, 'log');
-    assert.deepEqual(chart?.data.map(d => d.value), [6e12, 5e11, 74e9, 62e9, 845e6, 600e6, 435e6]);
+    assert.deepEqual(
+      chart?.data.map(d => d.value),
+      [6e12, 5e11, 74e9, 62e9, 845e6, 600e6, 435e6],
+    );
     assert.ok(chart?.data.every(d => d.unit === 'USD'));
   });
 
   test("Reko Diq's copper (lb) and gold (oz) in separate panels", () => {
-    assert.deepEqual(values('reko-diq-resources'), [['Copper', 5e10, 'lb'], ['Gold', 41e6, 'oz']]);
-    const spec = chartSpec(curatedCharts(seed, curated).find(c => c.id === 'reko-diq-resources')!, lightTheme);
+    assert.deepEqual(values('reko-diq-resources'), [
+      ['Copper', 5e10, 'lb'],
+      ['Gold', 41e6, 'oz'],
+    ]);
+    const spec = chartSpec(
+      curatedCharts(seed, curated).find(c => c.id === 'reko-diq-resources')!,
+      lightTheme,
+    );
     assert.equal((spec.vconcat as unknown[]).length, 2);
   });
 
   test('the synthetic twin of the report gets the same charts', () => {
-    assert.deepEqual(values('reciprocal-tariffs', fake).map(v => v[1]), [29, 39, 46]);
-    assert.deepEqual(curatedCharts(fake, curated).map(c => c.id), ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake', 'reko-diq-resources']);
+    assert.deepEqual(
+      values('reciprocal-tariffs', fake).map(v => v[1]),
+      [29, 39, 46],
+    );
+    assert.deepEqual(
+      curatedCharts(fake, curated).map(c => c.id),
+      ['reciprocal-tariffs', 'textiles-share-of-exports', 'money-at-stake', 'reko-diq-resources'],
+    );
   });
 
   test('a bad data file is reported, not thrown', () => {
     assert.match(readCuratedChartFile({ report: {}, charts: [] }, 'bad.json').problems[0] ?? '', /bad.json: "report" needs/);
-    assert.match(readCuratedChartFile({ report: { title: 'x' }, charts: [{ id: 'a', title: 'b', mark: 'pie', figures: [] }] }, 'b.json').problems[0] ?? '', /mark "pie"/);
+    assert.match(
+      readCuratedChartFile({ report: { title: 'x' }, charts: [{ id: 'a', title: 'b', mark: 'pie', figures: [] }] }, 'b.json').problems[0] ??
+        '',
+      /mark "pie"/,
+    );
   });
 });
 
 describe('charts for a note', () => {
   test('"29 percent" in a note brings the tariff chart', () => {
     const result = chartsForNote('Pakistan faces a 29 percent tariff.', fake, curated);
-    assert.deepEqual(result.charts.map(c => c.id), ['reciprocal-tariffs']);
-    assert.deepEqual(result.figuresUsed.map(u => u.figureId), ['f9']);
+    assert.deepEqual(
+      result.charts.map(c => c.id),
+      ['reciprocal-tariffs'],
+    );
+    assert.deepEqual(
+      result.figuresUsed.map(u => u.figureId),
+      ['f9'],
+    );
     assert.deepEqual(result.errors, []);
   });
 
   test('on the bundled report too', () => {
     const result = chartsForNote('Pakistan faces a 29 percent tariff.', seed, curated);
-    assert.deepEqual(result.charts.map(c => c.id), ['reciprocal-tariffs']);
+    assert.deepEqual(
+      result.charts.map(c => c.id),
+      ['reciprocal-tariffs'],
+    );
   });
 
   test('a near-miss number is no mention (US$854 million is not US$845 million)', () => {
     assert.deepEqual(chartsForNote('The US suspended US$854 million.', fake, curated).charts, []);
-    assert.deepEqual(chartsForNote('The US suspended US$845 million.', fake, curated).charts.map(c => c.id), ['money-at-stake']);
+    assert.deepEqual(
+      chartsForNote('The US suspended US$845 million.', fake, curated).charts.map(c => c.id),
+      ['money-at-stake'],
+    );
   });
 
   test('a citation of a paragraph uses the figures in it; a note key uses the figures citing that note', () => {
@@ -101,20 +153,30 @@ describe('charts for a note', () => {
     assert.deepEqual(byPara.charts.map(c => c.id).sort(), ['money-at-stake', 'reciprocal-tariffs', 'textiles-share-of-exports']);
     assert.ok(byPara.figuresUsed.every(u => u.how.includes('citation')));
     const byNote = chartsForNote(`As DAWN reported [@${noteKey}].`, fake, curated);
-    assert.deepEqual(byNote.charts.map(c => c.id), ['reciprocal-tariffs']);
+    assert.deepEqual(
+      byNote.charts.map(c => c.id),
+      ['reciprocal-tariffs'],
+    );
   });
 
   test('footnote-style citations: a definition with the report title and para. N, or repeating a report note', () => {
-    const note = 'Tariffs bite.[^1] Aid too.[^2]\n\n[^1]: U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints, 19 May 2025, para. 2.\n[^2]: DAWN, April 14, 2025.\n';
+    const note =
+      'Tariffs bite.[^1] Aid too.[^2]\n\n[^1]: U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints, 19 May 2025, para. 2.\n[^2]: DAWN, April 14, 2025.\n';
     const result = chartsForNote(note, fake, curated);
     assert.deepEqual(result.charts.map(c => c.id).sort(), ['money-at-stake', 'reciprocal-tariffs', 'textiles-share-of-exports']);
     const tariff = result.charts.find(c => c.id === 'reciprocal-tariffs')!;
     assert.equal(note.slice(tariff.anchors![0]!.start, tariff.anchors![0]!.end), '[^1]');
-    assert.deepEqual(footnoteCitations('Only a definition.\n\n[^9]: U.S.-Pakistan Relations in Flux, para. 2.\n', fake), [], 'a definition nobody cites is no citation');
+    assert.deepEqual(
+      footnoteCitations('Only a definition.\n\n[^9]: U.S.-Pakistan Relations in Flux, para. 2.\n', fake),
+      [],
+      'a definition nobody cites is no citation',
+    );
   });
 
   test('a figure many reports share does not flood the panel', () => {
-    const many = new Library(Array.from({ length: 40 }, (_, i) => ({ ...structuredClone(fakeReport), id: `copy-${i}`, title: `Copy ${i}`, key: `copy${i}` })));
+    const many = new Library(
+      Array.from({ length: 40 }, (_, i) => ({ ...structuredClone(fakeReport), id: `copy-${i}`, title: `Copy ${i}`, key: `copy${i}` })),
+    );
     const result = chartsForNote('A 29 percent tariff.\n\n```dossier-chart\nfigures: [f9]\n```\n', many, curated);
     assert.equal(result.charts.filter(c => c.origin !== 'declared').length, MAX_NOTE_CHARTS);
     assert.equal(result.charts.filter(c => c.origin === 'declared').length, 1);
@@ -129,20 +191,36 @@ describe('charts for a note', () => {
       const used = new Set(result.figuresUsed.flatMap(u => u.ranges.map(r => text.slice(r.start, r.end))));
       // every key in code, front matter, escaped brackets or links is a note source of the bundled report:
       // read, it would be a citation here; the indented definition [^1] repeats the Profit note
-      assert.deepEqual([...used].sort(), ['29 percent', '[@profit2025; -@syed2025, para. 3]', '[@usPakistanFlux2025, para. 24]', '[^1]'], JSON.stringify(eol));
-      const mentioned = result.figuresUsed.filter(u => u.how.includes('mention')).map(u => seedReport.figures.find(f => f.id === u.figureId)?.text);
+      assert.deepEqual(
+        [...used].sort(),
+        ['29 percent', '[@profit2025; -@syed2025, para. 3]', '[@usPakistanFlux2025, para. 24]', '[^1]'],
+        JSON.stringify(eol),
+      );
+      const mentioned = result.figuresUsed
+        .filter(u => u.how.includes('mention'))
+        .map(u => seedReport.figures.find(f => f.id === u.figureId)?.text);
       assert.deepEqual(mentioned, ['29 percent'], 'not the US$845m of the footnote definition');
     }
   });
 
   test('citations parse keys and paragraph locators', () => {
-    assert.deepEqual(analyseNote('See [see @a2025, paras. 3-4; @b, p. 2] and [@c].').keys.map(c => [c.key, c.paragraphs]), [['a2025', [3, 4]], ['b', []], ['c', []]]);
+    assert.deepEqual(
+      analyseNote('See [see @a2025, paras. 3-4; @b, p. 2] and [@c].').keys.map(c => [c.key, c.paragraphs]),
+      [
+        ['a2025', [3, 4]],
+        ['b', []],
+        ['c', []],
+      ],
+    );
   });
 
   test('charts come in the order the note first uses them; the cursor picks the nearest', () => {
     const note = 'Gold: 41 million ounces.\n\nLater, tariffs of 46 percent hit Vietnam.';
     const result = chartsForNote(note, fake, curated);
-    assert.deepEqual(result.charts.map(c => c.id), ['reko-diq-resources', 'reciprocal-tariffs']);
+    assert.deepEqual(
+      result.charts.map(c => c.id),
+      ['reko-diq-resources', 'reciprocal-tariffs'],
+    );
     assert.deepEqual(nearestChart(result, 0), { chartId: 'reko-diq-resources', figureId: 'f7' });
     assert.deepEqual(nearestChart(result, note.length), { chartId: 'reciprocal-tariffs', figureId: 'f12' });
     assert.equal(nearestChart(chartsForNote('nothing here', fake, curated), 3), undefined);
@@ -157,16 +235,25 @@ describe('charts declared in a note', () => {
     const declared = result.charts.find(c => c.origin === 'declared');
     assert.equal(declared?.title, 'Competitors');
     assert.equal(declared?.mark, 'point');
-    assert.deepEqual(declared?.data.map(d => d.figureId), ['f9', 'f11', 'f12']);
+    assert.deepEqual(
+      declared?.data.map(d => d.figureId),
+      ['f9', 'f11', 'f12'],
+    );
     assert.deepEqual(result.errors, []);
     // figures named only inside the block do not pull in the curated charts too
-    assert.deepEqual(result.charts.map(c => c.origin), ['declared']);
+    assert.deepEqual(
+      result.charts.map(c => c.origin),
+      ['declared'],
+    );
   });
 
   test('JSON works as well', () => {
     const result = chartsForNote(block('{"title": "Sums", "figures": ["f1", "f2"], "scale": "log"}'), fake, curated);
     assert.equal(result.charts[0]?.scale, 'log');
-    assert.deepEqual(result.charts[0]?.data.map(d => d.value), [845e6, 5e11]);
+    assert.deepEqual(
+      result.charts[0]?.data.map(d => d.value),
+      [845e6, 5e11],
+    );
   });
 
   test('a wrong id gives a clear error, and the rest of the chart still draws', () => {
@@ -174,7 +261,10 @@ describe('charts declared in a note', () => {
     assert.equal(result.errors.length, 1);
     assert.match(result.errors[0]!.message, /no figure "f999" in “U\.S\.-Pakistan Relations in Flux.*” \(its figures are f1–f13\)/);
     assert.equal(result.errors[0]!.line, 2);
-    assert.deepEqual(result.charts[0]?.data.map(d => d.figureId), ['f9']);
+    assert.deepEqual(
+      result.charts[0]?.data.map(d => d.figureId),
+      ['f9'],
+    );
   });
 
   test('only wrong ids: an error and no chart', () => {
@@ -185,7 +275,10 @@ describe('charts declared in a note', () => {
 
   test('broken YAML, a bad mark, no figures: each a message', () => {
     assert.match(chartsForNote(block('title: [unclosed'), fake, curated).errors[0]!.message, /not valid YAML or JSON/);
-    assert.match(chartsForNote(block('mark: pie\nfigures: [f1]'), fake, curated).errors[0]!.message, /mark "pie" is not one of bar, point, line, arc/);
+    assert.match(
+      chartsForNote(block('mark: pie\nfigures: [f1]'), fake, curated).errors[0]!.message,
+      /mark "pie" is not one of bar, point, line, arc/,
+    );
     assert.match(chartsForNote(block('title: x'), fake, curated).errors[0]!.message, /names no figures/);
   });
 
@@ -201,7 +294,10 @@ describe('automatic charts', () => {
   test('comparable figures: same unit, same section, at least two', () => {
     const charts = autoCharts({ ...fakeReport, id: 'other', title: 'Other' });
     const units = charts.map(c => new Set(c.data.map(d => d.unit)));
-    assert.deepEqual(charts.map(c => c.data.length), [7, 4]);
+    assert.deepEqual(
+      charts.map(c => c.data.length),
+      [7, 4],
+    );
     assert.ok(units.every(u => u.size === 1));
   });
 
@@ -229,7 +325,11 @@ describe('specs and SVG', () => {
   });
 
   test('theme colours from the webview are checked before use', () => {
-    const theme = themeFromCssVariables('dark', { '--vscode-editor-foreground': '#abcdef', '--vscode-charts-blue': 'red"><script>', '--vscode-font-family': 'Ubuntu, sans-serif' });
+    const theme = themeFromCssVariables('dark', {
+      '--vscode-editor-foreground': '#abcdef',
+      '--vscode-charts-blue': 'red"><script>',
+      '--vscode-font-family': 'Ubuntu, sans-serif',
+    });
     assert.equal(theme.foreground, '#abcdef');
     assert.equal(theme.accents[0], darkTheme.accents[0]);
     assert.equal(theme.font, 'Ubuntu, sans-serif');
@@ -243,7 +343,10 @@ describe('specs and SVG', () => {
     const svg = await renderSvg(spec);
     assert.ok(svg.startsWith('<svg role="img" aria-label="Bar chart of U.S. reciprocal tariff rates'), svg.slice(0, 200));
     assert.match(svg.slice(0, 2000), /^<svg role="img" aria-label="Bar chart of U\.S\. reciprocal tariff rates/);
-    assert.match(svg.slice(0, 2000), /<title>U\.S\. reciprocal tariff rates on Pakistan and two textile competitors \(April 2025\)<\/title><desc>/);
+    assert.match(
+      svg.slice(0, 2000),
+      /<title>U\.S\. reciprocal tariff rates on Pakistan and two textile competitors \(April 2025\)<\/title><desc>/,
+    );
     assert.ok(svg.includes('>Pakistan</text>'));
     assert.ok(svg.endsWith('</svg>'));
     assert.equal(svg, await renderSvg(JSON.parse(JSON.stringify(spec))));
@@ -322,20 +425,34 @@ describe('dossier chart (CLI)', () => {
 describe('preview protocol: every message is checked', () => {
   test('webview → host: known shapes pass, anything else is dropped', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
-    assert.deepEqual(parseWebviewMessage({ type: 'exportChart', chartId: 'reciprocal-tariffs' }), { type: 'exportChart', chartId: 'reciprocal-tariffs' });
+    assert.deepEqual(parseWebviewMessage({ type: 'exportChart', chartId: 'reciprocal-tariffs' }), {
+      type: 'exportChart',
+      chartId: 'reciprocal-tariffs',
+    });
     assert.equal(parseWebviewMessage({ type: 'exportChart', chartId: '../../etc/passwd' }), undefined);
     assert.equal(parseWebviewMessage({ type: 'revealFigure', reportId: 'r', figureId: 42 }), undefined);
     assert.equal(parseWebviewMessage({ type: 'runCommand', command: 'workbench.action.quit' }), undefined);
     assert.equal(parseWebviewMessage('ready'), undefined);
-    const theme = parseWebviewMessage({ type: 'theme', kind: 'dark', vars: { '--vscode-charts-blue': '#3794ff', 'background': 'red', '--vscode-x': 5 } });
+    const theme = parseWebviewMessage({
+      type: 'theme',
+      kind: 'dark',
+      vars: { '--vscode-charts-blue': '#3794ff', background: 'red', '--vscode-x': 5 },
+    });
     assert.deepEqual(theme, { type: 'theme', kind: 'dark', vars: { '--vscode-charts-blue': '#3794ff' } });
     assert.equal(parseWebviewMessage({ type: 'theme', kind: 'neon', vars: {} }), undefined);
   });
 
   test('host → webview: a state must carry SVG charts and well-formed lists', () => {
-    const state = { charts: [{ id: 'a', title: 't', origin: 'curated', svg: '<svg/>', description: 'd', figures: [] }], figures: [], errors: [] };
+    const state = {
+      charts: [{ id: 'a', title: 't', origin: 'curated', svg: '<svg/>', description: 'd', figures: [] }],
+      figures: [],
+      errors: [],
+    };
     assert.equal(parseHostMessage({ type: 'state', state })?.type, 'state');
-    assert.equal(parseHostMessage({ type: 'state', state: { ...state, charts: [{ ...state.charts[0], svg: '<img src=x onerror=alert(1)>' }] } }), undefined);
+    assert.equal(
+      parseHostMessage({ type: 'state', state: { ...state, charts: [{ ...state.charts[0], svg: '<img src=x onerror=alert(1)>' }] } }),
+      undefined,
+    );
     assert.equal(parseHostMessage({ type: 'state', state: { ...state, errors: [{ chartId: 'a', message: 'm' }] } }), undefined);
     assert.deepEqual(parseHostMessage({ type: 'highlight' }), { type: 'highlight', highlight: undefined });
     assert.equal(parseHostMessage({ type: 'eval', code: '1' }), undefined);

@@ -1,11 +1,40 @@
 // A small report shaped like the bundled one (figures as extraction reports them), so chart tests do not depend on extraction details.
 import type { Report, Figure } from '../../src/core/model';
-const fig = (id: string, text: string, value: number, unit: string, subject: string, paragraph: string, footnotes: number[], qualifier?: string): Figure =>
-  ({ id, text, value, unit, subject, paragraph, sentence: `${subject} ${text}.`, footnotes, qualifier });
+const fig = (
+  id: string,
+  text: string,
+  value: number,
+  unit: string,
+  subject: string,
+  paragraph: string,
+  footnotes: number[],
+  qualifier?: string,
+): Figure => ({ id, text, value, unit, subject, paragraph, sentence: `${subject} ${text}.`, footnotes, qualifier });
 export const fakeReport: Report = {
-  id: 'us-pakistan-relations-in-flux', key: 'usPakistanFlux2025', title: 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints', date: '2025-05-19', authors: [],
-  sections: [{ id: 's1', title: 'Introduction', paragraphs: [{ id: 'p1', text: '', footnotes: [] }, { id: 'p2', text: '', footnotes: [] }] }],
-  footnotes: [{ n: 21, key: 'dawn2025', text: 'DAWN, April 14, 2025.', source: { authors: [], container: 'DAWN', date: '2025-04-14' }, citedBy: ['p2'] }],
+  id: 'us-pakistan-relations-in-flux',
+  key: 'usPakistanFlux2025',
+  title: 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints',
+  date: '2025-05-19',
+  authors: [],
+  sections: [
+    {
+      id: 's1',
+      title: 'Introduction',
+      paragraphs: [
+        { id: 'p1', text: '', footnotes: [] },
+        { id: 'p2', text: '', footnotes: [] },
+      ],
+    },
+  ],
+  footnotes: [
+    {
+      n: 21,
+      key: 'dawn2025',
+      text: 'DAWN, April 14, 2025.',
+      source: { authors: [], container: 'DAWN', date: '2025-04-14' },
+      citedBy: ['p2'],
+    },
+  ],
   figures: [
     fig('f1', 'US$845 million', 845e6, 'USD', 'multisector funding suspended', 'p1', [4]),
     fig('f2', 'US$500 billion', 5e11, 'USD', 'U.S.-India bilateral trade volume', 'p1', [9]),

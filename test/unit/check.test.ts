@@ -14,33 +14,110 @@ import { assertLinear } from './linear';
 
 // ---- A small hand-made report, so the rules are tested independently of figure extraction -------------
 
-function figure(id: string, text: string, value: number, unit: string, subject: string, sentence: string, extra: Partial<Figure> = {}): Figure {
+function figure(
+  id: string,
+  text: string,
+  value: number,
+  unit: string,
+  subject: string,
+  sentence: string,
+  extra: Partial<Figure> = {},
+): Figure {
   return { id, text, value, unit, subject, sentence, paragraph: 'p1', footnotes: [1], ...extra };
 }
 
 const handMade: Report = {
-  id: 'flux', key: 'flux2025', title: 'Flux', authors: [], date: '2025-05-19',
+  id: 'flux',
+  key: 'flux2025',
+  title: 'Flux',
+  authors: [],
+  date: '2025-05-19',
   sections: [{ id: 's1', title: 'Introduction', paragraphs: [{ id: 'p1', text: '…', footnotes: [1] }] }],
-  footnotes: [{ n: 1, key: 'profit2025', text: 'Profit.', source: { authors: [], title: 'US suspends aid', container: 'Profit', date: '2025-02-04' }, citedBy: ['p1'] }],
+  footnotes: [
+    {
+      n: 1,
+      key: 'profit2025',
+      text: 'Profit.',
+      source: { authors: [], title: 'US suspends aid', container: 'Profit', date: '2025-02-04' },
+      citedBy: ['p1'],
+    },
+  ],
   figures: [
-    figure('f1', 'US$845 million', 845e6, 'USD', 'multisector funding suspended by the Trump administration',
-      'The Trump administration has already suspended US$845 million in multisector funding.'),
-    figure('f2', '29 percent', 29, 'percent', 'reciprocal tariff on imports from Pakistan',
-      'In early April 2025, Washington imposed a 29 percent reciprocal tariff on imports from Pakistan.'),
-    figure('f3', '39 percent', 39, 'percent', 'reciprocal tariff rate on Bangladesh',
-      'Pakistan also faces a much lower reciprocal tariff rate compared to China, Bangladesh (at 39 percent) and Vietnam (at 46 percent).'),
-    figure('f4', '46 percent', 46, 'percent', 'reciprocal tariff rate on Vietnam',
-      'Pakistan also faces a much lower reciprocal tariff rate compared to China, Bangladesh (at 39 percent) and Vietnam (at 46 percent).'),
-    figure('f5', '77 percent', 77, 'percent', 'share of textiles in Pakistan\u2019s total exports to the U.S.',
-      'The textile industry, which makes up 77 percent of Pakistan\u2019s total exports to the U.S., is a backbone of the national economy.'),
-    figure('f6', '8.5 percent', 8.5, 'percent', 'textile industry contribution to Pakistan\u2019s GDP',
-      'The textile industry contributes 8.5 percent to Pakistan\u2019s GDP.'),
-    figure('f7', 'US$600 million', 600e6, 'USD', 'value of the surgical and medical equipment industry',
-      'Pakistan\u2019s surgical and medical equipment industry is valued at over US$600 million.', { qualifier: 'over' }),
-    figure('f8', '600 attacks', 600, 'count', 'attacks against Pakistan by the TTP last year',
-      'The TTP carried out over 600 attacks against Pakistan last year.', { qualifier: 'over' }),
-    figure('f9', 'three percent', 3, 'percent', 'mining contribution to Pakistan\u2019s GDP',
-      'Presently that contribution to GDP stands at about three percent.', { qualifier: 'about' }),
+    figure(
+      'f1',
+      'US$845 million',
+      845e6,
+      'USD',
+      'multisector funding suspended by the Trump administration',
+      'The Trump administration has already suspended US$845 million in multisector funding.',
+    ),
+    figure(
+      'f2',
+      '29 percent',
+      29,
+      'percent',
+      'reciprocal tariff on imports from Pakistan',
+      'In early April 2025, Washington imposed a 29 percent reciprocal tariff on imports from Pakistan.',
+    ),
+    figure(
+      'f3',
+      '39 percent',
+      39,
+      'percent',
+      'reciprocal tariff rate on Bangladesh',
+      'Pakistan also faces a much lower reciprocal tariff rate compared to China, Bangladesh (at 39 percent) and Vietnam (at 46 percent).',
+    ),
+    figure(
+      'f4',
+      '46 percent',
+      46,
+      'percent',
+      'reciprocal tariff rate on Vietnam',
+      'Pakistan also faces a much lower reciprocal tariff rate compared to China, Bangladesh (at 39 percent) and Vietnam (at 46 percent).',
+    ),
+    figure(
+      'f5',
+      '77 percent',
+      77,
+      'percent',
+      'share of textiles in Pakistan\u2019s total exports to the U.S.',
+      'The textile industry, which makes up 77 percent of Pakistan\u2019s total exports to the U.S., is a backbone of the national economy.',
+    ),
+    figure(
+      'f6',
+      '8.5 percent',
+      8.5,
+      'percent',
+      'textile industry contribution to Pakistan\u2019s GDP',
+      'The textile industry contributes 8.5 percent to Pakistan\u2019s GDP.',
+    ),
+    figure(
+      'f7',
+      'US$600 million',
+      600e6,
+      'USD',
+      'value of the surgical and medical equipment industry',
+      'Pakistan\u2019s surgical and medical equipment industry is valued at over US$600 million.',
+      { qualifier: 'over' },
+    ),
+    figure(
+      'f8',
+      '600 attacks',
+      600,
+      'count',
+      'attacks against Pakistan by the TTP last year',
+      'The TTP carried out over 600 attacks against Pakistan last year.',
+      { qualifier: 'over' },
+    ),
+    figure(
+      'f9',
+      'three percent',
+      3,
+      'percent',
+      'mining contribution to Pakistan\u2019s GDP',
+      'Presently that contribution to GDP stands at about three percent.',
+      { qualifier: 'about' },
+    ),
   ],
 };
 const checker = createNoteChecker(new Library([handMade]));
@@ -77,7 +154,10 @@ test('the fix keeps the note’s way of writing numbers', () => {
   const text = 'The U.S. suspended over US$900 million in multisector funding.';
   const [f] = contradictions(text);
   assert.equal(text.slice(f.start, f.end), 'over US$900 million');
-  assert.equal(applyEdits(text, [{ start: f.start, end: f.end, newText: f.replacement! }]), 'The U.S. suspended US$845 million in multisector funding.');
+  assert.equal(
+    applyEdits(text, [{ start: f.start, end: f.end, newText: f.replacement! }]),
+    'The U.S. suspended US$845 million in multisector funding.',
+  );
 });
 
 test('correct figures are never flagged, however they are written', () => {
@@ -99,7 +179,8 @@ test('correct figures are never flagged, however they are written', () => {
     'Mining contributes 3 percent of GDP.',
     'The U.S. suspended about US$850 million in multisector funding.',
     'The U.S. suspended US$850 million in multisector funding.',
-  ]) assert.deepEqual(flagged(text), [], text);
+  ])
+    assert.deepEqual(flagged(text), [], text);
 });
 
 test('numbers about other things are left alone', () => {
@@ -109,7 +190,8 @@ test('numbers about other things are left alone', () => {
     'We spent US$854 million on office furniture.',
     'The memo runs to 600 words.',
     'Turnout was 67 percent.',
-  ]) assert.deepEqual(flagged(text), [], text);
+  ])
+    assert.deepEqual(flagged(text), [], text);
 });
 
 test('one shared word only questions numbers that look like a slip of the report’s', () => {
@@ -154,7 +236,10 @@ test('a mistyped key suggests the closest keys', () => {
 });
 
 test('citation keys: pandoc syntax, not emails', () => {
-  assert.deepEqual(analyseNote('[see @a-b:c, p. 3; -@d.] mail [me@x.org] `[@code]`').keys.map(k => k.key), ['a-b:c', 'd']);
+  assert.deepEqual(
+    analyseNote('[see @a-b:c, p. 3; -@d.] mail [me@x.org] `[@code]`').keys.map(k => k.key),
+    ['a-b:c', 'd'],
+  );
 });
 
 test('content words are stemmed so tariffs/tariff and suspended/suspends meet', () => {
@@ -163,13 +248,14 @@ test('content words are stemmed so tariffs/tariff and suspended/suspends meet', 
 
 test('a 5,000-line note: every wrong number found, and twice the note takes about twice the time', () => {
   // Five lines per paragraph, three numbers in it (one wrong), a citation and a footnote marker.
-  const paragraph = [
-    'The U.S. suspended US$854 million in multisector funding, and the analysts expect',
-    'a 29 percent tariff to apply to imports from Pakistan for some time [@profit2025].',
-    'Turnout was 67 percent in the by-election, which the memo does not discuss further.[^1]',
-    'Officials met in Islamabad and in Washington to prepare the next round of talks.',
-    '',
-  ].join('\n') + '\n';
+  const paragraph =
+    [
+      'The U.S. suspended US$854 million in multisector funding, and the analysts expect',
+      'a 29 percent tariff to apply to imports from Pakistan for some time [@profit2025].',
+      'Turnout was 67 percent in the by-election, which the memo does not discuss further.[^1]',
+      'Officials met in Islamabad and in Washington to prepare the next round of talks.',
+      '',
+    ].join('\n') + '\n';
   const note = (paragraphs: number) => paragraph.repeat(paragraphs) + '\n[^1]: Note.\n';
   assert.equal(note(1000).split('\n').length, 5003);
   assert.equal(checker.check(note(1000)).filter(f => f.code === 'contradicts-report').length, 1000);
@@ -178,18 +264,23 @@ test('a 5,000-line note: every wrong number found, and twice the note takes abou
 
 // ---- The bundled report and the fixture memo ---------------------------------------------------------
 
-const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), {
+  source: 'us-pakistan-relations-in-flux.txt',
+});
 
 test('the fixture memo: exactly the wrong numbers, the dangling key and the unused note', () => {
   const memo = readFileSync('test/fixtures/workspace/memo.md', 'utf8');
   const findings = createNoteChecker(new Library([seed])).check(memo);
-  assert.deepEqual(findings.map(f => [f.severity, f.code, memo.slice(f.start, f.end), f.replacement]), [
-    ['warning', 'contradicts-report', 'US$854 million', 'US$845 million'],
-    ['warning', 'contradicts-report', '92 percent', '29 percent'],
-    ['warning', 'contradicts-report', '67 percent', '77 percent'],
-    ['error', 'unknown-citation', '@nosuchkey2025', undefined],
-    ['information', 'unused-footnote', '[^draft]', undefined],
-  ]);
+  assert.deepEqual(
+    findings.map(f => [f.severity, f.code, memo.slice(f.start, f.end), f.replacement]),
+    [
+      ['warning', 'contradicts-report', 'US$854 million', 'US$845 million'],
+      ['warning', 'contradicts-report', '92 percent', '29 percent'],
+      ['warning', 'contradicts-report', '67 percent', '77 percent'],
+      ['error', 'unknown-citation', '@nosuchkey2025', undefined],
+      ['information', 'unused-footnote', '[^draft]', undefined],
+    ],
+  );
   const aid = findings[0];
   assert.deepEqual(aid.cite, { key: 'profit2025' });
 });
@@ -208,35 +299,48 @@ test('the seed: many correct restatements of its figures are not flagged', () =>
     'Losses could top US$1 billion a year.',
     'A 10 percent tariff applies to everyone.',
     'GDP grew 2.5 percent in 2024.',
-  ]) assert.deepEqual(check.check(text).filter(f => f.code === 'contradicts-report').map(f => text.slice(f.start, f.end)), [], text);
+  ])
+    assert.deepEqual(
+      check
+        .check(text)
+        .filter(f => f.code === 'contradicts-report')
+        .map(f => text.slice(f.start, f.end)),
+      [],
+      text,
+    );
 });
 
 test('the seed: an analyst’s page of other numbers raises nothing', () => {
   const text = [
-    "# Notes on the Pakistan brief",
-    "",
+    '# Notes on the Pakistan brief',
+    '',
     "Pakistan's economy grew 2.4 percent last fiscal year, and inflation fell to 4.1 percent in April.",
-    "The IMF programme is worth US$7 billion over 37 months; the country has had 24 IMF programmes since 1958.",
-    "Remittances reached US$38 billion, about 10 percent of GDP.",
+    'The IMF programme is worth US$7 billion over 37 months; the country has had 24 IMF programmes since 1958.',
+    'Remittances reached US$38 billion, about 10 percent of GDP.',
     "The U.S. is Pakistan's largest export market, taking about 17 percent of its exports.",
-    "Textile exports to the U.S. were worth US$5.2 billion last year.",
-    "Our office has 12 staff, and the brief is due in 3 weeks.",
+    'Textile exports to the U.S. were worth US$5.2 billion last year.',
+    'Our office has 12 staff, and the brief is due in 3 weeks.',
     "The reciprocal tariff on Pakistan is 29 percent, lower than Bangladesh's 39 percent.",
-    "The administration suspended US$845 million in multisector funding in February.",
-    "Sri Lanka faces a 44 percent tariff and Cambodia 49 percent.",
-    "India faces 26 percent.",
-    "The TTP killed more than 1,600 people in 2024.",
-    "The CPEC portfolio has grown to about US$65 billion.",
-    "China holds roughly 60 percent of global rare earth mining.",
-    "Around 40 percent of Pakistanis live below the poverty line.",
-    "The minerals sector employs about 300,000 workers.",
-    "Saudi Arabia pledged US$5 billion in investment in minerals.",
+    'The administration suspended US$845 million in multisector funding in February.',
+    'Sri Lanka faces a 44 percent tariff and Cambodia 49 percent.',
+    'India faces 26 percent.',
+    'The TTP killed more than 1,600 people in 2024.',
+    'The CPEC portfolio has grown to about US$65 billion.',
+    'China holds roughly 60 percent of global rare earth mining.',
+    'Around 40 percent of Pakistanis live below the poverty line.',
+    'The minerals sector employs about 300,000 workers.',
+    'Saudi Arabia pledged US$5 billion in investment in minerals.',
     "Barrick owns 50 percent of Reko Diq; Pakistan's federal and provincial governments own the rest.",
-    "The project will cost US$6.6 billion in its first phase.",
-    "Exports to China total US$2.7 billion a year.",
+    'The project will cost US$6.6 billion in its first phase.',
+    'Exports to China total US$2.7 billion a year.',
   ].join('\n');
-  const findings = createNoteChecker(new Library([seed])).check(text).filter(f => f.code === 'contradicts-report');
-  assert.deepEqual(findings.map(f => text.slice(f.start, f.end)), []);
+  const findings = createNoteChecker(new Library([seed]))
+    .check(text)
+    .filter(f => f.code === 'contradicts-report');
+  assert.deepEqual(
+    findings.map(f => text.slice(f.start, f.end)),
+    [],
+  );
 });
 
 test('the seed: a fix at another scale takes the report’s wording', () => {
@@ -247,8 +351,13 @@ test('the seed: a fix at another scale takes the report’s wording', () => {
 
 test('the report checked against itself: no contradictions', () => {
   const text = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
-  const findings = createNoteChecker(new Library([seed])).check(text).filter(f => f.code === 'contradicts-report');
-  assert.deepEqual(findings.map(f => text.slice(f.start, f.end)), []);
+  const findings = createNoteChecker(new Library([seed]))
+    .check(text)
+    .filter(f => f.code === 'contradicts-report');
+  assert.deepEqual(
+    findings.map(f => text.slice(f.start, f.end)),
+    [],
+  );
 });
 
 test('the seed: wrong restatements are flagged', () => {
@@ -265,12 +374,20 @@ test('the seed: wrong restatements are flagged', () => {
     ['Mining could generate US$47 billion in free cash flows.', 'US$47 billion'],
     ['The medical equipment industry could grow by 18 percent.', '18 percent'],
     ['The administration froze US$548 million in multisector aid.', 'US$548 million'],
-    ['Washington\'s tariff on Pakistani goods stands at 92%.', '92%'],
+    ["Washington's tariff on Pakistani goods stands at 92%.", '92%'],
     ['Bangladesh faces a 93 percent tariff.', '93 percent'],
     ['Reko Diq holds 50 million pounds of copper.', '50 million pounds'],
     ['The TTP launched some 6,000 attacks on Pakistan last year.', 'some 6,000 attacks'],
     ['Trade with India is to reach US$50 billion by 2030.', 'US$50 billion'],
-  ]) assert.deepEqual(check.check(text).filter(f => f.code === 'contradicts-report').map(f => text.slice(f.start, f.end)), [wrong], text);
+  ])
+    assert.deepEqual(
+      check
+        .check(text)
+        .filter(f => f.code === 'contradicts-report')
+        .map(f => text.slice(f.start, f.end)),
+      [wrong],
+      text,
+    );
 });
 
 // ---- The CLI ----------------------------------------------------------------------------------------
@@ -305,12 +422,16 @@ test('the shared edge-case note: the keys and definitions the note analysis read
     const findings = knowsNone.check(text).map(f => [f.code, text.slice(f.start, f.end)]);
     // not the keys in front matter, code spans, fenced and indented blocks, escaped brackets or links; the
     // marker [^1] has its (indented) definition; [^2] is never referenced
-    assert.deepEqual(findings, [
-      ['unknown-citation', '@usPakistanFlux2025'],
-      ['unknown-citation', '@profit2025'],
-      ['unknown-citation', '@syed2025'],
-      ['unused-footnote', '[^2]'],
-    ], JSON.stringify(eol));
+    assert.deepEqual(
+      findings,
+      [
+        ['unknown-citation', '@usPakistanFlux2025'],
+        ['unknown-citation', '@profit2025'],
+        ['unknown-citation', '@syed2025'],
+        ['unused-footnote', '[^2]'],
+      ],
+      JSON.stringify(eol),
+    );
   }
 });
 
@@ -324,7 +445,10 @@ test('thousands of dangling markers are summed up, not listed one by one', () =>
 
 test('a note over the size limit is checked up to the limit, and says so', () => {
   const findings = checker.check('x'.repeat(2_000_000) + ' [@late]');
-  assert.deepEqual(findings.map(f => [f.code, f.start]), [['note-too-long', 2_000_000]]);
+  assert.deepEqual(
+    findings.map(f => [f.code, f.start]),
+    [['note-too-long', 2_000_000]],
+  );
 });
 
 test('right or silent: a wrong number that is no mistyping of the report’s is pointed out without a fix', () => {
@@ -339,10 +463,20 @@ test('right or silent: a wrong number that is no mistyping of the report’s is 
 
 test('"over 90%" elsewhere in the report does not let a 98% that should be 89% pass', () => {
   const report: Report = {
-    ...handMade, id: 'mongolia', key: 'mongolia2025', figures: [
+    ...handMade,
+    id: 'mongolia',
+    key: 'mongolia2025',
+    figures: [
       figure('g1', '89%', 89, 'percent', 'share of Mongolian exports bought by China', 'China buys 89% of Mongolian exports.'),
-      figure('g2', '90%', 90, 'percent', 'share of the world’s rare earths processed in China',
-        'China processes over 90% of the world’s rare earths.', { qualifier: 'over' }),
+      figure(
+        'g2',
+        '90%',
+        90,
+        'percent',
+        'share of the world’s rare earths processed in China',
+        'China processes over 90% of the world’s rare earths.',
+        { qualifier: 'over' },
+      ),
     ],
   };
   const check = createNoteChecker(new Library([report]));

@@ -9,11 +9,27 @@ import { createCslEngine } from '../../src/lazy/cslEngine';
 import { Library } from '../../src/core/library';
 import { keysCitedBy } from '../../src/core/check';
 import {
-  bibliographyItems, citationItems, citationKeyAt, cslLocator, distinctSources, footnoteText, fullNote, itemForTarget,
-  noteFromSource, pandocCitation, pandocInsertion, reportToCsl, sourceToCsl, splitName, toCslJson, toRis,
+  bibliographyItems,
+  citationItems,
+  citationKeyAt,
+  cslLocator,
+  distinctSources,
+  footnoteText,
+  fullNote,
+  itemForTarget,
+  noteFromSource,
+  pandocCitation,
+  pandocInsertion,
+  reportToCsl,
+  sourceToCsl,
+  splitName,
+  toCslJson,
+  toRis,
 } from '../../src/core/cite';
 
-const report = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+const report = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), {
+  source: 'us-pakistan-relations-in-flux.txt',
+});
 const library = new Library([report]);
 const items = citationItems(library);
 
@@ -34,7 +50,10 @@ test('citable items: the report, 21 note sources, every section and paragraph wi
   assert.equal(p12.key, report.key);
   assert.equal(p12.locator, 'para. 12');
   const sections = items.filter(i => i.target.kind === 'section');
-  assert.deepEqual(sections.map(s => s.locator), ['paras. 1–4', 'paras. 5–12', 'paras. 13–28', 'paras. 29–31']);
+  assert.deepEqual(
+    sections.map(s => s.locator),
+    ['paras. 1–4', 'paras. 5–12', 'paras. 13–28', 'paras. 29–31'],
+  );
 });
 
 test('a repeated note (Ibid., short form) cites the note it repeats', () => {
@@ -43,7 +62,10 @@ test('a repeated note (Ibid., short form) cites the note it repeats', () => {
   assert.equal(ibid?.target.id, '16');
   const short = itemForTarget(items, { reportId: report.id, kind: 'footnote', id: '20' });
   assert.equal(short?.key, 'afzal2025');
-  assert.match(footnoteText(short!), /^Madiha Afzal, “The New, and Low, Normal in U\.S\.-Pakistan Relations,” Lawfare, January 2025, https:/);
+  assert.match(
+    footnoteText(short!),
+    /^Madiha Afzal, “The New, and Low, Normal in U\.S\.-Pakistan Relations,” Lawfare, January 2025, https:/,
+  );
 });
 
 test('filter text carries author, title, outlet and words', () => {
@@ -60,7 +82,10 @@ test('pandoc citations: single, locator, multi', () => {
 test('footnote text with a locator, and a note built from the report itself', () => {
   const p12 = items.find(i => i.target.kind === 'paragraph' && i.target.id === 'p12')!;
   assert.equal(footnoteText(p12), '“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints,” May 19, 2025, para. 12.');
-  assert.equal(noteFromSource({ authors: ['A B', 'C D', 'E F'], title: 'T', container: 'O', date: '2025-04-23', url: 'https://x' }), 'A B, C D, and E F, “T,” O, April 23, 2025, https://x.');
+  assert.equal(
+    noteFromSource({ authors: ['A B', 'C D', 'E F'], title: 'T', container: 'O', date: '2025-04-23', url: 'https://x' }),
+    'A B, C D, and E F, “T,” O, April 23, 2025, https://x.',
+  );
   assert.equal(noteFromSource({ authors: [], title: 'T' }), '“T.”');
   assert.equal(noteFromSource({ authors: ['A B'], container: 'O' }), 'A B, O.');
 });
@@ -87,7 +112,10 @@ test('CSL-JSON of sources and of the report: types, names, dates, URLs kept whol
   assert.deepEqual(note4.issued, { 'date-parts': [[2025, 2, 4]] });
   const note22 = sourceToCsl('policyResearch2025', report.footnotes[21].source);
   assert.equal(note22.type, 'report');
-  assert.equal(note22.URL, 'https://prac.org.pk/uploads/An%20Analysis%20of%20U.S.%20Tariff%20Barriers%20Impacting%20Pakistan’s%20Trade.pdf');
+  assert.equal(
+    note22.URL,
+    'https://prac.org.pk/uploads/An%20Analysis%20of%20U.S.%20Tariff%20Barriers%20Impacting%20Pakistan’s%20Trade.pdf',
+  );
   assert.equal(note22.publisher, 'Policy Research and Advisory Council KCCI');
   const own = reportToCsl(report);
   assert.equal(own.type, 'report');
@@ -98,23 +126,52 @@ test('CSL-JSON export: the report first, then its 21 note sources, ids the citat
   const json = JSON.parse(toCslJson(bibliographyItems(library)));
   assert.equal(json.length, 22);
   assert.equal(new Set(json.map((e: { id: string }) => e.id)).size, 22);
-  assert.deepEqual(json.map((e: { id: string }) => e.id).slice(0, 5), ['usPakistanFlux2025', 'afzal2025', 'nationalSecurity2025', 'iiss2024', 'profit2025']);
+  assert.deepEqual(json.map((e: { id: string }) => e.id).slice(0, 5), [
+    'usPakistanFlux2025',
+    'afzal2025',
+    'nationalSecurity2025',
+    'iiss2024',
+    'profit2025',
+  ]);
   assert.deepEqual(json[0], {
-    id: 'usPakistanFlux2025', type: 'report', 'citation-key': 'usPakistanFlux2025',
-    title: 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints', issued: { 'date-parts': [[2025, 5, 19]] },
+    id: 'usPakistanFlux2025',
+    type: 'report',
+    'citation-key': 'usPakistanFlux2025',
+    title: 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints',
+    issued: { 'date-parts': [[2025, 5, 19]] },
   });
 });
 
 test('a report with authors, publisher, number and URL exports each of them', () => {
-  const front = ['---', 'title: Water Security in the Indus Basin', 'date: 2024-11-05', 'authors: [Jane Doe, Omar Khan]',
-    'publisher: Example Institute', 'number: EI-2024-07', '---', '', 'The basin supports 200 million people.[^1]', '',
-    '[^1]: Sara Lin, “Storage,” Water Review, 3 March 2024, https://example.org/storage.', ''].join('\n');
+  const front = [
+    '---',
+    'title: Water Security in the Indus Basin',
+    'date: 2024-11-05',
+    'authors: [Jane Doe, Omar Khan]',
+    'publisher: Example Institute',
+    'number: EI-2024-07',
+    '---',
+    '',
+    'The basin supports 200 million people.[^1]',
+    '',
+    '[^1]: Sara Lin, “Storage,” Water Review, 3 March 2024, https://example.org/storage.',
+    '',
+  ].join('\n');
   const water = parseReport(front, { source: 'https://example.org/indus-report' });
   const [own, note] = bibliographyItems(new Library([water]));
   assert.deepEqual(own, {
-    id: water.key, type: 'report', 'citation-key': water.key, title: 'Water Security in the Indus Basin',
-    author: [{ family: 'Doe', given: 'Jane' }, { family: 'Khan', given: 'Omar' }], publisher: 'Example Institute', number: 'EI-2024-07',
-    issued: { 'date-parts': [[2024, 11, 5]] }, URL: 'https://example.org/indus-report',
+    id: water.key,
+    type: 'report',
+    'citation-key': water.key,
+    title: 'Water Security in the Indus Basin',
+    author: [
+      { family: 'Doe', given: 'Jane' },
+      { family: 'Khan', given: 'Omar' },
+    ],
+    publisher: 'Example Institute',
+    number: 'EI-2024-07',
+    issued: { 'date-parts': [[2024, 11, 5]] },
+    URL: 'https://example.org/indus-report',
   });
   assert.equal(note.title, 'Storage');
   const ris = toRis([own]);
@@ -136,7 +193,10 @@ test('only what a note cites: its pandoc keys and the sources its footnotes repe
   const keys = keysCitedBy(library, memo);
   assert.deepEqual(keys, ['profit2025', 'usPakistanFlux2025', 'nosuchkey2025', 'axios2025']);
   // in the library's order, each once; the unknown key has no entry
-  assert.deepEqual(bibliographyItems(library, { cited: new Set(keys) }).map(i => i.id), ['usPakistanFlux2025', 'profit2025', 'axios2025']);
+  assert.deepEqual(
+    bibliographyItems(library, { cited: new Set(keys) }).map(i => i.id),
+    ['usPakistanFlux2025', 'profit2025', 'axios2025'],
+  );
 });
 
 test('RIS export: 22 records (the report and 21 note sources), no folded lines, and it parses back with a RIS reader', () => {
@@ -191,13 +251,25 @@ test('pandoc insertion joins an open citation bracket instead of nesting one', (
 // ---- Hostile notes: every export and the footnote style write report text as data ----------------------
 
 const HOSTILE_URL = 'https://example.com/a}}@preamble{"\\immediate\\write18{touch /tmp/pwned}"}@misc{x,title={y}}';
-const hostileReport = parseReport([
-  '---', 'title: "Injection"', 'date: 2025-01-02', '---', '', '# Findings', '',
-  'A paragraph that reports US$123 million in funding.[^1] Another claim.[^2] A third.[^3]', '', '# Notes', '',
-  `[^1]: Mallory, "Plain title," Evil Outlet, January 5, 2025, ${HOSTILE_URL}`,
-  '[^2]: Eve, "Title with }} braces @misc{z, and \\input{x} 100% & #hash," Outlet, March 2025, https://example.org/b?q={x}',
-  '[^3]: Trent, "![](https://tracker.example/p.png) <img src=x onerror=alert(1)> [x](command:workbench.action.quit)," Outlet, May 2025.',
-].join('\n'), { source: 'injection.md' });
+const hostileReport = parseReport(
+  [
+    '---',
+    'title: "Injection"',
+    'date: 2025-01-02',
+    '---',
+    '',
+    '# Findings',
+    '',
+    'A paragraph that reports US$123 million in funding.[^1] Another claim.[^2] A third.[^3]',
+    '',
+    '# Notes',
+    '',
+    `[^1]: Mallory, "Plain title," Evil Outlet, January 5, 2025, ${HOSTILE_URL}`,
+    '[^2]: Eve, "Title with }} braces @misc{z, and \\input{x} 100% & #hash," Outlet, March 2025, https://example.org/b?q={x}',
+    '[^3]: Trent, "![](https://tracker.example/p.png) <img src=x onerror=alert(1)> [x](command:workbench.action.quit)," Outlet, May 2025.',
+  ].join('\n'),
+  { source: 'injection.md' },
+);
 const hostileLibrary = new Library([hostileReport]);
 /** BibTeX as the export writes it: the lazy engine's bibtex(), which prepares items with forBibtex. */
 const bibtexEngine = createCslEngine({});
@@ -226,27 +298,48 @@ test('BibTeX: a note URL ending in }}@preamble{…}@misc{…} adds no entry and 
 });
 
 test('BibTeX stays one entry per source with balanced braces whatever the fields hold (property)', () => {
-  const hostile = fc.string({ unit: fc.constantFrom('{', '}', '@', '"', '\\', '%', '#', ',', '=', ' ', '\n', 'a', 'https://x.org/'), maxLength: 30 });
-  fc.assert(fc.property(hostile, hostile, hostile, hostile, (title, author, container, url) => {
-    // "Council" keeps the name whole (a CSL literal), which citation-js writes unescaped
-    const item = sourceToCsl('k2025', { authors: [author, `${author} Council`], title, container, date: '2025-01-02', url: `https://example.org/${url}` });
-    const { entries, balanced } = bibtexShape(bibtexEngine.bibtex([item]));
-    assert.equal(entries.length, 1);
-    assert.ok(balanced);
-  }), { numRuns: 150 });
+  const hostile = fc.string({
+    unit: fc.constantFrom('{', '}', '@', '"', '\\', '%', '#', ',', '=', ' ', '\n', 'a', 'https://x.org/'),
+    maxLength: 30,
+  });
+  fc.assert(
+    fc.property(hostile, hostile, hostile, hostile, (title, author, container, url) => {
+      // "Council" keeps the name whole (a CSL literal), which citation-js writes unescaped
+      const item = sourceToCsl('k2025', {
+        authors: [author, `${author} Council`],
+        title,
+        container,
+        date: '2025-01-02',
+        url: `https://example.org/${url}`,
+      });
+      const { entries, balanced } = bibtexShape(bibtexEngine.bibtex([item]));
+      assert.equal(entries.length, 1);
+      assert.ok(balanced);
+    }),
+    { numRuns: 150 },
+  );
 });
 
 test('RIS: a line break in a field cannot end the record or start a tag', () => {
-  const ris = toRis([sourceToCsl('k2025', { authors: ['A\nER  - \nTY  - JOUR'], title: 'T\r\nID  - evil\u2028x\u001b[31m', date: '2025' })]);
+  const ris = toRis([
+    sourceToCsl('k2025', { authors: ['A\nER  - \nTY  - JOUR'], title: 'T\r\nID  - evil\u2028x\u001b[31m', date: '2025' }),
+  ]);
   assert.equal(ris, 'TY  - GEN\nID  - k2025\nAU  - A ER - TY - JOUR\nTI  - T ID  - evil x\nPY  - 2025\nDA  - 2025///\nER  - \n');
 });
 
 test('the footnote style inserts the formatted source, never the note as printed', () => {
-  const cite = (n: number) => footnoteText(citationItems(hostileLibrary).find(i => i.target.kind === 'footnote' && i.target.id === String(n))!);
-  assert.equal(cite(1), 'Mallory, “Plain title,” Evil Outlet, January 5, 2025, https://example.com/a%7D%7D@preamble%7B%22%5Cimmediate%5Cwrite18%7Btouch.');
+  const cite = (n: number) =>
+    footnoteText(citationItems(hostileLibrary).find(i => i.target.kind === 'footnote' && i.target.id === String(n))!);
+  assert.equal(
+    cite(1),
+    'Mallory, “Plain title,” Evil Outlet, January 5, 2025, https://example.com/a%7D%7D@preamble%7B%22%5Cimmediate%5Cwrite18%7Btouch.',
+  );
   const note3 = cite(3);
   assert.doesNotMatch(note3, /!\[|<img|\]\(command:|(^|[^\\])\[/);
   // a note that names no source is quoted as text, escaped
-  const comment = footnoteText({ source: { authors: [] }, footnote: { ...hostileReport.footnotes[2], text: 'See ![](https://t.example/x.png) <b>here</b>' } });
+  const comment = footnoteText({
+    source: { authors: [] },
+    footnote: { ...hostileReport.footnotes[2], text: 'See ![](https://t.example/x.png) <b>here</b>' },
+  });
   assert.equal(comment, 'See !\\[\\](https://t.example/x.png) \\<b\\>here\\</b\\>');
 });

@@ -115,7 +115,11 @@ describe('dossier cite: input problems are one line too', () => {
   test('a missing or binary .csl style file', async () => {
     assertFailsInOneLine(await run(citeCommand, 'usPakistanFlux2025', '--style', at('missing.csl')), 'cite', /missing\.csl: no such file/);
     fs.copyFileSync(at('note-binary.md'), at('binary.csl'));
-    assertFailsInOneLine(await run(citeCommand, 'usPakistanFlux2025', '--style', at('binary.csl')), 'cite', /binary\.csl: looks like a binary file/);
+    assertFailsInOneLine(
+      await run(citeCommand, 'usPakistanFlux2025', '--style', at('binary.csl')),
+      'cite',
+      /binary\.csl: looks like a binary file/,
+    );
   });
 });
 
@@ -123,7 +127,11 @@ describe('usage errors look the same in every command', () => {
   for (const command of commands) {
     test(`dossier ${command.name} --bogus: "dossier ${command.name}: unknown option --bogus. Usage: dossier ${command.name} …"`, async () => {
       const r = await run(command, '--bogus');
-      assertFailsInOneLine(r, command.name, new RegExp(`^dossier ${command.name}: unknown option --bogus\\. Usage: dossier ${command.name} \\S`));
+      assertFailsInOneLine(
+        r,
+        command.name,
+        new RegExp(`^dossier ${command.name}: unknown option --bogus\\. Usage: dossier ${command.name} \\S`),
+      );
       assert.ok(!r.err.includes('  '), 'the usage part has no summary after it');
     });
   }
@@ -194,10 +202,14 @@ describe('the dossier process', () => {
   });
 
   test('a reader that stops early (`| head -1`): no EPIPE stack trace, the exit code stays', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'check', 'test/fixtures/workspace/memo.md'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'check', 'test/fixtures/workspace/memo.md'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.destroy();
     let stderr = '';
-    child.stderr.on('data', chunk => { stderr += chunk; });
+    child.stderr.on('data', chunk => {
+      stderr += chunk;
+    });
     const code = await new Promise(resolve => child.on('close', resolve));
     assert.equal(stderr, '');
     assert.equal(code, 1, 'the memo has findings');

@@ -48,20 +48,40 @@ describe('dossier parse FILE.pdf', () => {
   });
 
   test('all 45 notes, each cited by a paragraph, each with its page; no warning', () => {
-    assert.deepEqual(report.footnotes.map(f => f.n), Array.from({ length: 45 }, (_, i) => i + 1));
+    assert.deepEqual(
+      report.footnotes.map(f => f.n),
+      Array.from({ length: 45 }, (_, i) => i + 1),
+    );
     assert.ok(report.footnotes.every(f => f.citedBy.length > 0 && typeof f.page === 'number'));
     assert.equal(report.footnotes[44].page, 18);
     assert.equal(err, '');
   });
 
   test('the headings of the table of contents (and the sub-headings it leaves out), nothing else', () => {
-    assert.deepEqual(report.sections.map(s => s.title), [
-      'Summary', 'Introduction', 'Description of Trump Accounts', 'Contributions', 'Ordinary Contributions', 'Tax-Advantaged Contributions',
-      'Federal Contribution Pilot Program', 'Employer Contributions', 'Qualified General Contributions', 'Eligible Investments',
-      'Qualified Withdrawals', 'ABLE Account Rollovers', 'Benefits of Trump Accounts and Comparison with Other Types of Accounts',
-      'Potential Impact of Trump Accounts on Saving Behavior and Wealth', 'Direct Effects of Tax Benefits', 'Impact on Household Savings Rates',
-      'Distributional Considerations', 'Interactions with Federal Means-Tested Programs', 'Author Information',
-    ]);
+    assert.deepEqual(
+      report.sections.map(s => s.title),
+      [
+        'Summary',
+        'Introduction',
+        'Description of Trump Accounts',
+        'Contributions',
+        'Ordinary Contributions',
+        'Tax-Advantaged Contributions',
+        'Federal Contribution Pilot Program',
+        'Employer Contributions',
+        'Qualified General Contributions',
+        'Eligible Investments',
+        'Qualified Withdrawals',
+        'ABLE Account Rollovers',
+        'Benefits of Trump Accounts and Comparison with Other Types of Accounts',
+        'Potential Impact of Trump Accounts on Saving Behavior and Wealth',
+        'Direct Effects of Tax Benefits',
+        'Impact on Household Savings Rates',
+        'Distributional Considerations',
+        'Interactions with Federal Means-Tested Programs',
+        'Author Information',
+      ],
+    );
   });
 
   test('a key figure with its page; the comparison table is a table, not paragraphs', () => {
@@ -126,14 +146,26 @@ describe('dossier parse: untagged PDFs (geometry)', () => {
       const r = await parse(name);
       assert.equal(r.date, '2025-03-03');
       assert.deepEqual(r.authors, ['Jane Doe', 'Omar Khan']);
-      assert.deepEqual(r.sections.map(s => s.title), ['Introduction', 'Where the Copper Comes From', 'Policy Options']);
-      assert.deepEqual(r.footnotes.map(f => f.n), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      assert.deepEqual(
+        r.sections.map(s => s.title),
+        ['Introduction', 'Where the Copper Comes From', 'Policy Options'],
+      );
+      assert.deepEqual(
+        r.footnotes.map(f => f.n),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      );
       const paragraphs = r.sections.flatMap(s => s.paragraphs);
-      assert.deepEqual(paragraphs.map(p => p.footnotes), [[1, 2], [3], [4, 5], [6], [7], [8], [9], [10]]);
+      assert.deepEqual(
+        paragraphs.map(p => p.footnotes),
+        [[1, 2], [3], [4, 5], [6], [7], [8], [9], [10]],
+      );
       assert.equal(r.footnotes[4].refersTo, 4);
       assert.equal(r.footnotes[3].source.url, 'https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-copper.pdf');
       for (const p of paragraphs) assert.doesNotMatch(p.text, /Page \d|Two Columns on Copper|Copper Supply and the Energy Transition/);
-      assert.equal(paragraphs[1].text, 'Prices followed: the benchmark contract averaged $9,150 per tonne over the year, about 8 percent above the year before, with the largest rise in the second quarter when stocks in exchange warehouses fell to their lowest level since 2008. Analysts disagree on how much of the rise reflects demand from the energy transition and how much reflects speculative positions taken in expectation of shortages that may not arrive until the end of the decade.');
+      assert.equal(
+        paragraphs[1].text,
+        'Prices followed: the benchmark contract averaged $9,150 per tonne over the year, about 8 percent above the year before, with the largest rise in the second quarter when stocks in exchange warehouses fell to their lowest level since 2008. Analysts disagree on how much of the rise reflects demand from the energy transition and how much reflects speculative positions taken in expectation of shortages that may not arrive until the end of the decade.',
+      );
     });
   }
 });
@@ -153,7 +185,10 @@ describe('dossier import', () => {
     const file = path.join(out, 'R48910.2.md');
     assert.equal(said, `${R48910} → ${file}`);
     const text = fs.readFileSync(file, 'utf8');
-    assert.match(text, /^---\ntitle: "Trump Accounts: Overview and Policy Considerations"\ndate: 2026-04-16\nauthors:\n {2}- "Brendan McDermott"\n/);
+    assert.match(
+      text,
+      /^---\ntitle: "Trump Accounts: Overview and Policy Considerations"\ndate: 2026-04-16\nauthors:\n {2}- "Brendan McDermott"\n/,
+    );
     assert.match(text, /^## Introduction$/m);
     assert.match(text, /^\[\^45\]: /m);
     const back = await run(parseCommand, [file, '--json']);

@@ -42,7 +42,10 @@ describe('dossier parse', () => {
     assert.equal(r.code, 0);
     assert.equal(r.err, '');
     const report = JSON.parse(r.out);
-    assert.deepEqual(Object.keys(report).filter(k => ['id', 'key', 'title', 'date', 'authors', 'sections', 'footnotes', 'figures'].includes(k)).length, 8);
+    assert.deepEqual(
+      Object.keys(report).filter(k => ['id', 'key', 'title', 'date', 'authors', 'sections', 'footnotes', 'figures'].includes(k)).length,
+      8,
+    );
     assert.equal(report.date, '2025-05-19');
     assert.equal(report.key, 'usPakistanFlux2025');
     assert.equal(report.sections.length, 4);
@@ -120,7 +123,11 @@ describe('dossier figures', () => {
   });
 
   test('a bad FILE or --library folder: exit 2, one line on stderr', async () => {
-    for (const args of [[path.join(dir, 'binary.txt')], ['--library', path.join(dir, 'missing')], [path.join(dir, 'empty.txt'), '--json']]) {
+    for (const args of [
+      [path.join(dir, 'binary.txt')],
+      ['--library', path.join(dir, 'missing')],
+      [path.join(dir, 'empty.txt'), '--json'],
+    ]) {
       const r = await run(figuresCommand, args);
       assert.equal(r.code, 2);
       assert.equal(r.out, '');
@@ -144,9 +151,19 @@ describe('dossier bib', () => {
   test('--cited NOTES.md: only what the memo cites, and a word about keys the library lacks', async () => {
     const r = await run(bib, ['--cited', 'test/fixtures/workspace/memo.md']);
     assert.equal(r.code, 0, r.err);
-    assert.deepEqual(JSON.parse(r.out).map((e: { id: string }) => e.id), [
-      'usPakistanFlux2025', 'profit2025', 'syed2025', 'channelNews2025', 'diplomat2025', 'associatedPress2025', 'dawn2025', 'diplomat2025b',
-    ]);
+    assert.deepEqual(
+      JSON.parse(r.out).map((e: { id: string }) => e.id),
+      [
+        'usPakistanFlux2025',
+        'profit2025',
+        'syed2025',
+        'channelNews2025',
+        'diplomat2025',
+        'associatedPress2025',
+        'dawn2025',
+        'diplomat2025b',
+      ],
+    );
     assert.match(r.err, /^not in the library, so not in the bibliography: @nosuchkey2025 /);
     const ris = await run(bib, ['--cited', 'test/fixtures/workspace/memo.md', '--format', 'ris']);
     assert.equal((ris.out.match(/^TY {2}- /gm) ?? []).length, 8);
@@ -203,7 +220,10 @@ describe('the CLI over the dossier: warnings on stderr, every Markdown extension
   test('a .mdown report in a --library folder is read, and its warning printed', async () => {
     const r = await run(figuresCommand, ['--json', '--library', warned]);
     assert.equal(r.code, 0);
-    assert.deepEqual([...new Set(JSON.parse(r.out).map((row: { report: string }) => row.report))], ['us-pakistan-relations-in-flux', 'gaps']);
+    assert.deepEqual(
+      [...new Set(JSON.parse(r.out).map((row: { report: string }) => row.report))],
+      ['us-pakistan-relations-in-flux', 'gaps'],
+    );
     assert.equal(r.err, `dossier: ${path.join(warned, 'gaps.mdown')}: Marker [9] in paragraph p1 has no note.`);
   });
 

@@ -18,18 +18,30 @@ test('package.json contributes exactly the declared commands', () => {
 });
 
 test('no test hook ships as a command', () => {
-  for (const id of ['dossier.preview.debugState', 'dossier.preview.refresh', 'dossier.preview.restore', 'dossier.outline.selection', 'dossier.outline.describe', 'dossier.outline.message']) {
+  for (const id of [
+    'dossier.preview.debugState',
+    'dossier.preview.refresh',
+    'dossier.preview.restore',
+    'dossier.outline.selection',
+    'dossier.outline.describe',
+    'dossier.outline.message',
+  ]) {
     assert.ok(!declared.includes(id), id);
   }
 });
 
 test('every menu item, keybinding and welcome link names a declared command', () => {
   const named = [
-    ...Object.values(contributes.menus).flat().map(m => m.command),
+    ...Object.values(contributes.menus)
+      .flat()
+      .map(m => m.command),
     ...contributes.keybindings.map(k => k.command),
     ...contributes.viewsWelcome.flatMap(v => [...v.contents.matchAll(/command:(dossier\.[\w.]+)/g)].map(m => m[1])),
   ];
-  assert.deepEqual(named.filter(id => !declared.includes(id)), []);
+  assert.deepEqual(
+    named.filter(id => !declared.includes(id)),
+    [],
+  );
   // the palette hides the commands that need a target; the ones it shows are all declared too
   assert.ok(named.includes('dossier.insertCitation'));
 });

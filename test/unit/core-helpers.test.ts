@@ -21,35 +21,66 @@ const seed = library.report(ID)!;
 
 describe('citationEdits: what inserting a citation writes', () => {
   test('an inline citation after a word or a full stop gets a space before it', () => {
-    assert.deepEqual(citationEdits('Aid fell.', 9, { kind: 'inline', text: '[@afzal2025]' }), { edits: [{ start: 9, end: 9, newText: ' [@afzal2025]' }], atCursor: 13 });
+    assert.deepEqual(citationEdits('Aid fell.', 9, { kind: 'inline', text: '[@afzal2025]' }), {
+      edits: [{ start: 9, end: 9, newText: ' [@afzal2025]' }],
+      atCursor: 13,
+    });
     assert.deepEqual(citationEdits('Aid fell ', 9, { kind: 'inline', text: '[@afzal2025]' }).edits[0]?.newText, '[@afzal2025]');
   });
 
   test('with the figure text, the figure comes first and the cursor lands after both', () => {
-    assert.deepEqual(citationEdits('Aid fell', 8, { kind: 'inline', text: '[@afzal2025]' }, 'US$845 million'),
-      { edits: [{ start: 8, end: 8, newText: ' US$845 million [@afzal2025]' }], atCursor: 28 });
+    assert.deepEqual(citationEdits('Aid fell', 8, { kind: 'inline', text: '[@afzal2025]' }, 'US$845 million'), {
+      edits: [{ start: 8, end: 8, newText: ' US$845 million [@afzal2025]' }],
+      atCursor: 28,
+    });
   });
 
   test('a footnote citation puts the marker at the cursor and the definition at the end, once', () => {
     assert.deepEqual(citationEdits('Aid fell.\n\nMore.\n', 9, { kind: 'footnote', text: 'Madiha Afzal, 2025.', key: 'afzal2025' }), {
-      edits: [{ start: 9, end: 9, newText: '[^1]' }, { start: 17, end: 17, newText: '\n[^1]: Madiha Afzal, 2025.\n' }], atCursor: 4,
+      edits: [
+        { start: 9, end: 9, newText: '[^1]' },
+        { start: 17, end: 17, newText: '\n[^1]: Madiha Afzal, 2025.\n' },
+      ],
+      atCursor: 4,
     });
-    assert.deepEqual(citationEdits('Aid fell.[^1]\n\n[^1]: Madiha Afzal, 2025.\n', 13, { kind: 'footnote', text: 'Madiha Afzal, 2025.', key: 'afzal2025' }),
-      { edits: [{ start: 13, end: 13, newText: '[^1]' }], atCursor: 4 }, 'the same source reuses its definition');
+    assert.deepEqual(
+      citationEdits('Aid fell.[^1]\n\n[^1]: Madiha Afzal, 2025.\n', 13, {
+        kind: 'footnote',
+        text: 'Madiha Afzal, 2025.',
+        key: 'afzal2025',
+      }),
+      { edits: [{ start: 13, end: 13, newText: '[^1]' }], atCursor: 4 },
+      'the same source reuses its definition',
+    );
   });
 });
 
 describe('sourceUrl: the web page a target cites', () => {
   test('a note, a figure (its first note), a paragraph (its first note)', () => {
-    assert.equal(sourceUrl(library, { reportId: ID, kind: 'footnote', id: '16' }), 'https://thediplomat.com/2025/04/critical-minerals-add-a-new-dynamic-to-pakistan-us-relations/');
+    assert.equal(
+      sourceUrl(library, { reportId: ID, kind: 'footnote', id: '16' }),
+      'https://thediplomat.com/2025/04/critical-minerals-add-a-new-dynamic-to-pakistan-us-relations/',
+    );
     const aid = seed.figures.find(f => f.text === 'US$845 million')!;
-    assert.equal(sourceUrl(library, { reportId: ID, kind: 'figure', id: aid.id }), 'https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/');
-    assert.equal(sourceUrl(library, { reportId: ID, kind: 'paragraph', id: 'p1' }), 'https://www.lawfaremedia.org/article/the-new–and-low–normal-in-u.s.-pakistan-relations');
+    assert.equal(
+      sourceUrl(library, { reportId: ID, kind: 'figure', id: aid.id }),
+      'https://profit.pakistantoday.com.pk/2025/02/04/us-suspends-845m-aid-projects-in-pakistan-following-trumps-directive/',
+    );
+    assert.equal(
+      sourceUrl(library, { reportId: ID, kind: 'paragraph', id: 'p1' }),
+      'https://www.lawfaremedia.org/article/the-new–and-low–normal-in-u.s.-pakistan-relations',
+    );
   });
 
   test('Ibid. without a URL of its own gives the URL of the note it repeats; a report from a file has none', () => {
     const report: Report = {
-      id: 'r', key: 'r2025', title: 'R', authors: [], source: 'r.md', sections: [], figures: [],
+      id: 'r',
+      key: 'r2025',
+      title: 'R',
+      authors: [],
+      source: 'r.md',
+      sections: [],
+      figures: [],
       footnotes: [
         { n: 1, key: 'a2025', text: 'A.', source: { authors: [], url: 'https://example.org/a' }, citedBy: [] },
         { n: 2, key: 'a2025', text: 'Ibid.', source: { authors: [] }, refersTo: 1, citedBy: [] },
@@ -80,8 +111,14 @@ describe('spanFor: where a target sits in the reader text', () => {
 
 describe('figure matching for hovers', () => {
   test('same value and unit; a bare number matches any unit; another unit does not', () => {
-    assert.deepEqual(figuresMatching(library, { value: 29, unit: 'percent', text: '29 percent' }).map(f => f.figure.text), ['29 percent']);
-    assert.deepEqual(figuresMatching(library, { value: 29 }).map(f => f.figure.unit), ['percent']);
+    assert.deepEqual(
+      figuresMatching(library, { value: 29, unit: 'percent', text: '29 percent' }).map(f => f.figure.text),
+      ['29 percent'],
+    );
+    assert.deepEqual(
+      figuresMatching(library, { value: 29 }).map(f => f.figure.unit),
+      ['percent'],
+    );
     assert.deepEqual(figuresMatching(library, { value: 29, unit: 'USD' }), []);
   });
 
@@ -110,7 +147,7 @@ describe('the same number: one rule', () => {
     assert.equal(sameValue(29, 29.000001), false);
   });
 
-  test('a note\'s number is a figure\'s amount in the same unit, or bare', () => {
+  test("a note's number is a figure's amount in the same unit, or bare", () => {
     const aid = { value: 845e6, unit: 'USD' };
     assert.equal(sameAmount({ value: 845e6, unit: 'USD' }, aid), true);
     assert.equal(sameAmount({ value: 845e6 }, aid), true, 'a bare number');
@@ -123,9 +160,15 @@ describe('the same number: one rule', () => {
 describe('what the pickers list before anything is typed', () => {
   test('sections first, then figures with their qualifier, section and paragraph number', () => {
     const hits = sectionsAndFigures(library);
-    assert.deepEqual(hits.slice(0, 4).map(h => [h.kind, h.label]), [
-      ['section', 'Introduction'], ['section', 'New limitations'], ['section', 'Motivations for navigating constraints'], ['section', 'Conclusion'],
-    ]);
+    assert.deepEqual(
+      hits.slice(0, 4).map(h => [h.kind, h.label]),
+      [
+        ['section', 'Introduction'],
+        ['section', 'New limitations'],
+        ['section', 'Motivations for navigating constraints'],
+        ['section', 'Conclusion'],
+      ],
+    );
     const aid = seed.figures.find(f => f.text === 'US$845 million')!;
     const hit = allFigures(library).find(h => h.id === aid.id)!;
     const place = library.paragraph(ID, aid.paragraph)!;
@@ -138,14 +181,29 @@ describe('what the pickers list before anything is typed', () => {
 describe('the hover chart compares like with like', () => {
   test('the figure among the closest figures of its unit, largest first; counts stand alone', () => {
     const figure = (text: string) => seed.figures.find(f => f.text === text)!;
-    assert.deepEqual(comparableFigures(seed, figure('29 percent')).map(f => f.text), ['46 percent', '39 percent', '29 percent', '16 percent']);
-    assert.deepEqual(comparableFigures(seed, figure('US$845 million')).map(f => f.text), ['US$1 billion', 'US$845 million', 'US$600 million', 'US$435 million']);
-    assert.deepEqual(comparableFigures(seed, seed.figures.find(f => f.unit === 'count')!), []);
+    assert.deepEqual(
+      comparableFigures(seed, figure('29 percent')).map(f => f.text),
+      ['46 percent', '39 percent', '29 percent', '16 percent'],
+    );
+    assert.deepEqual(
+      comparableFigures(seed, figure('US$845 million')).map(f => f.text),
+      ['US$1 billion', 'US$845 million', 'US$600 million', 'US$435 million'],
+    );
+    assert.deepEqual(
+      comparableFigures(
+        seed,
+        seed.figures.find(f => f.unit === 'count')!,
+      ),
+      [],
+    );
   });
 
   test('every report paragraph lists its own figures, in reading order', () => {
     const byParagraph = figuresByParagraph(seed);
-    assert.equal([...byParagraph.values()].reduce((n, list) => n + list.length, 0), seed.figures.length);
+    assert.equal(
+      [...byParagraph.values()].reduce((n, list) => n + list.length, 0),
+      seed.figures.length,
+    );
     const aid = seed.figures.find(f => f.text === 'US$845 million')!;
     assert.ok(byParagraph.get(aid.paragraph)!.includes(aid));
   });
@@ -155,7 +213,13 @@ describe('mentions in the report', () => {
   test('a figure: every paragraph and note with the same amount, however written', () => {
     const aid = seed.figures.find(f => f.text === 'US$845 million')!;
     const mentions = reportMentions(library, { reportId: ID, kind: 'figure', id: aid.id });
-    assert.deepEqual(mentions.map(m => [m.where, m.target.kind, m.target.id]), [['¶7 · New limitations', 'paragraph', 'p7'], ['[4]', 'footnote', '4']]);
+    assert.deepEqual(
+      mentions.map(m => [m.where, m.target.kind, m.target.id]),
+      [
+        ['¶7 · New limitations', 'paragraph', 'p7'],
+        ['[4]', 'footnote', '4'],
+      ],
+    );
     assert.match(mentions[1]!.text, /^\[4\] “US suspends \$845m aid projects/);
     const lines = library.readerText(seed).text.split('\n');
     assert.match(lines[mentions[0]!.line]!, /^¶7 /);
@@ -163,7 +227,10 @@ describe('mentions in the report', () => {
   });
 
   test('a note: the paragraphs that cite it', () => {
-    assert.deepEqual(reportMentions(library, { reportId: ID, kind: 'footnote', id: '16' }).map(m => [m.where, m.target.id]), [['¶20 · Motivations for navigating constraints', 'p20']]);
+    assert.deepEqual(
+      reportMentions(library, { reportId: ID, kind: 'footnote', id: '16' }).map(m => [m.where, m.target.id]),
+      [['¶20 · Motivations for navigating constraints', 'p20']],
+    );
     assert.deepEqual(reportMentions(library, { reportId: 'nope', kind: 'footnote', id: '16' }), []);
   });
 });

@@ -40,78 +40,138 @@ function memoryLog(): Logger & { lines: string[] } {
 
 function dossierOf(files: Record<string, string | Uint8Array>, settings: Partial<DossierSettings> = {}, devices: string[] = []) {
   const log = memoryLog();
-  const dossier = createDossier({ source: memorySource(files, devices), log, settings: { bundledReports: [], reports: [], baseFolder: '/ws', ...settings } });
+  const dossier = createDossier({
+    source: memorySource(files, devices),
+    log,
+    settings: { bundledReports: [], reports: [], baseFolder: '/ws', ...settings },
+  });
   return { dossier, log };
 }
 
 describe('createDossier end to end: load → search → cite → check', () => {
   test('a report and a note, in memory', async () => {
-    const { dossier } = dossierOf({ '/bundled/gulf.md': GULF, '/ws/reports/port.txt': PLAIN }, { bundledReports: ['/bundled'], reports: ['reports'] });
+    const { dossier } = dossierOf(
+      { '/bundled/gulf.md': GULF, '/ws/reports/port.txt': PLAIN },
+      { bundledReports: ['/bundled'], reports: ['reports'] },
+    );
 
     const loaded = await dossier.load();
-    assert.deepEqual(loaded.reports.map(r => [r.location, r.format, r.report.id, r.report.key]),
-      [['/bundled/gulf.md', 'markdown', 'gulf', 'gulfShippingStrain2025'], ['/ws/reports/port.txt', 'text', 'port', 'portCosts']]);
+    assert.deepEqual(
+      loaded.reports.map(r => [r.location, r.format, r.report.id, r.report.key]),
+      [
+        ['/bundled/gulf.md', 'markdown', 'gulf', 'gulfShippingStrain2025'],
+        ['/ws/reports/port.txt', 'text', 'port', 'portCosts'],
+      ],
+    );
     assert.deepEqual(loaded.problems, []);
     assert.deepEqual(loaded.warnings, []);
     assert.deepEqual([...loaded.bundled], ['/bundled/gulf.md']);
     assert.equal(dossier.library, loaded.library);
 
     const [hit] = await dossier.search('container traffic');
-    assert.deepEqual([hit?.kind, hit?.reportId, hit?.id, hit?.label], ['paragraph', 'gulf', 'p2', 'Container traffic through the strait fell by 40 percent in the first quarter.']);
+    assert.deepEqual(
+      [hit?.kind, hit?.reportId, hit?.id, hit?.label],
+      ['paragraph', 'gulf', 'p2', 'Container traffic through the strait fell by 40 percent in the first quarter.'],
+    );
 
     const items = dossier.citationItems();
-    assert.deepEqual(items.filter(i => !i.locator && !i.figure && i.target.kind !== 'section').map(i => i.key), ['gulfShippingStrain2025', 'rahman2025', 'financialTimes2025', 'portCosts', 'portWeekly2024']);
+    assert.deepEqual(
+      items.filter(i => !i.locator && !i.figure && i.target.kind !== 'section').map(i => i.key),
+      ['gulfShippingStrain2025', 'rahman2025', 'financialTimes2025', 'portCosts', 'portWeekly2024'],
+    );
     assert.equal(items.find(i => i.figure?.text === '40 percent')?.key, 'financialTimes2025');
 
     const note = 'Traffic through the strait fell by 60 percent in the first quarter [@financialTimes2025]. See also [@nobody2030].';
     const findings = dossier.check(note);
-    assert.deepEqual(findings.map(f => [f.code, note.slice(f.start, f.end), f.replacement]), [
-      ['contradicts-report', '60 percent', '40 percent'],
-      ['unknown-citation', '@nobody2030', undefined],
-    ]);
+    assert.deepEqual(
+      findings.map(f => [f.code, note.slice(f.start, f.end), f.replacement]),
+      [
+        ['contradicts-report', '60 percent', '40 percent'],
+        ['unknown-citation', '@nobody2030', undefined],
+      ],
+    );
   });
 
   test('the search index follows a reload', async () => {
     let reports = ['a.md'];
     const dossier = createDossier({
-      source: memorySource({ '/ws/a.md': GULF, '/elsewhere/port.txt': PLAIN }), log: memoryLog(),
-      settings: { bundledReports: [], get reports() { return reports; }, baseFolder: '/ws' },
+      source: memorySource({ '/ws/a.md': GULF, '/elsewhere/port.txt': PLAIN }),
+      log: memoryLog(),
+      settings: {
+        bundledReports: [],
+        get reports() {
+          return reports;
+        },
+        baseFolder: '/ws',
+      },
     });
     assert.deepEqual(await dossier.search('tonne'), []);
     reports = ['a.md', '/elsewhere/port.txt'];
     await dossier.load();
-    assert.deepEqual((await dossier.search('tonne')).map(h => [h.reportId, h.id]), [['port', 'p1']]);
+    assert.deepEqual(
+      (await dossier.search('tonne')).map(h => [h.reportId, h.id]),
+      [['port', 'p1']],
+    );
   });
 });
 
 describe('the loader', () => {
   test('.md, .markdown, .mdown, .mkd and .txt are found in a folder; other files and subfolders are not', async () => {
-    const { dossier } = dossierOf({
-      '/r/a.md': GULF, '/r/b.markdown': GULF, '/r/c.mdown': GULF, '/r/d.mkd': GULF, '/r/e.txt': PLAIN,
-      '/r/notes.docx.bak': 'x', '/r/image.png': 'x', '/r/sub/f.md': GULF,
-    }, { reports: ['/r'] });
+    const { dossier } = dossierOf(
+      {
+        '/r/a.md': GULF,
+        '/r/b.markdown': GULF,
+        '/r/c.mdown': GULF,
+        '/r/d.mkd': GULF,
+        '/r/e.txt': PLAIN,
+        '/r/notes.docx.bak': 'x',
+        '/r/image.png': 'x',
+        '/r/sub/f.md': GULF,
+      },
+      { reports: ['/r'] },
+    );
     const loaded = await dossier.load();
-    assert.deepEqual(loaded.reports.map(r => nameOf(r.location)), ['a.md', 'b.markdown', 'c.mdown', 'd.mkd', 'e.txt']);
-    assert.deepEqual(loaded.reports.map(r => r.report.id), ['a', 'b', 'c', 'd', 'e']);
+    assert.deepEqual(
+      loaded.reports.map(r => nameOf(r.location)),
+      ['a.md', 'b.markdown', 'c.mdown', 'd.mkd', 'e.txt'],
+    );
+    assert.deepEqual(
+      loaded.reports.map(r => r.report.id),
+      ['a', 'b', 'c', 'd', 'e'],
+    );
   });
 
   test('every file that cannot be read is a problem of its own; the others still load', async () => {
     const latin1 = Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x61, 0x75, 0x20, 0x6c, 0x61, 0x69, 0x74]);
-    const { dossier } = dossierOf({
-      '/r/good.md': GULF, '/r/empty.md': '', '/r/blank.txt': '  \n\n', '/r/caf.txt': latin1, '/r/scan.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]),
-      '/r/paper.pdf': '%PDF-1.7\n…',
-    }, { reports: ['/r', '/r/paper.pdf', 'missing'] }, ['/r/pipe.md']);
+    const { dossier } = dossierOf(
+      {
+        '/r/good.md': GULF,
+        '/r/empty.md': '',
+        '/r/blank.txt': '  \n\n',
+        '/r/caf.txt': latin1,
+        '/r/scan.md': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]),
+        '/r/paper.pdf': '%PDF-1.7\n…',
+      },
+      { reports: ['/r', '/r/paper.pdf', 'missing'] },
+      ['/r/pipe.md'],
+    );
     const loaded = await dossier.load();
-    assert.deepEqual(loaded.reports.map(r => r.report.id), ['good']);
-    assert.deepEqual(loaded.problems.map(p => `${p.name}: ${p.message}`), [
-      'missing: no such folder or file',
-      'blank.txt: The report contains only whitespace.',
-      'caf.txt: is not valid UTF-8 text',
-      'empty.md: the file is empty',
-      'pipe.md: is not a regular file (a device, a pipe or a socket), so it is not read',
-      'scan.md: looks like a binary file (an image), not text, and Dossier has no reader for it',
-      'paper.pdf: looks like a binary file (a PDF file), not text, and Dossier has no reader for it',
-    ]);
+    assert.deepEqual(
+      loaded.reports.map(r => r.report.id),
+      ['good'],
+    );
+    assert.deepEqual(
+      loaded.problems.map(p => `${p.name}: ${p.message}`),
+      [
+        'missing: no such folder or file',
+        'blank.txt: The report contains only whitespace.',
+        'caf.txt: is not valid UTF-8 text',
+        'empty.md: the file is empty',
+        'pipe.md: is not a regular file (a device, a pipe or a socket), so it is not read',
+        'scan.md: looks like a binary file (an image), not text, and Dossier has no reader for it',
+        'paper.pdf: looks like a binary file (a PDF file), not text, and Dossier has no reader for it',
+      ],
+    );
     assert.equal(loaded.problems[0]?.location, '/ws/missing', 'a relative setting path is read from the base folder');
   });
 
@@ -128,7 +188,10 @@ describe('the loader', () => {
   test('a report over the size limit is refused with the limit and the setting in the message', async () => {
     const { dossier } = dossierOf({ '/r/big.md': GULF + 'x'.repeat(1_100_000) }, { reports: ['/r/big.md'], maxReportSizeMB: 1 });
     const loaded = await dossier.load();
-    assert.deepEqual(loaded.problems.map(p => p.message), ['is 1.0 MB, over the 1 MB limit for a report (setting dossier.maxReportSizeMB)']);
+    assert.deepEqual(
+      loaded.problems.map(p => p.message),
+      ['is 1.0 MB, over the 1 MB limit for a report (setting dossier.maxReportSizeMB)'],
+    );
     const { dossier: roomier } = dossierOf({ '/r/big.md': GULF + 'x'.repeat(1_100_000) }, { reports: ['/r/big.md'], maxReportSizeMB: 2 });
     assert.equal((await roomier.load()).reports.length, 1);
   });
@@ -139,14 +202,20 @@ describe('the loader', () => {
     const { dossier } = dossierOf({ '/r/le.txt': le, '/r/be.txt': be }, { reports: ['/r'] });
     const loaded = await dossier.load();
     assert.deepEqual(loaded.problems, []);
-    assert.deepEqual(loaded.reports.map(r => r.report.title), ['Port Costs', 'Port Costs']);
+    assert.deepEqual(
+      loaded.reports.map(r => r.report.title),
+      ['Port Costs', 'Port Costs'],
+    );
     assert.equal(loaded.library.allFigures()[0]?.figure.text, '12 dollars');
   });
 
   test('parser warnings are kept on the result, per file', async () => {
     const { dossier } = dossierOf({ '/r/gaps.md': '# Gaps\n\nA claim with no note behind it.[^9]\n' }, { reports: ['/r'] });
     const loaded = await dossier.load();
-    assert.deepEqual(loaded.warnings.map(w => `${w.name}: ${w.message}`), ['gaps.md: Marker [9] in paragraph p1 has no note.']);
+    assert.deepEqual(
+      loaded.warnings.map(w => `${w.name}: ${w.message}`),
+      ['gaps.md: Marker [9] in paragraph p1 has no note.'],
+    );
   });
 
   test('the newest load wins over an older, slower one', async () => {
@@ -154,9 +223,21 @@ describe('the loader', () => {
     let release!: () => void;
     const slow = new Promise<void>(resolve => (release = resolve));
     // the first load's read of old.md is held until the second load has finished
-    const source: ReportSource = { ...files, read: async location => (location === '/r/old.md' ? (await slow, files.read(location)) : files.read(location)) };
+    const source: ReportSource = {
+      ...files,
+      read: async location => (location === '/r/old.md' ? (await slow, files.read(location)) : files.read(location)),
+    };
     let reports = ['/r/old.md'];
-    const dossier = createDossier({ source, log: memoryLog(), settings: { bundledReports: [], get reports() { return reports; } } });
+    const dossier = createDossier({
+      source,
+      log: memoryLog(),
+      settings: {
+        bundledReports: [],
+        get reports() {
+          return reports;
+        },
+      },
+    });
     const seen: string[][] = [];
     dossier.onDidLoad(result => seen.push(result.reports.map(r => r.report.id)));
     const first = dossier.load();
@@ -165,7 +246,10 @@ describe('the loader', () => {
     release();
     const firstResult = await first;
     assert.equal(firstResult, second, 'the older load resolves to the newest result');
-    assert.deepEqual(dossier.library.reports.map(r => r.id), ['new']);
+    assert.deepEqual(
+      dossier.library.reports.map(r => r.id),
+      ['new'],
+    );
     assert.deepEqual(seen, [['new']], 'listeners hear only the load that became current');
     assert.equal(second.generation, 2);
   });
@@ -175,7 +259,9 @@ describe('listeners', () => {
   test('a listener that throws is logged; the load and the other listeners go on', async () => {
     const { dossier, log } = dossierOf({ '/r/a.md': GULF }, { reports: ['/r'] });
     const heard: number[] = [];
-    dossier.onDidLoad(() => { throw new Error('tree broke'); });
+    dossier.onDidLoad(() => {
+      throw new Error('tree broke');
+    });
     dossier.onDidLoad(result => heard.push(result.reports.length));
     assert.equal((await dossier.load()).reports.length, 1);
     assert.deepEqual(heard, [1]);
@@ -198,25 +284,57 @@ describe('format detection and the reader registry', () => {
   test('a registered reader takes its format, and the loader finds its files in folders', async () => {
     const { dossier } = dossierOf({ '/r/a.pdf': '%PDF-1.7 Port Costs', '/r/b.md': GULF }, { reports: ['/r'] });
     const reader: ReportReader = {
-      format: 'pdf', label: 'PDF', extensions: ['.pdf'],
-      read: async (data, name) => parseReportWithSpans(PLAIN.replace('Port Costs', decodeText(data).slice(9)), { source: name, format: 'text' }),
+      format: 'pdf',
+      label: 'PDF',
+      extensions: ['.pdf'],
+      read: async (data, name) =>
+        parseReportWithSpans(PLAIN.replace('Port Costs', decodeText(data).slice(9)), { source: name, format: 'text' }),
     };
     const before = await dossier.load();
-    assert.deepEqual(before.reports.map(r => r.report.id), ['b'], 'without a reader, a .pdf in a folder is not a report');
+    assert.deepEqual(
+      before.reports.map(r => r.report.id),
+      ['b'],
+      'without a reader, a .pdf in a folder is not a report',
+    );
     const unregister = dossier.readers.register(reader);
     const after = await dossier.load();
-    assert.deepEqual(after.reports.map(r => [r.report.id, r.format]), [['a', 'pdf'], ['b', 'markdown']]);
+    assert.deepEqual(
+      after.reports.map(r => [r.report.id, r.format]),
+      [
+        ['a', 'pdf'],
+        ['b', 'markdown'],
+      ],
+    );
     unregister();
-    assert.deepEqual((await dossier.load()).reports.map(r => r.report.id), ['b']);
+    assert.deepEqual(
+      (await dossier.load()).reports.map(r => r.report.id),
+      ['b'],
+    );
   });
 
-  test('a reader that fails is one file\'s problem, logged with its stack; never fatal', async () => {
+  test("a reader that fails is one file's problem, logged with its stack; never fatal", async () => {
     const { dossier, log } = dossierOf({ '/r/a.pdf': '%PDF-1.7', '/r/b.md': GULF }, { reports: ['/r'] });
-    dossier.readers.register({ format: 'pdf', label: 'PDF', extensions: ['.pdf'], read: async () => { throw new TypeError('bad xref table'); } });
+    dossier.readers.register({
+      format: 'pdf',
+      label: 'PDF',
+      extensions: ['.pdf'],
+      read: async () => {
+        throw new TypeError('bad xref table');
+      },
+    });
     const loaded = await dossier.load();
-    assert.deepEqual(loaded.reports.map(r => r.report.id), ['b']);
-    assert.deepEqual(loaded.problems.map(p => `${p.name}: ${p.message}`), ['a.pdf: bad xref table']);
-    assert.ok(log.lines.some(l => l.startsWith('error TypeError: bad xref table')), log.lines.join('\n'));
+    assert.deepEqual(
+      loaded.reports.map(r => r.report.id),
+      ['b'],
+    );
+    assert.deepEqual(
+      loaded.problems.map(p => `${p.name}: ${p.message}`),
+      ['a.pdf: bad xref table'],
+    );
+    assert.ok(
+      log.lines.some(l => l.startsWith('error TypeError: bad xref table')),
+      log.lines.join('\n'),
+    );
   });
 });
 
@@ -235,44 +353,91 @@ describe('setting paths: trust and place (resolveReportPath)', () => {
   const context = { source: memorySource({}), base: '/ws', trusted: true, workspaceFolders: ['/ws'] };
   const uris = {
     source: { join: (folder: string, name: string) => `${folder}/${name}`, fromPath: (path: string) => `file://${path}` },
-    base: 'vscode-vfs://github/org/repo', trusted: true, workspaceFolders: ['vscode-vfs://github/org/repo'],
+    base: 'vscode-vfs://github/org/repo',
+    trusted: true,
+    workspaceFolders: ['vscode-vfs://github/org/repo'],
   };
   test('the user may name any folder; the workspace only its own', () => {
     assert.deepEqual(resolveReportPath({ path: '/srv/reports', origin: 'user' }, context), { location: '/srv/reports' });
     assert.deepEqual(resolveReportPath({ path: 'reports', origin: 'workspace' }, context), { location: '/ws/reports' });
     assert.deepEqual(resolveReportPath({ path: '/ws', origin: 'workspace' }, context), { location: '/ws' });
-    for (const path of ['/srv/reports', '../outside', 'reports/../../etc', '/dev/zero', '/wsx/reports', 'file:///etc/passwd', 'file:///ws/../etc', 'file:///ws/%2E%2E/etc']) {
+    for (const path of [
+      '/srv/reports',
+      '../outside',
+      'reports/../../etc',
+      '/dev/zero',
+      '/wsx/reports',
+      'file:///etc/passwd',
+      'file:///ws/../etc',
+      'file:///ws/%2E%2E/etc',
+    ]) {
       const resolved = resolveReportPath({ path, origin: 'workspace' }, context);
       assert.ok('refused' in resolved, `${path} → ${JSON.stringify(resolved)}`);
     }
-    assert.match((resolveReportPath({ path: '../outside', origin: 'workspace' }, context) as { refused: string }).refused, /^outside the workspace; .*user settings/);
+    assert.match(
+      (resolveReportPath({ path: '../outside', origin: 'workspace' }, context) as { refused: string }).refused,
+      /^outside the workspace; .*user settings/,
+    );
   });
   test('Restricted Mode ignores every value the workspace wrote, even one inside it', () => {
     const untrusted = { ...context, trusted: false };
-    assert.deepEqual(resolveReportPath({ path: 'reports', origin: 'workspace' }, untrusted),
-      { refused: 'set in this workspace\'s settings, which Restricted Mode ignores (trust the workspace to read it)', restricted: true });
+    assert.deepEqual(resolveReportPath({ path: 'reports', origin: 'workspace' }, untrusted), {
+      refused: "set in this workspace's settings, which Restricted Mode ignores (trust the workspace to read it)",
+      restricted: true,
+    });
     assert.deepEqual(resolveReportPath({ path: '/srv/reports', origin: 'user' }, untrusted), { location: '/srv/reports' });
   });
-  test('files and the workspace\'s own scheme only', () => {
-    assert.deepEqual(resolveReportPath({ path: 'reports', origin: 'workspace' }, uris), { location: 'vscode-vfs://github/org/repo/reports' });
+  test("files and the workspace's own scheme only", () => {
+    assert.deepEqual(resolveReportPath({ path: 'reports', origin: 'workspace' }, uris), {
+      location: 'vscode-vfs://github/org/repo/reports',
+    });
     assert.deepEqual(resolveReportPath({ path: '/home/me/reports', origin: 'user' }, uris), { location: 'file:///home/me/reports' });
-    for (const path of ['https://example.com/report.md', 'untitled:Untitled-1', 'command:workbench.action.quit', 'vscode-userdata:/User/settings.json', 'data:text/plain,x']) {
-      assert.deepEqual(resolveReportPath({ path, origin: 'user' }, uris), { refused: `Dossier reads reports from files only, not from "${path.slice(0, path.indexOf(':'))}:" locations` });
+    for (const path of [
+      'https://example.com/report.md',
+      'untitled:Untitled-1',
+      'command:workbench.action.quit',
+      'vscode-userdata:/User/settings.json',
+      'data:text/plain,x',
+    ]) {
+      assert.deepEqual(resolveReportPath({ path, origin: 'user' }, uris), {
+        refused: `Dossier reads reports from files only, not from "${path.slice(0, path.indexOf(':'))}:" locations`,
+      });
     }
   });
-  test('the loader: the workspace\'s values outside it are problems; in Restricted Mode they are set aside, not read', async () => {
+  test("the loader: the workspace's values outside it are problems; in Restricted Mode they are set aside, not read", async () => {
     const files = { '/ws/reports/gulf.md': GULF, '/home/me/port.txt': PLAIN, '/secret/port.txt': PLAIN };
-    const trusted = dossierOf(files, { reports: ['/home/me/port.txt'], workspaceReports: ['reports', '/secret', '../secret/port.txt'], workspaceFolders: ['/ws'] });
+    const trusted = dossierOf(files, {
+      reports: ['/home/me/port.txt'],
+      workspaceReports: ['reports', '/secret', '../secret/port.txt'],
+      workspaceFolders: ['/ws'],
+    });
     const loaded = await trusted.dossier.load();
-    assert.deepEqual(loaded.reports.map(r => r.location), ['/home/me/port.txt', '/ws/reports/gulf.md']);
-    assert.deepEqual(loaded.problems.map(p => p.name), ['/secret', '../secret/port.txt']);
+    assert.deepEqual(
+      loaded.reports.map(r => r.location),
+      ['/home/me/port.txt', '/ws/reports/gulf.md'],
+    );
+    assert.deepEqual(
+      loaded.problems.map(p => p.name),
+      ['/secret', '../secret/port.txt'],
+    );
     assert.deepEqual(loaded.restricted, []);
 
-    const untrusted = dossierOf(files, { reports: ['/home/me/port.txt'], workspaceReports: ['reports', '/secret'], workspaceFolders: ['/ws'], trusted: false });
+    const untrusted = dossierOf(files, {
+      reports: ['/home/me/port.txt'],
+      workspaceReports: ['reports', '/secret'],
+      workspaceFolders: ['/ws'],
+      trusted: false,
+    });
     const restricted = await untrusted.dossier.load();
-    assert.deepEqual(restricted.reports.map(r => r.location), ['/home/me/port.txt']);
+    assert.deepEqual(
+      restricted.reports.map(r => r.location),
+      ['/home/me/port.txt'],
+    );
     assert.deepEqual(restricted.problems, []);
-    assert.deepEqual(restricted.restricted.map(r => r.name), ['reports', '/secret']);
+    assert.deepEqual(
+      restricted.restricted.map(r => r.name),
+      ['reports', '/secret'],
+    );
   });
 });
 
@@ -282,7 +447,13 @@ describe('Library inputs are never changed', () => {
     const b = parseReportWithSpans(GULF, { source: 'gulf.md' });
     const before = JSON.stringify([a, b]);
     const library = new Library([a, b]);
-    assert.deepEqual(library.reports.map(r => [r.id, r.key]), [['gulf', 'gulfShippingStrain2025'], ['gulf-2', 'gulfShippingStrain2025b']]);
+    assert.deepEqual(
+      library.reports.map(r => [r.id, r.key]),
+      [
+        ['gulf', 'gulfShippingStrain2025'],
+        ['gulf-2', 'gulfShippingStrain2025b'],
+      ],
+    );
     assert.equal(JSON.stringify([a, b]), before);
     assert.equal(library.reports[0], a.report, 'a report that keeps its id and keys is not copied');
     assert.equal(library.at('gulf-2', GULF.indexOf('Container traffic'))?.kind, 'paragraph', 'the copy keeps its spans');

@@ -11,7 +11,10 @@ describe('Eval corpus: headings and notes as the gold gives them', () => {
   for (const gold of loadGold()) {
     test(`${gold.id}: ${gold.headings.length} headings, ${gold.notes} notes, the gold's metadata`, () => {
       const report = parseReport(readFileSync(gold.path, 'utf8'), { source: basename(gold.path) });
-      assert.deepEqual(report.sections.map(s => s.title), gold.headings);
+      assert.deepEqual(
+        report.sections.map(s => s.title),
+        gold.headings,
+      );
       assert.equal(report.footnotes.length, gold.notes);
       assert.equal(report.title, gold.metadata.title);
       if (gold.metadata.date) assert.equal(report.date, gold.metadata.date);

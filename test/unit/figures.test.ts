@@ -12,7 +12,10 @@ const SEED = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf
 /** The seed's body paragraphs, built without the parser: blocks of prose before the notes, markers taken out. */
 function seedParagraphs(): MarkedParagraph[] {
   const body = SEED.slice(0, SEED.search(/^\[1\] /m));
-  const blocks = body.split(/\n\s*\n/).map(b => b.trim()).filter(b => b.length > 80);
+  const blocks = body
+    .split(/\n\s*\n/)
+    .map(b => b.trim())
+    .filter(b => b.length > 80);
   return blocks.map((block, i) => marked(`p${i + 1}`, block));
 }
 
@@ -41,9 +44,22 @@ interface Expected {
 
 const EXPECTED: Expected[] = [
   { text: '16 percent', value: 16, unit: 'percent', qualifier: 'just over', subject: ['share of votes', 'IMF'] },
-  { text: 'US$845 million', value: 845e6, unit: 'USD', subject: ['multisector funding', 'suspended', 'Trump administration'], footnotes: [4] },
+  {
+    text: 'US$845 million',
+    value: 845e6,
+    unit: 'USD',
+    subject: ['multisector funding', 'suspended', 'Trump administration'],
+    footnotes: [4],
+  },
   { text: '600 attacks', value: 600, unit: 'count', qualifier: 'over', subject: ['attacks', 'Pakistan'], footnotes: [7] },
-  { text: 'four Afghan provinces', value: 4, unit: 'count', qualifier: 'at least', subject: ['Afghan provinces', 'training facilities'], footnotes: [7] },
+  {
+    text: 'four Afghan provinces',
+    value: 4,
+    unit: 'count',
+    qualifier: 'at least',
+    subject: ['Afghan provinces', 'training facilities'],
+    footnotes: [7],
+  },
   { text: 'US$500 billion', value: 500e9, unit: 'USD', subject: ['bilateral trade volume', '2030'], footnotes: [9] },
   { text: 'US$6 trillion', value: 6e12, unit: 'USD', subject: ['minerals industry'], footnotes: [12] },
   { text: 'three percent', value: 3, unit: 'percent', qualifier: 'about', subject: ['contribution', 'GDP'], footnotes: [12] },
@@ -52,7 +68,14 @@ const EXPECTED: Expected[] = [
   { text: '600,000 square kilometers', value: 600000, unit: 'km2', subject: ['Mineral-rich areas'] },
   { text: '90 known minerals', value: 90, unit: 'count', qualifier: 'over', subject: ['known minerals'] },
   { text: 'US$62 billion', value: 62e9, unit: 'USD', subject: ['China-Pakistan Economic Corridor'], footnotes: [15] },
-  { text: '50 billion pounds', value: 50e9, unit: 'lb', qualifier: 'in excess of', subject: ['Reko Diq', 'copper resources'], footnotes: [16] },
+  {
+    text: '50 billion pounds',
+    value: 50e9,
+    unit: 'lb',
+    qualifier: 'in excess of',
+    subject: ['Reko Diq', 'copper resources'],
+    footnotes: [16],
+  },
   { text: '41 million ounces', value: 41e6, unit: 'oz', subject: ['gold deposits'], footnotes: [16] },
   { text: 'three years', value: 3, unit: 'years', qualifier: 'less than', subject: ['production'], footnotes: [16] },
   { text: 'two years', value: 2, unit: 'years', qualifier: 'nearly', subject: ['visit'], footnotes: [17] },
@@ -99,9 +122,13 @@ describe('extractFigures on the seed (paragraphs built by the test)', () => {
   }
 
   test('ids are f1..fN in reading order', () => {
-    assert.deepEqual(figures.map(f => f.id), figures.map((_, i) => `f${i + 1}`));
+    assert.deepEqual(
+      figures.map(f => f.id),
+      figures.map((_, i) => `f${i + 1}`),
+    );
     const paragraphs = seedParagraphs();
-    const position = (f: Figure) => paragraphs.findIndex(p => p.id === f.paragraph) * 1e6 + paragraphs.find(p => p.id === f.paragraph)!.text.indexOf(f.sentence);
+    const position = (f: Figure) =>
+      paragraphs.findIndex(p => p.id === f.paragraph) * 1e6 + paragraphs.find(p => p.id === f.paragraph)!.text.indexOf(f.sentence);
     for (let i = 1; i < figures.length; i++) assert.ok(position(figures[i - 1]) <= position(figures[i]));
   });
 
@@ -123,7 +150,22 @@ describe('extractFigures on the seed (paragraphs built by the test)', () => {
 
   test('not figures: years, decades, ordinals, dates, names, vague amounts, compound adjectives', () => {
     const texts = figures.map(f => f.text);
-    for (const not of ['2021', '1980s', '1990s', '22nd', '2030', '2008', '2025', 'F-35', '35', '232', 'hundreds', 'two-day', 'one', '37 deals']) {
+    for (const not of [
+      '2021',
+      '1980s',
+      '1990s',
+      '22nd',
+      '2030',
+      '2008',
+      '2025',
+      'F-35',
+      '35',
+      '232',
+      'hundreds',
+      'two-day',
+      'one',
+      '37 deals',
+    ]) {
       assert.ok(!texts.some(t => t === not || t.startsWith(`${not} `)), `"${not}" should not be a figure`);
     }
     assert.ok(!figures.some(f => f.unit === 'GBP'), 'no sterling in the seed: "hundreds of pounds" is vague and mass');
@@ -168,8 +210,16 @@ describe('subjects from general phrasings', () => {
     ['Exports rose to US$31 billion in 2024.', 'US$31 billion', ['Exports']],
     ['Dams hold less than ten percent of annual flow.', 'ten percent', ['Dams’ share of annual flow']],
     ['Traders reported losses of about US$2 billion.', 'US$2 billion', ['Traders’ losses']],
-    ['Reko Diq alone is estimated to hold copper resources in excess of 50 billion pounds.', '50 billion pounds', ['Reko Diq copper resources']],
-    ['Diversification is plausible: the equipment industry is valued at US$600 million and is expected to grow by 8 percent.', '8 percent', ['equipment industry’s growth']],
+    [
+      'Reko Diq alone is estimated to hold copper resources in excess of 50 billion pounds.',
+      '50 billion pounds',
+      ['Reko Diq copper resources'],
+    ],
+    [
+      'Diversification is plausible: the equipment industry is valued at US$600 million and is expected to grow by 8 percent.',
+      '8 percent',
+      ['equipment industry’s growth'],
+    ],
     ['Competitors fare worse: Bangladesh faces 39 percent and Vietnam 46 percent.', '39 percent', ['Bangladesh']],
     ['The Indus basin supports over 200 million people.', '200 million people', ['Indus basin’s people']],
     ['Gulf states plan to invest US$10 billion in mining abroad.', 'US$10 billion', ['Gulf states’ investment in mining abroad']],
@@ -197,26 +247,59 @@ describe('splitSentences', () => {
   });
   test('empty and figure-less paragraphs give nothing', () => {
     assert.deepEqual(extractFigures([]), []);
-    assert.deepEqual(extractFigures([{ id: 'p1', text: '', markers: [] }, { id: 'p2', text: 'No numbers here.', markers: [] }]), []);
+    assert.deepEqual(
+      extractFigures([
+        { id: 'p1', text: '', markers: [] },
+        { id: 'p2', text: 'No numbers here.', markers: [] },
+      ]),
+      [],
+    );
   });
 });
 
 describe('extractFigures: properties', () => {
-  const pieces = fc.constantFrom('The ', 'U.S. ', 'suspended ', 'US$845 million ', 'in ', 'funding', '. ', '[4]', 'over ', '600 attacks ',
-    '(at 39 percent) ', 'Bangladesh ', ', which ', 'stands at ', 'three percent', 'the next 37 years', '? ', '“', '”', '\n', '—');
-  const raw = fc.oneof(fc.array(pieces, { maxLength: 40 }).map(a => a.join('')), fc.string({ maxLength: 300 }));
+  const pieces = fc.constantFrom(
+    'The ',
+    'U.S. ',
+    'suspended ',
+    'US$845 million ',
+    'in ',
+    'funding',
+    '. ',
+    '[4]',
+    'over ',
+    '600 attacks ',
+    '(at 39 percent) ',
+    'Bangladesh ',
+    ', which ',
+    'stands at ',
+    'three percent',
+    'the next 37 years',
+    '? ',
+    '“',
+    '”',
+    '\n',
+    '—',
+  );
+  const raw = fc.oneof(
+    fc.array(pieces, { maxLength: 40 }).map(a => a.join('')),
+    fc.string({ maxLength: 300 }),
+  );
   test('any paragraph: no throw, sentences hold their figure, notes come from the paragraph, ids in order', () => {
-    fc.assert(fc.property(fc.array(raw, { maxLength: 4 }), texts => {
-      const paragraphs = texts.map((t, i) => marked(`p${i + 1}`, t));
-      const figures = extractFigures(paragraphs);
-      figures.forEach((f, i) => {
-        assert.equal(f.id, `f${i + 1}`);
-        const p = paragraphs.find(x => x.id === f.paragraph)!;
-        assert.ok(f.sentence.includes(f.text));
-        assert.ok(p.text.includes(f.sentence));
-        assert.ok(f.subject.length > 0);
-        for (const n of f.footnotes) assert.ok(p.markers.some(m => m.n === n));
-      });
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(raw, { maxLength: 4 }), texts => {
+        const paragraphs = texts.map((t, i) => marked(`p${i + 1}`, t));
+        const figures = extractFigures(paragraphs);
+        figures.forEach((f, i) => {
+          assert.equal(f.id, `f${i + 1}`);
+          const p = paragraphs.find(x => x.id === f.paragraph)!;
+          assert.ok(f.sentence.includes(f.text));
+          assert.ok(p.text.includes(f.sentence));
+          assert.ok(f.subject.length > 0);
+          for (const n of f.footnotes) assert.ok(p.markers.some(m => m.n === n));
+        });
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -113,39 +113,51 @@ test('multi-line note text is written on one line', () => {
 
 test('the note analysis finds markers and definitions, not definitions as markers', () => {
   const scan = analyseNote('A[^1] b[^x].\n\n[^1]: One [^x] inside.\n[^x]: Ex.\n');
-  assert.deepEqual(scan.footnoteRefs.map(r => r.label), ['1', 'x', 'x']);
-  assert.deepEqual(scan.footnoteDefinitions.map(d => [d.label, d.text]), [['1', 'One [^x] inside.'], ['x', 'Ex.']]);
+  assert.deepEqual(
+    scan.footnoteRefs.map(r => r.label),
+    ['1', 'x', 'x'],
+  );
+  assert.deepEqual(
+    scan.footnoteDefinitions.map(d => [d.label, d.text]),
+    [
+      ['1', 'One [^x] inside.'],
+      ['x', 'Ex.'],
+    ],
+  );
 });
 
 test('property: citing never deletes user text — removing inserted markers/definitions and undoing renumbering gives the original back', () => {
   const word = fc.constantFrom('Aid', 'tariff', 'rose.', '[^1]', '[^2]', '[^3]', '\n', '\n\n', ' ', 'text');
-  fc.assert(fc.property(fc.array(word, { maxLength: 25 }), fc.nat(), fc.constantFrom('New note.', 'First.'), (parts, pos, noteText) => {
-    const body = parts.join(' ');
-    const defs = '\n\n[^1]: First.\n[^2]: Second.\n[^3]: Third.\n';
-    const text = body + defs;
-    const cursor = pos % (body.length + 1);
-    const { edits } = applyFootnoteCitation(text, cursor, { text: noteText });
-    // Edits only insert, or replace digits of a label with digits.
-    for (const e of edits) {
-      if (e.end > e.start) {
-        assert.match(text.slice(e.start, e.end), /^\d+$/);
-        assert.match(e.newText, /^\d+$/);
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 25 }), fc.nat(), fc.constantFrom('New note.', 'First.'), (parts, pos, noteText) => {
+      const body = parts.join(' ');
+      const defs = '\n\n[^1]: First.\n[^2]: Second.\n[^3]: Third.\n';
+      const text = body + defs;
+      const cursor = pos % (body.length + 1);
+      const { edits } = applyFootnoteCitation(text, cursor, { text: noteText });
+      // Edits only insert, or replace digits of a label with digits.
+      for (const e of edits) {
+        if (e.end > e.start) {
+          assert.match(text.slice(e.start, e.end), /^\d+$/);
+          assert.match(e.newText, /^\d+$/);
+        }
       }
-    }
-    const out = applyEdits(text, edits);
-    const strip = (t: string) => t.replace(/\[\^\d+\]/g, '[^n]');
-    // Everything the user wrote is still there, in the same order.
-    const original = strip(text).split('');
-    let i = 0;
-    for (const ch of strip(out)) if (ch === original[i]) i++;
-    assert.equal(i, original.length);
-    // Numbering stays in order of first use when it was in order before.
-    const order = (t: string) => {
-      const firstUse: number[] = [];
-      for (const r of analyseNote(t).footnoteRefs) if (!firstUse.includes(Number(r.label))) firstUse.push(Number(r.label));
-      return firstUse;
-    };
-    const sorted = (xs: number[]) => xs.every((x, k) => k === 0 || xs[k - 1] < x);
-    if (sorted(order(text))) assert.ok(sorted(order(out)), `${JSON.stringify(text)} @${cursor} → ${JSON.stringify(out)}`);
-  }), { numRuns: 300 });
+      const out = applyEdits(text, edits);
+      const strip = (t: string) => t.replace(/\[\^\d+\]/g, '[^n]');
+      // Everything the user wrote is still there, in the same order.
+      const original = strip(text).split('');
+      let i = 0;
+      for (const ch of strip(out)) if (ch === original[i]) i++;
+      assert.equal(i, original.length);
+      // Numbering stays in order of first use when it was in order before.
+      const order = (t: string) => {
+        const firstUse: number[] = [];
+        for (const r of analyseNote(t).footnoteRefs) if (!firstUse.includes(Number(r.label))) firstUse.push(Number(r.label));
+        return firstUse;
+      };
+      const sorted = (xs: number[]) => xs.every((x, k) => k === 0 || xs[k - 1] < x);
+      if (sorted(order(text))) assert.ok(sorted(order(out)), `${JSON.stringify(text)} @${cursor} → ${JSON.stringify(out)}`);
+    }),
+    { numRuns: 300 },
+  );
 });

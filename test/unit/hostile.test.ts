@@ -22,8 +22,17 @@ const crReport = `A Report Title\r\r${body}\r\rSecond Heading\r\rAnother paragra
 test('CR-only line endings: paragraphs, headings and notes as with LF', () => {
   const lf = parseReport(crReport.replace(/\r/g, '\n'));
   const cr = parseReport(crReport);
-  assert.deepEqual(cr.sections.map(s => [s.title, s.paragraphs.map(p => p.footnotes)]), [['Introduction', [[1]]], ['Second Heading', [[2]]]]);
-  assert.deepEqual(cr.footnotes.map(f => f.text), ['A note.', 'Another note.']);
+  assert.deepEqual(
+    cr.sections.map(s => [s.title, s.paragraphs.map(p => p.footnotes)]),
+    [
+      ['Introduction', [[1]]],
+      ['Second Heading', [[2]]],
+    ],
+  );
+  assert.deepEqual(
+    cr.footnotes.map(f => f.text),
+    ['A note.', 'Another note.'],
+  );
   assert.deepEqual(cr.sections, lf.sections);
 });
 
@@ -33,14 +42,18 @@ test('mixed line endings (CRLF, CR, LF) split lines the same way', () => {
 });
 
 test('a Markdown report with front matter reads the same with LF, CR-only and CRLF line endings', () => {
-  const lf = '---\ntitle: A CR Report\nauthors: [Jane Doe]\n---\n\n# Intro\n\nA paragraph with a note [^1].\n\n## Second\n\nAnother paragraph.\n\n[^1]: A note, 2020.\n';
+  const lf =
+    '---\ntitle: A CR Report\nauthors: [Jane Doe]\n---\n\n# Intro\n\nA paragraph with a note [^1].\n\n## Second\n\nAnother paragraph.\n\n[^1]: A note, 2020.\n';
   const read = (text: string) => {
     const { title, authors, sections, footnotes } = parseReport(text, { source: 'cr.md' });
     return { title, authors, sections, notes: footnotes.map(f => f.text) };
   };
   const expected = read(lf);
   assert.equal(expected.title, 'A CR Report');
-  assert.deepEqual(expected.sections.map(s => s.title), ['Intro', 'Second']);
+  assert.deepEqual(
+    expected.sections.map(s => s.title),
+    ['Intro', 'Second'],
+  );
   assert.deepEqual(read(lf.replace(/\n/g, '\r')), expected);
   assert.deepEqual(read(lf.replace(/\n/g, '\r\n')), expected);
 });
@@ -56,14 +69,23 @@ test('a marker inside a figure ("over 600[1] attacks") is inside its reader high
 
 test('a note source ending in a long run of punctuation keeps its URL and title', () => {
   assert.deepEqual(parseSource(`Jane Doe, “A Title,” Outlet, 2020, https://example.com/a${'.'.repeat(5000)}`), {
-    authors: ['Jane Doe'], title: 'A Title', container: 'Outlet', date: '2020', url: 'https://example.com/a',
+    authors: ['Jane Doe'],
+    title: 'A Title',
+    container: 'Outlet',
+    date: '2020',
+    url: 'https://example.com/a',
   });
   assert.equal(parseSource(`<https://example.com/b>>>>`).url, 'https://example.com/b');
 });
 
 /** The rule short forms follow, spelled out: the nearest earlier unresolved note whose title equals, extends or begins it. */
 function plainRule(notes: { n: number; text: string; source: Source }[]): Map<number, number> {
-  const norm = (t: string) => t.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (t: string) =>
+    t
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const refers = new Map<number, number>();
   notes.forEach((note, index) => {
     if (/^(?:ibid|id)\b\.?/i.test(note.text.trim())) {
@@ -88,26 +110,36 @@ function plainRule(notes: { n: number; text: string; source: Source }[]): Map<nu
 }
 
 test('short forms resolve as the plain rule says, for any list of notes', () => {
-  const title = fc.array(fc.constantFrom('Trade', 'trade', ' ', 'Talks', 'and', 'Tariffs', '—', 'é', 'e', 'x'), { maxLength: 6 }).map(a => a.join(''));
+  const title = fc
+    .array(fc.constantFrom('Trade', 'trade', ' ', 'Talks', 'and', 'Tariffs', '—', 'é', 'e', 'x'), { maxLength: 6 })
+    .map(a => a.join(''));
   const note = fc.record({
     ibid: fc.boolean(),
     title: fc.option(title, { nil: undefined }),
     url: fc.option(fc.constant('https://example.com'), { nil: undefined, freq: 4 }),
   });
-  fc.assert(fc.property(fc.array(note, { maxLength: 30 }), list => {
-    const notes = list.map((x, i) => ({
-      n: i + 1,
-      text: x.ibid ? 'Ibid.' : `note ${i + 1}`,
-      source: { authors: [], ...(x.title !== undefined ? { title: x.title } : {}), ...(x.url ? { url: x.url } : {}) },
-    }));
-    assert.deepEqual([...resolveReferences(notes)].sort(), [...plainRule(notes)].sort());
-  }), { numRuns: 400 });
+  fc.assert(
+    fc.property(fc.array(note, { maxLength: 30 }), list => {
+      const notes = list.map((x, i) => ({
+        n: i + 1,
+        text: x.ibid ? 'Ibid.' : `note ${i + 1}`,
+        source: { authors: [], ...(x.title !== undefined ? { title: x.title } : {}), ...(x.url ? { url: x.url } : {}) },
+      }));
+      assert.deepEqual([...resolveReferences(notes)].sort(), [...plainRule(notes)].sort());
+    }),
+    { numRuns: 400 },
+  );
 });
 
 /** 9 levels of 9 aliases: 1 KB of YAML, 9⁹ values once expanded. */
 function aliasBomb(key: string): string {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= 9; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n${key}: *a9\n`;
 }
 
@@ -115,42 +147,63 @@ test('a YAML alias bomb in a chart block is refused with a message, at once', ()
   // expanded, its 9⁹ values would take minutes and gigabytes: returning at all is the proof it was not
   const [block] = findChartBlocks('# Note\n\n```dossier-chart\ntitle: Bomb\n' + aliasBomb('figures') + '```\n');
   assert.equal(block!.body, undefined);
-  assert.equal(block!.problem, `The chart block is not valid YAML or JSON: its aliases expand to more than ${YAML_MAX_VALUES.toLocaleString('en-US')} values (an alias bomb?)`);
+  assert.equal(
+    block!.problem,
+    `The chart block is not valid YAML or JSON: its aliases expand to more than ${YAML_MAX_VALUES.toLocaleString('en-US')} values (an alias bomb?)`,
+  );
 });
 
 test('a YAML alias bomb in front matter is ignored with a warning; the report still reads', () => {
-  const parsed = parseReportWithSpans(`---\n${aliasBomb('authors')}title: Bomb\n---\n\n# Bomb\n\nA paragraph that says 29 percent.\n`, { source: 'bomb.md' });
+  const parsed = parseReportWithSpans(`---\n${aliasBomb('authors')}title: Bomb\n---\n\n# Bomb\n\nA paragraph that says 29 percent.\n`, {
+    source: 'bomb.md',
+  });
   assert.equal(parsed.report.title, 'Bomb');
   assert.deepEqual(parsed.report.authors, []);
   assert.match(parsed.warnings.join('\n'), /front matter is not valid YAML and was ignored: its aliases expand to more than/);
 });
 
 test('YAML with a few shared aliases still loads', () => {
-  assert.deepEqual(parseYaml('base: &b [1, 2]\nmore: [*b, *b]\n'), { base: [1, 2], more: [[1, 2], [1, 2]] });
+  assert.deepEqual(parseYaml('base: &b [1, 2]\nmore: [*b, *b]\n'), {
+    base: [1, 2],
+    more: [
+      [1, 2],
+      [1, 2],
+    ],
+  });
 });
 
 test('chart figures given as a list or settings are a problem, not flattened text', () => {
   const report = parseReport('# T\n\nThe rate was 29 percent in 2024 and 31 percent in 2025.\n');
   const [block] = findChartBlocks('```dossier-chart\nfigures: [[f1, f2], {a: 1}, f1]\n```\n');
   const { chart, error } = resolveDeclaredChart(block!, 0, new Library([report]), report);
-  assert.deepEqual(chart?.data.map(d => d.figureId), ['f1']);
-  assert.equal(error?.message, 'Chart "note-chart-1": each entry of figures: is a figure id or search words, not a list or settings; each entry of figures: is a figure id or search words, not a list or settings.');
+  assert.deepEqual(
+    chart?.data.map(d => d.figureId),
+    ['f1'],
+  );
+  assert.equal(
+    error?.message,
+    'Chart "note-chart-1": each entry of figures: is a figure id or search words, not a list or settings; each entry of figures: is a figure id or search words, not a list or settings.',
+  );
 });
 
-const style = (attrs: string, body = '<info><title>T</title></info>') => `<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"${attrs}>${body}</style>\n`;
+const style = (attrs: string, body = '<info><title>T</title></info>') =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"${attrs}>${body}</style>\n`;
 
 test('a CSL style: well-formed, in the CSL namespace, at most 1 MB, no DOCTYPE', () => {
   assert.equal(cslStyleProblem(style(' class="note"')), undefined);
   assert.equal(cslStyleProblem(style('', '<info><title>T</info>')), 'malformed XML: </info> on line 2 closes <title>');
   assert.equal(cslStyleProblem(style('', '<info>')), 'malformed XML: </style> on line 2 closes <info>');
   assert.equal(cslStyleProblem(style('', '<!-- never closed')), 'malformed XML: a comment opened on line 2 is not closed');
-  assert.equal(cslStyleProblem(`<!DOCTYPE style [<!ENTITY a "aaaa">]>\n${style('')}`), 'a CSL style has no DOCTYPE or entity declarations (line 1)');
+  assert.equal(
+    cslStyleProblem(`<!DOCTYPE style [<!ENTITY a "aaaa">]>\n${style('')}`),
+    'a CSL style has no DOCTYPE or entity declarations (line 1)',
+  );
   assert.equal(cslStyleProblem('<html>not a style</html>'), 'not a CSL style (no <style> element in the CSL namespace)');
   assert.equal(cslStyleProblem('just text'), 'not a CSL style (no XML element in it)');
   assert.equal(cslStyleProblem(style('', `<!--${'x'.repeat(1_200_000)}-->`)), 'it is 1.2 MB; a CSL style is read only up to 1 MB');
 });
 
-test('a CSL style\'s class comes from its root element only', () => {
+test("a CSL style's class comes from its root element only", () => {
   assert.equal(cslStyleClass(style(' class="note"')), 'note');
   assert.equal(cslStyleClass(style(" class='in-text'", '<!-- <style class="note"> -->')), 'in-text');
   assert.equal(cslStyleClass(style('', `<!--${'<style '.repeat(1000)}-->`)), 'in-text');
@@ -174,16 +227,27 @@ test('the chart SVG cleaner keeps local references only, and prefixes ids', () =
 
 test('zero-width and bidi controls inside a number do not split it', () => {
   const text = 'It cost US$8\u200b45 million and \u202a29\u202c percent.';
-  assert.deepEqual(findQuantities(text).map(q => [q.text, q.value, q.start, q.end]), [
-    ['US$8\u200b45 million', 845e6, 8, 23],
-    ['29\u202c percent', 29, 29, 40],
-  ]);
+  assert.deepEqual(
+    findQuantities(text).map(q => [q.text, q.value, q.start, q.end]),
+    [
+      ['US$8\u200b45 million', 845e6, 8, 23],
+      ['29\u202c percent', 29, 29, 40],
+    ],
+  );
 });
 
 test('"US$8\u200b45 million" in a note agrees with the report: no false contradiction, no fix that writes a wrong number', () => {
-  const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+  const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), {
+    source: 'us-pakistan-relations-in-flux.txt',
+  });
   const checker = createNoteChecker(new Library([seed]));
   const note = 'The Trump administration has already suspended US$8\u200b45 million in multisector funding.';
-  assert.deepEqual(checker.check(note).filter(f => f.code === 'contradicts-report'), []);
-  assert.deepEqual(checker.check(note.replace('\u200b', '')).filter(f => f.code === 'contradicts-report'), []);
+  assert.deepEqual(
+    checker.check(note).filter(f => f.code === 'contradicts-report'),
+    [],
+  );
+  assert.deepEqual(
+    checker.check(note.replace('\u200b', '')).filter(f => f.code === 'contradicts-report'),
+    [],
+  );
 });

@@ -67,12 +67,18 @@ describe('citation keys', () => {
     const keys = (l: Library) => l.reports.flatMap(r => [r.key, ...r.footnotes.map(f => f.key)]);
     assert.deepEqual(keys(a), keys(b));
     // re-assigning the same objects does not drift
-    assert.deepEqual(keys(a), assignKeys([...a.reports]).flatMap(r => [r.key, ...r.footnotes.map(f => f.key)]));
+    assert.deepEqual(
+      keys(a),
+      assignKeys([...a.reports]).flatMap(r => [r.key, ...r.footnotes.map(f => f.key)]),
+    );
   });
 
   test('two reports with the same title get distinct report keys', () => {
     const library = new Library([seed(), parseReport(seedText, { source: 'copy.txt' })]);
-    assert.deepEqual(library.reports.map(r => r.key), ['usPakistanFlux2025', 'usPakistanFlux2025b']);
+    assert.deepEqual(
+      library.reports.map(r => r.key),
+      ['usPakistanFlux2025', 'usPakistanFlux2025b'],
+    );
   });
 
   test('base keys', () => {
@@ -82,7 +88,10 @@ describe('citation keys', () => {
     assert.equal(surname('José Núñez'), 'nunez');
     assert.equal(sourceBaseKey({ authors: [], container: 'The Diplomat', date: '2025-04-16' }), 'diplomat2025');
     assert.equal(sourceBaseKey({ authors: [], title: 'The rise of things' }), 'rise');
-    assert.equal(reportBaseKey({ title: 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints', date: '2025-05-19' }), 'usPakistanFlux2025');
+    assert.equal(
+      reportBaseKey({ title: 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints', date: '2025-05-19' }),
+      'usPakistanFlux2025',
+    );
     assert.equal(reportBaseKey({ title: 'The State of the Climate', date: '2024-01-01' }), 'stateClimate2024');
   });
 });

@@ -45,7 +45,10 @@ describe('Library offset lookups (input text)', () => {
   test('a marker, its paragraph and section', () => {
     const offset = at('withdrawal.[1]', 'withdrawal.'.length + 1);
     assert.deepEqual(library.at(ID, offset), { kind: 'marker', id: '1', start: offset - 1, end: offset + 2 });
-    assert.deepEqual(library.chainAt(ID, offset).map(s => `${s.kind}:${s.id}`), ['section:s1', 'paragraph:p1', 'marker:1']);
+    assert.deepEqual(
+      library.chainAt(ID, offset).map(s => `${s.kind}:${s.id}`),
+      ['section:s1', 'paragraph:p1', 'marker:1'],
+    );
   });
 
   test('plain paragraph text is the paragraph; a heading is its section', () => {
@@ -78,7 +81,14 @@ describe('Library offset lookups (input text)', () => {
     const paragraphs = report.sections.flatMap(s => s.paragraphs);
     for (const span of spans.filter(s => s.kind === 'paragraph')) {
       const p = paragraphs.find(x => x.id === span.id)!;
-      assert.equal(seedText.slice(span.start, span.end).replace(/\[\d+\]/g, '').replace(/\s+/g, ' ').trim(), p.text);
+      assert.equal(
+        seedText
+          .slice(span.start, span.end)
+          .replace(/\[\d+\]/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        p.text,
+      );
     }
   });
 
@@ -91,8 +101,14 @@ describe('Library offset lookups (input text)', () => {
 
 describe('Library ids', () => {
   test('two copies of one report get distinct ids, and the copy keeps its offset lookups', () => {
-    const twice = new Library([parseReportWithSpans(seedText, { source: `${ID}.txt` }), parseReportWithSpans(seedText, { source: `${ID}.txt` })]);
-    assert.deepEqual(twice.reports.map(r => r.id), [ID, `${ID}-2`]);
+    const twice = new Library([
+      parseReportWithSpans(seedText, { source: `${ID}.txt` }),
+      parseReportWithSpans(seedText, { source: `${ID}.txt` }),
+    ]);
+    assert.deepEqual(
+      twice.reports.map(r => r.id),
+      [ID, `${ID}-2`],
+    );
     const offset = seedText.indexOf('Targeted counterterrorism cooperation');
     assert.equal(twice.at(`${ID}-2`, offset)?.kind, 'paragraph');
   });
@@ -100,7 +116,10 @@ describe('Library ids', () => {
 
 describe('Library figures by value', () => {
   test('an amount finds the report figures of that value, whatever the unit, and nothing else', () => {
-    assert.deepEqual(library.figuresWithValue(845_000_000).map(f => f.figure.text), ['US$845 million']);
+    assert.deepEqual(
+      library.figuresWithValue(845_000_000).map(f => f.figure.text),
+      ['US$845 million'],
+    );
     assert.ok(library.figuresWithValue(29).some(f => f.figure.unit === 'percent'));
     assert.deepEqual(library.figuresWithValue(854_000_000), []);
   });

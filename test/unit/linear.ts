@@ -26,7 +26,12 @@ export function assertLinear(label: string, work: (n: number) => void, n: number
   // warm up (the first runs pay for compilation), then judge sizes by the best of three runs
   work(n);
   work(n);
-  const best = (size: number) => Math.min(time(() => work(size)), time(() => work(size)), time(() => work(size)));
+  const best = (size: number) =>
+    Math.min(
+      time(() => work(size)),
+      time(() => work(size)),
+      time(() => work(size)),
+    );
   let size = n;
   let took = best(size);
   while (size < maxN && took < MIN_MS) {
@@ -34,9 +39,10 @@ export function assertLinear(label: string, work: (n: number) => void, n: number
     took = best(size);
   }
   const repeats = Math.max(1, Math.ceil(MIN_MS / Math.max(took, 0.01)));
-  const run = (at: number) => time(() => {
-    for (let i = 0; i < repeats; i++) work(at);
-  });
+  const run = (at: number) =>
+    time(() => {
+      for (let i = 0; i < repeats; i++) work(at);
+    });
   let message = '';
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     let small = Infinity;

@@ -13,12 +13,15 @@ test('report text in a hover is data: HTML, links, images and emphasis are escap
 });
 
 test('no escaped text can open a link, an image or raw HTML (property)', () => {
-  fc.assert(fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 80 }), text => {
-    const out = escapeMarkdown(text);
-    assert.doesNotMatch(out, /(^|[^\\])\]\(/);
-    assert.doesNotMatch(out, /</);
-    assert.doesNotMatch(out, /\n/);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme-ascii', maxLength: 80 }), text => {
+      const out = escapeMarkdown(text);
+      assert.doesNotMatch(out, /(^|[^\\])\]\(/);
+      assert.doesNotMatch(out, /</);
+      assert.doesNotMatch(out, /\n/);
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('command links carry JSON arguments and an escaped label', () => {

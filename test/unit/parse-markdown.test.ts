@@ -21,19 +21,28 @@ describe('Markdown: front matter and [^n] / [^label] footnotes', () => {
   });
 
   test('the H1 repeating the title is not a section; the table of contents is not a paragraph', () => {
-    assert.deepEqual(r.sections.map(s => s.title), ['Introduction', 'Storage']);
+    assert.deepEqual(
+      r.sections.map(s => s.title),
+      ['Introduction', 'Storage'],
+    );
     for (const p of paras(r)) assert.doesNotMatch(p.text, /^Introduction$|^Storage$|#/);
   });
 
   test('emphasis, code marks and links are stripped, link text kept; images dropped; block quotes kept', () => {
-    assert.equal(paras(r)[0].text, 'The Indus basin supports over 200 million people, and its storage capacity covers about 30 days of flow. See the treaty text for the legal frame.');
+    assert.equal(
+      paras(r)[0].text,
+      'The Indus basin supports over 200 million people, and its storage capacity covers about 30 days of flow. See the treaty text for the legal frame.',
+    );
     assert.equal(paras(r)[2].text, 'Dams hold less than ten percent of annual flow, according to a 2023 survey.');
     assert.equal(paras(r)[3].text, 'Quoted testimony also counts as a paragraph of the report, with a note.');
     assert.equal(paras(r).length, 4);
   });
 
   test('labels are numbered in order of first reference; markers removed and listed', () => {
-    assert.deepEqual(paras(r).map(p => p.footnotes), [[1, 2], [1], [3], [4]]);
+    assert.deepEqual(
+      paras(r).map(p => p.footnotes),
+      [[1, 2], [1], [3], [4]],
+    );
     assert.deepEqual(note(r, 1).citedBy, ['p1', 'p2']);
   });
 
@@ -49,7 +58,10 @@ describe('Markdown: front matter and [^n] / [^label] footnotes', () => {
   test('marker spans point at [^label] in the input', () => {
     const text = fixture('footnotes-front-matter.md');
     const markers = spans.filter(s => s.kind === 'marker');
-    assert.deepEqual(markers.map(s => text.slice(s.start, s.end)), ['[^1]', '[^treaty]', '[^1]', '[^survey]', '[^2]']);
+    assert.deepEqual(
+      markers.map(s => text.slice(s.start, s.end)),
+      ['[^1]', '[^treaty]', '[^1]', '[^survey]', '[^2]'],
+    );
   });
 });
 
@@ -63,7 +75,13 @@ describe('Markdown: linked-number markers with a numbered notes list', () => {
   });
 
   test('[1](#fn1), <sup>[2](#fn2)</sup>, [[3]](#fn3), [<sup>4</sup>](#fn4) are markers', () => {
-    assert.deepEqual(paras(r).map(p => p.footnotes), [[1, 2], [3, 4]]);
+    assert.deepEqual(
+      paras(r).map(p => p.footnotes),
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    );
     assert.equal(paras(r)[1].text, 'Price swings could cut returns by a third, and some projects may stall.');
   });
 
@@ -85,9 +103,15 @@ describe('Markdown: linked-number markers with a numbered notes list', () => {
 describe('Markdown: [n] markers and notes on lines starting with the number', () => {
   const r = parse('numbered-lines.md').report;
   test('"Endnotes" on its own line starts the notes; "[1] text" and "3 text" lines are notes', () => {
-    assert.deepEqual(r.footnotes.map(f => f.n), [1, 2, 3]);
+    assert.deepEqual(
+      r.footnotes.map(f => f.n),
+      [1, 2, 3],
+    );
     assert.equal(note(r, 3).refersTo, 1);
-    assert.deepEqual(paras(r).map(p => p.footnotes), [[1, 2], [3]]);
+    assert.deepEqual(
+      paras(r).map(p => p.footnotes),
+      [[1, 2], [3]],
+    );
     assert.equal(r.key, 'borderTradeSouth');
   });
 });
@@ -95,10 +119,16 @@ describe('Markdown: [n] markers and notes on lines starting with the number', ()
 describe('Markdown: notes as table rows', () => {
   const r = parse('table-notes.md').report;
   test('rows "| 1 | text |" and "| [2](#ref-2) | text |" are notes; the header row is not; body tables are not paragraphs', () => {
-    assert.deepEqual(r.footnotes.map(f => f.n), [1, 2]);
+    assert.deepEqual(
+      r.footnotes.map(f => f.n),
+      [1, 2],
+    );
     assert.deepEqual(note(r, 2).source.authors, ['Ahmed Raza', 'Lina Park']);
     assert.equal(note(r, 1).source.container, 'Business Recorder');
-    assert.deepEqual(paras(r).map(p => p.text), ['Energy subsidies reached 3 percent of GDP last year. Reform plans are under discussion.']);
+    assert.deepEqual(
+      paras(r).map(p => p.text),
+      ['Energy subsidies reached 3 percent of GDP last year. Reform plans are under discussion.'],
+    );
     assert.deepEqual(paras(r)[0].footnotes, [1, 2]);
   });
 });
@@ -113,14 +143,25 @@ describe('Markdown: rules', () => {
   });
 
   test('setext headings, code fences and HTML comments are not paragraphs', () => {
-    const r = parseReport('Title\n=====\n\nFirst paragraph of prose here.\n\nSection Two\n-----------\n\n```\ncode [1]\n```\n\n<!-- hidden -->\n\nSecond paragraph.\n', { format: 'markdown' });
+    const r = parseReport(
+      'Title\n=====\n\nFirst paragraph of prose here.\n\nSection Two\n-----------\n\n```\ncode [1]\n```\n\n<!-- hidden -->\n\nSecond paragraph.\n',
+      { format: 'markdown' },
+    );
     assert.equal(r.title, 'Title');
-    assert.deepEqual(r.sections.map(s => s.title), ['Introduction', 'Section Two']);
-    assert.deepEqual(paras(r).map(p => p.text), ['First paragraph of prose here.', 'Second paragraph.']);
+    assert.deepEqual(
+      r.sections.map(s => s.title),
+      ['Introduction', 'Section Two'],
+    );
+    assert.deepEqual(
+      paras(r).map(p => p.text),
+      ['First paragraph of prose here.', 'Second paragraph.'],
+    );
   });
 
   test('escapes, entities, autolinks and HTML tags', () => {
-    const r = parseReport('# T\n\nPrices rose 5\\*3 &amp; fell &mdash; see <https://example.com/x> and <span class="a">this</span>.\n', { format: 'markdown' });
+    const r = parseReport('# T\n\nPrices rose 5\\*3 &amp; fell &mdash; see <https://example.com/x> and <span class="a">this</span>.\n', {
+      format: 'markdown',
+    });
     assert.equal(paras(r)[0].text, 'Prices rose 5*3 & fell — see https://example.com/x and this.');
   });
 
@@ -130,26 +171,48 @@ describe('Markdown: rules', () => {
   });
 
   test('bullet lists of prose are paragraphs, one per item', () => {
-    const r = parseReport('# T\n\n- Pakistan could revise tariffs.\n- It could also diversify\n  exports over time.\n', { format: 'markdown' });
-    assert.deepEqual(paras(r).map(p => p.text), ['Pakistan could revise tariffs.', 'It could also diversify exports over time.']);
+    const r = parseReport('# T\n\n- Pakistan could revise tariffs.\n- It could also diversify\n  exports over time.\n', {
+      format: 'markdown',
+    });
+    assert.deepEqual(
+      paras(r).map(p => p.text),
+      ['Pakistan could revise tariffs.', 'It could also diversify exports over time.'],
+    );
   });
 
   test('invalid front matter is ignored with a warning', () => {
-    const { report, warnings } = parseReportWithSpans('---\ntitle: [unclosed\n---\n\n# Real Title\n\nBody text here.\n', { format: 'markdown' });
+    const { report, warnings } = parseReportWithSpans('---\ntitle: [unclosed\n---\n\n# Real Title\n\nBody text here.\n', {
+      format: 'markdown',
+    });
     assert.equal(report.title, 'Real Title');
     assert.equal(warnings.length, 1);
   });
 
   test('plain-text style notes in Markdown: "[n] text" lines make [n] markers', () => {
-    const r = parseReport('---\ntitle: Converted\n---\n\nA claim.[1] Another.[2]\n\n## Heading[^9]\n\nMore.[1]\n\n[1] “One,” Outlet, 2024, https://a.example.\n\n[2] Ibid.\n', { format: 'markdown' });
-    assert.deepEqual(paras(r).map(p => p.footnotes), [[1, 2], [1]]);
-    assert.deepEqual(r.sections.map(s => s.title), ['Introduction', 'Heading']);
+    const r = parseReport(
+      '---\ntitle: Converted\n---\n\nA claim.[1] Another.[2]\n\n## Heading[^9]\n\nMore.[1]\n\n[1] “One,” Outlet, 2024, https://a.example.\n\n[2] Ibid.\n',
+      { format: 'markdown' },
+    );
+    assert.deepEqual(
+      paras(r).map(p => p.footnotes),
+      [[1, 2], [1]],
+    );
+    assert.deepEqual(
+      r.sections.map(s => s.title),
+      ['Introduction', 'Heading'],
+    );
     assert.equal(note(r, 2).refersTo, 1);
   });
 
   test('Word-style converted notes: [[1]](#_ftn1) markers, "[[1]](#_ftnref1) text" notes without a heading', () => {
-    const r = parseReport('# Converted\n\nA claim.[[1]](#_ftn1) And a second one.<a href="#_ftn2" name="_ftnref2">2</a>\n\n---\n\n[[1]](#_ftnref1) Jane Doe, “One,” Outlet, 2024, https://a.example.\n\n[[2]](#_ftnref2) Ibid.\n', { format: 'markdown' });
-    assert.deepEqual(paras(r).map(p => [p.text, p.footnotes]), [['A claim. And a second one.', [1, 2]]]);
+    const r = parseReport(
+      '# Converted\n\nA claim.[[1]](#_ftn1) And a second one.<a href="#_ftn2" name="_ftnref2">2</a>\n\n---\n\n[[1]](#_ftnref1) Jane Doe, “One,” Outlet, 2024, https://a.example.\n\n[[2]](#_ftnref2) Ibid.\n',
+      { format: 'markdown' },
+    );
+    assert.deepEqual(
+      paras(r).map(p => [p.text, p.footnotes]),
+      [['A claim. And a second one.', [1, 2]]],
+    );
     assert.equal(note(r, 1).source.authors[0], 'Jane Doe');
     assert.equal(note(r, 2).refersTo, 1);
   });

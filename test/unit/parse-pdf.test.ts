@@ -26,9 +26,17 @@ describe('PDF (tagged): CRS R48910, pages 1–6 (cover, summary, contents, body 
   });
 
   test('headings as in the table of contents; no running head, no contents lines, no title repeat', () => {
-    assert.deepEqual(r.sections.map(s => s.title), [
-      'Summary', 'Introduction', 'Description of Trump Accounts', 'Contributions', 'Ordinary Contributions', 'Tax-Advantaged Contributions',
-    ]);
+    assert.deepEqual(
+      r.sections.map(s => s.title),
+      [
+        'Summary',
+        'Introduction',
+        'Description of Trump Accounts',
+        'Contributions',
+        'Ordinary Contributions',
+        'Tax-Advantaged Contributions',
+      ],
+    );
     for (const p of paras(r)) {
       assert.doesNotMatch(p.text, /\.{5}|Congressional Research Service|^Contents$|^Figures$|^R48910$/);
       assert.notEqual(p.text, r.title);
@@ -36,8 +44,14 @@ describe('PDF (tagged): CRS R48910, pages 1–6 (cover, summary, contents, body 
   });
 
   test('every note of the page feet, with its page and the paragraph whose marker cites it', () => {
-    assert.deepEqual(r.footnotes.map(f => f.n), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    assert.deepEqual(r.footnotes.map(f => f.page), [4, 4, 4, 4, 4, 4, 5, 5, 6, 6]);
+    assert.deepEqual(
+      r.footnotes.map(f => f.n),
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    );
+    assert.deepEqual(
+      r.footnotes.map(f => f.page),
+      [4, 4, 4, 4, 4, 4, 5, 5, 6, 6],
+    );
     assert.equal(r.footnotes[2].text, 'IRAs also allow workers with employer plans to roll over their savings and retain tax advantages.');
     const cites = paras(r).find(p => p.text.startsWith('Traditional tax-deferred IRAs'))!;
     assert.deepEqual(cites.footnotes, [5, 6]);
@@ -53,7 +67,10 @@ describe('PDF (tagged): CRS R48910, pages 1–6 (cover, summary, contents, body 
   });
 
   test('a URL broken over two lines of a note is one URL again', () => {
-    assert.match(r.footnotes[5].text, /https:\/\/www\.irs\.gov\/retirement-plans\/plan-participant-employee\/retirement-topics-exceptions-to-tax-on-early-distributions\./);
+    assert.match(
+      r.footnotes[5].text,
+      /https:\/\/www\.irs\.gov\/retirement-plans\/plan-participant-employee\/retirement-topics-exceptions-to-tax-on-early-distributions\./,
+    );
   });
 
   test('a paragraph broken by the page (and by a box and the notes between) is one paragraph, on the page it starts', () => {
@@ -89,7 +106,10 @@ describe('PDF (tagged): CRS R48906, pages 10–12 (a table)', () => {
   test('the table is a table with its caption, page and rows; its numbers are not paragraphs', () => {
     assert.equal(r.tables?.length, 1);
     const t = r.tables![0];
-    assert.equal(t.caption, 'Table 1. EPA’s Analysis of Number of Subpart W Reporting Facilities and Facilities with Emissions Subject to WEC After Applying Thresholds and Netting');
+    assert.equal(
+      t.caption,
+      'Table 1. EPA’s Analysis of Number of Subpart W Reporting Facilities and Facilities with Emissions Subject to WEC After Applying Thresholds and Netting',
+    );
     assert.equal(t.page, 11);
     assert.deepEqual(t.rows[2], ['Onshore petroleum and natural gas production', '459', '393', '226', '202']);
     assert.equal(t.rows.length, 12);
@@ -139,14 +159,26 @@ describe('PDF (untagged): geometry', () => {
   test('headings by size, title and date from the first page, running head and page numbers dropped', () => {
     assert.equal(r.title, 'Water Storage in the Basin');
     assert.equal(r.date, '2025-05-19');
-    assert.deepEqual(r.sections.map(s => s.title), ['Introduction', 'Storage']);
+    assert.deepEqual(
+      r.sections.map(s => s.title),
+      ['Introduction', 'Storage'],
+    );
     for (const p of paras(r)) assert.doesNotMatch(p.text, /A Report on Water Storage|Page \d/);
   });
 
   test('raised small digits are markers, small type at the foot opening with a number is a note', () => {
-    assert.deepEqual(paras(r).map(p => p.footnotes), [[1], [], [2], []]);
+    assert.deepEqual(
+      paras(r).map(p => p.footnotes),
+      [[1], [], [2], []],
+    );
     assert.equal(paras(r)[0].text, 'Dams hold less than a tenth of the annual flow, a share that has fallen since the seventies.');
-    assert.deepEqual(r.footnotes.map(f => [f.n, f.page]), [[1, 1], [2, 2]]);
+    assert.deepEqual(
+      r.footnotes.map(f => [f.n, f.page]),
+      [
+        [1, 1],
+        [2, 2],
+      ],
+    );
     assert.equal(r.footnotes[0].source.url, 'https://example.org/reports/annual-review-2024.pdf');
     assert.equal(r.footnotes[1].refersTo, 1);
   });
@@ -159,7 +191,10 @@ describe('PDF (untagged): geometry', () => {
 describe('PDF: what cannot be read', () => {
   test('a scanned PDF (no text layer) says to run OCR', () => {
     const scanned: PdfContent = { tagged: false, info: {}, pages: [page(1, []), page(2, [])] };
-    assert.throws(() => parsePdfContent(scanned), (e: Error) => e instanceof ReportError && /no text layer.*OCR/.test(e.message));
+    assert.throws(
+      () => parsePdfContent(scanned),
+      (e: Error) => e instanceof ReportError && /no text layer.*OCR/.test(e.message),
+    );
   });
 
   test('a subscript is not a marker (CO2), a raised number is', () => {
@@ -175,7 +210,8 @@ describe('PDF: what cannot be read', () => {
   });
 
   test('joining lines is linear', () => {
-    const block = (n: number) => Array.from({ length: n }, (_, i) => ({ s: `word${i} https://x.org/a-`, x: 72, y: 700 - i * 12, w: 100, size: 11, eol: true }));
+    const block = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ s: `word${i} https://x.org/a-`, x: 72, y: 700 - i * 12, w: 100, size: 11, eol: true }));
     assertLinear('renderBlock', n => renderBlock(block(n), 11), 2000);
   });
 });

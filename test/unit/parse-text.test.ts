@@ -18,18 +18,27 @@ describe('plain-text parser: the bundled seed report', () => {
   });
 
   test('sections: untitled opening is Introduction, then the three headed sections', () => {
-    assert.deepEqual(seed.sections.map(s => [s.id, s.title]), [
-      ['s1', 'Introduction'],
-      ['s2', 'New limitations'],
-      ['s3', 'Motivations for navigating constraints'],
-      ['s4', 'Conclusion'],
-    ]);
+    assert.deepEqual(
+      seed.sections.map(s => [s.id, s.title]),
+      [
+        ['s1', 'Introduction'],
+        ['s2', 'New limitations'],
+        ['s3', 'Motivations for navigating constraints'],
+        ['s4', 'Conclusion'],
+      ],
+    );
   });
 
   test('31 paragraphs numbered p1..p31 through the whole report', () => {
     assert.equal(paragraphs.length, 31);
-    assert.deepEqual(paragraphs.map(p => p.id), Array.from({ length: 31 }, (_, i) => `p${i + 1}`));
-    assert.deepEqual(seed.sections.map(s => s.paragraphs.length), [4, 8, 16, 3]);
+    assert.deepEqual(
+      paragraphs.map(p => p.id),
+      Array.from({ length: 31 }, (_, i) => `p${i + 1}`),
+    );
+    assert.deepEqual(
+      seed.sections.map(s => s.paragraphs.length),
+      [4, 8, 16, 3],
+    );
   });
 
   test('no chrome in any paragraph: "Insight Image", repeated title/date, "Related Topics"', () => {
@@ -47,7 +56,10 @@ describe('plain-text parser: the bundled seed report', () => {
 
   test('24 notes numbered 1..24, with the [n] prefix removed', () => {
     assert.equal(seed.footnotes.length, 24);
-    assert.deepEqual(seed.footnotes.map(f => f.n), Array.from({ length: 24 }, (_, i) => i + 1));
+    assert.deepEqual(
+      seed.footnotes.map(f => f.n),
+      Array.from({ length: 24 }, (_, i) => i + 1),
+    );
     assert.match(seed.footnotes[0].text, /^Madiha Afzal, “The New, and Low, Normal/);
     assert.equal(seed.footnotes[16].text, 'Ibid.');
   });
@@ -58,7 +70,10 @@ describe('plain-text parser: the bundled seed report', () => {
     assert.match(paragraphs[0].text, /2021 military withdrawal\. In contrast/);
     assert.deepEqual(paragraphs[6].footnotes, [3, 4]);
     assert.deepEqual(paragraphs[22].footnotes, [19, 20]);
-    assert.deepEqual(paragraphs.flatMap(p => p.footnotes), Array.from({ length: 24 }, (_, i) => i + 1));
+    assert.deepEqual(
+      paragraphs.flatMap(p => p.footnotes),
+      Array.from({ length: 24 }, (_, i) => i + 1),
+    );
   });
 
   test('notes: Ibid. and short forms refer back, citedBy lists citing paragraphs', () => {
@@ -94,34 +109,50 @@ describe('plain-text parser: rules', () => {
 
   test('a short line between title and first paragraph names the first section', () => {
     const r = parseReport(`Report\n\nBackground\n\n${body('One.')}\n\nFindings\n\n${body('Two.')}\n`);
-    assert.deepEqual(r.sections.map(s => s.title), ['Background', 'Findings']);
+    assert.deepEqual(
+      r.sections.map(s => s.title),
+      ['Background', 'Findings'],
+    );
   });
 
   test('a line between title and date is a subtitle, not a section', () => {
     const r = parseReport(`Report Title\n\nA Subtitle Line\n\n3 March 2024\n\n${body('One.')}\n`);
     assert.equal(r.title, 'Report Title');
     assert.equal(r.date, '2024-03-03');
-    assert.deepEqual(r.sections.map(s => s.title), ['Introduction']);
+    assert.deepEqual(
+      r.sections.map(s => s.title),
+      ['Introduction'],
+    );
   });
 
   test('hard-wrapped paragraphs are joined with single spaces', () => {
-    const r = parseReport(`Title\n\nThis paragraph is wrapped\nacross several lines of the file\nand should read as one paragraph of prose.\n`);
-    assert.equal(r.sections[0].paragraphs[0].text, 'This paragraph is wrapped across several lines of the file and should read as one paragraph of prose.');
+    const r = parseReport(
+      `Title\n\nThis paragraph is wrapped\nacross several lines of the file\nand should read as one paragraph of prose.\n`,
+    );
+    assert.equal(
+      r.sections[0].paragraphs[0].text,
+      'This paragraph is wrapped across several lines of the file and should read as one paragraph of prose.',
+    );
   });
 
   test('a block of bullet lines is one paragraph per item', () => {
-    const r = parseReport(`T\n\n${body('Intro.')}\n\n- Pakistan could revise tariffs on raw materials.\n- It could diversify exports\n  over the coming years.\n• A third item.\n`);
-    assert.deepEqual(r.sections[0].paragraphs.slice(1).map(p => p.text), [
-      'Pakistan could revise tariffs on raw materials.', 'It could diversify exports over the coming years.', 'A third item.',
-    ]);
+    const r = parseReport(
+      `T\n\n${body('Intro.')}\n\n- Pakistan could revise tariffs on raw materials.\n- It could diversify exports\n  over the coming years.\n• A third item.\n`,
+    );
+    assert.deepEqual(
+      r.sections[0].paragraphs.slice(1).map(p => p.text),
+      ['Pakistan could revise tariffs on raw materials.', 'It could diversify exports over the coming years.', 'A third item.'],
+    );
   });
 
   test('page numbers from a PDF copy are dropped, also inside a paragraph', () => {
-    const r = parseReport(`T\n\nThis paragraph runs across a page\n12\nbreak and continues here as one paragraph.\n\nPage 3 of 12\n\n${body('Next.')}\n`);
-    assert.deepEqual(r.sections[0].paragraphs.map(p => p.text), [
-      'This paragraph runs across a page break and continues here as one paragraph.',
-      body('Next.'),
-    ]);
+    const r = parseReport(
+      `T\n\nThis paragraph runs across a page\n12\nbreak and continues here as one paragraph.\n\nPage 3 of 12\n\n${body('Next.')}\n`,
+    );
+    assert.deepEqual(
+      r.sections[0].paragraphs.map(p => p.text),
+      ['This paragraph runs across a page break and continues here as one paragraph.', body('Next.')],
+    );
   });
 
   test('CRLF line endings', () => {
@@ -137,7 +168,13 @@ describe('plain-text parser: rules', () => {
 
   test('notes under a "Notes" heading numbered "1." and one per line', () => {
     const r = parseReport(`T\n\n${body('One.[1] Two.[2]')}\n\nNotes\n\n1. First source.\n2. Second source,\n   continued.\n`);
-    assert.deepEqual(r.footnotes.map(f => [f.n, f.text]), [[1, 'First source.'], [2, 'Second source, continued.']]);
+    assert.deepEqual(
+      r.footnotes.map(f => [f.n, f.text]),
+      [
+        [1, 'First source.'],
+        [2, 'Second source, continued.'],
+      ],
+    );
   });
 
   test('a marker without a note is reported as a warning, not an error', () => {
@@ -160,7 +197,10 @@ describe('plain-text parser: rules', () => {
 
   test('bad input throws ReportError with a one-line message', () => {
     for (const bad of ['', '   \n\t  \n', 'abc\u0000def', '\u0001\u0002\u0003\u0004 binary \u0005\u0006']) {
-      assert.throws(() => parseReport(bad), (e: unknown) => e instanceof ReportError && !e.message.includes('\n'));
+      assert.throws(
+        () => parseReport(bad),
+        (e: unknown) => e instanceof ReportError && !e.message.includes('\n'),
+      );
     }
   });
 

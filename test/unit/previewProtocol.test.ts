@@ -3,8 +3,13 @@ import assert from 'node:assert/strict';
 import { fitPreviewState, isPreviewState, parseHostMessage, PREVIEW_LIMITS, type PreviewState } from '../../src/shared/previewProtocol';
 
 const chart = (over: Partial<PreviewState['charts'][number]> = {}): PreviewState['charts'][number] => ({
-  id: 'tariffs', title: 'Reciprocal tariff rates', origin: 'curated', svg: '<svg></svg>', description: 'Pakistan 29%',
-  figures: [{ reportId: 'flux', figureId: 'f1', label: 'Pakistan', text: '29%' }], ...over,
+  id: 'tariffs',
+  title: 'Reciprocal tariff rates',
+  origin: 'curated',
+  svg: '<svg></svg>',
+  description: 'Pakistan 29%',
+  figures: [{ reportId: 'flux', figureId: 'f1', label: 'Pakistan', text: '29%' }],
+  ...over,
 });
 const usedFigure = { reportId: 'flux', figureId: 'f1', text: '29%', subject: 'tariff on Pakistan', reportTitle: 'Flux', how: ['cited'] };
 
@@ -20,7 +25,10 @@ test('one over-long string is cut, not the whole state dropped; the log says wha
   const { state: fitted, cut } = fitPreviewState(state);
   assert.equal(isPreviewState(fitted), true);
   assert.equal(parseHostMessage({ type: 'state', state: fitted })?.type, 'state');
-  assert.deepEqual(fitted.charts.map(c => c.id), ['tariffs', 'second']);
+  assert.deepEqual(
+    fitted.charts.map(c => c.id),
+    ['tariffs', 'second'],
+  );
   assert.equal(fitted.charts[0].title.length, PREVIEW_LIMITS.text);
   assert.ok(fitted.charts[0].title.endsWith('…'));
   assert.equal(fitted.figures[0].subject.length, PREVIEW_LIMITS.text);
@@ -39,7 +47,10 @@ test('an SVG over the limit becomes a notice in its place; an item with an unusa
     highlight: { chartId: 'tariffs', figureId: 'f 1' },
   });
   assert.equal(isPreviewState(state), true);
-  assert.deepEqual(state.charts.map(c => c.id), ['tariffs']);
+  assert.deepEqual(
+    state.charts.map(c => c.id),
+    ['tariffs'],
+  );
   assert.match(state.charts[0].svg, /^<svg .*This chart is too big to show \(2\.0 million characters of SVG\)\.<\/text><\/svg>$/);
   assert.deepEqual(state.charts[0].figures, chart().figures);
   assert.equal(state.figures.length, 1);

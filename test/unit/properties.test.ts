@@ -29,7 +29,17 @@ const token = fc.oneof(
   fc.integer({ min: 0, max: 40 }).map(n => `[^${n}]`),
   fc.integer({ min: 0, max: 40 }).map(n => `[${n}](#fn${n})`),
   fc.integer({ min: 0, max: 40 }).map(n => `<sup>${n}</sup>`),
-  fc.constantFrom('\n', '\n\n', '\n\n# Heading\n\n', '\n\nNotes\n\n', '\n\n## Footnotes\n\n', '\n1. ', '\n[3] ', '\n| 4 | x |', '\n[^2]: note'),
+  fc.constantFrom(
+    '\n',
+    '\n\n',
+    '\n\n# Heading\n\n',
+    '\n\nNotes\n\n',
+    '\n\n## Footnotes\n\n',
+    '\n1. ',
+    '\n[3] ',
+    '\n| 4 | x |',
+    '\n[^2]: note',
+  ),
   fc.constantFrom('*', '**', '_', '`', '[', ']', '(', ')', '<', '>', '&amp;', '\\', '|', '---', '![img](x.png)', '[link](http://x.org)'),
   fc.constantFrom('Insight Image', 'Related Topics', '19 May 2025', 'Ibid.', 'https://example.com/a b–c.'),
   fc.string({ maxLength: 8 }),
@@ -38,59 +48,85 @@ const reportish = fc.array(token, { maxLength: 80 }).map(parts => parts.join(' '
 
 describe('properties: any input', () => {
   test('arbitrary strings never throw anything but ReportError (text, Markdown, auto)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), s => {
-      tryParse(s);
-      tryParse(s, 'text');
-      tryParse(s, 'markdown');
-    }), runs);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), s => {
+        tryParse(s);
+        tryParse(s, 'text');
+        tryParse(s, 'markdown');
+      }),
+      runs,
+    );
   });
 
   test('full-unicode and binary-ish strings never throw anything but ReportError', () => {
-    const binaryish = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 })
+    const binaryish = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 300 })
       .map(codes => String.fromCharCode(...codes.filter(c => c < 0xd800 || c > 0xdfff)));
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), binaryish), s => {
-      tryParse(s, 'text');
-      tryParse(s, 'markdown');
-    }), runs);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), binaryish), s => {
+        tryParse(s, 'text');
+        tryParse(s, 'markdown');
+      }),
+      runs,
+    );
   });
 
   test('text with NUL bytes or mostly control characters is rejected as binary', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 100 }), fc.string({ maxLength: 100 }), (a, b) => {
-      assert.throws(() => parseReportWithSpans(`${a}\u0000${b}`), ReportError);
-    }), runs);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), fc.string({ maxLength: 100 }), (a, b) => {
+        assert.throws(() => parseReportWithSpans(`${a}\u0000${b}`), ReportError);
+      }),
+      runs,
+    );
     assert.throws(() => parseReportWithSpans('\u0001\u0002\u0003'.repeat(50) + ' some words here.'), /binary/);
   });
 });
 
 describe('properties: report-like input', () => {
   test('paragraph text holds no markers, and every marker resolves to a note or is reported', () => {
-    fc.assert(fc.property(reportish, fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (text, format) => {
-      const parsed = tryParse(text, format);
-      if (!parsed) return;
-      const { report, warnings } = parsed;
-      const notes = new Set(report.footnotes.map(f => f.n));
-      for (const p of report.sections.flatMap(s => s.paragraphs)) {
-        assert.doesNotMatch(p.text, format === 'text' ? /\[\^\d{1,4}\]/ : /\[\^[^\]\s]{1,100}\]/, 'no [^label] left');
-        if (format === 'text') assert.doesNotMatch(p.text, /\[\d{1,4}\]/, 'no [n] left');
-        for (const n of p.footnotes) {
-          assert.ok(notes.has(n) || warnings.some(w => w.includes(`[${n}]`) && w.includes(p.id)), `marker ${n} in ${p.id} resolves or is reported`);
+    fc.assert(
+      fc.property(reportish, fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (text, format) => {
+        const parsed = tryParse(text, format);
+        if (!parsed) return;
+        const { report, warnings } = parsed;
+        const notes = new Set(report.footnotes.map(f => f.n));
+        for (const p of report.sections.flatMap(s => s.paragraphs)) {
+          assert.doesNotMatch(p.text, format === 'text' ? /\[\^\d{1,4}\]/ : /\[\^[^\]\s]{1,100}\]/, 'no [^label] left');
+          if (format === 'text') assert.doesNotMatch(p.text, /\[\d{1,4}\]/, 'no [n] left');
+          for (const n of p.footnotes) {
+            assert.ok(
+              notes.has(n) || warnings.some(w => w.includes(`[${n}]`) && w.includes(p.id)),
+              `marker ${n} in ${p.id} resolves or is reported`,
+            );
+          }
         }
-      }
-    }), runs);
+      }),
+      runs,
+    );
   });
 
   test('ids are p1..pN and s1..sN in order; spans stay inside the input', () => {
-    fc.assert(fc.property(reportish, fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (text, format) => {
-      const parsed = tryParse(text, format);
-      if (!parsed) return;
-      const paragraphs = parsed.report.sections.flatMap(s => s.paragraphs);
-      assert.deepEqual(paragraphs.map(p => p.id), paragraphs.map((_, i) => `p${i + 1}`));
-      assert.deepEqual(parsed.report.sections.map(s => s.id), parsed.report.sections.map((_, i) => `s${i + 1}`));
-      for (const span of parsed.spans) assert.ok(span.start >= 0 && span.start < span.end && span.end <= text.length, JSON.stringify(span));
-    }), runs);
+    fc.assert(
+      fc.property(reportish, fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (text, format) => {
+        const parsed = tryParse(text, format);
+        if (!parsed) return;
+        const paragraphs = parsed.report.sections.flatMap(s => s.paragraphs);
+        assert.deepEqual(
+          paragraphs.map(p => p.id),
+          paragraphs.map((_, i) => `p${i + 1}`),
+        );
+        assert.deepEqual(
+          parsed.report.sections.map(s => s.id),
+          parsed.report.sections.map((_, i) => `s${i + 1}`),
+        );
+        for (const span of parsed.spans)
+          assert.ok(span.start >= 0 && span.start < span.end && span.end <= text.length, JSON.stringify(span));
+      }),
+      runs,
+    );
   });
 
-  test('every figure\'s sentence contains its text, and the sentence is in its paragraph', () => {
+  test("every figure's sentence contains its text, and the sentence is in its paragraph", () => {
     const check = (text: string, format?: 'text' | 'markdown') => {
       const parsed = tryParse(text, format);
       if (!parsed) return;
@@ -101,16 +137,22 @@ describe('properties: report-like input', () => {
       }
     };
     check(seed, 'text');
-    fc.assert(fc.property(reportish, fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (text, format) => check(text, format)), runs);
+    fc.assert(
+      fc.property(reportish, fc.constantFrom<'text' | 'markdown'>('text', 'markdown'), (text, format) => check(text, format)),
+      runs,
+    );
   });
 
   test('removing or duplicating random lines of the seed never breaks the parser', () => {
     const lines = seed.split('\n');
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: lines.length - 1 }), { maxLength: 20 }), fc.boolean(), (picks, duplicate) => {
-      const chosen = new Set(picks);
-      const edited = lines.flatMap((l, i) => (chosen.has(i) ? (duplicate ? [l, l] : []) : [l])).join('\n');
-      tryParse(edited, 'text');
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: lines.length - 1 }), { maxLength: 20 }), fc.boolean(), (picks, duplicate) => {
+        const chosen = new Set(picks);
+        const edited = lines.flatMap((l, i) => (chosen.has(i) ? (duplicate ? [l, l] : []) : [l])).join('\n');
+        tryParse(edited, 'text');
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -13,7 +13,11 @@ function one(text: string): Quantity {
 
 function none(text: string): void {
   const found = findQuantities(text).filter(q => q.unit !== 'count' || q.counted);
-  assert.deepEqual(found.map(q => q.text), [], `expected no amount in ${JSON.stringify(text)}`);
+  assert.deepEqual(
+    found.map(q => q.text),
+    [],
+    `expected no amount in ${JSON.stringify(text)}`,
+  );
 }
 
 describe('findQuantities: money', () => {
@@ -103,7 +107,7 @@ describe('findQuantities: counts', () => {
     none('dozens of firms and thousands of workers');
   });
   test('"one" is not a count', () => {
-    none('one of the world\'s largest copper-gold deposits');
+    none("one of the world's largest copper-gold deposits");
     none('On the one hand, Washington refuses; on the other hand, Pakistan resists.');
     none('no one expected it');
   });
@@ -184,7 +188,13 @@ describe('findQuantities: signs, ranges and newspaper forms', () => {
   });
   test('the end of a range keeps its unit; the start is a bare number', () => {
     const found = findQuantities('10-15 percent');
-    assert.deepEqual(found.map(q => [q.text, q.unit]), [['10', 'count'], ['15 percent', 'percent']]);
+    assert.deepEqual(
+      found.map(q => [q.text, q.unit]),
+      [
+        ['10', 'count'],
+        ['15 percent', 'percent'],
+      ],
+    );
   });
   test('"3pc", "$5-billion loan", "$5 billion-plus"', () => {
     assert.deepEqual([one('up 3pc').value, one('up 3pc').unit], [3, 'percent']);
@@ -262,7 +272,13 @@ describe('formatQuantity', () => {
     assert.equal(formatQuantity(5e6, 'GBP'), '£5 million');
   });
   test('round-trips through parseQuantity', () => {
-    for (const [value, unit] of [[845e6, 'USD'], [29, 'percent'], [41e6, 'oz'], [6e12, 'USD'], [5e6, 'GBP']] as const) {
+    for (const [value, unit] of [
+      [845e6, 'USD'],
+      [29, 'percent'],
+      [41e6, 'oz'],
+      [6e12, 'USD'],
+      [5e6, 'GBP'],
+    ] as const) {
       assert.deepEqual(parseQuantity(formatQuantity(value, unit)), { value, unit });
     }
   });
@@ -296,26 +312,64 @@ describe('findQuantities: hostile input', () => {
 });
 
 describe('findQuantities: properties', () => {
-  const pieces = fc.constantFrom('US$', '$', '£', 'Rs ', ' ', '845', '1,000', '8.5', 'million', 'bn', 'm', '%', ' percent',
-    'over ', 'three', 'twenty-', 'attacks', 'pounds', ' of copper', '[4]', '.', '-', 'F-', '2021', 'years', '(at ', ')', '\n');
-  const texts = fc.oneof(fc.string({ maxLength: 200 }), fc.array(pieces, { maxLength: 40 }).map(a => a.join('')), fc.string({ unit: 'binary', maxLength: 80 }));
+  const pieces = fc.constantFrom(
+    'US$',
+    '$',
+    '£',
+    'Rs ',
+    ' ',
+    '845',
+    '1,000',
+    '8.5',
+    'million',
+    'bn',
+    'm',
+    '%',
+    ' percent',
+    'over ',
+    'three',
+    'twenty-',
+    'attacks',
+    'pounds',
+    ' of copper',
+    '[4]',
+    '.',
+    '-',
+    'F-',
+    '2021',
+    'years',
+    '(at ',
+    ')',
+    '\n',
+  );
+  const texts = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.array(pieces, { maxLength: 40 }).map(a => a.join('')),
+    fc.string({ unit: 'binary', maxLength: 80 }),
+  );
   test('any text: no throw, text is the slice, spans ordered and disjoint, values finite', () => {
-    fc.assert(fc.property(texts, text => {
-      const found = findQuantities(text);
-      let last = 0;
-      for (const q of found) {
-        assert.equal(text.slice(q.start, q.end), q.text);
-        assert.ok(q.start < q.end && q.start >= last);
-        if (q.qualifierStart !== undefined) assert.ok(q.qualifierStart >= last && q.qualifierStart < q.start);
-        assert.ok(Number.isFinite(q.value));
-        last = q.end;
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(texts, text => {
+        const found = findQuantities(text);
+        let last = 0;
+        for (const q of found) {
+          assert.equal(text.slice(q.start, q.end), q.text);
+          assert.ok(q.start < q.end && q.start >= last);
+          if (q.qualifierStart !== undefined) assert.ok(q.qualifierStart >= last && q.qualifierStart < q.start);
+          assert.ok(Number.isFinite(q.value));
+          last = q.end;
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
   test('parseQuantity never throws and returns finite values', () => {
-    fc.assert(fc.property(texts, text => {
-      const q = parseQuantity(text);
-      if (q) assert.ok(Number.isFinite(q.value));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(texts, text => {
+        const q = parseQuantity(text);
+        if (q) assert.ok(Number.isFinite(q.value));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

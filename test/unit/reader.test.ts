@@ -5,20 +5,25 @@ import { parseReport, parseReportWithSpans } from '../../src/core/parse';
 import { formatDate, renderReport, readerTextOf } from '../../src/core/reader';
 import type { Report } from '../../src/core/model';
 
-const seed = () => parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+const seed = () =>
+  parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
 
 test('the reader shows title, date, the four section headings and the notes list', () => {
   const { text, index } = renderReport(seed());
   assert.match(text, /^U\.S\.-Pakistan Relations in Flux: Pathways for Navigating Constraints\n19 May 2025\n/);
-  assert.deepEqual(index.ofKind('heading').map(s => text.slice(s.start, s.end)),
-    ['# Introduction', '# New limitations', '# Motivations for navigating constraints', '# Conclusion']);
+  assert.deepEqual(
+    index.ofKind('heading').map(s => text.slice(s.start, s.end)),
+    ['# Introduction', '# New limitations', '# Motivations for navigating constraints', '# Conclusion'],
+  );
   assert.equal(index.ofKind('paragraph').length, 31);
   assert.equal(index.ofKind('footnote').length, 24);
   assert.match(text, /\n# Notes\n/);
 });
 
 test('markers stand where the report put them, and each span covers its own text', () => {
-  const parsed = parseReportWithSpans(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+  const parsed = parseReportWithSpans(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), {
+    source: 'us-pakistan-relations-in-flux.txt',
+  });
   const { text, index } = renderReport(parsed.report, parsed.spans);
   const marker4 = index.find('marker', '4')!;
   assert.equal(text.slice(marker4.start, marker4.end), '[4]');
@@ -57,9 +62,21 @@ test('offset lookups find the innermost span', () => {
 
 test('hostile text stays one line per paragraph and is never interpreted', () => {
   const report: Report = {
-    id: 'h', key: 'h2025', title: 'Bad\nTitle <img src=x onerror=alert(1)>', authors: [], date: '2025-01',
-    sections: [{ id: 's1', title: 'Introduction', paragraphs: [{ id: 'p1', text: 'Line\none [x](command:workbench.action.quit) \u0000', footnotes: [1] }] }],
-    footnotes: [{ n: 1, key: 'k', text: 'See https://example.com/a).', source: { authors: [], url: 'https://example.com/a' }, citedBy: ['p1'] }],
+    id: 'h',
+    key: 'h2025',
+    title: 'Bad\nTitle <img src=x onerror=alert(1)>',
+    authors: [],
+    date: '2025-01',
+    sections: [
+      {
+        id: 's1',
+        title: 'Introduction',
+        paragraphs: [{ id: 'p1', text: 'Line\none [x](command:workbench.action.quit) \u0000', footnotes: [1] }],
+      },
+    ],
+    footnotes: [
+      { n: 1, key: 'k', text: 'See https://example.com/a).', source: { authors: [], url: 'https://example.com/a' }, citedBy: ['p1'] },
+    ],
     figures: [],
   };
   const { text, index } = renderReport(report);

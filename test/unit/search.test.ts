@@ -8,42 +8,115 @@ import { buildSearchIndex, createSearchIndex, excerpt, numberToken } from '../..
 import { searchCommand } from '../../src/cli/search';
 import { assertLinear } from './linear';
 
-const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'us-pakistan-relations-in-flux.txt' });
+const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), {
+  source: 'us-pakistan-relations-in-flux.txt',
+});
 const seedIndex = createSearchIndex(new Library([seed]));
 
 /** A small report with figures written by hand, so ranking tests do not depend on figure extraction. */
 const tariffs: Report = {
-  id: 'tariffs', key: 'tariffs2025', title: 'Tariffs and minerals', authors: ['A. Analyst'],
+  id: 'tariffs',
+  key: 'tariffs2025',
+  title: 'Tariffs and minerals',
+  authors: ['A. Analyst'],
   sections: [
-    { id: 's1', title: 'Trade', paragraphs: [
-      { id: 'p1', text: 'Washington imposed a 29 percent reciprocal tariff on imports from Pakistan.', footnotes: [1] },
-      { id: 'p2', text: 'Competitors face more: Bangladesh (at 39 percent) and Vietnam (at 46 percent).', footnotes: [] },
-    ] },
-    { id: 's2', title: 'Minerals', paragraphs: [
-      { id: 'p3', text: 'Reko Diq is estimated to host copper resources in excess of 50 billion pounds.', footnotes: [2] },
-      { id: 'p4', text: 'The administration has already suspended US$845 million in multisector funding.', footnotes: [3] },
-    ] },
+    {
+      id: 's1',
+      title: 'Trade',
+      paragraphs: [
+        { id: 'p1', text: 'Washington imposed a 29 percent reciprocal tariff on imports from Pakistan.', footnotes: [1] },
+        { id: 'p2', text: 'Competitors face more: Bangladesh (at 39 percent) and Vietnam (at 46 percent).', footnotes: [] },
+      ],
+    },
+    {
+      id: 's2',
+      title: 'Minerals',
+      paragraphs: [
+        { id: 'p3', text: 'Reko Diq is estimated to host copper resources in excess of 50 billion pounds.', footnotes: [2] },
+        { id: 'p4', text: 'The administration has already suspended US$845 million in multisector funding.', footnotes: [3] },
+      ],
+    },
   ],
   footnotes: [
-    { n: 1, key: 'dawn2025', text: '“Trump tariffs,” DAWN, April 14, 2025.', source: { authors: [], title: 'Trump tariffs', container: 'DAWN', date: '2025-04-14' }, citedBy: ['p1'] },
-    { n: 2, key: 'diplomat2025', text: '“Critical Minerals,” The Diplomat, April 16, 2025.', source: { authors: [], title: 'Critical Minerals', container: 'The Diplomat', date: '2025-04-16' }, citedBy: ['p3'] },
-    { n: 3, key: 'profit2025', text: '“US suspends $845m aid projects,” Profit, February 4, 2025.', source: { authors: [], title: 'US suspends $845m aid projects', container: 'Profit', date: '2025-02-04' }, citedBy: ['p4'] },
+    {
+      n: 1,
+      key: 'dawn2025',
+      text: '“Trump tariffs,” DAWN, April 14, 2025.',
+      source: { authors: [], title: 'Trump tariffs', container: 'DAWN', date: '2025-04-14' },
+      citedBy: ['p1'],
+    },
+    {
+      n: 2,
+      key: 'diplomat2025',
+      text: '“Critical Minerals,” The Diplomat, April 16, 2025.',
+      source: { authors: [], title: 'Critical Minerals', container: 'The Diplomat', date: '2025-04-16' },
+      citedBy: ['p3'],
+    },
+    {
+      n: 3,
+      key: 'profit2025',
+      text: '“US suspends $845m aid projects,” Profit, February 4, 2025.',
+      source: { authors: [], title: 'US suspends $845m aid projects', container: 'Profit', date: '2025-02-04' },
+      citedBy: ['p4'],
+    },
   ],
   figures: [
-    { id: 'f1', text: '29 percent', value: 29, unit: 'percent', subject: 'reciprocal tariff on imports from Pakistan', paragraph: 'p1', sentence: 'Washington imposed a 29 percent reciprocal tariff on imports from Pakistan.', footnotes: [1] },
-    { id: 'f2', text: '39 percent', value: 39, unit: 'percent', subject: 'reciprocal tariff on Bangladesh', paragraph: 'p2', sentence: 'Competitors face more: Bangladesh (at 39 percent) and Vietnam (at 46 percent).', footnotes: [] },
-    { id: 'f3', text: '50 billion pounds', value: 50e9, unit: 'lb', qualifier: 'in excess of', subject: 'copper resources at Reko Diq', paragraph: 'p3', sentence: 'Reko Diq is estimated to host copper resources in excess of 50 billion pounds.', footnotes: [2] },
-    { id: 'f4', text: 'US$845 million', value: 845e6, unit: 'USD', subject: 'suspended multisector funding', paragraph: 'p4', sentence: 'The administration has already suspended US$845 million in multisector funding.', footnotes: [3] },
+    {
+      id: 'f1',
+      text: '29 percent',
+      value: 29,
+      unit: 'percent',
+      subject: 'reciprocal tariff on imports from Pakistan',
+      paragraph: 'p1',
+      sentence: 'Washington imposed a 29 percent reciprocal tariff on imports from Pakistan.',
+      footnotes: [1],
+    },
+    {
+      id: 'f2',
+      text: '39 percent',
+      value: 39,
+      unit: 'percent',
+      subject: 'reciprocal tariff on Bangladesh',
+      paragraph: 'p2',
+      sentence: 'Competitors face more: Bangladesh (at 39 percent) and Vietnam (at 46 percent).',
+      footnotes: [],
+    },
+    {
+      id: 'f3',
+      text: '50 billion pounds',
+      value: 50e9,
+      unit: 'lb',
+      qualifier: 'in excess of',
+      subject: 'copper resources at Reko Diq',
+      paragraph: 'p3',
+      sentence: 'Reko Diq is estimated to host copper resources in excess of 50 billion pounds.',
+      footnotes: [2],
+    },
+    {
+      id: 'f4',
+      text: 'US$845 million',
+      value: 845e6,
+      unit: 'USD',
+      subject: 'suspended multisector funding',
+      paragraph: 'p4',
+      sentence: 'The administration has already suspended US$845 million in multisector funding.',
+      footnotes: [3],
+    },
   ],
 };
 const handIndex = createSearchIndex(new Library([tariffs]));
 
-const first = (index: typeof seedIndex, query: string, kinds?: ('section' | 'paragraph' | 'footnote' | 'figure')[]) => index.search(query, { kinds })[0];
+const first = (index: typeof seedIndex, query: string, kinds?: ('section' | 'paragraph' | 'footnote' | 'figure')[]) =>
+  index.search(query, { kinds })[0];
 
 const seedParagraph = (id: string) => seed.sections.flatMap(s => s.paragraphs).find(p => p.id === id)?.text ?? '';
 const seedFigure = (id: string) => seed.figures.find(f => f.id === id);
 /** The hit is the paragraph matching `paragraph`, or a figure of that paragraph passing `figure`. */
-function isAbout(hit: { kind: string; id: string } | undefined, paragraph: RegExp, figure: (f: NonNullable<ReturnType<typeof seedFigure>>) => boolean): boolean {
+function isAbout(
+  hit: { kind: string; id: string } | undefined,
+  paragraph: RegExp,
+  figure: (f: NonNullable<ReturnType<typeof seedFigure>>) => boolean,
+): boolean {
   if (!hit) return false;
   if (hit.kind === 'paragraph') return paragraph.test(seedParagraph(hit.id));
   const f = hit.kind === 'figure' ? seedFigure(hit.id) : undefined;
@@ -51,8 +124,14 @@ function isAbout(hit: { kind: string; id: string } | undefined, paragraph: RegEx
 }
 
 test('typos still find their target in the seed: "tarrif bangladesh", "reko dik copper"', () => {
-  assert.ok(isAbout(first(seedIndex, 'tarrif bangladesh'), /Bangladesh \(at 39 percent\)/, f => f.value === 39), JSON.stringify(first(seedIndex, 'tarrif bangladesh')));
-  assert.ok(isAbout(first(seedIndex, 'reko dik copper'), /Reko Diq/, f => f.value === 50e9), JSON.stringify(first(seedIndex, 'reko dik copper')));
+  assert.ok(
+    isAbout(first(seedIndex, 'tarrif bangladesh'), /Bangladesh \(at 39 percent\)/, f => f.value === 39),
+    JSON.stringify(first(seedIndex, 'tarrif bangladesh')),
+  );
+  assert.ok(
+    isAbout(first(seedIndex, 'reko dik copper'), /Reko Diq/, f => f.value === 50e9),
+    JSON.stringify(first(seedIndex, 'reko dik copper')),
+  );
   assert.ok(isAbout(first(seedIndex, 'reko dik copper', ['paragraph']), /Reko Diq/, () => false));
   assert.ok(isAbout(first(seedIndex, 'tarrif bangladesh', ['paragraph']), /Bangladesh \(at 39 percent\)/, () => false));
 });
@@ -60,10 +139,16 @@ test('typos still find their target in the seed: "tarrif bangladesh", "reko dik 
 test('numbers are normalised: "845m", "$845 million", "845 million" find US$845 million in the seed', () => {
   for (const query of ['845m', '$845 million', '845 million', 'US$845 million', '$845m']) {
     const hit = first(seedIndex, query);
-    assert.ok(isAbout(hit, /US\$845 million/, f => f.value === 845e6), `${query}: ${JSON.stringify(hit)}`);
+    assert.ok(
+      isAbout(hit, /US\$845 million/, f => f.value === 845e6),
+      `${query}: ${JSON.stringify(hit)}`,
+    );
     const paragraph = first(seedIndex, query, ['paragraph'])!;
     assert.match(paragraph.label, /US\$845 million/, query);
-    assert.ok(paragraph.highlights.some(([a, b]) => paragraph.label.slice(a, b) === 'US$845 million'), query);
+    assert.ok(
+      paragraph.highlights.some(([a, b]) => paragraph.label.slice(a, b) === 'US$845 million'),
+      query,
+    );
   }
 });
 
@@ -109,8 +194,28 @@ test('a hit is a ReportTarget with label, detail and highlight ranges inside the
 });
 
 test('empty, huge and hostile queries never throw', () => {
-  const queries = ['', '   ', '\u0000\u0001', '$', '%%%', '[^1]', '![x](command:foo)', '<img src=x onerror=alert(1)>', "'=^!$|", '.*+?()[]{}',
-    'a'.repeat(100000), 'tariff '.repeat(5000), '9'.repeat(400), '1e400', '-0', 'NaN', '∞', '🙂🙂', '\ud800', 'ﬁ'];
+  const queries = [
+    '',
+    '   ',
+    '\u0000\u0001',
+    '$',
+    '%%%',
+    '[^1]',
+    '![x](command:foo)',
+    '<img src=x onerror=alert(1)>',
+    "'=^!$|",
+    '.*+?()[]{}',
+    'a'.repeat(100000),
+    'tariff '.repeat(5000),
+    '9'.repeat(400),
+    '1e400',
+    '-0',
+    'NaN',
+    '∞',
+    '🙂🙂',
+    '\ud800',
+    'ﬁ',
+  ];
   for (const q of queries) {
     assert.doesNotThrow(() => seedIndex.search(q), q.slice(0, 20));
     assert.ok(Array.isArray(seedIndex.search(q)));
@@ -141,10 +246,17 @@ test('the index updates per report and builds in chunks for big libraries', asyn
   assert.equal(index.size, before + createSearchIndex(new Library([seed])).size);
   index.update(new Library([seed]));
   assert.deepEqual(index.search('reko', { reportId: 'tariffs' }), []);
-  assert.deepEqual(index.search('reko').map(h => `${h.kind}:${h.id}`), ['figure:f13', 'figure:f14', 'paragraph:p20']);
+  assert.deepEqual(
+    index.search('reko').map(h => `${h.kind}:${h.id}`),
+    ['figure:f13', 'figure:f14', 'paragraph:p20'],
+  );
 
   const bigReport = (length: number): Report => {
-    const paragraphs = Array.from({ length }, (_, i) => ({ id: `p${i + 1}`, text: `Paragraph ${i} about tariffs, copper and the number ${i} percent of imports from country ${i % 97}.`, footnotes: [] }));
+    const paragraphs = Array.from({ length }, (_, i) => ({
+      id: `p${i + 1}`,
+      text: `Paragraph ${i} about tariffs, copper and the number ${i} percent of imports from country ${i % 97}.`,
+      footnotes: [],
+    }));
     return { ...tariffs, id: 'big', sections: [{ id: 's1', title: 'Big', paragraphs }], footnotes: [], figures: [] };
   };
   const bigIndex = await buildSearchIndex(new Library([bigReport(3000)]), { chunkSize: 400 });
@@ -155,7 +267,11 @@ test('the index updates per report and builds in chunks for big libraries', asyn
 });
 
 test('a bare number is searched as a word as well as a value', () => {
-  const paragraphs = Array.from({ length: 50 }, (_, i) => ({ id: `p${i + 1}`, text: `Paragraph ${i * 1000 + 7} says that trade grew.`, footnotes: [] }));
+  const paragraphs = Array.from({ length: 50 }, (_, i) => ({
+    id: `p${i + 1}`,
+    text: `Paragraph ${i * 1000 + 7} says that trade grew.`,
+    footnotes: [],
+  }));
   const report: Report = { ...tariffs, id: 'numbers', sections: [{ id: 's1', title: 'Numbers', paragraphs }], footnotes: [], figures: [] };
   const hit = createSearchIndex(new Library([report])).search('paragraph 29007')[0]!;
   assert.equal(hit.id, 'p30');
@@ -183,14 +299,17 @@ test('CLI: dossier search prints hits, JSON, and says why it fails', async () =>
 
 test('any query (property): never throws, hits are well-formed and at most the limit', async () => {
   const fc = (await import('fast-check')).default;
-  fc.assert(fc.property(fc.string({ maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (query, limit) => {
-    const hits = seedIndex.search(query, { limit });
-    assert.ok(hits.length <= limit);
-    for (const hit of hits) {
-      assert.ok(Number.isFinite(hit.score));
-      for (const [a, b] of hit.highlights) assert.ok(a >= 0 && a < b && b <= hit.label.length);
-    }
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(fc.string({ maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (query, limit) => {
+      const hits = seedIndex.search(query, { limit });
+      assert.ok(hits.length <= limit);
+      for (const hit of hits) {
+        assert.ok(Number.isFinite(hit.score));
+        for (const [a, b] of hit.highlights) assert.ok(a >= 0 && a < b && b <= hit.label.length);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('a paragraph of 400,000 words is found, not a stack overflow inside the re-scoring', () => {
@@ -202,5 +321,8 @@ test('a paragraph of 400,000 words is found, not a stack overflow inside the re-
     figures: [],
   };
   const hits = createSearchIndex(new Library([huge])).search('zebra', { kinds: ['paragraph'] });
-  assert.deepEqual(hits.map(h => [h.reportId, h.id]), [['huge', 'p1']]);
+  assert.deepEqual(
+    hits.map(h => [h.reportId, h.id]),
+    [['huge', 'p1']],
+  );
 });

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { lineOfText } from '../../src/core/sourceLine';
 
 const file = [
-  '# Introduction',                                               // 0
-  '',                                                             // 1
-  'Pakistan received **US$845 million** in aid',                  // 2
+  '# Introduction', // 0
+  '', // 1
+  'Pakistan received **US$845 million** in aid', // 2
   'through [USAID](https://usaid.gov/x) programmes in 2024.[^1]', // 3
-  '',                                                             // 4
-  'A second paragraph on trade flows and tariffs.',              // 5
+  '', // 4
+  'A second paragraph on trade flows and tariffs.', // 5
 ].join('\n');
 
 test('a paragraph is found on the line where it starts, through emphasis, links and line breaks', () => {

@@ -71,13 +71,18 @@ describe('sources: seed notes', () => {
 
 describe('sources: other note styles', () => {
   test('straight quotes, URL followed by "accessed"', () => {
-    assert.deepEqual(parseSource('Jane Doe and John Roe, "Water and Power," Foreign Affairs, 12 March 2023, https://example.org/water (accessed May 2, 2024).'), {
-      authors: ['Jane Doe', 'John Roe'],
-      title: 'Water and Power',
-      container: 'Foreign Affairs',
-      date: '2023-03-12',
-      url: 'https://example.org/water',
-    });
+    assert.deepEqual(
+      parseSource(
+        'Jane Doe and John Roe, "Water and Power," Foreign Affairs, 12 March 2023, https://example.org/water (accessed May 2, 2024).',
+      ),
+      {
+        authors: ['Jane Doe', 'John Roe'],
+        title: 'Water and Power',
+        container: 'Foreign Affairs',
+        date: '2023-03-12',
+        url: 'https://example.org/water',
+      },
+    );
   });
 
   test('no quotes: "Author, Title, Outlet, Year"', () => {
@@ -105,7 +110,11 @@ describe('sources: other note styles', () => {
     assert.ok(isIbid('Ibid.'));
     assert.ok(isIbid('ibid., 45.'));
     assert.ok(!isIbid('Ibidem Press, “Title,” 2020'));
-    const notes = ['“A long title here,” Outlet, 2020, https://a.example.', 'Ibid.', 'Ibid., 4.'].map((text, i) => ({ n: i + 1, text, source: parseSource(text) }));
+    const notes = ['“A long title here,” Outlet, 2020, https://a.example.', 'Ibid.', 'Ibid., 4.'].map((text, i) => ({
+      n: i + 1,
+      text,
+      source: parseSource(text),
+    }));
     const refers = resolveReferences(notes);
     assert.equal(refers.get(2), 1);
     assert.equal(refers.get(3), 1);

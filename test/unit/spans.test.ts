@@ -14,19 +14,44 @@ describe('SpanIndex over input spans', () => {
       { kind: 'footnote', id: '1', start: 120, end: 150 },
     ]);
     const at = (o: number) => index.at(o)?.id;
-    assert.deepEqual([0, 10, 19, 20, 22, 23, 30, 39, 40, 55, 60, 95, 100, 119, 120, 149, 150].map(at),
-      ['s1', 'p1', 'p1', '1', '1', 'p1', 'f1', 'f1', 'p1', 's1', 'p2', 's1', undefined, undefined, '1', '1', undefined]);
+    assert.deepEqual([0, 10, 19, 20, 22, 23, 30, 39, 40, 55, 60, 95, 100, 119, 120, 149, 150].map(at), [
+      's1',
+      'p1',
+      'p1',
+      '1',
+      '1',
+      'p1',
+      'f1',
+      'f1',
+      'p1',
+      's1',
+      'p2',
+      's1',
+      undefined,
+      undefined,
+      '1',
+      '1',
+      undefined,
+    ]);
   });
 
   test('10k paragraphs: lookups find the right one, and twice the spans and lookups take about twice the time', () => {
-    const indexOf = (n: number) => new SpanIndex(Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, id: `p${i + 1}`, start: i * 100, end: i * 100 + 90 })));
+    const indexOf = (n: number) =>
+      new SpanIndex(
+        Array.from({ length: n }, (_, i) => ({ kind: 'paragraph' as const, id: `p${i + 1}`, start: i * 100, end: i * 100 + 90 })),
+      );
     const index = indexOf(10000);
     assert.equal(index.at(555555)?.id, 'p5556');
     assert.equal(index.at(95), undefined);
-    assertLinear('span lookups', n => {
-      const sized = indexOf(n);
-      for (let i = 0; i < n * 10; i++) sized.at((i * 37) % (n * 100));
-    }, 10000, 80000);
+    assertLinear(
+      'span lookups',
+      n => {
+        const sized = indexOf(n);
+        for (let i = 0; i < n * 10; i++) sized.at((i * 37) % (n * 100));
+      },
+      10000,
+      80000,
+    );
   });
 });
 
@@ -50,25 +75,56 @@ describe('SpanIndex: one index for reader and input spans', () => {
   });
 
   test('chainAt lists the nesting outermost first; empty spans hold no offset', () => {
-    assert.deepEqual(index.chainAt(71).map(s => `${s.kind}:${s.id}`), ['section:s1', 'paragraph:p2', 'marker:4']);
-    assert.deepEqual(index.chainAt(3).map(s => s.kind), ['section', 'heading']);
+    assert.deepEqual(
+      index.chainAt(71).map(s => `${s.kind}:${s.id}`),
+      ['section:s1', 'paragraph:p2', 'marker:4'],
+    );
+    assert.deepEqual(
+      index.chainAt(3).map(s => s.kind),
+      ['section', 'heading'],
+    );
     assert.deepEqual(index.chainAt(100), []);
   });
 
   test('find, findAll and ofKind answer in text order', () => {
     assert.equal(index.find('marker', '4')?.start, 20);
-    assert.deepEqual(index.findAll('marker', '4').map(s => s.start), [20, 70]);
-    assert.deepEqual(index.ofKind('paragraph').map(s => s.id), ['p1', 'p2', 'p0']);
+    assert.deepEqual(
+      index.findAll('marker', '4').map(s => s.start),
+      [20, 70],
+    );
+    assert.deepEqual(
+      index.ofKind('paragraph').map(s => s.id),
+      ['p1', 'p2', 'p0'],
+    );
     assert.equal(index.find('figure', 'f1'), undefined);
   });
 
   test('spanTouching counts the offset right after a span', () => {
-    const sorted = [{ start: 2, end: 5 }, { start: 8, end: 9 }];
-    assert.deepEqual([1, 2, 5, 6, 9, 10].map(o => spanTouching(sorted, o)?.start), [undefined, 2, 2, undefined, 8, undefined]);
+    const sorted = [
+      { start: 2, end: 5 },
+      { start: 8, end: 9 },
+    ];
+    assert.deepEqual(
+      [1, 2, 5, 6, 9, 10].map(o => spanTouching(sorted, o)?.start),
+      [undefined, 2, 2, undefined, 8, undefined],
+    );
   });
 
   test('mergeRanges joins overlapping and touching ranges in text order', () => {
-    assert.deepEqual(mergeRanges([[10, 12], [0, 3], [2, 5], [5, 7], [20, 21]]), [[0, 7], [10, 12], [20, 21]]);
+    assert.deepEqual(
+      mergeRanges([
+        [10, 12],
+        [0, 3],
+        [2, 5],
+        [5, 7],
+        [20, 21],
+      ]),
+      [
+        [0, 7],
+        [10, 12],
+        [20, 21],
+      ],
+    );
     assert.deepEqual(mergeRanges([]), []);
   });
 });

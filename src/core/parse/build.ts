@@ -46,11 +46,14 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     for (const p of ds.paragraphs) end = Math.max(end, p.end);
     spans.push({ kind: 'section', id, start: ds.start, end });
   }
-  if (pn === 0) throw new ReportError('No paragraphs found: this does not look like a report (expected prose paragraphs separated by blank lines).');
+  if (pn === 0)
+    throw new ReportError('No paragraphs found: this does not look like a report (expected prose paragraphs separated by blank lines).');
 
   // Notes: keep the first of duplicate numbers, in number order.
   const seen = new Set<number>();
-  const notes = draft.notes.filter(n => (seen.has(n.n) ? (warnings.push(`Note ${n.n} is defined twice; the first is kept.`), false) : seen.add(n.n)));
+  const notes = draft.notes.filter(n =>
+    seen.has(n.n) ? (warnings.push(`Note ${n.n} is defined twice; the first is kept.`), false) : seen.add(n.n),
+  );
   notes.sort((a, b) => a.n - b.n);
   for (const note of notes) spans.push({ kind: 'footnote', id: String(note.n), start: note.start, end: note.end });
 

@@ -19,13 +19,17 @@ export interface CaptureMetadata {
 const BOLD_FIELD = /^\s{0,3}\*\*([^*:]{1,40}):?\s*\*\*:?(.*)$/;
 
 /** A metadata field name, in the words sites use. */
-const FIELD = /^(?:(?:publication|published|release|issue|report)\s+date|date(?:\s+published)?|published|updated|author\(s\)|authors?|by|written\s+by|report\s+(?:no\.?|number)|(?:crs\s+)?product\s+(?:number|type)|crs\s+product\s+number|product\s+no\.?|topics?|version|source|referenced\s+legislation|type)$/i;
+const FIELD =
+  /^(?:(?:publication|published|release|issue|report)\s+date|date(?:\s+published)?|published|updated|author\(s\)|authors?|by|written\s+by|report\s+(?:no\.?|number)|(?:crs\s+)?product\s+(?:number|type)|crs\s+product\s+number|product\s+no\.?|topics?|version|source|referenced\s+legislation|type)$/i;
 
 /** The field name and value of a `**Name:** value` line or a `| **Name:** | value |` row, when the name is a metadata field. */
 export function metadataField(line: string): { name: string; value: string } | undefined {
   const trimmed = line.trim();
   if (trimmed.startsWith('|')) {
-    const cells = trimmed.slice(1).split('|').map(c => c.trim());
+    const cells = trimmed
+      .slice(1)
+      .split('|')
+      .map(c => c.trim());
     if (cells[cells.length - 1] === '') cells.pop();
     if (cells.length !== 2) return undefined;
     const name = cells[0].replace(/\*\*/g, '').replace(/:\s*$/, '').trim();
@@ -53,7 +57,8 @@ export function metadataDate(value: string): string | undefined {
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
   if (us) {
     const [month, day] = [Number(us[1]), Number(us[2])];
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return `${us[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      return `${us[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     return undefined;
   }
   return parseDate(value, true) ?? parseDate(value);
@@ -71,7 +76,11 @@ export function metadataAuthors(value: string): string[] {
     if (!part) continue;
     const inverted = /^([^,]{1,60}),\s*([^,]{1,60})$/.exec(part);
     if (inverted && parts.length > 1) names.push(`${inverted[2].trim()} ${inverted[1].trim()}`);
-    else if (inverted && /^[\p{Lu}][\p{L}'’-]{0,40}$/u.test(inverted[1].trim()) && /^(?:[\p{Lu}][\p{L}'’-]*\.?\s*){1,4}$/u.test(inverted[2].trim())) {
+    else if (
+      inverted &&
+      /^[\p{Lu}][\p{L}'’-]{0,40}$/u.test(inverted[1].trim()) &&
+      /^(?:[\p{Lu}][\p{L}'’-]*\.?\s*){1,4}$/u.test(inverted[2].trim())
+    ) {
       // one "Surname, Given" pair (a lone comma between a single word and given names)
       names.push(`${inverted[2].trim()} ${inverted[1].trim()}`);
     } else names.push(...splitNames(part));
@@ -87,7 +96,10 @@ export function isMasthead(text: string, title: string | undefined): boolean {
   if (!title || text.length > title.length + 120) return false;
   const at = text.toLowerCase().indexOf(title.toLowerCase());
   if (at < 0 || at > 40) return false;
-  const rest = text.slice(at + title.length).replace(/\(\s*[A-Z]{1,4}\d{2,6}\s*\)\s*$/, '').trim();
+  const rest = text
+    .slice(at + title.length)
+    .replace(/\(\s*[A-Z]{1,4}\d{2,6}\s*\)\s*$/, '')
+    .trim();
   if (!rest) return true;
   return dateLine(rest.replace(/^updated\s+/i, '')) !== undefined;
 }
@@ -100,7 +112,11 @@ export function startsBoilerplate(text: string): boolean {
 /** "Table 1. Selected Section 232 …", "Figure 2: …": a caption, not a paragraph. */
 export function isCaption(text: string): boolean {
   const t = text.trim();
-  return t.length <= 300 && t.split(/\s+/).length <= 40 && /^(?:table|figure|box|chart|map|exhibit|graph)\s+[A-Z]?\d{1,3}(?:\.\d{1,2})?[.:]\s/i.test(t);
+  return (
+    t.length <= 300 &&
+    t.split(/\s+/).length <= 40 &&
+    /^(?:table|figure|box|chart|map|exhibit|graph)\s+[A-Z]?\d{1,3}(?:\.\d{1,2})?[.:]\s/i.test(t)
+  );
 }
 
 /** "Source: …", "Sources: …", "Notes: …" under a table or figure. */
@@ -123,4 +139,40 @@ export function looksLikePlainHeading(text: string): boolean {
   return lower <= Math.max(1, Math.floor(words.length / 3));
 }
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'into', 'as', 'vs', 'vs.', 'via', 'per', 'under', 'over', 'after', 'before', 'between', 'is', 'are', 'how', 'what', 'its', 'their', 'than', 'not']);
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'nor',
+  'but',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'by',
+  'with',
+  'from',
+  'into',
+  'as',
+  'vs',
+  'vs.',
+  'via',
+  'per',
+  'under',
+  'over',
+  'after',
+  'before',
+  'between',
+  'is',
+  'are',
+  'how',
+  'what',
+  'its',
+  'their',
+  'than',
+  'not',
+]);

@@ -1,7 +1,8 @@
 /** Recognises the page furniture around a report's content: captions, share links, topic lists, notes headings. */
 import { parseDate, squeeze } from '../text';
 
-const CHROME = /^(?:(?:[\w-]+\s+){0,2}(?:image|photo|photograph|picture|illustration)|related(?:\s+(?:topics|content|articles|reading|posts|publications))?|topics|tags|share(?:\s+this(?:\s+\w+)?)?|print|download(?:\s+pdf)?|subscribe|advertisement|read\s+more|more\s+from\s+[\w\s]{1,30}|back\s+to\s+top|table\s+of\s+contents|contents|(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\s+[\w-]{1,20}(?:\s+[\w-]{1,20}){0,2}|(?:get|join)\s+our\s+(?:[\w-]{1,20}\s+){0,2}(?:newsletter|emails?|updates)|newsletter(?:\s+sign[\s-]?up)?|stay\s+(?:informed|connected|up\s+to\s+date)|follow\s+us(?:\s+on\s+[\w-]{1,20})?|most\s+(?:read|popular|viewed)|recommended(?:\s+(?:reading|for\s+you))?|popular\s+(?:posts|articles|now))\s*:?$/i;
+const CHROME =
+  /^(?:(?:[\w-]+\s+){0,2}(?:image|photo|photograph|picture|illustration)|related(?:\s+(?:topics|content|articles|reading|posts|publications))?|topics|tags|share(?:\s+this(?:\s+\w+)?)?|print|download(?:\s+pdf)?|subscribe|advertisement|read\s+more|more\s+from\s+[\w\s]{1,30}|back\s+to\s+top|table\s+of\s+contents|contents|(?:subscribe|sign\s+up)\s+(?:to|for)\s+(?:our|the)\s+[\w-]{1,20}(?:\s+[\w-]{1,20}){0,2}|(?:get|join)\s+our\s+(?:[\w-]{1,20}\s+){0,2}(?:newsletter|emails?|updates)|newsletter(?:\s+sign[\s-]?up)?|stay\s+(?:informed|connected|up\s+to\s+date)|follow\s+us(?:\s+on\s+[\w-]{1,20})?|most\s+(?:read|popular|viewed)|recommended(?:\s+(?:reading|for\s+you))?|popular\s+(?:posts|articles|now))\s*:?$/i;
 
 const CAPTION = /^(?:photo|image|photograph|credit|source|caption|picture)\s*(?:credit)?\s*:/i;
 
@@ -24,7 +25,8 @@ export function endsContent(line: string): boolean {
 }
 
 // `\s*(?::\s*)?` rather than `\s*:?\s*`: two adjacent `\s*` made "Notes" + a long run of spaces quadratic
-const NOTES_HEADING = /^(?:#{1,6}\s*)?\**(?:notes?|end\s?notes|foot\s?notes|references|sources|bibliography|works\s+cited|citations)\**\s*(?::\s*)?#*$/i;
+const NOTES_HEADING =
+  /^(?:#{1,6}\s*)?\**(?:notes?|end\s?notes|foot\s?notes|references|sources|bibliography|works\s+cited|citations)\**\s*(?::\s*)?#*$/i;
 
 /** "Notes", "Endnotes", "## Footnotes", "References" … */
 export function isNotesHeading(line: string): boolean {
@@ -50,7 +52,8 @@ export function bylineAuthors(line: string): string[] | undefined {
 
 export function splitNames(text: string): string[] {
   // whitespace squeezed first: the separator's `\s*` would otherwise rescan a long run from every position in it
-  return squeeze(text).split(/\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|;\s*|,\s*)/)
+  return squeeze(text)
+    .split(/\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s*&\s*|;\s*|,\s*)/)
     .map(s => s.trim().replace(/\.$/, ''))
     .filter(s => s.length > 1);
 }

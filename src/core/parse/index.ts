@@ -81,7 +81,12 @@ export function checkReadable(text: string): void {
 }
 
 function baseName(source: string): string {
-  const last = source.replace(/[?#].*$/, '').split(/[\\/]/).filter(Boolean).pop() ?? source;
+  const last =
+    source
+      .replace(/[?#].*$/, '')
+      .split(/[\\/]/)
+      .filter(Boolean)
+      .pop() ?? source;
   return last.replace(/\.[A-Za-z0-9]{1,10}$/, '');
 }
 

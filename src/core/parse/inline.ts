@@ -52,11 +52,19 @@ function pairBrackets(input: string, start: number, end: number): Map<number, nu
   const round: number[] = [];
   for (let i = start; i < end; i++) {
     const c = input.charCodeAt(i);
-    if (c === 92 /* \ */) { i++; continue; }
+    if (c === 92 /* \ */) {
+      i++;
+      continue;
+    }
     if (c === 91 /* [ */) square.push(i);
-    else if (c === 93 /* ] */) { const o = square.pop(); if (o !== undefined) pairs.set(o, i); }
-    else if (c === 40 /* ( */) round.push(i);
-    else if (c === 41 /* ) */) { const o = round.pop(); if (o !== undefined) pairs.set(o, i); }
+    else if (c === 93 /* ] */) {
+      const o = square.pop();
+      if (o !== undefined) pairs.set(o, i);
+    } else if (c === 40 /* ( */) round.push(i);
+    else if (c === 41 /* ) */) {
+      const o = round.pop();
+      if (o !== undefined) pairs.set(o, i);
+    }
   }
   return pairs;
 }
@@ -71,14 +79,38 @@ const ANCHOR_MARKER = /<a\s([^<>]{0,600})>\s*(?:<sup>)?\[?(\d{1,4})\]?(?:<\/sup>
 const TAG = /<\/?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,500})?\/?>/y;
 const BACKLINK = /^\s*(?:↩\uFE0E?|\^|back)\s*$/i;
 const ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', rsquo: '’', lsquo: '‘',
-  ldquo: '“', rdquo: '”', hellip: '…', copy: '©', reg: '®', shy: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  shy: '',
 };
 
 /** Renders input[start, end) into `out`; says how much of it was link text. */
 export function renderInline(input: string, start: number, end: number, out: TextBuilder, ctx: InlineContext): InlineSummary {
   const state: State = {
-    ctx, piece: input.slice(start, end), base: start, pairs: pairBrackets(input, start, end), supClose: { from: -1, at: -1 }, ticks: new Map(), links: 0, plain: false, plainLetters: 0, linkLetters: 0, inLink: 0,
+    ctx,
+    piece: input.slice(start, end),
+    base: start,
+    pairs: pairBrackets(input, start, end),
+    supClose: { from: -1, at: -1 },
+    ticks: new Map(),
+    links: 0,
+    plain: false,
+    plainLetters: 0,
+    linkLetters: 0,
+    inLink: 0,
   };
   render(input, start, end, out, state, 0);
   return { links: state.links, plain: state.plain, plainLetters: state.plainLetters, linkLetters: state.linkLetters };
@@ -140,9 +172,7 @@ function handle(input: string, at: number, end: number, out: TextBuilder, state:
       const after = at + run < end ? input[at + run] : ' ';
       const flanking = /\S/.test(after) || /\S/.test(before);
       const wordy = /[\p{L}\p{N}]/u;
-      const drop = c === '*' ? flanking
-        : c === '_' ? flanking && !(wordy.test(before) && wordy.test(after))
-          : run === 2;
+      const drop = c === '*' ? flanking : c === '_' ? flanking && !(wordy.test(before) && wordy.test(after)) : run === 2;
       if (!drop) emit(input, at, at + run, out, state);
       return at + run;
     }
@@ -191,7 +221,12 @@ function runLength(input: string, at: number, end: number, c: string): number {
 }
 
 /** `[text](href)` or `[text][ref]` starting at `at` ('['): the text range, the href and where it ends. */
-function parseLink(input: string, at: number, end: number, state: State): { textStart: number; textEnd: number; href?: string; end: number } | undefined {
+function parseLink(
+  input: string,
+  at: number,
+  end: number,
+  state: State,
+): { textStart: number; textEnd: number; href?: string; end: number } | undefined {
   const close = matching(state, at, end);
   if (close < 0) return undefined;
   const after = input[close + 1];
@@ -219,7 +254,7 @@ function matching(state: State, at: number, end: number): number {
 
 /** The digits a marker-looking snippet holds: "12", "[12]", "<sup>12</sup>", "12, 13". */
 function markerSpec(text: string): string | undefined {
-  const bare = text.replace(/<\/?sup>|[[\]^\s]/gi, (s) => (s.trim() ? '' : ' ')).trim();
+  const bare = text.replace(/<\/?sup>|[[\]^\s]/gi, s => (s.trim() ? '' : ' ')).trim();
   return /^\d{1,4}(?:\s*[,;–-]\s*\d{1,4}){0,20}$/.test(bare) ? bare : undefined;
 }
 
@@ -276,7 +311,7 @@ function angle(input: string, at: number, end: number, out: TextBuilder, state: 
   const sup = SUP_OPEN.exec(input);
   if (sup) {
     const innerStart = at + sup[0].length;
-    if (state.supClose.at !== -2 && (state.supClose.at < innerStart)) {
+    if (state.supClose.at !== -2 && state.supClose.at < innerStart) {
       state.lower ??= state.piece.toLowerCase();
       const found = state.lower.indexOf('</sup>', innerStart - state.base);
       state.supClose = { from: innerStart, at: found < 0 ? -2 : found + state.base };

@@ -46,5 +46,9 @@ export function splitBlocks(lines: Line[]): Block[] {
 
 /** The block's lines joined by single spaces, whitespace collapsed. */
 export function blockText(block: Block): string {
-  return block.lines.map(l => l.text).join(' ').replace(/\s+/g, ' ').trim();
+  return block.lines
+    .map(l => l.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

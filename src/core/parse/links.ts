@@ -45,7 +45,10 @@ export function citedUrl(href: string): string | undefined {
 
 /** Same source whatever the scheme, "www." or trailing slash. */
 function urlIdentity(url: string): string {
-  return url.toLowerCase().replace(/^https?:\/\/(?:www\.)?/, '').replace(/[/#?]+$/, '');
+  return url
+    .toLowerCase()
+    .replace(/^https?:\/\/(?:www\.)?/, '')
+    .replace(/[/#?]+$/, '');
 }
 
 /** "https://www.federalregister.gov/…" → "federalregister.gov". */

@@ -7,7 +7,16 @@
  */
 import { parseYaml } from '../yaml';
 import { parseDate } from '../text';
-import { type CaptureMetadata, isCaption, isMasthead, isSourceLine, looksLikePlainHeading, metadataField, readMetadata, startsBoilerplate } from './capture';
+import {
+  type CaptureMetadata,
+  isCaption,
+  isMasthead,
+  isSourceLine,
+  looksLikePlainHeading,
+  metadataField,
+  readMetadata,
+  startsBoilerplate,
+} from './capture';
 import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, splitNames } from './chrome';
 import { type Draft, type DraftNote, type DraftParagraph, type DraftSection, TextBuilder } from './draft';
 import { type InlineContext, renderInline } from './inline';
@@ -27,15 +36,20 @@ const TABLE_ROW = /^\s{0,3}\|/;
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 /** A note line of a converted document: "[1] text", or a linked number back to the marker "[[1]](#_ftnref1) text" */
 const BRACKET_NOTE = /^\s{0,3}(?:\[\d{1,4}\][ \t]+\S|\[\[\d{1,4}\]\]\(#[^)\s]{0,200}\)|\[\d{1,4}\]\(#[^)\s]{0,200}\)[ \t]*\S)/;
-const CONTENTS_HEADING = /^(?:table\s+of\s+)?contents$|^in\s+this\s+(?:report|article|issue)$|^(?:list\s+of\s+)?(?:figures|tables|boxes|appendix(?:es)?)$/i;
+const CONTENTS_HEADING =
+  /^(?:table\s+of\s+)?contents$|^in\s+this\s+(?:report|article|issue)$|^(?:list\s+of\s+)?(?:figures|tables|boxes|appendix(?:es)?)$/i;
 /** a list item that is one link and nothing else ("- [April 23, 2026 (Version 3)](…)") */
 const LINK_ITEM = /^\s{0,6}(?:[-*+]|\d{1,4}[.)])[ \t]+\[[^\]\n]{0,300}\]\([^)\s]{0,2000}\)\s*$/;
 
 /** Content hints: front matter, `#` headings, Markdown footnotes, or linked note numbers. */
 export function looksLikeMarkdown(text: string): boolean {
   const head = text.slice(0, 200000);
-  return /^\uFEFF?---[ \t]*(?:\r\n?|\n)/.test(head) || /^#{1,6}[ \t]+\S/m.test(head) || /\[\^[^\]\s]{1,100}\]/.test(head)
-    || /\]\([^)\s]{0,200}#[^)\s]{0,100}\)/.test(head);
+  return (
+    /^\uFEFF?---[ \t]*(?:\r\n?|\n)/.test(head) ||
+    /^#{1,6}[ \t]+\S/m.test(head) ||
+    /\[\^[^\]\s]{1,100}\]/.test(head) ||
+    /\]\([^)\s]{0,200}#[^)\s]{0,100}\)/.test(head)
+  );
 }
 
 interface FrontMatter {
@@ -77,7 +91,8 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   const list = Array.isArray(rawAuthors) ? rawAuthors : rawAuthors === undefined ? [] : [rawAuthors];
   for (const a of list) {
     if (typeof a === 'string') for (const name of Array.isArray(rawAuthors) ? [a.trim()] : splitNames(a)) fm.authors.push(name);
-    else if (a && typeof a === 'object' && typeof (a as Record<string, unknown>).name === 'string') fm.authors.push(String((a as Record<string, unknown>).name).trim());
+    else if (a && typeof a === 'object' && typeof (a as Record<string, unknown>).name === 'string')
+      fm.authors.push(String((a as Record<string, unknown>).name).trim());
   }
   fm.authors = fm.authors.filter(Boolean);
   fm.publisher = str(d.publisher) ?? str(d.organization) ?? str(d.organisation);
@@ -85,7 +100,12 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   return fm;
 }
 
-interface Heading { level: number; text: string; start: number; end: number }
+interface Heading {
+  level: number;
+  text: string;
+  start: number;
+  end: number;
+}
 
 export function parseMarkdown(input: string): Draft {
   const warnings: string[] = [];
@@ -140,9 +160,15 @@ export function parseMarkdown(input: string): Draft {
       // Lines before the first paragraph: a date, a byline, a caption.
       if (isChrome(p.text)) return;
       const d = dateLine(p.text);
-      if (d) { date ??= d; return; }
+      if (d) {
+        date ??= d;
+        return;
+      }
       const by = bylineAuthors(p.text);
-      if (by) { if (!authors.length) authors = by; return; }
+      if (by) {
+        if (!authors.length) authors = by;
+        return;
+      }
     } else if (isChrome(p.text) || (title && p.text === title)) return;
     sawParagraph = true;
     section ??= { start: p.start, end: p.end, paragraphs: [] };
@@ -152,7 +178,10 @@ export function parseMarkdown(input: string): Draft {
 
   while (i < lines.length) {
     const line = lines[i];
-    if (isBlank(line)) { i++; continue; }
+    if (isBlank(line)) {
+      i++;
+      continue;
+    }
 
     const fence = FENCE.exec(line.text);
     if (fence) {
@@ -173,16 +202,31 @@ export function parseMarkdown(input: string): Draft {
     if (heading) {
       i = heading.next;
       const h = heading.heading;
-      if (isNotesHeading(h.text)) { mode = 'notes'; continue; }
-      if (CONTENTS_HEADING.test(h.text)) { mode = 'contents'; continue; }
-      if (endsContent(h.text) || isChrome(h.text)) { mode = 'skip'; continue; }
+      if (isNotesHeading(h.text)) {
+        mode = 'notes';
+        continue;
+      }
+      if (CONTENTS_HEADING.test(h.text)) {
+        mode = 'contents';
+        continue;
+      }
+      if (endsContent(h.text) || isChrome(h.text)) {
+        mode = 'skip';
+        continue;
+      }
       mode = 'body';
       if (title !== undefined && h.text.toLowerCase() === title.toLowerCase()) continue; // the title repeated
-      if (title === undefined && (h.level === 1 || (!sawParagraph && !section && sections.length === 0))) { title = h.text; continue; }
+      if (title === undefined && (h.level === 1 || (!sawParagraph && !section && sections.length === 0))) {
+        title = h.text;
+        continue;
+      }
       startSection(h);
       continue;
     }
-    if (mode === 'skip' || LINK_DEF.test(line.text) || RULE.test(line.text)) { i++; continue; }
+    if (mode === 'skip' || LINK_DEF.test(line.text) || RULE.test(line.text)) {
+      i++;
+      continue;
+    }
 
     if (mode === 'notes' || (BRACKET_NOTE.test(line.text) && (i === 0 || isBlank(lines[i - 1])))) {
       mode = 'notes';
@@ -203,8 +247,14 @@ export function parseMarkdown(input: string): Draft {
       const items: Line[][] = [];
       while (i < lines.length && !isBlank(lines[i]) && !headingAt(lines, i)) {
         // a line run on after a one-link item (a version list) starts the next block, not the item's text
-        if (items.length && !LIST_ITEM.test(lines[i].text) && !/^\s/.test(lines[i].text) && items[items.length - 1].length === 1
-            && LINK_ITEM.test(items[items.length - 1][0].text)) break;
+        if (
+          items.length &&
+          !LIST_ITEM.test(lines[i].text) &&
+          !/^\s/.test(lines[i].text) &&
+          items[items.length - 1].length === 1 &&
+          LINK_ITEM.test(items[items.length - 1][0].text)
+        )
+          break;
         if (LIST_ITEM.test(lines[i].text) || items.length === 0) items.push([lines[i]]);
         else items[items.length - 1].push(lines[i]);
         i++;
@@ -225,21 +275,37 @@ export function parseMarkdown(input: string): Draft {
     const r = inlineBlock(input, block, ctx, quote.test(line.text) ? quote : undefined);
     if (r.linkOnly || r.navigation) continue;
     const text = r.paragraph?.text ?? '';
-    if (startsBoilerplate(text)) { mode = 'skip'; continue; }
+    if (startsBoilerplate(text)) {
+      mode = 'skip';
+      continue;
+    }
     if (capture && !sawParagraph && block.length > 1) {
       // the masthead line, then the lines after it as a block of their own ("Jump to Main Text")
       const head = inlineBlock(input, [line], ctx);
-      if (head.paragraph && isMasthead(head.paragraph.text, title)) { i = start + 1; continue; }
+      if (head.paragraph && isMasthead(head.paragraph.text, title)) {
+        i = start + 1;
+        continue;
+      }
     }
-    if (isCaption(text)) { float = 'caption'; continue; }
+    if (isCaption(text)) {
+      float = 'caption';
+      continue;
+    }
     if (isSourceLine(text) || (capture && isMasthead(text, title))) continue;
-    if (float === 'caption' && block.length === 1 && looksLikePlainHeading(text) && TABLE_ROW.test(nextNonBlank(lines, i)?.text ?? '')) continue;
+    if (float === 'caption' && block.length === 1 && looksLikePlainHeading(text) && TABLE_ROW.test(nextNonBlank(lines, i)?.text ?? ''))
+      continue;
     if (float === 'after' && /^[a-z]\.\s/.test(text)) continue;
     float = 'none';
     if (capture && block.length === 1 && !r.paragraph?.markers.length && looksLikePlainHeading(text) && i < lines.length) {
       const heading = { level: 2, text, start: line.start, end: line.end };
-      if (isNotesHeading(text)) { mode = 'notes'; continue; }
-      if (CONTENTS_HEADING.test(text)) { mode = 'contents'; continue; }
+      if (isNotesHeading(text)) {
+        mode = 'notes';
+        continue;
+      }
+      if (CONTENTS_HEADING.test(text)) {
+        mode = 'contents';
+        continue;
+      }
       mode = 'body';
       if (title !== undefined && text.toLowerCase() === title.toLowerCase()) continue;
       startSection(heading);
@@ -291,8 +357,15 @@ function nextNonBlank(lines: Line[], from: number): Line | undefined {
 
 function startsBlock(lines: Line[], i: number): boolean {
   const t = lines[i].text;
-  return FENCE.test(t) || FOOTNOTE_DEF.test(t) || ATX.test(t) || LIST_ITEM.test(t) || TABLE_ROW.test(t) || RULE.test(t)
-    || (i + 1 < lines.length && SETEXT.test(lines[i + 1].text) && /^=+\s*$/.test(lines[i + 1].text.trim()));
+  return (
+    FENCE.test(t) ||
+    FOOTNOTE_DEF.test(t) ||
+    ATX.test(t) ||
+    LIST_ITEM.test(t) ||
+    TABLE_ROW.test(t) ||
+    RULE.test(t) ||
+    (i + 1 < lines.length && SETEXT.test(lines[i + 1].text) && /^=+\s*$/.test(lines[i + 1].text.trim()))
+  );
 }
 
 function headingAt(lines: Line[], i: number): { heading: Heading; next: number } | undefined {
@@ -303,8 +376,15 @@ function headingAt(lines: Line[], i: number): { heading: Heading; next: number }
     return text ? { heading: { level: atx[1].length, text, start: line.start, end: line.end }, next: i + 1 } : undefined;
   }
   const under = lines[i + 1];
-  if (under && SETEXT.test(under.text) && !isBlank(line) && !LIST_ITEM.test(line.text) && !TABLE_ROW.test(line.text)
-      && (i === 0 || isBlank(lines[i - 1])) && line.text.trim().length <= 200) {
+  if (
+    under &&
+    SETEXT.test(under.text) &&
+    !isBlank(line) &&
+    !LIST_ITEM.test(line.text) &&
+    !TABLE_ROW.test(line.text) &&
+    (i === 0 || isBlank(lines[i - 1])) &&
+    line.text.trim().length <= 200
+  ) {
     const level = under.text.trim()[0] === '=' ? 1 : 2;
     return { heading: { level, text: stripInline(line.text.trim()), start: line.start, end: under.end }, next: i + 2 };
   }
@@ -345,11 +425,20 @@ function continuation(lines: Line[], from: number, lazy: boolean): number {
       // a blank line continues the note only when the next line is indented
       let j = i;
       while (j < lines.length && isBlank(lines[j])) j++;
-      if (j < lines.length && /^(?: {2,}|\t)\S/.test(lines[j].text)) { i = j; continue; }
+      if (j < lines.length && /^(?: {2,}|\t)\S/.test(lines[j].text)) {
+        i = j;
+        continue;
+      }
       return i;
     }
-    if (/^(?: {2,}|\t)/.test(t)) { i++; continue; }
-    if (lazy && !FOOTNOTE_DEF.test(t) && !ATX.test(t) && !LIST_ITEM.test(t) && !TABLE_ROW.test(t)) { i++; continue; }
+    if (/^(?: {2,}|\t)/.test(t)) {
+      i++;
+      continue;
+    }
+    if (lazy && !FOOTNOTE_DEF.test(t) && !ATX.test(t) && !LIST_ITEM.test(t) && !TABLE_ROW.test(t)) {
+      i++;
+      continue;
+    }
     return i;
   }
   return i;
@@ -425,7 +514,10 @@ function readNoteItem(input: string, lines: Line[], i: number, notes: DraftNote[
     }
     return i + 1;
   }
-  const m = /^\s{0,3}(?:\[\[(\d{1,4})\]\]\([^)\s]{0,500}\)|\[(\d{1,4})\]\([^)\s]{0,500}\)|\[\^?(\d{1,4})\]:?|(\d{1,4})[.)]|<sup>\s*(\d{1,4})\s*<\/sup>|(\d{1,4})(?=\s))\s*/i.exec(line.text);
+  const m =
+    /^\s{0,3}(?:\[\[(\d{1,4})\]\]\([^)\s]{0,500}\)|\[(\d{1,4})\]\([^)\s]{0,500}\)|\[\^?(\d{1,4})\]:?|(\d{1,4})[.)]|<sup>\s*(\d{1,4})\s*<\/sup>|(\d{1,4})(?=\s))\s*/i.exec(
+      line.text,
+    );
   if (!m) return i + 1; // stray text under the notes heading
   const n = Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6]);
   const end = continuationOfItem(lines, i + 1);
@@ -473,10 +565,20 @@ function collectLabels(input: string, from: number): Map<string, number> {
   re.lastIndex = from;
   for (let m = re.exec(input); m; m = re.exec(input)) {
     const label = m[1];
-    if (m[2] === ':') { defs.push(label); continue; }
-    if (!seen.has(label)) { seen.add(label); order.push(label); }
+    if (m[2] === ':') {
+      defs.push(label);
+      continue;
+    }
+    if (!seen.has(label)) {
+      seen.add(label);
+      order.push(label);
+    }
   }
-  for (const d of defs) if (!seen.has(d)) { seen.add(d); order.push(d); }
+  for (const d of defs)
+    if (!seen.has(d)) {
+      seen.add(d);
+      order.push(d);
+    }
   const map = new Map<string, number>();
   if (order.every(l => /^\d{1,6}$/.test(l))) for (const l of order) map.set(l, Number(l));
   else order.forEach((l, index) => map.set(l, index + 1));

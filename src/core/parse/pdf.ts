@@ -37,16 +37,19 @@ interface Meta {
 const CONTENTS = /^(?:table\s+of\s+)?contents$/i;
 const REPORT_NUMBER = /^(?:CRS\s+(?:Report\s+)?)?([A-Z]{1,3}\d{4,6})$/;
 const CAPTION = /^(?:Table|Figure)\s+[A-Z]?\d{1,3}(?:\.\d{1,2})?[.:]?\s/;
-const UNIT = /\(((?:in\s+)?(?:(?:thousands|millions|billions|trillions)\s+of\s+)?[^()]{0,40}?(?:dollars|percent|tons|barrels|people|units|euros|pounds)[^()]{0,30})\)/i;
+const UNIT =
+  /\(((?:in\s+)?(?:(?:thousands|millions|billions|trillions)\s+of\s+)?[^()]{0,40}?(?:dollars|percent|tons|barrels|people|units|euros|pounds)[^()]{0,30})\)/i;
 const TERMINAL = /[.!?:;”"’)\]]$/;
 
 /** Reads the text items of a PDF (from src/lazy/pdf.ts) into Dossier's model. Throws ReportError for a PDF without text. */
 export function parsePdfContent(content: PdfContent, options: { source?: string; id?: string } = {}): PdfParsed {
   const chars = content.pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.s.trim().length, 0), 0);
   if (chars < 40) {
-    throw new ReportError(content.pages.length
-      ? 'The PDF has no text layer (a scanned document?): run OCR first, then open the PDF it produces.'
-      : 'The PDF has no pages.');
+    throw new ReportError(
+      content.pages.length
+        ? 'The PDF has no text layer (a scanned document?): run OCR first, then open the PDF it produces.'
+        : 'The PDF has no pages.',
+    );
   }
   const body = bodySize(content);
   const blocks = pageBlocks(content, body);
@@ -56,7 +59,9 @@ export function parsePdfContent(content: PdfContent, options: { source?: string;
   const parsed = parseReportWithSpans(markdown, { source: options.source, id: options.id, format: 'markdown' });
   const report = parsed.report;
   placePages(parsed, pageAt);
-  const tables = parts.filter((p): p is Extract<Part, { kind: 'table' }> => p.kind === 'table').map((p, i) => ({ id: `t${i + 1}`, ...p.table }));
+  const tables = parts
+    .filter((p): p is Extract<Part, { kind: 'table' }> => p.kind === 'table')
+    .map((p, i) => ({ id: `t${i + 1}`, ...p.table }));
   if (tables.length) report.tables = tables;
   if (meta.number) report.number = meta.number;
   const warnings = [...parsed.warnings];
@@ -64,7 +69,9 @@ export function parsePdfContent(content: PdfContent, options: { source?: string;
   if (report.footnotes.length && unmarked.length === report.footnotes.length) {
     warnings.push(`${unmarked.length} notes were found but no note markers in the text: notes are not linked to paragraphs.`);
   } else if (unmarked.length) {
-    warnings.push(`${unmarked.length} note${unmarked.length === 1 ? ' has' : 's have'} no marker in the text: ${unmarked.slice(0, 12).join(', ')}${unmarked.length > 12 ? ', …' : ''}.`);
+    warnings.push(
+      `${unmarked.length} note${unmarked.length === 1 ? ' has' : 's have'} no marker in the text: ${unmarked.slice(0, 12).join(', ')}${unmarked.length > 12 ? ', …' : ''}.`,
+    );
   }
   return { ...parsed, warnings, markdown };
 }
@@ -111,10 +118,16 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
       if (readMeta(text, meta) || (cover && b.page === 1)) continue;
     }
     if (titleKey && norm(text) === titleKey) continue;
-    if (b.kind !== 'note' && isFurniture(text)) { if (b.page === 1) readMeta(text, meta); continue; }
+    if (b.kind !== 'note' && isFurniture(text)) {
+      if (b.page === 1) readMeta(text, meta);
+      continue;
+    }
     if (b.kind === 'heading' && !CAPTION.test(text + ' ')) {
       if (CONTENTS.test(text) || blocks[i + 1]?.kind === 'contents') continue;
-      if (/^summary$/i.test(text) && !sawHeading) { pendingSummary = true; continue; }
+      if (/^summary$/i.test(text) && !sawHeading) {
+        pendingSummary = true;
+        continue;
+      }
       endnotes = isNotesHeading(text);
       if (endnotes) continue;
       sawHeading = true;
@@ -144,7 +157,10 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
       pendingSummary = false;
     }
     sawBody = true;
-    if (headingMarkers.length) { r.markers.unshift(...headingMarkers); headingMarkers = []; }
+    if (headingMarkers.length) {
+      r.markers.unshift(...headingMarkers);
+      headingMarkers = [];
+    }
     const { r: rr, bullet } = unbullet(r);
     // a paragraph broken by the page: the last paragraph before has no closing punctuation
     const prev = findLast(parts, p => (p.kind === 'paragraph' && !p.box) || p.kind === 'heading');
@@ -161,7 +177,8 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
   return parts;
 }
 
-const AUTHOR_TITLE = /^(?:senior\s+)?(?:analyst|specialist|legislative attorney|coordinator|section research manager|research librarian|economist)\b/i;
+const AUTHOR_TITLE =
+  /^(?:senior\s+)?(?:analyst|specialist|legislative attorney|coordinator|section research manager|research librarian|economist)\b/i;
 const NAME = /^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}$/;
 
 /** CRS "Author Information": "M. Angeles Villarreal, Specialist in …", or the name above the title. */
@@ -171,7 +188,10 @@ function authorLines(parts: Part[]): string[] {
     const p = parts[i];
     if (p.kind !== 'paragraph' || p.r.text.length > 160) continue;
     const comma = /^([^,]{3,60}),\s+(.+)$/.exec(p.r.text);
-    if (comma && NAME.test(comma[1]) && AUTHOR_TITLE.test(comma[2])) { names.push(comma[1]); continue; }
+    if (comma && NAME.test(comma[1]) && AUTHOR_TITLE.test(comma[2])) {
+      names.push(comma[1]);
+      continue;
+    }
     const next = parts[i + 1];
     if (NAME.test(p.r.text) && next?.kind === 'paragraph' && AUTHOR_TITLE.test(next.r.text)) names.push(p.r.text);
   }
@@ -199,7 +219,10 @@ function appendRendered(a: Rendered, b: Rendered): Rendered {
 
 /** Lines of a cover or a page foot left in the text: the publisher, its web address, the report number. */
 function isFurniture(text: string): boolean {
-  return text.length <= 60 && (REPORT_NUMBER.test(text) || /^Congressional Research Service$/i.test(text) || /^https?:\/\/[^\s/]+\/?$/.test(text));
+  return (
+    text.length <= 60 &&
+    (REPORT_NUMBER.test(text) || /^Congressional Research Service$/i.test(text) || /^https?:\/\/[^\s/]+\/?$/.test(text))
+  );
 }
 
 /** Date ("Updated April 22, 2026"), report number ("R48910"), publisher and byline lines of a cover. */
@@ -212,12 +235,24 @@ function readMeta(text: string, meta: Meta): boolean {
     return read.every(Boolean);
   }
   const by = bylineAuthors(t);
-  if (by && t.length <= 200) { if (!meta.authors.length) meta.authors = by; return true; }
+  if (by && t.length <= 200) {
+    if (!meta.authors.length) meta.authors = by;
+    return true;
+  }
   const date = t.length <= 60 ? dateLine(t) : undefined;
-  if (date) { meta.date ??= date; return true; }
+  if (date) {
+    meta.date ??= date;
+    return true;
+  }
   const number = REPORT_NUMBER.exec(t);
-  if (number) { meta.number ??= number[1]; return true; }
-  if (/^Congressional Research Service$/i.test(t)) { meta.publisher ??= 'Congressional Research Service'; return true; }
+  if (number) {
+    meta.number ??= number[1];
+    return true;
+  }
+  if (/^Congressional Research Service$/i.test(t)) {
+    meta.publisher ??= 'Congressional Research Service';
+    return true;
+  }
   if (/^https?:\/\/\S+$/.test(t) || /^(?:prepared for members and committees of congress|www\.\S+)$/i.test(t)) return true;
   return false;
 }
@@ -244,7 +279,7 @@ function readTable(cells: Block[], body: number, parts: Part[], meta: Meta, fron
     if (!byCell.has(cellKey)) {
       byCell.set(cellKey, []);
       let row = rows[rows.length - 1];
-      if (!row || row.key !== c.row) rows.push(row = { key: c.row ?? cellKey, header: !!c.header, cells: [] });
+      if (!row || row.key !== c.row) rows.push((row = { key: c.row ?? cellKey, header: !!c.header, cells: [] }));
       row.cells.push(cellKey);
     }
     if (text) byCell.get(cellKey)!.push(text);
@@ -253,7 +288,13 @@ function readTable(cells: Block[], body: number, parts: Part[], meta: Meta, fron
   if (byCell.size === 1) {
     // one cell: a box of text (a sidebar), or on the front pages the report's data panel
     const lines = cells.map(c => renderBlock(c.items, body)).filter(r => r.text);
-    if (front) { readFrontPanel(lines.map(r => r.text), meta); return; }
+    if (front) {
+      readFrontPanel(
+        lines.map(r => r.text),
+        meta,
+      );
+      return;
+    }
     for (const line of lines) {
       const { r, bullet } = unbullet(line);
       parts.push({ kind: 'paragraph', r, page, box: true, ...(bullet ? { bullet } : {}) });
@@ -277,8 +318,18 @@ function readTable(cells: Block[], body: number, parts: Part[], meta: Meta, fron
     caption = last.r.text;
     parts.pop();
   }
-  const headerRows = Math.max(rows.findIndex(r => !r.header), 0) || (grid.length > 1 ? 1 : 0);
-  const unit = UNIT.exec(caption ?? '')?.[1] ?? grid.slice(0, headerRows).flat().map(c => UNIT.exec(c)?.[1]).find(Boolean);
+  const headerRows =
+    Math.max(
+      rows.findIndex(r => !r.header),
+      0,
+    ) || (grid.length > 1 ? 1 : 0);
+  const unit =
+    UNIT.exec(caption ?? '')?.[1] ??
+    grid
+      .slice(0, headerRows)
+      .flat()
+      .map(c => UNIT.exec(c)?.[1])
+      .find(Boolean);
   parts.push({ kind: 'table', table: { ...(caption ? { caption } : {}), ...(unit ? { unit } : {}), page, rows: grid, headerRows } });
 }
 
@@ -286,7 +337,8 @@ function readTable(cells: Block[], body: number, parts: Part[], meta: Meta, fron
 function usableTitle(title: string | undefined): string | undefined {
   if (!title) return undefined;
   const t = squeeze(title);
-  if (t.length < 4 || /\.(?:docx?|pdf|indd|pptx?|tex|html?)$/i.test(t) || /^(?:microsoft word|untitled|title|document\d*)\b/i.test(t)) return undefined;
+  if (t.length < 4 || /\.(?:docx?|pdf|indd|pptx?|tex|html?)$/i.test(t) || /^(?:microsoft word|untitled|title|document\d*)\b/i.test(t))
+    return undefined;
   return t;
 }
 
@@ -296,7 +348,10 @@ function largestOnFirstPage(blocks: Block[], body: number): string | undefined {
   for (const b of blocks) {
     if (b.page > 1 || b.kind === 'note' || b.kind === 'cell') continue;
     const s = Math.max(...b.items.map(i => i.size));
-    if (s > size) { size = s; best = b; }
+    if (s > size) {
+      size = s;
+      best = b;
+    }
   }
   return best ? renderBlock(best.items, body).text || undefined : undefined;
 }
@@ -345,7 +400,8 @@ function toMarkdown(parts: Part[], meta: Meta): { markdown: string; pageAt: { at
       const t = p.table;
       if (t.caption) push(`<!-- ${t.caption.replace(/--+/g, '–')} -->`);
       const width = Math.max(...t.rows.map(r => r.length));
-      const row = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => (cells[i] ?? '').replace(/[\\|]/g, c => '\\' + c)).join(' | ')} |`;
+      const row = (cells: string[]) =>
+        `| ${Array.from({ length: width }, (_, i) => (cells[i] ?? '').replace(/[\\|]/g, c => '\\' + c)).join(' | ')} |`;
       const lines = [row(t.rows[0]), `|${' --- |'.repeat(width)}`, ...t.rows.slice(1).map(row)];
       push(lines.join('\n'), t.page);
     }
@@ -362,7 +418,10 @@ function placePages(parsed: ParsedReport, pageAt: { at: number; page: number }[]
     let found: number | undefined;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (pageAt[mid].at <= offset) { found = pageAt[mid].page; lo = mid + 1; } else hi = mid - 1;
+      if (pageAt[mid].at <= offset) {
+        found = pageAt[mid].page;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return found;
   };
@@ -372,8 +431,14 @@ function placePages(parsed: ParsedReport, pageAt: { at: number; page: number }[]
   for (const span of parsed.spans) {
     const page = pageOf(span.start);
     if (page === undefined) continue;
-    if (span.kind === 'paragraph') { const p = paragraphs.get(span.id); if (p) p.page = page; }
-    if (span.kind === 'footnote') { const f = notes.get(span.id); if (f && f.page === undefined) f.page = page; }
+    if (span.kind === 'paragraph') {
+      const p = paragraphs.get(span.id);
+      if (p) p.page = page;
+    }
+    if (span.kind === 'footnote') {
+      const f = notes.get(span.id);
+      if (f && f.page === undefined) f.page = page;
+    }
   }
   for (const f of report.figures) {
     const page = paragraphs.get(f.paragraph)?.page;

@@ -25,7 +25,26 @@ export interface Block {
 }
 
 /** Roles that are part of a line, not a block of their own. */
-const INLINE = new Set(['Span', 'Link', 'Annot', 'Quote', 'Code', 'Reference', 'Lbl', 'LBody', 'Em', 'Strong', 'Sub', 'Sup', 'BibEntry', 'NonStruct', 'Private', 'Form', 'Ruby', 'Warichu']);
+const INLINE = new Set([
+  'Span',
+  'Link',
+  'Annot',
+  'Quote',
+  'Code',
+  'Reference',
+  'Lbl',
+  'LBody',
+  'Em',
+  'Strong',
+  'Sub',
+  'Sup',
+  'BibEntry',
+  'NonStruct',
+  'Private',
+  'Form',
+  'Ruby',
+  'Warichu',
+]);
 
 const roleOf = (tag: string) => tag.slice(0, tag.indexOf('#') < 0 ? tag.length : tag.indexOf('#'));
 
@@ -41,7 +60,11 @@ export function bodySize(content: PdfContent): number {
   }
   let best = 10;
   let most = -1;
-  for (const [size, n] of chars) if (n > most) { best = size; most = n; }
+  for (const [size, n] of chars)
+    if (n > most) {
+      best = size;
+      most = n;
+    }
   return best;
 }
 
@@ -68,8 +91,15 @@ function taggedBlocks(page: PdfPage, body: number, furniture: (page: PdfPage, li
     const tags = it.tags ?? [];
     if (tags[0] === 'Artifact') continue;
     let inner = -1;
-    for (let i = tags.length - 1; i >= 0; i--) if (!INLINE.has(roleOf(tags[i]))) { inner = i; break; }
-    if (inner < 0) { loose.push(it); continue; }
+    for (let i = tags.length - 1; i >= 0; i--)
+      if (!INLINE.has(roleOf(tags[i]))) {
+        inner = i;
+        break;
+      }
+    if (inner < 0) {
+      loose.push(it);
+      continue;
+    }
     flushLoose();
     // a note's paragraphs are its own notes (a CRS Note holds every note of the page)
     const cellAt = tags.findIndex(t => roleOf(t) === 'TD' || roleOf(t) === 'TH');
@@ -92,9 +122,21 @@ function classify(tags: string[], cellAt: number, inner: number): Omit<Block, 'p
   if (roles.includes('Note')) return { kind: 'note' };
   if (roles.includes('Figure') || roles.includes('Formula')) return { kind: 'figure' };
   if (cellAt >= 0) {
-    const table = tags.slice(0, cellAt).reverse().find(t => roleOf(t) === 'Table');
-    const row = tags.slice(0, cellAt).reverse().find(t => roleOf(t) === 'TR');
-    return { kind: 'cell', table: table ?? 'Table', row: row ?? tags[cellAt], cell: tags[cellAt], header: roles[cellAt] === 'TH' || roles.includes('THead') };
+    const table = tags
+      .slice(0, cellAt)
+      .reverse()
+      .find(t => roleOf(t) === 'Table');
+    const row = tags
+      .slice(0, cellAt)
+      .reverse()
+      .find(t => roleOf(t) === 'TR');
+    return {
+      kind: 'cell',
+      table: table ?? 'Table',
+      row: row ?? tags[cellAt],
+      cell: tags[cellAt],
+      header: roles[cellAt] === 'TH' || roles.includes('THead'),
+    };
   }
   const heading = /^H([1-6])?$/.exec(roles[inner]);
   if (heading) return { kind: 'heading', level: heading[1] ? Number(heading[1]) : 1 };
@@ -102,7 +144,11 @@ function classify(tags: string[], cellAt: number, inner: number): Omit<Block, 'p
   return { kind: 'paragraph' };
 }
 
-interface Line { items: PdfItem[]; y: number; size: number }
+interface Line {
+  items: PdfItem[];
+  y: number;
+  size: number;
+}
 
 /** Items → lines: a new line where the baseline moves by more than half the text size (raised markers stay). */
 function linesOf(items: PdfItem[], body: number): Line[] {
@@ -110,7 +156,10 @@ function linesOf(items: PdfItem[], body: number): Line[] {
   let line: Line | undefined;
   for (const it of items) {
     const small = it.size < body * 0.8;
-    const sameLine = line && (Math.abs(it.y - line.y) < Math.max(it.size, line.size) * 0.5 || (small && it.y > line.y && it.y - line.y < line.size * 0.7 && it.x >= lastX(line) - 1));
+    const sameLine =
+      line &&
+      (Math.abs(it.y - line.y) < Math.max(it.size, line.size) * 0.5 ||
+        (small && it.y > line.y && it.y - line.y < line.size * 0.7 && it.x >= lastX(line) - 1));
     if (!line || !sameLine) {
       line = { items: [], y: it.y, size: it.size };
       lines.push(line);
@@ -122,12 +171,22 @@ function linesOf(items: PdfItem[], body: number): Line[] {
   return lines;
 }
 
-const lastX = (line: Line) => { const last = line.items[line.items.length - 1]; return last.x + last.w; };
-const lineText = (line: Line) => line.items.map(i => i.s).join('').trim();
+const lastX = (line: Line) => {
+  const last = line.items[line.items.length - 1];
+  return last.x + last.w;
+};
+const lineText = (line: Line) =>
+  line.items
+    .map(i => i.s)
+    .join('')
+    .trim();
 
 /** Blocks of an untagged page (or of untagged text on a tagged page), by geometry. */
 function geometryBlocks(page: PdfPage, body: number, furniture: (page: PdfPage, line: PdfItem[]) => boolean): Block[] {
-  const lines = linesOf(page.items.filter(i => i.tags?.[0] !== 'Artifact'), body).filter(l => lineText(l) && !furniture(page, l.items));
+  const lines = linesOf(
+    page.items.filter(i => i.tags?.[0] !== 'Artifact'),
+    body,
+  ).filter(l => lineText(l) && !furniture(page, l.items));
   const blocks: Block[] = [];
   let block: Block | undefined;
   let prev: Line | undefined;
@@ -138,12 +197,23 @@ function geometryBlocks(page: PdfPage, body: number, furniture: (page: PdfPage, 
     const opensNote = kind === 'small' && /^\d{1,4}(?:\.|\s|$)/.test(lineText(line)) && line.y < page.height * 0.5;
     if (opensNote) inNotes = true;
     const gap = prev ? prev.y - line.y : 0;
-    const jump = prev && (gap > Math.max(prev.size, line.size) * 1.55 || gap < -line.size || Math.abs(line.size - prev.size) > 1 || kind !== lineKind(prev, body));
+    const jump =
+      prev &&
+      (gap > Math.max(prev.size, line.size) * 1.55 ||
+        gap < -line.size ||
+        Math.abs(line.size - prev.size) > 1 ||
+        kind !== lineKind(prev, body));
     const headingKind = kind === 'heading';
     // a numbered or bulleted line opens an item of its own (an endnote, a list entry)
     const opensItem = /^(?:\d{1,4}[.)]|[•▪◦●■])\s/.test(lineText(line));
     // a heading that wraps (in a narrow column) stays one heading
-    const headingGoesOn = headingKind && block?.kind === 'heading' && prev !== undefined && gap > 0 && gap < line.size * 1.6 && Math.abs(line.size - prev.size) < 0.5;
+    const headingGoesOn =
+      headingKind &&
+      block?.kind === 'heading' &&
+      prev !== undefined &&
+      gap > 0 &&
+      gap < line.size * 1.6 &&
+      Math.abs(line.size - prev.size) < 0.5;
     if (!headingGoesOn && (!block || jump || opensNote || opensItem || headingKind || block.kind === 'heading')) {
       block = {
         kind: inNotes && kind === 'small' ? 'note' : headingKind ? 'heading' : 'paragraph',
@@ -177,10 +247,20 @@ function repeatedBands(pages: PdfPage[]): (page: PdfPage, line: PdfItem[]) => bo
     const y = items[0]?.y ?? 0;
     return y > page.height * 0.9 ? 'top' : y < page.height * 0.085 ? 'bottom' : undefined;
   };
-  const norm = (items: PdfItem[]) => items.map(i => i.s).join('').replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+  const norm = (items: PdfItem[]) =>
+    items
+      .map(i => i.s)
+      .join('')
+      .replace(/\d+/g, '#')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
   const counts = new Map<string, Set<number>>();
   for (const page of pages) {
-    for (const line of linesOf(page.items.filter(i => i.tags?.[0] !== 'Artifact'), 0)) {
+    for (const line of linesOf(
+      page.items.filter(i => i.tags?.[0] !== 'Artifact'),
+      0,
+    )) {
       const where = band(page, line.items);
       if (!where) continue;
       const key = `${where}:${norm(line.items)}`;
@@ -238,7 +318,8 @@ export function renderBlock(items: PdfItem[], body: number, isNote = false): Ren
     if (!s) continue;
     const newLine = breakPending || (prev !== undefined && Math.abs(prev.y - it.y) > main * 0.6 && !(prev.size < main * 0.82));
     if (newLine && !out.blank && s.trim()) out.newLine(s.trimStart());
-    else if (prev && !newLine && !out.blank && !out.endsWithSpace() && !/^\s/.test(s) && it.x - (prev.x + prev.w) > it.size * 0.2) out.add(' ' + s);
+    else if (prev && !newLine && !out.blank && !out.endsWithSpace() && !/^\s/.test(s) && it.x - (prev.x + prev.w) > it.size * 0.2)
+      out.add(' ' + s);
     else out.add(s);
     breakPending = !!it.eol;
     prev = it;
@@ -319,7 +400,11 @@ function mainSize(items: PdfItem[]): number {
   for (const it of items) chars.set(it.size, (chars.get(it.size) ?? 0) + it.s.trim().length);
   let best = items[0]?.size ?? 10;
   let most = -1;
-  for (const [size, n] of chars) if (n > most) { best = size; most = n; }
+  for (const [size, n] of chars)
+    if (n > most) {
+      best = size;
+      most = n;
+    }
   return best;
 }
 
@@ -330,7 +415,10 @@ function isRaised(items: PdfItem[], i: number, main: number): boolean {
   for (let d = 1; d < 6 && !ref; d++) {
     for (const j of [i + 1 * d, i - d]) {
       const n = items[j];
-      if (n && n.s.trim() && n.size > it.size && Math.abs(n.y - it.y) < main) { ref = n; break; }
+      if (n && n.s.trim() && n.size > it.size && Math.abs(n.y - it.y) < main) {
+        ref = n;
+        break;
+      }
     }
   }
   return ref ? it.y - ref.y > main * 0.12 : true;
@@ -341,7 +429,10 @@ function joinLines(before: string, next: string): { sep: string; dropLast?: bool
   const token = before.slice(before.lastIndexOf(' ') + 1);
   const nextToken = next.slice(0, next.indexOf(' ') < 0 ? next.length : next.indexOf(' '));
   // a URL broken after a slash or dot, or before a path that goes on ("plan-" + "participant-employee/…")
-  if (/^(?:https?:\/\/|www\.)/i.test(token) && (/[/\-._=?&#%~]$/.test(token) || (/[/.=?&]/.test(nextToken) && /^[\w\-./%?=&#~]+[,;).]?$/.test(nextToken)))) {
+  if (
+    /^(?:https?:\/\/|www\.)/i.test(token) &&
+    (/[/\-._=?&#%~]$/.test(token) || (/[/.=?&]/.test(nextToken) && /^[\w\-./%?=&#~]+[,;).]?$/.test(nextToken)))
+  ) {
     return { sep: '' };
   }
   // a soft hyphen was a break inside a word; a real one stays ("tax-advantaged", "U.S.-Mexico")

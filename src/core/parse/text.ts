@@ -35,10 +35,19 @@ export function parseText(input: string): Draft {
     if (isChrome(item.text)) continue;
     opening = undefined;
     const d = dateLine(item.text);
-    if (d) { date ??= d; continue; }
+    if (d) {
+      date ??= d;
+      continue;
+    }
     const by = bylineAuthors(item.text);
-    if (by) { if (!authors.length) authors = by; continue; }
-    if (title === undefined) { title = item.text; continue; }
+    if (by) {
+      if (!authors.length) authors = by;
+      continue;
+    }
+    if (title === undefined) {
+      title = item.text;
+      continue;
+    }
     if (same(item.text, title)) continue;
     opening = item;
   }
@@ -123,13 +132,20 @@ function readNotes(blocks: Block[]): DraftNote[] {
   const flush = () => {
     if (!pending) return;
     const last = pending.lines[pending.lines.length - 1];
-    const text = pending.lines.map((l, i) => (i === 0 ? l.text.slice(pending!.firstOffset) : l.text)).join(' ').replace(/\s+/g, ' ').trim();
+    const text = pending.lines
+      .map((l, i) => (i === 0 ? l.text.slice(pending!.firstOffset) : l.text))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     notes.push({ n: pending.n, text, start: pending.lines[0].start, end: last.end });
     pending = undefined;
   };
   for (const block of blocks) {
     const first = block.lines[0].text;
-    if (isNotesHeading(first) && block.lines.length === 1) { headed = true; continue; }
+    if (isNotesHeading(first) && block.lines.length === 1) {
+      headed = true;
+      continue;
+    }
     const opens = NOTE_START_BRACKET.test(first) || (headed && NOTE_START_NUMBER.test(first));
     if (!opens) {
       // Trailing navigation ("Related Topics" and its list) ends the notes.
