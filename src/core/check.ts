@@ -267,33 +267,20 @@ const STRONG_SHARED = 3;
  * (845 million / 845 billion), or transposed or mistyped digits at about the same scale (854/845, 92/29).
  */
 export function looksLikeSlip(said: number, report: number): boolean {
-  if (said <= 0 || report <= 0) return false;
-  const ratio = Math.max(said, report) / Math.min(said, report);
-  if (ratio <= 2) return true;
-  const digits = (n: number) =>
-    n
-      .toPrecision(12)
-      .replace(/e.*$/, '')
-      .replace('.', '')
-      .replace(/^0+|0+$/g, '');
-  const a = digits(said);
-  const b = digits(report);
-  if (a === b) return true;
-  if (ratio > 10 || a.length !== b.length) return false;
-  if ([...a].sort().join('') === [...b].sort().join('')) return true;
-  return [...a].filter((ch, i) => ch !== b[i]).length === 1;
+  return looksLikeTypo(said, report, 2);
 }
 
 /**
  * Whether a number looks like the report's mistyped: the same digits at another scale (845 million / 845
  * billion), transposed digits (854/845, 92/29), one digit changed at the same scale, or a rounding of it
- * (within 25%: "$0.9 billion" for 845 million). Only then is the report's number offered as a fix; a number
+ * (within `near`, 25% by default: "$0.9 billion" for 845 million). Only then is the report's number offered as a fix; a number
  * merely near a figure ("$9.6 billion" beside "$7.2 billion") may be about something else, so it is only
  * pointed out.
  */
-export function looksLikeTypo(said: number, report: number): boolean {
+export function looksLikeTypo(said: number, report: number, near = ROUNDING): boolean {
   if (said <= 0 || report <= 0) return false;
-  if (Math.max(said, report) / Math.min(said, report) <= ROUNDING) return true;
+  const ratio = Math.max(said, report) / Math.min(said, report);
+  if (ratio <= near) return true;
   const digits = (n: number) =>
     n
       .toPrecision(12)
@@ -303,7 +290,6 @@ export function looksLikeTypo(said: number, report: number): boolean {
   const a = digits(said);
   const b = digits(report);
   if (a === b) return true;
-  const ratio = Math.max(said, report) / Math.min(said, report);
   if (ratio > 10 || a.length !== b.length) return false;
   if ([...a].sort().join('') === [...b].sort().join('')) return true;
   return [...a].filter((ch, i) => ch !== b[i]).length === 1;
