@@ -293,13 +293,22 @@ suite('Browse', () => {
           await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + 2)),
         );
       };
+      // The new document is read in the background: wait for each card rather than take the first answer
+      const cardMatching = (needle: string, pattern: RegExp) =>
+        waitFor(
+          async () => {
+            const card = await cardAt(needle);
+            return pattern.test(card) ? card : undefined;
+          },
+          20000,
+          `the hover on ${needle} to match ${pattern} (${JSON.stringify(eol)})`,
+        );
       // read: the three keys (the report's card with its locator) and the marker whose definition is indented
-      const reportCard = await cardAt('@usPakistanFlux2025');
-      assert.match(reportCard, /Relations in Flux/);
+      const reportCard = await cardMatching('@usPakistanFlux2025', /Relations in Flux/);
       assert.match(reportCard, /> para\\\. 24/, 'the locator, escaped');
-      assert.match(await cardAt('@profit2025'), /\*\*\[\d+\]\*\*.*[\s\S]*Profit/);
-      assert.match(await cardAt('@syed2025'), /\*\*\[\d+\]\*\*/);
-      assert.match(await cardAt('[^1]'), /\*\*\[\d+\]\*\*[\s\S]*Profit/);
+      await cardMatching('@profit2025', /\*\*\[\d+\]\*\*.*[\s\S]*Profit/);
+      await cardMatching('@syed2025', /\*\*\[\d+\]\*\*/);
+      await cardMatching('[^1]', /\*\*\[\d+\]\*\*[\s\S]*Profit/);
       // not read: keys and markers in front matter, code spans, fenced and indented blocks, escaped brackets, links
       for (const needle of [
         '@frontMatter2025',

@@ -176,7 +176,12 @@ suite('preview', function () {
       'the 39 percent bar highlighted',
     );
     await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
-    await sleep(300);
+    // Enter goes to whatever has the focus: wait until the page has put it on the 39 percent bar's figure
+    await waitFor(
+      async () => (await domText('.figure-link:focus')).some(text => text.includes('39 percent')),
+      15000,
+      'the 39 percent figure to have the keyboard focus',
+    );
     await press('Enter');
     const reader = await waitFor(
       () => {
