@@ -7,7 +7,10 @@ import { commands, type CommandName } from '../../src/shared/commands';
 interface Contributes {
   commands: { command: string }[];
   menus: Record<string, { command: string }[]>;
-  keybindings: { command: string }[];
+  keybindings: { command: string; key: string; win?: string; mac?: string; when?: string }[];
+  configuration: {
+    properties: Record<string, { order?: number; enum?: string[]; enumItemLabels?: string[]; enumDescriptions?: string[] }>;
+  };
   viewsWelcome: { contents: string }[];
 }
 const contributes: Contributes = JSON.parse(readFileSync('package.json', 'utf8')).contributes;
@@ -52,4 +55,27 @@ test('every declared command is served by a feature, and no id is declared twice
   assert.equal(unserved, 'none');
   assert.equal(new Set(declared).size, declared.length);
   assert.equal(declared.length, 15);
+});
+
+test('every keybinding works only where it belongs, and none takes an AltGr character on Windows', () => {
+  for (const binding of contributes.keybindings) {
+    // not in the terminal: Ctrl+Alt+G there is Terminal: Send Sequence
+    assert.match(binding.when ?? '', /!terminalFocus/, binding.command);
+    // on Windows AltGr is Ctrl+Alt: Ctrl+Alt+C is "ć" on a Polish layout, Ctrl+Alt+G "]" on a Croatian one
+    const windows = binding.win ?? binding.key;
+    assert.doesNotMatch(windows, /^ctrl\+alt\+\w$/, `${binding.command}: ${windows}`);
+  }
+});
+
+test('settings are listed by importance, the citation style with readable labels', () => {
+  const properties = contributes.configuration.properties;
+  const byOrder = Object.entries(properties)
+    .sort(([, a], [, b]) => (a.order ?? 99) - (b.order ?? 99))
+    .map(([id]) => id);
+  assert.deepEqual(byOrder.slice(0, 2), ['dossier.reports', 'dossier.citation.style']);
+  assert.ok(Object.values(properties).every(p => typeof p.order === 'number'));
+  const style = properties['dossier.citation.style'];
+  assert.equal(style.enumItemLabels?.length, style.enum?.length);
+  assert.equal(style.enumDescriptions?.length, style.enum?.length);
+  assert.equal(style.enumItemLabels?.[0], 'Pandoc citation [@key]');
 });
