@@ -55,7 +55,7 @@ const bundles = [
 ];
 
 // Lazy engines: each is its own bundle, loaded with require() at first use, never on activation.
-for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts', 'src/lazy/pdf.ts', 'src/lazy/yaml.ts']) {
+for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts', 'src/lazy/pdf.ts', 'src/lazy/yaml.ts', 'src/lazy/mcp.ts']) {
   bundles.push({
     ...common,
     entryPoints: [lazy],

@@ -1,4 +1,5 @@
 import { createNoteChecker } from '../core/check';
+import { lineColumns } from '../core/text';
 import type { CliCommand } from './command';
 import { runCommand, UsageError } from './errors';
 import { loadLibrary, parseArgs, readTextFile } from './load';
@@ -38,22 +39,3 @@ export const checkCommand: CliCommand = {
       return findings.some(f => f.severity !== 'information') ? 1 : 0;
     }),
 };
-
-/** 1-based line and column of an offset; line starts found once (a note may have 100,000s of findings). */
-function lineColumns(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
-  }
-  return offset => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
-  };
-}

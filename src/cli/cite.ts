@@ -1,4 +1,5 @@
 import { citationItems, cslForKey, cslLocator, footnoteText, pandocCitation, type CitationItem } from '../core/cite';
+import type { CslFormatter } from '../core/tools';
 import { memoText } from '../core/escape';
 import type { CslEngine } from '../lazy/cslEngine';
 import type { CliCommand, CliIO } from './command';
@@ -44,7 +45,7 @@ export const citeCommand: CliCommand = {
 };
 
 /** The CSL engine with the style loaded: chicago or apa from the bundle, or the analyst's own .csl file. */
-function cslStyle(style: string): { engine: CslEngine; name: string } {
+export function cslStyle(style: string): { engine: CslEngine; name: string } {
   const isFile = /\.csl$/i.test(style);
   if (!isFile && style !== 'chicago' && style !== 'apa')
     throw new UsageError(`unknown style "${style}" (use pandoc, footnote, chicago, apa or a .csl file)`);
@@ -59,4 +60,19 @@ function cslStyle(style: string): { engine: CslEngine; name: string } {
     if (error instanceof LoadError) throw error;
     throw new LoadError(`${isFile ? `${style}: ` : ''}${errorMessage(error)}`);
   }
+}
+
+/** The CSL formatting the agents' tools use (src/core/tools.ts): chicago, apa, or the .csl file given as `cslFile`. */
+export function cslFormatter(cslFile: string | undefined): CslFormatter {
+  return {
+    format: async (style, items, cites) => {
+      if (style === 'csl-file' && !cslFile) throw new UsageError('the csl-file style needs a .csl file: start the server with --csl FILE');
+      const { engine, name } = cslStyle(style === 'csl-file' ? cslFile! : style);
+      return {
+        citation: engine.citation(name, items, cites),
+        placement: engine.styleClass(name) === 'note' ? 'footnote' : 'inline',
+        bibliography: engine.bibliography(name, items),
+      };
+    },
+  };
 }

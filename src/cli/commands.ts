@@ -5,6 +5,7 @@ import { citeCommand } from './cite';
 import { chartCommand } from './chart';
 import { figuresCommand } from './figures';
 import { importCommand } from './import';
+import { mcpCommand } from './mcp';
 import { parseCommand } from './parse';
 import { searchCommand } from './search';
 import { styleCommand } from './style';
@@ -20,4 +21,5 @@ export const commands: CliCommand[] = [
   checkCommand,
   citeCommand,
   importCommand,
+  mcpCommand,
 ];

@@ -123,10 +123,33 @@ export async function loadDossier(io: Pick<CliIO, 'err'>, options: LoadOptions =
 
 /** The lazy CSL bundle beside the CLI bundle (dist/csl.js); from sources, the built one in dist/. */
 export function loadCsl(): typeof import('../lazy/csl') {
-  for (const file of [path.join(__dirname, 'csl.js'), path.join(__dirname, '..', '..', 'dist', 'csl.js')]) {
-    if (fs.existsSync(file)) return (require as (id: string) => unknown)(file) as typeof import('../lazy/csl');
+  return lazyBundle(
+    'csl',
+    [path.join(__dirname, '..', '..', 'dist', 'csl.js')],
+    'the CSL engine (dist/csl.js) is missing: run `npm run build`',
+  );
+}
+
+/** The lazy MCP server bundle beside the CLI bundle (dist/mcp.js); from sources, src/lazy/mcp.ts (through tsx). */
+export function loadMcp(): typeof import('../lazy/mcp') {
+  return lazyBundle('mcp', [path.join(__dirname, '..', 'lazy', 'mcp.ts')], 'the MCP server (dist/mcp.js) is missing: run `npm run build`');
+}
+
+/** A lazy bundle `name` beside this bundle, else the first of `fallbacks` that exists; loaded with a require esbuild cannot follow. */
+function lazyBundle<T>(name: string, fallbacks: readonly string[], missing: string): T {
+  for (const file of [path.join(__dirname, `${name}.js`), ...fallbacks]) {
+    if (fs.existsSync(file)) return (require as (id: string) => unknown)(file) as T;
   }
-  throw new LoadError('the CSL engine (dist/csl.js) is missing: run `npm run build`');
+  throw new LoadError(missing);
+}
+
+/** The version of the package the CLI runs from. */
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(packageDir(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
 }
 
 /** A command's arguments: flags (`--json`), options with a value (`--library DIR`, repeatable) and the other words. */
