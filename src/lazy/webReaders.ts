@@ -8,6 +8,10 @@ import { ReportError, errorMessage } from '../core/errors';
 import type { ReportReader } from '../core/formats';
 import { parseReportWithSpans, type ParsedReport } from '../core/parse';
 import { webEngine } from './load';
+import { htmlNestingDepth } from '../core/parse/htmlDepth';
+
+/** The web engine's time grows with the square of the nesting depth: 256 costs a fraction of a second. */
+const MAX_NESTING = 256;
 
 export const htmlReader: ReportReader = {
   format: 'html',
@@ -32,6 +36,12 @@ export type ConvertedReport = ParsedReport & { markdown: string };
 export async function readHtml(input: Uint8Array | string, name: string): Promise<ConvertedReport> {
   const html = typeof input === 'string' ? input : decodeHtml(input);
   if (!/<[a-z!]/i.test(html)) throw new ReportError('has no HTML markup');
+  const depth = htmlNestingDepth(html, MAX_NESTING);
+  if (depth > MAX_NESTING) {
+    throw new ReportError(
+      `nests its elements more than ${MAX_NESTING} deep: not a page Dossier can read (report pages nest a few dozen deep)`,
+    );
+  }
   const { markdown, warnings } = await webEngine().htmlToMarkdown(html);
   return fromMarkdown(markdown, name, warnings);
 }

@@ -301,14 +301,14 @@ function readTable(cells: Block[], body: number, parts: Part[], meta: Meta, fron
     }
     return;
   }
-  const width = Math.max(...rows.map(r => r.cells.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.cells.length), -Infinity);
   // an empty cell has no text to place it: it is the row-header column (the top-left corner, mostly)
   const grid = rows.map(r => [...Array<string>(width - r.cells.length).fill(''), ...r.cells.map(k => byCell.get(k)!.join(' '))]);
   if (grid.every(r => r.every(c => !c))) return;
   // a table continued on the next page repeats its header: one table
   const before = parts[parts.length - 1];
   if (before && before.kind === 'table' && before.table.rows[0]?.join('|') === grid[0].join('|')) {
-    before.table.rows.push(...grid.slice(before.table.headerRows || 1));
+    for (const row of grid.slice(before.table.headerRows || 1)) before.table.rows.push(row);
     return;
   }
   // the caption is the paragraph just before the table ("Table 1. …")
@@ -347,7 +347,7 @@ function largestOnFirstPage(blocks: Block[], body: number): string | undefined {
   let size = body;
   for (const b of blocks) {
     if (b.page > 1 || b.kind === 'note' || b.kind === 'cell') continue;
-    const s = Math.max(...b.items.map(i => i.size));
+    const s = b.items.reduce((m, i) => Math.max(m, i.size), -Infinity);
     if (s > size) {
       size = s;
       best = b;
@@ -392,14 +392,14 @@ function toMarkdown(parts: Part[], meta: Meta): { markdown: string; pageAt: { at
     out.push(text, '');
     length += text.length + 2;
   };
-  const minLevel = Math.min(...parts.map(p => (p.kind === 'heading' ? p.level : 9)));
+  const minLevel = parts.reduce((m, p) => Math.min(m, p.kind === 'heading' ? p.level : 9), Infinity);
   for (const p of parts) {
     if (p.kind === 'heading') push(`${'#'.repeat(Math.min(6, p.level - Math.min(minLevel, 9) + 2))} ${escapeMd(p.text)}`, p.page);
     else if (p.kind === 'paragraph') push((p.bullet ? '- ' : '') + withMarkers(p.r), p.page);
     else if (p.kind === 'table') {
       const t = p.table;
       if (t.caption) push(`<!-- ${t.caption.replace(/--+/g, '–')} -->`);
-      const width = Math.max(...t.rows.map(r => r.length));
+      const width = t.rows.reduce((w, r) => Math.max(w, r.length), -Infinity);
       const row = (cells: string[]) =>
         `| ${Array.from({ length: width }, (_, i) => (cells[i] ?? '').replace(/[\\|]/g, c => '\\' + c)).join(' | ')} |`;
       const lines = [row(t.rows[0]), `|${' --- |'.repeat(width)}`, ...t.rows.slice(1).map(row)];

@@ -74,7 +74,7 @@ export function pageBlocks(content: PdfContent, body: number): Block[] {
   const blocks: Block[] = [];
   for (const page of content.pages) {
     const tagged = content.tagged && page.items.some(it => it.tags?.length);
-    blocks.push(...(tagged ? taggedBlocks(page, body, furniture) : geometryBlocks(page, body, furniture)));
+    for (const b of tagged ? taggedBlocks(page, body, furniture) : geometryBlocks(page, body, furniture)) blocks.push(b);
   }
   return blocks;
 }
@@ -85,7 +85,7 @@ function taggedBlocks(page: PdfPage, body: number, furniture: (page: PdfPage, li
   const order: Block[] = [];
   const loose: PdfItem[] = [];
   const flushLoose = () => {
-    if (loose.length) order.push(...geometryBlocks({ ...page, items: loose.splice(0) }, body, furniture));
+    if (loose.length) for (const b of geometryBlocks({ ...page, items: loose.splice(0) }, body, furniture)) order.push(b);
   };
   for (const it of page.items) {
     const tags = it.tags ?? [];

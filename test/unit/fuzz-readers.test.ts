@@ -1,0 +1,261 @@
+/**
+ * The fuzz and ReDoS suite for the binary-format readers: the PDF layout analysis (on text laid out as
+ * pages of items, as pdf.js hands them over), pdf.js itself on damaged PDF files, and the web-page reader on
+ * hostile HTML. The same two promises as test/unit/fuzz.test.ts: only ReportError escapes, and time grows
+ * linearly. `npm test` runs a fixed sample; `npm run fuzz` (DOSSIER_FUZZ_RUNS=10000) runs many more.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { ReportError } from '../../src/core/errors';
+import { parsePdfContent } from '../../src/core/parse/pdf';
+import type { PdfContent, PdfItem } from '../../src/core/parse/pdfItems';
+import { readPdf } from '../../src/lazy/pdf';
+import { readHtml } from '../../src/lazy/webReaders';
+import { htmlNestingDepth } from '../../src/core/parse/htmlDepth';
+import { medianTime, nestings, render, runGuarded, shapes } from '../fuzz/scanners';
+import { assertLinear } from './linear';
+
+const fuzzRuns = Number(process.env.DOSSIER_FUZZ_RUNS ?? 0);
+
+const LINES_PER_PAGE = 45;
+
+/**
+ * Text laid out as a PDF's pages: one item per word, 45 lines a page, headings (`#` lines) larger, note
+ * markers (`[1]`) small and raised — the shapes the layout analysis tells apart.
+ */
+export function pdfPages(text: string): PdfContent {
+  const pages: PdfContent['pages'] = [];
+  let items: PdfItem[] = [];
+  let line = 0;
+  const flush = () => {
+    pages.push({ n: pages.length + 1, width: 612, height: 792, items });
+    items = [];
+    line = 0;
+  };
+  for (const raw of text.split('\n')) {
+    if (line === LINES_PER_PAGE) flush();
+    const y = 740 - line * 15;
+    const size = raw.startsWith('#') ? 16 : 10;
+    let x = 72;
+    // a word run of any length is one item: a hostile line is one huge item, as pdf.js would give it
+    for (const word of raw.split(' ')) {
+      const marker = /^\[\d+\]$/.test(word);
+      const s = marker ? word.slice(1, -1) : word;
+      const w = s.length * size * 0.5;
+      items.push({ s, x, y: marker ? y + 3 : y, w, size: marker ? 6 : size });
+      x += w + size * 0.25;
+    }
+    if (items.length) items[items.length - 1]!.eol = true;
+    line++;
+  }
+  flush();
+  return { pages, info: {}, tagged: false };
+}
+
+/** ReportError is the reader's answer for what it cannot read; anything else is a bug. */
+async function readsOrRefuses(read: () => Promise<unknown>): Promise<void> {
+  try {
+    await read();
+  } catch (error) {
+    if (!(error instanceof ReportError)) throw error;
+  }
+}
+
+/** Processor time of an async read, in ms (nothing else runs in this process while it is awaited). */
+async function cpuTime(read: () => Promise<unknown>): Promise<number> {
+  const started = process.cpuUsage();
+  await readsOrRefuses(read);
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * Time on 4n over time on n for an async reader, best of three each, the sizes grown until n is measurable:
+ * linear ~4, quadratic ~16; the limit 8 is test/unit/linear.ts's.
+ */
+async function assertLinearAsync(label: string, read: (n: number) => Promise<unknown>, n: number, maxN = n * 64): Promise<void> {
+  await readsOrRefuses(() => read(n)); // warm-up: the first read loads the engine
+  const best = async (size: number) =>
+    Math.min(await cpuTime(() => read(size)), await cpuTime(() => read(size)), await cpuTime(() => read(size)));
+  let size = n;
+  while (size < maxN && (await best(size)) < 25) size *= 2;
+  let message = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const ratio = (await best(size * 4)) / Math.max(await best(size), 0.01);
+    if (ratio < 8) return;
+    message = `${label}: size ${size * 4} took ${ratio.toFixed(1)}× the time of size ${size} (linear is ~4×)`;
+  }
+  assert.fail(message);
+}
+
+const pdfLayout = { name: 'PDF layout analysis', run: (text: string) => parsePdfContent(pdfPages(text), { source: 'f.pdf' }) };
+
+describe('fuzz: the PDF layout analysis', () => {
+  test('reads text laid out as pages: headings, paragraphs and linked notes', () => {
+    const { report } = parsePdfContent(
+      pdfPages(
+        [
+          '# Trade Under Pressure',
+          '',
+          'Exports rose to $845 million in 2024, officials said. [1]',
+          'The rise followed two years of decline in the sector.',
+          '',
+          '[1] Ministry of Trade, “Annual Report,” 2025.',
+        ].join('\n'),
+      ),
+      { source: 'f.pdf' },
+    );
+    assert.match(
+      report.sections
+        .flatMap(s => s.paragraphs)
+        .map(p => p.text)
+        .join(' '),
+      /Exports rose to \$845 million in 2024/,
+    );
+  });
+  test('a line that is one word 100,000 characters long', () =>
+    assertLinear('PDF layout, long word', n => runGuarded(pdfLayout, `# T\n\nIt ${'x'.repeat(n)} ends.\n`), 4000));
+  test('a page of many one-character items', () =>
+    assertLinear('PDF layout, many items', n => runGuarded(pdfLayout, `# T\n\n${'a '.repeat(n)}\n`), 2000));
+  test('many pages of note markers', () =>
+    assertLinear(
+      'PDF layout, many markers',
+      n => runGuarded(pdfLayout, `# T\n\n${Array.from({ length: n }, (_, i) => `Claim ${i}. [${i + 1}]`).join('\n')}\n`),
+      500,
+    ));
+  const runs = fuzzRuns || 25;
+  test(`generated shapes: only ReportError escapes, no case is slow (${runs} cases)`, () => {
+    let slowest = 0;
+    fc.assert(
+      fc.property(shapes, fc.integer({ min: 1, max: 4000 }), (shape, size) => {
+        const took = medianTime(() => runGuarded(pdfLayout, render(shape, size)), 1);
+        slowest = Math.max(slowest, took);
+        assert.ok(took < 1000, `${JSON.stringify(shape)} × ${size} took ${Math.round(took)} ms`);
+      }),
+      { numRuns: runs, seed: fuzzRuns ? undefined : 23 },
+    );
+    if (fuzzRuns) console.log(`PDF layout analysis: ${runs} cases, 0 exceptions other than ReportError, slowest ${Math.round(slowest)} ms`);
+  });
+});
+
+describe('fuzz: damaged PDF files through pdf.js', () => {
+  const original = new Uint8Array(readFileSync('test/fixtures/pdf/endnotes.pdf'));
+  // each read parses a real PDF: fewer cases than the text scanners, still many in `npm run fuzz`
+  const runs = fuzzRuns ? Math.ceil(fuzzRuns / 20) : 10;
+  test(`truncated, bit-flipped and spliced files: only ReportError escapes (${runs} cases)`, async () => {
+    const damage = fc.oneof(
+      fc.record({ kind: fc.constant('truncate' as const), at: fc.integer({ min: 0, max: original.length }) }),
+      fc.record({
+        kind: fc.constant('flip' as const),
+        at: fc.array(fc.integer({ min: 0, max: original.length - 1 }), { minLength: 1, maxLength: 40 }),
+      }),
+      fc.record({
+        kind: fc.constant('splice' as const),
+        at: fc.integer({ min: 0, max: original.length }),
+        bytes: fc.uint8Array({ minLength: 1, maxLength: 400 }),
+      }),
+    );
+    let slowest = 0;
+    await fc.assert(
+      fc.asyncProperty(damage, async d => {
+        let bytes: Uint8Array;
+        if (d.kind === 'truncate') bytes = original.slice(0, d.at);
+        else if (d.kind === 'flip') {
+          bytes = original.slice();
+          for (const i of d.at) bytes[i] = bytes[i]! ^ 0xff;
+        } else bytes = new Uint8Array([...original.slice(0, d.at), ...d.bytes, ...original.slice(d.at)]);
+        const took = await cpuTime(() => readPdf(bytes, 'damaged.pdf'));
+        slowest = Math.max(slowest, took);
+        assert.ok(took < 5000, `${d.kind} took ${Math.round(took)} ms`);
+      }),
+      { numRuns: runs, seed: fuzzRuns ? undefined : 29 },
+    );
+    if (fuzzRuns)
+      console.log(`PDF files (pdf.js): ${runs} damaged files, 0 exceptions other than ReportError, slowest ${Math.round(slowest)} ms`);
+  });
+  test('a file that is not a PDF at all is refused with a reason', async () => {
+    await assert.rejects(readPdf(new TextEncoder().encode('%PDF-1.7\nnot really'), 'fake.pdf'), ReportError);
+    await assert.rejects(readPdf(new Uint8Array(0), 'empty.pdf'), ReportError);
+  });
+});
+
+describe('fuzz: the web-page reader on hostile HTML', () => {
+  const page = (body: string) =>
+    `<!doctype html><html><head><title>T</title></head><body><article><h1>A Report Title</h1><p>The program spent money [1].</p>${body}</article></body></html>`;
+  for (const open of [...nestings.filter(n => n.startsWith('<')), '<div>', '<span>', '<blockquote>', '<ul><li>', '<table><tr><td>']) {
+    test(`nesting "${open}" thousands deep is refused in linear time`, () =>
+      assertLinearAsync(`HTML nesting ${open}`, n => readHtml(page(`<p>Deep ${open.repeat(n)}x</p>`), 'n.html'), 1000, 64000));
+  }
+  // scaling of whole-page reads costs tens of seconds: `npm run fuzz` only
+  if (fuzzRuns) {
+    test('thousands of note references and notes', () =>
+      assertLinearAsync(
+        'HTML notes',
+        n =>
+          readHtml(
+            page(
+              Array.from({ length: n }, (_, i) => `<p>Claim ${i}.<sup><a href="#fn${i}">${i}</a></sup></p>`).join('') +
+                `<ol>${Array.from({ length: n }, (_, i) => `<li id="fn${i}">Source ${i}, “Title,” 2024.</li>`).join('')}</ol>`,
+            ),
+            'notes.html',
+          ),
+        250,
+        4000,
+      ));
+    test('an attribute and a text run 100,000 characters long', () =>
+      assertLinearAsync(
+        'HTML long runs',
+        n => readHtml(page(`<p title="${'a'.repeat(n)}">${'zebra '.repeat(n / 6)}</p>`), 'long.html'),
+        4000,
+      ));
+  }
+  const runs = fuzzRuns ? Math.ceil(fuzzRuns / 10) : 10;
+  test(`generated shapes inside a page: only ReportError escapes, no case is slow (${runs} cases)`, async () => {
+    let slowest = 0;
+    await fc.assert(
+      fc.asyncProperty(shapes, fc.integer({ min: 1, max: 2000 }), async (shape, size) => {
+        const text = render(shape, size);
+        // as markup and as text: hostile tags are part of the shapes
+        const took = await cpuTime(() =>
+          readHtml(
+            page(
+              text
+                .split('\n\n')
+                .map(p => `<p>${p}</p>`)
+                .join(''),
+            ),
+            'f.html',
+          ),
+        );
+        slowest = Math.max(slowest, took);
+        assert.ok(took < 3000, `${JSON.stringify(shape)} × ${size} took ${Math.round(took)} ms`);
+      }),
+      { numRuns: runs, seed: fuzzRuns ? undefined : 31 },
+    );
+    if (fuzzRuns) console.log(`web-page reader: ${runs} cases, 0 exceptions other than ReportError, slowest ${Math.round(slowest)} ms`);
+  });
+});
+
+describe('the nesting depth of a page, before the web engine reads it', () => {
+  test('counts elements that need an end tag, not void, self-closed or implied-end ones, nor markup inside comments and scripts', () => {
+    assert.equal(htmlNestingDepth('<div><section><p>a<p>b<br><img src=x><svg><path/></svg></section></div>'), 3);
+    assert.equal(htmlNestingDepth('<ul><li>one<li>two<li>three</ul>'), 1);
+    assert.equal(htmlNestingDepth(`<div><!-- ${'<div>'.repeat(50)} --><script>${'<div>'.repeat(50)}</SCRIPT></div>`), 1);
+    assert.equal(htmlNestingDepth('<div>'.repeat(1000), 256), 257, 'stops counting past the limit');
+  });
+  test('a page nested 1,000 deep is refused with a reason, at once', async () => {
+    const deep = `<html><body><article><h1>T</h1>${'<div>'.repeat(1000)}Text${'</div>'.repeat(1000)}</article></body></html>`;
+    await assert.rejects(readHtml(deep, 'deep.html'), (e: unknown) => e instanceof ReportError && /more than 256 deep/.test(e.message));
+  });
+  test('the corpus captures and the fixtures nest far less than the limit', () => {
+    for (const name of ['meta-jsonld.html', 'wordpress-ftn.html', 'word-ftn.html', 'aside-notes.html', 'endnotes-list.html']) {
+      assert.ok(htmlNestingDepth(readFileSync(`test/fixtures/web/${name}`, 'utf8')) < 64, name);
+    }
+  });
+  test('linear in the length of the markup, whatever its shape', () => {
+    for (const unit of ['<div>', '<script>', '<!--', '<a'])
+      assertLinear(`nesting depth of ${unit}`, n => htmlNestingDepth(unit.repeat(n)), 4000);
+  });
+});
