@@ -198,7 +198,7 @@ function reportItems(report: Report): CitationItem[] {
   const seen = new Set<string>();
   for (const note of report.footnotes) {
     const full = resolveFootnote(report, note);
-    if (seen.has(full.key)) continue;
+    if (full.kind === 'comment' || seen.has(full.key)) continue;
     seen.add(full.key);
     const repeats = report.footnotes.filter(f => f.n !== full.n && fullNote(report, f.n)?.n === full.n).map(f => f.n);
     items.push({

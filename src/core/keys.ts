@@ -157,6 +157,8 @@ export function uniqueKeys(reports: readonly Report[]): ReportKeys[] {
     const byN = new Map<number, Footnote>(report.footnotes.map(f => [f.n, f]));
     for (const footnote of report.footnotes) {
       if (footnote.refersTo !== undefined && byN.has(footnote.refersTo)) continue;
+      // an explanatory note cites nothing: nothing to cite it by
+      if (footnote.kind === 'comment') continue;
       const id = identity(footnote.source);
       const known = id ? bySource.get(id) : undefined;
       const noteKey = known ?? unique(sourceBaseKey(footnote.source));

@@ -65,8 +65,13 @@ export interface Footnote {
   source: Source;
   /** "Ibid." or a short form points back to the note it repeats */
   refersTo?: number;
-  /** 'link': a source the report cites by an inline hyperlink rather than a note (numbered in order of first use) */
-  kind?: 'link';
+  /** every source the note cites when it cites more than one ("…; and …", "See also …"); `source` is the first */
+  sources?: Source[];
+  /**
+   * 'link': a source the report cites by an inline hyperlink rather than a note (numbered in order of first use);
+   * 'comment': an explanatory note that cites nothing (its source is empty and it has no key)
+   */
+  kind?: 'link' | 'comment';
   /** ids of the paragraphs whose markers cite this note */
   citedBy: string[];
   /** page of a PDF report (1-based) where the note is printed */

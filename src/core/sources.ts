@@ -1,7 +1,10 @@
 /**
- * A note's text read as a source: authors, title, outlet, date, URL — the Chicago-style notes policy reports
- * use ("Madiha Afzal, “Title,” Lawfare, January 2025, https://…"). Also resolves "Ibid." and short forms
- * ("Afzal, “Title.”") to the note they repeat, and lists the paragraphs citing each note.
+ * A note's text read as its sources: authors, title, outlet, date, URL — the Chicago-style notes policy
+ * reports use ("Madiha Afzal, “Title,” Lawfare, January 2025, https://…"; `Agency, "Title," 91 Federal
+ * Register 11194, March 9, 2026, https://…`; "see CRS Report R47483, Title, by A and B"). A note may hold
+ * prose around its sources, several sources ("…; and …", "See also …") or none at all (an explanatory
+ * note: kind "comment", no source invented). Also resolves "Ibid." and short forms ("Afzal, “Title.”") to
+ * the note they repeat, and lists the paragraphs citing each note.
  */
 import type { Footnote, Source } from './model';
 import { parseDate, squeeze, trimEndOf, trimStartOf } from './text';
@@ -9,14 +12,154 @@ import { splitNames } from './parse/chrome';
 
 const URL_START = /\b(?:https?:\/\/|www\.)/i;
 /** Text that may follow a URL and is not part of it. */
-const AFTER_URL = /(?:[,.;]?\s+\(?(?:accessed|retrieved|last\s+(?:accessed|modified|updated)|archived)\b|\s+https?:\/\/)/i;
+const AFTER_URL = /(?:[,.;]?\s+\(?(?:accessed|retrieved|last\s+(?:accessed|modified|updated)|archived|hereinafter)\b|\s+https?:\/\/)/i;
 const IBID = /^(?:ibid|id)\b\.?/i;
 
-/** Reads one note's text into a Source. Never throws; fields it cannot find are left out. */
-export function parseSource(noteText: string): Source {
-  let text = squeeze(noteText);
-  const source: Source = { authors: [] };
+/** What a note holds: its sources in order, or none (an explanatory note). */
+export interface NoteReading {
+  kind: 'source' | 'comment';
+  sources: Source[];
+}
 
+/** Words that introduce a source inside a note: "See", "See also", "Cf.", "see, for example,". */
+const LEAD_IN = /^(?:see(?:\s+also)?|cf\.?|compare)(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+/i;
+const MID_LEAD_IN = /,\s+(?:see(?:\s+also)?|cf\.?)(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+/i;
+/** A CRS product: "CRS Report R47483, Title, by A and B" ("coordinated by" for a team). */
+const CRS_PRODUCT = /^CRS\s+(?:Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimony)\s+[A-Z]{1,3}\d{3,6}\b,?\s*/;
+/** A statute or rule cited by its number: the citation is its own title. */
+const LEGAL =
+  /^(?:(?:New\s+)?Internal\s+Revenue\s+Code\b|\d+\s+U\.S\.C\.|\d+\s+C\.F\.R\.|P\.L\.\s|Public\s+Law\s|\d+\s+Stat\.|(?:CAA|Clean\s+Air\s+Act)\s+Section\b)/;
+/** Parts of a note after the title that are neither outlet nor date. */
+const DESCRIPTOR_WORDS =
+  /^(?:(?:interim\s+)?(?:proposed|final)\s+rule|press\s+release|daily\s+edition|updated|accessed|retrieved|released|published|last\s+modified|working\s+paper|letter|testimony|hearing|website|web\s+page|fact\s+sheet|(?:vol|no|p|pp)\.)/i;
+/** "Publication 501", "Table A-233", "Notice 2025-68" (not "Notice of Intent …"). */
+const NUMBERED_PART =
+  /^(?:[Vv]olume|[Nn]umber|[Ii]ssue|[Pp]ages?|[Ff]igure|[Tt]able|[Aa]nnex|[Cc]hapter|[Ss]ection|[Aa]ppendix|[Pp]ublication|[Nn]otice|[Rr]eport\s+[Nn]o\.?)\s+[A-Z\d]/;
+const isDescriptor = (part: string): boolean => DESCRIPTOR_WORDS.test(part) || NUMBERED_PART.test(part);
+/** Words that do not start a source's author: a note that opens with them is prose. */
+const NOT_AN_AUTHOR =
+  /^(?:footnote|note|notes|above|below|the\s+(?:above|following)|this|these|that|those|it|they|as|for|in|on|at|by|from|with|according|although|because|since|some|several|many|most|other|such)\b/i;
+
+/** Reads one note's text into its first Source (authors empty when the note cites nothing). Never throws. */
+export function parseSource(noteText: string): Source {
+  return readNote(noteText).sources[0] ?? { authors: [] };
+}
+
+/**
+ * Reads a note: its sentences, the sources they cite (after "see", one per "; and …" or sentence) and
+ * whether it is only a comment. Never throws; fields it cannot find are left out.
+ */
+export function readNote(noteText: string): NoteReading {
+  // "(hereinafter EPA Inventory)" names a short form for later notes; it is not part of this source
+  const text = squeeze(noteText).replace(/\s*\(hereinafter\s[^()]{0,200}\)/gi, '');
+  const sources: Source[] = [];
+  for (const sentence of noteSentences(text)) {
+    const lead = leadIn(sentence);
+    for (const piece of splitTopLevel(lead.rest)) {
+      const source = citation(piece, lead.introduced);
+      if (source) sources.push(source);
+    }
+  }
+  return { kind: sources.length ? 'source' : 'comment', sources };
+}
+
+/** The text after "See …" or "For more on X, see …", and whether such words introduced it. */
+function leadIn(sentence: string): { rest: string; introduced: boolean } {
+  const start = LEAD_IN.exec(sentence);
+  if (start) return { rest: sentence.slice(start[0].length), introduced: true };
+  // only outside quotes and before any URL: "For more on X, see CRS Report …"
+  const head = sentence.slice(0, firstOf(sentence, ['"', '“', 'http']));
+  const mid = MID_LEAD_IN.exec(head);
+  if (mid) return { rest: sentence.slice(mid.index + mid[0].length), introduced: true };
+  return { rest: sentence, introduced: false };
+}
+
+function firstOf(text: string, needles: string[]): number {
+  let at = text.length;
+  for (const needle of needles) {
+    const i = text.indexOf(needle);
+    if (i >= 0 && i < at) at = i;
+  }
+  return at;
+}
+
+/** Abbreviations whose period does not end a note's sentence. */
+const NOTE_ABBREVIATION =
+  /(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|U\.S\.C|C\.F\.R|Stat|al|Sen|Rep|Gov|Pres|Sec|Dept|No|Nos|vol|Vol|p|pp|para|ch|sec|art|Inc|Co|Corp|Ltd|Jr|Sr|Dr|Mr|Mrs|Ms|St|Univ|Assn|Intl|Ed|eds|ed|v|vs|e\.g|i\.e|cf|Cf|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
+const CLOSERS = '"”’)]';
+
+/**
+ * The sentences of a note: split after . ? ! (and any closing quotes) followed by a space and a capital,
+ * a digit or an opening quote, never inside quotes, never after an abbreviation ("U.S.C.", "et al.",
+ * "Elizabeth A. Myers"). One pass.
+ */
+export function noteSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let inStraight = false;
+  let curly = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') inStraight = !inStraight;
+    else if (ch === '“') curly++;
+    else if (ch === '”') curly = Math.max(0, curly - 1);
+    if (ch !== '.' && ch !== '?' && ch !== '!') continue;
+    let j = i + 1;
+    let straight: boolean = inStraight;
+    let c: number = curly;
+    while (j < text.length && CLOSERS.includes(text[j]!)) {
+      if (text[j] === '"') straight = !straight;
+      else if (text[j] === '”') c = Math.max(0, c - 1);
+      j++;
+    }
+    if (straight || c > 0) continue;
+    if (text[j] !== ' ' || !/[\p{Lu}\p{N}"“‘(]/u.test(text[j + 1] ?? '')) continue;
+    if (ch === '.' && j === i + 1 && NOTE_ABBREVIATION.test(text.slice(Math.max(start, i - 10), i))) continue;
+    out.push(text.slice(start, j));
+    start = j + 1;
+    inStraight = straight;
+    curly = c;
+    i = j;
+  }
+  if (start < text.length) out.push(text.slice(start));
+  return out.map(s => s.trim()).filter(Boolean);
+}
+
+/** Splits at "; " (and "; and ") outside quotes and parentheses: several sources in one sentence. */
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let depth = 0;
+  let straight = false;
+  let curly = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '"') straight = !straight;
+    else if (ch === '“') curly++;
+    else if (ch === '”') curly = Math.max(0, curly - 1);
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (!straight && curly === 0 && depth === 0 && ch === ',' && text.startsWith(' and CRS ', i + 1)) {
+      // "see CRS In Focus IF12780, Title, and CRS Report R46909, Title, by …": two products
+      out.push(text.slice(start, i));
+      start = i + 6;
+    } else if (ch === ';' && !straight && curly === 0 && depth === 0 && text[i + 1] === ' ') {
+      out.push(text.slice(start, i));
+      start = i + 2;
+      if (text.startsWith('and ', start)) start += 4;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map(s => s.trim()).filter(Boolean);
+}
+
+/**
+ * One citation read into a Source, or undefined when the text is prose rather than a citation. `introduced`:
+ * "See" or "For more, see" stood before it, so a plain "Agency, Title" counts.
+ */
+function citation(piece: string, introduced: boolean): Source | undefined {
+  let text = piece;
+  const source: Source = { authors: [] };
   const urlAt = text.search(URL_START);
   if (urlAt >= 0) {
     let url = text.slice(urlAt);
@@ -27,38 +170,176 @@ export function parseSource(noteText: string): Source {
     text = text.slice(0, urlAt);
   }
   text = trimEndOf(text, ',.;:', true);
-  // "See", "See also", "Cf." introduce a source; they are not part of the author's name
-  text = text.replace(/^(?:see(?:\s+also)?|cf\.?|for\s+example,?|e\.g\.,?)\s+/i, '');
+  text = text.replace(LEAD_IN, '').replace(/^the\s+(?=\p{Lu})/u, '');
+  if (!text) return source.url ? source : undefined;
 
-  const quote = findQuotedTitle(text);
-  let rest: string;
-  if (quote) {
-    source.title = quote.title;
-    source.authors = names(text.slice(0, quote.start));
-    rest = text.slice(quote.end);
-  } else {
-    // No quotes: "Author, Title, Outlet, Date" or "Title, Outlet, Date".
-    const parts = text.split(/,\s+/);
-    if (parts.length >= 3 && looksLikeNames(parts[0])) source.authors = names(parts.shift()!);
-    const title = parts.shift()?.trim();
-    if (title && !parseDate(title, true)) source.title = title.replace(/\.$/, '');
-    rest = parts.join(', ');
+  const crs = CRS_PRODUCT.exec(text);
+  if (crs) {
+    // the title may hold commas; the authors follow the last ", by"
+    const rest = text.slice(crs[0].length);
+    const by = /,\s+(?:by|coordinated\s+by)\s+/g;
+    let at = -1;
+    let len = 0;
+    for (let m = by.exec(rest); m; m = by.exec(rest)) {
+      at = m.index;
+      len = m[0].length;
+    }
+    const title = trimEndOf((at >= 0 ? rest.slice(0, at) : rest).trim(), ',.;:');
+    if (title) source.title = title;
+    if (at >= 0) source.authors = authorsOf(rest.slice(at + len));
+    source.container = 'CRS';
+    return ordered(source);
   }
 
-  const date = parseDate(rest);
+  const quote = findQuotedTitle(text);
+  // a quoted title stands first or after "Author, " — a quotation inside prose does not
+  if (quote && (quote.start === 0 || /,\s*$/.test(text.slice(0, quote.start))) && bylineLike(text.slice(0, quote.start))) {
+    source.title = quote.title;
+    const byline = splitParts(trimEndOf(text.slice(0, quote.start).trim(), ',;:'));
+    // "House of Representatives, Congressional Record, “Title,”": an agency and its outlet, not two authors
+    if (byline.length > 1 && !byline.every(looksLikeName)) {
+      source.authors = authorsOf(byline[0]!);
+      source.container = byline[1];
+    } else source.authors = authorsOf(byline.join(', '));
+    fillRest(source, text.slice(quote.end));
+    return ordered(source);
+  }
+  if (LEGAL.test(text) && text.length <= 160) {
+    source.title = text;
+    return ordered(source);
+  }
+
+  // No quotes: "Author, Title, Outlet, Date" or "Agency, Title, Publication 501, Date".
+  const parts = splitParts(text);
+  const dated = parts.some(p => parseDate(p, true) !== undefined) || /,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*)?(?:19|20)\d{2}$/.test(text);
+  // "IRS, Notice of Intent to Issue Regulations": an agency's short name and a title in title case
+  const agencyAndTitle = parts.length === 2 && isAgency(parts[0]!) && isTitleCase(parts[1]!);
+  const sourceLike = source.url !== undefined || introduced || (dated && parts.length >= 2) || agencyAndTitle;
+  // "Pakistan’s economy, IMF, 2024.": a title first, when short and dated
+  const titleFirst = !bylineLike(parts[0]!) && dated && parts.length >= 3 && parts[0]!.split(' ').length <= 12;
+  if (!sourceLike || (!bylineLike(parts[0]!) && !titleFirst) || NOT_AN_AUTHOR.test(parts[0]!))
+    return source.url ? ordered(source) : undefined;
+  let i = 0;
+  if (
+    !titleFirst &&
+    (parts.length >= 3 || agencyAndTitle || (introduced && parts.length === 2 && isAgency(parts[0]!))) &&
+    !isStop(parts[1] ?? '1')
+  )
+    source.authors = authorsOf(parts[i++]!);
+  // a title may hold a serial list: "Dependents, Standard Deduction, and Filing Information"
+  let end = i + 1;
+  for (let k = i + 1; k < parts.length && !isStop(parts[k]!); k++) if (/^(?:and|or)\s/.test(parts[k]!)) end = k + 1;
+  const title = parts.slice(i, end).join(', ');
+  if (title && !isStop(title)) source.title = title.replace(/\.$/, '');
+  fillRest(source, parts.slice(end).join(', '));
+  return ordered(source);
+}
+
+/** Outlet and date from what follows the title: "91 Federal Register 11194, 11197, March 9, 2026". */
+function fillRest(source: Source, rest: string): void {
+  // "March 2025, released September 2025": the release is the source's date
+  const released = /\b(?:released|published)\s+([^,]{4,40})/i.exec(rest);
+  const date = (released ? parseDate(released[1]!) : undefined) ?? parseDate(rest);
   if (date) source.date = date;
-  const container = rest
+  if (source.container) return;
+  const container = withoutDates(rest)
     .split(/[,.]\s+|,|\(/)
     .map(s => trimEndOf(trimStartOf(s, ',.;:', true), ',.;:', true))
-    .find(s => s.length > 0 && !parseDate(s, true) && !/^\d/.test(s) && !/^(?:pp?\.|vol\.|no\.)/i.test(s));
+    .filter(s => !isDescriptor(s))
+    // "91 Federal Register 11194": the journal between its volume and page
+    .map(s => s.replace(/^\d+\s+(?=\p{L})/u, '').replace(/(?<=\p{L})\s+\d[\d-]*$/u, ''))
+    .find(s => s.length > 0 && !parseDate(s, true) && !/^\d/.test(s) && /^[\p{Lu}\p{N}]/u.test(s));
   if (container) source.container = container;
+}
+
+const MONTH_DATE =
+  /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+(?:19|20)\d{2}\b/g;
+
+/** The text with its dates taken out, so "March 9, 2026" never leaves "March 9" behind as an outlet. */
+function withoutDates(text: string): string {
+  return text.replace(MONTH_DATE, ' ');
+}
+
+/** Comma parts outside parentheses and quotes. */
+function splitParts(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (ch === ',' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out.map(s => s.trim()).filter(Boolean);
+}
+
+/** A part that ends a title: a date, a number, "Publication 501", "final rule", "p. 12". */
+function isStop(part: string): boolean {
+  return parseDate(part, true) !== undefined || /^\d/.test(part) || isDescriptor(part) || /^(?:19|20)\d{2}\b/.test(part);
+}
+
+/** Text that can stand before a title as its author or agency: a few capitalised words, no sentence. */
+function bylineLike(text: string): boolean {
+  const t = trimEndOf(text.trim(), ',;:').trim();
+  if (t === '') return true;
+  if (t.length > 160 || /\p{Ll}{2}[.?!]["”]?\s+\p{Lu}/u.test(t)) return false;
+  const words = t
+    .replace(/\([^()]*\)/g, ' ')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const small = words.filter(w => /^\p{Ll}/u.test(w) && !/^(?:of|the|and|for|on|in|to|at|de|la|du|von|van|der|et|al\.?|&)$/.test(w));
+  // "The IRS explains that", "Since contributions …": a clause, not a byline
+  return small.length === 0 || (words.length >= 6 && small.length / words.length < 0.2);
+}
+
+/** "IRS", "EPA", "Department of the Treasury": a short capitalised name. */
+function isAgency(part: string): boolean {
+  return (
+    /^\p{Lu}{2,8}$/u.test(part) ||
+    (looksLikeName(part) &&
+      /\b(?:Department|Agency|Bureau|Office|Service|Administration|Commission|Council|Institute|Bank|Fund|Board|Congress|Senate|House)\b/.test(
+        part,
+      ))
+  );
+}
+
+/** Most words capitalised: a title, not a clause. */
+function isTitleCase(part: string): boolean {
+  const words = part.split(/\s+/).filter(w => !/^(?:of|the|and|or|for|on|in|to|at|a|an|with|by|from|vs?\.?)$/.test(w));
+  return words.length >= 2 && words.filter(w => /^[\p{Lu}\p{N}]/u.test(w)).length >= 0.8 * words.length;
+}
+
+function looksLikeName(part: string): boolean {
+  const words = part
+    .replace(/^(?:and|&)\s+/, '')
+    .replace(/\s+et\s+al\.?$/, '')
+    .trim()
+    .split(/\s+/);
+  return words.length >= 2 && words.length <= 5 && words.every(w => /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
+}
+
+/** "A, B, and C", "Jeffrey S. Rutherford et al." (the first author stands for all), an agency. */
+function authorsOf(text: string): string[] {
+  const t = trimEndOf(text.trim(), ',;:')
+    .trim()
+    .replace(/\s+et\s+al\.?$/i, '');
+  if (!t) return [];
+  return splitNames(t);
+}
+
+function ordered(source: Source): Source {
   // fields in the model's order, so JSON output reads naturally
-  const ordered: Source = { authors: source.authors };
-  if (source.title) ordered.title = source.title;
-  if (source.container) ordered.container = source.container;
-  if (source.date) ordered.date = source.date;
-  if (source.url) ordered.url = source.url;
-  return ordered;
+  const out: Source = { authors: source.authors };
+  if (source.title) out.title = source.title;
+  if (source.container) out.container = source.container;
+  if (source.date) out.date = source.date;
+  if (source.url) out.url = source.url;
+  return out;
 }
 
 function findQuotedTitle(text: string): { title: string; start: number; end: number } | undefined {
@@ -80,21 +361,6 @@ function findQuotedTitle(text: string): { title: string; start: number; end: num
     return { title: trimEndOf(single[1].trim(), ',.;:'), start, end: single.index + single[0].length };
   }
   return undefined;
-}
-
-function names(text: string): string[] {
-  const t = trimEndOf(text.trim(), ',;:').trim();
-  if (!t) return [];
-  return splitNames(t);
-}
-
-function looksLikeNames(text: string): boolean {
-  const t = text.trim();
-  if (/\d/.test(t) || t.length > 120) return false;
-  return t.split(/\s+(?:and|&)\s+|,\s*/).every(name => {
-    const words = name.trim().split(/\s+/);
-    return words.length >= 2 && words.length <= 5 && words.every(w => /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
-  });
 }
 
 export function isIbid(noteText: string): boolean {
@@ -125,7 +391,7 @@ export function resolveReferences(notes: readonly { n: number; text: string; sou
     } else {
       const s = note.source;
       const title = s.title === undefined ? undefined : normTitle(s.title);
-      if (title !== undefined && title.length >= 6 && !s.url && !s.date) {
+      if (title !== undefined && title.length >= 6 && !s.url && !s.date && !s.container) {
         const earlier = titles.nearest(title);
         if (earlier !== undefined) refers.set(note.n, notes[earlier].n);
       }
@@ -227,12 +493,14 @@ export function buildFootnotes(
   notes: readonly { n: number; text: string; url?: string; kind?: 'link'; source?: Source }[],
   paragraphs: readonly { id: string; footnotes: readonly number[] }[],
 ): Footnote[] {
-  const parsed = notes.map(note => {
+  const parsed = notes.map((note): { n: number; text: string; source: Source; kind?: Footnote['kind']; sources?: Source[] } => {
     if (note.source) return { n: note.n, text: note.text, source: note.source, kind: note.kind };
-    const source: Source = isIbid(note.text) ? { authors: [] } : parseSource(note.text);
+    const reading: NoteReading = isIbid(note.text) ? { kind: 'source', sources: [] } : readNote(note.text);
+    const source: Source = reading.sources[0] ?? { authors: [] };
     // a URL that sat only in a Markdown link target
     if (!source.url && note.url && !isIbid(note.text)) source.url = note.url;
-    return { n: note.n, text: note.text, source, kind: note.kind };
+    const kind: Footnote['kind'] = note.kind ?? (reading.kind === 'comment' && !source.url ? 'comment' : undefined);
+    return { n: note.n, text: note.text, source, kind, ...(reading.sources.length > 1 ? { sources: reading.sources } : {}) };
   });
   const refers = resolveReferences(parsed);
   const byN = new Map(parsed.map(p => [p.n, p]));
@@ -255,6 +523,7 @@ export function buildFootnotes(
       // a short form abbreviates its source ("Khan, “Title.”"): the full one is the note it repeats
       source: referent ? completeSource({ authors: [] }, referent.source) : p.source,
       ...(refersTo !== undefined ? { refersTo } : {}),
+      ...(p.sources ? { sources: p.sources } : {}),
       ...(p.kind ? { kind: p.kind } : {}),
       citedBy: citedBy.get(p.n) ?? [],
     };

@@ -20,6 +20,12 @@ describe('Markdown: front matter and [^n] / [^label] footnotes', () => {
     assert.equal(r.key, 'waterSecurityIndus2024');
   });
 
+  test('front matter dates under date, publication_date or published', () => {
+    for (const key of ['date', 'publication_date', 'published'])
+      assert.equal(parseReport(`---\ntitle: T\n${key}: 2025-03-09\n---\n\nText.\n`, { source: 'f.md' }).date, '2025-03-09', key);
+    assert.equal(parseReport('---\ntitle: T\npublication_date: "May 30, 2025"\n---\n\nText.\n', { source: 'f.md' }).date, '2025-05-30');
+  });
+
   test('the H1 repeating the title is not a section; the table of contents is not a paragraph', () => {
     assert.deepEqual(
       r.sections.map(s => s.title),

@@ -2,7 +2,8 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseReport } from '../../src/core/parse';
-import { parseSource, resolveReferences, isIbid } from '../../src/core/sources';
+import { parseSource, readNote, resolveReferences, isIbid } from '../../src/core/sources';
+import { assertLinear } from './linear';
 
 const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'seed.txt' });
 const note = (n: number) => seed.footnotes.find(f => f.n === n)!;
@@ -122,5 +123,115 @@ describe('sources: other note styles', () => {
 
   test('never throws on junk', () => {
     for (const junk of ['', '“', '"unterminated', ',,,', 'http://', '“”', '[1]']) assert.doesNotThrow(() => parseSource(junk));
+  });
+});
+
+describe('sources: government and think-tank note shapes', () => {
+  test('Agency, "Title," Volume Federal Register Page, Month Day, Year, URL: the outlet is the journal, never a date fragment', () => {
+    assert.deepEqual(
+      parseSource(
+        'Internal Revenue Service (IRS), "Trump Accounts," 91 Federal Register 11194, 11197, March 9, 2026, https://www.federalregister.gov/d/2026-04533.',
+      ),
+      {
+        authors: ['Internal Revenue Service (IRS)'],
+        title: 'Trump Accounts',
+        container: 'Federal Register',
+        date: '2026-03-09',
+        url: 'https://www.federalregister.gov/d/2026-04533',
+      },
+    );
+    const state = parseSource(
+      'U.S. Department of State, “2024 Investment Climate Statements: Mongolia,” May 30, 2025, https://www.state.gov/x.',
+    );
+    assert.deepEqual(state.authors, ['U.S. Department of State']);
+    assert.equal(state.title, '2024 Investment Climate Statements: Mongolia');
+    assert.equal(state.container, undefined);
+    assert.equal(state.date, '2025-05-30');
+  });
+
+  test('Agency, Italic Title with commas, Publication 501, Date: the title keeps its serial list; the publication number is not the outlet', () => {
+    const s = parseSource(
+      'See IRS, Dependents, Standard Deduction, and Filing Information, Publication 501, February 4, 2026, https://www.irs.gov/pub/irs-pdf/p501.pdf.',
+    );
+    assert.deepEqual(s.authors, ['IRS']);
+    assert.equal(s.title, 'Dependents, Standard Deduction, and Filing Information');
+    assert.equal(s.container, undefined);
+    assert.equal(s.date, '2026-02-04');
+  });
+
+  test('"For more on …, see CRS Report …, Title, by A and B": the source after "see", the prose before it dropped', () => {
+    assert.deepEqual(
+      parseSource(
+        'For more on work-authorized numbers, see CRS Report R47483, Noncitizen Eligibility, Work, and Numbers (SSNs), by Abigail F. Kolker and William R. Morton.',
+      ),
+      { authors: ['Abigail F. Kolker', 'William R. Morton'], title: 'Noncitizen Eligibility, Work, and Numbers (SSNs)', container: 'CRS' },
+    );
+    assert.deepEqual(parseSource('See, for example, CRS In Focus IF10363, ABLE Programs, coordinated by Jane Doe.').authors, ['Jane Doe']);
+  });
+
+  test('"Cf." and "See also" introduce a source; "et al." keeps the first author and is never an author itself', () => {
+    const s = parseSource('Cf. Jeffrey S. Rutherford et al., "Closing the Methane Gap," Nature Communications, 2021.');
+    assert.deepEqual(s.authors, ['Jeffrey S. Rutherford']);
+    assert.equal(s.title, 'Closing the Methane Gap');
+    assert.equal(s.container, 'Nature Communications');
+    assert.equal(s.date, '2021');
+  });
+
+  test('several sources in one note are split: "…; and …", a second sentence, "See also …"', () => {
+    const note = readNote(
+      'OneDell, "Committing $6.25 Billion," December 2025, https://www.onedell.com/x/; and Dalio Philanthropies, "Dalios Double Down," Business Wire, December 17, 2025, https://www.businesswire.com/y. See also EPA, "Pneumatic Controllers," https://www.epa.gov/z.',
+    );
+    assert.equal(note.kind, 'source');
+    assert.deepEqual(
+      note.sources.map(s => [s.authors.join(' & '), s.title, s.container ?? '', s.date ?? '', s.url]),
+      [
+        ['OneDell', 'Committing $6.25 Billion', '', '2025-12', 'https://www.onedell.com/x/'],
+        ['Dalio Philanthropies', 'Dalios Double Down', 'Business Wire', '2025-12-17', 'https://www.businesswire.com/y'],
+        ['EPA', 'Pneumatic Controllers', '', '', 'https://www.epa.gov/z'],
+      ],
+    );
+  });
+
+  test('a quotation in prose is not a title; the source sentence after it is read ("hereinafter" dropped from the URL)', () => {
+    const note = readNote(
+      'IRS Notice 2025-68 states that "a Trump account continues to be a Trump account." IRS, Notice of Intent to Issue Regulations, Notice 2025-68, December 2, 2025, https://www.irs.gov/n-25-68.pdf (hereinafter IRS, Notice of Intent).',
+    );
+    assert.deepEqual(note.sources, [
+      { authors: ['IRS'], title: 'Notice of Intent to Issue Regulations', date: '2025-12-02', url: 'https://www.irs.gov/n-25-68.pdf' },
+    ]);
+  });
+
+  test('comment-only notes cite nothing: kind "comment", no source invented, no key', () => {
+    for (const text of [
+      'IRAs also allow workers with employer plans to roll over their savings and retain tax advantages.',
+      'For purposes of this provision, "state and local government" includes Tribal governments.',
+      'Gifts in excess of this threshold count against the exclusion ($15 million in 2026, adjusted for inflation annually).',
+      'The IRS explains that "[a] mutual fund is considered to use leverage," as noted above.',
+    ])
+      assert.deepEqual(readNote(text), { kind: 'comment', sources: [] }, text);
+    const report = parseReport(
+      '# A report\n\nText.[^1] More.[^2]\n\n[^1]: This limit applies each year, as the agency explained.\n[^2]: Jane Doe, "Water," Foreign Affairs, 2023.\n',
+      {
+        source: 'r.md',
+      },
+    );
+    assert.equal(report.footnotes[0]!.kind, 'comment');
+    assert.equal(report.footnotes[0]!.key, '');
+    assert.deepEqual(report.footnotes[0]!.source, { authors: [] });
+    assert.equal(report.footnotes[1]!.key, 'doe2023');
+  });
+
+  test('a statute cited by its number is its own title', () => {
+    assert.equal(parseSource('New Internal Revenue Code §6434.').title, 'New Internal Revenue Code §6434');
+    assert.equal(parseSource('42 U.S.C. §7436(d).').title, '42 U.S.C. §7436(d)');
+  });
+
+  test('reading a note stays linear on hostile text (quotes, semicolons and periods by the thousand)', () => {
+    assertLinear(
+      'readNote',
+      n => readNote('"a; b. C, '.repeat(n) + '“' + 'see, '.repeat(n) + 'IRS, Title Case Words, '.repeat(n)),
+      500,
+      8000,
+    );
   });
 });

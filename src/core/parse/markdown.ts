@@ -84,7 +84,7 @@ function readFrontMatter(text: string, warnings: string[]): FrontMatter {
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : undefined);
   const fm: FrontMatter = { authors: [], bodyStart };
   fm.title = str(d.title);
-  const date = d.date ?? d.published ?? d.issued;
+  const date = d.date ?? d.publication_date ?? d.publicationDate ?? d.published ?? d.issued;
   if (date instanceof Date && !isNaN(date.getTime())) fm.date = date.toISOString().slice(0, 10);
   else if (str(date)) fm.date = parseDate(str(date)!);
   const rawAuthors = d.authors ?? d.author;
