@@ -73,6 +73,18 @@ for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts', 
   });
 }
 
+// The PDF page view's page script: pdf.js for a browser (the legacy build, for older webview Chromiums), its
+// worker inlined; loaded only when the page view opens.
+bundles.push({
+  ...common,
+  entryPoints: ['src/webview/pdfPage.ts'],
+  outfile: 'dist/pdfPage.js',
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: false,
+});
+
 bundles.push({
   ...common,
   entryPoints: ['src/webview/main.ts'],

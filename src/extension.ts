@@ -9,7 +9,7 @@ import { showLogFeature } from './shell/showLog';
 import { citeFeature } from './cite';
 import { checkFeature } from './check';
 import { chartPreviewFeature, type ChartPreviewApi } from './preview';
-import { readerFeature } from './reader';
+import { readerFeature, type ReaderApi } from './reader';
 import { outlineFeature, type OutlineApi } from './outline';
 import { searchFeature } from './search';
 import { hoverFeature } from './hover';
@@ -21,6 +21,8 @@ export interface DossierApi {
   readonly dossier: Dossier;
   /** the chart panel's state, rebuild and restore (undefined if the feature failed to start) */
   readonly chartPreview?: ChartPreviewApi;
+  /** the PDF page view's last drawing (undefined if the feature failed to start) */
+  readonly reader?: ReaderApi;
   /** the tree's selection and contents (undefined if the feature failed to start) */
   readonly outline?: OutlineApi;
   /** how long activate() itself took, in ms (npm run bench reports it beside the whole activation) */
@@ -65,14 +67,14 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     const chartPreview = start(chartPreviewFeature)?.chartPreview;
     start(citeFeature);
     start(checkFeature);
-    start(readerFeature);
+    const reader = start(readerFeature)?.reader;
     const outline = start(outlineFeature)?.outline;
     start(searchFeature);
     start(hoverFeature);
     context.subscriptions.push(registerCommands(handlers, log));
     // Load the library off the activation path; features show it as soon as it is ready.
     library.ready().catch(error => reportError(log, error, vscode.l10n.t('Dossier could not load its reports: {0}', errorMessage(error))));
-    return { library, dossier: library.dossier, chartPreview, outline, activationMs: performance.now() - started };
+    return { library, dossier: library.dossier, chartPreview, reader, outline, activationMs: performance.now() - started };
   } catch (error) {
     // VS Code shows nothing when activation throws: say what broke, and keep the window usable.
     reportError(log, error, vscode.l10n.t('Dossier failed to start: {0}', errorMessage(error)));

@@ -13,8 +13,32 @@ const RUN = 5;
 /** Runs tried, from the start of the text on, before giving up. */
 const TRIES = 8;
 
-function wordsOf(text: string): { word: string; at: number }[] {
+export function wordsOf(text: string): { word: string; at: number }[] {
   return [...text.matchAll(WORD)].map(m => ({ word: m[0].toLowerCase(), at: m.index }));
+}
+
+/**
+ * Where the words of a text (a paragraph, note or sentence as the model has it) first stand in order among
+ * `haystack`'s words: the first run of its words that the haystack holds, as the index of the run's first
+ * word in each (`at` in the haystack, `from` in the text). Undefined when no run is found.
+ */
+export function findWordRun(haystack: readonly string[], words: readonly string[]): { at: number; from: number } | undefined {
+  // a text shorter than a run is looked for whole
+  const run = Math.min(RUN, words.length);
+  if (run === 0) return undefined;
+  const firsts = new Map<string, number[]>();
+  haystack.forEach((word, i) => {
+    const list = firsts.get(word);
+    if (list) list.push(i);
+    else firsts.set(word, [i]);
+  });
+  for (let t = 0; t < TRIES && t * run + run <= words.length; t++) {
+    const probe = words.slice(t * run, t * run + run);
+    for (const i of firsts.get(probe[0]!) ?? []) {
+      if (probe.every((w, k) => haystack[i + k] === w)) return { at: i, from: t * run };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -23,23 +47,11 @@ function wordsOf(text: string): { word: string; at: number }[] {
  */
 export function lineOfText(file: string, text: string): number | undefined {
   const fileWords = wordsOf(file);
-  const words = wordsOf(text).map(w => w.word);
-  // a text shorter than a run is looked for whole
-  const run = Math.min(RUN, words.length);
-  if (run === 0) return undefined;
-  const firsts = new Map<string, number[]>();
-  fileWords.forEach((w, i) => {
-    const list = firsts.get(w.word);
-    if (list) list.push(i);
-    else firsts.set(w.word, [i]);
-  });
-  for (let t = 0; t < TRIES && t * run + run <= words.length; t++) {
-    const probe = words.slice(t * run, t * run + run);
-    for (const i of firsts.get(probe[0]!) ?? []) {
-      if (probe.every((w, k) => fileWords[i + k]?.word === w)) return lineAt(file, fileWords[i]!.at);
-    }
-  }
-  return undefined;
+  const found = findWordRun(
+    fileWords.map(w => w.word),
+    wordsOf(text).map(w => w.word),
+  );
+  return found && lineAt(file, fileWords[found.at]!.at);
 }
 
 function lineAt(file: string, offset: number): number {

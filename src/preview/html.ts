@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { escapeXml as escapeAttribute } from '../core/xml';
+import { makeNonce } from '../shared/nonce';
 
 /** Where the webview may load files from: the bundles and the media folder, nothing else. */
 export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -39,16 +41,4 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, n
 <script type="module" nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
-}
-
-export function makeNonce(): string {
-  const bytes = new Uint8Array(18);
-  globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes)
-    .toString('base64')
-    .replace(/[+/=]/g, c => ({ '+': '-', '/': '_', '=': '' })[c] as string);
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/[<>&"']/g, c => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }

@@ -12,6 +12,7 @@ import { isNoteDocument } from '../shared/notes';
 import { rangeOf } from '../shared/positions';
 import { readerUri, reportIdOf } from '../shared/readerUri';
 import { isReportTarget, type ReportTarget } from '../shared/targets';
+import type { PdfPageView } from './pageView';
 
 /** `dossier.openReport`: the reader tab of a report (asks which one when the library has several). */
 export async function openReport(library: LibraryService, arg?: unknown): Promise<vscode.TextEditor | undefined> {
@@ -111,9 +112,10 @@ const TEXT_ORIGINALS: ReadonlySet<string> = new Set(['text', 'markdown', 'html']
 
 /**
  * `dossier.showOriginal(target)`: the report's own file beside the reader — a Markdown, HTML or text report at
- * the line where the item stands; a PDF (or other binary original) in VS Code's default viewer, with its page.
+ * the line where the item stands; a PDF in Dossier's page view, turned to the item's page with its text
+ * highlighted.
  */
-export async function showOriginal(library: LibraryService, target: unknown): Promise<OriginalShown | undefined> {
+export async function showOriginal(library: LibraryService, pages: PdfPageView, target: unknown): Promise<OriginalShown | undefined> {
   target ??= readerTarget(library);
   if (!isReportTarget(target)) {
     void vscode.window.showInformationMessage(
@@ -129,19 +131,21 @@ export async function showOriginal(library: LibraryService, target: unknown): Pr
     return undefined;
   }
   const uri = vscode.Uri.parse(loaded.location);
+  if (loaded.format === 'pdf') {
+    const shown = await pages.show({ uri, page: wanted.page ?? 1, text: wanted.text });
+    return {
+      format: loaded.format,
+      uri: uri.toString(),
+      page: shown.page,
+      highlighted: shown.highlighted,
+      found: shown.highlighted !== '',
+    };
+  }
   if (!TEXT_ORIGINALS.has(loaded.format)) {
-    // no page view of its own yet: VS Code's viewer for the file, and the page to turn to in words
-    await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     void vscode.window.showInformationMessage(
-      wanted.page !== undefined
-        ? vscode.l10n.t(
-            "Opened the original {0} in VS Code's viewer: the item is on page {1} (not highlighted).",
-            loaded.format.toUpperCase(),
-            wanted.page,
-          )
-        : vscode.l10n.t("Opened the original {0} in VS Code's viewer (Dossier has no page for this item).", loaded.format.toUpperCase()),
+      vscode.l10n.t('Dossier cannot show the original of a {0} report yet.', loaded.format.toUpperCase()),
     );
-    return { format: loaded.format, uri: uri.toString(), page: wanted.page, found: false };
+    return { format: loaded.format, uri: uri.toString(), found: false };
   }
   const document = await vscode.workspace.openTextDocument(uri);
   const line = wanted.text === undefined ? 0 : lineOfText(document.getText(), wanted.text);

@@ -8,13 +8,25 @@ import { READER_SCHEME } from '../shared/readerUri';
 import { openReport, openSource, revealInReport, showOriginal } from './commands';
 import { READER_TOKENS, ReaderDefinitions, ReaderFigureTokens, ReaderFolding, ReaderLinks, ReaderSymbols } from './providers';
 import { ReaderDocuments } from './readerDocuments';
+import { PdfPageView } from './pageView';
 
-export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSource' | 'showOriginal'> = ({ library }) => {
+/** What tests reach of the reader: the PDF page view (what it last drew; a page shown directly). */
+export interface ReaderApi {
+  readonly pageView: Pick<PdfPageView, 'lastShown' | 'show'>;
+}
+
+export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSource' | 'showOriginal', { reader: ReaderApi }> = ({
+  context,
+  library,
+  log,
+}) => {
   const documents = new ReaderDocuments(library);
+  const pageView = new PdfPageView(context.extensionUri, log);
   const selector: vscode.DocumentSelector = { scheme: READER_SCHEME };
   return {
     disposable: vscode.Disposable.from(
       documents,
+      pageView,
       vscode.workspace.registerTextDocumentContentProvider(READER_SCHEME, documents),
       vscode.languages.registerDocumentLinkProvider(selector, new ReaderLinks(documents)),
       vscode.languages.registerDefinitionProvider(selector, new ReaderDefinitions(documents)),
@@ -26,7 +38,8 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
       openReport: async report => (await openReport(library, report))?.document.uri.toString(),
       revealInReport: target => revealInReport(library, target),
       openSource: target => openSource(library, target),
-      showOriginal: target => showOriginal(library, target),
+      showOriginal: target => showOriginal(library, pageView, target),
     },
+    reader: { pageView },
   };
 };

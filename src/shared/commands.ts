@@ -60,8 +60,10 @@ export interface OriginalShown {
   uri: string;
   /** 0-based line of the text in a text original */
   line?: number;
-  /** page of a PDF original */
+  /** the page a PDF original was turned to */
   page?: number;
+  /** the text highlighted on that page */
+  highlighted?: string;
   found: boolean;
 }
 

@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { closeAllEditors, EXTENSION_ID, fixtureUri, getApi, screenshot, sleep, waitFor } from './helpers';
+import { closeAllEditors, domText, EXTENSION_ID, fixtureUri, getApi, screenshot, sleep, waitFor } from './helpers';
 
 interface OriginalShown {
   format: string;
   uri: string;
   line?: number;
   page?: number;
+  highlighted?: string;
   found: boolean;
 }
 
@@ -53,8 +54,8 @@ suite('Show Original Page', () => {
     assert.match(editor.document.lineAt(shown.line!).text, /US\$845 million/);
   });
 
-  test('a paragraph of a PDF report opens the PDF and says its page', async function () {
-    this.timeout(90000);
+  test("a paragraph of a PDF report: the page view beside the reader, on the paragraph's page, its text highlighted", async function () {
+    this.timeout(120000);
     const api = await getApi();
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     await vscode.workspace.fs.copy(vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'reports', PDF), fixtureUri(PDF), {
@@ -62,16 +63,58 @@ suite('Show Original Page', () => {
     });
     await vscode.workspace.getConfiguration('dossier').update('reports', [PDF], vscode.ConfigurationTarget.Workspace);
     const report = await waitFor(() => api.library.current.reports.find(r => r.source === PDF), 50000, 'the PDF report in the library');
-    const paragraph = report.sections[1]!.paragraphs[0]!;
+    const paragraph = report.sections.find(s => s.title === 'Introduction')!.paragraphs[0]!;
+    await vscode.commands.executeCommand('dossier.revealInReport', { reportId: report.id, kind: 'paragraph', id: paragraph.id });
     const shown = await vscode.commands.executeCommand<OriginalShown>('dossier.showOriginal', {
       reportId: report.id,
       kind: 'paragraph',
       id: paragraph.id,
     });
     assert.strictEqual(shown.format, 'pdf');
-    assert.strictEqual(shown.page, 4);
     assert.match(shown.uri, /R48910\.2\.pdf$/);
-    await sleep(1500);
+    assert.strictEqual(shown.page, 4, api.reader!.pageView.lastShown?.message);
+    assert.strictEqual(shown.found, true);
+    assert.match(shown.highlighted!, /^The 2025 reconciliation law \(P\.L\. 119-21\) created/);
+    assert.match(shown.highlighted!, /Form 4547\.$/);
+    // what the analyst sees: the page view's tab beside the reader, its toolbar and the highlighted text layer
+    const tab = vscode.window.tabGroups.all.flatMap(g => g.tabs).find(t => t.label === PDF);
+    assert.ok(tab?.input instanceof vscode.TabInputWebview, 'no page view tab for the PDF');
+    assert.ok(
+      vscode.window.visibleTextEditors.some(e => e.document.uri.scheme === 'dossier-report'),
+      'the reader is no longer visible',
+    );
+    const where = await waitFor(async () => (await domText('#toolbar .where')).find(t => /^Page/.test(t)), 10000, 'the toolbar');
+    assert.strictEqual(where, 'Page 4 of 19');
+    const marked = (await domText('.textLayer .highlight')).join(' ');
+    assert.match(marked, /^The 2025 reconciliation law/);
+    await sleep(1000);
     await screenshot('original-pdf');
+  });
+
+  test('a figure of a PDF report: its page turned to, its sentence highlighted', async function () {
+    this.timeout(60000);
+    const api = await getApi();
+    const report = api.library.current.reports.find(r => r.source === PDF)!;
+    const figure = report.figures.find(f => f.page === 6 && f.text === '$2,000')!;
+    const shown = await vscode.commands.executeCommand<OriginalShown>('dossier.showOriginal', {
+      reportId: report.id,
+      kind: 'figure',
+      id: figure.id,
+    });
+    assert.strictEqual(shown.page, 6);
+    assert.strictEqual(shown.found, true);
+    // the lines that hold the sentence
+    assert.match(shown.highlighted!, /A grandparent could then contribute up to \$2,000 in the same year/);
+    assert.strictEqual(api.reader!.pageView.lastShown?.page, 6);
+  });
+
+  test('a PDF that is gone: the page view says so, with the file name', async function () {
+    this.timeout(60000);
+    const api = await getApi();
+    const shown = await api.reader!.pageView.show({ uri: fixtureUri('gone.pdf'), page: 3, text: 'anything' });
+    assert.strictEqual(shown.page, undefined);
+    assert.match(shown.message ?? '', /The original file gone\.pdf is no longer where Dossier read it/);
+    const status = await waitFor(async () => (await domText('#status')).find(t => /gone\.pdf/.test(t)), 10000, 'the message');
+    assert.match(status, /no longer where Dossier read it/);
   });
 });

@@ -1,0 +1,189 @@
+/**
+ * The PDF page view beside the reader: one webview panel that draws a PDF report's pages with pdf.js
+ * (dist/pdfPage.js, loaded only when the panel opens) and highlights an item's text on its page. The host
+ * reads the file (workspace.fs, so it works for any file system) and posts its bytes; the page posts back
+ * what it drew, which Show Original Page returns.
+ */
+import * as vscode from 'vscode';
+import { errorMessage } from '../core/errors';
+import { escapeXml as escapeAttribute } from '../core/xml';
+import { makeNonce } from '../shared/nonce';
+import { parsePageViewMessage, type PageHostMessage, type PageViewMessage } from '../shared/pageViewProtocol';
+
+export const pageViewType = 'dossier.pdfPage';
+
+/** How long Show Original Page waits for the page to be drawn (pdf.js on a busy machine) before it returns. */
+const DRAWN_WITHIN_MS = 30000;
+
+/** What the page view drew: the page it turned to and the text it highlighted there. */
+export interface PageShown {
+  page?: number;
+  pages?: number;
+  highlighted: string;
+  /** a sentence instead of a page (the file is gone) or pdf.js's failure */
+  message?: string;
+}
+
+export interface PageRequest {
+  uri: vscode.Uri;
+  page: number;
+  label?: string;
+  text?: string;
+}
+
+export class PdfPageView implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready: Promise<void> | undefined;
+  /** the content key of the document the page holds, so the same PDF is not posted twice */
+  private held: string | undefined;
+  private readonly replies = new vscode.EventEmitter<PageViewMessage>();
+  private last: PageShown | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** What the view last drew (tests). */
+  get lastShown(): PageShown | undefined {
+    return this.last;
+  }
+
+  /** Opens (or reuses) the panel beside the reader, turned to `request.page` with its text highlighted. */
+  async show(request: PageRequest): Promise<PageShown> {
+    const name = request.uri.path.split('/').pop() ?? request.uri.path;
+    this.reveal(name);
+    await this.ready;
+    let bytes: string | undefined;
+    let key: string;
+    try {
+      const stat = await vscode.workspace.fs.stat(request.uri);
+      key = `${request.uri.toString()}#${stat.mtime}#${stat.size}`;
+      if (key !== this.held) bytes = Buffer.from(await vscode.workspace.fs.readFile(request.uri)).toString('base64');
+    } catch (error) {
+      const text = vscode.l10n.t(
+        'The original file {0} is no longer where Dossier read it ({1}): {2}',
+        name,
+        request.uri.fsPath || request.uri.toString(),
+        errorMessage(error),
+      );
+      this.held = undefined;
+      void this.post({ type: 'message', text });
+      void vscode.window.showWarningMessage(text);
+      return (this.last = { highlighted: '', message: text });
+    }
+    const reply = this.reply(key);
+    await this.post({ type: 'show', name, key, data: bytes, page: request.page, label: request.label, text: request.text });
+    this.held = key;
+    const answer = await reply;
+    if (answer?.type === 'shown') return (this.last = { page: answer.page, pages: answer.pages, highlighted: answer.highlighted });
+    this.held = undefined;
+    const message =
+      answer?.type === 'failed'
+        ? vscode.l10n.t('Dossier could not draw {0}: {1}', name, answer.message)
+        : vscode.l10n.t('The page view of {0} did not answer in time.', name);
+    void vscode.window.showWarningMessage(message);
+    return (this.last = { highlighted: '', message });
+  }
+
+  private reveal(name: string): void {
+    if (this.panel) {
+      this.panel.title = name;
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      pageViewType,
+      name,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableFindWidget: true,
+        // drawn pages are kept while the tab is hidden: redrawing them means posting and parsing the PDF again
+        retainContextWhenHidden: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
+      },
+    );
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'dossier.svg');
+    this.panel = panel;
+    this.ready = new Promise(resolve => {
+      const listener = panel.webview.onDidReceiveMessage(raw => {
+        const message = parsePageViewMessage(raw);
+        if (!message) return;
+        if (message.type === 'ready') resolve();
+        else this.replies.fire(message);
+        if (message.type === 'failed') this.log.warn(`PDF page view: ${message.message}`);
+      });
+      panel.onDidDispose(() => {
+        listener.dispose();
+        resolve();
+      });
+    });
+    panel.onDidDispose(() => {
+      if (this.panel === panel) {
+        this.panel = undefined;
+        this.held = undefined;
+      }
+    });
+    panel.webview.html = pageHtml(panel.webview, this.extensionUri);
+  }
+
+  private async post(message: PageHostMessage): Promise<void> {
+    await this.panel?.webview.postMessage(message);
+  }
+
+  /** The page's answer to the show with this key, or undefined when it does not come in time. */
+  private reply(key: string): Promise<PageViewMessage | undefined> {
+    return new Promise(resolve => {
+      const timer = setTimeout(() => {
+        listener.dispose();
+        resolve(undefined);
+      }, DRAWN_WITHIN_MS);
+      const listener = this.replies.event(message => {
+        // a failure the page cannot tie to a show (key '') ends the wait too
+        if (message.type === 'ready' || (message.key !== key && !(message.type === 'failed' && message.key === ''))) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(message);
+      });
+    });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.replies.dispose();
+  }
+}
+
+/**
+ * The page shell. Strict CSP: nothing by default, the script only by this page's nonce, styles from the
+ * extension, images and fonts pdf.js makes from the PDF itself (blob: and data:), no eval, nothing remote.
+ */
+function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = makeNonce()): string {
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'pdfPage.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'pdfPage.css'));
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} blob: data:`,
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource} blob: data:`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttribute(vscode.env.language || 'en')}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>${escapeAttribute(vscode.l10n.t('Original page'))}</title>
+</head>
+<body>
+<header id="toolbar" aria-live="polite"></header>
+<p id="status" class="message">${escapeAttribute(vscode.l10n.t('Loading the PDF…'))}</p>
+<main id="pages" tabindex="0" aria-label="${escapeAttribute(vscode.l10n.t('Pages of the original PDF'))}"></main>
+<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,72 @@
+/**
+ * The messages between the PDF page view's host (src/reader/pageView.ts) and its webview
+ * (src/webview/pdfPage.ts). Each side checks what it receives before acting on it: a message is only data.
+ */
+
+/** Host → page: a PDF to show (its bytes), the page to turn to and the item's text to highlight there. */
+export interface ShowPage {
+  type: 'show';
+  /** the file's name, for the toolbar */
+  name: string;
+  /** identifies the file's content: the page keeps the document it has when this is unchanged */
+  key: string;
+  /**
+   * The PDF, base64: absent when the page already holds the document with this key. (A Uint8Array reaches a
+   * webview of a remote extension host, as in code-server, as a plain object of numbered keys.)
+   */
+  data?: string;
+  /** 1-based */
+  page: number;
+  /** the printed page number, when the report prints another one than the physical page */
+  label?: string;
+  text?: string;
+}
+
+/** Host → page: nothing to draw, a sentence instead (the file is gone, unreadable). */
+export interface PageMessage {
+  type: 'message';
+  text: string;
+}
+
+export type PageHostMessage = ShowPage | PageMessage;
+
+/** Page → host. `ready` when the script runs; `shown` once the page and its text layer are drawn. */
+export type PageViewMessage =
+  | { type: 'ready' }
+  | { type: 'shown'; key: string; page: number; pages: number; highlighted: string }
+  | { type: 'failed'; key: string; message: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+export function parsePageHostMessage(raw: unknown): PageHostMessage | undefined {
+  if (!isObject(raw)) return undefined;
+  if (raw.type === 'message' && typeof raw.text === 'string') return { type: 'message', text: raw.text };
+  if (
+    raw.type === 'show' &&
+    typeof raw.name === 'string' &&
+    typeof raw.key === 'string' &&
+    Number.isInteger(raw.page) &&
+    (raw.page as number) >= 1 &&
+    (raw.data === undefined || typeof raw.data === 'string') &&
+    (raw.label === undefined || typeof raw.label === 'string') &&
+    (raw.text === undefined || typeof raw.text === 'string')
+  )
+    return raw as unknown as ShowPage;
+  return undefined;
+}
+
+export function parsePageViewMessage(raw: unknown): PageViewMessage | undefined {
+  if (!isObject(raw)) return undefined;
+  if (raw.type === 'ready') return { type: 'ready' };
+  if (
+    raw.type === 'shown' &&
+    typeof raw.key === 'string' &&
+    Number.isInteger(raw.page) &&
+    Number.isInteger(raw.pages) &&
+    typeof raw.highlighted === 'string'
+  )
+    return { type: 'shown', key: raw.key, page: raw.page as number, pages: raw.pages as number, highlighted: raw.highlighted };
+  if (raw.type === 'failed' && typeof raw.key === 'string' && typeof raw.message === 'string')
+    return { type: 'failed', key: raw.key, message: raw.message };
+  return undefined;
+}
