@@ -311,7 +311,7 @@ function contradiction(text: string, quantity: Quantity, entry: IndexedFigure): 
   const said = text.slice(start, quantity.end);
   const reportSays = `${figure.qualifier ? figure.qualifier + ' ' : ''}${figure.text}`;
   // a PDF report is cited, and checked, by its page
-  const where = pagesLocator(figure.page) ?? `para. ${entry.paragraphNumber}`;
+  const where = pagesLocator(report, figure.page) ?? `para. ${entry.paragraphNumber}`;
   return {
     code: 'contradicts-report',
     severity: confident ? 'warning' : 'information',

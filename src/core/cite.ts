@@ -137,13 +137,29 @@ function paragraphNumbers(report: Report): Map<string, number> {
   return numbers;
 }
 
+/** One page as an analyst cites it: "p. 1" as printed, else "PDF p. 3" where other pages print numbers. */
+export function pageName(labels: readonly string[] | undefined, page: number): string {
+  const label = labels ? labels[page - 1] : String(page);
+  return label ? `p. ${label}` : `PDF p. ${page}`;
+}
+
 /**
  * "p. 12" or "pp. 12–14": the page locator of a PDF report, which an analyst checks against the printed
- * page (reports of other formats have no pages, and cite by paragraph).
+ * page (reports of other formats have no pages, and cite by paragraph). Pages are the numbers printed on
+ * them where the report prints others than the physical ones ("p. 1" on the 4th page); a page that prints
+ * none, in such a report, is named by its place in the PDF ("PDF p. 2").
  */
-export function pagesLocator(first: number | undefined, last: number | undefined = first): string | undefined {
+export function pagesLocator(
+  report: Pick<Report, 'pageLabels'>,
+  first: number | undefined,
+  last: number | undefined = first,
+): string | undefined {
   if (first === undefined) return undefined;
-  return last === undefined || last === first ? `p. ${first}` : `pp. ${first}\u2013${last}`;
+  if (last === undefined || last === first) return pageName(report.pageLabels, first);
+  const labels = report.pageLabels;
+  if (!labels) return `pp. ${first}\u2013${last}`;
+  const [a, b] = [labels[first - 1], labels[last - 1]];
+  return a && b ? `pp. ${a}\u2013${b}` : `PDF pp. ${first}\u2013${last}`;
 }
 
 export function paragraphLocator(number: number): string {
@@ -217,7 +233,8 @@ function reportItems(report: Report): CitationItem[] {
     const first = numbers.get(section.paragraphs[0].id)!;
     const last = numbers.get(section.paragraphs[section.paragraphs.length - 1].id)!;
     const locator =
-      pagesLocator(section.paragraphs[0].page, section.paragraphs[section.paragraphs.length - 1].page) ?? sectionLocator(first, last);
+      pagesLocator(report, section.paragraphs[0].page, section.paragraphs[section.paragraphs.length - 1].page) ??
+      sectionLocator(first, last);
     items.push({
       target: { reportId: report.id, kind: 'section', id: section.id },
       key: report.key,
@@ -232,14 +249,14 @@ function reportItems(report: Report): CitationItem[] {
   for (const section of report.sections) {
     for (const paragraph of section.paragraphs) {
       const number = numbers.get(paragraph.id)!;
-      const page = pagesLocator(paragraph.page);
+      const page = pagesLocator(report, paragraph.page);
       items.push({
         target: { reportId: report.id, kind: 'paragraph', id: paragraph.id },
         key: report.key,
         locator: page ?? paragraphLocator(number),
         label: `${paragraphLocator(number)}${page ? ` (${page})` : ''}: ${clip(paragraph.text, 60)}`,
         detail: `${section.title} \u00b7 ${clip(report.title, 40)}`,
-        filterText: `${report.key} para ${number}${paragraph.page !== undefined ? ` page ${paragraph.page}` : ''} ${section.title} ${paragraph.text}`,
+        filterText: `${report.key} para ${number}${page ? ` ${page.replace('p. ', 'page ')}` : ''} ${section.title} ${paragraph.text}`,
         report,
         source: own,
       });
@@ -274,7 +291,7 @@ function figureItem(report: Report, figure: Figure, numbers: Map<string, number>
     };
   }
   if (number === undefined) return undefined;
-  const locator = pagesLocator(figure.page) ?? paragraphLocator(number);
+  const locator = pagesLocator(report, figure.page) ?? paragraphLocator(number);
   return {
     ...base,
     key: report.key,

@@ -25,6 +25,11 @@ export interface Report {
   figures: Figure[];
   /** tables of a PDF report: kept as tables, never read as paragraphs */
   tables?: Table[];
+  /**
+   * The page number printed on each page of a PDF report (index: physical page − 1; '' where none is
+   * printed), present only where the printed numbers are not the physical ones ("1" on the 4th page).
+   */
+  pageLabels?: string[];
 }
 
 export interface Table {

@@ -3,7 +3,7 @@
  * numbered paragraphs with their note markers, the notes list), with spans that say where each section,
  * paragraph, marker, note, figure and URL sits, so the editor can link, fold, hover and jump.
  */
-import type { CitedTarget } from './cite';
+import { pageName, type CitedTarget } from './cite';
 import type { Figure, Footnote, Paragraph, Report } from './model';
 import { locateFigures } from './figures';
 import { figuresByParagraph, paragraphNumbers } from './paragraphs';
@@ -43,12 +43,18 @@ export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]
   const figuresOf = figuresByParagraph(report);
   const markersOf = sourceMarkers(sourceSpans);
   const numbers = paragraphNumbers(report);
+  let page: number | undefined;
   for (const section of report.sections) {
     out.write('\n');
     out.span('section', section.id, () => {
       out.span('heading', section.id, () => out.write(`# ${oneLine(section.title)}`));
       out.write('\n');
       for (const paragraph of section.paragraphs) {
+        // a PDF's page break: a line of its own between paragraphs, outside every span
+        if (paragraph.page !== undefined && paragraph.page !== page) {
+          page = paragraph.page;
+          out.write(`\n${pageBreak(report, page)}\n`);
+        }
         out.write('\n');
         out.span('paragraph', paragraph.id, () => {
           out.write(`¶${numbers.get(paragraph.id)} `);
@@ -71,6 +77,12 @@ export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]
     });
   }
   return out.finish();
+}
+
+/** "— p. 5 —", or "— p. 1 (PDF page 4) —" where the report prints its own page numbers. */
+export function pageBreak(report: Report, page: number): string {
+  const printed = report.pageLabels?.[page - 1];
+  return `\u2014 ${pageName(report.pageLabels, page)}${printed ? ` (PDF page ${page})` : ''} \u2014`;
 }
 
 function writeParagraph(out: TextBuilder, paragraph: Paragraph, markers: { at: number; n: number }[], figures: readonly Figure[]): void {

@@ -41,7 +41,7 @@ export function figureCard(library: Library, report: Report, figure: Figure, als
   const where = [
     place?.section.title,
     place ? `¶${place.number}` : undefined,
-    pagesLocator(figure.page),
+    pagesLocator(report, figure.page),
     library.reports.length > 1 ? report.title : undefined,
   ].filter((s): s is string => !!s);
   // where it stands and its source on one line: a hover shows about 250 px before it scrolls
@@ -78,7 +78,7 @@ export function footnoteCard(library: Library, report: Report, footnote: Footnot
   if (citing.length) {
     card.appendMarkdown(`${escapeMarkdown(vscode.l10n.t('Cited in'))}:\n\n`);
     for (const place of citing.slice(0, 5)) {
-      const page = pagesLocator(place.paragraph.page);
+      const page = pagesLocator(report, place.paragraph.page);
       const link = commandLink(`¶${place.number}${page ? ` (${page})` : ''} ${place.section.title}`, commands.revealInReport.id, [
         target(report.id, 'paragraph', place.paragraph.id),
       ]);

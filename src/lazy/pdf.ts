@@ -86,7 +86,8 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
       pages.push({ n, width: x1 - x0, height: y1 - y0, items: pageItems(content.items as (TextItem | MarkedContent)[], tree, x0, y0) });
       page.cleanup();
     }
-    return { pages, info, tagged };
+    const labels = ((await doc.getPageLabels().catch(() => null)) as string[] | null) ?? undefined;
+    return labels?.length === pages.length ? { pages, info, tagged, labels } : { pages, info, tagged };
   } finally {
     await doc.destroy();
   }

@@ -189,14 +189,14 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         const item = new vscode.TreeItem(plainLine(`¶${place.number} ${openingWords(place.paragraph.text)}`), None);
         const figures = (figuresByParagraph(report).get(element.id) ?? []).map(f => f.text);
         item.description = plainLine(
-          [pagesLocator(place.paragraph.page), ...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')]
+          [pagesLocator(report, place.paragraph.page), ...figures, place.paragraph.footnotes.map(n => `[${n}]`).join('')]
             .filter(Boolean)
             .join(' · '),
         );
         item.iconPath = new vscode.ThemeIcon('symbol-text');
         item.contextValue = hasSource(report, place.paragraph.footnotes) ? 'paragraph.url' : 'paragraph';
         item.tooltip = tooltip([
-          [`¶${place.number}`, pagesLocator(place.paragraph.page), place.section.title].filter(Boolean).join(' · '),
+          [`¶${place.number}`, pagesLocator(report, place.paragraph.page), place.section.title].filter(Boolean).join(' · '),
           shorten(place.paragraph.text, 700),
         ]);
         item.command = reveal(element);
@@ -213,7 +213,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         item.contextValue = hasSource(report, [footnote.n]) ? 'footnote.url' : 'footnote';
         item.tooltip = tooltip([
           `[${footnote.n}] ${footnote.text}`,
-          ...(footnote.page !== undefined ? [pagesLocator(footnote.page)!] : []),
+          ...(footnote.page !== undefined ? [pagesLocator(report, footnote.page)!] : []),
         ]);
         item.command = reveal(element);
         return item;
@@ -228,7 +228,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         const figure = report.figures.find(f => f.id === element.id);
         if (!figure) return new vscode.TreeItem(element.id);
         const item = new vscode.TreeItem(plainLine(figureLabel(figure)), None);
-        item.description = plainLine([figure.subject, pagesLocator(figure.page)].filter(Boolean).join(' · '));
+        item.description = plainLine([figure.subject, pagesLocator(report, figure.page)].filter(Boolean).join(' · '));
         item.iconPath = new vscode.ThemeIcon('symbol-number');
         item.contextValue = hasSource(report, figure.footnotes) ? 'figure.url' : 'figure';
         item.tooltip = tooltip([figureLabel(figure), figure.subject, shorten(figure.sentence, 500)]);

@@ -132,7 +132,8 @@ export async function showOriginal(library: LibraryService, pages: PdfPageView, 
   }
   const uri = vscode.Uri.parse(loaded.location);
   if (loaded.format === 'pdf') {
-    const shown = await pages.show({ uri, page: wanted.page ?? 1, text: wanted.text });
+    const page = wanted.page ?? 1;
+    const shown = await pages.show({ uri, page, label: loaded.report.pageLabels?.[page - 1] || undefined, text: wanted.text });
     return {
       format: loaded.format,
       uri: uri.toString(),

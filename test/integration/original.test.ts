@@ -84,7 +84,7 @@ suite('Show Original Page', () => {
       'the reader is no longer visible',
     );
     const where = await waitFor(async () => (await domText('#toolbar .where')).find(t => /^Page/.test(t)), 10000, 'the toolbar');
-    assert.strictEqual(where, 'Page 4 of 19');
+    assert.strictEqual(where, 'Page 4 of 19 (printed 1)');
     const marked = (await domText('.textLayer .highlight')).join(' ');
     assert.match(marked, /^The 2025 reconciliation law/);
     await sleep(1000);

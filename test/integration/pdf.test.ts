@@ -59,10 +59,10 @@ suite('PDF reports', () => {
     );
     assert.strictEqual(sections.length, 19);
     const intro = sections[1]!.children![0]!;
-    assert.match(intro.description ?? '', /^p\. 4\b/);
+    assert.match(intro.description ?? '', /^p\. 1\b/); // printed "1" on the 4th page
     const notes = root.children!.find(c => c.label === 'Footnotes');
     assert.strictEqual(notes?.children?.length, 45);
-    assert.match(notes!.children![0]!.tooltip ?? '', /p\\?\. 4$/); // Markdown-escaped in the tooltip
+    assert.match(notes!.children![0]!.tooltip ?? '', /p\\?\. 1$/); // Markdown-escaped in the tooltip
     await vscode.commands.executeCommand('workbench.view.extension.dossier');
     // the Introduction's first paragraph in the reader; the tree follows the cursor there (for the screenshot)
     const first = (await getApi()).library.current.report(reportId)!.sections[1]!.paragraphs[0]!;
@@ -84,7 +84,7 @@ suite('PDF reports', () => {
     );
     const card = hoverText(hovers);
     assert.match(card, /\$5,000/);
-    assert.match(card, /· p\\?\. 2 ·/); // the $5,000 of the summary, on page 2
+    assert.match(card, /· PDF p\\?\. 2 ·/); // the $5,000 of the summary, on page 2, which prints no number
   });
 
   test("[@ completion offers the PDF report's paragraphs with a page locator", async () => {
@@ -100,7 +100,7 @@ suite('PDF reports', () => {
     );
     const inserts = list.items.map(i => (typeof i.insertText === 'string' ? i.insertText : (i.insertText?.value ?? '')));
     assert.ok(
-      inserts.includes('trumpAccounts2026, p. 4'),
+      inserts.includes('trumpAccounts2026, p. 1'),
       `no page locator among ${inserts
         .filter(t => t.startsWith('trump'))
         .slice(0, 8)

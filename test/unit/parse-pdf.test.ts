@@ -8,6 +8,7 @@ import { ReportError } from '../../src/core/errors';
 import type { Report } from '../../src/core/model';
 import { Library } from '../../src/core/library';
 import { citationItems, pandocCitation } from '../../src/core/cite';
+import { renderReport } from '../../src/core/reader';
 import { assertLinear } from './linear';
 
 // Recorded with scripts/pdf-fixture.ts from CRS reports (public domain): the text items of a few pages each.
@@ -83,14 +84,36 @@ describe('PDF (tagged): CRS R48910, pages 1–6 (cover, summary, contents, body 
     assert.ok(paras(r).some(p => p.text === 'Beneficiary – the child for whom the Trump Account has been opened.'));
   });
 
-  test('citations of a PDF report carry the page: [@key, p. 4], a section its pages', () => {
+  test('citations of a PDF report carry the printed page: [@key, p. 1] on the 4th page, a section its pages', () => {
     const items = citationItems(new Library([r]));
     const item = (kind: string, test: (i: (typeof items)[number]) => boolean) => items.find(i => i.target.kind === kind && test(i))!;
     const paragraph = item('paragraph', i => i.target.id === paras(r).find(p => p.text.startsWith('Traditional tax-deferred IRAs'))!.id);
-    assert.equal(pandocCitation([paragraph]), '[@trumpAccounts2026, p. 4]');
-    assert.match(paragraph.label, /^para\. 11 \(p\. 4\): Traditional tax-deferred/);
-    assert.equal(item('section', i => i.label === 'Description of Trump Accounts').locator, 'pp. 4\u20135');
-    assert.equal(item('section', i => i.label === 'Introduction').locator, 'p. 4');
+    assert.equal(pandocCitation([paragraph]), '[@trumpAccounts2026, p. 1]');
+    assert.match(paragraph.label, /^para\. 11 \(p\. 1\): Traditional tax-deferred/);
+    assert.equal(item('section', i => i.label === 'Description of Trump Accounts').locator, 'pp. 1\u20132');
+    assert.equal(item('section', i => i.label === 'Introduction').locator, 'p. 1');
+    // the summary's page prints no number: it is named by its place in the PDF
+    assert.equal(item('section', i => i.label === 'Summary').locator, 'PDF p. 2');
+  });
+
+  test('printed page numbers from the running foot ("Congressional Research Service 1" on the 4th page)', () => {
+    assert.deepEqual(r.pageLabels, ['', '', '', '1', '2', '3']);
+  });
+
+  test('the reader marks each page break on a line of its own, outside every paragraph', () => {
+    const reader = renderReport(r);
+    assert.match(reader.text, /\n\u2014 PDF p\. 2 \u2014\n\n¶1 /);
+    assert.match(reader.text, /\n\u2014 p\. 1 \(PDF page 4\) \u2014\n\n¶\d+ The 2025 reconciliation law/);
+    const breaks = [...reader.text.matchAll(/^\u2014 .* \u2014$/gm)];
+    assert.deepEqual(
+      breaks.map(m => m[0]),
+      ['\u2014 PDF p. 2 \u2014', '\u2014 p. 1 (PDF page 4) \u2014', '\u2014 p. 2 (PDF page 5) \u2014', '\u2014 p. 3 (PDF page 6) \u2014'],
+    );
+    // no paragraph span holds a page-break line, and each paragraph's span is its text
+    for (const span of reader.spans.filter(s => s.kind === 'paragraph')) {
+      assert.doesNotMatch(reader.text.slice(span.start, span.end), /\u2014 (?:PDF )?p\. /);
+      assert.match(reader.text.slice(span.start, span.end), /^¶\d+ /);
+    }
   });
 
   test('figures carry the page of their paragraph', () => {

@@ -13,6 +13,7 @@ import { bylineAuthors, dateLine, isNotesHeading, splitNames } from './chrome';
 import { parseReportWithSpans, type ParsedReport } from './index';
 import { bodySize, pageBlocks, renderBlock, type Block, type Rendered } from './pdfLayout';
 import type { PdfContent } from './pdfItems';
+import { printedPageLabels } from './pdfPages';
 
 export interface PdfParsed extends ParsedReport {
   /** the report as Markdown with front matter: what `dossier import` writes, and what the spans point into */
@@ -64,6 +65,8 @@ export function parsePdfContent(content: PdfContent, options: { source?: string;
     .map((p, i) => ({ id: `t${i + 1}`, ...p.table }));
   if (tables.length) report.tables = tables;
   if (meta.number) report.number = meta.number;
+  const labels = printedPageLabels(content);
+  if (labels) report.pageLabels = labels;
   const warnings = [...parsed.warnings];
   const unmarked = report.footnotes.filter(f => f.citedBy.length === 0).map(f => f.n);
   if (report.footnotes.length && unmarked.length === report.footnotes.length) {

@@ -44,4 +44,6 @@ export interface PdfContent {
   info: PdfInfo;
   /** the PDF has a structure tree (tagged PDF) */
   tagged: boolean;
+  /** the PDF's own page labels (its /PageLabels), one per page, when it has them */
+  labels?: string[];
 }
