@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { createNoteChecker, type CheckFinding, type NoteChecker } from '../core/check';
 import type { Library } from '../core/library';
+import type { CitedKey, NoteRange } from '../core/note';
 import type { Feature } from '../services';
 import { readerUri } from '../shared/readerUri';
 import { noteAnalysis } from '../shared/noteAnalysis';
@@ -28,6 +29,8 @@ export const checkFeature: Feature = ({ library, log }) => {
   /** findings behind each document's diagnostics, for the quick fixes */
   const findings = new Map<string, { version: number; findings: CheckFinding[] }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** per note, the citation bracket whose unknown key waits for the cursor to leave it */
+  const held = new Map<string, NoteRange>();
   let checker: { library: Library; checker: NoteChecker } | undefined;
 
   const checkerFor = (current: Library): NoteChecker => {
@@ -45,7 +48,13 @@ export const checkFeature: Feature = ({ library, log }) => {
     const current = library.current;
     if (current.reports.length === 0) return; // not loaded yet: checked again on load
     const started = Date.now();
-    const found = checkerFor(current).check(document.getText(), noteAnalysis(document));
+    const analysis = noteAnalysis(document);
+    const all = checkerFor(current).check(document.getText(), analysis);
+    const typing = bracketBeingTyped(document, analysis.keys);
+    // a key is not dangling while it is still being typed in its bracket (the editor closes `[` at once)
+    const found = typing ? all.filter(f => !(f.code === 'unknown-citation' && f.start > typing.start && f.end < typing.end)) : all;
+    if (found.length < all.length) held.set(key, typing!);
+    else held.delete(key);
     findings.set(key, { version: document.version, findings: found });
     diagnostics.set(
       document.uri,
@@ -78,6 +87,7 @@ export const checkFeature: Feature = ({ library, log }) => {
     timers.delete(key);
     diagnostics.delete(document.uri);
     findings.delete(key);
+    held.delete(key);
   };
 
   /** The findings of the document as it is now (re-checked at once if an edit is still debounced). */
@@ -99,6 +109,11 @@ export const checkFeature: Feature = ({ library, log }) => {
       vscode.workspace.onDidOpenTextDocument(check),
       vscode.workspace.onDidChangeTextDocument(e => schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument(forget),
+      vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
+        // the cursor left a citation whose key was held back: now it is finished, check it
+        const bracket = held.get(textEditor.document.uri.toString());
+        if (bracket && !inBracket(textEditor.document.offsetAt(textEditor.selection.active), bracket)) schedule(textEditor.document);
+      }),
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration(Setting.checkEnabled)) checkAll();
       }),
@@ -110,6 +125,19 @@ export const checkFeature: Feature = ({ library, log }) => {
     ),
   };
 };
+
+/** The citation bracket the cursor of the note's active editor is in, `[@tar|]`, if any. */
+function bracketBeingTyped(document: vscode.TextDocument, keys: readonly CitedKey[]): NoteRange | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document !== document || keys.length === 0) return undefined;
+  const cursor = document.offsetAt(editor.selection.active);
+  return keys.find(k => inBracket(cursor, k.group))?.group;
+}
+
+/** After `[` and up to `]`: where the analyst is still typing the citation. */
+function inBracket(offset: number, bracket: NoteRange): boolean {
+  return offset > bracket.start && offset < bracket.end;
+}
 
 function toDiagnostic(document: vscode.TextDocument, finding: CheckFinding, library: Library): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));

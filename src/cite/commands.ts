@@ -86,10 +86,19 @@ function knownStyle(style: unknown): CitationStyle | undefined {
   return CITATION_STYLES.find(s => s === style);
 }
 
+/** The open citation picker's "add the highlighted source and keep choosing" (Ctrl+Enter), if one is open. */
+let addHighlighted: (() => void) | undefined;
+
+/** Ctrl+Enter (Cmd+Enter) in the citation picker: adds the highlighted source and keeps the picker open. */
+export function addToCitation(): void {
+  addHighlighted?.();
+}
+
 /**
- * The picker: Enter adds the highlighted source and keeps the picker open for the next one; the first row
- * then inserts everything chosen as one multi-citation. Escape cancels. Works with the keyboard alone, and
- * its title tells screen readers what is chosen so far.
+ * The picker: Enter inserts the highlighted source (with any chosen before it). To cite several at once,
+ * Ctrl+Enter or a row's + button adds a source and keeps the picker open; the first row then inserts all of
+ * them as one multi-citation. Escape cancels. Works with the keyboard alone, and its title tells screen
+ * readers what is chosen so far.
  */
 function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
   return cite.items().then(
@@ -99,12 +108,18 @@ function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
         const picker = vscode.window.createQuickPick<PickItem>();
         picker.matchOnDescription = true;
         picker.matchOnDetail = true;
-        picker.placeholder = vscode.l10n.t('Type an author, title, outlet, figure or paragraph; Enter adds it');
+        picker.placeholder = vscode.l10n.t('Type an author, title, outlet, figure or paragraph; Enter inserts it, Ctrl+Enter adds another');
+        const addButton: vscode.QuickInputButton = {
+          iconPath: new vscode.ThemeIcon('add'),
+          tooltip: vscode.l10n.t('Add to the citation and choose another (Ctrl+Enter)'),
+        };
         const sourceRows: PickItem[] = all.map(item => ({
           item,
           label: `${codicon(item)} ${noIcons(item.label)}`,
-          description: `@${item.key}${item.locator ? `, ${item.locator}` : ''} \u00b7 ${kindWord(item)}`,
-          detail: noIcons(item.detail),
+          description: kindWord(item),
+          // the key leads the second line, where a long title cannot cut it off
+          detail: `@${noIcons(item.key)}${item.locator ? `, ${noIcons(item.locator)}` : ''} \u00b7 ${noIcons(item.detail)}`,
+          buttons: [addButton],
         }));
         const insertButton: vscode.QuickInputButton = {
           iconPath: new vscode.ThemeIcon('check'),
@@ -112,7 +127,7 @@ function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
         };
         const refresh = () => {
           const rows: PickItem[] = [];
-          // The insert row only while nothing is typed, so Enter on a filtered list adds the best match.
+          // The insert row only while nothing is typed, so Enter on a filtered list cites the best match.
           if (chosen.length && picker.value === '') {
             rows.push({
               insert: true,
@@ -126,20 +141,29 @@ function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
           picker.items = rows;
           picker.title = chosen.length
             ? vscode.l10n.t(
-                'Cite: {0} — Enter on the first row inserts, Escape cancels',
+                'Cite: {0} — Enter inserts, Ctrl+Enter adds another, Escape cancels',
                 chosen.map(c => c.key + (c.locator ? ` ${c.locator}` : '')).join('; '),
               )
             : vscode.l10n.t('Insert citation');
           picker.buttons = chosen.length ? [insertButton] : [];
         };
+        const add = (row: PickItem | undefined) => {
+          if (!row?.item || chosen.includes(row.item)) return;
+          chosen.push(row.item);
+          picker.value = '';
+          refresh();
+        };
         let done = false;
         const finish = (result: CitationItem[] | undefined) => {
           if (done) return;
           done = true;
+          addHighlighted = undefined;
+          void vscode.commands.executeCommand('setContext', 'dossier.choosingCitation', false);
           resolve(result);
           picker.dispose();
         };
         picker.onDidTriggerButton(() => finish([...chosen]));
+        picker.onDidTriggerItemButton(e => add(e.item));
         let hadValue = false;
         picker.onDidChangeValue(value => {
           if ((value !== '') !== hadValue) {
@@ -149,18 +173,13 @@ function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
         });
         picker.onDidAccept(() => {
           const active = picker.activeItems[0];
-          if (!active || active.insert) {
-            finish(chosen.length ? [...chosen] : undefined);
-            return;
-          }
-          if (active.item) {
-            chosen.push(active.item);
-            picker.value = '';
-            refresh();
-          }
+          if (active?.item && !chosen.includes(active.item)) chosen.push(active.item);
+          finish(chosen.length ? [...chosen] : undefined);
         });
         picker.onDidHide(() => finish(undefined));
         refresh();
+        addHighlighted = () => add(picker.activeItems[0]);
+        void vscode.commands.executeCommand('setContext', 'dossier.choosingCitation', true);
         picker.show();
       }),
   );

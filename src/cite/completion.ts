@@ -64,7 +64,12 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
   private completion(item: CitationItem, range: vscode.Range, query: string, index: number): vscode.CompletionItem {
     const insert = item.locator ? `${item.key}, ${item.locator}` : item.key;
     const completion = new vscode.CompletionItem(
-      { label: item.label, detail: item.locator ? `  ${item.locator}` : undefined, description: `@${item.key} \u00b7 ${kindWord(item)}` },
+      // the key first: a long title would push it out of a narrow suggest widget
+      {
+        label: `@${item.key}`,
+        detail: item.locator ? `, ${item.locator}` : undefined,
+        description: `${kindWord(item)} \u00b7 ${item.label}`,
+      },
       COMPLETION_KIND[item.target.kind],
     );
     completion.insertText = insert;

@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import type { Feature } from '../services';
 import { NOTE_SELECTOR } from '../shared/notes';
 import { CiteService } from './citeService';
-import { citationCommands } from './commands';
+import { addToCitation, citationCommands } from './commands';
 import { CitationCompletionProvider } from './completion';
 import { CslService } from './cslService';
 import { exportBibliography } from './exportBibliography';
 
-export const citeFeature: Feature<'insertCitation' | 'insertCitationFor' | 'copyCitationFor' | 'exportBibliography'> = ({
+export const citeFeature: Feature<'insertCitation' | 'addToCitation' | 'insertCitationFor' | 'copyCitationFor' | 'exportBibliography'> = ({
   library,
   log,
 }) => {
@@ -25,6 +25,7 @@ export const citeFeature: Feature<'insertCitation' | 'insertCitationFor' | 'copy
     ),
     commands: {
       ...citationCommands(cite, log),
+      addToCitation,
       exportBibliography: args => exportBibliography(cite, args),
     },
   };

@@ -19,6 +19,11 @@ export interface ParagraphPlace {
   number: number;
 }
 
+/** How a paragraph's place reads everywhere (mentions, search rows, related locations): "¶7 · New limitations". */
+export function placeLabel(place: Pick<ParagraphPlace, 'number'> & { section: Pick<Section, 'title'> }): string {
+  return `¶${place.number} · ${place.section.title}`;
+}
+
 /** What a citation key names: a whole report, or one of its notes' sources. */
 export type CitationTarget = { kind: 'report'; report: Report } | { kind: 'footnote'; report: Report; footnote: Footnote };
 

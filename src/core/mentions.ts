@@ -3,7 +3,7 @@
  * as places in the report's reader text. The hover's "Show All Mentions" adds the open notes' mentions.
  */
 import type { CitedTarget } from './cite';
-import type { Library } from './library';
+import { placeLabel, type Library } from './library';
 import { findQuantities, sameAmount } from './quantities';
 
 export interface ReportMention {
@@ -43,7 +43,7 @@ export function reportMentions(library: Library, target: CitedTarget): ReportMen
         mentions.push({
           line: lineOf(span.start + q.start),
           text: around(text, q.start, q.end),
-          where: place ? `¶${place.number} · ${place.section.title}` : `[${span.id}]`,
+          where: place ? placeLabel(place) : `[${span.id}]`,
           target: { reportId: report.id, kind: span.kind === 'paragraph' ? 'paragraph' : 'footnote', id: span.id },
         });
       }
@@ -57,7 +57,7 @@ export function reportMentions(library: Library, target: CitedTarget): ReportMen
         mentions.push({
           line: lineOf(span.start),
           text: place.paragraph.text.slice(0, 140),
-          where: `¶${place.number} · ${place.section.title}`,
+          where: placeLabel(place),
           target: { reportId: report.id, kind: 'paragraph', id: pid },
         });
       }

@@ -10,7 +10,7 @@
  */
 import Fuse, { type FuseResult } from 'fuse.js';
 import { CompactIndex, type CompactHit, type TermQuery } from './compactIndex';
-import type { Library } from './library';
+import { placeLabel, type Library } from './library';
 import type { Report } from './model';
 import { paragraphNumbers } from './paragraphs';
 import { findQuantities, parseQuantity, sameValue } from './quantities';
@@ -33,6 +33,10 @@ export interface SearchHit {
   description: string;
   /** where it is: section and report, or the note's outlet and date */
   detail: string;
+  /** where it is in its report, the paragraph number first: "¶7 · New limitations", a note's outlet and date */
+  where: string;
+  /** the report it is in (shown when several are loaded) */
+  reportTitle: string;
   /** higher is better; comparable within one search only */
   score: number;
 }
@@ -72,7 +76,8 @@ interface SearchDoc {
   /** normalised number tokens, space-separated */
   nums: string;
   description: string;
-  detail: string;
+  where: string;
+  reportTitle: string;
 }
 
 /** Longest query looked at: beyond this, a query is someone pasting a page. */
@@ -340,7 +345,6 @@ const PLAIN = /^[\u0000-\u00bf\u2010-\u206f]*$/;
 
 /** The searchable items of a report, one at a time (so a big report can be indexed in turns). */
 function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDoc> {
-  const reportTitle = report.title;
   const sectionOf = new Map<string, string>();
   const numberOf = paragraphNumbers(report);
   for (const section of report.sections) {
@@ -348,7 +352,6 @@ function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDo
       yield doc(nextKey(), report, 'section', section.id, {
         label: section.title,
         description: `${section.paragraphs.length} ¶`,
-        detail: reportTitle,
       });
     }
     for (const paragraph of section.paragraphs) {
@@ -358,7 +361,7 @@ function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDo
         text: paragraph.text,
         nums: quantityTokens(paragraph.text),
         description: `¶${number}`,
-        detail: `${section.title} · ${reportTitle}`,
+        where: placeLabel({ number, section }),
       });
     }
   }
@@ -370,7 +373,7 @@ function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDo
       source: [s.container, ...s.authors, s.date].filter(Boolean).join(' '),
       nums: quantityTokens(footnote.text),
       description: `[${footnote.n}]`,
-      detail: [s.container, formatDate(s.date), reportTitle].filter(Boolean).join(' · '),
+      where: [s.container, formatDate(s.date)].filter(Boolean).join(' · '),
     });
   }
   for (const figure of report.figures) {
@@ -381,13 +384,9 @@ function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDo
       // the sentence is indexed once, with its paragraph; a figure is found by its own words and value
       nums: token ? `${token} ${token}${unitSuffix(String(figure.unit))}` : '',
       description: figure.subject,
-      detail: [
-        sectionOf.get(figure.paragraph),
-        numberOf.has(figure.paragraph) ? `¶${numberOf.get(figure.paragraph)}` : undefined,
-        reportTitle,
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      where: numberOf.has(figure.paragraph)
+        ? placeLabel({ number: numberOf.get(figure.paragraph)!, section: { title: sectionOf.get(figure.paragraph) ?? '' } })
+        : '',
     });
   }
 }
@@ -404,7 +403,8 @@ function doc(key: number, report: Report, kind: SearchKind, id: string, fields: 
     source: '',
     nums: '',
     description: '',
-    detail: '',
+    where: '',
+    reportTitle: report.title,
     ...fields,
   };
 }
@@ -427,7 +427,16 @@ function nextTurn(): Promise<void> {
 /** The hit as shown: for a paragraph, the words around the best match rather than its opening. */
 function toHit(doc: SearchDoc, candidate: CompactHit, query: ParsedQuery, score: number): SearchHit {
   const matched = new Set([...candidate.terms.map(t => t.toLowerCase()), ...query.words]);
-  const base = { kind: doc.kind, reportId: doc.reportId, id: doc.id, description: doc.description, detail: doc.detail, score };
+  const base = {
+    kind: doc.kind,
+    reportId: doc.reportId,
+    id: doc.id,
+    description: doc.description,
+    detail: joinPlace(doc.where, doc.reportTitle),
+    where: doc.where,
+    reportTitle: doc.reportTitle,
+    score,
+  };
   if (doc.kind === 'paragraph') {
     const ranges = highlightRanges(doc.text, matched, query.values);
     const { text, highlights } = excerpt(doc.text, ranges, 120);
@@ -500,7 +509,7 @@ const INITIAL_LIMIT = 500;
 export function sectionsAndFigures(library: Library): SearchHit[] {
   return library.reports
     .flatMap(report => [
-      ...report.sections.map(s => plainHit(report.id, 'section', s.id, s.title, `${s.paragraphs.length} ¶`, report.title)),
+      ...report.sections.map(s => plainHit(report, 'section', s.id, s.title, `${s.paragraphs.length} ¶`, '')),
       ...figuresOf(library, report.id),
     ])
     .slice(0, INITIAL_LIMIT);
@@ -516,11 +525,16 @@ function figuresOf(library: Library, reportId: string): SearchHit[] {
   if (!report) return [];
   return report.figures.slice(0, INITIAL_LIMIT).map(f => {
     const place = library.paragraph(report.id, f.paragraph);
-    const where = [place?.section.title, place ? `¶${place.number}` : undefined, report.title].filter(Boolean).join(' · ');
-    return plainHit(report.id, 'figure', f.id, f.qualifier ? `${f.qualifier} ${f.text}` : f.text, f.subject, where);
+    return plainHit(report, 'figure', f.id, f.qualifier ? `${f.qualifier} ${f.text}` : f.text, f.subject, place ? placeLabel(place) : '');
   });
 }
 
-function plainHit(reportId: string, kind: SearchKind, id: string, label: string, description: string, detail: string): SearchHit {
-  return { reportId, kind, id, label, description, detail, highlights: [], score: 0 };
+function plainHit(report: Report, kind: SearchKind, id: string, label: string, description: string, where: string): SearchHit {
+  const detail = joinPlace(where, report.title);
+  return { reportId: report.id, kind, id, label, description, detail, where, reportTitle: report.title, highlights: [], score: 0 };
+}
+
+/** A hit's place and then its report: "¶7 · New limitations · U.S.-Pakistan Relations in Flux…". */
+function joinPlace(where: string, reportTitle: string): string {
+  return where ? `${where} · ${reportTitle}` : reportTitle;
 }

@@ -50,7 +50,7 @@ export function showSearchPicker(index: SearchIndex, library: Library, options: 
   const show = (query: string): SearchHit[] => {
     const hits = query.trim() ? index.search(query, { kinds: options.kinds, limit: 60 }) : options.initialHits(library);
     picker.items = hits.length
-      ? hits.map(hit => toItem(hit, buttons))
+      ? hits.map(hit => toItem(hit, buttons, library.reports.length > 1))
       : [
           {
             label: `$(info) ${query.trim() ? vscode.l10n.t('Nothing matches “{0}”', noIcons(query.trim().slice(0, 60))) : vscode.l10n.t('Nothing to show yet')}`,
@@ -108,11 +108,17 @@ export function showSearchPicker(index: SearchIndex, library: Library, options: 
   return shown;
 }
 
-function toItem(hit: SearchHit, buttons: vscode.QuickInputButton[]): HitItem {
+/**
+ * One row. The place leads the detail line ("¶7 · New limitations"), where a long excerpt cannot push it
+ * out of sight; the report is named only when there are several to tell apart.
+ */
+function toItem(hit: SearchHit, buttons: vscode.QuickInputButton[], severalReports: boolean): HitItem {
+  const detail = severalReports ? [hit.where, hit.reportTitle].filter(Boolean).join(' \u00b7 ') : hit.where;
   return {
     label: `$(${ICONS[hit.kind]}) ${noIcons(hit.label)}`,
-    description: noIcons(hit.description),
-    detail: noIcons(hit.detail),
+    // a paragraph's ¶ number is in the detail line already
+    description: hit.kind === 'paragraph' ? undefined : noIcons(hit.description),
+    detail: detail ? noIcons(detail) : undefined,
     alwaysShow: true,
     buttons,
     hit,

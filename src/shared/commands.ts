@@ -79,6 +79,8 @@ export const commands = {
     'dossier.insertCitation',
     'Dossier could not write the citation: {0}',
   ),
+  /** in the open citation picker: adds the highlighted source and keeps choosing (Ctrl+Enter) */
+  addToCitation: command('dossier.addToCitation', 'Dossier could not add the source: {0}'),
   /** the library's note sources to a file → the file written */
   exportBibliography: command<[args?: ExportBibliographyArgs], vscode.Uri | undefined>(
     'dossier.exportBibliography',

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import {
   closeAllEditors,
+  domText,
   fixtureUri,
   getApi,
   keyboardTest,
@@ -36,6 +37,16 @@ async function noteWithCursor(name: string, marked: string): Promise<vscode.Text
   const position = editor.document.positionAt(at);
   editor.selection = new vscode.Selection(position, position);
   return editor;
+}
+
+/** Waits until the citation picker is on screen with its rows, so typed keys go to it. */
+async function citationPicker(): Promise<void> {
+  await waitFor(
+    async () => (await domText('.quick-input-widget .quick-input-title')).some(t => /Insert citation/.test(t)),
+    15000,
+    'the citation picker',
+  );
+  await waitFor(async () => (await domText('.quick-input-widget .monaco-list-row')).length > 0, 15000, 'the picker rows');
 }
 
 async function undo(editor: vscode.TextEditor): Promise<void> {
@@ -130,8 +141,8 @@ suite('write', () => {
         editor.selection.active,
         '@',
       );
-      // Dossier's items carry "@key · kind" as their label's description (word-based suggestions do not)
-      const ours = list.items.filter(i => typeof i.label === 'object' && i.label.description?.startsWith('@'));
+      // Dossier's items are labelled "@key" (word-based suggestions are not)
+      const ours = list.items.filter(i => typeof i.label === 'object' && i.label.label.startsWith('@'));
       assert.deepStrictEqual(
         ours.map(i => i.insertText),
         [],
@@ -242,24 +253,78 @@ suite('write', () => {
     assert.match(text, /\n\[\^2\]: “US suspends \$845m/);
   });
 
-  keyboardTest('the picker adds several sources in a row and inserts one multi-citation', async () => {
-    const editor = await noteWithCursor('picker.md', 'Minerals |\n');
+  keyboardTest('the picker inserts the source on the first Enter', async () => {
+    const editor = await noteWithCursor('picker-one.md', 'Aid was cut |\n');
     const done = vscode.commands.executeCommand('dossier.insertCitation');
-    await sleep(800);
+    await citationPicker();
     await typeText('Afzal');
     await sleep(400);
     await press('Enter');
+    assert.strictEqual(await done, true);
+    assert.strictEqual(editor.document.getText(), 'Aid was cut [@afzal2025]\n');
+  });
+
+  keyboardTest('Ctrl+Enter adds several sources in a row; Enter inserts them as one multi-citation', async () => {
+    const editor = await noteWithCursor('picker.md', 'Minerals |\n');
+    const done = vscode.commands.executeCommand('dossier.insertCitation');
+    await citationPicker();
+    await typeText('Afzal');
+    await sleep(400);
+    await press('Control+Enter');
     await sleep(300);
     await typeText('channel news');
     await sleep(400);
-    await press('Enter');
+    await press('Control+Enter');
     await sleep(300);
     await screenshot('write-picker');
+    assert.strictEqual(editor.document.getText(), 'Minerals \n', 'nothing is inserted before Enter');
     await press('Enter');
     await done;
     assert.strictEqual(editor.document.getText(), 'Minerals [@afzal2025; @channelNews2025]\n');
     await undo(editor);
     assert.strictEqual(editor.document.getText(), 'Minerals \n');
+  });
+
+  test('completion rows lead with the @key', async () => {
+    const editor = await noteWithCursor('completion-key.md', 'Aid [@|\n');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      editor.selection.active,
+      '@',
+    );
+    const afzal = list.items.find(i => i.insertText === 'afzal2025');
+    assert.ok(afzal && typeof afzal.label === 'object', 'no completion for afzal2025');
+    assert.strictEqual(afzal.label.label, '@afzal2025');
+    assert.match(afzal.label.description ?? '', /^Note source · /);
+    const paragraph = list.items.find(i => i.insertText === 'usPakistanFlux2025, para. 12');
+    assert.ok(paragraph && typeof paragraph.label === 'object');
+    assert.strictEqual(`${paragraph.label.label}${paragraph.label.detail}`, '@usPakistanFlux2025, para. 12');
+  });
+
+  test('a key being typed in its bracket is no error until the cursor leaves the citation', async () => {
+    // as the editor auto-closes it: `[@tarif|]`
+    const editor = await noteWithCursor('typing-key.md', 'Tariffs rose [@tarif|].\n');
+    const uri = editor.document.uri;
+    await vscode.window.showTextDocument(editor.document);
+    // a change, so the check runs with the cursor in the bracket
+    await editor.edit(b => b.insert(editor.selection.active, 'f'));
+    const active = editor.selection.active;
+    assert.strictEqual(editor.document.getText(), 'Tariffs rose [@tariff].\n');
+    editor.selection = new vscode.Selection(active, active);
+    await sleep(1200);
+    assert.deepStrictEqual(
+      vscode.languages.getDiagnostics(uri).filter(d => d.code === 'unknown-citation'),
+      [],
+    );
+    const end = editor.document.lineAt(0).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    const dangling = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find(d => d.code === 'unknown-citation'),
+      10000,
+      'the dangling key once the cursor left the bracket',
+    );
+    assert.strictEqual(editor.document.getText(dangling.range), '@tariff');
   });
 
   for (const [format, name, count] of [

@@ -54,13 +54,13 @@ test('every declared command is served by a feature, and no id is declared twice
   const unserved: [Exclude<CommandName, ServedCommands>] extends [never] ? 'none' : Exclude<CommandName, ServedCommands> = 'none';
   assert.equal(unserved, 'none');
   assert.equal(new Set(declared).size, declared.length);
-  assert.equal(declared.length, 15);
+  assert.equal(declared.length, 16);
 });
 
 test('every keybinding works only where it belongs, and none takes an AltGr character on Windows', () => {
   for (const binding of contributes.keybindings) {
-    // not in the terminal: Ctrl+Alt+G there is Terminal: Send Sequence
-    assert.match(binding.when ?? '', /!terminalFocus/, binding.command);
+    // not in the terminal: Ctrl+Alt+G there is Terminal: Send Sequence (a key of Dossier's picker is the picker's)
+    assert.match(binding.when ?? '', /!terminalFocus|dossier\.choosingCitation/, binding.command);
     // on Windows AltGr is Ctrl+Alt: Ctrl+Alt+C is "ć" on a Polish layout, Ctrl+Alt+G "]" on a Croatian one
     const windows = binding.win ?? binding.key;
     assert.doesNotMatch(windows, /^ctrl\+alt\+\w$/, `${binding.command}: ${windows}`);

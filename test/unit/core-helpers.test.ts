@@ -172,7 +172,9 @@ describe('what the pickers list before anything is typed', () => {
     const aid = seed.figures.find(f => f.text === 'US$845 million')!;
     const hit = allFigures(library).find(h => h.id === aid.id)!;
     const place = library.paragraph(ID, aid.paragraph)!;
-    assert.equal(hit.detail, `${place.section.title} · ¶${place.number} · ${seed.title}`);
+    assert.equal(hit.detail, `¶${place.number} · ${place.section.title} · ${seed.title}`);
+    assert.equal(hit.where, `¶${place.number} · ${place.section.title}`);
+    assert.equal(hit.reportTitle, seed.title);
     assert.equal(allFigures(library).length, seed.figures.length);
     assert.ok(allFigures(library).every(h => h.kind === 'figure'));
   });
