@@ -8,6 +8,28 @@ const lazyYaml = require('./scripts/lazyYaml');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * The build's fingerprint (DOSSIER_BUILD): a hash of every source file and the locked dependencies. The library
+ * cache keeps parsed reports under it, so a build with another parser never reads an older build's entries.
+ * A watch build changes under its own feet: it gets a fresh fingerprint each start and never trusts the disk.
+ */
+function buildFingerprint() {
+  const hash = require('crypto').createHash('sha256');
+  const walk = dir =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .forEach(entry => {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.(ts|js|json)$/.test(entry.name)) hash.update(full).update(fs.readFileSync(full));
+      });
+  walk(path.join(__dirname, 'src'));
+  for (const file of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(__dirname, file)));
+  if (watch) hash.update(String(Date.now()));
+  return hash.digest('hex').slice(0, 16);
+}
+
 /** Prints errors in the "file:line:col: error: …" shape the problem matcher understands. */
 const reportProblems = {
   name: 'report-problems',
@@ -40,6 +62,7 @@ const bundles = [
     target: 'node18',
     external: ['vscode'],
     plugins: [...common.plugins, lazyYaml],
+    define: { DOSSIER_BUILD: JSON.stringify(buildFingerprint()) },
     // Heavy engines (charts, CSL) are imported dynamically; with splitting off, esbuild keeps them in
     // separate files only when they are separate entry points, listed below.
   },

@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
   const log = vscode.window.createOutputChannel('Dossier', { log: true });
   context.subscriptions.push(log);
   try {
-    const library = new LibraryService(context.extensionUri, log);
+    const library = new LibraryService(context.extensionUri, log, context.globalStorageUri);
     context.subscriptions.push(library);
     const services: DossierServices = { context, library, log };
     const handlers: Partial<CommandHandlers> = {};

@@ -31,12 +31,52 @@ export interface CompactHit {
   terms: string[];
 }
 
+/**
+ * Items tokenised and weighed (CompactIndex.prepare), with their own small vocabulary. `items` holds, per
+ * item in order: its length in tokens, its number of distinct terms, then (term number in `terms`,
+ * boosted frequency × 10) pairs.
+ */
+export interface PreparedItems {
+  terms: string[];
+  items: number[];
+  count: number;
+}
+
+/**
+ * Whether prepared items read back from a cache are whole and consistent: `count` items, every term number
+ * inside `terms`, every weight in range. Anything else is rebuilt from the report.
+ */
+export function validPrepared(value: unknown, count: number): value is PreparedItems {
+  if (typeof value !== 'object' || value === null) return false;
+  const { terms, items, count: n } = value as Partial<PreparedItems>;
+  if (n !== count || !Array.isArray(terms) || !Array.isArray(items)) return false;
+  if (!terms.every(t => typeof t === 'string' && t.length > 0)) return false;
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const length = items[at];
+    const pairs = items[at + 1];
+    if (!Number.isInteger(length) || !Number.isInteger(pairs) || length! < 0 || pairs! < 0) return false;
+    at += 2;
+    if (at + 2 * pairs! > items.length) return false;
+    for (let j = 0; j < pairs!; j++, at += 2) {
+      const term = items[at];
+      const weight = items[at + 1];
+      if (!Number.isInteger(term) || term! < 0 || term! >= terms.length) return false;
+      if (!Number.isInteger(weight) || weight! < 1 || weight! >= PACK) return false;
+    }
+  }
+  return at === items.length;
+}
+
 const PACK = 1024; // weight resolution: boosted tf × 10, up to 102.3
 const K1 = 1.2;
 const B = 0.7;
 
 export class CompactIndex {
+  /** for prefix and typo look-ups */
   private readonly vocabulary = new SearchableMap<number>();
+  /** for exact look-ups: ~20× faster than the radix tree, which a warm start does once per term of every report */
+  private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly postings: number[][] = [];
   /** per item key: its length in tokens, or -1 once discarded */
@@ -57,30 +97,74 @@ export class CompactIndex {
     return this.live;
   }
 
-  add(key: number, doc: Record<string, unknown>): void {
-    const weights = new Map<number, number>();
-    let length = 0;
-    for (const field of this.fields) {
-      const value = doc[field.name];
-      if (typeof value !== 'string' || !value) continue;
-      for (const token of this.tokenize(value)) {
-        const term = this.processTerm(token);
-        if (!term) continue;
-        length++;
-        let id = this.vocabulary.get(term);
-        if (id === undefined) {
-          id = this.terms.length;
-          this.terms.push(term);
-          this.postings.push([]);
-          this.vocabulary.set(term, id);
+  /**
+   * Tokenises and weighs items without adding them: what the library cache keeps of a report, so a warm start
+   * adds a report's items with one vocabulary look-up per distinct term instead of re-reading its text.
+   */
+  prepare(docs: Iterable<object>): PreparedItems {
+    const terms: string[] = [];
+    const local = new Map<string, number>();
+    const items: number[] = [];
+    let count = 0;
+    for (const doc of docs) {
+      const weights = new Map<number, number>();
+      let length = 0;
+      for (const field of this.fields) {
+        const value = (doc as Record<string, unknown>)[field.name];
+        if (typeof value !== 'string' || !value) continue;
+        for (const token of this.tokenize(value)) {
+          const term = this.processTerm(token);
+          if (!term) continue;
+          length++;
+          let id = local.get(term);
+          if (id === undefined) {
+            id = terms.length;
+            terms.push(term);
+            local.set(term, id);
+          }
+          weights.set(id, (weights.get(id) ?? 0) + field.boost);
         }
-        weights.set(id, (weights.get(id) ?? 0) + field.boost);
       }
+      items.push(length, weights.size);
+      for (const [id, weight] of weights) items.push(id, Math.max(1, Math.min(PACK - 1, Math.round(weight * 10))));
+      count++;
     }
-    for (const [id, weight] of weights) this.postings[id].push(key * PACK + Math.min(PACK - 1, Math.round(weight * 10)));
-    this.lengths[key] = length;
-    this.live++;
-    this.totalLength += length;
+    return { terms, items, count };
+  }
+
+  /** Adds prepared items under consecutive keys from `firstKey` (in the order they were prepared). */
+  addPrepared(firstKey: number, prepared: PreparedItems): void {
+    const ids = prepared.terms.map(term => {
+      let id = this.ids.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.terms.push(term);
+        this.postings.push([]);
+        this.vocabulary.set(term, id);
+        this.ids.set(term, id);
+      }
+      return id;
+    });
+    const items = prepared.items;
+    let at = 0;
+    for (let n = 0; n < prepared.count; n++) {
+      const key = firstKey + n;
+      const length = items[at++]!;
+      const pairs = items[at++]!;
+      for (let j = 0; j < pairs; j++, at += 2) this.postings[ids[items[at]!]!]!.push(key * PACK + items[at + 1]!);
+      this.lengths[key] = length;
+      this.live++;
+      this.totalLength += length;
+    }
+  }
+
+  /** The items that hold this exact term (for "does this item say every number of the query"). */
+  itemsWith(term: string): ReadonlySet<number> {
+    const id = this.ids.get(term);
+    const keys = new Set<number>();
+    if (id === undefined) return keys;
+    for (const packed of this.postings[id]!) keys.add(Math.floor(packed / PACK));
+    return keys;
   }
 
   /** Forgets an item; its postings are skipped (and dropped at the next compaction). */
@@ -149,7 +233,7 @@ export class CompactIndex {
   /** Index terms a query term reaches, with the weight of the way it reached them (exact 1). */
   private expand(query: TermQuery, weights: { fuzzy: number; prefix: number }): Map<number, number> {
     const reached = new Map<number, number>();
-    const exact = this.vocabulary.get(query.term);
+    const exact = this.ids.get(query.term);
     if (exact !== undefined) reached.set(exact, 1);
     const length = query.term.length;
     if (query.prefix) {

@@ -14,7 +14,9 @@ import { Library } from './library';
 import type { Report } from './model';
 import { parseReportWithSpans, type ParsedReport } from './parse';
 import { nameOf, resolveReportPath, type ReportSource, type SettingOrigin, type SettingPath } from './reportSource';
-import { buildSearchIndex, type SearchHit, type SearchIndex, type SearchOptions } from './search';
+import type { PreparedItems } from './compactIndex';
+import { contentHash, decodeEntry, encodeEntry, entryName, type LibraryCacheOptions } from './libraryCache';
+import { buildSearchIndex, prepareReportIndex, type SearchHit, type SearchIndex, type SearchOptions } from './search';
 
 export interface Logger {
   info(message: string): void;
@@ -52,6 +54,28 @@ export interface DossierHost {
   readonly source: ReportSource;
   readonly log: Logger;
   readonly settings: DossierSettings;
+  /** where parsed reports and their search index are kept between sessions (the extension's global storage) */
+  readonly cache?: LibraryCacheOptions;
+}
+
+/** How a load is going: reports read so far (from the cache or parsed) out of those found. */
+export interface LoadProgress {
+  done: number;
+  total: number;
+  /** of `done`, how many came from the cache */
+  cached: number;
+}
+
+export interface LoadOptions {
+  /** called after every report file */
+  onProgress?(progress: LoadProgress): void;
+  /** asked before every report file: when true, the load stops and keeps what it has read */
+  cancelled?(): boolean;
+  /**
+   * how often (ms) a long load publishes the reports read so far as a partial result (`partial: true`), so a
+   * tree fills in as they arrive; default 1000, 0 after every report, Infinity never
+   */
+  partialEveryMs?: number;
 }
 
 export const DEFAULT_MAX_REPORT_SIZE_MB = 50;
@@ -86,6 +110,10 @@ export interface LoadResult {
   /** which load this was: 1, 2, …; a newer load always wins over an older one */
   generation: number;
   ms: number;
+  /** the reports read so far of a load still going (published to show them early); the final result has none */
+  partial?: true;
+  /** how many reports came from the library cache */
+  cached: number;
 }
 
 /** A file that gave no report: its location and why, in one line. */
@@ -112,7 +140,13 @@ export interface Dossier {
    * Loads every report afresh: the bundled ones, then the settings' files and folders. When loads overlap,
    * the newest wins: an older one that finishes later changes nothing and resolves to the newest's result.
    */
-  load(): Promise<LoadResult>;
+  load(options?: LoadOptions): Promise<LoadResult>;
+  /**
+   * Reads one report file again (it changed on disk, or is new) and puts it in the library in place of its old
+   * version; the other reports are not read again, and only this one is re-indexed. A file that can no longer
+   * be read leaves the library and is listed among the problems.
+   */
+  reloadReport(location: string): Promise<LoadResult>;
   /** Calls `listener` after every load that became the current one; returns the unsubscribe function. */
   onDidLoad(listener: (result: LoadResult) => void): () => void;
   /** One file, read by the reader of its format. Throws ReportFileError naming the file. */
@@ -163,25 +197,91 @@ class DossierCore implements Dossier {
     return (this.newest ??= this.load());
   }
 
-  load(): Promise<LoadResult> {
+  load(options: LoadOptions = {}): Promise<LoadResult> {
     const generation = ++this.generation;
-    const loading = this.loadAll(generation).then(result => {
+    const publish = (result: LoadResult) => {
       // An older load that finishes after a newer one started must not overwrite it.
-      if (generation !== this.generation) return this.newest!;
-      this.lastLoad = result;
-      if (this.index) this.index = this.index.then(async index => (await index.updateAsync(result.library), index));
-      for (const listener of this.listeners) {
-        // one broken listener must not fail the load for the others, nor go unseen
-        try {
-          listener(result);
-        } catch (error) {
-          this.host.log.error(error instanceof Error ? error : new Error(String(error)));
-        }
-      }
-      return result;
-    });
+      if (generation !== this.generation) return false;
+      this.publishResult(result);
+      return true;
+    };
+    const loading = this.loadAll(generation, options, publish).then(result => (publish(result) ? result : this.newest!));
     this.newest = loading;
     return loading;
+  }
+
+  /** Makes a result the current one: the search index follows it (when built), then the listeners hear of it. */
+  private publishResult(result: LoadResult): void {
+    this.lastLoad = result;
+    if (!result.partial && this.index) {
+      const prepared = this.preparedIndexes();
+      this.index = this.index.then(async index => (await index.updateAsync(result.library, { prepared }), index));
+    }
+    for (const listener of this.listeners) {
+      // one broken listener must not fail the load for the others, nor go unseen
+      try {
+        listener(result);
+      } catch (error) {
+        this.host.log.error(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+  }
+
+  /** Each report of the current library as its reader gave it (with spans): what a one-report reload rebuilds from. */
+  private readonly inputs = new WeakMap<Report, ParsedReport>();
+
+  /** A load's result from the files read, in order: the Library made of them (ids and keys unique across them). */
+  private resultOf(
+    read: readonly { location: string; format: ReportFormat; parsed: ParsedReport; index?: PreparedItems }[],
+    rest: Omit<LoadResult, 'library' | 'reports'>,
+  ): LoadResult {
+    const library = new Library(read.map(p => p.parsed));
+    const reports = read.map((p, i) => {
+      const report = library.reports[i]!;
+      this.inputs.set(report, p.parsed);
+      if (p.index) this.prepared.set(report, p.index);
+      return { location: p.location, format: p.format, report };
+    });
+    return { library, reports, ...rest };
+  }
+
+  async reloadReport(location: string): Promise<LoadResult> {
+    const before = await this.ready();
+    const generation = ++this.generation;
+    const started = Date.now();
+    const others = (notices: ReportNotice[]) => notices.filter(n => n.location !== location);
+    const problems = others(before.problems);
+    const warnings = others(before.warnings);
+    const inputs = before.reports.map(r => ({ location: r.location, format: r.format, parsed: this.inputs.get(r.report)! }));
+    const at = inputs.findIndex(i => i.location === location);
+    try {
+      const read = await this.readLibraryReport(location);
+      const input = { location, format: read.format, parsed: read.parsed, index: read.index };
+      if (at >= 0) inputs[at] = input;
+      else inputs.push(input);
+      for (const warning of read.parsed.warnings) warnings.push({ location, name: nameOf(location), message: warning });
+    } catch (error) {
+      if (at >= 0) inputs.splice(at, 1);
+      problems.push({ location, name: nameOf(location), message: whyOf(error) });
+    }
+    const { restricted, bundled } = before;
+    const result = this.resultOf(inputs, { problems, restricted, warnings, bundled, generation, ms: 0, cached: 0 });
+    result.ms = Date.now() - started;
+    if (generation !== this.generation) return this.newest!;
+    this.newest = Promise.resolve(result);
+    this.publishResult(result);
+    return result;
+  }
+
+  /** Reports' prepared search items from this load (the cache's, or made for it), each handed out once. */
+  private readonly prepared = new WeakMap<Report, PreparedItems>();
+
+  private preparedIndexes(): (report: Report) => PreparedItems | undefined {
+    return report => {
+      const prepared = this.prepared.get(report);
+      this.prepared.delete(report);
+      return prepared;
+    };
   }
 
   onDidLoad(listener: (result: LoadResult) => void): () => void {
@@ -197,7 +297,7 @@ class DossierCore implements Dossier {
     );
   }
 
-  private async loadAll(generation: number): Promise<LoadResult> {
+  private async loadAll(generation: number, options: LoadOptions, publish: (partial: LoadResult) => void): Promise<LoadResult> {
     const started = Date.now();
     const { settings, log } = this.host;
     const problems: ReportNotice[] = [];
@@ -227,23 +327,75 @@ class DossierCore implements Dossier {
       }
     }
 
-    const parsed: { location: string; format: ReportFormat; parsed: ParsedReport }[] = [];
-    for (const location of files) {
+    const parsed: { location: string; format: ReportFormat; parsed: ParsedReport; index?: PreparedItems }[] = [];
+    const result = (partial: boolean): LoadResult => {
+      const rest = { problems: [...problems], restricted, warnings: [...warnings], bundled, generation, ms: Date.now() - started, cached };
+      return this.resultOf(parsed, partial ? { ...rest, partial: true } : rest);
+    };
+    const every = options.partialEveryMs ?? 1000;
+    let published = Date.now();
+    let cached = 0;
+    for (const [i, location] of files.entries()) {
+      if (options.cancelled?.()) {
+        for (const skipped of files.slice(i)) problems.push(notice(skipped, 'not read: loading was cancelled'));
+        break;
+      }
       try {
-        const read = await this.readReport(location);
+        const read = await this.readLibraryReport(location);
+        if (read.fromCache) cached++;
         parsed.push({ location, ...read });
         for (const warning of read.parsed.warnings) warnings.push(notice(location, warning));
       } catch (error) {
         if (!(error instanceof ReportFileError)) log.error(error instanceof Error ? error : new Error(String(error)));
         problems.push(notice(location, whyOf(error)));
       }
+      options.onProgress?.({ done: i + 1, total: files.length, cached });
+      if (Date.now() - published >= every && i + 1 < files.length && generation === this.generation) {
+        publish(result(true));
+        published = Date.now();
+      }
     }
 
-    const library = new Library(parsed.map(p => p.parsed));
-    const reports = parsed.map((p, i) => ({ location: p.location, format: p.format, report: library.reports[i]! }));
-    const ms = Date.now() - started;
-    log.info(`Library built: ${reports.length} report(s) in ${ms} ms${problems.length ? `, ${problems.length} skipped` : ''}`);
-    return { library, reports, problems, restricted, warnings, bundled, generation, ms };
+    const final = result(false);
+    const fromCache = this.host.cache ? `, ${cached} from the cache` : '';
+    log.info(
+      `Library built: ${final.reports.length} report(s) in ${final.ms} ms${fromCache}${problems.length ? `, ${problems.length} skipped` : ''}`,
+    );
+    return final;
+  }
+
+  /**
+   * A report of the library: from the cache when it holds this very file (name, content and parser version),
+   * else read and parsed, and its model and search items written to the cache for the next time.
+   */
+  private async readLibraryReport(
+    location: string,
+  ): Promise<{ parsed: ParsedReport; format: ReportFormat; index?: PreparedItems; fromCache: boolean }> {
+    const cache = this.host.cache;
+    if (!cache) return { ...(await this.readReport(location)), fromCache: false };
+    const bytes = await this.readBytes(location);
+    const name = nameOf(location);
+    const hash = contentHash(bytes);
+    const entry = entryName(name, hash);
+    let stored: Uint8Array | undefined;
+    try {
+      stored = await cache.store.read(entry);
+    } catch (error) {
+      this.host.log.warn(`Library cache: ${name}: could not read the entry (${whyOf(error)})`);
+    }
+    if (stored) {
+      const decoded = decodeEntry(stored, { fileName: name, hash, version: cache.version });
+      if ('cached' in decoded) return { ...decoded.cached, fromCache: true };
+      this.host.log.info(`Library cache: ${name}: entry not used (${decoded.unusable}); reading the file again`);
+    }
+    const read = await this.parseBytes(location, bytes);
+    const index = prepareReportIndex(read.parsed.report);
+    try {
+      await cache.store.write(entry, encodeEntry(name, hash, cache.version, { ...read, index }));
+    } catch (error) {
+      this.host.log.warn(`Library cache: ${name}: could not write the entry (${whyOf(error)})`);
+    }
+    return { ...read, index, fromCache: false };
   }
 
   async reportFiles(location: string): Promise<string[]> {
@@ -264,8 +416,12 @@ class DossierCore implements Dossier {
     location: string,
     options: { format?: 'text' | 'markdown' } = {},
   ): Promise<{ parsed: ParsedReport; format: ReportFormat }> {
+    return this.parseBytes(location, await this.readBytes(location), options);
+  }
+
+  /** A report file's bytes, refused with a reason when it is not a regular file or is empty or too big. */
+  private async readBytes(location: string): Promise<Uint8Array> {
     const { source, settings } = this.host;
-    const name = nameOf(location);
     // Refuse what is not a regular file before opening it: reading a FIFO or a device can block forever.
     const stat = await source.stat(location);
     if (!stat) throw new ReportFileError(location, 'no such file');
@@ -279,12 +435,20 @@ class DossierCore implements Dossier {
       );
     }
     if (stat.size === 0) throw new ReportFileError(location, 'the file is empty');
-    let bytes: Uint8Array;
     try {
-      bytes = await source.read(location);
+      return await source.read(location);
     } catch (error) {
       throw new ReportFileError(location, whyOf(error));
     }
+  }
+
+  /** A report file's bytes read by the reader of its format (or the text format the analyst named). */
+  private async parseBytes(
+    location: string,
+    bytes: Uint8Array,
+    options: { format?: 'text' | 'markdown' } = {},
+  ): Promise<{ parsed: ParsedReport; format: ReportFormat }> {
+    const name = nameOf(location);
     try {
       if (options.format) {
         // The analyst said which text format it is: no detection.
@@ -304,7 +468,7 @@ class DossierCore implements Dossier {
   searchIndex(): Promise<SearchIndex> {
     return (this.index ??= this.ready().then(async () => {
       const started = Date.now();
-      const index = await buildSearchIndex(this.library);
+      const index = await buildSearchIndex(this.library, { prepared: this.preparedIndexes() });
       this.host.log.info(`Search index: ${index.size} items in ${Date.now() - started} ms`);
       return index;
     }));

@@ -9,10 +9,9 @@
  * "845 million" all meet "US$845 million".
  */
 import Fuse, { type FuseResult } from 'fuse.js';
-import { CompactIndex, type CompactHit, type TermQuery } from './compactIndex';
+import { CompactIndex, validPrepared, type CompactHit, type PreparedItems, type TermQuery } from './compactIndex';
 import { placeLabel, type Library } from './library';
-import type { Report } from './model';
-import { paragraphNumbers } from './paragraphs';
+import type { Figure, Footnote, Paragraph, Report, Section } from './model';
 import { findQuantities, parseQuantity, sameValue } from './quantities';
 import { formatDate } from './reader';
 import { mergeRanges } from './spans';
@@ -53,31 +52,49 @@ export interface SearchOptions {
 export interface SearchIndex {
   search(query: string, options?: SearchOptions): SearchHit[];
   /** Brings the index up to date with a new library: re-indexes only reports that changed. */
-  update(library: Library): void;
-  /** Like update, in chunks of `chunkSize` items with a turn of the event loop between them. */
-  updateAsync(library: Library, chunkSize?: number): Promise<void>;
+  update(library: Library, options?: IndexOptions): void;
+  /** Like update, with a turn of the event loop after every report and every `chunkSize` items of a big one. */
+  updateAsync(library: Library, options?: IndexOptions): Promise<void>;
   /** number of indexed items */
   readonly size: number;
 }
 
+/**
+ * An indexed item: only what finds it again in the library. Its words, description and detail are read from
+ * the report when it is a candidate or a shown hit, never kept per item (tens of thousands at 500 reports).
+ */
 interface SearchDoc {
   key: number;
   kind: SearchKind;
-  reportId: string;
+  report: Report;
   id: string;
+  item: Section | Paragraph | Footnote | Figure;
+}
+
+/** What an item is searched by; `nums` (normalised number tokens, space-separated) is only indexed. */
+interface SearchFields {
   /** figure as written, section title, note title */
   label: string;
   /** a figure's subject */
   subject: string;
-  /** paragraph text, note text, a figure's sentence */
+  /** paragraph text, note text */
   text: string;
   /** a note's outlet, authors, date */
   source: string;
-  /** normalised number tokens, space-separated */
   nums: string;
-  description: string;
-  where: string;
-  reportTitle: string;
+}
+
+/**
+ * A report's items tokenised and weighed (prepareReportIndex), by report: a host that kept them (the library
+ * cache) hands them in so the index is built without reading the reports' text again.
+ */
+export type PreparedIndexes = (report: Report) => PreparedItems | undefined;
+
+export interface IndexOptions {
+  /** reports' items already tokenised and weighed (the library cache); checked, and ignored if they do not fit */
+  prepared?: PreparedIndexes;
+  /** items indexed in one turn of the event loop (default 500) */
+  chunkSize?: number;
 }
 
 /** Longest query looked at: beyond this, a query is someone pasting a page. */
@@ -101,51 +118,76 @@ export function createSearchIndex(library: Library): SearchIndex {
   return index;
 }
 
-/** Builds the index in chunks, yielding to the event loop between them, so a big library never blocks typing. */
-export async function buildSearchIndex(library: Library, options: { chunkSize?: number } = {}): Promise<SearchIndex> {
+/** Builds the index with a turn of the event loop after every report, so a big library never blocks typing. */
+export async function buildSearchIndex(library: Library, options?: IndexOptions): Promise<SearchIndex> {
   const index = new LibrarySearch();
-  await index.updateAsync(library, options.chunkSize ?? 500);
+  await index.updateAsync(library, options);
   return index;
+}
+
+const FIELDS = [
+  { name: 'label', boost: 3 },
+  { name: 'subject', boost: 2 },
+  { name: 'source', boost: 1.5 },
+  { name: 'text', boost: 1 },
+  { name: 'nums', boost: 4 },
+];
+
+/** Prepared items from a cache are used only when they are whole and are this report's items. */
+function fits(prepared: PreparedItems | undefined, docs: readonly SearchDoc[]): prepared is PreparedItems {
+  return prepared !== undefined && validPrepared(prepared, docs.length);
+}
+
+/** A fresh index's preparer: tokenising and weighing depend on nothing but the fields and the term rules. */
+const preparer = new CompactIndex(FIELDS, tokenize, normaliseTerm);
+
+/** A report's searchable items tokenised and weighed, for the library cache (see PreparedIndexes). */
+export function prepareReportIndex(report: Report): PreparedItems {
+  return preparer.prepare(
+    mapIterable(
+      documentsOf(report, () => 0),
+      doc => indexFieldsOf(doc),
+    ),
+  );
 }
 
 class LibrarySearch implements SearchIndex {
   private readonly docs = new Map<number, SearchDoc>();
   private readonly indexed = new Map<string, { report: Report; keys: number[] }>();
   private nextKey = 1;
-  private readonly index = new CompactIndex(
-    [
-      { name: 'label', boost: 3 },
-      { name: 'subject', boost: 2 },
-      { name: 'source', boost: 1.5 },
-      { name: 'text', boost: 1 },
-      { name: 'nums', boost: 4 },
-    ],
-    tokenize,
-    normaliseTerm,
-  );
+  private library: Library | undefined;
+  private readonly index = new CompactIndex(FIELDS, tokenize, normaliseTerm);
 
   get size(): number {
     return this.docs.size;
   }
 
-  update(library: Library): void {
+  update(library: Library, options: IndexOptions = {}): void {
+    this.library = library;
     for (const report of this.changedReports(library)) {
-      this.addDocs(report, [...documentsOf(report, () => this.nextKey++)]);
+      const docs = this.addDocs(report);
+      const prepared = options.prepared?.(report);
+      this.index.addPrepared(docs[0]?.key ?? 0, fits(prepared, docs) ? prepared : this.index.prepare(docs.map(indexFieldsOf)));
     }
   }
 
-  async updateAsync(library: Library, chunkSize = 500): Promise<void> {
+  async updateAsync(library: Library, options: IndexOptions = {}): Promise<void> {
+    this.library = library;
+    const chunkSize = options.chunkSize ?? 500;
     for (const report of this.changedReports(library)) {
-      let chunk: SearchDoc[] = [];
-      for (const doc of documentsOf(report, () => this.nextKey++)) {
-        chunk.push(doc);
-        if (chunk.length >= chunkSize) {
-          this.addDocs(report, chunk);
-          chunk = [];
-          await nextTurn();
+      // a newer update may have replaced the library meanwhile: the newest one wins
+      if (this.library !== library) return;
+      const docs = this.addDocs(report);
+      const prepared = options.prepared?.(report);
+      if (fits(prepared, docs)) {
+        this.index.addPrepared(docs[0]?.key ?? 0, prepared);
+      } else {
+        for (let at = 0; at < docs.length; at += chunkSize) {
+          const chunk = docs.slice(at, at + chunkSize);
+          this.index.addPrepared(chunk[0]!.key, this.index.prepare(chunk.map(indexFieldsOf)));
+          if (at + chunkSize < docs.length) await nextTurn();
         }
       }
-      this.addDocs(report, chunk);
       await nextTurn(); // a report has fewer items than a chunk: without this, a whole library indexed in one turn
     }
   }
@@ -165,14 +207,12 @@ class LibrarySearch implements SearchIndex {
     return library.reports.filter(r => !this.indexed.has(r.id));
   }
 
-  private addDocs(report: Report, docs: SearchDoc[]): void {
-    let entry = this.indexed.get(report.id);
-    if (!entry) this.indexed.set(report.id, (entry = { report, keys: [] }));
-    for (const doc of docs) {
-      this.docs.set(doc.key, doc);
-      entry.keys.push(doc.key);
-    }
-    for (const doc of docs) this.index.add(doc.key, doc as unknown as Record<string, unknown>);
+  /** Registers a report's items under fresh keys (consecutive, in documentsOf order); the caller indexes them. */
+  private addDocs(report: Report): SearchDoc[] {
+    const docs = [...documentsOf(report, () => this.nextKey++)];
+    for (const doc of docs) this.docs.set(doc.key, doc);
+    this.indexed.set(report.id, { report, keys: docs.map(doc => doc.key) });
+    return docs;
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -182,7 +222,7 @@ class LibrarySearch implements SearchIndex {
     const kinds = options.kinds?.length ? new Set(options.kinds) : undefined;
     const filter = (key: number) => {
       const doc = this.docs.get(key);
-      return !!doc && (!kinds || kinds.has(doc.kind)) && (!options.reportId || doc.reportId === options.reportId);
+      return !!doc && (!kinds || kinds.has(doc.kind)) && (!options.reportId || doc.report.id === options.reportId);
     };
     // The last word is still being typed unless the query ends in a space: only it gets prefix matching,
     // and typo tolerance only once it is long enough for a typo to be told from a prefix.
@@ -205,10 +245,10 @@ class LibrarySearch implements SearchIndex {
     const best = candidates[0]!.score;
 
     // fuse.js re-scores the candidates on the words of the query, wherever they sit in a paragraph.
-    const fuseScores = new Map<number, FuseResult<SearchDoc>>();
+    const fuseScores = new Map<number, FuseResult<Omit<SearchFields, 'nums'> & { key: number }>>();
     if (parsed.words.length) {
       const fuse = new Fuse(
-        candidates.map(c => this.docs.get(c.id as number)!),
+        candidates.map(c => ({ key: c.id, ...fieldsOf(this.docs.get(c.id)!) })),
         {
           keys: [
             { name: 'label', weight: 3 },
@@ -232,20 +272,22 @@ class LibrarySearch implements SearchIndex {
     }
 
     const phrase = parsed.words.join(' ');
+    const withNumber = parsed.numbers.map(n => this.index.itemsWith(n));
     const hits = candidates.map(candidate => {
-      const doc = this.docs.get(candidate.id as number)!;
+      const doc = this.docs.get(candidate.id)!;
+      const fields = fieldsOf(doc);
       const fused = fuseScores.get(doc.key);
       let score = 0.55 * (candidate.score / best) + 0.45 * (fused ? 1 - (fused.score ?? 1) : 0);
       // the whole query as written, or all its numbers, in the item: a strong sign
-      if (phrase.length > 2 && normaliseText(doc.label + ' ' + doc.subject + ' ' + doc.text).includes(phrase)) score += 0.2;
-      if (parsed.numbers.length && parsed.numbers.every(n => (' ' + doc.nums + ' ').includes(' ' + n + ' '))) score += 0.3;
+      if (phrase.length > 2 && normaliseText(fields.label + ' ' + fields.subject + ' ' + fields.text).includes(phrase)) score += 0.2;
+      if (withNumber.length && withNumber.every(keys => keys.has(doc.key))) score += 0.3;
       // a figure or the paragraph holding it says more than the note that sources it
       if (doc.kind === 'figure') score += 0.05;
       if (parsed.numbers.length && (doc.kind === 'figure' || doc.kind === 'paragraph')) score += 0.15;
       return { doc, candidate, score };
     });
     hits.sort((a, b) => b.score - a.score || a.doc.key - b.doc.key);
-    return hits.slice(0, limit).map(({ doc, candidate, score }) => toHit(doc, candidate, parsed, score));
+    return hits.slice(0, limit).map(({ doc, candidate, score }) => toHit(doc, this.library, candidate, parsed, score));
   }
 }
 
@@ -343,70 +385,79 @@ function normaliseText(text: string): string {
 const UNIT_WORDS = ['million', 'billion', 'trillion', 'thousand', 'percent', 'per', 'cent', 'bn', 'mn', 'usd', 'us', 'dollars'];
 const PLAIN = /^[\u0000-\u00bf\u2010-\u206f]*$/;
 
-/** The searchable items of a report, one at a time (so a big report can be indexed in turns). */
+/** The searchable items of a report, in a fixed order (the order their prepared index keeps). */
 function* documentsOf(report: Report, nextKey: () => number): Generator<SearchDoc> {
-  const sectionOf = new Map<string, string>();
-  const numberOf = paragraphNumbers(report);
   for (const section of report.sections) {
-    if (section.title) {
-      yield doc(nextKey(), report, 'section', section.id, {
-        label: section.title,
-        description: `${section.paragraphs.length} ¶`,
-      });
-    }
-    for (const paragraph of section.paragraphs) {
-      const number = numberOf.get(paragraph.id)!;
-      sectionOf.set(paragraph.id, section.title);
-      yield doc(nextKey(), report, 'paragraph', paragraph.id, {
-        text: paragraph.text,
-        nums: quantityTokens(paragraph.text),
-        description: `¶${number}`,
-        where: placeLabel({ number, section }),
-      });
-    }
+    if (section.title) yield { key: nextKey(), kind: 'section', report, id: section.id, item: section };
+    for (const paragraph of section.paragraphs) yield { key: nextKey(), kind: 'paragraph', report, id: paragraph.id, item: paragraph };
   }
-  for (const footnote of report.footnotes) {
-    const s = footnote.source;
-    yield doc(nextKey(), report, 'footnote', String(footnote.n), {
-      label: s.title ?? footnote.text,
-      text: footnote.text,
-      source: [s.container, ...s.authors, s.date].filter(Boolean).join(' '),
-      nums: quantityTokens(footnote.text),
-      description: `[${footnote.n}]`,
-      where: [s.container, formatDate(s.date)].filter(Boolean).join(' · '),
-    });
-  }
-  for (const figure of report.figures) {
-    const token = numberToken(figure.value);
-    yield doc(nextKey(), report, 'figure', figure.id, {
-      label: figure.text,
-      subject: figure.subject,
+  for (const footnote of report.footnotes) yield { key: nextKey(), kind: 'footnote', report, id: String(footnote.n), item: footnote };
+  for (const figure of report.figures) yield { key: nextKey(), kind: 'figure', report, id: figure.id, item: figure };
+}
+
+/** The words an item is found and re-scored by. */
+function fieldsOf(doc: SearchDoc): Omit<SearchFields, 'nums'> {
+  const none = { label: '', subject: '', text: '', source: '' };
+  switch (doc.kind) {
+    case 'section':
+      return { ...none, label: (doc.item as Section).title };
+    case 'paragraph':
+      return { ...none, text: (doc.item as Paragraph).text };
+    case 'footnote': {
+      const footnote = doc.item as Footnote;
+      const s = footnote.source;
+      return {
+        ...none,
+        label: s.title ?? footnote.text,
+        text: footnote.text,
+        source: [s.container, ...s.authors, s.date].filter(Boolean).join(' '),
+      };
+    }
+    case 'figure': {
       // the sentence is indexed once, with its paragraph; a figure is found by its own words and value
-      nums: token ? `${token} ${token}${unitSuffix(String(figure.unit))}` : '',
-      description: figure.subject,
-      where: numberOf.has(figure.paragraph)
-        ? placeLabel({ number: numberOf.get(figure.paragraph)!, section: { title: sectionOf.get(figure.paragraph) ?? '' } })
-        : '',
-    });
+      const figure = doc.item as Figure;
+      return { ...none, label: figure.text, subject: figure.subject };
+    }
   }
 }
 
-function doc(key: number, report: Report, kind: SearchKind, id: string, fields: Partial<SearchDoc>): SearchDoc {
-  return {
-    key,
-    kind,
-    reportId: report.id,
-    id,
-    label: '',
-    subject: '',
-    text: '',
-    source: '',
-    nums: '',
-    description: '',
-    where: '',
-    reportTitle: report.title,
-    ...fields,
-  };
+/** What an item is indexed by: its words, and its amounts as normalised number tokens. */
+function indexFieldsOf(doc: SearchDoc): SearchFields {
+  const fields = fieldsOf(doc);
+  if (doc.kind === 'figure') {
+    const figure = doc.item as Figure;
+    const token = numberToken(figure.value);
+    return { ...fields, nums: token ? `${token} ${token}${unitSuffix(String(figure.unit))}` : '' };
+  }
+  return { ...fields, nums: doc.kind === 'section' ? '' : quantityTokens(fields.text) };
+}
+
+/** A hit's short description and where it is in its report: built only for the hits shown. */
+function placeOf(doc: SearchDoc, library: Library | undefined): { description: string; where: string } {
+  const report = doc.report;
+  const paragraphPlace = (id: string) => library?.paragraph(report.id, id);
+  switch (doc.kind) {
+    case 'section':
+      return { description: `${(doc.item as Section).paragraphs.length} ¶`, where: '' };
+    case 'paragraph': {
+      const place = paragraphPlace(doc.id);
+      return { description: place ? `¶${place.number}` : '', where: place ? placeLabel(place) : '' };
+    }
+    case 'footnote': {
+      const footnote = doc.item as Footnote;
+      const s = footnote.source;
+      return { description: `[${footnote.n}]`, where: [s.container, formatDate(s.date)].filter(Boolean).join(' · ') };
+    }
+    case 'figure': {
+      const figure = doc.item as Figure;
+      const place = paragraphPlace(figure.paragraph);
+      return { description: figure.subject, where: place ? placeLabel(place) : '' };
+    }
+  }
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 function quantityTokens(text: string): string {
@@ -425,24 +476,27 @@ function nextTurn(): Promise<void> {
 }
 
 /** The hit as shown: for a paragraph, the words around the best match rather than its opening. */
-function toHit(doc: SearchDoc, candidate: CompactHit, query: ParsedQuery, score: number): SearchHit {
+function toHit(doc: SearchDoc, library: Library | undefined, candidate: CompactHit, query: ParsedQuery, score: number): SearchHit {
   const matched = new Set([...candidate.terms.map(t => t.toLowerCase()), ...query.words]);
+  const { description, where } = placeOf(doc, library);
+  const reportTitle = doc.report.title;
   const base = {
     kind: doc.kind,
-    reportId: doc.reportId,
+    reportId: doc.report.id,
     id: doc.id,
-    description: doc.description,
-    detail: joinPlace(doc.where, doc.reportTitle),
-    where: doc.where,
-    reportTitle: doc.reportTitle,
+    description,
+    detail: joinPlace(where, reportTitle),
+    where,
+    reportTitle,
     score,
   };
+  const fields = fieldsOf(doc);
   if (doc.kind === 'paragraph') {
-    const ranges = highlightRanges(doc.text, matched, query.values);
-    const { text, highlights } = excerpt(doc.text, ranges, 120);
+    const ranges = highlightRanges(fields.text, matched, query.values);
+    const { text, highlights } = excerpt(fields.text, ranges, 120);
     return { ...base, label: text, highlights };
   }
-  return { ...base, label: doc.label, highlights: highlightRanges(doc.label, matched, query.values) };
+  return { ...base, label: fields.label, highlights: highlightRanges(fields.label, matched, query.values) };
 }
 
 /** Ranges of words in `text` that the search matched, plus quantities with a value the query asked for. */

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { createDossier, type Dossier, type DossierSettings, type LoadedReport, type LoadResult } from '../core/dossier';
+import { createDossier, type Dossier, type DossierSettings, type LoadedReport, type LoadProgress, type LoadResult } from '../core/dossier';
 import type { Library } from '../core/library';
 import { webReaders } from '../lazy/webReaders';
 import { pdfReportReader } from '../lazy/loadPdf';
 import { Setting, config } from '../shell/config';
+import { globalStorageCache } from './libraryCache';
 import { workspaceSource } from './workspaceSource';
 import { restrictedModeMessage, workspaceFolderLocations } from './workspaceTrust';
 
@@ -21,11 +22,18 @@ export class LibraryService implements vscode.Disposable {
   /** Fires after every load that became the current one, with the new library. */
   readonly onDidChange = this.changed.event;
 
+  /** where parsed reports are kept between sessions (the library cache), for tests */
+  readonly cacheFolder: vscode.Uri;
+  private first: Promise<unknown> | undefined;
+
   constructor(
     extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    globalStorageUri: vscode.Uri,
   ) {
-    this.dossier = createDossier({ source: workspaceSource, log, settings: extensionSettings(extensionUri) });
+    const cache = globalStorageCache(globalStorageUri);
+    this.cacheFolder = cache.folder;
+    this.dossier = createDossier({ source: workspaceSource, log, settings: extensionSettings(extensionUri), cache });
     // saved web pages and Word files: their engines load at the first such report, not on activation
     for (const reader of webReaders) this.dossier.readers.register(reader);
     this.dossier.readers.register(pdfReportReader);
@@ -51,18 +59,59 @@ export class LibraryService implements vscode.Disposable {
 
   /** The library once loaded; starts loading on first call. */
   async ready(): Promise<Library> {
+    this.first ??= this.load(); // the first load goes with progress; later ones are the dossier's newest
     return (await this.dossier.ready()).library;
   }
 
   /** Where a report of the current library was read from, and in which format. */
   async loaded(reportId: string): Promise<LoadedReport | undefined> {
-    await this.dossier.ready();
+    await this.ready();
     return this.dossier.lastLoad?.reports.find(r => r.report.id === reportId);
   }
 
   /** Loads afresh; when reloads overlap, the newest wins. */
   async reload(): Promise<Library> {
-    return (await this.dossier.load()).library;
+    return (await this.load()).library;
+  }
+
+  /**
+   * A load, with its search index built right after (a library is search-ready when it opens). A load that
+   * reads files rather than the cache and takes a while shows a notification, n of N, that can cancel it;
+   * the tree fills in meanwhile (the dossier publishes the reports read so far).
+   */
+  private load(): Promise<LoadResult> {
+    const started = Date.now();
+    let cancelled = false;
+    let latest: LoadProgress | undefined;
+    let show: ((progress: LoadProgress) => void) | undefined;
+    let notified = false;
+    const loading = this.dossier.load({
+      cancelled: () => cancelled,
+      onProgress: progress => {
+        latest = progress;
+        show?.(progress);
+        // a warm load (from the cache) is over before anyone could read a notification
+        if (!notified && progress.done > progress.cached && Date.now() - started > 500 && progress.done < progress.total) {
+          notified = true;
+          void vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Dossier: reading reports'), cancellable: true },
+            async (ui, token) => {
+              token.onCancellationRequested(() => (cancelled = true));
+              let shown = 0;
+              show = p => {
+                ui.report({ message: vscode.l10n.t('{0} of {1}', p.done, p.total), increment: ((p.done - shown) / p.total) * 100 });
+                shown = p.done;
+              };
+              if (latest) show(latest);
+              await loading.catch(() => undefined);
+            },
+          );
+        }
+      },
+    });
+    // the search index is built (from the cache's prepared items where it has them) as soon as the library is read
+    void loading.then(() => this.dossier.searchIndex()).catch(() => undefined);
+    return loading;
   }
 
   /** In Restricted Mode, why the workspace's own report settings were not read (for the tree); else undefined. */
@@ -72,6 +121,7 @@ export class LibraryService implements vscode.Disposable {
 
   /** Problems and warnings: all in the log, and in a message (warnings only for the analyst's own reports). */
   private tell(result: LoadResult): void {
+    if (result.partial) return; // told once, when the load is complete
     for (const p of result.problems) this.log.warn(`Skipped report ${p.location}: ${p.message}`);
     for (const r of result.restricted) this.log.info(`Not read in Restricted Mode: ${r.location}: ${r.message}`);
     for (const w of result.warnings) this.log.warn(`${w.location}: ${w.message}`);

@@ -1,0 +1,79 @@
+/**
+ * Opening a library as the extension does (createDossier with a library cache), until it is search-ready:
+ * cold (an empty cache: every file parsed, its entry written) and warm (every report from the cache), then an
+ * edit of one report file re-read and re-indexed. Files and cache entries are held in memory, so the figures are
+ * Dossier's work alone (the extension adds workspace.fs reads: about a millisecond a file on a local disk).
+ */
+import { performance } from 'perf_hooks';
+import { createDossier, type Dossier } from '../src/core/dossier';
+import type { CacheStore } from '../src/core/libraryCache';
+import type { ReportSource } from '../src/core/reportSource';
+
+export interface OpenMeasure {
+  coldMs: number;
+  warmMs: number;
+  /** reports the warm open read from the cache (all of them, or the cache is not working) */
+  warmCached: number;
+  /** an edit of one report file: read, parsed, and its items re-indexed, until search finds the new words */
+  reindexMs?: number;
+}
+
+/** Report files in memory, editable (memorySource takes a fixed set). */
+function editableSource(files: Map<string, Uint8Array>): ReportSource {
+  return {
+    async stat(location) {
+      const file = files.get(location);
+      if (file) return { kind: 'file', size: file.length };
+      return location === '/library' ? { kind: 'folder', size: 0 } : undefined;
+    },
+    async list() {
+      return [...files.keys()].map(path => ({ name: path.slice('/library/'.length), kind: 'file' as const }));
+    },
+    async read(location) {
+      const file = files.get(location);
+      if (!file) throw new Error(`${location}: no such file`);
+      return file;
+    },
+    join: (folder, name) => `${folder}/${name}`,
+    fromPath: path => path,
+  };
+}
+
+const silent = { info() {}, warn() {}, error() {} };
+
+export async function measureOpen(texts: { id: string; text: string }[], options: { reindex: boolean }): Promise<OpenMeasure> {
+  const encoder = new TextEncoder();
+  const files = new Map(texts.map(t => [`/library/${t.id}.txt`, encoder.encode(t.text)]));
+  const entries = new Map<string, Uint8Array>();
+  const store: CacheStore = {
+    read: async name => entries.get(name),
+    write: async (name, bytes) => void entries.set(name, bytes),
+  };
+  const source = editableSource(files);
+  const open = async (): Promise<{ dossier: Dossier; ms: number; cached: number }> => {
+    const dossier = createDossier({
+      source,
+      log: silent,
+      settings: { bundledReports: [], reports: ['/library'] },
+      cache: { store, version: 'bench' },
+    });
+    const t0 = performance.now();
+    const loaded = await dossier.load({ partialEveryMs: Infinity });
+    await dossier.searchIndex();
+    return { dossier, ms: performance.now() - t0, cached: loaded.cached };
+  };
+  const cold = await open();
+  const warm = await open();
+  let reindexMs: number | undefined;
+  if (options.reindex) {
+    // one report gains a paragraph with a word no report has; the edit is done when search finds it
+    const [location, bytes] = [...files][Math.floor(files.size / 2)]!;
+    files.set(location, encoder.encode(new TextDecoder().decode(bytes) + '\n\nThe zyxquorbite accord was signed.\n'));
+    const t0 = performance.now();
+    await warm.dossier.reloadReport(location);
+    const hits = await warm.dossier.search('zyxquorbite', { limit: 1 });
+    reindexMs = performance.now() - t0;
+    if (!hits.length) throw new Error('the edited report is not found by its new word');
+  }
+  return { coldMs: cold.ms, warmMs: warm.ms, warmCached: warm.cached, reindexMs };
+}
