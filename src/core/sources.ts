@@ -22,16 +22,18 @@ export interface NoteReading {
 }
 
 /** Words that introduce a source inside a note: "See", "See also", "Cf.", "see, for example,". */
-const LEAD_IN = /^(?:see(?:\s+also)?|cf\.?|compare)(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+/i;
+const LEAD_IN = /^(?:(?:see(?:\s+also)?|cf\.?|compare)(?:,?\s+(?:for\s+example|e\.g\.),?)?|for\s+example,(?:\s+see,?)?|e\.g\.,)\s+/i;
 const MID_LEAD_IN = /,\s+(?:see(?:\s+also)?|cf\.?)(?:,?\s+(?:for\s+example|e\.g\.),?)?\s+/i;
 /** A CRS product: "CRS Report R47483, Title, by A and B" ("coordinated by" for a team). */
 const CRS_PRODUCT = /^CRS\s+(?:Report|In\s+Focus|Insight|Legal\s+Sidebar|Testimony)\s+[A-Z]{1,3}\d{3,6}\b,?\s*/;
 /** A statute or rule cited by its number: the citation is its own title. */
 const LEGAL =
   /^(?:(?:New\s+)?Internal\s+Revenue\s+Code\b|\d+\s+U\.S\.C\.|\d+\s+C\.F\.R\.|P\.L\.\s|Public\s+Law\s|\d+\s+Stat\.|(?:CAA|Clean\s+Air\s+Act)\s+Section\b)/;
+/** A statute, treaty article or bill section anywhere in a short citation ("UNCLOS Article 156", "Act (43 U.S.C. §§1301 et seq.)"). */
+const LEGAL_ANY = /§|\bU\.S\.C\.|\bC\.F\.R\.|\bP\.L\.\s*\d|\bArticles?\s+\d|\bSection\s+\d/;
 /** Parts of a note after the title that are neither outlet nor date. */
 const DESCRIPTOR_WORDS =
-  /^(?:(?:interim\s+)?(?:proposed|final)\s+rule|press\s+release|daily\s+edition|updated|accessed|retrieved|released|published|last\s+modified|working\s+paper|letter|testimony|hearing|website|web\s+page|fact\s+sheet|(?:vol|no|p|pp)\.)/i;
+  /^(?:(?:interim\s+)?(?:proposed|final)\s+rule|press\s+release|daily\s+edition|updated|accessed|retrieved|released|published|last\s+modified|website|web\s+page|(?:vol|no|p|pp)\.)/i;
 /** "Publication 501", "Table A-233", "Notice 2025-68" (not "Notice of Intent …"). */
 const NUMBERED_PART =
   /^(?:[Vv]olume|[Nn]umber|[Ii]ssue|[Pp]ages?|[Ff]igure|[Tt]able|[Aa]nnex|[Cc]hapter|[Ss]ection|[Aa]ppendix|[Pp]ublication|[Nn]otice|[Rr]eport\s+[Nn]o\.?)\s+[A-Z\d]/;
@@ -51,7 +53,9 @@ export function parseSource(noteText: string): Source {
  */
 export function readNote(noteText: string): NoteReading {
   // "(hereinafter EPA Inventory)" names a short form for later notes; it is not part of this source
-  const text = squeeze(noteText).replace(/\s*\(hereinafter\s[^()]{0,200}\)/gi, '');
+  const text = squeeze(noteText)
+    .replace(/\s*\(hereinafter\s[^()]{0,200}\)/gi, '')
+    .replace(/(\d),((?:19|20)\d{2})\b/g, '$1, $2');
   const sources: Source[] = [];
   for (const sentence of noteSentences(text)) {
     const lead = leadIn(sentence);
@@ -85,7 +89,7 @@ function firstOf(text: string, needles: string[]): number {
 
 /** Abbreviations whose period does not end a note's sentence. */
 const NOTE_ABBREVIATION =
-  /(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|U\.S\.C|C\.F\.R|Stat|al|Sen|Rep|Gov|Pres|Sec|Dept|No|Nos|vol|Vol|p|pp|para|ch|sec|art|Inc|Co|Corp|Ltd|Jr|Sr|Dr|Mr|Mrs|Ms|St|Univ|Assn|Intl|Ed|eds|ed|v|vs|e\.g|i\.e|cf|Cf|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
+  /(?:^|[\s(])(?:\p{Lu}|(?:\p{L}\.)+\p{L}|U\.S\.C|C\.F\.R|Stat|al|Sen|Rep|Gov|Pres|Sec|Dept|No|Nos|no|nos|vol|Vol|p|pp|para|ch|sec|art|Inc|Co|Corp|Ltd|Jr|Sr|Dr|Mr|Mrs|Ms|St|Univ|Assn|Intl|Ed|eds|ed|v|vs|e\.g|i\.e|cf|Cf|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$/u;
 const CLOSERS = '"”’)]';
 
 /**
@@ -193,28 +197,42 @@ function citation(piece: string, introduced: boolean): Source | undefined {
 
   const quote = findQuotedTitle(text);
   // a quoted title stands first or after "Author, " — a quotation inside prose does not
-  if (quote && (quote.start === 0 || /,\s*$/.test(text.slice(0, quote.start))) && bylineLike(text.slice(0, quote.start))) {
+  const before = quote ? text.slice(0, quote.start) : '';
+  const byline = splitParts(trimEndOf(before.trim(), ',;:').replace(/\s+website$/i, ''));
+  if (
+    quote &&
+    (quote.start === 0 || /(?:,|\bet\s+al\.)\s*$/.test(before)) &&
+    (byline.length === 0 || (bylineLike(byline[0]!) && !NOT_AN_AUTHOR.test(byline[0]!)))
+  ) {
     source.title = quote.title;
-    const byline = splitParts(trimEndOf(text.slice(0, quote.start).trim(), ',;:'));
-    // "House of Representatives, Congressional Record, “Title,”": an agency and its outlet, not two authors
     if (byline.length > 1 && !byline.every(looksLikeName)) {
       source.authors = authorsOf(byline[0]!);
-      source.container = byline[1];
+      // "House of Representatives, Congressional Record, “Title,”": an agency and its outlet; a person's
+      // role ("Member of the Board of Governors") or a debate is neither author nor outlet
+      const outlet = byline[1]!;
+      if (!looksLikeName(byline[0]!) && byline.length === 2 && bylineLike(outlet) && !/\d/.test(outlet)) source.container = outlet;
     } else source.authors = authorsOf(byline.join(', '));
     fillRest(source, text.slice(quote.end));
     return ordered(source);
   }
-  if (LEGAL.test(text) && text.length <= 160) {
+  if ((LEGAL.test(text) || LEGAL_ANY.test(text)) && text.length <= 160 && bylineLike(text.replace(/\([^()]*\)/g, ' '))) {
     source.title = text;
     return ordered(source);
   }
 
+  // a book: "Author, Title (New York: Publisher, 2021), p. 184"
+  const book = /\s*\(([^():]{2,60}):\s*([^()]{2,100}?),\s*((?:19|20)\d{2})\)/.exec(text);
+  if (book && bylineLike(text.slice(0, Math.max(0, text.indexOf(','))))) {
+    source.container = book[2]!.trim();
+    source.date = book[3];
+    text = text.slice(0, book.index) + text.slice(book.index + book[0].length);
+  }
   // No quotes: "Author, Title, Outlet, Date" or "Agency, Title, Publication 501, Date".
   const parts = splitParts(text);
   const dated = parts.some(p => parseDate(p, true) !== undefined) || /,\s*(?:[A-Z][a-z]+\.?\s+\d{1,2},\s*)?(?:19|20)\d{2}$/.test(text);
   // "IRS, Notice of Intent to Issue Regulations": an agency's short name and a title in title case
   const agencyAndTitle = parts.length === 2 && isAgency(parts[0]!) && isTitleCase(parts[1]!);
-  const sourceLike = source.url !== undefined || introduced || (dated && parts.length >= 2) || agencyAndTitle;
+  const sourceLike = source.url !== undefined || introduced || (dated && parts.length >= 2) || agencyAndTitle || book !== null;
   // "Pakistan’s economy, IMF, 2024.": a title first, when short and dated
   const titleFirst = !bylineLike(parts[0]!) && dated && parts.length >= 3 && parts[0]!.split(' ').length <= 12;
   if (!sourceLike || (!bylineLike(parts[0]!) && !titleFirst) || NOT_AN_AUTHOR.test(parts[0]!))
@@ -280,21 +298,27 @@ function splitParts(text: string): string[] {
 
 /** A part that ends a title: a date, a number, "Publication 501", "final rule", "p. 12". */
 function isStop(part: string): boolean {
-  return parseDate(part, true) !== undefined || /^\d/.test(part) || isDescriptor(part) || /^(?:19|20)\d{2}\b/.test(part);
+  return (
+    parseDate(part, true) !== undefined ||
+    /^\d[\d\s,.:;()-]*$/.test(part) ||
+    /^\d+\s+(?:Federal\s+Register|U\.S\.C|C\.F\.R|Stat)\b/.test(part) ||
+    isDescriptor(part) ||
+    /^\p{Lu}+-\d/u.test(part)
+  );
 }
 
 /** Text that can stand before a title as its author or agency: a few capitalised words, no sentence. */
 function bylineLike(text: string): boolean {
   const t = trimEndOf(text.trim(), ',;:').trim();
   if (t === '') return true;
-  if (t.length > 160 || /\p{Ll}{2}[.?!]["”]?\s+\p{Lu}/u.test(t)) return false;
+  if (t.length > 160 || /\p{Ll}{3}[.?!]["”]?\s+\p{Lu}/u.test(t)) return false;
   const words = t
     .replace(/\([^()]*\)/g, ' ')
     .split(/[\s,]+/)
     .filter(Boolean);
   const small = words.filter(w => /^\p{Ll}/u.test(w) && !/^(?:of|the|and|for|on|in|to|at|de|la|du|von|van|der|et|al\.?|&)$/.test(w));
   // "The IRS explains that", "Since contributions …": a clause, not a byline
-  return small.length === 0 || (words.length >= 6 && small.length / words.length < 0.2);
+  return small.length === 0;
 }
 
 /** "IRS", "EPA", "Department of the Treasury": a short capitalised name. */
@@ -329,7 +353,11 @@ function authorsOf(text: string): string[] {
     .trim()
     .replace(/\s+et\s+al\.?$/i, '');
   if (!t) return [];
-  return splitNames(t);
+  const names = splitNames(t);
+  // "Securities and Exchange Commission": an agency's name, not two people
+  const organisation =
+    /\((?:\p{Lu}|&)+\)|\b(?:Administration|Agency|Association|Authority|Bank|Board|Bureau|Center|Centre|Commission|Committee|Council|Department|Foundation|Fund|Institute|Ministry|Office|Organi[sz]ation|Service|University)\b/u;
+  return names.length > 1 && (names.some(n => !n.includes(' ')) || organisation.test(t)) ? [t] : names;
 }
 
 function ordered(source: Source): Source {

@@ -221,6 +221,52 @@ describe('sources: government and think-tank note shapes', () => {
     assert.equal(report.footnotes[1]!.key, 'doe2023');
   });
 
+  test('more shapes: a book with its publisher, "For example,", "et al." before the title, an agency with "and" in its name, a senator and his debate', () => {
+    assert.deepEqual(parseSource('Helen Scales, The Brilliant Abyss (New York: Atlantic Monthly Press, 2021), p. 184.'), {
+      authors: ['Helen Scales'],
+      title: 'The Brilliant Abyss',
+      container: 'Atlantic Monthly Press',
+      date: '2021',
+    });
+    assert.deepEqual(parseSource('For example, Olive Heffernan, "Deep-Sea Dilemma," Nature, vol. 571 (2019), p. 467.'), {
+      authors: ['Olive Heffernan'],
+      title: 'Deep-Sea Dilemma',
+      container: 'Nature',
+      date: '2019',
+    });
+    const rauchs = parseSource('Michel Rauchs et al. "2nd Global Cryptoasset Benchmarking Study," University of Cambridge, December 2018.');
+    assert.deepEqual(
+      [rauchs.authors, rauchs.title, rauchs.container, rauchs.date],
+      [['Michel Rauchs'], '2nd Global Cryptoasset Benchmarking Study', 'University of Cambridge', '2018-12'],
+    );
+    assert.deepEqual(parseSource('Securities and Exchange Commission, "Statement on Staking," press release, May 29, 2025.').authors, [
+      'Securities and Exchange Commission',
+    ]);
+    assert.deepEqual(parseSource('National Oceanic and Atmospheric Administration (NOAA), "New Vehicle," July 7, 2025.').authors, [
+      'National Oceanic and Atmospheric Administration (NOAA)',
+    ]);
+    const debate = parseSource(
+      'See, for example, Sen. Whitehouse, Senate debate, "Providing for Disapproval," Congressional Record, daily edition, vol. 171 (February 27, 2025), p. S1413.',
+    );
+    assert.deepEqual(
+      [debate.authors, debate.title, debate.container, debate.date],
+      [['Sen. Whitehouse'], 'Providing for Disapproval', 'Congressional Record', '2025-02-27'],
+    );
+    // "vol. 10, no. 5 (May 2023)": "no." does not end the sentence
+    assert.equal(parseSource('Sunil Pai et al., "Photonic Computing," Optica, vol. 10, no. 5 (May 2023), pp. 552-553.').date, '2023-05');
+    // a role is not an outlet
+    assert.equal(
+      parseSource('Christopher J. Waller, Member of the Board of Governors, "Substitutes or Complements?," speech, 2024.').container,
+      undefined,
+    );
+  });
+
+  test('a statute, treaty article or section cited by its number is its own title; a sentence about one is not', () => {
+    assert.equal(parseSource('UNCLOS Article 156.').title, 'UNCLOS Article 156');
+    assert.equal(parseSource('Submerged Lands Act (43 U.S.C. §§1301 et seq.).').title, 'Submerged Lands Act (43 U.S.C. §§1301 et seq.)');
+    assert.deepEqual(readNote('CAA Section 136 includes two other exemptions from the WEC.'), { kind: 'comment', sources: [] });
+  });
+
   test('a statute cited by its number is its own title', () => {
     assert.equal(parseSource('New Internal Revenue Code §6434.').title, 'New Internal Revenue Code §6434');
     assert.equal(parseSource('42 U.S.C. §7436(d).').title, '42 U.S.C. §7436(d)');
