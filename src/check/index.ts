@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { createNoteChecker, type CheckFinding, type NoteChecker } from '../core/check';
-import type { Library } from '../core/library';
+import { placeLabel, type Library } from '../core/library';
 import type { CitedKey, NoteRange } from '../core/note';
 import type { Feature } from '../services';
 import { readerUri } from '../shared/readerUri';
@@ -148,8 +148,11 @@ function toDiagnostic(document: vscode.TextDocument, finding: CheckFinding, libr
   const related = finding.figure && figureLocation(library, finding.figure.reportId, finding.figure.figureId);
   if (related) {
     const f = finding.figure!;
+    const place = library.paragraph(f.reportId, f.paragraph);
+    // the Problems panel prints the location as line and column: the message says where, as an analyst would
+    const where = place ? `${placeLabel(place)}: ` : '';
     diagnostic.relatedInformation = [
-      new vscode.DiagnosticRelatedInformation(related, `The report: ${f.qualifier ? f.qualifier + ' ' : ''}${f.text}`),
+      new vscode.DiagnosticRelatedInformation(related, `${where}${f.qualifier ? f.qualifier + ' ' : ''}${f.text}`),
     ];
   }
   return diagnostic;

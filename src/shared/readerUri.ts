@@ -1,20 +1,24 @@
 /**
- * Addresses of reader tabs: `dossier-report:/<report id>/<title>.dossier-report`. The report id says which
- * report; the title is only there so the tab reads well. Shared by the reader, the outline (follow the
- * cursor) and hovers, which must not import each other's folders.
+ * Addresses of reader tabs: `dossier-report:/<report id>.dossier-report/<title as written>`. The report id says
+ * which report; the last segment is the report's title, so the tab reads as the title does (colon and all, no
+ * extension). The folder's `.dossier-report` gives the document its language (package.json `filenamePatterns`).
+ * Shared by the reader, the outline (follow the cursor) and hovers, which must not import each other's folders.
  */
 import * as vscode from 'vscode';
 
 export const READER_SCHEME = 'dossier-report';
+const FOLDER_SUFFIX = '.dossier-report';
 
 export function readerUri(report: { id: string; title: string }): vscode.Uri {
   const title =
     report.title
-      .replace(/[\\/:*?"<>|#%\u0000-\u001f]+/g, ' ')
+      // a slash would start another segment: the division slash looks the same
+      .replace(/\//g, '\u2215')
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
-      .slice(0, 80) || 'Report';
-  return vscode.Uri.from({ scheme: READER_SCHEME, path: `/${encodeURIComponent(report.id)}/${title}.dossier-report` });
+      .slice(0, 120) || 'Report';
+  return vscode.Uri.from({ scheme: READER_SCHEME, path: `/${encodeURIComponent(report.id)}${FOLDER_SUFFIX}/${title}` });
 }
 
 /** The report id of a reader tab's address, or undefined for any other document. */
@@ -23,7 +27,7 @@ export function reportIdOf(uri: vscode.Uri): string | undefined {
   const first = uri.path.split('/')[1];
   if (!first) return undefined;
   try {
-    return decodeURIComponent(first);
+    return decodeURIComponent(first.endsWith(FOLDER_SUFFIX) ? first.slice(0, -FOLDER_SUFFIX.length) : first);
   } catch {
     return undefined;
   }

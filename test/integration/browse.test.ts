@@ -125,6 +125,28 @@ suite('Browse', () => {
     await screenshot('browse-reader');
   });
 
+  test('the reader tab reads as the report title is written; the Outline has its sections', async () => {
+    await closeAllEditors();
+    const editor = await openReader();
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.strictEqual(tab?.label, 'U.S.-Pakistan Relations in Flux: Pathways for Navigating Constraints');
+    assert.strictEqual(editor.document.languageId, 'dossier-report');
+    const at = editor.document.getText().indexOf('New limitations');
+    assert.ok(at > 0);
+    const position = editor.document.positionAt(at);
+    editor.selection = new vscode.Selection(position.translate(2), position.translate(2));
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
+    // breadcrumbs: VS Code shows them only for documents of a file system, not for a content provider's
+    // (the README says so); the Outline view and Go to Symbol show the sections
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      editor.document.uri,
+    );
+    assert.ok(symbols.find(s => s.name === 'New limitations')?.range.contains(editor.selection.active));
+    await sleep(300);
+    await screenshot('reader-tab');
+  });
+
   test('definition from marker [4] lands on note 4, and from note 4 back on its paragraph', async () => {
     const editor = await openReader();
     const text = editor.document.getText();

@@ -402,6 +402,9 @@ suite('write', () => {
     const aid = diagnostics.find(d => editor.document.getText(d.range) === 'US$854 million')!;
     assert.match(aid.message, /US\$845 million/);
     assert.ok(aid.relatedInformation?.length, 'no related information pointing at the report');
+    // where in the report, as an analyst says it (the Problems panel adds only a line and column)
+    assert.match(aid.relatedInformation![0]!.message, /^¶\d+ · [A-Z][\w ]+: US\$845 million$/);
+    assert.match(aid.relatedInformation![0]!.location.uri.path, /: Pathways for Navigating Constraints$/);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     editor.revealRange(aid.range, vscode.TextEditorRevealType.InCenter);
     editor.selection = new vscode.Selection(aid.range.start, aid.range.start);
