@@ -11,7 +11,7 @@ import './pdfShim';
 import { ReportError, errorMessage } from '../core/errors';
 import type { ParsedReport } from '../core/parse';
 import { parsePdfContent } from '../core/parse/pdf';
-import type { PdfContent, PdfInfo, PdfItem, PdfPage } from '../core/parse/pdfItems';
+import type { PdfContent, PdfInfo, PdfItem, PdfLink, PdfPage } from '../core/parse/pdfItems';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
 
@@ -83,7 +83,14 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
       const tree = (await page.getStructTree().catch(() => null)) as StructNode | null;
       if (tree?.children?.length) tagged = true;
       const content = await page.getTextContent({ includeMarkedContent: true });
-      pages.push({ n, width: x1 - x0, height: y1 - y0, items: pageItems(content.items as (TextItem | MarkedContent)[], tree, x0, y0) });
+      const links = pageLinks((await page.getAnnotations({ intent: 'display' }).catch(() => [])) as Annotation[], x0, y0);
+      pages.push({
+        n,
+        width: x1 - x0,
+        height: y1 - y0,
+        items: pageItems(content.items as (TextItem | MarkedContent)[], tree, x0, y0),
+        ...(links.length ? { links } : {}),
+      });
       page.cleanup();
     }
     const labels = ((await doc.getPageLabels().catch(() => null)) as string[] | null) ?? undefined;
@@ -91,6 +98,30 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
   } finally {
     await doc.destroy();
   }
+}
+
+interface Annotation {
+  subtype?: string;
+  url?: unknown;
+  rect?: number[];
+}
+
+/** Link annotations to web addresses (not links within the document), at most 1,000 a page. */
+function pageLinks(annotations: Annotation[], x0: number, y0: number): PdfLink[] {
+  const links: PdfLink[] = [];
+  for (const a of annotations) {
+    if (a.subtype !== 'Link' || typeof a.url !== 'string' || !/^https?:\/\//i.test(a.url) || a.rect?.length !== 4) continue;
+    const [ax1, ay1, ax2, ay2] = a.rect;
+    links.push({
+      url: a.url,
+      x1: round(Math.min(ax1, ax2) - x0),
+      y1: round(Math.min(ay1, ay2) - y0),
+      x2: round(Math.max(ax1, ax2) - x0),
+      y2: round(Math.max(ay1, ay2) - y0),
+    });
+    if (links.length >= 1000) break;
+  }
+  return links;
 }
 
 /** Each text item with the chain of structure elements its marked-content id sits under. */

@@ -13,6 +13,7 @@ import { bylineAuthors, dateLine, isNotesHeading, splitNames } from './chrome';
 import { parseReportWithSpans, type ParsedReport } from './index';
 import { bodySize, pageBlocks, renderBlock, type Block, type Rendered } from './pdfLayout';
 import type { PdfContent } from './pdfItems';
+import { linkItems } from './pdfLinks';
 import { printedPageLabels } from './pdfPages';
 
 export interface PdfParsed extends ParsedReport {
@@ -52,6 +53,7 @@ export function parsePdfContent(content: PdfContent, options: { source?: string;
         : 'The PDF has no pages.',
     );
   }
+  for (const page of content.pages) linkItems(page);
   const body = bodySize(content);
   const blocks = pageBlocks(content, body);
   const meta: Meta = { authors: [] };
@@ -206,7 +208,11 @@ function unbullet(r: Rendered): { r: Rendered; bullet: boolean } {
   const bullet = /^[•▪◦●■]\s*/.exec(r.text);
   if (!bullet) return { r, bullet: false };
   const cut = bullet[0].length;
-  return { r: { ...r, text: r.text.slice(cut), markers: r.markers.map(m => ({ ...m, at: Math.max(0, m.at - cut) })) }, bullet: true };
+  const links = r.links?.map(l => ({ ...l, from: Math.max(0, l.from - cut), to: l.to - cut })).filter(l => l.to > l.from);
+  return {
+    r: { ...r, text: r.text.slice(cut), markers: r.markers.map(m => ({ ...m, at: Math.max(0, m.at - cut) })), links },
+    bullet: true,
+  };
 }
 
 function findLast(parts: Part[], test: (p: Part) => boolean): Part | undefined {
@@ -217,7 +223,13 @@ function findLast(parts: Part[], test: (p: Part) => boolean): Part | undefined {
 function appendRendered(a: Rendered, b: Rendered): Rendered {
   const joined = a.text.endsWith('-') ? a.text + b.text : `${a.text} ${b.text}`;
   const shift = joined.length - b.text.length;
-  return { ...a, text: joined, markers: [...a.markers, ...b.markers.map(m => ({ at: m.at + shift, n: m.n }))] };
+  const links = [...(a.links ?? []), ...(b.links ?? []).map(l => ({ ...l, from: l.from + shift, to: l.to + shift }))];
+  return {
+    ...a,
+    text: joined,
+    markers: [...a.markers, ...b.markers.map(m => ({ at: m.at + shift, n: m.n }))],
+    ...(links.length ? { links } : {}),
+  };
 }
 
 /** Lines of a cover or a page foot left in the text: the publisher, its web address, the report number. */
@@ -365,15 +377,38 @@ function escapeMd(text: string): string {
   return inline.replace(/^(#{1,6}\s|[-+]\s|\d{1,9}[.)]\s|=+\s*$|>)/, m => '\\' + m);
 }
 
+/** A block's text as Markdown: its note markers as `[^n]`, its linked runs as `[text](url)`. */
 function withMarkers(r: Rendered): string {
-  const sorted = [...r.markers].sort((a, b) => a.at - b.at);
+  const links = r.links ?? [];
+  // a marker inside a linked run goes after it (a note reference cannot stand inside a link's text)
+  const markers = r.markers
+    .map(m => {
+      const around = links.find(l => m.at > l.from && m.at < l.to);
+      return around ? { ...m, at: around.to } : m;
+    })
+    .sort((a, b) => a.at - b.at);
   let out = '';
   let pos = 0;
-  for (const m of sorted) {
+  let li = 0;
+  for (const m of markers) {
+    for (; li < links.length && links[li]!.from < m.at; li++) {
+      out += escapeMd(r.text.slice(pos, links[li]!.from)) + markdownLink(r.text.slice(links[li]!.from, links[li]!.to), links[li]!.url);
+      pos = links[li]!.to;
+    }
     out += escapeMd(r.text.slice(pos, m.at)) + `[^${m.n}]`;
     pos = m.at;
   }
+  for (; li < links.length; li++) {
+    out += escapeMd(r.text.slice(pos, links[li]!.from)) + markdownLink(r.text.slice(links[li]!.from, links[li]!.to), links[li]!.url);
+    pos = links[li]!.to;
+  }
   return out + escapeMd(r.text.slice(pos));
+}
+
+/** `[text](url)`, the address with what would end or break a Markdown link percent-encoded. */
+function markdownLink(text: string, url: string): string {
+  const address = url.replace(/[\s()<>\\]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeMd(text)}](${address})`;
 }
 
 function yamlString(s: string): string {
@@ -409,7 +444,8 @@ function toMarkdown(parts: Part[], meta: Meta): { markdown: string; pageAt: { at
       push(lines.join('\n'), t.page);
     }
   }
-  for (const p of parts) if (p.kind === 'note') push(`[^${p.n}]: ${withMarkers({ ...p.r, markers: [] })}`, p.page);
+  // a note writes out its addresses: its links are not sources of their own
+  for (const p of parts) if (p.kind === 'note') push(`[^${p.n}]: ${withMarkers({ ...p.r, markers: [], links: [] })}`, p.page);
   return { markdown: out.join('\n'), pageAt };
 }
 

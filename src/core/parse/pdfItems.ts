@@ -20,6 +20,17 @@ export interface PdfItem {
    * "Artifact" for page furniture (running heads and feet); absent in an untagged PDF.
    */
   tags?: string[];
+  /** the web address of the link annotation the item lies under (set by the layout analysis from `links`) */
+  href?: string;
+}
+
+/** A link annotation to a web address: the area of the page it covers, in PDF points like the items. */
+export interface PdfLink {
+  url: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
 }
 
 export interface PdfPage {
@@ -28,6 +39,8 @@ export interface PdfPage {
   width: number;
   height: number;
   items: PdfItem[];
+  /** links to web addresses (a CRS Insight cites its sources so) */
+  links?: PdfLink[];
 }
 
 export interface PdfInfo {

@@ -5,6 +5,7 @@
  * the gaps between lines, headings by size, notes as small-type blocks at the page foot that open with a
  * number, running heads and feet as lines repeated in the top and bottom bands.
  */
+import { linkRanges, type LinkRange } from './pdfLinks';
 import type { PdfContent, PdfItem, PdfPage } from './pdfItems';
 
 export type BlockKind = 'heading' | 'paragraph' | 'note' | 'cell' | 'contents' | 'figure' | 'furniture';
@@ -283,6 +284,8 @@ export interface Rendered {
   markers: { at: number; n: number }[];
   /** the number a note opens with */
   lead?: number;
+  /** linked runs of the text (link annotations to web addresses) */
+  links?: LinkRange[];
 }
 
 const MARKER = /^\s*(\d{1,4})(?:\s*[,–-]\s*(\d{1,4}))?\s*$/;
@@ -298,6 +301,8 @@ export function renderBlock(items: PdfItem[], body: number, isNote = false): Ren
   const main = mainSize(items);
   let prev: PdfItem | undefined;
   let breakPending = false;
+  // the items written as text (not markers): where links are looked for
+  const written: PdfItem[] = [];
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     const s = it.s;
@@ -321,6 +326,7 @@ export function renderBlock(items: PdfItem[], body: number, isNote = false): Ren
     else if (prev && !newLine && !out.blank && !out.endsWithSpace() && !/^\s/.test(s) && it.x - (prev.x + prev.w) > it.size * 0.2)
       out.add(' ' + s);
     else out.add(s);
+    written.push(it);
     breakPending = !!it.eol;
     prev = it;
   }
@@ -338,7 +344,8 @@ export function renderBlock(items: PdfItem[], body: number, isNote = false): Ren
       for (const mk of markers) mk.at = Math.max(0, mk.at - open[0].length);
     }
   }
-  return { text, markers, ...(lead !== undefined ? { lead } : {}) };
+  const links = written.some(i => i.href) ? linkRanges(written, text) : [];
+  return { text, markers, ...(lead !== undefined ? { lead } : {}), ...(links.length ? { links } : {}) };
 }
 
 /** A block's text as pieces, so joining a line looks only at the end (linear in the block's length). */
