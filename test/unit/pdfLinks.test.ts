@@ -65,6 +65,12 @@ test('a link broken over two lines is one run, found across the rejoined word', 
   assert.deepEqual(linkRanges([item('See ', 0, 0, 0), a, b, item(' now.', 0, 0, 0)], 'See the consultation now.'), [
     { from: 4, to: 20, url: 'https://example.gov/c' },
   ]);
+  // a compound broken after its hyphen keeps it, and is not taken for an earlier "U.S." of the paragraph
+  const c = { ...item('U.S.-', 0, 0, 0), href: 'https://crs.gov/Reports/IF10997' };
+  const d = { ...item('Mexico-Canada Agreement (USMCA)', 0, 0, 0), href: 'https://crs.gov/Reports/IF10997' };
+  assert.deepEqual(linkRanges([c, d], 'The largest U.S. partner under the U.S.-Mexico-Canada Agreement (USMCA), also.'), [
+    { from: 35, to: 71, url: 'https://crs.gov/Reports/IF10997' },
+  ]);
   // nothing found: no range, rather than a wrong one
   assert.deepEqual(linkRanges([{ ...item('elsewhere', 0, 0, 0), href: 'https://x.org' }], 'Not in the text.'), []);
 });

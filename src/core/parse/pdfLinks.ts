@@ -72,14 +72,21 @@ export function linkRanges(items: readonly PdfItem[], text: string): LinkRange[]
     let from = text.indexOf(whole, cursor);
     let to = from + whole.length;
     if (from < 0) {
-      // a line-end hyphen is gone from the rejoined word
-      const head = run.parts[0]!.replace(/-$/, '');
-      from = text.indexOf(head, cursor);
+      // a compound broken after its hyphen ("U.S.-" "Mexico") keeps it; a word broken over the line loses it
+      const first = run.parts[0]!;
+      const heads = first.endsWith('-') ? [first, first.slice(0, -1)] : [first];
       const last = run.parts[run.parts.length - 1]!;
-      const end = from < 0 ? -1 : text.indexOf(last, from + head.length);
-      // the last item must follow closely: a word broken over the line, not the same word further on
-      if (end < 0 || end + last.length - from > whole.length + 8) continue;
-      to = end + last.length;
+      let found = false;
+      for (const head of heads) {
+        from = text.indexOf(head, cursor);
+        const end = from < 0 ? -1 : text.indexOf(last, from + head.length);
+        // the last item must follow closely: a word broken over the line, not the same word further on
+        if (end < 0 || end + last.length - from > whole.length + 8) continue;
+        to = end + last.length;
+        found = true;
+        break;
+      }
+      if (!found) continue;
     }
     ranges.push({ from, to, url: run.url });
     cursor = to;
