@@ -78,7 +78,15 @@ const bundles = [
 ];
 
 // Lazy engines: each is its own bundle, loaded with require() at first use, never on activation.
-for (const lazy of ['src/lazy/charts.ts', 'src/lazy/csl.ts', 'src/lazy/web.ts', 'src/lazy/pdf.ts', 'src/lazy/yaml.ts', 'src/lazy/mcp.ts']) {
+for (const lazy of [
+  'src/lazy/charts.ts',
+  'src/lazy/csl.ts',
+  'src/lazy/web.ts',
+  'src/lazy/pdf.ts',
+  'src/lazy/yaml.ts',
+  'src/lazy/mcp.ts',
+  'src/lazy/agents.ts',
+]) {
   bundles.push({
     ...common,
     entryPoints: [lazy],

@@ -13,6 +13,7 @@ import { readerFeature, type ReaderApi } from './reader';
 import { outlineFeature, type OutlineApi } from './outline';
 import { searchFeature } from './search';
 import { hoverFeature } from './hover';
+import { agentsFeature, type AgentsApi } from './agents';
 
 /** What tests (and other extensions) can reach. */
 export interface DossierApi {
@@ -25,6 +26,8 @@ export interface DossierApi {
   readonly reader?: ReaderApi;
   /** the tree's selection and contents (undefined if the feature failed to start) */
   readonly outline?: OutlineApi;
+  /** the agents' tools, the @dossier chat handler and the MCP server definitions (undefined if the feature failed to start) */
+  readonly agents?: AgentsApi;
   /** how long activate() itself took, in ms (npm run bench reports it beside the whole activation) */
   readonly activationMs?: number;
 }
@@ -65,16 +68,17 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     };
     start(showLogFeature);
     const chartPreview = start(chartPreviewFeature)?.chartPreview;
-    start(citeFeature);
+    const csl = start(citeFeature)?.csl;
     start(checkFeature);
     const reader = start(readerFeature)?.reader;
     const outline = start(outlineFeature)?.outline;
     start(searchFeature);
     start(hoverFeature);
+    const agents = start(agentsFeature(csl))?.agents;
     context.subscriptions.push(registerCommands(handlers, log));
     // Load the library off the activation path; features show it as soon as it is ready.
     library.ready().catch(error => reportError(log, error, vscode.l10n.t('Dossier could not load its reports: {0}', errorMessage(error))));
-    return { library, dossier: library.dossier, chartPreview, reader, outline, activationMs: performance.now() - started };
+    return { library, dossier: library.dossier, chartPreview, reader, outline, agents, activationMs: performance.now() - started };
   } catch (error) {
     // VS Code shows nothing when activation throws: say what broke, and keep the window usable.
     reportError(log, error, vscode.l10n.t('Dossier failed to start: {0}', errorMessage(error)));

@@ -96,7 +96,8 @@ export class CiteService implements vscode.Disposable {
       : { kind: 'inline', text };
   }
 
-  private cslStyle(style: CitationStyle): CslStyleChoice {
+  /** The CSL style a citation style names: a bundled one, or the analyst's .csl file (by the trust policy). */
+  cslStyle(style: CitationStyle): CslStyleChoice {
     if (style === 'chicago' || style === 'apa') return { kind: 'bundled', name: style };
     const { path: file, origin } = config.cslFile();
     if (!file) throw new CslFileError(vscode.l10n.t('Set "dossier.citation.cslFile" to a .csl file to use the csl-file citation style.'));

@@ -45,6 +45,12 @@ export class CslService implements vscode.Disposable {
     return { text, styleClass };
   }
 
+  /** Bibliography entries of the items, in the style's order. */
+  async bibliography(style: CslStyleChoice, items: readonly CslItem[]): Promise<string[]> {
+    const { name } = await this.resolve(style);
+    return this.withEngine(name, engine => engine.bibliography(name, items));
+  }
+
   async bibtex(items: readonly CslItem[]): Promise<string> {
     return this.withEngine('bibtex', engine => engine.bibtex(items));
   }

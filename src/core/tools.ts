@@ -31,8 +31,9 @@ import { paragraphNumbers } from './paragraphs';
 import { lineColumns } from './text';
 import type { SearchKind } from './search';
 
-export const TOOL_NAMES = ['search_reports', 'get_figure', 'get_passage', 'cite', 'check_draft'] as const;
-export type ToolName = (typeof TOOL_NAMES)[number];
+import { TOOL_NAMES, type ToolName } from './toolNames';
+
+export { TOOL_NAMES, type ToolName };
 
 /** Longest query a tool takes: beyond this it is a page pasted as a query, not a question. */
 export const MAX_QUERY_CHARS = 500;

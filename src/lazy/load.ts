@@ -31,6 +31,11 @@ export function webEngine(): typeof import('./web') {
   return lazyEngine<typeof import('./web')>('web');
 }
 
+/** The agents' tools and the @dossier answers (src/core/tools.ts, src/core/chatAnswer.ts). */
+export function agentsEngine(): typeof import('./agents') {
+  return lazyEngine<typeof import('./agents')>('agents');
+}
+
 /** js-yaml (front matter, chart blocks); src/lazy/loadYaml.ts reaches it through here in extension.js. */
 export function yamlEngine(): typeof import('./yaml') {
   return lazyEngine<typeof import('./yaml')>('yaml');

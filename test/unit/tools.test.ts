@@ -290,3 +290,23 @@ test('an unknown tool name is refused, never run', async () => {
     'there is no tool "delete_reports" (the tools are search_reports, get_figure, get_passage, cite, check_draft)',
   );
 });
+
+test('package.json declares the five tools to VS Code as the core defines them, and the participant and MCP provider', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const declared: { name: string; displayName: string; modelDescription: string; inputSchema: unknown }[] =
+    pkg.contributes.languageModelTools;
+  assert.deepEqual(
+    declared.map(t => [t.name, t.displayName, t.modelDescription, t.inputSchema]),
+    TOOL_DEFINITIONS.map(d => [`dossier_${d.name}`, d.title, d.description, JSON.parse(JSON.stringify(d.inputSchema))]),
+  );
+  assert.deepEqual(
+    pkg.contributes.chatParticipants.map((p: { id: string; name: string; commands: { name: string }[] }) => [
+      p.id,
+      p.name,
+      p.commands.map(c => c.name),
+    ]),
+    [['dossier.chat', 'dossier', ['cite', 'figures', 'check']]],
+  );
+  assert.deepEqual(pkg.contributes.mcpServerDefinitionProviders, [{ id: 'dossier.mcp', label: 'Dossier reports' }]);
+  assert.equal(pkg.engines.vscode, '^1.101.0');
+});
