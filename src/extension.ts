@@ -68,13 +68,13 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     };
     start(showLogFeature);
     const chartPreview = start(chartPreviewFeature)?.chartPreview;
-    const csl = start(citeFeature)?.csl;
+    const cite = start(citeFeature)?.cite;
     start(checkFeature);
     const reader = start(readerFeature)?.reader;
     const outline = start(outlineFeature)?.outline;
     start(searchFeature);
     start(hoverFeature);
-    const agents = start(agentsFeature(csl))?.agents;
+    const agents = start(agentsFeature(cite))?.agents;
     context.subscriptions.push(registerCommands(handlers, log));
     // Load the library off the activation path; features show it as soon as it is ready.
     library.ready().catch(error => reportError(log, error, vscode.l10n.t('Dossier could not load its reports: {0}', errorMessage(error))));

@@ -3,6 +3,8 @@
  * (`request.model`), every claim followed by its citation in their style, with references that open each
  * passage in the reader. `/cite` inserts the citation of the best passage into the note, `/figures` lists
  * the figures on a topic, `/check` fact-checks the note. The answers themselves are src/core/chatAnswer.ts.
+ * This handler lives in the lazy bundle dist/agents.js with them (src/agents/index.ts loads it at the first
+ * request).
  */
 import * as vscode from 'vscode';
 import type { AnswerSink, ChatModel } from '../core/chatAnswer';
@@ -17,8 +19,6 @@ import { rangeOf } from '../shared/positions';
 import { readerUri } from '../shared/readerUri';
 import { runCommand } from '../shell/commands';
 import { config } from '../shell/config';
-
-export const CHAT_PARTICIPANT_ID = 'dossier.chat';
 
 /** What a chat request result carries for tests and follow-ups: the keys cited and the ones removed. */
 export interface DossierChatMetadata {
@@ -66,12 +66,6 @@ export function chatHandler(tools: DossierTools, library: LibraryService): vscod
       return { errorDetails: { message: errorMessage(error) }, metadata: { command: request.command, cited: [], removed: [] } };
     }
   };
-}
-
-export function registerChatParticipant(context: vscode.ExtensionContext, tools: DossierTools, library: LibraryService): vscode.Disposable {
-  const participant = vscode.chat.createChatParticipant(CHAT_PARTICIPANT_ID, chatHandler(tools, library));
-  participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'dossier.svg');
-  return participant;
 }
 
 /** The chosen model as the core's ChatModel: its text, fragment by fragment. */

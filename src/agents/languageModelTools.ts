@@ -1,41 +1,38 @@
 /**
- * The five tools of src/core/tools.ts as VS Code language-model tools (`vscode.lm.registerTool`), so agent
- * mode and any chat participant can call them. Their names, descriptions and schemas are declared in
- * package.json (`contributes.languageModelTools`, checked against the core by test/unit/agents.test.ts).
+ * The five tools of src/core/tools.ts as VS Code language-model tools, so agent mode and any chat
+ * participant can call them: src/agents/index.ts registers them (`vscode.lm.registerTool`) and this code,
+ * in the lazy bundle dist/agents.js, runs a call. Their names, descriptions and schemas are declared in
+ * package.json (`contributes.languageModelTools`, checked against the core by test/unit/tools.test.ts).
  */
 import * as vscode from 'vscode';
 import { errorMessage } from '../core/errors';
-import type { DossierTools } from '../core/tools';
-import { TOOL_NAMES, type ToolName } from '../core/toolNames';
+import { ToolInputError, type DossierTools } from '../core/tools';
+import type { ToolName } from '../core/toolNames';
 
 /** VS Code's name of a tool: prefixed, so "cite" cannot clash with another extension's. */
 export function vscodeToolName(name: ToolName): string {
   return `dossier_${name}`;
 }
 
-export function registerLanguageModelTools(tools: DossierTools, log: vscode.LogOutputChannel): vscode.Disposable {
-  return vscode.Disposable.from(
-    ...TOOL_NAMES.map(name =>
-      vscode.lm.registerTool<Record<string, unknown>>(vscodeToolName(name), {
-        prepareInvocation: ({ input }) => ({ invocationMessage: invocationMessage(name, input) }),
-        invoke: async ({ input }) => {
-          try {
-            const output = await tools.run(name, input);
-            return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(output.text)]);
-          } catch (error) {
-            // the message goes to the model, which can correct its input; anything else is also a bug to log
-            // (by name: the error comes from the lazy bundle, whose classes are not this bundle's)
-            if (!(error instanceof Error && error.name === 'ToolInputError'))
-              log.error(error instanceof Error ? error : new Error(String(error)));
-            throw new Error(`${name}: ${errorMessage(error)}`);
-          }
-        },
-      }),
-    ),
-  );
+/** A tool call from VS Code: the core's text for the model, or an error whose message the model can act on. */
+export async function invokeTool(
+  tools: DossierTools,
+  name: ToolName,
+  input: Record<string, unknown>,
+  log: vscode.LogOutputChannel,
+): Promise<vscode.LanguageModelToolResult> {
+  try {
+    const output = await tools.run(name, input);
+    return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(output.text)]);
+  } catch (error) {
+    // bad input is the model's to correct; anything else is also a bug to log
+    if (!(error instanceof ToolInputError)) log.error(error instanceof Error ? error : new Error(String(error)));
+    throw new Error(`${name}: ${errorMessage(error)}`);
+  }
 }
 
-function invocationMessage(name: ToolName, input: Record<string, unknown>): string {
+/** What the chat shows while a tool runs. */
+export function invocationMessage(name: ToolName, input: Record<string, unknown>): string {
   const words = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, 60) : '');
   switch (name) {
     case 'search_reports':

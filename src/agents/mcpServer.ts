@@ -1,13 +1,12 @@
 /**
  * Dossier's MCP server (`dossier mcp`, dist/cli.js) offered to VS Code's agents without any configuration
  * (`vscode.lm.registerMcpServerDefinitionProvider`): the editor's own Node runs the CLI bundle with the
- * reports the analyst's settings name and the citation style they chose.
+ * reports the analyst's settings name and the citation style they chose. src/agents/index.ts registers the
+ * provider; this code is in the lazy bundle dist/agents.js.
  */
 import * as vscode from 'vscode';
 import type { LibraryService } from '../library/libraryService';
 import { config } from '../shell/config';
-
-export const MCP_PROVIDER_ID = 'dossier.mcp';
 
 export function mcpServerDefinitions(extension: vscode.ExtensionContext, library: LibraryService): vscode.McpStdioServerDefinition[] {
   const cli = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'cli.js').fsPath;
@@ -31,19 +30,4 @@ export function mcpServerDefinitions(extension: vscode.ExtensionContext, library
       version,
     ),
   ];
-}
-
-export function registerMcpServer(extension: vscode.ExtensionContext, library: LibraryService): vscode.Disposable {
-  const changed = new vscode.EventEmitter<void>();
-  return vscode.Disposable.from(
-    changed,
-    library.onDidChange(() => changed.fire()),
-    vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('dossier.citation.style')) changed.fire();
-    }),
-    vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, {
-      onDidChangeMcpServerDefinitions: changed.event,
-      provideMcpServerDefinitions: () => mcpServerDefinitions(extension, library),
-    }),
-  );
 }

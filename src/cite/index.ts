@@ -10,26 +10,10 @@ import { addToCitation, citationCommands } from './commands';
 import { CitationCompletionProvider } from './completion';
 import { CslService } from './cslService';
 import { exportBibliography } from './exportBibliography';
-import type { CslFormatter } from '../core/tools';
-
-/** Chicago, APA and the analyst's .csl file for the agents' `cite` tool: the same engine and style rules as citing. */
-function cslFormatter(cite: CiteService, csl: CslService): CslFormatter {
-  return {
-    format: async (style, items, cites) => {
-      const choice = cite.cslStyle(style);
-      const { text, styleClass } = await csl.citation(choice, items, cites);
-      return {
-        citation: text,
-        placement: styleClass === 'note' ? 'footnote' : 'inline',
-        bibliography: await csl.bibliography(choice, items),
-      };
-    },
-  };
-}
 
 export const citeFeature: Feature<
   'insertCitation' | 'addToCitation' | 'insertCitationFor' | 'copyCitationFor' | 'exportBibliography',
-  { csl: CslFormatter }
+  { cite: CiteService }
 > = ({ library, log }) => {
   const csl = new CslService(log);
   const cite = new CiteService(library, csl);
@@ -44,6 +28,6 @@ export const citeFeature: Feature<
       addToCitation,
       exportBibliography: args => exportBibliography(cite, args),
     },
-    csl: cslFormatter(cite, csl),
+    cite,
   };
 };
