@@ -256,7 +256,11 @@ async function replaceAsync(text: string, pattern: RegExp, replace: (match: stri
   let out = '';
   let last = 0;
   for (const m of matches) {
-    out += text.slice(last, m.index) + (await replace(m[0]));
+    const replacement = await replace(m[0]);
+    out += text.slice(last, m.index);
+    // a removed citation takes its leading space with it: "15 percent." rather than "15 percent ."
+    if (!replacement) out = out.replace(/[ \t]+$/, '');
+    out += replacement;
     last = m.index + m[0].length;
   }
   return out + text.slice(last);

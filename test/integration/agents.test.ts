@@ -163,7 +163,7 @@ suite('Agents', () => {
     );
     const text = stream.markdownText();
     assert.match(model.asked[0]!, /Question: tarrif bangladesh$/);
-    assert.match(text, /^Bangladesh faces 39 percent \[@usPakistanFlux2025, para\. 26\]\.\nA rumour says 50 percent \.\n/);
+    assert.match(text, /^Bangladesh faces 39 percent \[@usPakistanFlux2025, para\. 26\]\.\nA rumour says 50 percent\.\n/);
     assert.match(text, /_Removed a citation that your library does not have: madeUp2031\._$/);
     for (const [, key] of text.matchAll(/@([\w-]+)/g))
       assert.ok(api.library.current.byKey(key!), `the answer cites "${key}", which the library does not have`);

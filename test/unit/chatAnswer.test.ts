@@ -48,7 +48,7 @@ describe('@dossier answers', () => {
     const text = stream.text();
     assert.equal(
       text,
-      'Bangladesh faces a 39 percent reciprocal tariff [@diplomat2025b; @usPakistanFlux2025, para. 26].\nSome say it will rise . Afzal calls relations low [@afzal2025, para. 3].\nSee also .\n\n_Removed 2 citations that your library does not have: smith1999, \\[9\\]._',
+      'Bangladesh faces a 39 percent reciprocal tariff [@diplomat2025b; @usPakistanFlux2025, para. 26].\nSome say it will rise. Afzal calls relations low [@afzal2025, para. 3].\nSee also.\n\n_Removed 2 citations that your library does not have: smith1999, \\[9\\]._',
     );
     for (const key of keysIn(text)) assert.ok(dossier.library.byKey(key), `the answer cites "${key}", which the library does not have`);
     assert.deepEqual(result.cited, ['diplomat2025b', 'usPakistanFlux2025', 'afzal2025']);
