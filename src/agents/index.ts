@@ -19,6 +19,8 @@ export interface AgentsApi {
   tools(): DossierTools;
   readonly chatHandler: vscode.ChatRequestHandler;
   mcpServerDefinitions(): vscode.McpStdioServerDefinition[];
+  /** drops the CSL engine a formatted `cite` loaded, as its idle timer would (tests of what loads lazily) */
+  releaseEngines(): void;
 }
 
 /** `cite`: the cite feature's service, whose CSL engine formats Chicago, APA and the analyst's .csl file (when it started). */
@@ -62,7 +64,7 @@ export function agentsFeature(cite: CiteService | undefined): Feature<never, { a
     }
     return {
       disposable: vscode.Disposable.from(...disposables),
-      agents: { tools, chatHandler, mcpServerDefinitions },
+      agents: { tools, chatHandler, mcpServerDefinitions, releaseEngines: () => cite?.csl.release() },
     };
   };
 }

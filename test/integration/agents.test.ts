@@ -104,6 +104,9 @@ suite('Agents', () => {
         '- Afzal, Madiha. “The New, and Low, Normal in U.S.-Pakistan Relations.” Lawfare, January 2025. https://www.lawfaremedia.org/article/the-new–and-low–normal-in-u.s.-pakistan-relations.',
       ].join('\n'),
     );
+    // leave the CSL engine unloaded, as activation does: other suites check that it loads lazily
+    (await getApi()).agents!.releaseEngines();
+    assert.ok(!Object.keys(require.cache).some(file => /[\\/]dist[\\/]csl\.js$/.test(file)), 'dist/csl.js is still loaded');
   });
 
   test('invokeTool: an unknown key is an error that names it and the nearest key', async () => {
