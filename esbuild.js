@@ -86,6 +86,8 @@ for (const lazy of [
   'src/lazy/yaml.ts',
   'src/lazy/mcp.ts',
   'src/lazy/agents.ts',
+  'src/lazy/publish.ts',
+  'src/lazy/export.ts',
 ]) {
   bundles.push({
     ...common,
@@ -125,6 +127,17 @@ bundles.push({
   target: 'es2022',
 });
 
+/**
+ * What dist/export.js reads at run time to draw charts as PNG for Word: resvg's WebAssembly module (no
+ * native binary) and the font the charts' text is set in (Liberation Sans, as pdfjs-dist ships it).
+ */
+function copyRasteriser() {
+  fs.mkdirSync('dist/fonts', { recursive: true });
+  fs.copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm');
+  fs.copyFileSync('node_modules/pdfjs-dist/standard_fonts/LiberationSans-Regular.ttf', 'dist/fonts/LiberationSans-Regular.ttf');
+  fs.copyFileSync('node_modules/pdfjs-dist/standard_fonts/LICENSE_LIBERATION', 'dist/fonts/LICENSE_LIBERATION');
+}
+
 async function main() {
   // A missing entry point is a broken build, not a smaller one: the extension would fail at first use.
   const missing = bundles.flatMap(b => b.entryPoints).filter(entry => !fs.existsSync(entry));
@@ -135,6 +148,7 @@ async function main() {
     console.log('[dossier] watching for changes');
     return;
   }
+  copyRasteriser();
   await Promise.all(contexts.map(c => c.rebuild()));
   await Promise.all(contexts.map(c => c.dispose()));
   fs.chmodSync('dist/cli.js', 0o755);

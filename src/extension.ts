@@ -14,6 +14,7 @@ import { outlineFeature, type OutlineApi } from './outline';
 import { searchFeature } from './search';
 import { hoverFeature } from './hover';
 import { agentsFeature, type AgentsApi } from './agents';
+import { publishFeature, type PublishApi } from './publish';
 
 /** What tests (and other extensions) can reach. */
 export interface DossierApi {
@@ -28,6 +29,8 @@ export interface DossierApi {
   readonly outline?: OutlineApi;
   /** the agents' tools, the @dossier chat handler and the MCP server definitions (undefined if the feature failed to start) */
   readonly agents?: AgentsApi;
+  /** VS Code's Markdown preview calls this to add Dossier's markdown-it plugin (citations, notes, charts) */
+  readonly extendMarkdownIt?: PublishApi['extendMarkdownIt'];
   /** how long activate() itself took, in ms (npm run bench reports it beside the whole activation) */
   readonly activationMs?: number;
 }
@@ -41,7 +44,8 @@ export type ServedCommands =
   | ServedBy<typeof readerFeature>
   | ServedBy<typeof outlineFeature>
   | ServedBy<typeof searchFeature>
-  | ServedBy<typeof hoverFeature>;
+  | ServedBy<typeof hoverFeature>
+  | ServedBy<typeof publishFeature>;
 
 export function activate(context: vscode.ExtensionContext): DossierApi | undefined {
   const started = performance.now();
@@ -75,10 +79,20 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     start(searchFeature);
     start(hoverFeature);
     const agents = start(agentsFeature(cite))?.agents;
+    const publish = start(publishFeature)?.publish;
     context.subscriptions.push(registerCommands(handlers, log));
     // Load the library off the activation path; features show it as soon as it is ready.
     library.ready().catch(error => reportError(log, error, vscode.l10n.t('Dossier could not load its reports: {0}', errorMessage(error))));
-    return { library, dossier: library.dossier, chartPreview, reader, outline, agents, activationMs: performance.now() - started };
+    return {
+      library,
+      dossier: library.dossier,
+      chartPreview,
+      reader,
+      outline,
+      agents,
+      extendMarkdownIt: publish ? md => publish.extendMarkdownIt(md) : undefined,
+      activationMs: performance.now() - started,
+    };
   } catch (error) {
     // VS Code shows nothing when activation throws: say what broke, and keep the window usable.
     reportError(log, error, vscode.l10n.t('Dossier failed to start: {0}', errorMessage(error)));

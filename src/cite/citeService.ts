@@ -25,7 +25,7 @@ import type { LibraryService } from '../library/libraryService';
 import type { InsertOptions } from '../shared/commands';
 import { isNoteDocument } from '../shared/notes';
 import { config } from '../shell/config';
-import { CslFileError, CslService, type CslStyleChoice } from './cslService';
+import { CslService, cslStyleChoice, type CslStyleChoice } from './cslService';
 
 export class CiteService implements vscode.Disposable {
   private itemsOf: { library: Library; items: CitationItem[] } | undefined;
@@ -98,14 +98,7 @@ export class CiteService implements vscode.Disposable {
 
   /** The CSL style a citation style names: a bundled one, or the analyst's .csl file (by the trust policy). */
   cslStyle(style: CitationStyle): CslStyleChoice {
-    if (style === 'chicago' || style === 'apa') return { kind: 'bundled', name: style };
-    const { path: file, origin } = config.cslFile();
-    if (!file) throw new CslFileError(vscode.l10n.t('Set "dossier.citation.cslFile" to a .csl file to use the csl-file citation style.'));
-    // the same trust and path policy as the reports setting (core resolveReportPath)
-    const resolved = this.library.dossier.settingLocation(file, origin);
-    if (!('location' in resolved))
-      throw new CslFileError(vscode.l10n.t('Dossier does not read the CSL style {0}: {1}', file, resolved.refused));
-    return { kind: 'file', uri: vscode.Uri.parse(resolved.location) };
+    return cslStyleChoice(this.library, style === 'chicago' || style === 'apa' ? style : 'csl-file');
   }
 
   /**

@@ -9,10 +9,15 @@ import type { CslItem } from '../core/cite';
 import { cslSizeProblem } from '../core/cslStyle';
 import type { CslCite, CslEngine, StyleClass } from '../lazy/cslEngine';
 import { ExplainedError, errorMessage } from '../core/errors';
+import type { LibraryService } from '../library/libraryService';
+import { config } from '../shell/config';
 
 type CslModule = typeof import('../lazy/csl');
 
 const IDLE_RELEASE_MS = 5 * 60 * 1000;
+
+/** A citation formatted once to build a style's engine. */
+const PROBE: CslItem = { id: 'probe', type: 'webpage', title: 'Probe', issued: { 'date-parts': [[2025]] } };
 
 /** 'chicago' | 'apa' | a user's .csl file (URI) */
 export type CslStyleChoice = { kind: 'bundled'; name: 'chicago' | 'apa' } | { kind: 'file'; uri: vscode.Uri };
@@ -49,6 +54,19 @@ export class CslService implements vscode.Disposable {
   async bibliography(style: CslStyleChoice, items: readonly CslItem[]): Promise<string[]> {
     const { name } = await this.resolve(style);
     return this.withEngine(name, engine => engine.bibliography(name, items));
+  }
+
+  /**
+   * The engine with a style ready, for callers that format many citations at once (a memo's preview or
+   * export): the style's engine is built here, behind the progress notification, not on the first citation.
+   */
+  async engineFor(style: CslStyleChoice): Promise<{ engine: CslEngine; name: string; styleClass: StyleClass }> {
+    const { name, styleClass } = await this.resolve(style);
+    const engine = await this.withEngine(name, engine => {
+      engine.citation(name, [PROBE], [{ id: PROBE.id }]);
+      return engine;
+    });
+    return { engine, name, styleClass };
   }
 
   async bibtex(items: readonly CslItem[]): Promise<string> {
@@ -148,6 +166,20 @@ export class CslService implements vscode.Disposable {
   dispose(): void {
     this.release();
   }
+}
+
+/**
+ * The CSL style a setting names: Chicago or APA as bundled, else the analyst's .csl file, read by the same
+ * trust and path policy as the reports setting (core resolveReportPath).
+ */
+export function cslStyleChoice(library: LibraryService, style: 'chicago' | 'apa' | 'csl-file'): CslStyleChoice {
+  if (style === 'chicago' || style === 'apa') return { kind: 'bundled', name: style };
+  const { path: file, origin } = config.cslFile();
+  if (!file) throw new CslFileError(vscode.l10n.t('Set "dossier.citation.cslFile" to a .csl file to use the csl-file citation style.'));
+  const resolved = library.dossier.settingLocation(file, origin);
+  if (!('location' in resolved))
+    throw new CslFileError(vscode.l10n.t('Dossier does not read the CSL style {0}: {1}', file, resolved.refused));
+  return { kind: 'file', uri: vscode.Uri.parse(resolved.location) };
 }
 
 /** A user's CSL file that cannot be read or used; the message is for the user. */

@@ -3,6 +3,7 @@ import { bibCommand } from './bib';
 import { checkCommand } from './check';
 import { citeCommand } from './cite';
 import { chartCommand } from './chart';
+import { exportCommand } from './export';
 import { figuresCommand } from './figures';
 import { importCommand } from './import';
 import { mcpCommand } from './mcp';
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   citeCommand,
   importCommand,
   mcpCommand,
+  exportCommand,
 ];

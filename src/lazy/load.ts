@@ -36,6 +36,16 @@ export function agentsEngine(): typeof import('./agents') {
   return lazyEngine<typeof import('./agents')>('agents');
 }
 
+/** The memo in VS Code's Markdown preview and Export Memo… (src/publish/publisher.ts). */
+export function publishEngine(): typeof import('./publish') {
+  return lazyEngine<typeof import('./publish')>('publish');
+}
+
+/** The memo's exports: HTML, Word (docx) and the PNG rasteriser (resvg, WASM). */
+export function exportEngine(): typeof import('./export') {
+  return lazyEngine<typeof import('./export')>('export');
+}
+
 /** js-yaml (front matter, chart blocks); src/lazy/loadYaml.ts reaches it through here in extension.js. */
 export function yamlEngine(): typeof import('./yaml') {
   return lazyEngine<typeof import('./yaml')>('yaml');

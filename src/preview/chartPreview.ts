@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { chartsForNote, nearestChart, type Chart, type CuratedChartFile, type NoteCharts } from '../core/charts';
+import { themeKind as kindOf } from '../shared/theme';
 import { chartSpec, lightTheme, themeForKind, themeFromCssVariables, type ChartTheme } from '../core/chartSpec';
 import type { Library } from '../core/library';
 import { chartEngine } from '../lazy/load';
@@ -12,7 +13,6 @@ import {
   type Highlight,
   type HostMessage,
   type PreviewState,
-  type ThemeKind,
   type WebviewMessage,
 } from '../shared/previewProtocol';
 import { noteAnalysis } from '../shared/noteAnalysis';
@@ -322,17 +322,4 @@ function emptyMessage(library: Library): string {
   return vscode.l10n.t(
     'This note does not mention or cite any figure of the report yet. Write an amount from the report (e.g. “29 percent”), cite a paragraph ([@key, para. 12]), or declare a chart in a ```dossier-chart block.',
   );
-}
-
-function kindOf(kind: vscode.ColorThemeKind): ThemeKind {
-  switch (kind) {
-    case vscode.ColorThemeKind.Dark:
-      return 'dark';
-    case vscode.ColorThemeKind.HighContrast:
-      return 'high-contrast';
-    case vscode.ColorThemeKind.HighContrastLight:
-      return 'high-contrast-light';
-    default:
-      return 'light';
-  }
 }

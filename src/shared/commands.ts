@@ -44,6 +44,20 @@ export interface InsertOptions {
   style?: CitationStyle;
 }
 
+/** What Export Memo… writes: a Word file, one HTML file, or a folder for pandoc. */
+export type MemoFormat = 'docx' | 'html' | 'pandoc';
+
+/** Given by scripts and tests, these skip the questions (an existing file is still confirmed). */
+export interface ExportMemoArgs {
+  /** the memo's URI (default: the active Markdown editor's) */
+  note?: string;
+  format?: MemoFormat;
+  /** where to write it */
+  uri?: string;
+  /** export without asking about the numbers the fact-check disputes */
+  exportAnyway?: boolean;
+}
+
 /** One place a figure or a note is mentioned: in the reader or in an open Markdown note. */
 export interface Mention {
   uri: string;
@@ -86,6 +100,8 @@ export const commands = {
     'dossier.exportBibliography',
     'Dossier could not export the bibliography: {0}',
   ),
+  /** the memo as Word, HTML or a pandoc bundle → what was written */
+  exportMemo: command<[args?: ExportMemoArgs], vscode.Uri | undefined>('dossier.exportMemo', 'Dossier could not export the memo: {0}'),
   /** the chart panel beside the note (the active one, or `note`) */
   openChartPreview: command<[note?: vscode.Uri]>('dossier.openChartPreview', 'Dossier could not open the chart preview: {0}'),
   /** Dossier's output channel */

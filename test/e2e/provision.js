@@ -101,6 +101,19 @@ function ensurePandoc() {
 }
 
 /**
+ * LibreOffice (headless Writer) and poppler's pdftoppm, to render an exported .docx to PNG for the README
+ * (test/e2e/docx-screenshot.js): Debian's packages, installed when missing. Returns the soffice command.
+ */
+function ensureLibreOffice() {
+  const missing = [];
+  if (run('soffice', ['--version']).status !== 0) missing.push('libreoffice-writer-nogui');
+  if (run('pdftoppm', ['-v']).status !== 0) missing.push('poppler-utils');
+  if (missing.length) aptInstall(missing, missing);
+  if (run('soffice', ['--version']).status !== 0) throw new HarnessError('LibreOffice was installed but soffice does not run');
+  return 'soffice';
+}
+
+/**
  * Holds a lock directory while `fn` runs. A lock whose owner process is gone is taken over, so a
  * killed first run does not block every later run.
  */
@@ -231,6 +244,7 @@ module.exports = {
   ensureCodeServer,
   ensureSystemPackages,
   ensurePandoc,
+  ensureLibreOffice,
   chromiumPath,
   cacheDir,
   HarnessError,
