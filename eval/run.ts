@@ -25,7 +25,7 @@ interface Finding {
 interface Engine {
   parseReport: ParseReport;
   Library: new (reports: Report[]) => { reports: readonly Report[] };
-  createNoteChecker: (library: unknown) => { check(text: string): Finding[] };
+  createNoteChecker: (library: unknown, options?: { minScore?: number }) => { check(text: string): Finding[] };
 }
 
 const SRC = process.env.EVAL_SRC ? path.resolve(process.env.EVAL_SRC) : path.join(__dirname, '..', 'src');
@@ -287,10 +287,11 @@ async function main(): Promise<void> {
   const golds = loadGold();
   const parsed = golds.map(gold => engine.parseReport(fs.readFileSync(gold.path, 'utf8'), { source: path.basename(gold.path) }));
   const library = new engine.Library(parsed);
-  const checker = engine.createNoteChecker(library);
+  const options = process.env.EVAL_MIN_SCORE ? { minScore: Number(process.env.EVAL_MIN_SCORE) } : undefined;
+  const checker = engine.createNoteChecker(library, options);
   const results: ReportResult[] = golds.map((gold, i) => {
     const report = library.reports[i];
-    const alone = engine.createNoteChecker(new engine.Library([parsed[i]]));
+    const alone = engine.createNoteChecker(new engine.Library([parsed[i]]), options);
     return evalReport(gold, report, checker, alone, library.reports);
   });
   const total = {

@@ -1,7 +1,8 @@
 /**
  * Fact-check diagnostics on Markdown notes (setting `dossier.check.enabled`): numbers that contradict the
- * report (warning, with quick fixes: the report's value, and a citation of its source), citations and
- * footnote markers that resolve to nothing (error), footnote definitions never referenced (information).
+ * report (warning, with quick fixes: the report's value, and a citation of its source), citation locators
+ * that miss the cited figure (warning, with the right locator), citations and footnote markers that resolve
+ * to nothing (error), footnote definitions never referenced (information).
  * Checks run debounced while typing; diagnostics go away when a note closes or checking is turned off.
  */
 import * as vscode from 'vscode';
@@ -222,7 +223,10 @@ function codeActions(
   return actions;
 }
 
-/** Fixes for dangling citations and footnotes: a likely key, a definition to fill in, an unused note to drop. */
+/**
+ * Fixes for citations and footnotes: the locator that holds the cited figure, a likely key, a definition to
+ * fill in, an unused note to drop.
+ */
 function otherFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: CheckFinding): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   const fix = (title: string, edit: (e: vscode.WorkspaceEdit) => void, preferred = false) => {
@@ -233,7 +237,13 @@ function otherFixes(document: vscode.TextDocument, diagnostic: vscode.Diagnostic
     action.isPreferred = preferred;
     actions.push(action);
   };
-  if (finding.code === 'unknown-citation') {
+  if (finding.code === 'wrong-locator') {
+    // offered only when the figure stands in one place (core/check: right or silent)
+    if (finding.replacement !== undefined) {
+      const locator = finding.replacement;
+      fix(vscode.l10n.t('Change the locator to {0}', locator), e => e.replace(document.uri, diagnostic.range, locator), true);
+    }
+  } else if (finding.code === 'unknown-citation') {
     (finding.suggestions ?? []).forEach((key, i) =>
       fix(vscode.l10n.t('Change to @{0}', key), e => e.replace(document.uri, diagnostic.range, `@${key}`), i === 0),
     );

@@ -70,12 +70,17 @@ export interface NoteAnalysis {
   code: NoteRange[];
   /** link and image destinations `](…)` */
   links: NoteRange[];
+  /** the text of inline links, `[text]` of `[text](…)`: words that point somewhere, not claims to check */
+  linkTexts: NoteRange[];
   /** every cited key outside code, in text order */
   keys: CitedKey[];
   footnoteRefs: FootnoteRef[];
   footnoteDefinitions: FootnoteDefinition[];
   chartBlocks: ChartBlockSource[];
-  /** what is not the analyst's own claim: front matter, code, link destinations, citation brackets, footnote definition lines; sorted, disjoint */
+  /**
+   * what is not the analyst's own claim: front matter, code, link destinations, images with their alt text
+   * (an exported chart's title), HTML comments, citation brackets, footnote definition lines; sorted, disjoint
+   */
   notClaims: NoteRange[];
   /** the amounts written in the analyst's own claims (not in `notClaims`), in text order; read on first use */
   readonly figures: Quantity[];
@@ -94,6 +99,8 @@ export function analyseNote(fullText: string): NoteAnalysis {
     ...(reader.frontMatter ? [reader.frontMatter] : []),
     ...reader.code,
     ...reader.links,
+    ...reader.images,
+    ...reader.comments,
     ...reader.groups,
     ...reader.definitionLines,
   ]);
@@ -104,6 +111,7 @@ export function analyseNote(fullText: string): NoteAnalysis {
     frontMatter: reader.frontMatter,
     code: reader.code,
     links: reader.links,
+    linkTexts: reader.linkTexts,
     keys: reader.keys,
     footnoteRefs: reader.refs,
     footnoteDefinitions: reader.definitions,
@@ -192,6 +200,11 @@ class NoteReader {
   frontMatter: NoteRange | undefined;
   readonly code: NoteRange[] = [];
   readonly links: NoteRange[] = [];
+  readonly linkTexts: NoteRange[] = [];
+  /** `![alt](…)` whole */
+  readonly images: NoteRange[] = [];
+  /** `<!-- … -->` within a run of prose lines */
+  readonly comments: NoteRange[] = [];
   readonly groups: NoteRange[] = [];
   readonly keys: CitedKey[] = [];
   readonly refs: FootnoteRef[] = [];
@@ -436,6 +449,8 @@ class NoteReader {
 
     let open = -1;
     let lineEnd = -1;
+    /** past this offset the run holds no `-->`: an unclosed comment is not searched for again */
+    let noCommentFrom = to + 1;
     let parenAt = -1;
     let noParenFrom = -1;
     const closeParen = (after: number): number => {
@@ -479,6 +494,19 @@ class NoteReader {
         open = -1;
         continue;
       }
+      if (ch === '<' && text.startsWith('!--', i + 1) && i < noCommentFrom) {
+        // searched within the run only, and given up for the run once unclosed: each character once
+        const found = text.slice(i + 4, to).indexOf('-->');
+        const close = found < 0 ? -1 : i + 4 + found;
+        if (close >= 0) {
+          this.comments.push({ start: i, end: close + 3 });
+          i = close + 3;
+          if (i > lineEnd) newLine(this.lineStartOf(i, from));
+          open = -1;
+          continue;
+        }
+        noCommentFrom = i;
+      }
       if (ch === '[') {
         const afterMarker = this.definitionMarkers.get(i);
         if (afterMarker !== undefined) {
@@ -497,6 +525,8 @@ class NoteReader {
           const close = closeParen(i + 2);
           if (close >= 0) {
             this.links.push({ start: i + 1, end: close + 1 });
+            if (start > from && text[start - 1] === '!') this.images.push({ start: start - 1, end: close + 1 });
+            else this.linkTexts.push({ start, end: i + 1 });
             i = close + 1;
             continue;
           }

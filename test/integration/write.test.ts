@@ -386,7 +386,7 @@ suite('write', () => {
     const diagnostics = await waitFor(
       () => {
         const found = vscode.languages.getDiagnostics(uri).filter(d => d.source === 'Dossier');
-        return found.length >= 5 ? found : undefined;
+        return found.length >= 6 ? found : undefined;
       },
       15000,
       'Dossier diagnostics on memo.md',
@@ -398,6 +398,7 @@ suite('write', () => {
       'warning contradicts-report 67 percent',
       'warning contradicts-report 92 percent',
       'warning contradicts-report US$854 million',
+      'warning wrong-locator para. 6',
     ]);
     const aid = diagnostics.find(d => editor.document.getText(d.range) === 'US$854 million')!;
     assert.match(aid.message, /US\$845 million/);
@@ -445,6 +446,52 @@ suite('write', () => {
       .filter(d => d.code === 'contradicts-report')
       .map(d => editor.document.getText(d.range));
     assert.deepStrictEqual(remaining.sort(), ['67 percent', 'US$854 million']);
+  });
+
+  test('fact-check: a locator that misses the cited figure is a warning whose fix writes the right one', async () => {
+    const editor = await openFixture('memo.md');
+    const uri = editor.document.uri;
+    const locator = await waitFor(
+      () => vscode.languages.getDiagnostics(uri).find(d => d.code === 'wrong-locator'),
+      15000,
+      'the wrong-locator warning',
+    );
+    assert.strictEqual(locator.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(editor.document.getText(locator.range), 'para. 6');
+    assert.match(locator.message, /just over 16 percent .* in ¶7/);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      locator.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const change = fixes.find(a => a.title.includes('para. 7'));
+    assert.ok(change?.edit, `no locator fix among: ${fixes.map(a => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(change.edit);
+    assert.match(editor.document.getText(), /say in Pakistan's next loan negotiations \[@usPakistanFlux2025, para\. 7\]\./);
+    await waitFor(() => !vscode.languages.getDiagnostics(uri).some(d => d.code === 'wrong-locator'), 5000, 'the locator warning to clear');
+  });
+
+  test('fact-check: an exported chart’s image link is not checked, the claim above it is', async () => {
+    const editor = await noteWithCursor(
+      'alt-text.md',
+      'The textile industry makes up 67 percent of Pakistan’s total exports to the U.S.|\n\n' +
+        '![Textiles: 67 percent of Pakistan’s total exports to the U.S.](charts/textiles.svg)\n',
+    );
+    const uri = editor.document.uri;
+    const flagged = await waitFor(
+      () => {
+        const found = vscode.languages.getDiagnostics(uri).filter(d => d.code === 'contradicts-report');
+        return found.length ? found : undefined;
+      },
+      15000,
+      'the claim’s diagnostic',
+    );
+    assert.deepStrictEqual(
+      flagged.map(d => d.range.start.line),
+      [0],
+      'only the claim on line 1 is flagged, not the image’s alt text',
+    );
   });
 
   test('fact-check offers fixes for a mistyped key and an unused footnote', async () => {

@@ -268,13 +268,15 @@ const seed = parseReport(readFileSync('data/reports/us-pakistan-relations-in-flu
   source: 'us-pakistan-relations-in-flux.txt',
 });
 
-test('the fixture memo: exactly the wrong numbers, the dangling key and the unused note', () => {
+test('the fixture memo: exactly the wrong numbers, the wrong locator, the dangling key and the unused note', () => {
   const memo = readFileSync('test/fixtures/workspace/memo.md', 'utf8');
   const findings = createNoteChecker(new Library([seed])).check(memo);
   assert.deepEqual(
     findings.map(f => [f.severity, f.code, memo.slice(f.start, f.end), f.replacement]),
     [
       ['warning', 'contradicts-report', 'US$854 million', 'US$845 million'],
+      // "just over 16 percent of the votes at the IMF" is in ¶7
+      ['warning', 'wrong-locator', 'para. 6', 'para. 7'],
       ['warning', 'contradicts-report', '92 percent', '29 percent'],
       ['warning', 'contradicts-report', '67 percent', '77 percent'],
       ['error', 'unknown-citation', '@nosuchkey2025', undefined],
@@ -404,7 +406,7 @@ test('dossier check: exit 1 with one line per finding on the memo, 0 on a clean 
   assert.match(memo.out, /memo\.md:15:1: warning \[contradicts-report\] "US\$854 million" disagrees with the report/);
   assert.match(memo.out, /error \[unknown-citation\]/);
   const json = await run('test/fixtures/workspace/memo.md', '--json');
-  assert.equal(JSON.parse(json.out).length, 5);
+  assert.equal(JSON.parse(json.out).length, 6);
   const cleanNote = join(mkdtempSync(join(tmpdir(), 'dossier-check-')), 'clean.md');
   writeFileSync(cleanNote, 'Washington imposed a 29 percent reciprocal tariff on imports from Pakistan [@usPakistanFlux2025, para. 24].\n');
   const clean = await run(cleanNote);

@@ -86,7 +86,8 @@ describe('createDossier end to end: load → search → cite → check', () => {
     assert.deepEqual(
       findings.map(f => [f.code, note.slice(f.start, f.end), f.replacement]),
       [
-        ['contradicts-report', '60 percent', '40 percent'],
+        // one digit of one: no telling a slip from another number, so pointed out without a fix
+        ['contradicts-report', '60 percent', undefined],
         ['unknown-citation', '@nobody2030', undefined],
       ],
     );
