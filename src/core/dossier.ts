@@ -80,12 +80,25 @@ export interface LoadOptions {
 
 export const DEFAULT_MAX_REPORT_SIZE_MB = 50;
 
+/**
+ * Which library a report belongs to: the bundled one, the analyst's personal one (user settings, the CLI's
+ * arguments) or the workspace's (its own settings).
+ */
+export type ReportOrigin = 'bundled' | 'user' | 'workspace';
+
 /** Something to tell the analyst about one file. */
 export interface ReportNotice {
+  /** the file's location; for a setting path that leads nowhere Dossier reads (`asWritten`), the path as written */
   location: string;
   /** the file name, for messages */
   name: string;
   message: string;
+  /** whose library named it */
+  origin?: ReportOrigin;
+  /** the setting's value that named it (the file itself or its folder), as written */
+  entry?: string;
+  /** `location` is the setting's value as written, not a location (the path was refused) */
+  asWritten?: true;
 }
 
 export interface LoadedReport {
@@ -93,6 +106,20 @@ export interface LoadedReport {
   format: ReportFormat;
   /** as it stands in the library (its id and keys unique there) */
   report: Report;
+  /** whose library it is in */
+  origin: ReportOrigin;
+  /** the setting's value that named it (the file itself or its folder), as written; none for a bundled report */
+  entry?: string;
+}
+
+/** A file or folder the library names (a setting's value, resolved): what a host watches. */
+export interface LibraryRoot {
+  location: string;
+  origin: ReportOrigin;
+  /** the setting's value, as written (none for the bundled reports) */
+  entry?: string;
+  /** what was there at the load; `missing` when nothing was */
+  kind: 'file' | 'folder' | 'missing';
 }
 
 /** One load of the library: what was read, what could not be, and what the parsers warned about. */
@@ -107,6 +134,10 @@ export interface LoadResult {
   warnings: ReportNotice[];
   /** the bundled reports' locations came from settings.bundledReports */
   bundled: ReadonlySet<string>;
+  /** the files and folders the library names, bundled ones first */
+  roots: LibraryRoot[];
+  /** how many report files were read (from the cache or parsed) by this load; the others were kept from the one before */
+  read: number;
   /** which load this was: 1, 2, …; a newer load always wins over an older one */
   generation: number;
   ms: number;
@@ -147,6 +178,12 @@ export interface Dossier {
    * be read leaves the library and is listed among the problems.
    */
   reloadReport(location: string): Promise<LoadResult>;
+  /**
+   * Reads only `changed` again (files written, created or deleted since the last load), lists the library's
+   * folders again and keeps every other report as last read: for a watcher's events, and for a change of
+   * the reports setting (a new file or folder is read, the others are kept). Newest wins, as for load().
+   */
+  reload(changed?: readonly string[]): Promise<LoadResult>;
   /** Calls `listener` after every load that became the current one; returns the unsubscribe function. */
   onDidLoad(listener: (result: LoadResult) => void): () => void;
   /** One file, read by the reader of its format. Throws ReportFileError naming the file. */
@@ -198,6 +235,25 @@ class DossierCore implements Dossier {
   }
 
   load(options: LoadOptions = {}): Promise<LoadResult> {
+    // Everything afresh: a reload that starts while this one runs must not keep a report read before it.
+    this.keepable = undefined;
+    return this.start(new Map(), options);
+  }
+
+  reload(changed: readonly string[] = []): Promise<LoadResult> {
+    const gone = new Set(changed);
+    const keep = new Map<string, KeptReport>();
+    for (const r of this.keepable?.reports ?? []) {
+      const parsed = this.inputs.get(r.report);
+      if (parsed && !gone.has(r.location)) keep.set(r.location, { parsed, format: r.format });
+    }
+    return this.start(keep, {});
+  }
+
+  /** The last complete load, whose reports a reload may keep (none while a load() is under way). */
+  private keepable: LoadResult | undefined;
+
+  private start(keep: ReadonlyMap<string, KeptReport>, options: LoadOptions): Promise<LoadResult> {
     const generation = ++this.generation;
     const publish = (result: LoadResult) => {
       // An older load that finishes after a newer one started must not overwrite it.
@@ -205,7 +261,7 @@ class DossierCore implements Dossier {
       this.publishResult(result);
       return true;
     };
-    const loading = this.loadAll(generation, options, publish).then(result => (publish(result) ? result : this.newest!));
+    const loading = this.loadAll(generation, options, publish, keep).then(result => (publish(result) ? result : this.newest!));
     this.newest = loading;
     return loading;
   }
@@ -213,6 +269,7 @@ class DossierCore implements Dossier {
   /** Makes a result the current one: the search index follows it (when built), then the listeners hear of it. */
   private publishResult(result: LoadResult): void {
     this.lastLoad = result;
+    if (!result.partial) this.keepable = result;
     if (!result.partial && this.index) {
       const prepared = this.preparedIndexes();
       this.index = this.index.then(async index => (await index.updateAsync(result.library, { prepared }), index));
@@ -231,16 +288,15 @@ class DossierCore implements Dossier {
   private readonly inputs = new WeakMap<Report, ParsedReport>();
 
   /** A load's result from the files read, in order: the Library made of them (ids and keys unique across them). */
-  private resultOf(
-    read: readonly { location: string; format: ReportFormat; parsed: ParsedReport; index?: PreparedItems }[],
-    rest: Omit<LoadResult, 'library' | 'reports'>,
-  ): LoadResult {
+  private resultOf(read: readonly LibraryInput[], rest: Omit<LoadResult, 'library' | 'reports'>): LoadResult {
     const library = new Library(read.map(p => p.parsed));
-    const reports = read.map((p, i) => {
+    const reports = read.map((p, i): LoadedReport => {
       const report = library.reports[i]!;
       this.inputs.set(report, p.parsed);
       if (p.index) this.prepared.set(report, p.index);
-      return { location: p.location, format: p.format, report };
+      const loaded: LoadedReport = { location: p.location, format: p.format, report, origin: p.origin };
+      if (p.entry !== undefined) loaded.entry = p.entry;
+      return loaded;
     });
     return { library, reports, ...rest };
   }
@@ -252,20 +308,29 @@ class DossierCore implements Dossier {
     const others = (notices: ReportNotice[]) => notices.filter(n => n.location !== location);
     const problems = others(before.problems);
     const warnings = others(before.warnings);
-    const inputs = before.reports.map(r => ({ location: r.location, format: r.format, parsed: this.inputs.get(r.report)! }));
+    const inputs: LibraryInput[] = before.reports.map(r => ({
+      location: r.location,
+      format: r.format,
+      parsed: this.inputs.get(r.report)!,
+      origin: r.origin,
+      entry: r.entry,
+    }));
     const at = inputs.findIndex(i => i.location === location);
+    // a new file belongs to the library of the folder it is in
+    const root = before.roots.find(r => r.location === location || location.startsWith(`${r.location.replace(/[\\/]$/, '')}/`));
+    const library = { origin: root?.origin ?? ('user' as const), entry: root?.entry };
     try {
       const read = await this.readLibraryReport(location);
-      const input = { location, format: read.format, parsed: read.parsed, index: read.index };
+      const input = { location, format: read.format, parsed: read.parsed, index: read.index, ...library };
       if (at >= 0) inputs[at] = input;
       else inputs.push(input);
-      for (const warning of read.parsed.warnings) warnings.push({ location, name: nameOf(location), message: warning });
+      for (const warning of read.parsed.warnings) warnings.push({ location, name: nameOf(location), message: warning, ...library });
     } catch (error) {
       if (at >= 0) inputs.splice(at, 1);
-      problems.push({ location, name: nameOf(location), message: whyOf(error) });
+      problems.push({ location, name: nameOf(location), message: whyOf(error), ...library });
     }
-    const { restricted, bundled } = before;
-    const result = this.resultOf(inputs, { problems, restricted, warnings, bundled, generation, ms: 0, cached: 0 });
+    const { restricted, bundled, roots } = before;
+    const result = this.resultOf(inputs, { problems, restricted, warnings, bundled, roots, read: 1, generation, ms: 0, cached: 0 });
     result.ms = Date.now() - started;
     if (generation !== this.generation) return this.newest!;
     this.newest = Promise.resolve(result);
@@ -297,7 +362,12 @@ class DossierCore implements Dossier {
     );
   }
 
-  private async loadAll(generation: number, options: LoadOptions, publish: (partial: LoadResult) => void): Promise<LoadResult> {
+  private async loadAll(
+    generation: number,
+    options: LoadOptions,
+    publish: (partial: LoadResult) => void,
+    keep: ReadonlyMap<string, KeptReport>,
+  ): Promise<LoadResult> {
     const started = Date.now();
     const { settings, log } = this.host;
     const problems: ReportNotice[] = [];
@@ -306,48 +376,76 @@ class DossierCore implements Dossier {
     const notice = (location: string, message: string): ReportNotice => ({ location, name: nameOf(location), message });
 
     const bundled = new Set<string>();
-    const files: string[] = [];
-    const roots = settings.bundledReports.map(location => ({ location, bundled: true }));
-    const named = [
+    const files: { location: string; origin: ReportOrigin; entry?: string }[] = [];
+    const named: { location: string; origin: ReportOrigin; entry?: string }[] = settings.bundledReports.map(location => ({
+      location,
+      origin: 'bundled',
+    }));
+    const written = [
       ...settings.reports.map(path => ({ path, origin: 'user' as const })),
       ...(settings.workspaceReports ?? []).map(path => ({ path, origin: 'workspace' as const })),
     ];
-    for (const { path, origin } of named) {
+    for (const { path, origin } of written) {
       const resolved = this.settingLocation(path, origin);
-      if ('location' in resolved) roots.push({ location: resolved.location, bundled: false });
-      else (resolved.restricted ? restricted : problems).push({ location: path, name: path, message: resolved.refused });
+      if ('location' in resolved) named.push({ location: resolved.location, origin, entry: path });
+      else if (resolved.restricted) restricted.push({ location: path, name: path, message: resolved.refused, origin, entry: path });
+      else problems.push({ location: path, name: path, message: resolved.refused, origin, entry: path, asWritten: true });
     }
-    for (const root of roots) {
+    const roots: LibraryRoot[] = [];
+    const seen = new Set<string>();
+    for (const root of named) {
       try {
         const found = await this.reportFiles(root.location);
-        files.push(...found);
-        if (root.bundled) for (const file of found) bundled.add(file);
+        roots.push({ ...root, kind: found.length === 1 && found[0] === root.location ? 'file' : 'folder' });
+        for (const location of found) {
+          // a file named twice (itself and its folder, or by both libraries) is one report, in the first
+          if (seen.has(location)) continue;
+          seen.add(location);
+          files.push({ location, origin: root.origin, entry: root.entry });
+          if (root.origin === 'bundled') bundled.add(location);
+        }
       } catch (error) {
-        problems.push(notice(root.location, whyOf(error)));
+        roots.push({ ...root, kind: 'missing' });
+        problems.push({ ...notice(root.location, whyOf(error)), origin: root.origin, entry: root.entry });
       }
     }
 
-    const parsed: { location: string; format: ReportFormat; parsed: ParsedReport; index?: PreparedItems }[] = [];
+    const parsed: LibraryInput[] = [];
+    let readCount = 0;
     const result = (partial: boolean): LoadResult => {
-      const rest = { problems: [...problems], restricted, warnings: [...warnings], bundled, generation, ms: Date.now() - started, cached };
+      const rest = {
+        problems: [...problems],
+        restricted,
+        warnings: [...warnings],
+        bundled,
+        roots,
+        read: readCount,
+        generation,
+        ms: Date.now() - started,
+        cached,
+      };
       return this.resultOf(parsed, partial ? { ...rest, partial: true } : rest);
     };
     const every = options.partialEveryMs ?? 1000;
     let published = Date.now();
     let cached = 0;
-    for (const [i, location] of files.entries()) {
+    for (const [i, file] of files.entries()) {
+      const { location } = file;
+      const library = { origin: file.origin, entry: file.entry };
       if (options.cancelled?.()) {
-        for (const skipped of files.slice(i)) problems.push(notice(skipped, 'not read: loading was cancelled'));
+        for (const skipped of files.slice(i))
+          problems.push({ ...notice(skipped.location, 'not read: loading was cancelled'), origin: skipped.origin, entry: skipped.entry });
         break;
       }
       try {
-        const read = await this.readLibraryReport(location);
+        const kept = keep.get(location);
+        const read = kept ? { ...kept, fromCache: false } : (readCount++, await this.readLibraryReport(location));
         if (read.fromCache) cached++;
-        parsed.push({ location, ...read });
-        for (const warning of read.parsed.warnings) warnings.push(notice(location, warning));
+        parsed.push({ location, ...read, ...library });
+        for (const warning of read.parsed.warnings) warnings.push({ ...notice(location, warning), ...library });
       } catch (error) {
         if (!(error instanceof ReportFileError)) log.error(error instanceof Error ? error : new Error(String(error)));
-        problems.push(notice(location, whyOf(error)));
+        problems.push({ ...notice(location, whyOf(error)), ...library });
       }
       options.onProgress?.({ done: i + 1, total: files.length, cached });
       if (Date.now() - published >= every && i + 1 < files.length && generation === this.generation) {
@@ -358,8 +456,9 @@ class DossierCore implements Dossier {
 
     const final = result(false);
     const fromCache = this.host.cache ? `, ${cached} from the cache` : '';
+    const kept = readCount < files.length ? ` (${readCount} read, the others kept)` : '';
     log.info(
-      `Library built: ${final.reports.length} report(s) in ${final.ms} ms${fromCache}${problems.length ? `, ${problems.length} skipped` : ''}`,
+      `Library built: ${final.reports.length} report(s) in ${final.ms} ms${kept}${fromCache}${problems.length ? `, ${problems.length} skipped` : ''}`,
     );
     return final;
   }
@@ -528,6 +627,20 @@ class DossierCore implements Dossier {
     }
     return files;
   }
+}
+
+/** A report as its reader gave it, kept from the last load by a reload. */
+interface KeptReport {
+  parsed: ParsedReport;
+  format: ReportFormat;
+}
+
+/** A report file read for the library: what the Library is made of, with where it came from. */
+interface LibraryInput extends KeptReport {
+  location: string;
+  index?: PreparedItems;
+  origin: ReportOrigin;
+  entry?: string;
 }
 
 const NOT_A_FILE = 'is not a regular file (a device, a pipe or a socket), so it is not read';

@@ -65,6 +65,11 @@ export class ReaderRegistry {
     return this.readers.find(r => (r.accepts ? r.accepts(name, head) : r.format === format));
   }
 
+  /** The file extensions of every format read (lower case, with the dot), for a file picker's filter. */
+  extensions(): string[] {
+    return [...new Set(this.readers.flatMap(r => r.extensions))].sort();
+  }
+
   /** Whether a file of this name in a report folder is a report to load. */
   isReportFile(name: string): boolean {
     const lower = name.toLowerCase();

@@ -105,6 +105,17 @@ function insideAny(location: string, folders: readonly string[]): boolean {
   });
 }
 
+/**
+ * The URIs of a `text/uri-list` (RFC 2483: what a drag from the Explorer or a file manager carries): one a
+ * line, `#` lines are comments; only files and the other schemes Dossier may read pass later checks.
+ */
+export function urisOfUriList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map(line => line.trim())
+    .filter(line => line !== '' && !line.startsWith('#'));
+}
+
 /** The file name at the end of a location (a path or a URI), for messages and report ids. */
 export function nameOf(location: string): string {
   const last =

@@ -5,7 +5,7 @@ import { createDossier, type DossierSettings, type Logger } from '../../src/core
 import { decodeText, sniffFormat, type ReportReader } from '../../src/core/formats';
 import { Library } from '../../src/core/library';
 import { parseReportWithSpans } from '../../src/core/parse';
-import { memorySource, nameOf, resolveReportPath, resolveSettingPath, type ReportSource } from '../../src/core/reportSource';
+import { memorySource, nameOf, resolveReportPath, resolveSettingPath, urisOfUriList, type ReportSource } from '../../src/core/reportSource';
 
 const GULF = `---
 title: Gulf Shipping Under Strain
@@ -458,5 +458,144 @@ describe('Library inputs are never changed', () => {
     assert.equal(JSON.stringify([a, b]), before);
     assert.equal(library.reports[0], a.report, 'a report that keeps its id and keys is not copied');
     assert.equal(library.at('gulf-2', GULF.indexOf('Container traffic'))?.kind, 'paragraph', 'the copy keeps its spans');
+  });
+});
+
+/** Files in memory that a test may write and delete between loads; counts the reads. */
+function changingSource(files: Record<string, string>): ReportSource & { reads: string[] } {
+  const reads: string[] = [];
+  const now = () => memorySource(files);
+  return {
+    reads,
+    stat: location => now().stat(location),
+    list: folder => now().list(folder),
+    read: location => (reads.push(location), now().read(location)),
+    join: (folder, name) => now().join(folder, name),
+    fromPath: path => now().fromPath(path),
+  };
+}
+
+describe('reload: one report afresh, the others kept', () => {
+  const ISLANDS = PLAIN.replace('Port Costs', 'Island Freight').replace('12 dollars', '31 dollars');
+
+  function library(files: Record<string, string>, reports: string[] = ['/home/me/lib']) {
+    const source = changingSource(files);
+    const dossier = createDossier({ source, log: memoryLog(), settings: { bundledReports: [], reports } });
+    return { source, dossier };
+  }
+
+  test('a changed file is read again, alone; the other reports stay the same objects and the search follows', async () => {
+    const files: Record<string, string> = { '/home/me/lib/gulf.md': GULF, '/home/me/lib/port.txt': PLAIN };
+    const { source, dossier } = library(files);
+    const first = await dossier.load();
+    assert.deepEqual(await dossier.search('tonne').then(hits => hits.map(h => h.reportId)), ['port']);
+    files['/home/me/lib/port.txt'] = ISLANDS;
+    source.reads.length = 0;
+    const second = await dossier.reload(['/home/me/lib/port.txt']);
+    assert.deepEqual(source.reads, ['/home/me/lib/port.txt']);
+    assert.equal(second.read, 1);
+    assert.equal(second.library.report('gulf'), first.library.report('gulf'), 'the other report is kept as it was');
+    assert.deepEqual(
+      second.reports.map(r => r.report.title),
+      ['Gulf Shipping Under Strain', 'Island Freight'],
+    );
+    assert.deepEqual(
+      (await dossier.search('31 dollars')).map(h => [h.reportId, h.id]),
+      [
+        ['port', 'f1'],
+        ['port', 'p1'],
+      ],
+    );
+    assert.deepEqual(
+      (await dossier.search('dollars')).filter(h => h.detail.includes('Port Costs')),
+      [],
+      'nothing of the old text is found',
+    );
+  });
+
+  test('a file added to a folder is read alone; a deleted one leaves the library without a problem', async () => {
+    const files: Record<string, string> = { '/home/me/lib/gulf.md': GULF };
+    const { source, dossier } = library(files);
+    await dossier.load();
+    files['/home/me/lib/islands.txt'] = ISLANDS;
+    source.reads.length = 0;
+    const added = await dossier.reload(['/home/me/lib/islands.txt']);
+    assert.deepEqual(source.reads, ['/home/me/lib/islands.txt']);
+    assert.deepEqual(
+      added.reports.map(r => r.report.id),
+      ['gulf', 'islands'],
+    );
+    delete files['/home/me/lib/islands.txt'];
+    source.reads.length = 0;
+    const removed = await dossier.reload(['/home/me/lib/islands.txt']);
+    assert.deepEqual(source.reads, []);
+    assert.deepEqual(
+      removed.reports.map(r => r.report.id),
+      ['gulf'],
+    );
+    assert.deepEqual(removed.problems, []);
+  });
+
+  test('a report file named in the setting and then deleted is a problem that names it, in its library', async () => {
+    const files: Record<string, string> = { '/home/me/port.txt': PLAIN };
+    const { dossier } = library(files, ['/home/me/port.txt']);
+    await dossier.load();
+    delete files['/home/me/port.txt'];
+    const gone = await dossier.reload(['/home/me/port.txt']);
+    assert.deepEqual(gone.reports, []);
+    assert.deepEqual(gone.problems, [
+      { location: '/home/me/port.txt', name: 'port.txt', message: 'no such folder or file', origin: 'user', entry: '/home/me/port.txt' },
+    ]);
+    assert.deepEqual(gone.roots, [{ location: '/home/me/port.txt', origin: 'user', entry: '/home/me/port.txt', kind: 'missing' }]);
+  });
+
+  test('after load() everything is read afresh, even by a reload that starts before it ends', async () => {
+    const { source, dossier } = library({ '/home/me/lib/gulf.md': GULF, '/home/me/lib/port.txt': PLAIN });
+    await dossier.load();
+    source.reads.length = 0;
+    void dossier.load();
+    const result = await dossier.reload([]);
+    assert.equal(result.read, 2);
+    assert.equal(result.generation, 3);
+  });
+
+  test('each report knows its library and the setting value that named it; a file named twice is one report', async () => {
+    const { dossier } = dossierOf(
+      { '/bundled/gulf.md': GULF, '/home/me/port.txt': PLAIN, '/ws/reports/islands.txt': ISLANDS },
+      {
+        bundledReports: ['/bundled'],
+        reports: ['/home/me/port.txt', '/home/me'],
+        workspaceReports: ['reports', '/ws/reports/islands.txt'],
+        workspaceFolders: ['/ws'],
+      },
+    );
+    const loaded = await dossier.load();
+    assert.deepEqual(
+      loaded.reports.map(r => [r.report.id, r.origin, r.entry]),
+      [
+        ['gulf', 'bundled', undefined],
+        ['port', 'user', '/home/me/port.txt'],
+        ['islands', 'workspace', 'reports'],
+      ],
+    );
+    assert.deepEqual(
+      loaded.roots.map(r => [r.location, r.origin, r.kind]),
+      [
+        ['/bundled', 'bundled', 'folder'],
+        ['/home/me/port.txt', 'user', 'file'],
+        ['/home/me', 'user', 'folder'],
+        ['/ws/reports', 'workspace', 'folder'],
+        ['/ws/reports/islands.txt', 'workspace', 'file'],
+      ],
+    );
+  });
+});
+
+describe('dropped files', () => {
+  test('a text/uri-list: one URI a line, comments and blank lines left out', () => {
+    assert.deepEqual(urisOfUriList('# dragged from the Explorer\r\nfile:///home/me/a%20b.pdf\r\n\r\n  file:///home/me/reports  \n'), [
+      'file:///home/me/a%20b.pdf',
+      'file:///home/me/reports',
+    ]);
   });
 });
