@@ -15,6 +15,7 @@ import { searchFeature } from './search';
 import { hoverFeature } from './hover';
 import { agentsFeature, type AgentsApi } from './agents';
 import { publishFeature, type PublishApi } from './publish';
+import { libraryFeature } from './library';
 
 /** What tests (and other extensions) can reach. */
 export interface DossierApi {
@@ -45,7 +46,8 @@ export type ServedCommands =
   | ServedBy<typeof outlineFeature>
   | ServedBy<typeof searchFeature>
   | ServedBy<typeof hoverFeature>
-  | ServedBy<typeof publishFeature>;
+  | ServedBy<typeof publishFeature>
+  | ServedBy<typeof libraryFeature>;
 
 export function activate(context: vscode.ExtensionContext): DossierApi | undefined {
   const started = performance.now();
@@ -80,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     start(hoverFeature);
     const agents = start(agentsFeature(cite))?.agents;
     const publish = start(publishFeature)?.publish;
+    start(libraryFeature);
     context.subscriptions.push(registerCommands(handlers, log));
     // Load the library off the activation path; features show it as soon as it is ready.
     library.ready().catch(error => reportError(log, error, vscode.l10n.t('Dossier could not load its reports: {0}', errorMessage(error))));

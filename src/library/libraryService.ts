@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { createDossier, type Dossier, type DossierSettings, type LoadedReport, type LoadProgress, type LoadResult } from '../core/dossier';
+import {
+  createDossier,
+  type Dossier,
+  type DossierSettings,
+  type LoadedReport,
+  type LoadProgress,
+  type LoadResult,
+  type ReportNotice,
+} from '../core/dossier';
 import type { Library } from '../core/library';
 import { webReaders } from '../lazy/webReaders';
 import { pdfReportReader } from '../lazy/loadPdf';
@@ -11,13 +19,16 @@ import { restrictedModeMessage, workspaceFolderLocations } from './workspaceTrus
 /**
  * The extension's host for the core's dossier: reports through `workspace.fs`, settings from the
  * configuration, the bundled reports and charts from the extension's data/. It reloads when a setting that
- * names reports changes (edits to a report file are read at the next reload), and shows the analyst every
- * report that could not be read and every parser warning about their own reports.
+ * names reports changes (reading only the reports that are new; the watcher in ./watcher.ts re-reads a file
+ * that changes on disk), and tells the analyst once about every report that could not be read and every
+ * parser warning about their own reports (the tree and the Problems panel keep showing them).
  */
 export class LibraryService implements vscode.Disposable {
   readonly dossier: Dossier;
   private readonly changed = new vscode.EventEmitter<Library>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** what was already told, so a reload of one file does not tell again about the others */
+  private told = new Set<string>();
 
   /** Fires after every load that became the current one, with the new library. */
   readonly onDidChange = this.changed.event;
@@ -44,7 +55,10 @@ export class LibraryService implements vscode.Disposable {
     this.disposables.push(
       { dispose: unsubscribe },
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration(Setting.reports) || e.affectsConfiguration(Setting.maxReportSizeMB)) void this.reload();
+        // a new or removed entry: the reports already read are kept (the watcher keeps them current)
+        if (e.affectsConfiguration(Setting.reports) || e.affectsConfiguration(Setting.showBundledReport)) void this.reloadFiles([]);
+        // a new size limit may let in, or keep out, any file: everything afresh
+        if (e.affectsConfiguration(Setting.maxReportSizeMB)) void this.reload();
       }),
       // trusting the workspace brings its own settings' reports in (VS Code hid them until then)
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
@@ -114,6 +128,11 @@ export class LibraryService implements vscode.Disposable {
     return loading;
   }
 
+  /** Reads `changed` again (and any file new to the library), keeping the other reports; newest wins. */
+  async reloadFiles(changed: readonly string[]): Promise<Library> {
+    return (await this.dossier.reload(changed)).library;
+  }
+
   /** In Restricted Mode, why the workspace's own report settings were not read (for the tree); else undefined. */
   restriction(): Promise<string | undefined> {
     return restrictedModeMessage();
@@ -122,18 +141,23 @@ export class LibraryService implements vscode.Disposable {
   /** Problems and warnings: all in the log, and in a message (warnings only for the analyst's own reports). */
   private tell(result: LoadResult): void {
     if (result.partial) return; // told once, when the load is complete
-    for (const p of result.problems) this.log.warn(`Skipped report ${p.location}: ${p.message}`);
-    for (const r of result.restricted) this.log.info(`Not read in Restricted Mode: ${r.location}: ${r.message}`);
-    for (const w of result.warnings) this.log.warn(`${w.location}: ${w.message}`);
-    const problem = result.problems[0];
+    const told = this.told;
+    this.told = new Set([...result.problems, ...result.restricted, ...result.warnings].map(noticeKey));
+    const news = (notices: ReportNotice[]) => notices.filter(n => !told.has(noticeKey(n)));
+    const problems = news(result.problems);
+    for (const p of problems) this.log.warn(`Skipped report ${p.location}: ${p.message}`);
+    for (const r of news(result.restricted)) this.log.info(`Not read in Restricted Mode: ${r.location}: ${r.message}`);
+    const warnings = news(result.warnings);
+    for (const w of warnings) this.log.warn(`${w.location}: ${w.message}`);
+    const problem = problems[0];
     if (problem) {
       const text =
-        result.problems.length === 1
+        problems.length === 1
           ? vscode.l10n.t('Dossier could not read the report {0}: {1}', problem.name, problem.message)
-          : vscode.l10n.t('Dossier could not read {0} reports ({1}: {2}, …).', result.problems.length, problem.name, problem.message);
+          : vscode.l10n.t('Dossier could not read {0} reports ({1}: {2}, …).', problems.length, problem.name, problem.message);
       this.offerLog(text);
     }
-    const warned = result.warnings.filter(w => !result.bundled.has(w.location));
+    const warned = warnings.filter(w => w.origin !== 'bundled');
     const first = warned[0];
     if (first) {
       const files = new Set(warned.map(w => w.location)).size;
@@ -164,16 +188,18 @@ export class LibraryService implements vscode.Disposable {
 
 /**
  * The configuration as the dossier reads it: live getters, so every load sees the current settings. The
- * reports setting is split by who wrote it, for the trust and path policy (core resolveReportPath): a value
- * in the workspace's settings replaces the user's, as VS Code's own precedence has it.
+ * reports setting is split by who wrote it, for the trust and path policy (core resolveReportPath), and
+ * both lists are read: the personal library and the workspace's show side by side.
  */
 function extensionSettings(extensionUri: vscode.Uri): DossierSettings {
   return {
-    bundledReports: [vscode.Uri.joinPath(extensionUri, 'data', 'reports').toString()],
+    get bundledReports() {
+      return config.showBundledReport() ? [vscode.Uri.joinPath(extensionUri, 'data', 'reports').toString()] : [];
+    },
     chartFolders: [vscode.Uri.joinPath(extensionUri, 'data', 'charts').toString()],
+    // the personal library and the workspace's both show (each marked in the tree), not one instead of the other
     get reports() {
-      const { user, workspace } = config.reports();
-      return workspace !== undefined ? [] : user;
+      return config.reports().user;
     },
     get workspaceReports() {
       return config.reports().workspace ?? [];
@@ -191,4 +217,8 @@ function extensionSettings(extensionUri: vscode.Uri): DossierSettings {
       return vscode.workspace.workspaceFolders?.[0]?.uri.toString();
     },
   };
+}
+
+function noticeKey(notice: ReportNotice): string {
+  return `${notice.location}\n${notice.message}`;
 }

@@ -10,6 +10,8 @@ import { offsetOf, showsReader } from '../shared/positions';
 import { reportIdOf } from '../shared/readerUri';
 import type { ReportTarget } from '../shared/targets';
 import { config } from '../shell/config';
+import { runCommand } from '../shell/commands';
+import { urisOfUriList } from '../core/reportSource';
 import { OutlineTree, type OutlineElement } from './outlineTree';
 
 const FOLLOWED: readonly SpanKind[] = ['figure', 'paragraph', 'footnote', 'heading', 'title'];
@@ -26,7 +28,12 @@ export interface OutlineApi {
 
 export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ library, log }) => {
   const tree = new OutlineTree(library.current);
-  const view = vscode.window.createTreeView('dossier.outline', { treeDataProvider: tree, showCollapseAll: true });
+  tree.setLibrary(library.current, library.dossier.lastLoad);
+  const view = vscode.window.createTreeView('dossier.outline', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    dragAndDropController: dropReports,
+  });
   let pending: ReturnType<typeof setTimeout> | undefined;
 
   const follow = (editor: vscode.TextEditor) => {
@@ -62,7 +69,7 @@ export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ librar
       tree,
       view,
       library.onDidChange(current => {
-        tree.setLibrary(current);
+        tree.setLibrary(current, library.dossier.lastLoad);
         void showRestriction();
       }),
       vscode.window.onDidChangeTextEditorSelection(event => {
@@ -79,11 +86,28 @@ export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ librar
         return view.message;
       },
       describe: async (depth = 3) => {
-        tree.setLibrary(await library.ready());
+        tree.setLibrary(await library.ready(), library.dossier.lastLoad);
         return describe(tree, undefined, Math.min(Math.max(1, Math.floor(depth)), 6));
       },
     },
   };
+};
+
+/**
+ * Files and folders dropped on the tree (from the Explorer, or the system's file manager) are added to the
+ * library, as by Add Reports…. The tree's own items are not dragged.
+ */
+const dropReports: vscode.TreeDragAndDropController<OutlineElement> = {
+  dropMimeTypes: ['text/uri-list', 'files'],
+  dragMimeTypes: [],
+  async handleDrop(_target, data) {
+    const uris = new Set(urisOfUriList((await data.get('text/uri-list')?.asString()) ?? ''));
+    data.forEach(item => {
+      const uri = item.asFile()?.uri;
+      if (uri) uris.add(uri.toString());
+    });
+    if (uris.size) await runCommand('addReports', [...uris]);
+  },
 };
 
 /** The target of the thing under the cursor. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { fullNote, pagesLocator, resolveFootnote } from '../core/cite';
+import type { LoadedReport, LoadResult, ReportNotice, ReportOrigin } from '../core/dossier';
 import { plainLine } from '../core/escape';
 import type { Library } from '../core/library';
 import { figuresByParagraph } from '../core/paragraphs';
@@ -9,7 +10,7 @@ import { escapeMarkdown } from '../shared/markdown';
 import { commands } from '../shared/commands';
 import type { ReportTarget } from '../shared/targets';
 
-type ElementType = 'report' | 'section' | 'paragraph' | 'notes' | 'footnote' | 'figures' | 'figureSection' | 'figure';
+type ElementType = 'report' | 'section' | 'paragraph' | 'notes' | 'footnote' | 'figures' | 'figureSection' | 'figure' | 'unreadable';
 
 /**
  * One node of the Dossier tree. It is also a ReportTarget (reportId, kind, id), so the commands of its
@@ -19,6 +20,15 @@ export interface OutlineElement extends ReportTarget {
   readonly type: ElementType;
   readonly key: string;
   readonly parent?: OutlineElement;
+  /** a file that could not be read: where it is (Remove from Library and Reveal Report File take it) */
+  readonly location?: string;
+}
+
+/** What the tree shows of a load beyond the library: where each report came from, what went wrong. */
+interface LoadFacts {
+  files: Map<string, LoadedReport>;
+  warnings: Map<string, ReportNotice[]>;
+  unreadable: ReportNotice[];
 }
 
 /**
@@ -29,12 +39,19 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
   private readonly changed = new vscode.EventEmitter<OutlineElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private elements = new Map<string, OutlineElement>();
+  private facts: LoadFacts = { files: new Map(), warnings: new Map(), unreadable: [] };
 
   constructor(private library: Library) {}
 
-  setLibrary(library: Library): void {
+  /** The library to show, and the load it came from (its files' libraries, warnings and unreadable files). */
+  setLibrary(library: Library, load?: LoadResult): void {
     this.library = library;
     this.elements = new Map();
+    if (load?.library === library) {
+      const warnings = new Map<string, ReportNotice[]>();
+      for (const w of load.warnings) warnings.set(w.location, [...(warnings.get(w.location) ?? []), w]);
+      this.facts = { files: new Map(load.reports.map(r => [r.report.id, r])), warnings, unreadable: load.problems };
+    }
     this.changed.fire(undefined);
   }
 
@@ -50,8 +67,20 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
     return element;
   }
 
+  /** Every report, then every file of the library that could not be read (never silently missing). */
   roots(): OutlineElement[] {
-    return this.library.reports.map(r => this.element('report', r.id, 'report', r.id));
+    return [
+      ...this.library.reports.map(r => this.element('report', r.id, 'report', r.id)),
+      ...this.facts.unreadable.map(problem => {
+        const key = `unreadable:${problem.location}`;
+        let element = this.elements.get(key);
+        if (!element) {
+          element = { type: 'unreadable', reportId: '', kind: 'report', id: problem.location, key, location: problem.location };
+          this.elements.set(key, element);
+        }
+        return element;
+      }),
+    ];
   }
 
   getParent(element: OutlineElement): OutlineElement | undefined {
@@ -136,6 +165,12 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
   }
 
   getTreeItem(element: OutlineElement): vscode.TreeItem {
+    if (element.type === 'unreadable') {
+      const problem = this.facts.unreadable.find(p => p.location === element.location);
+      const item = unreadableItem(problem ?? { location: element.id, name: element.id, message: '' });
+      item.id = element.key;
+      return item;
+    }
     const report = this.library.report(element.reportId);
     if (!report) return new vscode.TreeItem(vscode.l10n.t('(report no longer in the library)'));
     const item = this.describe(element, report);
@@ -163,13 +198,25 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
       case 'report': {
         const single = this.library.reports.length === 1;
         const item = new vscode.TreeItem(plainLine(report.title), single ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
-        item.description = formatDate(report.date);
-        item.iconPath = new vscode.ThemeIcon('book');
+        const file = this.facts.files.get(report.id);
+        const warnings = (file && this.facts.warnings.get(file.location)) ?? [];
+        item.description = [
+          formatDate(report.date),
+          libraryName(file?.origin),
+          warnings.length ? vscode.l10n.t('{0} warning(s)', warnings.length) : '',
+        ]
+          .filter(Boolean)
+          .join(' · ');
+        item.iconPath = warnings.length
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon('book');
         item.contextValue = 'report';
         item.tooltip = tooltip([
           report.title,
           [formatDate(report.date), report.authors.join(', '), report.publisher].filter(Boolean).join(' · '),
           report.source ?? '',
+          file && file.origin !== 'bundled' ? `${libraryName(file.origin)}: ${fileLabel(file.location)}` : '',
+          ...warnings.map(w => `⚠ ${w.message}`),
         ]);
         item.command = reveal(element);
         return item;
@@ -235,8 +282,38 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         item.command = reveal(element);
         return item;
       }
+      case 'unreadable':
+        return new vscode.TreeItem(element.id);
     }
   }
+}
+
+/** A file of the library that gave no report: its name, the reason, and the log. */
+function unreadableItem(problem: ReportNotice): vscode.TreeItem {
+  const item = new vscode.TreeItem(plainLine(problem.name), vscode.TreeItemCollapsibleState.None);
+  item.description = plainLine(shorten(problem.message, 80));
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  item.contextValue = 'unreadable';
+  item.tooltip = tooltip([
+    vscode.l10n.t('Dossier could not read this report: {0}', problem.message),
+    problem.asWritten ? problem.location : fileLabel(problem.location),
+    libraryName(problem.origin),
+  ]);
+  item.command = { command: commands.showLog.id, title: vscode.l10n.t('Show Log') };
+  return item;
+}
+
+/** Which library a report is in, as the tree marks it; the bundled report goes unmarked. */
+function libraryName(origin: ReportOrigin | undefined): string {
+  if (origin === 'user') return vscode.l10n.t('personal');
+  if (origin === 'workspace') return vscode.l10n.t('workspace');
+  return '';
+}
+
+/** A location as the analyst knows it: a path for a file, the URI otherwise. */
+function fileLabel(location: string): string {
+  const uri = vscode.Uri.parse(location);
+  return uri.scheme === 'file' ? uri.fsPath : location;
 }
 
 function footnoteOf(report: Report, id: string): Footnote | undefined {

@@ -9,6 +9,7 @@
  */
 import type * as vscode from 'vscode';
 import type { CitationStyle } from '../core/cite';
+import type { SettingOrigin } from '../core/reportSource';
 import type { SearchHit } from '../core/search';
 import type { ReportTarget } from './targets';
 
@@ -81,6 +82,29 @@ export interface OriginalShown {
   found: boolean;
 }
 
+/** A report of the library as a tree item names it: a report's id, or the location of a file it could not read. */
+export interface LibraryItem {
+  reportId?: string;
+  location?: string;
+}
+
+/** What Add Reports… did: setting values added to a library, those it already had, files it cannot read. */
+export interface ReportsAdded {
+  /** the personal library (user settings) or the workspace's */
+  library: SettingOrigin;
+  added: string[];
+  already: string[];
+  /** files of no format Dossier reads (as picked, by name) */
+  unsupported: string[];
+}
+
+/** What Remove from Library changed: the setting, in whose settings, and the value taken out (or set). */
+export interface LibraryRemoval {
+  setting: 'dossier.reports' | 'dossier.showBundledReport';
+  library: SettingOrigin;
+  removed: string;
+}
+
 export const commands = {
   /** the reader tab of a report (a report id, or asks) → the reader's uri */
   openReport: command<[report?: string | ReportTarget], string | undefined>('dossier.openReport', 'Dossier could not open the report: {0}'),
@@ -136,6 +160,21 @@ export const commands = {
   showOriginal: command<[target?: ReportTarget], OriginalShown | undefined>(
     'dossier.showOriginal',
     'Dossier could not show the original: {0}',
+  ),
+  /** report files or folders into the personal or the workspace's library (picked when not given) → what was added */
+  addReports: command<[reports?: readonly (string | vscode.Uri)[], options?: { library?: SettingOrigin }], ReportsAdded | undefined>(
+    'dossier.addReports',
+    'Dossier could not add the reports: {0}',
+  ),
+  /** the setting value that brought a report in, out of its library (the bundled report: hidden) → what changed */
+  removeFromLibrary: command<[item: LibraryItem, options?: { folder?: boolean }], LibraryRemoval | undefined>(
+    'dossier.removeFromLibrary',
+    'Dossier could not remove the report from the library: {0}',
+  ),
+  /** a report's file in the Explorer (inside the workspace) or the system's file manager → its URI */
+  revealReportFile: command<[item: LibraryItem], string | undefined>(
+    'dossier.revealReportFile',
+    'Dossier could not reveal the report file: {0}',
   ),
 } as const;
 

@@ -9,6 +9,7 @@ import type { SettingOrigin } from '../core/reportSource';
 
 export const Setting = {
   reports: 'dossier.reports',
+  showBundledReport: 'dossier.showBundledReport',
   maxReportSizeMB: 'dossier.maxReportSizeMB',
   followCursor: 'dossier.outline.followCursor',
   citationStyle: 'dossier.citation.style',
@@ -37,6 +38,8 @@ export const config = {
     const { user, workspace } = byOrigin(Setting.reports);
     return { user: asPaths(user), workspace: workspace === undefined ? undefined : asPaths(workspace) };
   },
+  /** `dossier.showBundledReport` (default true: the bundled report is in the library until the user hides it) */
+  showBundledReport: (): boolean => read<unknown>(Setting.showBundledReport, true) !== false,
   /** `dossier.maxReportSizeMB` (the core's default when unset or not a number) */
   maxReportSizeMB: (): number | undefined => {
     const size = read<unknown>(Setting.maxReportSizeMB, undefined);
@@ -54,4 +57,20 @@ export const config = {
   },
   /** `dossier.check.enabled` for a note (a folder may turn it off) */
   checkEnabled: (document?: vscode.TextDocument): boolean => read<unknown>(Setting.checkEnabled, true, document) !== false,
+};
+
+/** The settings Dossier writes: the analyst's libraries, and whether the bundled report shows. */
+export const configWrites = {
+  /** `dossier.reports` of the user's settings (the personal library) or of the workspace's */
+  reports: (origin: SettingOrigin, paths: readonly string[]): Thenable<void> =>
+    vscode.workspace
+      .getConfiguration()
+      .update(
+        Setting.reports,
+        paths.length ? [...paths] : undefined,
+        origin === 'user' ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace,
+      ),
+  /** `dossier.showBundledReport` in the user's settings */
+  showBundledReport: (show: boolean): Thenable<void> =>
+    vscode.workspace.getConfiguration().update(Setting.showBundledReport, show ? undefined : false, vscode.ConfigurationTarget.Global),
 };
