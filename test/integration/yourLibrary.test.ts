@@ -1,5 +1,7 @@
 // The library: Add Reports… (a folder of five formats, a personal file, 200 reports), the watcher (an edit,
 // a deletion, a broken file on disk), problems in the tree and the Problems panel, Remove from Library.
+// The file sorts after web.test.ts on purpose: its Word and HTML reports load dist/web.js, which the web
+// suite checks is not loaded before its first web page.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
