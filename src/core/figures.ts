@@ -800,3 +800,19 @@ function tidy(subject: string): string {
     .trim()
     .replace(/^(?:the|a|an|that|this|these|those)\s+/i, '');
 }
+
+/**
+ * A figure's subject without the words its text already says, for a label beside the figure: "over 600
+ * attacks" + "attacks against security forces" → "against security forces"; "over 90 known minerals" +
+ * "known minerals" → "". Case-insensitive, whole words only.
+ */
+export function subjectBeyondText(text: string, subject: string): string {
+  const said = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = subject.split(/\s+/).filter(Boolean);
+  // the longest run (of a few words: a figure's text is short) ending the figure's text that also opens the subject
+  for (let n = Math.min(said.length, words.length, 8); n > 0; n--) {
+    const tail = said.slice(said.length - n);
+    if (tail.every((w, i) => w === words[i]!.toLowerCase())) return words.slice(n).join(' ');
+  }
+  return subject;
+}

@@ -47,6 +47,19 @@ export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ librar
     const offset = offsetOf(editor.document, editor.selection.active);
     const span = [...reader.index.chainAt(offset)].reverse().find(s => FOLLOWED.includes(s.kind));
     if (!span) return;
+    // the cursor is on what the tree has selected, as precisely (the tree's own reveal put it there, say a
+    // figure under Figures): leave the selection alone rather than jump to another node for the same text
+    const selected = view.selection[0];
+    const selectedSpan =
+      selected && selected.reportId === reportId && selected.kind !== 'report' ? reader.index.find(selected.kind, selected.id) : undefined;
+    if (
+      selectedSpan &&
+      selectedSpan.start <= offset &&
+      offset <= selectedSpan.end &&
+      span.start <= selectedSpan.start &&
+      selectedSpan.end <= span.end
+    )
+      return;
     const target = targetOfSpan(reportId, span.kind, span.id);
     const node = target && tree.nodeFor(target);
     if (node && view.selection[0]?.key !== node.key) {

@@ -4,6 +4,7 @@ import type { LoadedReport, LoadResult, ReportNotice, ReportOrigin } from '../co
 import { plainLine } from '../core/escape';
 import type { Library } from '../core/library';
 import { figuresByParagraph } from '../core/paragraphs';
+import { subjectBeyondText } from '../core/figures';
 import type { Figure, Footnote, Report } from '../core/model';
 import { formatDate, openingWords } from '../core/reader';
 import { escapeMarkdown } from '../shared/markdown';
@@ -275,7 +276,10 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         const figure = report.figures.find(f => f.id === element.id);
         if (!figure) return new vscode.TreeItem(element.id);
         const item = new vscode.TreeItem(plainLine(figureLabel(figure)), None);
-        item.description = plainLine([figure.subject, pagesLocator(report, figure.page)].filter(Boolean).join(' · '));
+        // the label says the figure; the description adds only what it measures beyond its own words
+        item.description = plainLine(
+          [subjectBeyondText(figure.text, figure.subject), pagesLocator(report, figure.page)].filter(Boolean).join(' · '),
+        );
         item.iconPath = new vscode.ThemeIcon('symbol-number');
         item.contextValue = hasSource(report, figure.footnotes) ? 'figure.url' : 'figure';
         item.tooltip = tooltip([figureLabel(figure), figure.subject, shorten(figure.sentence, 500)]);

@@ -212,6 +212,31 @@ suite('Browse', () => {
     );
   });
 
+  test('a reveal from the tree leaves its selection on the figure; figure labels never repeat their words', async () => {
+    const { report, api } = await seedReady();
+    const figure = report.figures.find(f => f.value === 845e6)!;
+    await vscode.commands.executeCommand('workbench.view.extension.dossier');
+    const editor = await openReader();
+    const text = editor.document.getText();
+    const inside = editor.document.positionAt(text.indexOf('US$845 million') + 3);
+    editor.selection = new vscode.Selection(inside, inside);
+    await waitFor(() => api.outline!.selection()[0]?.id === figure.id, 5000, 'the tree on the figure');
+    // what a click on the figure under Figures runs: the reader selects the whole figure, cursor at its end
+    await vscode.commands.executeCommand('dossier.revealInReport', { reportId: report.id, kind: 'figure', id: figure.id });
+    await sleep(1000);
+    assert.deepStrictEqual(api.outline!.selection(), [{ reportId: report.id, kind: 'figure', id: figure.id }]);
+
+    const roots = await api.outline!.describe(4);
+    const figures = roots.find(r => r.target.reportId === report.id)!.children!.find(c => c.label === 'Figures')!;
+    const rows = figures.children!.flatMap(section => section.children ?? []);
+    assert.strictEqual(rows.length, report.figures.length);
+    for (const row of rows) {
+      const last = row.label.split(' ').pop()!.toLowerCase();
+      const first = (row.description ?? '').split(' ')[0]!.toLowerCase();
+      assert.notStrictEqual(first, last, `${row.label} · ${row.description}`);
+    }
+  });
+
   test('searches put the right paragraph or figure first: "tarrif bangladesh", "reko dik copper", "845m"', async () => {
     const { report } = await seedReady();
     const paragraphText = (hit: Hit) => report.sections.flatMap(s => s.paragraphs).find(p => p.id === hit.id)?.text ?? '';

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractFigures, splitSentences, type MarkedParagraph } from '../../src/core/figures';
+import { extractFigures, splitSentences, subjectBeyondText, type MarkedParagraph } from '../../src/core/figures';
 import { parseReport } from '../../src/core/parse';
 import type { Figure } from '../../src/core/model';
 import { assertLinear } from './linear';
@@ -302,4 +302,10 @@ describe('extractFigures: properties', () => {
       { numRuns: 400 },
     );
   });
+});
+
+test('a label beside a figure drops the words the figure already says', () => {
+  assert.equal(subjectBeyondText('600 attacks', 'attacks against security forces'), 'against security forces');
+  assert.equal(subjectBeyondText('90 known minerals', 'known minerals'), '');
+  assert.equal(subjectBeyondText('29 percent', 'reciprocal tariff on imports'), 'reciprocal tariff on imports');
 });
