@@ -184,10 +184,14 @@ type Row = { label: string; value: number; text: string; figure: string; emphasi
 function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: ChartTheme, width: number): VegaLiteSpec {
   const unit = data[0]?.unit ?? '';
   const log = chart.scale === 'log';
-  const domain = valueDomain(
-    data.map(d => d.value),
-    log,
-  );
+  // shares of one whole: the axis ends at 100 percent, not at 140 to make room for a label
+  const domain: [number, number] =
+    chart.shares && !log
+      ? [0, 100]
+      : valueDomain(
+          data.map(d => d.value),
+          log,
+        );
   const gridlines = log ? powersOfTen(domain, Math.max(...data.map(d => d.value))) : [];
   const colour = {
     condition: { test: 'datum.emphasis', value: theme.accents[1] },
@@ -246,6 +250,11 @@ function cartesianBody(chart: Chart, data: ChartDatum[], values: Row[], theme: C
         encoding: {
           color: colour,
           description: { field: 'spoken' },
+          // a label cut by the axis is whole in the bar's tooltip
+          tooltip: [
+            { field: 'label', type: 'nominal', title: chart.categoryTitle ?? 'figure' },
+            { field: 'text', type: 'nominal', title: 'value' },
+          ],
           ...(log && chart.mark !== 'point' ? { x2: { datum: domain[0] } } : {}),
         },
       },

@@ -6,6 +6,7 @@
  * The Vega-Lite specs themselves are built in chartSpec.ts.
  */
 import { parseYaml } from './yaml';
+import { allShares, comparable } from './comparable';
 import type { Library } from './library';
 import type { Figure, Report, Unit } from './model';
 import { findQuantities, sameValue } from './quantities';
@@ -47,6 +48,8 @@ export interface Chart {
   description: string;
   categoryTitle?: string;
   valueTitle?: string;
+  /** every value is a percentage of one whole: the value axis ends at 100 */
+  shares?: boolean;
   /** where in the note the chart's figures are cited, mentioned or declared (chartsForNote fills it) */
   anchors?: NoteRange[];
 }
@@ -263,7 +266,7 @@ export function autoCharts(report: Report): Chart[] {
       if (group) group.push(figure);
       else groups.set(key, [figure]);
     }
-    for (const [key, group] of groups) {
+    for (const [key, group] of byKind(groups)) {
       if (group.length < 2 || new Set(group.map(f => f.value)).size < 2) continue;
       const chunks = group.length > 8 ? chunk(group, 8) : [group];
       chunks.forEach((part, i) => {
@@ -278,9 +281,10 @@ export function autoCharts(report: Report): Chart[] {
               origin: 'auto',
               title: `${section.title}: figures in ${unitWords(unit)}`,
               mark: 'bar',
-              scale: defaultScale(data),
+              scale: allShares(part) ? 'linear' : defaultScale(data),
               reportId: report.id,
               data,
+              ...(allShares(part) ? { shares: true } : {}),
             },
             report,
           ),
@@ -289,6 +293,27 @@ export function autoCharts(report: Report): Chart[] {
     }
   }
   return charts;
+}
+
+/** Most kinds of measure one unit's group of a section is split into; the rest are not charted. */
+const MAX_KINDS = 24;
+
+/**
+ * Splits each same-unit group into figures that measure the same kind of thing (comparable.ts): each figure
+ * joins the first kind whose first figure it compares with. Linear in the figures (at most MAX_KINDS kinds).
+ */
+function byKind(groups: Map<string, Figure[]>): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>();
+  for (const [key, group] of groups) {
+    const kinds: Figure[][] = [];
+    for (const figure of group) {
+      const kind = kinds.find(k => comparable(k[0]!, figure));
+      if (kind) kind.push(figure);
+      else if (kinds.length < MAX_KINDS) kinds.push([figure]);
+    }
+    kinds.forEach((kind, i) => out.set(i === 0 ? key : `${key}-${i + 1}`, kind));
+  }
+  return out;
 }
 
 /** Every chart the library offers: curated charts, and automatic ones for reports without curation. */

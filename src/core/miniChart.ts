@@ -5,6 +5,7 @@
  */
 import type { Figure, Report } from './model';
 import { escapeXml } from './xml';
+import { comparable as sameKind } from './comparable';
 
 export interface MiniBar {
   label: string;
@@ -56,13 +57,16 @@ export function barChartSvg(bars: readonly MiniBar[], options: MiniChartOptions 
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeXml(title ?? 'bar chart')}" font-family="sans-serif" font-size="10">`,
   );
-  if (title) parts.push(`<text x="0" y="11" fill="${colors.text}" font-weight="bold">${escapeXml(truncate(title, 60))}</text>`);
+  if (title)
+    parts.push(
+      `<text x="0" y="11" fill="${colors.text}" font-weight="bold"><title>${escapeXml(title)}</title>${escapeXml(truncate(title, 60))}</text>`,
+    );
   shown.forEach((bar, i) => {
     const y = titleHeight + i * rowHeight;
     const length = Math.max(1, Math.round(lengthOf(bar.value) * barSpace));
     const fill = bar.highlight ? colors.highlight : colors.bar;
     parts.push(
-      `<text x="${labelWidth - 4}" y="${y + 11}" text-anchor="end" fill="${colors.text}"${bar.highlight ? ' font-weight="bold"' : ''}>${escapeXml(truncate(bar.label, labelChars))}</text>`,
+      `<text x="${labelWidth - 4}" y="${y + 11}" text-anchor="end" fill="${colors.text}"${bar.highlight ? ' font-weight="bold"' : ''}>${escapeXml(truncate(bar.label, labelChars))}<title>${escapeXml(bar.label)}</title></text>`,
     );
     parts.push(
       `<rect x="${labelWidth}" y="${y + 3}" width="${length}" height="${rowHeight - 5}" rx="2" fill="${fill}"><title>${escapeXml(bar.label)}: ${escapeXml(format(bar.value))}</title></rect>`,
@@ -112,7 +116,8 @@ function base64(bytes: Uint8Array): string {
 }
 
 /**
- * The bars of a figure's small chart: the figure among the report's figures in the same unit, the ones
+ * The bars of a figure's small chart: the figure among the report's figures that measure the same kind of
+ * thing (comparable.ts: same unit, shares of the same whole, a common measure), the ones
  * closest in order of magnitude (so the chart stays small), largest first. Empty when the figure stands
  * alone, or counts things (counts of different things do not compare).
  */
@@ -120,7 +125,7 @@ export function comparableFigures(report: Report, figure: Figure, others = 3): F
   if (figure.unit === 'count') return [];
   const distance = (f: Figure) => Math.abs(Math.log10(Math.abs(f.value) || 1) - Math.log10(Math.abs(figure.value) || 1));
   const comparable = report.figures
-    .filter(f => f.unit === figure.unit && f.id !== figure.id && !(f.value === figure.value && f.text === figure.text))
+    .filter(f => f.id !== figure.id && !(f.value === figure.value && f.text === figure.text) && sameKind(figure, f))
     .sort((a, b) => distance(a) - distance(b))
     .slice(0, others);
   return comparable.length ? [figure, ...comparable].sort((a, b) => b.value - a.value) : [];

@@ -177,7 +177,7 @@ describe('charts for a note', () => {
     const many = new Library(
       Array.from({ length: 40 }, (_, i) => ({ ...structuredClone(fakeReport), id: `copy-${i}`, title: `Copy ${i}`, key: `copy${i}` })),
     );
-    const result = chartsForNote('A 29 percent tariff.\n\n```dossier-chart\nfigures: [f9]\n```\n', many, curated);
+    const result = chartsForNote('A US$6 trillion industry.\n\n```dossier-chart\nfigures: [f9]\n```\n', many, curated);
     assert.equal(result.charts.filter(c => c.origin !== 'declared').length, MAX_NOTE_CHARTS);
     assert.equal(result.charts.filter(c => c.origin === 'declared').length, 1);
     assert.equal(result.omitted, 40 - MAX_NOTE_CHARTS);
@@ -291,14 +291,42 @@ describe('charts declared in a note', () => {
 });
 
 describe('automatic charts', () => {
-  test('comparable figures: same unit, same section, at least two', () => {
+  test('comparable figures: same unit, same section, at least two, and the same kind of measure', () => {
     const charts = autoCharts({ ...fakeReport, id: 'other', title: 'Other' });
-    const units = charts.map(c => new Set(c.data.map(d => d.unit)));
+    // funding, trade volume, cash flows and contracts are not one series; the two industries' sizes are;
+    // a tariff rate, a share of exports and two bare names do not compare
     assert.deepEqual(
-      charts.map(c => c.data.length),
-      [7, 4],
+      charts.map(c => c.data.map(d => d.figureId)),
+      [['f3', 'f13']],
     );
-    assert.ok(units.every(u => u.size === 1));
+  });
+
+  test('a user report: shares of different wholes and a hypothetical amount get no mixed chart; shares of one whole end at 100', () => {
+    const text = [
+      '# Water and work',
+      '',
+      '## Risks',
+      '',
+      'Agriculture accounts for 93% of water withdrawals in the basin. Farming employs 37% of the labour force. A hypothetical 10% disruption of canal flows would cut output.',
+      '',
+      'Irrigated land makes up 60% of farmland and rain-fed land 40% of farmland.',
+      '',
+    ].join('\n');
+    const report = parseReport(text, { source: 'user.md' });
+    const charts = autoCharts(report);
+    for (const chart of charts) {
+      const values = chart.data.map(d => d.value).sort((a, b) => a - b);
+      assert.ok(!(values.includes(93) && (values.includes(37) || values.includes(10))), JSON.stringify(values));
+      assert.ok(!(values.includes(37) && values.includes(10)), JSON.stringify(values));
+    }
+    const farmland = charts.find(c => c.data.some(d => d.value === 60));
+    assert.deepEqual(
+      farmland?.data.map(d => d.value),
+      [60, 40],
+    );
+    assert.equal(farmland?.shares, true);
+    const spec = JSON.stringify(chartSpec(farmland!, darkTheme));
+    assert.match(spec, /"domain":\[0,100\]/);
   });
 
   test('a report nobody curated gets automatic charts; a curated one does not', () => {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { barChartSvg, svgDataUri } from '../../src/core/miniChart';
+import { parseReport } from '../../src/core/parse';
+import { barChartSvg, comparableFigures, svgDataUri } from '../../src/core/miniChart';
 
 test('bars are drawn for every figure, the highlighted one in its own colour', () => {
   const svg = barChartSvg(
@@ -75,4 +76,27 @@ test('long labels are cut to their column', () => {
   const svg = barChartSvg([{ label: 'multisector funding suspended by the Trump administration', value: 1 }], { width: 360 });
   const label = /text-anchor="end"[^>]*>([^<]*)</.exec(svg)![1]!;
   assert.ok(label.length <= 28 && label.endsWith('…'), label);
+});
+
+test('the hover chart of a share of exports puts only shares of exports beside it, never tariff rates', () => {
+  const report = parseReport(
+    [
+      '# Trade',
+      '',
+      '## Exports',
+      '',
+      'Textiles make up 77 percent of exports. Leather goods make up 5 percent of exports.',
+      '',
+      'The United States set a 29 percent reciprocal tariff on Pakistan, against 37 percent on Bangladesh.',
+      '',
+    ].join('\n'),
+    { source: 'trade.md' },
+  );
+  const textiles = report.figures.find(f => f.value === 77)!;
+  assert.deepEqual(
+    comparableFigures(report, textiles).map(f => f.value),
+    [77, 5],
+  );
+  const tariff = report.figures.find(f => f.value === 29)!;
+  assert.ok(!comparableFigures(report, tariff).some(f => f.value === 77 || f.value === 5));
 });
