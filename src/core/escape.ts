@@ -75,8 +75,11 @@ export function memoText(text: string): string {
   let last = 0;
   for (const match of line.matchAll(WEB_ADDRESS)) {
     out += escapeInline(line.slice(last, match.index));
-    out += match[0];
-    last = match.index + match[0].length;
+    // an entity inside an address ("https://&lt;") would render as its character: the address ends before it
+    const entity = match[0].search(ENTITY);
+    const address = entity < 0 ? match[0] : match[0].slice(0, entity);
+    out += address;
+    last = match.index + address.length;
   }
   out += escapeInline(line.slice(last));
   // At the start of a line, "#", "-", "+", "=" or "1." would make a heading, a list or a setext rule.
