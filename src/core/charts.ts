@@ -12,7 +12,7 @@ import type { Figure, Report, Unit } from './model';
 import { findQuantities, sameValue } from './quantities';
 import { noteRepeatedBy } from './cite';
 import { analyseNote, locatorParagraphs, type NoteAnalysis, type NoteRange } from './note';
-import { foldForComparison as normalise, slug } from './text';
+import { dayMonthYear, foldForComparison as normalise, slug } from './text';
 import { errorMessage } from './errors';
 
 export type { NoteRange } from './note';
@@ -648,7 +648,7 @@ function datum(report: Report, figure: Figure, label?: string): ChartDatum {
 function finish(chart: Omit<Chart, 'source' | 'description'>, report: Report): Chart {
   const notes = [...new Set(chart.data.flatMap(d => d.notes))].sort((a, b) => a - b);
   const noteText = notes.length === 0 ? '' : notes.length === 1 ? `, note ${notes[0]}` : `, notes ${notes.join(', ')}`;
-  const date = report.date ? ` (${readableDate(report.date)})` : '';
+  const date = report.date ? ` (${dayMonthYear(report.date) ?? report.date})` : '';
   const source = `Source: ${report.title}${date}${noteText}`;
   const kind =
     chart.mark === 'arc' ? 'Donut chart' : chart.mark === 'point' ? 'Dot chart' : chart.mark === 'line' ? 'Line chart' : 'Bar chart';
@@ -657,16 +657,6 @@ function finish(chart: Omit<Chart, 'source' | 'description'>, report: Report): C
   const title = chart.title.replace(/[.\s]+$/, '');
   const about = /^[A-Z][a-z]/.test(title) && !/^[A-Z][a-z]*'/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
   return { ...chart, source, description: `${kind} of ${about}${scale}. ${values}. ${source}.` };
-}
-
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2025-05-19" → "19 May 2025"; partial dates keep what they have. */
-function readableDate(iso: string): string {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
-  if (!m) return iso;
-  const month = m[2] ? months[Number(m[2]) - 1] : undefined;
-  return [m[3] ? String(Number(m[3])) : '', month ?? '', m[1]].filter(Boolean).join(' ');
 }
 
 /** Log scale when the largest positive value is more than 50 times the smallest (else small bars vanish). */

@@ -16,7 +16,7 @@ import { sameTimeFrame, timeFrames, yearOf } from './timeFrames';
 import { fullNote, keyRepeatedBy, pagesLocator, paragraphLocator } from './cite';
 import { figuresMatching, type FigureRef } from './figureMatch';
 import { analyseNote, inNoteRanges, MAX_NOTE_LENGTH, type CitedKey, type NoteAnalysis } from './note';
-import { CLAIM_STOP_WORDS } from './text';
+import { CLAIM_STOP_WORDS, MONTH_NAMES } from './text';
 
 export type CheckSeverity = 'error' | 'warning' | 'information';
 export type CheckCode =
@@ -472,7 +472,7 @@ function otherNames(names: ReadonlySet<string>, words: ReadonlyMap<string, Conte
   return unknown && [...entry.names].some(n => !words.has(n));
 }
 
-const MONTHS = new Set('january february march april may june july august september october november december'.split(' '));
+const MONTHS = new Set(MONTH_NAMES.map(m => m.toLowerCase()));
 
 /** The stems of the capitalised words of a text, but its first ("Exports rose …"): the names it holds. */
 function namesIn(text: string, skipFirst: boolean): string[] {

@@ -6,7 +6,7 @@
 import type { Figure, Footnote, Report, Source } from './model';
 import type { Library } from './library';
 import { memoText, plainLine, safeWebUrl } from './escape';
-import { foldForComparison } from './text';
+import { MONTH_NAMES, foldForComparison } from './text';
 
 export type CitationStyle = 'pandoc' | 'footnote' | 'chicago' | 'apa' | 'csl-file';
 export const CITATION_STYLES: readonly CitationStyle[] = ['pandoc', 'footnote', 'chicago', 'apa', 'csl-file'];
@@ -348,21 +348,6 @@ function joinNames(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' and ');
   return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
 }
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "2025-05-19" → "May 19, 2025"; "2025-01" → "January 2025". */
 export function humanDate(iso: string): string {

@@ -8,7 +8,7 @@ import type { Figure, Footnote, Paragraph, Report } from './model';
 import { locateFigures } from './figures';
 import { figuresByParagraph, paragraphNumbers } from './paragraphs';
 import type { SourceSpan } from './parse/spans';
-import { trimEndOf } from './text';
+import { dayMonthYear, trimEndOf } from './text';
 import { SpanIndex, type Span } from './spans';
 
 export interface ReaderText {
@@ -231,12 +231,7 @@ export function openingWords(text: string, max = 48): string {
 /** "2025-05-19" → "19 May 2025"; partial dates stay partial ("May 2025", "2025"). */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
-  if (!m) return oneLine(iso);
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const month = m[2] ? months[Number(m[2]) - 1] : undefined;
-  if (!month) return m[1]!;
-  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+  return dayMonthYear(iso) ?? oneLine(iso);
 }
 
 /** Report text may hold line breaks or control characters; the reader keeps one line per paragraph. */

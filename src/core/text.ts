@@ -1,6 +1,29 @@
 /** Small text helpers shared by the parsers, sources and keys. Pure; every regex is linear. */
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTHS = MONTH_NAMES.map(m => m.toLowerCase());
+
+/** "2025-05-19" → "19 May 2025"; partial dates stay partial ("May 2025", "2025"); undefined when not an ISO date. */
+export function dayMonthYear(iso: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return undefined;
+  const month = m[2] ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
+  if (!month) return m[1]!;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
 
 function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase().replace(/\.$/, '');
