@@ -263,7 +263,7 @@ async function bundleParts(): Promise<Record<string, number>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const lazyYaml = require(path.join(ROOT, 'scripts', 'lazyYaml.js')) as import('esbuild').Plugin;
+  const lazyStandIns = require(path.join(ROOT, 'scripts', 'lazyStandIns.js')) as import('esbuild').Plugin;
   const result = await esbuild.build({
     entryPoints: [path.join(ROOT, 'src', 'extension.ts')],
     bundle: true,
@@ -272,7 +272,7 @@ async function bundleParts(): Promise<Record<string, number>> {
     platform: 'node',
     target: 'node18',
     external: ['vscode'],
-    plugins: [lazyYaml],
+    plugins: [lazyStandIns],
     absWorkingDir: ROOT,
     write: false,
     metafile: true,

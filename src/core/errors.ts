@@ -18,3 +18,8 @@ export class ExplainedError extends Error {
     this.name = 'ExplainedError';
   }
 }
+
+/** Whether an error is an ExplainedError: told by its name, as a lazy bundle throws its own copy of the class. */
+export function isExplained(error: unknown): error is ExplainedError {
+  return error instanceof Error && error.name === 'ExplainedError';
+}

@@ -1,11 +1,11 @@
 /**
- * Hover cards for Markdown notes and the reader, and `dossier.showMentions`.
+ * Hover cards for Markdown notes and the reader, and `dossier.showMentions` (from dist/commands.js at its first use).
  */
 import * as vscode from 'vscode';
+import { commandsEngine } from '../lazy/load';
 import type { Feature } from '../services';
 import { READER_SCHEME } from '../shared/readerUri';
 import { CardHovers } from './hoverProvider';
-import { showMentions } from './mentions';
 import { NoteScans } from './noteScan';
 
 export const hoverFeature: Feature<'showMentions'> = ({ library }) => {
@@ -15,6 +15,6 @@ export const hoverFeature: Feature<'showMentions'> = ({ library }) => {
       scans,
       vscode.languages.registerHoverProvider([{ language: 'markdown' }, { scheme: READER_SCHEME }], new CardHovers(library, scans)),
     ),
-    commands: { showMentions: async target => showMentions(await library.ready(), scans, target) },
+    commands: { showMentions: async target => commandsEngine().showMentions(await library.ready(), scans, target) },
   };
 };

@@ -1,5 +1,5 @@
 /**
- * Loads the heavy engines (dist/charts.js, dist/web.js, dist/yaml.js) at first use, with a runtime require so neither
+ * Loads the heavy engines (dist/charts.js, dist/web.js, dist/yaml.js, dist/fuse.js, …) at first use, with a runtime require so neither
  * esbuild nor the activation path pulls them into extension.js or cli.js. From sources (tsx: tests, dev) it
  * falls back to src/lazy/<name>.ts.
  */
@@ -44,6 +44,16 @@ export function publishEngine(): typeof import('./publish') {
 /** The memo's exports: HTML, Word (docx) and the PNG rasteriser (resvg, WASM). */
 export function exportEngine(): typeof import('./export') {
   return lazyEngine<typeof import('./export')>('export');
+}
+
+/** What runs only from a command: the chart panel, the PDF page view, the pickers, the library's commands. */
+export function commandsEngine(): typeof import('./commands') {
+  return lazyEngine<typeof import('./commands')>('commands');
+}
+
+/** fuse.js (search re-scoring, `[@` completion); src/lazy/loadFuse.ts reaches it through here in extension.js. */
+export function fuseEngine(): typeof import('./fuse') {
+  return lazyEngine<typeof import('./fuse')>('fuse');
 }
 
 /** js-yaml (front matter, chart blocks); src/lazy/loadYaml.ts reaches it through here in extension.js. */

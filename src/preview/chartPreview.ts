@@ -24,8 +24,6 @@ import { exportTarget, imageLink, insertAtCursor, writeSvg } from './exportChart
 import { previewHtml, previewWebviewOptions } from './html';
 import { errorMessage } from '../core/errors';
 
-export const chartPreviewViewType = 'dossier.chartPreview';
-
 /** How long typing must pause before the charts are rebuilt. */
 const TYPING_DEBOUNCE_MS = 250;
 const CURSOR_DEBOUNCE_MS = 60;

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
+import { commandsEngine } from '../lazy/load';
 import type { Feature } from '../services';
 import { isNoteDocument } from '../shared/notes';
 import type { PreviewState, PreviewWebviewState } from '../shared/previewProtocol';
-import { ChartPreview, chartPreviewViewType, type PreviewDebugState } from './chartPreview';
-import { previewWebviewOptions } from './html';
+import type { ChartPreview, PreviewDebugState } from './chartPreview';
+
+/** The panel's type, as package.json's activation event names it (onWebviewPanel:dossier.chartPreview). */
+const chartPreviewViewType = 'dossier.chartPreview';
 
 /** What the API shows of the chart panel (for tests: the page state, a rebuild now, a restore after a reload). */
 export interface ChartPreviewApi {
@@ -17,7 +20,8 @@ export interface ChartPreviewApi {
 
 /**
  * The chart preview: a webview beside the notes editor with charts of the figures the note uses.
- * Vega loads on first use of the panel (src/lazy), never on activation.
+ * Only the registrations are here: the panel's code comes from dist/commands.js when it first opens (or is
+ * restored), and Vega from dist/charts.js when it first draws — never on activation.
  */
 export const chartPreviewFeature: Feature<
   'openChartPreview' | 'exportChart' | 'insertChartLink',
@@ -28,7 +32,7 @@ export const chartPreviewFeature: Feature<
 
   const adopt = (panel: vscode.WebviewPanel, note: vscode.TextDocument | undefined) => {
     preview?.dispose();
-    const created = new ChartPreview(panel, services, curatedCharts, note);
+    const created = new (commandsEngine().ChartPreview)(panel, services, curatedCharts, note);
     created.onDidDispose(() => {
       if (preview === created) preview = undefined;
     });
@@ -53,7 +57,7 @@ export const chartPreviewFeature: Feature<
       vscode.l10n.t('Dossier Charts'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       // the page keeps its own state (getState/setState), so it need not stay alive while hidden
-      { ...previewWebviewOptions(services.context.extensionUri), retainContextWhenHidden: false },
+      { ...commandsEngine().previewWebviewOptions(services.context.extensionUri), retainContextWhenHidden: false },
     );
     adopt(panel, note);
   };

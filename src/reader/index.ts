@@ -1,14 +1,15 @@
 /**
  * The reader tab: a report as a read-only document (`dossier-report:`), with links, definitions from
  * markers to notes and back, folding by section, and symbols for VS Code's Outline and breadcrumbs.
+ * Its commands and the PDF page view load from dist/commands.js at their first use.
  */
 import * as vscode from 'vscode';
+import { commandsEngine } from '../lazy/load';
 import type { Feature } from '../services';
 import { READER_SCHEME } from '../shared/readerUri';
-import { openReport, openSource, revealInReport, showOriginal } from './commands';
 import { READER_TOKENS, ReaderDefinitions, ReaderFigureTokens, ReaderFolding, ReaderLinks, ReaderSymbols } from './providers';
 import { ReaderDocuments } from './readerDocuments';
-import { PdfPageView } from './pageView';
+import type { PdfPageView } from './pageView';
 
 /** What tests reach of the reader: the PDF page view (what it last drew; a page shown directly). */
 export interface ReaderApi {
@@ -21,12 +22,13 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
   log,
 }) => {
   const documents = new ReaderDocuments(library);
-  const pageView = new PdfPageView(context.extensionUri, log);
+  let view: PdfPageView | undefined;
+  const pageView = () => (view ??= new (commandsEngine().PdfPageView)(context.extensionUri, log));
   const selector: vscode.DocumentSelector = { scheme: READER_SCHEME };
   return {
     disposable: vscode.Disposable.from(
       documents,
-      pageView,
+      { dispose: () => view?.dispose() },
       vscode.workspace.registerTextDocumentContentProvider(READER_SCHEME, documents),
       vscode.languages.registerDocumentLinkProvider(selector, new ReaderLinks(documents)),
       vscode.languages.registerDefinitionProvider(selector, new ReaderDefinitions(documents)),
@@ -35,11 +37,18 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
       vscode.languages.registerDocumentSemanticTokensProvider(selector, new ReaderFigureTokens(documents), READER_TOKENS),
     ),
     commands: {
-      openReport: async report => (await openReport(library, report))?.document.uri.toString(),
-      revealInReport: target => revealInReport(library, target),
-      openSource: target => openSource(library, target),
-      showOriginal: target => showOriginal(library, pageView, target),
+      openReport: async report => (await commandsEngine().openReport(library, report))?.document.uri.toString(),
+      revealInReport: target => commandsEngine().revealInReport(library, target),
+      openSource: target => commandsEngine().openSource(library, target),
+      showOriginal: target => commandsEngine().showOriginal(library, pageView(), target),
     },
-    reader: { pageView },
+    reader: {
+      pageView: {
+        get lastShown() {
+          return view?.lastShown;
+        },
+        show: request => pageView().show(request),
+      },
+    },
   };
 };

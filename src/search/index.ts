@@ -1,18 +1,20 @@
 /**
  * Unified search (`dossier.search`) over sections, paragraphs, notes and figures, and the figure picker
- * (`dossier.findFigure`), both over one search index kept in step with the library.
+ * (`dossier.findFigure`), both over one search index kept in step with the library. The picker loads from
+ * dist/commands.js at the first search.
  */
 import * as vscode from 'vscode';
 import type { Feature } from '../services';
 import { allFigures, sectionsAndFigures } from '../core/search';
-import { showSearchPicker, type PickerOptions } from './searchPicker';
+import { commandsEngine } from '../lazy/load';
+import type { PickerOptions } from './searchPicker';
 
 export const searchFeature: Feature<'search' | 'findFigure'> = ({ library }) => {
   // the dossier builds the index on first use, off the activation path, and keeps it in step with every load
   const service = library.dossier;
   const initial = (arg: unknown) => (typeof arg === 'string' ? arg.slice(0, 500) : '');
   const pick = async (query: unknown, options: PickerOptions) =>
-    showSearchPicker(await service.searchIndex(), library.current, options, initial(query));
+    commandsEngine().showSearchPicker(await service.searchIndex(), library.current, options, initial(query));
   return {
     commands: {
       search: query =>

@@ -4,7 +4,7 @@
  * message with a "Show Log" action.
  */
 import * as vscode from 'vscode';
-import { ExplainedError, errorMessage } from '../core/errors';
+import { errorMessage, isExplained } from '../core/errors';
 import { commands, type ArgsOf, type CommandHandlers, type CommandName, type ResultOf } from '../shared/commands';
 
 /** Logs what failed with the error's stack. */
@@ -36,7 +36,7 @@ export function registerCommands(handlers: Partial<CommandHandlers>, log: vscode
           if (!handler) throw new Error(vscode.l10n.t('this part of Dossier did not start'));
           return await handler(...args);
         } catch (error) {
-          const message = error instanceof ExplainedError ? error.message : vscode.l10n.t(declared.failure, errorMessage(error));
+          const message = isExplained(error) ? error.message : vscode.l10n.t(declared.failure, errorMessage(error));
           reportError(log, error, message);
           return undefined;
         }

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, getApi, openFixture, screenshot } from './helpers';
 
@@ -44,6 +45,22 @@ suite('Activation', () => {
     const report = library.reports[0];
     assert.match(report.title, /U\.S\.-Pakistan Relations in Flux/);
     assert.strictEqual(report.sections.length, 4, `sections: ${report.sections.map(s => s.title).join(' | ')}`);
+  });
+
+  test('command-only code stays off the activation path: dist/commands.js and dist/fuse.js load at first use', async () => {
+    const api = await getApi();
+    await api.library.ready();
+    const loaded = (name: string) => Object.keys(require.cache).some(file => file.endsWith(path.join('dist', name)));
+    // the first suite of a full run, so nothing but activation and the library's load has run yet
+    assert.strictEqual(loaded('commands.js'), false, 'dist/commands.js was loaded by activation');
+    assert.strictEqual(loaded('fuse.js'), false, 'dist/fuse.js was loaded by activation');
+    const hits = await api.dossier.search('tariff rate');
+    assert.ok(loaded('fuse.js'), 'dist/fuse.js is not in the module cache after a search');
+    // the bundled report's tariff on Pakistan's exports, as fuse.js re-scores MiniSearch's candidates
+    assert.deepStrictEqual([hits[0]!.kind, hits[0]!.label], ['figure', '39 percent']);
+    const { reportId, kind, id } = hits[0]!;
+    await vscode.commands.executeCommand('dossier.revealInReport', { reportId, kind, id });
+    assert.ok(loaded('commands.js'), 'dist/commands.js is not in the module cache after Reveal in Report');
   });
 
   test('the Dossier view opens beside a Markdown note', async () => {

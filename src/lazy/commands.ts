@@ -1,0 +1,15 @@
+/**
+ * Entry of the lazy bundle dist/commands.js: what runs only when the analyst runs a command — the chart
+ * panel, the PDF page view, the reader's commands, the citation picker, Export Bibliography, the library's
+ * commands, Show All Mentions and the search picker. Each feature's index.ts keeps its registrations and
+ * loads this at the first command (commandsEngine in src/lazy/load.ts), so activation does not carry it.
+ */
+export { ChartPreview } from '../preview/chartPreview';
+export { previewWebviewOptions } from '../preview/html';
+export { PdfPageView } from '../reader/pageView';
+export { openReport, openSource, revealInReport, showOriginal } from '../reader/commands';
+export { addToCitation, citationCommands } from '../cite/commands';
+export { exportBibliography } from '../cite/exportBibliography';
+export { addReports, removeFromLibrary, revealReportFile } from '../library/libraryCommands';
+export { showMentions } from '../hover/mentions';
+export { showSearchPicker } from '../search/searchPicker';
