@@ -4,6 +4,7 @@ const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 const lazyStandIns = require('./scripts/lazyStandIns');
+const oneVscode = require('./scripts/oneVscode');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -67,7 +68,7 @@ const bundles = [
     platform: 'node',
     target: 'node18',
     external: ['vscode'],
-    plugins: [...common.plugins, lazyStandIns],
+    plugins: [...common.plugins, lazyStandIns, oneVscode],
     define: { DOSSIER_BUILD: JSON.stringify(buildFingerprint()) },
     // Heavy engines (charts, CSL) are imported dynamically; with splitting off, esbuild keeps them in
     // separate files only when they are separate entry points, listed below.
@@ -112,7 +113,7 @@ for (const lazy of [
     // no attempt to load a native canvas (and no warning printed on stdout for it); Dossier only reads text.
     ...(lazy.endsWith('pdf.ts') ? { define: { 'process.versions.nw': '"dossier"' }, external: ['vscode', '@napi-rs/canvas'] } : {}),
     // the commands run in the extension host beside extension.js: the same stand-ins, fuse.js and js-yaml stay lazy
-    ...(lazy.endsWith('commands.ts') ? { plugins: [...common.plugins, lazyStandIns] } : {}),
+    plugins: [...common.plugins, oneVscode, ...(lazy.endsWith('commands.ts') ? [lazyStandIns] : [])],
   });
 }
 

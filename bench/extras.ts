@@ -264,6 +264,8 @@ async function bundleParts(): Promise<Record<string, number>> {
   const esbuild = require('esbuild') as typeof import('esbuild');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lazyStandIns = require(path.join(ROOT, 'scripts', 'lazyStandIns.js')) as import('esbuild').Plugin;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const oneVscode = require(path.join(ROOT, 'scripts', 'oneVscode.js')) as import('esbuild').Plugin;
   const result = await esbuild.build({
     entryPoints: [path.join(ROOT, 'src', 'extension.ts')],
     bundle: true,
@@ -272,7 +274,7 @@ async function bundleParts(): Promise<Record<string, number>> {
     platform: 'node',
     target: 'node18',
     external: ['vscode'],
-    plugins: [lazyStandIns],
+    plugins: [lazyStandIns, oneVscode],
     absWorkingDir: ROOT,
     write: false,
     metafile: true,

@@ -5,7 +5,6 @@
  * loads this at the first command (commandsEngine in src/lazy/load.ts), so activation does not carry it.
  */
 export { ChartPreview } from '../preview/chartPreview';
-export { previewWebviewOptions } from '../preview/html';
 export { PdfPageView } from '../reader/pageView';
 export { openReport, openSource, revealInReport, showOriginal } from '../reader/commands';
 export { addToCitation, citationCommands } from '../cite/commands';

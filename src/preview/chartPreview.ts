@@ -21,7 +21,8 @@ import { logError, runCommand } from '../shell/commands';
 import { isNoteDocument } from '../shared/notes';
 import { exists } from '../shared/files';
 import { exportTarget, imageLink, insertAtCursor, writeSvg } from './exportChart';
-import { previewHtml, previewWebviewOptions } from './html';
+import { webviewOptions } from '../shared/webviewPage';
+import { previewHtml } from './html';
 import { errorMessage } from '../core/errors';
 
 /** How long typing must pause before the charts are rebuilt. */
@@ -67,7 +68,7 @@ export class ChartPreview implements vscode.Disposable {
     this.note = note;
     this.theme = themeForKind(kindOf(vscode.window.activeColorTheme.kind));
     const { extensionUri } = services.context;
-    panel.webview.options = previewWebviewOptions(extensionUri);
+    panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = previewHtml(panel.webview, extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'dossier.svg');
     this.setTitle();

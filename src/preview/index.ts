@@ -3,6 +3,7 @@ import { commandsEngine } from '../lazy/load';
 import type { Feature } from '../services';
 import { isNoteDocument } from '../shared/notes';
 import type { PreviewState, PreviewWebviewState } from '../shared/previewProtocol';
+import { webviewOptions } from '../shared/webviewPage';
 import type { ChartPreview, PreviewDebugState } from './chartPreview';
 
 /** The panel's type, as package.json's activation event names it (onWebviewPanel:dossier.chartPreview). */
@@ -57,7 +58,7 @@ export const chartPreviewFeature: Feature<
       vscode.l10n.t('Dossier Charts'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       // the page keeps its own state (getState/setState), so it need not stay alive while hidden
-      { ...commandsEngine().previewWebviewOptions(services.context.extensionUri), retainContextWhenHidden: false },
+      { ...webviewOptions(services.context.extensionUri), retainContextWhenHidden: false },
     );
     adopt(panel, note);
   };

@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { errorMessage } from '../core/errors';
-import { escapeXml as escapeAttribute } from '../core/xml';
-import { makeNonce } from '../shared/nonce';
+import { escapeXml as escapeText } from '../core/xml';
 import { parsePageViewMessage, type PageHostMessage, type PageViewMessage } from '../shared/pageViewProtocol';
+import { webviewHtml, webviewOptions } from '../shared/webviewPage';
 
 export const pageViewType = 'dossier.pdfPage';
 
@@ -96,14 +96,8 @@ export class PdfPageView implements vscode.Disposable {
       pageViewType,
       name,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-      {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableFindWidget: true,
-        // drawn pages are kept while the tab is hidden: redrawing them means posting and parsing the PDF again
-        retainContextWhenHidden: true,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-      },
+      // drawn pages are kept while the tab is hidden: redrawing them means posting and parsing the PDF again
+      { ...webviewOptions(this.extensionUri), retainContextWhenHidden: true },
     );
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'dossier.svg');
     this.panel = panel;
@@ -156,34 +150,16 @@ export class PdfPageView implements vscode.Disposable {
   }
 }
 
-/**
- * The page shell. Strict CSP: nothing by default, the script only by this page's nonce, styles from the
- * extension, images and fonts pdf.js makes from the PDF itself (blob: and data:), no eval, nothing remote.
- */
-function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = makeNonce()): string {
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'pdfPage.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'pdfPage.css'));
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} blob: data:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource} blob: data:`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="${escapeAttribute(vscode.env.language || 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
-<title>${escapeAttribute(vscode.l10n.t('Original page'))}</title>
-</head>
-<body>
-<header id="toolbar" aria-live="polite"></header>
-<p id="status" class="message">${escapeAttribute(vscode.l10n.t('Loading the PDF…'))}</p>
-<main id="pages" tabindex="0" aria-label="${escapeAttribute(vscode.l10n.t('Pages of the original PDF'))}"></main>
-<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+/** The page in the shared shell (src/shared/webviewPage.ts), with the images and fonts pdf.js makes from the PDF itself. */
+function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  return webviewHtml(webview, extensionUri, {
+    script: 'pdfPage.js',
+    style: 'pdfPage.css',
+    title: vscode.l10n.t('Original page'),
+    body: `<header id="toolbar" aria-live="polite"></header>
+<p id="status" class="message">${escapeText(vscode.l10n.t('Loading the PDF…'))}</p>
+<main id="pages" tabindex="0" aria-label="${escapeText(vscode.l10n.t('Pages of the original PDF'))}"></main>`,
+    imageSources: ['blob:', 'data:'],
+    fontSources: ['blob:', 'data:'],
+  });
 }
