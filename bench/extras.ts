@@ -28,6 +28,8 @@ export interface Extras {
   bundleLoadMs?: number;
   activationSamples?: number[];
   activateBodyMs?: number;
+  /** the extension host's processor time during extension.activate() (median) */
+  activationCpuMs?: number;
   chartColdMs?: number;
   chartWarmMs?: number;
   hoverP50Ms?: number;
@@ -211,6 +213,7 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     out.activationMs = m.ms;
     out.activationSamples = m.samples;
     out.activateBodyMs = m.activateMs;
+    out.activationCpuMs = m.cpuMs;
     out.notes.push(m.how);
     ctx.log(`activation: ${m.ms} ms (${m.how})`);
   });
