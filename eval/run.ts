@@ -96,6 +96,8 @@ interface ReportResult {
     gold: number;
     found: number;
     subjectRight: number;
+    /** gold figures found with no subject: Dossier was unsure and said nothing rather than something wrong */
+    subjectSilent: number;
     extracted: number;
     precision?: { right: number; total: number };
     misses: string[];
@@ -160,6 +162,7 @@ function evalReport(
   const misses: string[] = [];
   const wrongSubjects: string[] = [];
   let subjectRight = 0;
+  let subjectSilent = 0;
   for (const g of gold.figures) {
     const f = findFigure(report, g, taken);
     if (!f) {
@@ -167,7 +170,10 @@ function evalReport(
       continue;
     }
     taken.add(f);
-    if (subjectHas(f.subject, g.words)) subjectRight++;
+    if (!f.subject.trim()) {
+      subjectSilent++;
+      wrongSubjects.push(`${g.text}: no subject (${g.subject})`);
+    } else if (subjectHas(f.subject, g.words)) subjectRight++;
     else wrongSubjects.push(`${g.text}: "${f.subject}" lacks ${g.words.join(', ')} (${g.subject})`);
   }
   let precision: ReportResult['figures']['precision'];
@@ -199,6 +205,7 @@ function evalReport(
       gold: gold.figures.length,
       found: gold.figures.length - misses.length,
       subjectRight,
+      subjectSilent,
       extracted: report.figures.length,
       precision,
       misses,
@@ -298,6 +305,7 @@ async function main(): Promise<void> {
     figureRecall: counter(),
     figurePrecision: counter(),
     subjectAccuracy: counter(),
+    subjectSilence: counter(),
     metadata: counter(),
     headings: counter(),
     notes: counter(),
@@ -317,6 +325,7 @@ async function main(): Promise<void> {
       'notes',
       'figures found',
       'subjects',
+      'silent',
       'precision',
       'source fields',
       'wrong → right fig',
@@ -336,6 +345,8 @@ async function main(): Promise<void> {
     total.figureRecall.right += r.figures.found;
     total.subjectAccuracy.total += r.figures.gold;
     total.subjectAccuracy.right += r.figures.subjectRight;
+    total.subjectSilence.total += r.figures.found;
+    total.subjectSilence.right += r.figures.subjectSilent;
     if (r.figures.precision) {
       total.figurePrecision.total += r.figures.precision.total;
       total.figurePrecision.right += r.figures.precision.right;
@@ -357,6 +368,7 @@ async function main(): Promise<void> {
       `${r.notes.found}/${r.notes.expected}`,
       `${r.figures.found}/${r.figures.gold}`,
       `${r.figures.subjectRight}/${r.figures.gold}`,
+      `${r.figures.subjectSilent}/${r.figures.found}`,
       r.figures.precision ? `${r.figures.precision.right}/${r.figures.precision.total}` : '–',
       fieldsTotal ? `${fieldsRight}/${fieldsTotal}` : '–',
       `${r.factCheck.wrongFlaggedRightFigure}/${r.factCheck.pairs}`,
@@ -371,6 +383,13 @@ async function main(): Promise<void> {
     figureRecall: rate(total.figureRecall),
     figurePrecision: rate(total.figurePrecision),
     subjectAccuracy: rate(total.subjectAccuracy),
+    /** share of the found gold figures given no subject (unsure, so silent); silent counts as not right in subjectAccuracy */
+    subjectSilence: rate(total.subjectSilence),
+    /** subject accuracy over the figures that were given a subject: how often a subject shown is right */
+    subjectAccuracyWhenGiven: rate({
+      right: total.subjectAccuracy.right,
+      total: total.subjectSilence.total - total.subjectSilence.right,
+    }),
     metadata: rate(total.metadata),
     headings: rate(total.headings),
     notesCountRight: rate(total.notes),
@@ -389,6 +408,9 @@ async function main(): Promise<void> {
     `figure precision       ${pct(total.figurePrecision.right, total.figurePrecision.total)} (reports whose every figure is in the gold)`,
   );
   console.log(`subject accuracy       ${pct(total.subjectAccuracy.right, total.subjectAccuracy.total)} (gold words in the subject)`);
+  console.log(
+    `subject silence        ${pct(total.subjectSilence.right, total.subjectSilence.total)} (found figures given no subject); right when given ${pct(total.subjectAccuracy.right, total.subjectSilence.total - total.subjectSilence.right)}`,
+  );
   console.log(`metadata               ${pct(total.metadata.right, total.metadata.total)}`);
   console.log(`headings               ${pct(total.headings.right, total.headings.total)}`);
   for (const [f, c] of Object.entries(total.sourceFields)) console.log(`note source ${f.padEnd(11)}${pct(c.right, c.total)}`);
