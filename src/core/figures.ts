@@ -175,7 +175,8 @@ interface Token {
   amount: boolean;
 }
 
-const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}](?:[\p{L}\p{N}'’\-–]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]/gu;
+// "U.S.-based" is one word: the abbreviation and what is joined to it by a hyphen
+const TOKEN = /(?:\p{L}\.){2,}(?:[\-–][\p{L}\p{N}]+)*|[\p{L}\p{N}](?:[\p{L}\p{N}'’\-–]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]/gu;
 
 /** The words of a sentence; `quantities` are in text order, so one sweep marks the words inside amounts. */
 function tokenize(sentence: string, offset: number, quantities: Quantity[]): Token[] {
@@ -204,11 +205,11 @@ const PREPOSITIONS = words(`of in on at to for from by with within against betwe
 const CONJUNCTIONS = words(
   'and or but nor yet so while whereas because although though if when where which who whom whose that given unless whether',
 );
-const AUXILIARIES = words('is are was were be been being has have had do does did will would can could may might shall should must');
+const AUXILIARIES = words('is are was were be been being has have had do does did will would can could cannot may might shall should must');
 const ADVERBS = words(`also already still now presently currently just only even further then thus therefore however more less most least
   very much not no never ever reportedly recently nearly almost roughly approximately annually collectively together likewise
   similarly moreover instead again often far alone`);
-const MODALS = words('will would can could may might shall should must do does did');
+const MODALS = words('will would can could cannot may might shall should must do does did');
 const PRONOUNS = words('it they them he she we i you what there here itself themselves');
 const TIME_WORDS = words(`last next past coming following year years month months week weeks day days today yesterday ago time
   january february march april may june july august september october november december`);
@@ -225,7 +226,8 @@ const PARTICIPLES = words(
 );
 /** Verbs in -s form that are rarely nouns: they end a noun phrase read backwards ("Reko Diq holds copper …"). */
 const VERBS_S = words(`holds has hosts faces contains includes represents exceeds accounts contributes generates employs covers
-  reaches stands makes produces receives owns controls boasts houses needs requires plans seeks says argues estimates`);
+  reaches stands makes produces receives owns controls boasts houses needs requires plans seeks says argues estimates claims
+  suggests shows finds earns underestimates overestimates`);
 const KNOWN_VERBS = words(
   'continue continues continued remain remains remained seek seeks seem seems appear appears plan plans planned aim aims aimed want wants hope hopes intend intends expect expects try tries',
 );
@@ -262,6 +264,8 @@ const NOMINALS: Record<string, string> = {
   cuts: 'cut',
   reduce: 'reduction',
   reduces: 'reduction',
+  closed: 'closing price',
+  closes: 'closing price',
 };
 /** Verbs of putting money into something, and their nouns. */
 const INVESTMENTS: Record<string, string> = {
@@ -330,9 +334,25 @@ function describe(c: Context): Described {
   // only the words near the amount matter; a window keeps a huge sentence linear
   const at = firstAtOrAfter(c.tokens, from);
   const before = c.tokens.slice(Math.max(0, at - WINDOW), at).reverse();
-  const after = c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW);
+  const after = skipUnitPhrase(
+    skipRangePartner(skipAmountAside(c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW))),
+  );
   const found = describeBy(c, before, after);
-  const subject = tidy(found.subject) || tidy(sentenceSubject(c)?.text ?? '') || tidy(join(openingWords(c.tokens))) || fallbackSubject(q);
+  let subject = tidy(found.subject) || tidy(sentenceSubject(c)?.text ?? '') || tidy(join(openingWords(c.tokens))) || fallbackSubject(q);
+  // "the purchase of a first home (subject to a $10,000 limit)": a limit on what the parenthesis follows
+  if (/^\p{Ll}+$/u.test(subject)) {
+    const open = before.findIndex((t, j) => j < 8 && (t.text === '(' || t.text === ')'));
+    if (open >= 0 && before[open].text === '(') {
+      const ante = chainBefore(before, open + 1);
+      const whole = tidy(join(ante.words));
+      if (ante.words.length && !whole.toLowerCase().split(' ').includes(subject)) subject = `${subject} for ${whole}`;
+    }
+  }
+  // "a 150% increase", "an increase of 328%": an increase of what the sentence says changed
+  if (CHANGE_NOUNS.has(subject.toLowerCase())) {
+    const changed = changedInSentence(c, at);
+    if (changed) subject = `${subject} in ${changed}`;
+  }
   return { subject, owner: found.owner };
 }
 
@@ -376,10 +396,24 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
   const q = c.quantity;
   // "Bangladesh (at 39 percent)", "share of votes (at just over 16 percent)"
   const k = before[0] && ['at', 'about', 'around', 'of'].includes(before[0].lower) ? 1 : 0;
-  if (before[k]?.text === '(') return parenthetical(before, k + 1, after);
+  // "60% ($752.0 billion)": the same thing in another unit
+  if (before[k]?.text === '(' && before[k + 1]?.amount && c.previousSubject) return { subject: c.previousSubject };
+  if (before[k]?.text === '(') return parenthetical(c, before, k + 1, after);
+
+  // "0.6% in 2025 and 1.7% in 2027", "50% on X and 25% on Y": the same measure as the amount before, for another year or thing
+  const sibling = siblingOf(c, before, after);
+  if (sibling) return { subject: sibling };
+  // "compared to $88,612 in the United States": what the sentence measured, elsewhere
+  const compared = comparedWith(c, before, after);
+  if (compared) return { subject: compared };
+  // "which equates to $54 per MTCO2e": the amount before, in other terms
+  if (before[0]?.lower === 'to' && EQUATES.has(before[1]?.lower ?? '') && after[0]?.lower !== 'of' && c.previousSubject)
+    return { subject: c.previousSubject };
 
   if (q.unit === 'count' && q.counted) {
-    const core = `${q.counted}${prefixed(ppAfter(after, 0))}`;
+    const core = `${q.counted}${prefixed(countedTail(after))}`;
+    // "China's five ISA exploration contracts"
+    if (before[0] && /['’]s$/.test(before[0].text) && isPlainWord(before[0])) return { subject: `${before[0].text} ${core}` };
     if (before[0] && ['in', 'across', 'within'].includes(before[0].lower)) {
       const where = npBefore(before, 1);
       if (where.words.length) return { subject: `${core} with ${join(where.words)}` };
@@ -393,8 +427,21 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
 
   if (['years', 'months', 'weeks', 'days', 'hours'].includes(q.unit)) return duration(c, before, after);
 
-  // "a 29 percent reciprocal tariff on …", "its US$6 trillion minerals industry"
-  if (isPlainWord(after[0]) && !PARTICIPLES.has(after[0].lower)) {
+  // "exports to Mexico increased from $134.2 billion … to $337.9 billion", "cut the tax rate from 35% to 21%"
+  const change = changeOf(c, before, after);
+  if (change) return { subject: change };
+
+  // "$16.2 billion worth of copper products"
+  if (after[0]?.lower === 'worth' && after[1]?.lower === 'of') {
+    const np = npAfter(after, 2);
+    const agented = np ? withAgent(np, before, 0) : '';
+    // "imported $7.2 billion worth of X and $9.0 billion worth of Y": Y imported by the same
+    const by = agented === np && before[0]?.lower === 'and' ? / \p{Ll}+ed by .+$/u.exec(c.previousSubject ?? '') : null;
+    if (np) return { subject: by ? `${np}${by[0]}` : agented };
+  }
+
+  // "a 29 percent reciprocal tariff on …", "its US$6 trillion minerals industry" (not "$119 billion associated with …")
+  if (isPlainWord(after[0]) && !PARTICIPLES.has(after[0].lower) && !isParticiple(after[0])) {
     const np = npAfter(after, 0);
     if (np) {
       const skipDet = before[0] && DETERMINERS.has(before[0].lower) ? 1 : 0;
@@ -408,9 +455,15 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
     if (np) {
       if (q.unit === 'percent' && after[0].lower === 'of') {
         const owner = subjectOfVerbBefore(c, before);
-        return { subject: owner ? `${possessive(owner)} share of ${np}` : `share of ${np}` };
+        const whole = np === 'total' ? (totalInSentence(c) ?? np) : np;
+        return { subject: owner ? shareOf(owner, whole) : `share of ${whole}` };
       }
       const agented = withAgent(np, before, 0);
+      // "Aave, with approximately $27 billion in TVL" → "Aave’s TVL"
+      if (agented === np && before[0]?.lower === 'with' && before[1]?.text === ',') {
+        const owner = chainBefore(before, 2);
+        if (owner.words.length && isProper(join(owner.words))) return { subject: `${possessive(join(owner.words))} ${np}` };
+      }
       // "Gulf states plan to invest US$10 billion in mining abroad" → "Gulf states’ investment in mining abroad"
       const verb = before[0]?.lower ?? '';
       if (agented === np && after[0].lower === 'in' && INVESTMENTS[verb]) {
@@ -432,7 +485,28 @@ function beforeSide(c: Context, before: Token[], after: Token[]): Described {
   const time =
     after[0] && ['by', 'in'].includes(after[0].lower) && /^\d{4}$/.test(after[1]?.text ?? '') ? ` ${after[0].lower} ${after[1].text}` : '';
 
-  if (first.lower === 'to' || first.lower === 'of') {
+  if (first.lower === 'of') {
+    // "a phased universal tariff on refined copper of 15%", "withdrawals of up to $20,000 annually for tuition"
+    // "protocols on the Ethereum network are most popular with TVL of around $56 billion"
+    const measure = npBefore(before, 1);
+    const withAt = measure.next;
+    if (
+      measure.words.length &&
+      before[withAt]?.lower === 'with' &&
+      before.slice(withAt + 1, withAt + 4).some(t => AUXILIARIES.has(t.lower))
+    ) {
+      const owner = sentenceSubject(c)?.text;
+      if (owner && !owner.toLowerCase().includes(join(measure.words).toLowerCase()))
+        return { subject: `${join(measure.words)} of ${tidy(owner)}${time}` };
+    }
+    const target = chainBefore(before, 1);
+    if (target.words.length) {
+      const described = owned(c, before, target, time);
+      if (time || isProper(join(target.words))) return described;
+      return { ...described, subject: `${described.subject}${prefixed(purposeAfter(after))}` };
+    }
+  }
+  if (first.lower === 'to') {
     const target = npBefore(before, 1);
     if (target.words.length) return owned(c, before, target, time);
   }
@@ -442,6 +516,11 @@ function beforeSide(c: Context, before: Token[], after: Token[]): Described {
   if (PARTICIPLES.has(first.lower)) {
     const np = npBefore(before, 1);
     if (np.words.length) return owned(c, before, np, time);
+  }
+  // "facilities that emit 25,000 metric tons"
+  if (isPlainWord(first) && before[1] && ['that', 'which', 'who'].includes(before[1].lower)) {
+    const np = chainBefore(before, 2);
+    if (np.words.length) return { subject: `${join(np.words)} ${before[1].lower} ${first.text}` };
   }
   if (first.word && !first.amount && (LINK_VERBS.has(first.lower) || VERBS_S.has(first.lower) || looksLikeVerb(first, before[1]))) {
     return linked(c, before, 0, after);
@@ -480,23 +559,37 @@ function owned(c: Context, before: Token[], np: { words: Token[]; next: number }
   return { subject: `${joined}${time}`, owner };
 }
 
-function parenthetical(before: Token[], at: number, after: Token[]): Described {
+function parenthetical(c: Context, before: Token[], at: number, after: Token[]): Described {
   const ante = npBefore(before, at);
   if (!ante.words.length) return { subject: '' };
   const name = join(ante.words);
   if (isProper(name)) {
-    // a name in a list: attach the measure the sentence speaks of ("reciprocal tariff rate")
+    // a name in a list: attach the measure the sentence speaks of ("reciprocal tariff rate"), or what the
+    // list is of ("Other top sources of FDI included Spain ($4.4 billion)", "pools were concentrated in …")
     const earlier = before.slice(ante.next);
-    const measureAt = earlier.findIndex(t => MEASURES.has(t.lower) && !t.amount);
-    if (measureAt >= 0) {
-      const measure = npBefore(earlier, measureAt);
+    const measureAt = earlier.findIndex(t => !t.amount && (MEASURES.has(t.lower) || LISTING_VERBS.has(t.lower) || t.text === ';'));
+    if (measureAt >= 0 && earlier[measureAt].text !== ';') {
+      let verbEnd = measureAt + 1;
+      while (earlier[verbEnd] && AUXILIARIES.has(earlier[verbEnd].lower)) verbEnd++;
+      const measure = LISTING_VERBS.has(earlier[measureAt].lower) ? chainBefore(earlier, verbEnd) : npBefore(earlier, measureAt);
       if (measure.words.length) return { subject: `${join(measure.words)}: ${name}` };
     }
     return { subject: name };
   }
+  const whole = name.replace(/^worth of /i, '');
+  // "(25% by value from the EU": the share of what comes from there
+  if (c.quantity.unit === 'percent') {
+    let j = 0;
+    if (after[0]?.lower === 'by' && after[1] && ['value', 'volume', 'weight'].includes(after[1].lower)) j = 2;
+    if (after[j]?.lower === 'from') {
+      const from = ppAfter(after, j);
+      if (from) return { subject: `share of ${whole} ${from}` };
+    }
+  }
+  if (whole.toLowerCase() === 'total') return { subject: totalInSentence(c) ?? whole };
   const close = after.findIndex(t => t.text === ')');
   const pp = close >= 0 ? ppAfter(after, close + 1) : '';
-  return { subject: `${name}${prefixed(pp)}` };
+  return { subject: `${whole}${prefixed(pp)}` };
 }
 
 /** "over the next 37 years", "in less than three years", "almost two decades of U.S. occupation". */
@@ -504,6 +597,20 @@ function duration(c: Context, before: Token[], after: Token[]): Described {
   if (after[0]?.lower === 'of') {
     const np = npAfter(after, 1);
     if (np) return { subject: `duration of ${np}` };
+  }
+  // "it will take at least five years to build processing facilities"
+  if (after[0]?.lower === 'to' && isPlainWord(after[1]) && !isProper(after[1].text)) {
+    const np = npAfter(after, 2);
+    if (np) return { subject: `time to ${after[1].lower} ${np}` };
+  }
+  // "called to active duty for a period of at least 179 days" → "period of active duty"
+  if (before[0]?.lower === 'of' && before[1] && ['period', 'term'].includes(before[1].lower)) {
+    let j = 2;
+    if (before[j] && ['a', 'the'].includes(before[j].lower)) j++;
+    if (before[j]?.lower === 'for') {
+      const np = chainBefore(before, j + 1);
+      if (np.words.length) return { subject: `${before[1].lower} of ${join(np.words)}` };
+    }
   }
   let k = 0;
   let ahead = false;
@@ -525,6 +632,243 @@ function duration(c: Context, before: Token[], after: Token[]): Described {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Amounts read with their neighbours: changes, ranges, lists and comparisons
+
+/** Verbs of change: "exports increased from $X to $Y", "the balance went from a surplus of … to a deficit of …". */
+const CHANGE_VERBS = words(`increased increase increases rose rise rises risen fell fall falls fallen grew grow grows grown declined decline
+  declines dropped drop drops went go goes climbed climbs jumped surged doubled tripled shrank expanded moved shifted changed decreased
+  decrease decreases`);
+/** Verbs that change an object: "cut the corporate tax rate from 35% to 21%", "increase the price of natural gas by 0.01%". */
+const CHANGE_OBJECT_VERBS = words(`cut cuts reduce reduces reduced lower lowers lowered raise raises raised increase increases increased
+  decrease decreases decreased underestimate underestimates underestimated overestimate overestimates overestimated boost boosts boosted`);
+const CHANGE_NOUNS = words('increase decrease rise decline drop growth reduction cut jump gain fall');
+/** Verbs that restate the amount before in other terms: "which equates to $54 per MTCO2e". */
+const EQUATES = words('equates equate equated equals equal equaled equalled amounts corresponds translates');
+/** Verbs that open a list of named parts: "Other top sources of FDI included Spain ($4.4 billion), …". */
+const LISTING_VERBS = words('included include includes including were are was concentrated');
+/** Words that open an introductory phrase ending at a comma: "According to …,", "While TVL accounts for …,". */
+const INTRODUCTIONS = words(`according in as since while although though when after before for between based with from by during following
+  pursuant under on at if because despite unlike compared over`);
+
+/** "associated", "held": a past participle, not the noun an amount counts. */
+const isParticiple = (t: Token): boolean => /[^e]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower);
+
+/** "Section 136 funds", "Subpart W": a number that belongs to the name before it (not an amount). */
+function isNameNumber(t: Token | undefined, previous: Token | undefined): boolean {
+  return !!t && !!previous && !t.amount && /^\d+$/.test(t.text) && /^\p{Lu}\p{Ll}/u.test(previous.text) && !TIME_WORDS.has(previous.lower);
+}
+
+/** Skips "($752.0 billion)" right after an amount: the same amount in another unit, not what it measures. */
+function skipAmountAside(after: Token[]): Token[] {
+  if (after[0]?.text !== '(' || !after[1]?.amount) return after;
+  let j = 1;
+  while (j < 8 && after[j]?.amount) j++;
+  return after[j]?.text === ')' ? after.slice(j + 1) : after;
+}
+
+/** Skips "of carbon dioxide equivalent (MMTCO2e)" after a mass: part of the unit, not what is measured. */
+function skipUnitPhrase(after: Token[]): Token[] {
+  if (after[0]?.lower !== 'of') return after;
+  let j = 1;
+  if (after[j]?.lower === 'carbon' && after[j + 1]?.lower === 'dioxide') j += 2;
+  else if (/^co2(?:e|-equivalent)?$/.test(after[j]?.lower ?? '')) j++;
+  else return after;
+  if (after[j]?.lower === 'equivalent') j++;
+  if (after[j]?.text === '(' && after[j + 2]?.text === ')') j += 3;
+  return after.slice(j);
+}
+
+/** Skips "to 9%", "and 2.3%" after the first amount of a range: both ends measure what follows the second. */
+function skipRangePartner(after: Token[]): Token[] {
+  if (!after[0] || !['to', 'and', '-', '–', 'or'].includes(after[0].lower) || !after[1]?.amount) return after;
+  let j = 1;
+  while (j < 8 && after[j]?.amount) j++;
+  return after.slice(j);
+}
+
+/** The prepositional phrases after an amount, past an adverb of frequency: "annually for certain education expenses". */
+function purposeAfter(after: Token[]): string {
+  let j = 0;
+  if (after[j] && (isAdverbLy(after[j]) || ['per', 'a', 'each'].includes(after[j].lower)))
+    j += after[j].lower === 'annually' || isAdverbLy(after[j]) ? 1 : 2;
+  return after[j] && ['for', 'to', 'on', 'from', 'with'].includes(after[j].lower) ? ppAfter(after, j) : '';
+}
+
+/** What a count counts, with the phrase that says which: "nations party to UNCLOS", "governments that have called for a moratorium". */
+function countedTail(after: Token[]): string {
+  const pp = ppAfter(after, 0);
+  if (pp) return pp;
+  const first = after[0];
+  if (
+    isPlainWord(first) &&
+    !isParticiple(first) &&
+    !/ing$/.test(first.lower) &&
+    !LINK_VERBS.has(first.lower) &&
+    !VERBS_S.has(first.lower)
+  ) {
+    const tail = PP_PREPOSITIONS.has(after[1]?.lower ?? '') ? ppAfter(after, 1) : '';
+    if (tail) return `${first.text} ${tail}`;
+  }
+  let j = 0;
+  while (after[j] && (ADVERBS.has(after[j].lower) || isAdverbLy(after[j]))) j++;
+  const aux = after[j];
+  if (aux && AUXILIARIES.has(aux.lower) && isPlainWord(after[j + 1]) && isParticiple(after[j + 1])) {
+    const tail = ppAfter(after, j + 2);
+    if (tail) return `that ${aux.lower} ${after[j + 1].text} ${tail}`;
+  }
+  return '';
+}
+
+/**
+ * A noun phrase ending right before `at` with up to two prepositional phrases before it, read backwards:
+ * "U.S. goods exports to Mexico", "surplus in services trade with Mexico", "revenue from the WEC payments".
+ */
+function chainBefore(before: Token[], at: number): { words: Token[]; next: number } {
+  const np = npBefore(before, at);
+  let { words: collected, next } = np;
+  if (!collected.length) return np;
+  for (let n = 0; n < 2; n++) {
+    let k = next;
+    const det = before[k] && ['the', 'a', 'an', 'its', 'their'].includes(before[k].lower) ? before[k++] : undefined;
+    const prep = before[k];
+    if (!prep || !['of', 'in', 'with', 'to', 'from', 'on'].includes(prep.lower)) break;
+    const head = npBefore(before, k + 1);
+    // "compared to the U.S. GDP", "based on WEC prices": a verb, not a noun the phrase qualifies
+    const last = head.words[head.words.length - 1];
+    if (!last || isParticiple(last) || VERBS_S.has(last.lower)) break;
+    collected = [...head.words, prep, ...(det ? [det] : []), ...collected];
+    next = head.next;
+  }
+  return { words: collected, next };
+}
+
+/**
+ * The thing an amount is a level or a step of, when a verb of change governs it: "U.S. goods exports to
+ * Mexico increased from $134.2 billion in 2006 to $337.9 billion in 2025" → "U.S. goods exports to Mexico
+ * in 2025"; "cut the corporate tax rate from 35% to 21%" → "corporate tax rate"; "would cut its energy
+ * consumption by 99.5%" → "cut in its energy consumption". A step of an intransitive verb ("grew by 8
+ * percent") is left to `linked`.
+ */
+function changeOf(c: Context, before: Token[], after: Token[]): string | undefined {
+  let i = 0;
+  let measure: string | undefined;
+  // "went from a surplus of $1.7 billion … to a deficit of $171.5 billion"
+  if (before[0]?.lower === 'of' && isPlainWord(before[1]) && ['a', 'an'].includes(before[2]?.lower ?? '')) {
+    measure = before[1].text;
+    i = 3;
+  }
+  const preposition = before[i]?.lower;
+  if (!preposition || !['from', 'to', 'by'].includes(preposition)) return undefined;
+  for (let n = 0; n < 30 && before[i]; n++) {
+    const t = before[i];
+    if (t.text === ')') {
+      const open = before.findIndex((x, j) => j > i && j <= i + 16 && x.text === '(');
+      if (open < 0) return undefined;
+      i = open + 1;
+      continue;
+    }
+    if (t.lower === 'of' && isPlainWord(before[i + 1]) && ['a', 'an'].includes(before[i + 2]?.lower ?? '')) {
+      i += 3;
+      continue;
+    }
+    if (t.amount || /^\d{4}$/.test(t.text) || ['from', 'to', 'by', 'in', 'between', 'and', ','].includes(t.lower)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  const t = before[i];
+  if (!t || !t.word) return undefined;
+  const time = preposition !== 'by' && after[0]?.lower === 'in' && /^\d{4}$/.test(after[1]?.text ?? '') ? ` in ${after[1].text}` : '';
+  const measured = (subject: string) => `${measure ? `${measure} in ` : ''}${tidy(subject)}${time}`;
+  if (CHANGE_VERBS.has(t.lower) && !(preposition === 'by' && !measure)) {
+    let j = i + 1;
+    while (before[j] && (AUXILIARIES.has(before[j].lower) || ADVERBS.has(before[j].lower) || isAdverbLy(before[j]))) j++;
+    // "which one estimate claims has fallen": the relative pronoun's antecedent
+    if (before[j] && VERBS_S.has(before[j].lower)) {
+      const said = before.findIndex((x, n) => n > j && n <= j + 5 && ['which', 'that'].includes(x.lower));
+      if (said > 0) {
+        let a = said + 1;
+        if (before[a]?.text === ',') a++;
+        const ante = chainBefore(before, a);
+        if (ante.words.length) return measured(join(ante.words));
+      }
+    }
+    // "start at $900 per metric ton, increase to $1,200 in 2025": the verb shares the subject of the amount before
+    if (before[j]?.text === ',' && c.previousSubject) return measured(c.previousSubject.replace(/ (?:in|by) \d{4}$/, ''));
+    const subject = clauseSubject(c, before, i + 1);
+    return subject && !PRONOUNS.has(subject.toLowerCase()) ? measured(resolveReference(c, subject)) : undefined;
+  }
+  if (!isPlainWord(t)) return undefined;
+  // the object of a verb of change: "cut the corporate tax rate", "underestimates methane leaking from …"
+  const object = chainBefore(before, i);
+  if (!object.words.length) return undefined;
+  let v = object.next;
+  if (before[v] && DETERMINERS.has(before[v].lower)) v++;
+  const verb = before[v]?.lower ?? '';
+  if (!CHANGE_OBJECT_VERBS.has(verb) && !CHANGE_VERBS.has(verb)) return undefined;
+  const thing = withDeterminer(before, { words: object.words, next: object.next });
+  if (preposition !== 'by') return measured(thing);
+  const nominal = NOMINALS[verb] ?? (/s$/.test(verb) ? verb.slice(0, -1) : verb.replace(/d$/, ''));
+  return `${nominal} ${/estimate$/.test(nominal) ? 'of' : 'in'} ${thing}`;
+}
+
+/** What the sentence says changed, for "a 150% increase": the subject of its first verb of change before the amount. */
+function changedInSentence(c: Context, at: number): string | undefined {
+  for (let v = 0; v < at && v < 60; v++) {
+    if (!CHANGE_VERBS.has(c.tokens[v].lower) || c.tokens[v].amount) continue;
+    const before = c.tokens.slice(Math.max(0, v - WINDOW), v).reverse();
+    const subject = clauseSubject(c, before, 0);
+    return subject && !PRONOUNS.has(subject.toLowerCase()) ? tidy(subject) : undefined;
+  }
+  return undefined;
+}
+
+/** "accounting for 39% of the total": the total of what the sentence spoke of last ("source of FDI flows to Mexico"). */
+function totalInSentence(c: Context): string | undefined {
+  const at = firstAtOrAfter(c.tokens, c.quantity.qualifierStart ?? c.quantity.start);
+  for (let j = at - 1; j >= 0 && j >= at - WINDOW; j--) {
+    if (c.tokens[j].lower !== 'of' || c.tokens[j + 1]?.lower === 'the') continue;
+    const np = npAfter(c.tokens, j + 1);
+    if (np && np.toLowerCase() !== 'total') return `total ${np.replace(/^total /i, '')}`;
+  }
+  return undefined;
+}
+
+/**
+ * "0.6% in 2025 and 1.7% in 2027", "50% on semi-finished products and 25% on derivative products", "25% from
+ * the EU and 20% from Canada": an amount after "and", "or" or a comma, followed by a prepositional phrase,
+ * measures what the amount before it measured, with that phrase in place of the same preposition's.
+ */
+function siblingOf(c: Context, before: Token[], after: Token[]): string | undefined {
+  if (!c.previousSubject || !before[0] || !['and', 'or', ','].includes(before[0].lower)) return undefined;
+  // "three key textile competitors in the U.S. market" names what it counts
+  if (c.quantity.counted) return undefined;
+  const preposition = after[0]?.lower;
+  if (!preposition || !['from', 'in', 'for', 'on', 'to'].includes(preposition)) return undefined;
+  const year = /^\d{4}$/.test(after[1]?.text ?? '') && !after[1].amount ? after[1].text : undefined;
+  const tail = year ? `${preposition} ${year}` : ppAfter(after, 0);
+  if (!tail) return undefined;
+  const base = c.previousSubject;
+  const same = year ? base.search(/ (?:in|by) \d{4}$/) : base.lastIndexOf(` ${preposition} `);
+  return same > 0 ? `${base.slice(0, same)} ${tail}` : `${base} ${tail}`;
+}
+
+/** "Per capita GDP in Mexico was $13,874 in 2025, compared to $88,612 in the United States". */
+function comparedWith(c: Context, before: Token[], after: Token[]): string | undefined {
+  if (!c.previousSubject) return undefined;
+  const compared = ['to', 'with'].includes(before[0]?.lower ?? '') && before[1]?.lower === 'compared';
+  if (!compared && !['versus', 'vs'].includes(before[0]?.lower ?? '')) return undefined;
+  const preposition = after[0]?.lower;
+  if (!preposition || !['in', 'for', 'from', 'to'].includes(preposition)) return undefined;
+  const tail = ppAfter(after, 0);
+  if (!tail) return undefined;
+  const base = c.previousSubject.replace(/ (?:in|by) \d{4}$/, '');
+  const same = base.lastIndexOf(` ${preposition} `);
+  return same > 0 ? `${base.slice(0, same)} ${tail}` : `${base} ${tail}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Phrases
 
 /** A noun phrase after the amount (leading determiner dropped) with up to two prepositional phrases. */
@@ -532,10 +876,22 @@ function npAfter(after: Token[], at: number): string {
   let i = at;
   if (after[i] && DETERMINERS.has(after[i].lower)) i++;
   const head: Token[] = [];
-  while (head.length < 6 && isPlainWord(after[i])) head.push(after[i++]);
+  while (head.length < 6) {
+    const t = after[i];
+    if (isPlainWord(t) || (head.length && isNameNumber(t, head[head.length - 1]))) {
+      // "copper products included in the proclamation": the participle starts a phrase of its own
+      if (head.length && isParticiple(t) && PP_PREPOSITIONS.has(after[i + 1]?.lower ?? '')) break;
+      head.push(after[i++]);
+    } else if (isCompoundAnd(after, i) && head.length && !head.some(w => w.lower === 'and')) head.push(after[i++]);
+    else break;
+  }
   if (!head.length) return '';
   return `${join(head)}${prefixed(ppAfter(after, i))}`;
 }
+
+/** "goods and services trade", "elementary and secondary education": an "and" inside a compound that goes on (not "industry and expand its"). */
+const isCompoundAnd = (after: Token[], i: number): boolean =>
+  after[i]?.lower === 'and' && isPlainWord(after[i + 1]) && isPlainWord(after[i + 2]);
 
 /** Up to two prepositional phrases: "on imports from Pakistan", "to the U.S.", "within the IMF". */
 function ppAfter(after: Token[], at: number): string {
@@ -546,9 +902,15 @@ function ppAfter(after: Token[], at: number): string {
     if (!prep || !PP_PREPOSITIONS.has(prep.lower)) break;
     let j = i + 1;
     const np: Token[] = [];
-    if (after[j] && ['the', 'its', 'their'].includes(after[j].lower)) np.push(after[j++]);
+    if (after[j] && ['the', 'its', 'their', 'a', 'an'].includes(after[j].lower)) np.push(after[j++]);
     const start = np.length;
-    while (np.length - start < 5 && isPlainWord(after[j])) np.push(after[j++]);
+    while (np.length - start < 8) {
+      const t = after[j];
+      if (isPlainWord(t) || (np.length > start && isNameNumber(t, np[np.length - 1]))) np.push(after[j++]);
+      // "for certain elementary and secondary education expenses"
+      else if (isCompoundAnd(after, j) && np.length > start && !np.some(w => w.lower === 'and')) np.push(after[j++]);
+      else break;
+    }
     if (np.length === start) break;
     parts.push(`${prep.text} ${join(np)}`);
     i = j;
@@ -572,8 +934,16 @@ function npBefore(before: Token[], at: number, allowVerbs = false): { words: Tok
       t !== undefined &&
       (isVerbAfter(t, before[i + 1]) ||
         VERBS_S.has(t.lower) ||
-        (/[^e]ed$/.test(t.lower) && (isPlainWord(before[i + 1]) || PRONOUNS.has(before[i + 1]?.lower ?? ''))));
+        (/[^e]ed$/.test(t.lower) &&
+          (isPlainWord(before[i + 1]) || PRONOUNS.has(before[i + 1]?.lower ?? '')) &&
+          !['a', 'an', 'the'].includes(before[i + 2]?.lower ?? '')));
     if (isPlainWord(t) && !verb && !COMPARATIVES.has(t.lower)) {
+      collected.push(t);
+      i++;
+      continue;
+    }
+    // "per capita GDP"
+    if (t?.lower === 'per' && collected[collected.length - 1]?.lower === 'capita') {
       collected.push(t);
       i++;
       continue;
@@ -615,6 +985,13 @@ function clauseSubject(c: Context, before: Token[], at: number): string | undefi
     (/ed$/.test(t.lower) && previous !== undefined && AUXILIARIES.has(previous.lower)) ||
     ['likely', 'set', 'poised', 'due', 'able', 'expected', 'estimated', 'anticipated', 'projected', 'forecast'].includes(t.lower);
   while (before[i] && before[i].word && skippable(before[i], before[i + 1])) i++;
+  // "Mexico's real gross domestic product (GDP) grew", "total U.S. GHG emissions in 2022 were"
+  if (before[i]?.text === ')') {
+    const open = before.findIndex((t, j) => j > i && j <= i + 6 && t.text === '(');
+    if (open > 0) i = open + 1;
+  }
+  if (/^\d{4}$/.test(before[i]?.text ?? '') && before[i + 1] && ['in', 'by', 'during', 'since', 'until'].includes(before[i + 1].lower))
+    i += 2;
   // appositive: "Reko Diq, situated in Balochistan, is …"
   if (before[i]?.text === ',') {
     const relative = before[i + 1] && ['which', 'who', 'that'].includes(before[i + 1].lower);
@@ -637,7 +1014,8 @@ function clauseSubject(c: Context, before: Token[], at: number): string | undefi
     return ante.words.length ? withDeterminer(before, ante) : undefined;
   }
   if (['and', 'but', 'or'].includes(t.lower)) return sentenceSubject(c)?.text;
-  const np = npBefore(before, i);
+  // "U.S. goods exports to Mexico", "the 2025 U.S. trade deficit with China"
+  const np = chainBefore(before, i);
   if (!np.words.length) return undefined;
   return withDeterminer(before, np);
 }
@@ -647,6 +1025,14 @@ function subjectOfVerbBefore(c: Context, before: Token[]): string | undefined {
   let k = 0;
   if (before[k] && ['up', 'for', 'out'].includes(before[k].lower)) k++;
   if (!isPlainWord(before[k])) return undefined;
+  // "The United States is Mexico's largest trading partner, accounting for 60% of …": the sentence's subject
+  if (before[k].lower.endsWith('ing') && before[k + 1]?.text === ',') return sentenceSubject(c)?.text;
+  // "relied on imports for about 57% of total consumption"
+  if (before[0]?.lower === 'for') {
+    const np = npBefore(before, 1);
+    if (np.words.length && before[np.next]?.lower === 'on' && /^(?:rel|depend)/.test(before[np.next + 1]?.lower ?? ''))
+      return join(np.words);
+  }
   const subject = clauseSubject(c, before, k + 1);
   return subject ? resolveReference(c, subject) : undefined;
 }
@@ -727,6 +1113,11 @@ function sentenceSubject(c: Context): { text: string } | undefined {
   let i = 0;
   const comma = tokens.slice(0, 5).findIndex(t => t.text === ',');
   if (comma > 0 && comma < 5 && !isProperRun(tokens.slice(0, comma))) i = comma + 1;
+  // "According to Mexican government data, the United States …", "While TVL accounts for defi across blockchains, protocols …"
+  else if (tokens[0] && INTRODUCTIONS.has(tokens[0].lower)) {
+    const far = tokens.findIndex((t, j) => j < 18 && t.text === ',');
+    if (far > 0) i = far + 1;
+  }
   if (tokens[i] && DETERMINERS.has(tokens[i].lower)) i++;
   const words: Token[] = [];
   while (words.length < 8) {
@@ -750,7 +1141,9 @@ function sentenceSubject(c: Context): { text: string } | undefined {
     break;
   }
   if (!words.length || words[words.length - 1].lower === 'and') return undefined;
-  return { text: join(words) };
+  // "Per capita GDP in Mexico", "protocols on the Ethereum network"
+  const pp = tokens[i] && ['in', 'on', 'of', 'to', 'from', 'with'].includes(tokens[i].lower) ? ppAfter(tokens, i) : '';
+  return { text: `${join(words)}${prefixed(pp)}` };
 }
 
 function isProperRun(tokens: Token[]): boolean {
@@ -783,6 +1176,13 @@ function isVerbAfter(t: Token, previous: Token | undefined): boolean {
 function looksLikeVerb(t: Token, previous: Token | undefined): boolean {
   if (previous && (AUXILIARIES.has(previous.lower) || previous.lower === 'to')) return true;
   return /[^e]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower);
+}
+
+/** "Dams’ share of annual flow"; an owner with a phrase of its own reads "methane emissions subject to the WEC as a share of …". */
+function shareOf(owner: string, whole: string): string {
+  return / (?:of|in|to|from|with|on|for|that|which) /i.test(owner)
+    ? `${tidy(owner)} as a share of ${whole}`
+    : `${possessive(owner)} share of ${whole}`;
 }
 
 function possessive(phrase: string): string {

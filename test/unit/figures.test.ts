@@ -223,6 +223,79 @@ describe('subjects from general phrasings', () => {
     ['Competitors fare worse: Bangladesh faces 39 percent and Vietnam 46 percent.', '39 percent', ['Bangladesh']],
     ['The Indus basin supports over 200 million people.', '200 million people', ['Indus basin’s people']],
     ['Gulf states plan to invest US$10 billion in mining abroad.', 'US$10 billion', ['Gulf states’ investment in mining abroad']],
+    // the noun phrase with its prepositional phrases, not the sentence's first name
+    ['In comparison, the 2025 U.S. trade deficit with China was $295.5 billion.', '$295.5 billion', ['U.S. trade deficit with China']],
+    ['Per capita GDP in Mexico was $13,874 in 2025, compared to $88,612 in the United States.', '$13,874', ['Per capita GDP in Mexico']],
+    [
+      'Per capita GDP in Mexico was $13,874 in 2025, compared to $88,612 in the United States.',
+      '$88,612',
+      ['Per capita GDP in the United States'],
+    ],
+    [
+      'Total U.S. emissions in 2022 were 6,343 million metric tons of carbon dioxide equivalent.',
+      '6,343 million metric tons',
+      ['Total U.S. emissions'],
+    ],
+    ['EPA estimated revenue from the payments would average about $525 million per year.', '$525 million', ['revenue from the payments']],
+    // a level or a step of a change: what changed, and when
+    [
+      'U.S. goods exports to Mexico increased from $134.2 billion in 2006 to $337.9 billion in 2025, a 150% increase.',
+      '$134.2 billion',
+      ['U.S. goods exports to Mexico in 2006'],
+    ],
+    [
+      'U.S. goods exports to Mexico increased from $134.2 billion in 2006 to $337.9 billion in 2025, a 150% increase.',
+      '$337.9 billion',
+      ['U.S. goods exports to Mexico in 2025'],
+    ],
+    [
+      'U.S. goods exports to Mexico increased from $134.2 billion in 2006 to $337.9 billion in 2025, a 150% increase.',
+      '150%',
+      ['increase in U.S. goods exports to Mexico'],
+    ],
+    [
+      'The trade balance with Mexico went from a surplus of $1.7 billion in 1993 to a deficit of $171.5 billion in 2025.',
+      '$171.5 billion',
+      ['deficit in', 'trade balance with Mexico in 2025'],
+    ],
+    ['The law cut the corporate tax rate from 35% to 21%.', '35%', ['corporate tax rate']],
+    ['The law cut the corporate tax rate from 35% to 21%.', '21%', ['corporate tax rate']],
+    ['The upgrade would cut its energy consumption by 99.5%.', '99.5%', ['cut in its energy consumption']],
+    // shares: whose, of what, from where
+    [
+      'The United States is the largest partner, accounting for 60% ($752.0 billion) of total trade in goods.',
+      '60%',
+      ['United States’ share of total trade in goods'],
+    ],
+    [
+      'The United States is the largest partner, accounting for 60% ($752.0 billion) of total trade in goods.',
+      '$752.0 billion',
+      ['United States’ share of total trade in goods'],
+    ],
+    ['The country relied on imports for about 57% of refined copper consumption.', '57%', ['imports’ share of refined copper consumption']],
+    [
+      'The country imported $7.2 billion worth of copper products (25% by value from the EU and 20% from Canada).',
+      '$7.2 billion',
+      ['copper products imported by the', 'country'],
+    ],
+    [
+      'The country imported $7.2 billion worth of copper products (25% by value from the EU and 20% from Canada).',
+      '20%',
+      ['share of copper products from Canada'],
+    ],
+    ['Other top sources of FDI included Spain ($4.4 billion) and Canada ($3.3 billion).', '$3.3 billion', ['sources of FDI: Canada']],
+    // an amount after "and" measures what the one before it did, for another year or thing
+    ['The plan sets a tariff on refined copper of 15% in 2027 and 30% in 2028.', '30%', ['tariff on refined copper in 2028']],
+    ['Lenders hold about $54 billion, and Aave, with approximately $27 billion in TVL, is the largest.', '$27 billion', ['Aave’s TVL']],
+    ['Distributions are limited for the purchase of a first home (subject to a $10,000 limit).', '$10,000', ['limit for', 'first home']],
+    ["Critics point to China's five ISA exploration contracts.", 'five ISA exploration contracts', ["China's ISA exploration contracts"]],
+    ['Any of the 171 nations party to UNCLOS may object.', '171 nations', ['nations party to UNCLOS']],
+    [
+      'More than 40 foreign governments also have called for a moratorium on mining.',
+      '40 foreign governments',
+      ['called for a moratorium on mining'],
+    ],
+    ['It will take at least five years to build processing facilities.', 'five years', ['time to build processing facilities']],
   ];
   for (const [sentence, text, subjectWords] of cases) {
     test(sentence, () => {
