@@ -173,15 +173,11 @@ export interface Dossier {
    */
   load(options?: LoadOptions): Promise<LoadResult>;
   /**
-   * Reads one report file again (it changed on disk, or is new) and puts it in the library in place of its old
-   * version; the other reports are not read again, and only this one is re-indexed. A file that can no longer
-   * be read leaves the library and is listed among the problems.
-   */
-  reloadReport(location: string): Promise<LoadResult>;
-  /**
    * Reads only `changed` again (files written, created or deleted since the last load), lists the library's
    * folders again and keeps every other report as last read: for a watcher's events, and for a change of
-   * the reports setting (a new file or folder is read, the others are kept). Newest wins, as for load().
+   * the reports setting (a new file or folder is read, the others are kept). Only the changed reports are
+   * re-indexed; the others keep their search items and look-ups. A file that can no longer be read leaves
+   * the library and is listed among the problems. Newest wins, as for load().
    */
   reload(changed?: readonly string[]): Promise<LoadResult>;
   /** Calls `listener` after every load that became the current one; returns the unsubscribe function. */
@@ -299,43 +295,6 @@ class DossierCore implements Dossier {
       return loaded;
     });
     return { library, reports, ...rest };
-  }
-
-  async reloadReport(location: string): Promise<LoadResult> {
-    const before = await this.ready();
-    const generation = ++this.generation;
-    const started = Date.now();
-    const others = (notices: ReportNotice[]) => notices.filter(n => n.location !== location);
-    const problems = others(before.problems);
-    const warnings = others(before.warnings);
-    const inputs: LibraryInput[] = before.reports.map(r => ({
-      location: r.location,
-      format: r.format,
-      parsed: this.inputs.get(r.report)!,
-      origin: r.origin,
-      entry: r.entry,
-    }));
-    const at = inputs.findIndex(i => i.location === location);
-    // a new file belongs to the library of the folder it is in
-    const root = before.roots.find(r => r.location === location || location.startsWith(`${r.location.replace(/[\\/]$/, '')}/`));
-    const library = { origin: root?.origin ?? ('user' as const), entry: root?.entry };
-    try {
-      const read = await this.readLibraryReport(location);
-      const input = { location, format: read.format, parsed: read.parsed, index: read.index, ...library };
-      if (at >= 0) inputs[at] = input;
-      else inputs.push(input);
-      for (const warning of read.parsed.warnings) warnings.push({ location, name: nameOf(location), message: warning, ...library });
-    } catch (error) {
-      if (at >= 0) inputs.splice(at, 1);
-      problems.push({ location, name: nameOf(location), message: whyOf(error), ...library });
-    }
-    const { restricted, bundled, roots } = before;
-    const result = this.resultOf(inputs, { problems, restricted, warnings, bundled, roots, read: 1, generation, ms: 0, cached: 0 });
-    result.ms = Date.now() - started;
-    if (generation !== this.generation) return this.newest!;
-    this.newest = Promise.resolve(result);
-    this.publishResult(result);
-    return result;
   }
 
   /** Reports' prepared search items from this load (the cache's, or made for it), each handed out once. */

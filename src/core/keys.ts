@@ -4,7 +4,7 @@
  * a report gets the salient words of its title + year (`usPakistanFlux2025`). Ibid. and short forms share
  * the key of the note they repeat; the same source cited in two reports shares one key.
  */
-import type { Footnote, Report, Source } from './model';
+import type { Report, Source } from './model';
 import { KEY_STOP_WORDS, asciiFold } from './text';
 
 /** Title words too generic to tell one report from another. */
@@ -152,25 +152,55 @@ export function uniqueKeys(reports: readonly Report[]): ReportKeys[] {
     }
   };
   return reports.map(report => {
-    const key = unique(reportBaseKey(report));
+    const inputs = keyInputsOf(report);
+    const key = unique(inputs.base);
     const notes = new Map<number, string>();
-    const byN = new Map<number, Footnote>(report.footnotes.map(f => [f.n, f]));
-    for (const footnote of report.footnotes) {
-      if (footnote.refersTo !== undefined && byN.has(footnote.refersTo)) continue;
-      // an explanatory note cites nothing: nothing to cite it by
-      if (footnote.kind === 'comment') continue;
-      const id = identity(footnote.source);
-      const known = id ? bySource.get(id) : undefined;
-      const noteKey = known ?? unique(sourceBaseKey(footnote.source));
-      notes.set(footnote.n, noteKey);
-      if (id && !known) bySource.set(id, noteKey);
+    for (const note of inputs.notes) {
+      if (note.refers || note.comment) continue;
+      const known = note.identity ? bySource.get(note.identity) : undefined;
+      const noteKey = known ?? unique(note.base);
+      notes.set(note.n, noteKey);
+      if (note.identity && !known) bySource.set(note.identity, noteKey);
     }
-    for (const footnote of report.footnotes) {
-      if (footnote.refersTo === undefined) continue;
-      notes.set(footnote.n, notes.get(footnote.refersTo) || unique(sourceBaseKey(footnote.source)));
+    for (const note of inputs.notes) {
+      if (note.refersTo === undefined) continue;
+      notes.set(note.n, notes.get(note.refersTo) || unique(note.base));
     }
     return { key, notes };
   });
+}
+
+/** What a report's keys are made from, before they are made unique among the other reports'. */
+interface KeyInputs {
+  base: string;
+  notes: { n: number; refersTo?: number; refers: boolean; comment: boolean; identity?: string; base: string }[];
+}
+
+const keyInputs = new WeakMap<Report, KeyInputs>();
+
+/**
+ * A report's base keys and its notes' source identities, read once per report object: a library rebuilt
+ * after one of 2,000 files changed makes its keys unique again without reading 100,000 notes' sources again.
+ */
+function keyInputsOf(report: Report): KeyInputs {
+  let inputs = keyInputs.get(report);
+  if (!inputs) {
+    const byN = new Set(report.footnotes.map(f => f.n));
+    inputs = {
+      base: reportBaseKey(report),
+      notes: report.footnotes.map(footnote => ({
+        n: footnote.n,
+        refersTo: footnote.refersTo,
+        refers: footnote.refersTo !== undefined && byN.has(footnote.refersTo),
+        // an explanatory note cites nothing: nothing to cite it by
+        comment: footnote.kind === 'comment',
+        identity: identity(footnote.source),
+        base: sourceBaseKey(footnote.source),
+      })),
+    };
+    keyInputs.set(report, inputs);
+  }
+  return inputs;
 }
 
 /** uniqueKeys, written into the reports: for a parser setting the keys of the report it is building. */

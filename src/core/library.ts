@@ -34,9 +34,7 @@ export type CitationTarget = { kind: 'report'; report: Report } | { kind: 'footn
 export class Library {
   readonly reports: readonly Report[];
   private readonly reportsById = new Map<string, Report>();
-  private readonly targetsByKey = new Map<string, CitationTarget>();
-  private readonly paragraphs = new Map<string, ParagraphPlace>();
-  private readonly figures = new Map<string, { report: Report; figure: Figure }>();
+  private targetsByKey: Map<string, CitationTarget> | undefined;
   private figuresByValue: Map<number, { report: Report; figure: Figure }[]> | undefined;
   private readonly spanIndexes = new Map<string, SpanIndex<SourceSpanKind> | null>();
 
@@ -56,20 +54,10 @@ export class Library {
       if (spans) this.spansById.set(report.id, spans);
       return report;
     });
-    for (const report of this.reports) {
-      this.reportsById.set(report.id, report);
-      this.targetsByKey.set(report.key, { kind: 'report', report });
-      for (const footnote of report.footnotes) {
-        if (!this.targetsByKey.has(footnote.key)) this.targetsByKey.set(footnote.key, { kind: 'footnote', report, footnote });
-      }
-      const numbers = paragraphNumbers(report);
-      for (const section of report.sections) {
-        for (const paragraph of section.paragraphs) {
-          this.paragraphs.set(qualify(report.id, paragraph.id), { report, section, paragraph, number: numbers.get(paragraph.id)! });
-        }
-      }
-      for (const figure of report.figures) this.figures.set(qualify(report.id, figure.id), { report, figure });
-    }
+    // Only what every library needs at once; a report's paragraph and figure look-ups are made on first use
+    // and shared by every later library holding the same report object, so a library rebuilt after one file
+    // changed costs little more than its ids and keys (see lookupsOf).
+    for (const report of this.reports) this.reportsById.set(report.id, report);
   }
 
   report(id: string): Report | undefined {
@@ -77,6 +65,15 @@ export class Library {
   }
 
   byKey(key: string): CitationTarget | undefined {
+    if (!this.targetsByKey) {
+      this.targetsByKey = new Map();
+      for (const report of this.reports) {
+        this.targetsByKey.set(report.key, { kind: 'report', report });
+        for (const footnote of report.footnotes) {
+          if (!this.targetsByKey.has(footnote.key)) this.targetsByKey.set(footnote.key, { kind: 'footnote', report, footnote });
+        }
+      }
+    }
     return this.targetsByKey.get(key);
   }
 
@@ -85,16 +82,18 @@ export class Library {
   }
 
   paragraph(reportId: string, paragraphId: string): ParagraphPlace | undefined {
-    return this.paragraphs.get(qualify(reportId, paragraphId));
+    const report = this.reportsById.get(reportId);
+    return report && lookupsOf(report).paragraphs.get(paragraphId);
   }
 
   figure(reportId: string, figureId: string): { report: Report; figure: Figure } | undefined {
-    return this.figures.get(qualify(reportId, figureId));
+    const report = this.reportsById.get(reportId);
+    return report && lookupsOf(report).figures.get(figureId);
   }
 
   /** Every figure of every report, in reading order. */
   allFigures(): { report: Report; figure: Figure }[] {
-    return [...this.figures.values()];
+    return this.reports.flatMap(report => [...lookupsOf(report).figures.values()]);
   }
 
   /**
@@ -104,7 +103,7 @@ export class Library {
   figuresWithValue(value: number): readonly { report: Report; figure: Figure }[] {
     if (!this.figuresByValue) {
       this.figuresByValue = new Map();
-      for (const entry of this.figures.values()) {
+      for (const entry of this.allFigures()) {
         const key = valueKey(entry.figure.value);
         const list = this.figuresByValue.get(key);
         if (list) list.push(entry);
@@ -150,8 +149,29 @@ export class Library {
   }
 }
 
-function qualify(reportId: string, id: string): string {
-  return `${reportId}\u0000${id}`;
+/** A report's paragraphs (with their places) and figures by id. */
+interface ReportLookups {
+  paragraphs: Map<string, ParagraphPlace>;
+  figures: Map<string, { report: Report; figure: Figure }>;
+}
+
+const lookups = new WeakMap<Report, ReportLookups>();
+
+/** A report's look-ups, made on first use; a report object never changes, so they hold for every library it is in. */
+function lookupsOf(report: Report): ReportLookups {
+  let found = lookups.get(report);
+  if (!found) {
+    found = { paragraphs: new Map(), figures: new Map() };
+    const numbers = paragraphNumbers(report);
+    for (const section of report.sections) {
+      for (const paragraph of section.paragraphs) {
+        found.paragraphs.set(paragraph.id, { report, section, paragraph, number: numbers.get(paragraph.id)! });
+      }
+    }
+    for (const figure of report.figures) found.figures.set(figure.id, { report, figure });
+    lookups.set(report, found);
+  }
+  return found;
 }
 
 /** Two files may yield the same report id (two copies, two drafts of one title): later ones get "-2", "-3"… */
@@ -165,12 +185,24 @@ function uniqueIds(ids: readonly string[]): string[] {
   });
 }
 
-/** The report itself when nothing changes, else a copy with these id and keys (its notes copied as needed). */
+/** The last copy made of each report (withIdAndKeys): a report given again with the same id and keys gets it again. */
+const copies = new WeakMap<Report, Report>();
+
+/**
+ * The report itself when nothing changes, else a copy with these id and keys (its notes copied as needed).
+ * The same copy as last time when its id and keys are the same again: a library rebuilt after one file
+ * changed must hold the very objects it held before (the search re-indexes a report that is a new object).
+ */
 function withIdAndKeys(report: Report, id: string, key: string, notes: ReadonlyMap<number, string>): Report {
   const notesChange = report.footnotes.some(f => (notes.get(f.n) ?? f.key) !== f.key);
   if (report.id === id && report.key === key && !notesChange) return report;
+  const last = copies.get(report);
+  if (last && last.id === id && last.key === key && last.footnotes.every((f, i) => f.key === (notes.get(f.n) ?? report.footnotes[i]!.key)))
+    return last;
   const footnotes = notesChange ? report.footnotes.map(f => ({ ...f, key: notes.get(f.n) ?? f.key })) : report.footnotes;
-  return { ...report, id, key, footnotes };
+  const copy = { ...report, id, key, footnotes };
+  copies.set(report, copy);
+  return copy;
 }
 
 function valueKey(value: number): number {

@@ -192,8 +192,8 @@ describe('library cache', () => {
 });
 
 describe('reloading one report', () => {
-  test('an edited file replaces its report; the others are not read again and stay the same objects', async () => {
-    const files = new Map(Object.entries(FILES));
+  test('an edited file replaces its report in the library and the search; the others are not read again and stay the same objects', async () => {
+    const files = new Map(Object.entries({ ...FILES, '/r/gulf.md': GULF + '\nThe qeltravine accord was drafted.\n' }));
     const base = memorySource(FILES);
     const reads: string[] = [];
     const source = {
@@ -217,19 +217,33 @@ describe('reloading one report', () => {
     assert.equal((await dossier.search('zyxquorbite')).length, 0);
     const seed = first.reports.find(r => r.location === '/r/us-pakistan.txt')!.report;
 
+    const seedHits = (await dossier.search('pakistan', { reportId: seed.id })).map(h => `${h.kind} ${h.id}`);
+    assert.deepEqual(
+      (await dossier.search('qeltravine')).map(h => `${h.reportId} ${h.kind} ${h.label}`),
+      ['gulf paragraph The qeltravine accord was drafted.'],
+    );
+
+    // the added paragraph is rewritten
     files.set('/r/gulf.md', GULF + '\nThe zyxquorbite accord was signed.\n');
     reads.length = 0;
-    const changed = await dossier.reloadReport('/r/gulf.md');
+    const changed = await dossier.reload(['/r/gulf.md']);
     assert.deepEqual(reads, ['/r/gulf.md']);
+    assert.equal(changed.read, 1);
     assert.equal(changed.reports.find(r => r.location === '/r/us-pakistan.txt')!.report, seed);
     assert.deepEqual(
       (await dossier.search('zyxquorbite')).map(h => `${h.reportId} ${h.kind} ${h.label}`),
       ['gulf paragraph The zyxquorbite accord was signed.'],
     );
+    assert.deepEqual(await dossier.search('qeltravine'), []);
+    // the other report is found as before, by the same items
+    assert.deepEqual(
+      (await dossier.search('pakistan', { reportId: seed.id })).map(h => `${h.kind} ${h.id}`),
+      seedHits,
+    );
     assert.equal(dossier.lastLoad, changed);
 
     files.delete('/r/gulf.md');
-    const gone = await dossier.reloadReport('/r/gulf.md');
+    const gone = await dossier.reload(['/r/gulf.md']);
     assert.deepEqual(
       gone.reports.map(r => r.location),
       ['/r/us-pakistan.txt'],

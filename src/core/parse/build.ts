@@ -2,8 +2,9 @@
 import { ReportError, errorMessage } from '../errors';
 import { extractFigures, locateFigures, type MarkedParagraph } from '../figures';
 import { assignKeys } from '../keys';
-import type { Figure, Paragraph, Report, Section } from '../model';
+import type { Figure, Paragraph, Report, Section, Source } from '../model';
 import { buildFootnotes } from '../sources';
+import { ownCopy } from '../text';
 import type { SourceSpan } from './spans';
 import type { Draft, DraftParagraph } from './draft';
 
@@ -31,6 +32,8 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     const paragraphs: Paragraph[] = [];
     for (const dp of ds.paragraphs) {
       if (!dp.text) continue;
+      // the model's strings (and the figures' and sources' slices of them) must not hold the input alive
+      dp.text = ownCopy(dp.text);
       const id = `p${++pn}`;
       paragraphs.push({ id, text: dp.text, footnotes: dp.markers.map(m => m.n) });
       marked.push({ id, text: dp.text, markers: dp.markers.map(m => ({ at: m.at, n: m.n })) });
@@ -40,7 +43,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     }
     if (!paragraphs.length) continue;
     const id = `s${sections.length + 1}`;
-    sections.push({ id, title: ds.title?.trim() || 'Introduction', paragraphs });
+    sections.push({ id, title: ownCopy(ds.title?.trim() || 'Introduction'), paragraphs });
     // a loop, not Math.max(...ends): 130,000 paragraphs in one section overflow the call stack
     let end = ds.end;
     for (const p of ds.paragraphs) end = Math.max(end, p.end);
@@ -51,9 +54,14 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
 
   // Notes: keep the first of duplicate numbers, in number order.
   const seen = new Set<number>();
-  const notes = draft.notes.filter(n =>
-    seen.has(n.n) ? (warnings.push(`Note ${n.n} is defined twice; the first is kept.`), false) : seen.add(n.n),
-  );
+  const notes = draft.notes
+    .filter(n => (seen.has(n.n) ? (warnings.push(`Note ${n.n} is defined twice; the first is kept.`), false) : seen.add(n.n)))
+    .map(n => ({
+      ...n,
+      text: ownCopy(n.text),
+      ...(n.url ? { url: ownCopy(n.url) } : {}),
+      ...(n.source ? { source: ownSource(n.source) } : {}),
+    }));
   notes.sort((a, b) => a.n - b.n);
   for (const note of notes) spans.push({ kind: 'footnote', id: String(note.n), start: note.start, end: note.end });
 
@@ -89,11 +97,11 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
   const report: Report = {
     id: options.id,
     key: '',
-    title: draft.title?.trim() || options.fallbackTitle,
-    ...(draft.date ? { date: draft.date } : {}),
-    authors: draft.authors,
-    ...(draft.publisher ? { publisher: draft.publisher } : {}),
-    ...(draft.number ? { number: draft.number } : {}),
+    title: ownCopy(draft.title?.trim() || options.fallbackTitle),
+    ...(draft.date ? { date: ownCopy(draft.date) } : {}),
+    authors: draft.authors.map(ownCopy),
+    ...(draft.publisher ? { publisher: ownCopy(draft.publisher) } : {}),
+    ...(draft.number ? { number: ownCopy(draft.number) } : {}),
     ...(options.source ? { source: options.source } : {}),
     sections,
     footnotes,
@@ -101,6 +109,16 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
   };
   assignKeys([report]);
   return { report, spans, warnings };
+}
+
+/** A source read by a format parser (a link's target and text), its strings copied off the input. */
+function ownSource(source: Source): Source {
+  const own: Source = { ...source, authors: source.authors.map(ownCopy) };
+  for (const field of ['title', 'container', 'date', 'url'] as const) {
+    const value = source[field];
+    if (value !== undefined) own[field] = ownCopy(value);
+  }
+  return own;
 }
 
 /** A figure found at `at` in its paragraph's clean text, mapped to the input. */
