@@ -5,7 +5,7 @@
  * Why: at 500 reports (~75k items, ~2M term-item postings) MiniSearch keeps a Map per term per field and a
  * Map entry per posting (~80 bytes a posting: ~155 MB), and every query materialises a result object for
  * every matching item and sorts them all (a common word matches tens of thousands). Here a posting is one
- * number (item key and boosted term frequency packed together, 8 bytes), fields are folded into one
+ * number (item key and boosted term frequency packed together, 4 bytes once frozen), fields are folded into one
  * weighted frequency per item, scores accumulate in a reused Float64Array, and only the best `limit` items
  * are kept (a small heap), so a query costs a pass over the postings it touches and nothing per result.
  * The vocabulary stays in MiniSearch's own radix tree (SearchableMap) for prefix and typo lookups.
@@ -69,6 +69,11 @@ export function validPrepared(value: unknown, count: number): value is PreparedI
 }
 
 const PACK = 1024; // weight resolution: boosted tf × 10, up to 102.3
+/** a packed posting fits a Uint32Array up to item key 4,194,303; beyond, a term's postings go in a Float64Array */
+const MAX_UINT32 = 0xffffffff;
+
+type Postings = Uint32Array | Float64Array;
+const EMPTY: Postings = new Uint32Array(0);
 const K1 = 1.2;
 const B = 0.7;
 
@@ -78,7 +83,14 @@ export class CompactIndex {
   /** for exact look-ups: ~20× faster than the radix tree, which a warm start does once per term of every report */
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly postings: number[][] = [];
+  /**
+   * Per term: its postings frozen into a typed array of exact size (4 bytes a posting, against ~13 in a
+   * growable JS array), and those added since the last freeze() in a plain array.
+   */
+  private readonly frozen: Postings[] = [];
+  private readonly pending: (number[] | undefined)[] = [];
+  /** terms with pending postings */
+  private readonly unfrozen = new Set<number>();
   /** per item key: its length in tokens, or -1 once discarded */
   private readonly lengths: number[] = [];
   private live = 0;
@@ -139,7 +151,8 @@ export class CompactIndex {
       if (id === undefined) {
         id = this.terms.length;
         this.terms.push(term);
-        this.postings.push([]);
+        this.frozen.push(EMPTY);
+        this.pending.push(undefined);
         this.vocabulary.set(term, id);
         this.ids.set(term, id);
       }
@@ -151,7 +164,15 @@ export class CompactIndex {
       const key = firstKey + n;
       const length = items[at++]!;
       const pairs = items[at++]!;
-      for (let j = 0; j < pairs; j++, at += 2) this.postings[ids[items[at]!]!]!.push(key * PACK + items[at + 1]!);
+      for (let j = 0; j < pairs; j++, at += 2) {
+        const id = ids[items[at]!]!;
+        let list = this.pending[id];
+        if (!list) {
+          this.pending[id] = list = [];
+          this.unfrozen.add(id);
+        }
+        list.push(key * PACK + items[at + 1]!);
+      }
       this.lengths[key] = length;
       this.live++;
       this.totalLength += length;
@@ -163,8 +184,26 @@ export class CompactIndex {
     const id = this.ids.get(term);
     const keys = new Set<number>();
     if (id === undefined) return keys;
-    for (const packed of this.postings[id]!) keys.add(Math.floor(packed / PACK));
+    for (const list of [this.frozen[id]!, this.pending[id] ?? []]) for (const packed of list) keys.add(Math.floor(packed / PACK));
     return keys;
+  }
+
+  /**
+   * Moves the postings added since the last freeze into each term's typed array: called after a library
+   * is indexed or re-indexed (a one-report re-index touches only that report's terms).
+   */
+  freeze(): void {
+    for (const id of this.unfrozen) {
+      const added = this.pending[id]!;
+      const old = this.frozen[id]!;
+      const fits = old instanceof Uint32Array && added.every(p => p <= MAX_UINT32);
+      const list = fits ? new Uint32Array(old.length + added.length) : new Float64Array(old.length + added.length);
+      list.set(old);
+      list.set(added, old.length);
+      this.frozen[id] = list;
+      this.pending[id] = undefined;
+    }
+    this.unfrozen.clear();
   }
 
   /** Forgets an item; its postings are skipped (and dropped at the next compaction). */
@@ -180,8 +219,10 @@ export class CompactIndex {
   private discarded = 0;
 
   private compact(): void {
-    for (let id = 0; id < this.postings.length; id++) {
-      this.postings[id] = this.postings[id].filter(p => this.lengths[Math.floor(p / PACK)] >= 0);
+    const live = (p: number) => this.lengths[Math.floor(p / PACK)]! >= 0;
+    for (let id = 0; id < this.frozen.length; id++) {
+      this.frozen[id] = this.frozen[id]!.filter(live);
+      this.pending[id] = this.pending[id]?.filter(live);
     }
     this.discarded = 0;
   }
@@ -205,24 +246,27 @@ export class CompactIndex {
     const average = this.totalLength / this.live || 1;
     for (const query of queries) {
       for (const [id, factor] of this.expand(query, options.weights)) {
-        if (matched.length < 40) matched.push(this.terms[id]);
-        const list = this.postings[id];
-        const df = list.length;
+        if (matched.length < 40) matched.push(this.terms[id]!);
+        const frozen = this.frozen[id]!;
+        const pending = this.pending[id];
+        const df = frozen.length + (pending?.length ?? 0);
         const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
         const scale = idf * factor * (K1 + 1);
-        for (let i = 0; i < df; i++) {
-          const packed = list[i];
-          const key = Math.floor(packed / PACK);
-          const length = this.lengths[key];
-          if (length < 0) continue;
-          const weight = (packed - key * PACK) / 10;
-          const score = (scale * weight) / (weight + K1 * (1 - B + (B * length) / average));
-          if (seen[key] !== epoch) {
-            seen[key] = epoch;
-            scores[key] = score;
-            touched.push(key);
-          } else {
-            scores[key] += score;
+        for (const list of pending ? [frozen, pending] : [frozen]) {
+          for (let i = 0; i < list.length; i++) {
+            const packed = list[i]!;
+            const key = Math.floor(packed / PACK);
+            const length = this.lengths[key]!;
+            if (length < 0) continue;
+            const weight = (packed - key * PACK) / 10;
+            const score = (scale * weight) / (weight + K1 * (1 - B + (B * length) / average));
+            if (seen[key] !== epoch) {
+              seen[key] = epoch;
+              scores[key] = score;
+              touched.push(key);
+            } else {
+              scores[key]! += score;
+            }
           }
         }
       }

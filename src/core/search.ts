@@ -151,15 +151,26 @@ export function prepareReportIndex(report: Report): PreparedItems {
   );
 }
 
+/** The kinds of item, by the small number the index keeps per item. */
+const KINDS: readonly SearchKind[] = ['section', 'paragraph', 'footnote', 'figure'];
+
 class LibrarySearch implements SearchIndex {
-  private readonly docs = new Map<number, SearchDoc>();
-  private readonly indexed = new Map<string, { report: Report; keys: number[] }>();
+  /**
+   * Per item key: the item, its report and its kind (KINDS). Plain arrays, not an object per item: a
+   * library of 2,000 reports has ~300k items, and a search builds a SearchDoc only for its candidates.
+   */
+  private readonly items: (SearchDoc['item'] | undefined)[] = [];
+  private readonly owners: (Report | undefined)[] = [];
+  private kinds = new Uint8Array(1024);
+  private live = 0;
+  /** each indexed report's items: keys first … first + count − 1 */
+  private readonly indexed = new Map<string, { report: Report; first: number; count: number }>();
   private nextKey = 1;
   private library: Library | undefined;
   private readonly index = new CompactIndex(FIELDS, tokenize, normaliseTerm);
 
   get size(): number {
-    return this.docs.size;
+    return this.live;
   }
 
   update(library: Library, options: IndexOptions = {}): void {
@@ -169,6 +180,7 @@ class LibrarySearch implements SearchIndex {
       const prepared = options.prepared?.(report);
       this.index.addPrepared(docs[0]?.key ?? 0, fits(prepared, docs) ? prepared : this.index.prepare(docs.map(indexFieldsOf)));
     }
+    this.index.freeze();
   }
 
   async updateAsync(library: Library, options: IndexOptions = {}): Promise<void> {
@@ -190,6 +202,7 @@ class LibrarySearch implements SearchIndex {
       }
       await nextTurn(); // a report has fewer items than a chunk: without this, a whole library indexed in one turn
     }
+    if (this.library === library) this.index.freeze();
   }
 
   /** Drops reports that left or changed; returns the reports that must be (re)indexed. */
@@ -197,10 +210,12 @@ class LibrarySearch implements SearchIndex {
     const wanted = new Map(library.reports.map(r => [r.id, r]));
     for (const [id, entry] of this.indexed) {
       if (wanted.get(id) !== entry.report) {
-        for (const key of entry.keys) {
-          this.docs.delete(key);
+        for (let key = entry.first; key < entry.first + entry.count; key++) {
+          this.items[key] = undefined;
+          this.owners[key] = undefined;
           this.index.discard(key);
         }
+        this.live -= entry.count;
         this.indexed.delete(id);
       }
     }
@@ -210,9 +225,28 @@ class LibrarySearch implements SearchIndex {
   /** Registers a report's items under fresh keys (consecutive, in documentsOf order); the caller indexes them. */
   private addDocs(report: Report): SearchDoc[] {
     const docs = [...documentsOf(report, () => this.nextKey++)];
-    for (const doc of docs) this.docs.set(doc.key, doc);
-    this.indexed.set(report.id, { report, keys: docs.map(doc => doc.key) });
+    if (this.kinds.length < this.nextKey) {
+      const kinds = new Uint8Array(Math.max(this.nextKey, this.kinds.length * 2));
+      kinds.set(this.kinds);
+      this.kinds = kinds;
+    }
+    for (const doc of docs) {
+      this.items[doc.key] = doc.item;
+      this.owners[doc.key] = report;
+      this.kinds[doc.key] = KINDS.indexOf(doc.kind);
+    }
+    this.live += docs.length;
+    this.indexed.set(report.id, { report, first: docs[0]?.key ?? this.nextKey, count: docs.length });
     return docs;
+  }
+
+  /** The indexed item under a key, or undefined once its report left or changed. */
+  private doc(key: number): SearchDoc | undefined {
+    const item = this.items[key];
+    const report = this.owners[key];
+    if (!item || !report) return undefined;
+    const kind = KINDS[this.kinds[key]!]!;
+    return { key, kind, report, id: kind === 'footnote' ? String((item as Footnote).n) : (item as Section | Paragraph | Figure).id, item };
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -221,8 +255,8 @@ class LibrarySearch implements SearchIndex {
     if (!parsed || limit === 0) return [];
     const kinds = options.kinds?.length ? new Set(options.kinds) : undefined;
     const filter = (key: number) => {
-      const doc = this.docs.get(key);
-      return !!doc && (!kinds || kinds.has(doc.kind)) && (!options.reportId || doc.report.id === options.reportId);
+      const report = this.owners[key];
+      return !!report && (!kinds || kinds.has(KINDS[this.kinds[key]!]!)) && (!options.reportId || report.id === options.reportId);
     };
     // The last word is still being typed unless the query ends in a space: only it gets prefix matching,
     // and typo tolerance only once it is long enough for a typo to be told from a prefix.
@@ -242,13 +276,14 @@ class LibrarySearch implements SearchIndex {
     });
     const candidates = results.slice(0, CANDIDATES);
     if (!candidates.length) return [];
+    const docs = candidates.map(c => this.doc(c.id)!);
     const best = candidates[0]!.score;
 
     // fuse.js re-scores the candidates on the words of the query, wherever they sit in a paragraph.
     const fuseScores = new Map<number, FuseResult<Omit<SearchFields, 'nums'> & { key: number }>>();
     if (parsed.words.length) {
       const fuse = new Fuse(
-        candidates.map(c => ({ key: c.id, ...fieldsOf(this.docs.get(c.id)!) })),
+        docs.map(doc => ({ key: doc.key, ...fieldsOf(doc) })),
         {
           keys: [
             { name: 'label', weight: 3 },
@@ -273,8 +308,8 @@ class LibrarySearch implements SearchIndex {
 
     const phrase = parsed.words.join(' ');
     const withNumber = parsed.numbers.map(n => this.index.itemsWith(n));
-    const hits = candidates.map(candidate => {
-      const doc = this.docs.get(candidate.id)!;
+    const hits = candidates.map((candidate, i) => {
+      const doc = docs[i]!;
       const fields = fieldsOf(doc);
       const fused = fuseScores.get(doc.key);
       let score = 0.55 * (candidate.score / best) + 0.45 * (fused ? 1 - (fused.score ?? 1) : 0);

@@ -112,6 +112,26 @@ describe('Library ids', () => {
     const offset = seedText.indexOf('Targeted counterterrorism cooperation');
     assert.equal(twice.at(`${ID}-2`, offset)?.kind, 'paragraph');
   });
+
+  test('a library made again of the same reports holds the same report objects, copies included', () => {
+    // what a reload after one file changed relies on: the search re-indexes only reports that are new objects
+    const first = parseReportWithSpans(seedText, { source: `${ID}.txt` });
+    const second = parseReportWithSpans(seedText, { source: `${ID}.txt` });
+    const before = new Library([first, second]);
+    const after = new Library([first, second]);
+    assert.notEqual(before.reports[1], second.report, 'the second copy gets another id and other keys');
+    assert.equal(after.reports[0], before.reports[0]);
+    assert.equal(after.reports[1], before.reports[1]);
+    assert.equal(after.paragraph(`${ID}-2`, 'p12'), before.paragraph(`${ID}-2`, 'p12'));
+    // the same report in another place gets other keys, hence another copy
+    const alone = new Library([second]);
+    assert.equal(alone.reports[0], second.report);
+    const swapped = new Library([second, first]);
+    assert.equal(swapped.reports[0], second.report);
+    assert.notEqual(swapped.reports[1], first.report);
+    assert.notEqual(swapped.reports[1], before.reports[1], 'not the copy made for the other order');
+    assert.equal(swapped.reports[1]!.id, `${ID}-2`);
+  });
 });
 
 describe('Library figures by value', () => {
