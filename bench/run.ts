@@ -186,7 +186,7 @@ async function main(): Promise<void> {
 
   // Opening a library as the extension does: cold (every file parsed, cache entries written) and warm (from the
   // cache), until search-ready; then an edit of one report file at the largest size.
-  const open: OpenResults = { cold: {}, warm: {}, reindexMs: {} };
+  const open: OpenResults = { cold: {}, warm: {}, reindexMs: {}, coldCpu: {}, warmCpu: {}, reindexCpuMs: {} };
   if (!skip.has('open')) {
     for (const plan of plans.filter(p => p.key === '500' || p.key === '2000')) {
       const part = generateLibrary(plan.synthetic);
@@ -194,12 +194,18 @@ async function main(): Promise<void> {
       const measured = await measureOpen(texts, { reindex: plan.key === '2000' });
       open.cold[plan.key] = round(measured.coldMs, 1);
       open.warm[plan.key] = round(measured.warmMs, 1);
+      open.coldCpu[plan.key] = round(measured.coldCpuMs, 1);
+      open.warmCpu[plan.key] = round(measured.warmCpuMs, 1);
       if (measured.reindexMs !== undefined) open.reindexMs[plan.key] = round(measured.reindexMs, 1);
+      if (measured.reindexCpuMs !== undefined) open.reindexCpuMs[plan.key] = round(measured.reindexCpuMs, 1);
       if (measured.warmCached !== texts.length)
         notes.push(`open ${plan.key}: the warm open read ${measured.warmCached} of ${texts.length} from the cache`);
       log(
         `open ${plan.key}: cold ${round(measured.coldMs)} ms, warm ${round(measured.warmMs)} ms` +
-          (measured.reindexMs !== undefined ? `, one edited report re-indexed in ${round(measured.reindexMs, 1)} ms` : ''),
+          ` (CPU ${round(measured.coldCpuMs)} / ${round(measured.warmCpuMs)} ms)` +
+          (measured.reindexMs !== undefined
+            ? `, one edited report re-indexed in ${round(measured.reindexMs, 1)} ms (CPU ${round(measured.reindexCpuMs ?? NaN, 1)} ms)`
+            : ''),
       );
     }
   }
@@ -241,6 +247,9 @@ interface OpenResults {
   cold: Record<string, number>;
   warm: Record<string, number>;
   reindexMs: Record<string, number>;
+  coldCpu: Record<string, number>;
+  warmCpu: Record<string, number>;
+  reindexCpuMs: Record<string, number>;
 }
 
 function assemble(
@@ -319,8 +328,10 @@ function assemble(
   add('search p95 per keystroke at 2,000 reports (CPU time)', '≤ 16 ms', h?.cpuP95, v => v <= 16, ' ms');
   add('recall@10 at 2,000 minus at 500', '≥ 0', h && d ? h.recall - d.recall : undefined, v => v >= 0);
   add('heap at 2,000 reports', '≤ 450 MB', huge?.heapMB, v => v <= 450, ' MB');
-  add('warm open of 500 reports, search-ready', '≤ 1000 ms', open.warm['500'], v => v <= 1000, ' ms');
-  add('one edited report re-indexed at 2,000', '≤ 200 ms', open.reindexMs['2000'], v => v <= 200, ' ms');
+  add('warm open of 500 reports, search-ready (wall clock)', '≤ 1000 ms', open.warm['500'], v => v <= 1000, ' ms');
+  add('warm open of 500 reports, search-ready (CPU time)', '≤ 1000 ms', open.warmCpu['500'], v => v <= 1000, ' ms');
+  add('one edited report re-indexed at 2,000 (wall clock)', '≤ 200 ms', open.reindexMs['2000'], v => v <= 200, ' ms');
+  add('one edited report re-indexed at 2,000 (CPU time)', '≤ 200 ms', open.reindexCpuMs['2000'], v => v <= 200, ' ms');
   return {
     date: new Date().toISOString(),
     machine: {
@@ -335,7 +346,9 @@ function assemble(
     buildMs,
     heapMB: heap,
     openMs: { cold: open.cold, warm: open.warm },
+    openCpuMs: { cold: open.coldCpu, warm: open.warmCpu },
     reindexMs: open.reindexMs,
+    reindexCpuMs: open.reindexCpuMs,
     parseMBps: round(parseMBps, 2),
     activationMs: extras.activationMs === undefined ? null : round(extras.activationMs, 1),
     bundleKB: extras.bundleKB === undefined ? null : round(extras.bundleKB, 1),
