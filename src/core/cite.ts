@@ -290,8 +290,9 @@ function figureItem(report: Report, figure: Figure, numbers: Map<string, number>
       filterText: `${base.filterText} ${note.key} ${sourceWords(note.source)}`,
     };
   }
-  if (number === undefined) return undefined;
-  const locator = pagesLocator(report, figure.page) ?? paragraphLocator(number);
+  // a table's cell has no paragraph: it is cited by its page, where the report has pages
+  const locator = pagesLocator(report, figure.page) ?? (number === undefined ? undefined : paragraphLocator(number));
+  if (locator === undefined) return undefined;
   return {
     ...base,
     key: report.key,

@@ -23,7 +23,7 @@ export interface Report {
   sections: Section[];
   footnotes: Footnote[];
   figures: Figure[];
-  /** tables of a PDF report: kept as tables, never read as paragraphs */
+  /** tables of the report: kept as tables, never read as paragraphs; their cells' numbers are figures */
   tables?: Table[];
   /**
    * The page number printed on each page of a PDF report (index: physical page − 1; '' where none is
@@ -104,8 +104,10 @@ export interface Figure {
   qualifier?: string;
   /** what it measures, in words from the sentence */
   subject: string;
-  /** id of the paragraph it appears in */
+  /** id of the paragraph it appears in (of its table, for a table's cell) */
   paragraph: string;
+  /** id of the table whose cell it is: its subject is the cell's row label and column header */
+  table?: string;
   /** the sentence it appears in, markers removed */
   sentence: string;
   /** notes cited in that sentence, else in the paragraph */

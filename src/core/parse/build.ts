@@ -2,7 +2,8 @@
 import { ReportError, errorMessage } from '../errors';
 import { extractFigures, locateFigures, type MarkedParagraph } from '../figures';
 import { assignKeys } from '../keys';
-import type { Figure, Paragraph, Report, Section, Source } from '../model';
+import type { Figure, Paragraph, Report, Section, Source, Table } from '../model';
+import { tableFigures, tableUnit } from '../tables';
 import { buildFootnotes } from '../sources';
 import { ownCopy } from '../text';
 import type { SourceSpan } from './spans';
@@ -94,6 +95,22 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     i = j;
   }
 
+  const tables: Table[] = (draft.tables ?? []).map((t, i) => {
+    const unit = tableUnit(t.caption, t.subtitle, t.rows.slice(0, t.headerRows));
+    return {
+      id: `t${i + 1}`,
+      ...(t.caption ? { caption: t.caption } : {}),
+      ...(unit ? { unit } : {}),
+      rows: t.rows,
+      headerRows: t.headerRows,
+    };
+  });
+  try {
+    for (const [i, table] of tables.entries()) figures.push(...tableFigures(table, figures.length + 1, draft.tables![i]!.subtitle));
+  } catch (error) {
+    warnings.push(`Figures could not be read from the tables: ${errorMessage(error)}`);
+  }
+
   const report: Report = {
     id: options.id,
     key: '',
@@ -106,6 +123,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     sections,
     footnotes,
     figures,
+    ...(tables.length ? { tables } : {}),
   };
   assignKeys([report]);
   return { report, spans, warnings };

@@ -55,6 +55,14 @@ export interface DraftNote {
   end: number;
 }
 
+/** A data table: its caption, the line under the caption (where the unit often is), and its cells. */
+export interface DraftTable {
+  caption?: string;
+  subtitle?: string;
+  rows: string[][];
+  headerRows: number;
+}
+
 export interface Draft {
   title?: string;
   date?: string;
@@ -63,6 +71,7 @@ export interface Draft {
   number?: string;
   sections: DraftSection[];
   notes: DraftNote[];
+  tables?: DraftTable[];
   warnings: string[];
 }
 

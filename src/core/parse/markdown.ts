@@ -18,7 +18,7 @@ import {
   startsBoilerplate,
 } from './capture';
 import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, splitNames } from './chrome';
-import { type Draft, type DraftNote, type DraftParagraph, type DraftSection, TextBuilder } from './draft';
+import { type Draft, type DraftNote, type DraftParagraph, type DraftSection, type DraftTable, TextBuilder } from './draft';
 import { type InlineContext, renderInline } from './inline';
 import { type Line, isBlank, splitLines } from './lines';
 import { linkNotes } from './links';
@@ -132,6 +132,9 @@ export function parseMarkdown(input: string): Draft {
   let authors = fm.authors;
   const sections: DraftSection[] = [];
   const notes: DraftNote[] = [];
+  const tables: DraftTable[] = [];
+  /** the caption just read ("Table 2. …") and the line under it, for the table that follows */
+  let caption: { text: string; subtitle?: string } | undefined;
   let section: DraftSection | undefined;
   // 'contents': under a Contents heading, lists are navigation until prose resumes
   let mode: 'body' | 'notes' | 'contents' | 'skip' = 'body';
@@ -239,6 +242,9 @@ export function parseMarkdown(input: string): Draft {
       while (i < lines.length && !isBlank(lines[i]) && (capture || TABLE_ROW.test(lines[i].text) || TABLE_RULE.test(lines[i].text))) i++;
       const block = lines.slice(start, i);
       if (takeFields(block)) continue;
+      const table = dataTable(block, float === 'caption' ? caption : undefined);
+      if (table) tables.push(table);
+      caption = undefined;
       float = 'after';
       if (capture) for (const p of boxParagraphs(input, block, ctx)) addParagraph(p);
       continue;
@@ -289,11 +295,14 @@ export function parseMarkdown(input: string): Draft {
     }
     if (isCaption(text)) {
       float = 'caption';
+      caption = { text };
       continue;
     }
     if (isSourceLine(text) || (capture && isMasthead(text, title))) continue;
-    if (float === 'caption' && block.length === 1 && looksLikePlainHeading(text) && TABLE_ROW.test(nextNonBlank(lines, i)?.text ?? ''))
+    if (float === 'caption' && block.length === 1 && looksLikePlainHeading(text) && TABLE_ROW.test(nextNonBlank(lines, i)?.text ?? '')) {
+      if (caption) caption.subtitle = text;
       continue;
+    }
     if (float === 'after' && /^[a-z]\.\s/.test(text)) continue;
     float = 'none';
     if (capture && block.length === 1 && !r.paragraph?.markers.length && looksLikePlainHeading(text) && i < lines.length) {
@@ -320,7 +329,37 @@ export function parseMarkdown(input: string): Draft {
   if (!notes.length && sections.every(s => s.paragraphs.every(p => !p.markers.length))) notes.push(...linkNotes(sections));
   date ??= metadata.date;
   if (!authors.length && metadata.authors?.length) authors = metadata.authors;
-  return { title, date, authors, publisher: fm.publisher, number: fm.number ?? metadata.number, sections, notes, warnings };
+  return {
+    title,
+    date,
+    authors,
+    publisher: fm.publisher,
+    number: fm.number ?? metadata.number,
+    sections,
+    notes,
+    ...(tables.length ? { tables } : {}),
+    warnings,
+  };
+}
+
+/**
+ * A block of table rows as a data table: at least two rows of two cells with text, not a box or a figure's
+ * frame. The rows above a `| --- |` rule are its header; without one, the header is told by its cells.
+ */
+function dataTable(block: Line[], caption: { text: string; subtitle?: string } | undefined): DraftTable | undefined {
+  if (caption && !/^table\b/i.test(caption.text)) return undefined;
+  const rows: string[][] = [];
+  let headerRows = 0;
+  for (const line of block) {
+    if (TABLE_RULE.test(line.text)) {
+      headerRows ||= rows.length;
+      continue;
+    }
+    if (!TABLE_ROW.test(line.text)) continue;
+    rows.push(splitRow(line.text).map(c => (c.text ? stripInline(c.text) : '')));
+  }
+  if (rows.filter(r => r.filter(Boolean).length >= 2).length < 2) return undefined;
+  return { ...(caption ? { caption: caption.text, ...(caption.subtitle ? { subtitle: caption.subtitle } : {}) } : {}), rows, headerRows };
 }
 
 /** At least two header fields (`**Publication Date:** …` lines or `| **Author:** | … |` rows) near the top: a saved web page. */

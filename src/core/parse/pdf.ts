@@ -15,6 +15,7 @@ import { bodySize, pageBlocks, renderBlock, type Block, type Rendered } from './
 import type { PdfContent } from './pdfItems';
 import { linkItems } from './pdfLinks';
 import { printedPageLabels } from './pdfPages';
+import { tableFigures, tableUnit } from '../tables';
 
 export interface PdfParsed extends ParsedReport {
   /** the report as Markdown with front matter: what `dossier import` writes, and what the spans point into */
@@ -24,9 +25,9 @@ export interface PdfParsed extends ParsedReport {
 type Part =
   | { kind: 'heading'; text: string; level: number; page: number }
   /** `box`: text in a box beside the running text (a sidebar), which a broken paragraph continues past */
-  | { kind: 'paragraph'; r: Rendered; page: number; bullet?: boolean; box?: boolean }
+  | { kind: 'paragraph'; r: Rendered; page: number; bullet?: boolean; box?: boolean; subtitle?: string }
   | { kind: 'note'; n: number; r: Rendered; page: number }
-  | { kind: 'table'; table: Omit<Table, 'id'> };
+  | { kind: 'table'; table: Omit<Table, 'id'>; subtitle?: string };
 
 interface Meta {
   title?: string;
@@ -39,8 +40,6 @@ interface Meta {
 const CONTENTS = /^(?:table\s+of\s+)?contents$/i;
 const REPORT_NUMBER = /^(?:CRS\s+(?:Report\s+)?)?([A-Z]{1,3}\d{4,6})$/;
 const CAPTION = /^(?:Table|Figure)\s+[A-Z]?\d{1,3}(?:\.\d{1,2})?[.:]?\s/;
-const UNIT =
-  /\(((?:in\s+)?(?:(?:thousands|millions|billions|trillions)\s+of\s+)?[^()]{0,40}?(?:dollars|percent|tons|barrels|people|units|euros|pounds)[^()]{0,30})\)/i;
 const TERMINAL = /[.!?:;”"’)\]]$/;
 
 /** Reads the text items of a PDF (from src/lazy/pdf.ts) into Dossier's model. Throws ReportError for a PDF without text. */
@@ -62,10 +61,13 @@ export function parsePdfContent(content: PdfContent, options: { source?: string;
   const parsed = parseReportWithSpans(markdown, { source: options.source, id: options.id, format: 'markdown' });
   const report = parsed.report;
   placePages(parsed, pageAt);
-  const tables = parts
-    .filter((p): p is Extract<Part, { kind: 'table' }> => p.kind === 'table')
-    .map((p, i) => ({ id: `t${i + 1}`, ...p.table }));
+  // the tables as the layout read them (with their page and the line under the caption), not as re-read from the Markdown
+  const tableParts = parts.filter((p): p is Extract<Part, { kind: 'table' }> => p.kind === 'table');
+  const tables = tableParts.map((p, i) => ({ id: `t${i + 1}`, ...p.table }));
+  delete report.tables;
+  report.figures = report.figures.filter(f => f.table === undefined);
   if (tables.length) report.tables = tables;
+  tables.forEach((table, i) => report.figures.push(...tableFigures(table, report.figures.length + 1, tableParts[i]!.subtitle)));
   if (meta.number) report.number = meta.number;
   const labels = printedPageLabels(content);
   if (labels) report.pageLabels = labels;
@@ -148,6 +150,12 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
       continue;
     }
     if (b.kind === 'note' || (endnotes && b.kind === 'paragraph')) {
+      // a small line between a table's caption and the table is its subtitle (often the unit), not a note
+      const last = parts[parts.length - 1];
+      if (r.lead === undefined && last?.kind === 'paragraph' && CAPTION.test(last.r.text) && blocks[i + 1]?.kind === 'cell') {
+        last.subtitle = last.subtitle ? `${last.subtitle} ${text}` : text;
+        continue;
+      }
       if (r.lead !== undefined) parts.push({ kind: 'note', n: r.lead, r, page: b.page });
       else {
         // a note continued from the previous page
@@ -328,9 +336,11 @@ function readTable(cells: Block[], body: number, parts: Part[], meta: Meta, fron
   }
   // the caption is the paragraph just before the table ("Table 1. …")
   let caption: string | undefined;
+  let subtitle: string | undefined;
   const last = parts[parts.length - 1];
   if (last && last.kind === 'paragraph' && CAPTION.test(last.r.text)) {
     caption = last.r.text;
+    subtitle = last.subtitle;
     parts.pop();
   }
   const headerRows =
@@ -338,14 +348,12 @@ function readTable(cells: Block[], body: number, parts: Part[], meta: Meta, fron
       rows.findIndex(r => !r.header),
       0,
     ) || (grid.length > 1 ? 1 : 0);
-  const unit =
-    UNIT.exec(caption ?? '')?.[1] ??
-    grid
-      .slice(0, headerRows)
-      .flat()
-      .map(c => UNIT.exec(c)?.[1])
-      .find(Boolean);
-  parts.push({ kind: 'table', table: { ...(caption ? { caption } : {}), ...(unit ? { unit } : {}), page, rows: grid, headerRows } });
+  const unit = tableUnit(caption, subtitle, grid.slice(0, headerRows));
+  parts.push({
+    kind: 'table',
+    table: { ...(caption ? { caption } : {}), ...(unit ? { unit } : {}), page, rows: grid, headerRows },
+    ...(subtitle ? { subtitle } : {}),
+  });
 }
 
 /** The PDF's own title, unless it is a file name or a word processor's placeholder. */
