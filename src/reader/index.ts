@@ -10,10 +10,11 @@ import { READER_SCHEME } from '../shared/readerUri';
 import { READER_TOKENS, ReaderDefinitions, ReaderFigureTokens, ReaderFolding, ReaderLinks, ReaderSymbols } from './providers';
 import { ReaderDocuments } from './readerDocuments';
 import type { PdfPageView } from './pageView';
+import { pageViewType } from '../shared/pageViewProtocol';
 
 /** What tests reach of the reader: the PDF page view (what it last drew; a page shown directly). */
 export interface ReaderApi {
-  readonly pageView: Pick<PdfPageView, 'lastShown' | 'show'>;
+  readonly pageView: Pick<PdfPageView, 'lastShown' | 'show' | 'restore'>;
 }
 
 export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSource' | 'showOriginal', { reader: ReaderApi }> = ({
@@ -29,6 +30,13 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
     disposable: vscode.Disposable.from(
       documents,
       { dispose: () => view?.dispose() },
+      // the page view comes back after a window reload, on the page it showed (activation: onWebviewPanel)
+      vscode.window.registerWebviewPanelSerializer(pageViewType, {
+        deserializeWebviewPanel: (panel, state) =>
+          pageView()
+            .restore(panel, state)
+            .then(() => undefined),
+      }),
       vscode.workspace.registerTextDocumentContentProvider(READER_SCHEME, documents),
       vscode.languages.registerDocumentLinkProvider(selector, new ReaderLinks(documents)),
       vscode.languages.registerDefinitionProvider(selector, new ReaderDefinitions(documents)),
@@ -48,6 +56,7 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
           return view?.lastShown;
         },
         show: request => pageView().show(request),
+        restore: (panel, state) => pageView().restore(panel, state),
       },
     },
   };

@@ -7,10 +7,14 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../core/errors';
 import { escapeXml as escapeText } from '../core/xml';
-import { parsePageViewMessage, type PageHostMessage, type PageViewMessage } from '../shared/pageViewProtocol';
+import {
+  pageViewType,
+  parsePageViewMessage,
+  parsePageViewState,
+  type PageHostMessage,
+  type PageViewMessage,
+} from '../shared/pageViewProtocol';
 import { webviewHtml, webviewOptions } from '../shared/webviewPage';
-
-export const pageViewType = 'dossier.pdfPage';
 
 /** How long Show Original Page waits for the page to be drawn (pdf.js on a busy machine) before it returns. */
 const DRAWN_WITHIN_MS = 30000;
@@ -73,7 +77,13 @@ export class PdfPageView implements vscode.Disposable {
       return (this.last = { highlighted: '', message: text });
     }
     const reply = this.reply(key);
-    await this.post({ type: 'show', name, key, data: bytes, page: request.page, label: request.label, text: request.text });
+    const state = {
+      uri: request.uri.toString(),
+      page: request.page,
+      ...(request.label !== undefined ? { label: request.label } : {}),
+      ...(request.text !== undefined ? { text: request.text } : {}),
+    };
+    await this.post({ type: 'show', name, key, data: bytes, page: request.page, label: request.label, text: request.text, state });
     this.held = key;
     const answer = await reply;
     if (answer?.type === 'shown') return (this.last = { page: answer.page, pages: answer.pages, highlighted: answer.highlighted });
@@ -84,6 +94,30 @@ export class PdfPageView implements vscode.Disposable {
         : vscode.l10n.t('The page view of {0} did not answer in time.', name);
     void vscode.window.showWarningMessage(message);
     return (this.last = { highlighted: '', message });
+  }
+
+  /**
+   * Brings the page view back after a window reload (the WebviewPanelSerializer): the same file, page and
+   * highlight, from the state the page saved. Without a usable state the panel says what to do instead.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown): Promise<PageShown | undefined> {
+    this.panel?.dispose();
+    this.adopt(panel);
+    const saved = parsePageViewState(state);
+    if (!saved) {
+      await this.ready;
+      const text = vscode.l10n.t('Use Dossier: Show Original Page on a paragraph or figure of a PDF report to see its page here.');
+      void this.post({ type: 'message', text });
+      return (this.last = { highlighted: '', message: text });
+    }
+    let uri: vscode.Uri;
+    try {
+      uri = vscode.Uri.parse(saved.uri, true);
+    } catch {
+      this.log.warn(`PDF page view: the saved file address ${saved.uri} is not a URI.`);
+      return undefined;
+    }
+    return this.show({ uri, page: saved.page, label: saved.label, text: saved.text });
   }
 
   private reveal(name: string): void {
@@ -99,8 +133,15 @@ export class PdfPageView implements vscode.Disposable {
       // drawn pages are kept while the tab is hidden: redrawing them means posting and parsing the PDF again
       { ...webviewOptions(this.extensionUri), retainContextWhenHidden: true },
     );
+    this.adopt(panel);
+  }
+
+  /** Makes `panel` (new, or restored by VS Code) the page view: its page, its messages, its end. */
+  private adopt(panel: vscode.WebviewPanel): void {
+    panel.webview.options = webviewOptions(this.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'dossier.svg');
     this.panel = panel;
+    this.held = undefined;
     this.ready = new Promise(resolve => {
       const listener = panel.webview.onDidReceiveMessage(raw => {
         const message = parsePageViewMessage(raw);

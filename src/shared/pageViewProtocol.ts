@@ -3,6 +3,9 @@
  * (src/webview/pdfPage.ts). Each side checks what it receives before acting on it: a message is only data.
  */
 
+/** The page view's webview type (its serializer restores it after a window reload). */
+export const pageViewType = 'dossier.pdfPage';
+
 /** Host → page: a PDF to show (its bytes), the page to turn to and the item's text to highlight there. */
 export interface ShowPage {
   type: 'show';
@@ -18,6 +21,18 @@ export interface ShowPage {
   /** 1-based */
   page: number;
   /** the printed page number, when the report prints another one than the physical page */
+  label?: string;
+  text?: string;
+  /** what the page keeps (setState) so the host can show the same again after a window reload */
+  state?: PageViewState;
+}
+
+/** The page view's saved state: the report's file, the page and the highlighted text, enough to show it again. */
+export interface PageViewState {
+  /** the PDF's URI, as a string */
+  uri: string;
+  /** 1-based */
+  page: number;
   label?: string;
   text?: string;
 }
@@ -49,10 +64,23 @@ export function parsePageHostMessage(raw: unknown): PageHostMessage | undefined 
     (raw.page as number) >= 1 &&
     (raw.data === undefined || typeof raw.data === 'string') &&
     (raw.label === undefined || typeof raw.label === 'string') &&
-    (raw.text === undefined || typeof raw.text === 'string')
+    (raw.text === undefined || typeof raw.text === 'string') &&
+    (raw.state === undefined || parsePageViewState(raw.state) !== undefined)
   )
     return raw as unknown as ShowPage;
   return undefined;
+}
+
+/** The state a page view saved, as VS Code hands it back after a reload: anything else is no state. */
+export function parsePageViewState(raw: unknown): PageViewState | undefined {
+  if (!isObject(raw) || typeof raw.uri !== 'string' || !raw.uri || !Number.isInteger(raw.page) || (raw.page as number) < 1)
+    return undefined;
+  return {
+    uri: raw.uri,
+    page: raw.page as number,
+    ...(typeof raw.label === 'string' ? { label: raw.label } : {}),
+    ...(typeof raw.text === 'string' ? { text: raw.text } : {}),
+  };
 }
 
 export function parsePageViewMessage(raw: unknown): PageViewMessage | undefined {

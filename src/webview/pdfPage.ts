@@ -16,6 +16,7 @@ type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 interface VsCodeApi {
   postMessage(message: PageViewMessage): void;
+  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -61,6 +62,8 @@ async function show(message: ShowPage): Promise<void> {
   const highlighted = highlightOn(page, await draw(page));
   highlighted[0]?.scrollIntoView({ block: 'center' });
   setToolbar(message.name, page, document.numPages, message.label);
+  // kept by VS Code across a window reload, and handed back to the host to show the same page again
+  if (message.state) vscode.setState(message.state);
   vscode.postMessage({
     type: 'shown',
     key: message.key,

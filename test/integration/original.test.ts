@@ -108,6 +108,25 @@ suite('Show Original Page', () => {
     assert.strictEqual(api.reader!.pageView.lastShown?.page, 6);
   });
 
+  test('after a window reload the page view comes back on the page it showed, highlight and all (its serializer)', async function () {
+    this.timeout(60000);
+    const api = await getApi();
+    const report = api.library.current.reports.find(r => r.source === PDF)!;
+    const figure = report.figures.find(f => f.page === 6 && f.text === '$2,000')!;
+    // what VS Code does after "Developer: Reload Window": a new panel of the view type, and the state the page saved
+    const state = { uri: fixtureUri(PDF).toString(), page: 6, label: '3', text: figure.sentence };
+    const panel = vscode.window.createWebviewPanel('dossier.pdfPage', PDF, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    const shown = await api.reader!.pageView.restore(panel, JSON.parse(JSON.stringify(state)));
+    assert.strictEqual(shown?.page, 6, shown?.message);
+    assert.match(shown!.highlighted, /A grandparent could then contribute up to \$2,000 in the same year/);
+    const where = await waitFor(async () => (await domText('#toolbar .where')).find(t => /^Page 6/.test(t)), 10000, 'the toolbar');
+    assert.strictEqual(where, 'Page 6 of 19 (printed 3)');
+    // a state that is not the page view's: a sentence saying what to do, no error
+    const other = vscode.window.createWebviewPanel('dossier.pdfPage', PDF, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+    const nothing = await api.reader!.pageView.restore(other, { scrollY: 3 });
+    assert.match(nothing?.message ?? '', /Show Original Page/);
+  });
+
   test('a PDF that is gone: the page view says so, with the file name', async function () {
     this.timeout(60000);
     const api = await getApi();
