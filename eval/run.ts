@@ -8,6 +8,9 @@
  * Environment knobs:
  *   EVAL_SRC=/tmp/other/src   measure another checkout's src (e.g. an earlier main); its modules must resolve
  *   EVAL_OUT=/tmp/r.json      write the results elsewhere
+ *   EVAL_MIN_SCORE=5          check with another fact-check threshold (the word-overlap score a number needs
+ *                             to be about a figure); several ("3,4,5,6") or "sweep" (2 to 8 by 0.5) print the
+ *                             fact-check at each, to calibrate it, and write the sweep into the results
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -294,7 +297,9 @@ async function main(): Promise<void> {
   const golds = loadGold();
   const parsed = golds.map(gold => engine.parseReport(fs.readFileSync(gold.path, 'utf8'), { source: path.basename(gold.path) }));
   const library = new engine.Library(parsed);
-  const options = process.env.EVAL_MIN_SCORE ? { minScore: Number(process.env.EVAL_MIN_SCORE) } : undefined;
+  const scores = minScores(process.env.EVAL_MIN_SCORE);
+  // one threshold asked for: the whole eval at it; several: the sweep, and the rest at the default
+  const options = scores.length === 1 ? { minScore: scores[0]! } : undefined;
   const checker = engine.createNoteChecker(library, options);
   const results: ReportResult[] = golds.map((gold, i) => {
     const report = library.reports[i];
@@ -420,11 +425,61 @@ async function main(): Promise<void> {
   console.log(
     `fact-check: true sentences flagged ${pct(total.trueFlagged, total.pairs)}; quick fixes that would write a wrong number ${total.wrongFixes}; pairs whose findings change with the other reports loaded ${total.dependsOnLibrary}`,
   );
+  const sweep = scores.length > 1 ? sweepMinScore(engine, golds, parsed, scores) : undefined;
   fs.writeFileSync(
     OUT,
-    JSON.stringify({ src: path.relative(path.join(__dirname, '..'), SRC) || 'src', summary, reports: results }, null, 2) + '\n',
+    JSON.stringify({ src: path.relative(path.join(__dirname, '..'), SRC) || 'src', summary, ...(sweep ? { sweep } : {}), reports: results }, null, 2) +
+      '\n',
   );
   console.log(`\nwrote ${OUT}`);
+}
+
+/** EVAL_MIN_SCORE: one threshold, a list ("3,4.5,6"), "sweep" (2 to 8 by 0.5), or none. */
+function minScores(setting: string | undefined): number[] {
+  if (!setting?.trim()) return [];
+  if (setting.trim() === 'sweep') return Array.from({ length: 13 }, (_, i) => 2 + i / 2);
+  const scores = setting.split(',').map(Number);
+  if (scores.some(n => !Number.isFinite(n) || n < 0)) throw new Error(`EVAL_MIN_SCORE: "${setting}" is not a number, a list of numbers or "sweep"`);
+  return scores;
+}
+
+interface SweepRow {
+  minScore: number;
+  pairs: number;
+  wrongFlaggedRightFigure: number;
+  wrongFlagged: number;
+  trueFlagged: number;
+  wrongFixes: number;
+  dependsOnLibrary: number;
+}
+
+/** The fact-check on every pair at each threshold: what catching more costs in true sentences flagged. */
+function sweepMinScore(engine: Engine, golds: Gold[], parsed: Report[], scores: number[]): SweepRow[] {
+  const library = new engine.Library(parsed);
+  const rows: SweepRow[] = scores.map(minScore => {
+    const checker = engine.createNoteChecker(library, { minScore });
+    const row: SweepRow = { minScore, pairs: 0, wrongFlaggedRightFigure: 0, wrongFlagged: 0, trueFlagged: 0, wrongFixes: 0, dependsOnLibrary: 0 };
+    golds.forEach((gold, i) => {
+      const alone = engine.createNoteChecker(new engine.Library([parsed[i]!]), { minScore });
+      const r = evalPairs(gold, checker, alone, library.reports);
+      for (const k of ['pairs', 'wrongFlaggedRightFigure', 'wrongFlagged', 'trueFlagged', 'wrongFixes', 'dependsOnLibrary'] as const) row[k] += r[k];
+    });
+    return row;
+  });
+  console.log('\nfact-check by minimum score (EVAL_MIN_SCORE):');
+  console.log('min score  wrong → right fig  flagged at all  true flagged  wrong fixes  library-dependent');
+  for (const r of rows)
+    console.log(
+      [
+        String(r.minScore).padEnd(9),
+        pct(r.wrongFlaggedRightFigure, r.pairs).padEnd(17),
+        pct(r.wrongFlagged, r.pairs).padEnd(14),
+        pct(r.trueFlagged, r.pairs).padEnd(12),
+        String(r.wrongFixes).padEnd(11),
+        String(r.dependsOnLibrary),
+      ].join('  '),
+    );
+  return rows;
 }
 
 main().catch(err => {

@@ -110,6 +110,11 @@ const CANDIDATES = 80;
  */
 const FUSE_FIELD_CHARS = 20_000;
 const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * A word with its hyphenated parts ("F-35", "COVID-19", "U.S.-China"): one pass, as the hyphen between
+ * parts is no letter, no part can be matched two ways (linear).
+ */
+const COMPOUND = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
 
 /** Builds the index in one go (fast enough for a few reports; see buildSearchIndex for big libraries). */
 export function createSearchIndex(library: Library): SearchIndex {
@@ -364,7 +369,8 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
     // "845m", "$845", "29%": shorthand a text scanner may not count as a figure
     const kept: string[] = [];
     for (const word of query.split(/\s+/)) {
-      const q = /\d/.test(word) ? finiteQuantity(word) : undefined;
+      // "F-35" is a name, not minus 35
+      const q = /\d/.test(word) && !isIdentifier(word) ? finiteQuantity(word) : undefined;
       if (q && !/^\d+$/.test(word)) addQuantity(q.value, q.unit);
       else kept.push(word);
     }
@@ -372,7 +378,8 @@ function parseSearchQuery(raw: string): ParsedQuery | undefined {
   }
   let words = [
     ...new Set(
-      tokenize(query)
+      // a query's identifier is meant as written: "F-35" is not every 35
+      tokenize(query, false)
         .map(normaliseTerm)
         .filter((t): t is string => !!t),
     ),
@@ -401,8 +408,37 @@ function unitSuffix(unit: string): string {
   return 'u' + unit.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-function tokenize(text: string): string[] {
-  return text.match(WORD) ?? [];
+/**
+ * The words of a text; an identifier of letters and digits joined by hyphens ("F-35", "COVID-19") is a
+ * word as written too, so "F-35" finds the F-35 and not every "35", and "COVID" still finds "COVID-19";
+ * `parts: false` (a query) keeps an identifier whole.
+ */
+function tokenize(text: string, parts = true): string[] {
+  const out: string[] = [];
+  COMPOUND.lastIndex = 0;
+  for (let m = COMPOUND.exec(text); m; m = COMPOUND.exec(text)) {
+    const word = m[0];
+    if (!HYPHEN.test(word)) {
+      out.push(word);
+      continue;
+    }
+    const identifier = isIdentifier(word);
+    if (parts || !identifier) for (const part of word.split(HYPHEN)) out.push(part);
+    if (identifier) out.push(identifierTerm(word));
+  }
+  return out;
+}
+
+const HYPHEN = /[-\u2010\u2011]/;
+
+/** "F-35", "JF-17": letters and digits joined by hyphens (not "U.S.-China", not "2019-2024"). */
+function isIdentifier(word: string): boolean {
+  return HYPHEN.test(word) && /\d/.test(word) && /\p{L}/u.test(word);
+}
+
+/** The identifier's one spelling of its hyphen: "F\u201135" is "f-35". */
+function identifierTerm(word: string): string {
+  return word.replace(/[\u2010\u2011]/g, '-');
 }
 
 /** Lower case, accents off ("Türkiye" finds "turkiye"), long tokens cut (a pasted URL is not a word). */
@@ -538,9 +574,18 @@ function toHit(doc: SearchDoc, library: Library | undefined, candidate: CompactH
 export function highlightRanges(text: string, terms: ReadonlySet<string>, values: readonly number[] = []): [number, number][] {
   const ranges: [number, number][] = [];
   const prefixes = [...terms].filter(t => t.length >= 3);
-  for (const m of text.matchAll(WORD)) {
-    const word = normaliseTerm(m[0]);
-    if (word && (terms.has(word) || prefixes.some(t => word.startsWith(t)))) ranges.push([m.index!, m.index! + m[0].length]);
+  const matches = (raw: string) => {
+    const word = normaliseTerm(raw);
+    return !!word && (terms.has(word) || prefixes.some(t => word.startsWith(t)));
+  };
+  for (const m of text.matchAll(COMPOUND)) {
+    // an identifier matched whole ("F-35") is one highlight; else each matched part
+    if (isIdentifier(m[0]) && matches(identifierTerm(m[0]))) {
+      ranges.push([m.index!, m.index! + m[0].length]);
+      continue;
+    }
+    WORD.lastIndex = 0;
+    for (let w = WORD.exec(m[0]); w; w = WORD.exec(m[0])) if (matches(w[0])) ranges.push([m.index! + w.index, m.index! + w.index + w[0].length]);
   }
   if (values.length) {
     for (const q of findQuantities(text)) {

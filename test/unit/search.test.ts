@@ -158,6 +158,46 @@ test('"rare earth" finds the paragraphs about rare earths first', () => {
   for (const hit of hits) assert.match(hit.label, /rare earth/);
 });
 
+test('"rare earth F-35" ranks the F-35 paragraph of the seed first, and highlights F-35 whole', () => {
+  const [hit] = seedIndex.search('rare earth F-35');
+  assert.equal(hit?.kind, 'paragraph');
+  assert.match(seedParagraph(hit!.id), /each F-35 fighter jet/);
+  assert.ok(hit!.highlights.some(([a, b]) => hit!.label.slice(a, b) === 'F-35'), JSON.stringify(hit));
+});
+
+test('hyphenated identifiers are words as written and as their parts: F-35, COVID-19, S-400, JF-17', () => {
+  const texts = [
+    'Pakistan flies the JF-17 Thunder, built with China.',
+    'India bought the S-400 air defence system from Russia.',
+    'The COVID-19 pandemic cut remittances.',
+    'Each F-35 needs rare earth magnets.',
+    'Tariffs of 35 percent, 400 vessels, 17 ports and 19 mines.',
+    'The F-16 fleet is older; the F-15 older still.',
+  ];
+  const report: Report = {
+    ...tariffs,
+    id: 'ids',
+    sections: [{ id: 's1', title: 'Systems', paragraphs: texts.map((text, i) => ({ id: `p${i + 1}`, text, footnotes: [] })) }],
+    footnotes: [],
+    figures: [],
+  };
+  const index = createSearchIndex(new Library([report]));
+  const ids = (query: string) => index.search(query, { kinds: ['paragraph'] }).map(h => h.id);
+  // as written: the identifier's paragraph alone, not every 35, 400, 17 or 19, nor the F-16
+  assert.deepEqual(ids('F-35'), ['p4']);
+  assert.deepEqual(ids('S-400 '), ['p2']);
+  assert.deepEqual(ids('JF-17 '), ['p1']);
+  assert.deepEqual(ids('COVID-19 '), ['p3']);
+  assert.deepEqual(ids('covid-19 pandemic'), ['p3']);
+  // its parts: "COVID" and "Thunder JF" find them too
+  assert.deepEqual(ids('covid '), ['p3']);
+  assert.equal(ids('thunder jf')[0], 'p1');
+  // typed key by key, the identifier is a prefix: "F-3" finds the F-35, not the F-16
+  assert.deepEqual(ids('F-3'), ['p4']);
+  // a figure's number is still a number: "400" finds the vessels (and the S-400, whose part it is)
+  assert.ok(ids('400 ').includes('p5'));
+});
+
 test('notes are found by their source: outlet and author', () => {
   assert.deepEqual([first(seedIndex, 'lawfare')!.kind, first(seedIndex, 'lawfare')!.id], ['footnote', '1']);
   assert.equal(first(seedIndex, 'profit')!.id, '4');
