@@ -428,8 +428,11 @@ async function main(): Promise<void> {
   const sweep = scores.length > 1 ? sweepMinScore(engine, golds, parsed, scores) : undefined;
   fs.writeFileSync(
     OUT,
-    JSON.stringify({ src: path.relative(path.join(__dirname, '..'), SRC) || 'src', summary, ...(sweep ? { sweep } : {}), reports: results }, null, 2) +
-      '\n',
+    JSON.stringify(
+      { src: path.relative(path.join(__dirname, '..'), SRC) || 'src', summary, ...(sweep ? { sweep } : {}), reports: results },
+      null,
+      2,
+    ) + '\n',
   );
   console.log(`\nwrote ${OUT}`);
 }
@@ -439,7 +442,8 @@ function minScores(setting: string | undefined): number[] {
   if (!setting?.trim()) return [];
   if (setting.trim() === 'sweep') return Array.from({ length: 13 }, (_, i) => 2 + i / 2);
   const scores = setting.split(',').map(Number);
-  if (scores.some(n => !Number.isFinite(n) || n < 0)) throw new Error(`EVAL_MIN_SCORE: "${setting}" is not a number, a list of numbers or "sweep"`);
+  if (scores.some(n => !Number.isFinite(n) || n < 0))
+    throw new Error(`EVAL_MIN_SCORE: "${setting}" is not a number, a list of numbers or "sweep"`);
   return scores;
 }
 
@@ -458,11 +462,20 @@ function sweepMinScore(engine: Engine, golds: Gold[], parsed: Report[], scores: 
   const library = new engine.Library(parsed);
   const rows: SweepRow[] = scores.map(minScore => {
     const checker = engine.createNoteChecker(library, { minScore });
-    const row: SweepRow = { minScore, pairs: 0, wrongFlaggedRightFigure: 0, wrongFlagged: 0, trueFlagged: 0, wrongFixes: 0, dependsOnLibrary: 0 };
+    const row: SweepRow = {
+      minScore,
+      pairs: 0,
+      wrongFlaggedRightFigure: 0,
+      wrongFlagged: 0,
+      trueFlagged: 0,
+      wrongFixes: 0,
+      dependsOnLibrary: 0,
+    };
     golds.forEach((gold, i) => {
       const alone = engine.createNoteChecker(new engine.Library([parsed[i]!]), { minScore });
       const r = evalPairs(gold, checker, alone, library.reports);
-      for (const k of ['pairs', 'wrongFlaggedRightFigure', 'wrongFlagged', 'trueFlagged', 'wrongFixes', 'dependsOnLibrary'] as const) row[k] += r[k];
+      for (const k of ['pairs', 'wrongFlaggedRightFigure', 'wrongFlagged', 'trueFlagged', 'wrongFixes', 'dependsOnLibrary'] as const)
+        row[k] += r[k];
     });
     return row;
   });

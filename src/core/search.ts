@@ -585,7 +585,8 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>, values
       continue;
     }
     WORD.lastIndex = 0;
-    for (let w = WORD.exec(m[0]); w; w = WORD.exec(m[0])) if (matches(w[0])) ranges.push([m.index! + w.index, m.index! + w.index + w[0].length]);
+    for (let w = WORD.exec(m[0]); w; w = WORD.exec(m[0]))
+      if (matches(w[0])) ranges.push([m.index! + w.index, m.index! + w.index + w[0].length]);
   }
   if (values.length) {
     for (const q of findQuantities(text)) {

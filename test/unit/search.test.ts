@@ -162,7 +162,10 @@ test('"rare earth F-35" ranks the F-35 paragraph of the seed first, and highligh
   const [hit] = seedIndex.search('rare earth F-35');
   assert.equal(hit?.kind, 'paragraph');
   assert.match(seedParagraph(hit!.id), /each F-35 fighter jet/);
-  assert.ok(hit!.highlights.some(([a, b]) => hit!.label.slice(a, b) === 'F-35'), JSON.stringify(hit));
+  assert.ok(
+    hit!.highlights.some(([a, b]) => hit!.label.slice(a, b) === 'F-35'),
+    JSON.stringify(hit),
+  );
 });
 
 test('hyphenated identifiers are words as written and as their parts: F-35, COVID-19, S-400, JF-17', () => {
