@@ -2,7 +2,8 @@
  * Which words of a sentence belong to which of its amounts. In "exports rose 12% while imports fell 3%"
  * 12% is about exports and 3% about imports; in "Bangladesh (at 39 percent) and Vietnam (at 46 percent)"
  * each rate is its country's. Between two amounts the sentence is cut at its strongest clause break (a
- * semicolon, ", and"/"while"/"whereas", a comma, "and"/"than"/"to", an opening parenthesis), else halfway at a word break;
+ * semicolon, ", and"/"while"/"whereas", a comma, "and"/"than", "to"/"from", an opening parenthesis), else halfway at a word break;
+ * but a closing parenthesis ends the aside the first amount stands in, whatever follows it;
  * the first amount keeps the sentence's start and the last its end.
  */
 
@@ -22,7 +23,9 @@ const BREAKS: readonly RegExp[] = [
   /;/g,
   /,[ \t\r\n]{1,4}(?:and|but|while|whereas|or|compared|against|versus)\b|[ \t\r\n](?:while|whereas)\b/gi,
   /,/g,
-  /[ \t\r\n](?:and|but|than|versus|vs\.|compared|to|from)\b/gi,
+  /[ \t\r\n](?:and|but|than|versus|vs\.|compared)\b/gi,
+  // "from $198.2 billion in 2006 to $534.8 billion": weaker than "and" ("25% by value from the EU and 20% …")
+  /[ \t\r\n](?:to|from)\b/gi,
   // "… derivative products (10% if …)": a parenthesis opens another amount's aside
   /\(/g,
 ];
@@ -30,6 +33,9 @@ const BREAKS: readonly RegExp[] = [
 /** Where the words of the gap [from, to) between two amounts divide: the start of the break, or a word break near halfway. */
 function cutBetween(text: string, from: number, to: number): number {
   const gap = text.slice(from, to);
+  // an aside the first amount stands in ends with it: "(25% by value from the EU and 20% from Canada) and $9.0 billion"
+  const close = gap.indexOf(')');
+  if (close >= 0 && !gap.slice(0, close).includes('(')) return from + close + 1;
   for (const pattern of BREAKS) {
     pattern.lastIndex = 0;
     const m = pattern.exec(gap);

@@ -66,6 +66,8 @@ interface ReportIndex {
   /** place in the library, to order equal scores */
   position: number;
   byUnitWord: Map<string, IndexedFigure[]>;
+  /** the figures of each sentence of the report (by its text): a figure's companions */
+  bySentence: Map<string, IndexedFigure[]>;
   weight: (word: string) => number;
 }
 
@@ -173,16 +175,66 @@ const APPROXIMATE = /\b(about|around|approximately|roughly|nearly|almost|some|cl
  */
 const OPEN_BOUND = 1.5;
 
-/** The values a number with a qualifier allows. Unqualified round numbers allow their rounding. */
-function allowedRange(value: number, qualifier: string | undefined, written?: string): Range {
+/**
+ * The values a number with a qualifier allows. Unqualified round numbers allow their rounding (`rounded`: a
+ * note's number; a report's is its value).
+ */
+function allowedRange(value: number, qualifier: string | undefined, written?: string, rounded = true): Range {
   const q = qualifier?.toLowerCase() ?? '';
   if (JUST_ABOVE.test(q)) return { low: value, high: value * 1.1 };
   if (JUST_BELOW.test(q)) return { low: value * 0.9, high: value };
   if (LOWER_BOUND.test(q)) return { low: value, high: value * OPEN_BOUND };
   if (UPPER_BOUND.test(q)) return { low: value / OPEN_BOUND, high: value };
-  if (APPROXIMATE.test(q)) return { low: value * 0.9, high: value * 1.1 };
-  const half = written ? roundingHalfStep(value, written) : 0;
+  const half = written && rounded ? roundingHalfStep(value, written) : 0;
+  if (APPROXIMATE.test(q)) {
+    // "about 98" is 96 to 100, "about 600" 540 to 660: as loose as the number's last stated digit, at most 10%
+    const step = written ? precisionStep(value, written) : Infinity;
+    const reach = Math.max(half, Math.min(Math.abs(value) * 0.1, ABOUT_STEPS * step));
+    return { low: value - reach, high: value + reach };
+  }
   return { low: value - half, high: value + half };
+}
+
+/** How many steps of its last stated digit an "about" number may stray ("about 98": 2.5 either way). */
+const ABOUT_STEPS = 2.5;
+
+/**
+ * Which limit a qualifier states: "at least 90%", "up to $2,500" name a rule's threshold exactly; "over 600"
+ * only describes (and "more than 500" says no less).
+ */
+function limitOf(qualifier: string | undefined): 'minimum' | 'maximum' | undefined {
+  const q = qualifier?.toLowerCase() ?? '';
+  if (MINIMUM.test(q)) return 'minimum';
+  if (MAXIMUM.test(q)) return 'maximum';
+  return undefined;
+}
+const MINIMUM = /\b(at least|no less than|a minimum of)\b/;
+const MAXIMUM = /\b(up to|at most|no more than|a maximum of)\b/;
+
+/**
+ * Whether a number agrees with a figure: their ranges meet; but two limits of one kind are two statements
+ * of the threshold itself ("at least 80%" misstates the report's "at least 90%", though both allow 95%).
+ */
+function agreesWith(quantity: Quantity, said: Range, figure: Figure): boolean {
+  const limit = limitOf(quantity.qualifier);
+  if (limit && limit === limitOf(figure.qualifier))
+    return overlaps(allowedRange(quantity.value, undefined, quantity.text), allowedRange(figure.value, undefined));
+  // the report's own round number is its value, not a rounding ("10%" is no 14%); its "about" is as loose as its digits
+  return overlaps(said, allowedRange(figure.value, figure.qualifier, figure.text, false));
+}
+
+/** The value of the last digit a number states: "98" → 1, "600" → 100, "7.25" → 0.01 (in its own scale). */
+function precisionStep(value: number, written: string): number {
+  const literal = /\d[\d,]*(?:\.\d+)?/.exec(written)?.[0];
+  if (!literal) return Infinity;
+  const digits = literal.replace(/,/g, '');
+  const number = Number(digits);
+  if (!number || !Number.isFinite(number)) return Infinity;
+  const scale = Math.abs(value / number);
+  const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+  if (decimals > 0) return Math.pow(10, -decimals) * scale;
+  const trailingZeros = Math.min(/0*$/.exec(digits)![0].length, digits.length - 1);
+  return Math.pow(10, trailingZeros) * scale;
 }
 
 /** "US$850 million" is 850 million to two significant digits: anything from 845 to 855 rounds to it. */
@@ -221,7 +273,14 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
    * words of the rest of its sentence half; a count must count the same thing ("600 attacks" is not "600
    * known minerals"); the number's own words must meet the figure's own ("Canada 30%" is not the EU's 25%).
    */
-  function scoreCandidates(index: ReportIndex, unit: string, words: Map<string, ContextWord>, counted: Set<string>, out: Scored[]): void {
+  function scoreCandidates(
+    index: ReportIndex,
+    unit: string,
+    words: Map<string, ContextWord>,
+    counted: Set<string>,
+    companions: readonly Quantity[],
+    out: Scored[],
+  ): void {
     const byEntry = new Map<IndexedFigure, Scored>();
     for (const [word, { nearness, own }] of words) {
       const postings = index.byUnitWord.get(`${unit}\u0000${word}`);
@@ -234,7 +293,7 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
         // it comes from outside the sentence, a table's headers): a subject read across two amounts does not
         const inSubject = entry.subject.has(word);
         const inOwn = entry.own.has(word) || (inSubject && !entry.sentence.has(word));
-        scored.score += weight * (inSubject && inOwn ? 2 : 1);
+        scored.score += weight * (inSubject && inOwn ? 2 : inOwn ? OWN_PART : 1);
         if (inSubject) scored.subjectHits++;
         if (own && inOwn) scored.attached++;
         // words of another amount's part of the note's sentence add to the score, not to the evidence
@@ -243,8 +302,10 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
     }
     const countsTheSame = (entry: IndexedFigure) =>
       counted.size === 0 || [...counted].some(w => entry.subject.has(w) || entry.sentence.has(w));
-    for (const s of byEntry.values())
+    for (const s of byEntry.values()) {
+      if (companions.length && statesCompanion(index, s.entry, companions)) confirm(s);
       if (countsTheSame(s.entry) && s.attached > 0 && (s.subjectHits > 0 || s.shared >= 3) && s.score >= minScore) out.push(s);
+    }
   }
 
   return {
@@ -280,13 +341,15 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
       // a sentence that cites a report is checked against that report only
       const cited = citedReports(analysis, library, sentence.from, sentence.to);
       const said = allowedRange(quantity.value, quantity.qualifier, quantity.text);
+      // the other amounts of the note's sentence: a figure whose report sentence states them too is the one meant
+      const companions = quantities.filter((_, i) => i !== index && sentences[i]!.from === sentence.from);
       // Each report gives its own verdict and the report that fits the sentence best decides, so a report
       // that fits it less (an unrelated one) cannot change what is said.
       let decided: { score: number; outcome: Scored | 'agrees' | undefined } | undefined;
       for (const index of indexes) {
         if (cited && !cited.has(index.report)) continue;
         const scored: Scored[] = [];
-        scoreCandidates(index, quantity.unit, words, counted, scored);
+        scoreCandidates(index, quantity.unit, words, counted, companions, scored);
         const comparable = scored.filter(
           s => sameTimeFrame(times, s.entry.times) && sameScale(quantity.value, s.entry.figure.value) && !otherNames(names, words, s.entry),
         );
@@ -303,6 +366,28 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
 }
 
 /**
+ * Whether another figure of the entry's sentence in the report states one of the note sentence's other
+ * amounts: "from 2,112 facilities to 463 facilities" is about the report's "from 2,112 facilities to 364
+ * facilities", whatever else shares its words.
+ */
+function statesCompanion(index: ReportIndex, entry: IndexedFigure, companions: readonly Quantity[]): boolean {
+  const others = index.bySentence.get(entry.figure.sentence);
+  if (!others || others.length < 2) return false;
+  // stated as the report states it: a round "20%" that could be the report's 25% confirms nothing
+  return companions.some(q => others.some(o => o !== entry && o.figure.unit === q.unit && sameValue(o.figure.value, q.value)));
+}
+
+/** A figure whose sentence states the note sentence's other amounts: it outweighs figures that only share words. */
+function confirm(s: Scored): void {
+  s.score *= COMPANION_WEIGHT;
+  s.shared = Math.max(s.shared, STRONG_SHARED);
+  s.attached = Math.max(s.attached, 1);
+}
+
+/** How much a figure stating the note sentence's other amounts outweighs one that does not. */
+const COMPANION_WEIGHT = 2;
+
+/**
  * What one report says of a number, given its figures that may speak of the same thing (at least one), and
  * how well its best figure fits: 'agrees' when one that fits about as well as the best agrees with the
  * number, else the figure it disagrees with, or nothing when the evidence is thin.
@@ -317,7 +402,7 @@ function reportVerdict(quantity: Quantity, said: Range, comparable: Scored[]): {
 function outcome(quantity: Quantity, said: Range, comparable: Scored[], best: Scored): Scored | 'agrees' | undefined {
   const plausible = comparable.filter(s => s.score >= best.score * AMBIGUITY);
   // Correct when any figure that fits about as well as the best one agrees (several figures may share words).
-  if (plausible.some(s => overlaps(said, allowedRange(s.entry.figure.value, s.entry.figure.qualifier)))) return 'agrees';
+  if (plausible.some(s => agreesWith(quantity, said, s.entry.figure))) return 'agrees';
   // Among equally plausible figures of different values, the one whose digits the number holds transposed
   // or at another scale (13% for 31%) is the one meant; with none, which one is meant is a guess: nothing is said.
   const values = new Set(plausible.map(s => s.entry.figure.value));
@@ -335,6 +420,7 @@ function indexReport(report: Report, position: number): ReportIndex & { count: n
   const numbers = paragraphNumbers(report);
   const year = yearOf(report.date);
   const byUnitWord = new Map<string, IndexedFigure[]>();
+  const bySentence = new Map<string, IndexedFigure[]>();
   const documentFrequency = new Map<string, number>();
   const units = new Set<string>();
   const parts = new SentenceParts(year);
@@ -353,6 +439,9 @@ function indexReport(report: Report, position: number): ReportIndex & { count: n
       order,
     };
     units.add(figure.unit);
+    const companions = bySentence.get(figure.sentence);
+    if (companions) companions.push(entry);
+    else bySentence.set(figure.sentence, [entry]);
     for (const word of new Set([...entry.subject, ...entry.sentence])) {
       documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
       const key = `${figure.unit}\u0000${word}`;
@@ -366,6 +455,7 @@ function indexReport(report: Report, position: number): ReportIndex & { count: n
     report,
     position,
     byUnitWord,
+    bySentence,
     weight: word => Math.log(1 + Math.max(count, FEW_FIGURES) / (documentFrequency.get(word) ?? 1)),
     count,
     units,
@@ -763,6 +853,12 @@ function wordsAround(text: string, quantity: Quantity, sentence: NoteSentence): 
 
 /** Words of the sentence outside the number's own part: context, not what the number measures. */
 const OTHER_WEIGHT = 0.2;
+
+/**
+ * A word of the figure's own part of its sentence that its subject lacks still says what the figure measures
+ * better than a word elsewhere in its sentence ("copper-intensive derivative products worth $9.0 billion").
+ */
+const OWN_PART = 1.5;
 
 /** Sentence boundary: ". " after a word that is not an initial ("U.S."), a blank line, or a heading line. */
 function isBoundary(text: string, i: number): boolean {

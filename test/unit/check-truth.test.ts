@@ -118,6 +118,80 @@ test('amount scopes: the sentence divides at its clause breaks between amounts',
   ]);
 });
 
+test('the other amounts of a sentence point at the report sentence that states them too', () => {
+  const sentence = 'EPA estimated the facilities subject to the charge would decrease from 2,112 facilities to 364 facilities.';
+  const report = handMade([
+    figure('all', '2,112 facilities', 2112, 'facilities', sentence),
+    figure('left', '364 facilities', 364, 'facilities', sentence),
+    figure('offshore', '20 facilities', 20, 'facilities subject to the charge', 'The charge would still apply to 20 facilities offshore.'),
+    figure(
+      'onshore',
+      '459 facilities',
+      459,
+      'onshore facilities subject to the charge',
+      'Onshore facilities subject to the charge were 459.',
+    ),
+  ]);
+  const check = createNoteChecker(new Library([report]));
+  assert.deepEqual(found('The facilities subject to the charge fall from 2,112 facilities to 364 facilities.', check), []);
+  const findings = check.check('The facilities subject to the charge fall from 2,112 facilities to 463 facilities.');
+  assert.deepEqual(
+    findings.map(f => [f.figure?.figureId, f.replacement]),
+    [['left', '364 facilities']],
+  );
+});
+
+test('a closing parenthesis ends the aside its amount stands in: "… 20% from Canada) and $9.0 billion"', () => {
+  const text = 'imported $7.2 billion of copper (25% from the EU and 20% from Canada) and $9.0 billion of derivatives.';
+  const scopes = amountScopes(text, findQuantities(text), 0, text.length).map(s => text.slice(s.from, s.to).trim());
+  assert.deepEqual(scopes, [
+    'imported $7.2 billion of copper',
+    '(25% from the EU',
+    'and 20% from Canada)',
+    'and $9.0 billion of derivatives.',
+  ]);
+});
+
+test('"about" is as loose as the number’s last stated digit: about $89 billion is not the report’s about $98 billion', () => {
+  const report = handMade([
+    figure(
+      'tvl',
+      '$98 billion',
+      98e9,
+      'total value locked in defi protocols',
+      'Total value locked in defi protocols is about $98 billion.',
+      {
+        qualifier: 'about',
+      },
+    ),
+  ]);
+  const check = createNoteChecker(new Library([report]));
+  for (const close of ['about $97 billion', 'about $100 billion', 'roughly $95 billion', '$98 billion'])
+    assert.deepEqual(found(`Total value locked in defi protocols is ${close}.`, check), [], close);
+  assert.deepEqual(found('Total value locked in defi protocols is about $89 billion.', check), [
+    ['contradicts-report', 'about $89 billion', 'about $98 billion'],
+  ]);
+  assert.deepEqual(
+    found('Total value locked in defi protocols is about $80 billion.', check).map(f => f[1]),
+    ['about $80 billion'],
+  );
+});
+
+test('a threshold misstated is flagged though both allow the same values: "at least 80%" for "at least 90%"', () => {
+  const report = handMade([
+    figure('index', '90%', 90, 'share of the index in U.S. companies', 'At least 90% of the index must be in U.S. companies.', {
+      qualifier: 'at least',
+    }),
+  ]);
+  const check = createNoteChecker(new Library([report]));
+  assert.deepEqual(found('At least 90% of the index must be in U.S. companies.', check), []);
+  // a description, not the rule's threshold: "more than 85%" says no less than the report
+  assert.deepEqual(found('More than 85% of the index is in U.S. companies.', check), []);
+  assert.deepEqual(found('At least 80% of the index must be in U.S. companies.', check), [
+    ['contradicts-report', 'At least 80%', 'At least 90%'],
+  ]);
+});
+
 // ---- Same unit, same order of size ---------------------------------------------------------------------
 
 test('a number is compared only with figures of its unit and order of size', () => {
