@@ -8,12 +8,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { errorMessage } from '../src/core/errors';
-import type { Library } from '../src/core/library';
+import { Library } from '../src/core/library';
 import { measureActivation } from './activation';
 import { measureCheck } from './check';
 import { measureFormats } from './formats';
 import { measurePdf, type PdfTimes } from './pdf';
 import { measureHover } from './hover';
+import { describeNoteBlocking, measureNoteBlocking, type NoteBlocking } from './noteBlocking';
 import { performance } from 'perf_hooks';
 import { DOSSIER_SEARCH } from './engines';
 import { time, timeAsync } from './stats';
@@ -37,6 +38,8 @@ export interface Extras {
   hoverScanMs?: number;
   hoverLineP95Ms?: number;
   indexBlockMaxMs?: number;
+  /** 2 MB hostile notes: the longest hold of the host, one-shot against in slices */
+  noteBlocking?: NoteBlocking[];
   checkColdMs?: number;
   checkMs?: number;
   activationMs?: number;
@@ -186,6 +189,13 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     ctx.log(
       `chunked index build (buildSearchIndex) at ${ctx.library.reports.length} reports: ${Math.round(ms)} ms in all, longest event-loop stall ${out.indexBlockMaxMs.toFixed(0)} ms`,
     );
+  });
+
+  await guard('noteblocking', async () => {
+    // the fact-check and chart preview of a 2 MB hostile note run in ~20 ms slices (src/shared/slices.ts)
+    const seedOnly = new Library([ctx.library!.reports[0]!]);
+    out.noteBlocking = await measureNoteBlocking(seedOnly);
+    for (const line of describeNoteBlocking(out.noteBlocking)) ctx.log(line);
   });
 
   await guard('formats', async () => {

@@ -6,7 +6,7 @@
  * Environment knobs (for quick looks; the defaults are the reported run):
  *   BENCH_SIZES=seed,10,100   which libraries (default seed,10,100,500,2000)
  *   BENCH_QUERIES=50          synthetic queries per library (plus the 11 seed queries)
- *   BENCH_SKIP=fuse,minisearch,open,activation,bundle,charts,check,hover,blocking,formats,pdf   skip slow or unavailable parts
+ *   BENCH_SKIP=fuse,minisearch,open,activation,bundle,charts,check,hover,blocking,noteblocking,formats,pdf   skip slow or unavailable parts
  *   BENCH_OUT=/tmp/r.json     write the results elsewhere
  *   BENCH_SEARCH=path/to/search.ts   measure another version of the search module (a proposed change)
  */

@@ -3,7 +3,9 @@
  * report (warning, with quick fixes: the report's value, and a citation of its source), citation locators
  * that miss the cited figure (warning, with the right locator), citations and footnote markers that resolve
  * to nothing (error), footnote definitions never referenced (information).
- * Checks run debounced while typing; diagnostics go away when a note closes or checking is turned off.
+ * Checks run debounced while typing, in slices of ~20 ms between other work (a 2 MB note costs a few hundred
+ * ms in all), and are given up when the note changes; diagnostics go away when a note closes or checking is
+ * turned off.
  */
 import * as vscode from 'vscode';
 import { createNoteChecker, type CheckFinding, type NoteChecker } from '../core/check';
@@ -11,7 +13,9 @@ import { placeLabel, type Library } from '../core/library';
 import type { CitedKey, NoteRange } from '../core/note';
 import type { Feature } from '../services';
 import { readerUri } from '../shared/readerUri';
-import { noteAnalysis } from '../shared/noteAnalysis';
+import { noteAnalysisInSlices } from '../shared/noteAnalysis';
+import { runInSlices } from '../shared/slices';
+import { logError } from '../shell/commands';
 import { commands } from '../shared/commands';
 import { NOTE_SELECTOR, isNoteDocument } from '../shared/notes';
 import type { ReportTarget } from '../shared/targets';
@@ -30,6 +34,9 @@ export const checkFeature: Feature = ({ library, log }) => {
   /** findings behind each document's diagnostics, for the quick fixes */
   const findings = new Map<string, { version: number; findings: CheckFinding[] }>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** per note, the latest check started: an earlier one still running stops at its next slice */
+  const latest = new Map<string, number>();
+  let checks = 0;
   /** per note, the citation bracket whose unknown key waits for the cursor to leave it */
   const held = new Map<string, NoteRange>();
   let checker: { library: Library; checker: NoteChecker } | undefined;
@@ -39,8 +46,10 @@ export const checkFeature: Feature = ({ library, log }) => {
     return checker.checker;
   };
 
-  const check = (document: vscode.TextDocument) => {
+  const check = async (document: vscode.TextDocument): Promise<void> => {
     const key = document.uri.toString();
+    const run = ++checks;
+    latest.set(key, run);
     if (!isNoteDocument(document) || !config.checkEnabled(document)) {
       diagnostics.delete(document.uri);
       findings.delete(key);
@@ -48,22 +57,30 @@ export const checkFeature: Feature = ({ library, log }) => {
     }
     const current = library.current;
     if (current.reports.length === 0) return; // not loaded yet: checked again on load
+    const version = document.version;
+    // given up when the note changes or closes, the library is replaced, or a newer check of it started
+    const stale = () => document.isClosed || document.version !== version || library.current !== current || latest.get(key) !== run;
     const started = Date.now();
-    const analysis = noteAnalysis(document);
-    const all = checkerFor(current).check(document.getText(), analysis);
+    const text = document.getText();
+    const analysis = await noteAnalysisInSlices(document);
+    if (!analysis || stale()) return;
+    const all = await runInSlices(checkerFor(current).steps(text, analysis), stale);
+    if (!all || stale()) return;
     const typing = bracketBeingTyped(document, analysis.keys);
     // a key is not dangling while it is still being typed in its bracket (the editor closes `[` at once)
     const found = typing ? all.filter(f => !(f.code === 'unknown-citation' && f.start > typing.start && f.end < typing.end)) : all;
     if (found.length < all.length) held.set(key, typing!);
     else held.delete(key);
-    findings.set(key, { version: document.version, findings: found });
+    findings.set(key, { version, findings: found });
     diagnostics.set(
       document.uri,
       found.map(f => toDiagnostic(document, f, current)),
     );
     const took = Date.now() - started;
-    if (took > 200) log.warn(`Fact-check of ${document.uri.path.split('/').pop()} took ${took} ms`);
+    if (took > 200) log.warn(`Fact-check of ${document.uri.path.split('/').pop()} took ${took} ms (in slices, between other work)`);
   };
+  const checkSoon = (document: vscode.TextDocument) =>
+    void check(document).catch(error => logError(log, `Fact-check of ${document.uri.toString()} failed`, error));
 
   const schedule = (document: vscode.TextDocument) => {
     if (!isNoteDocument(document)) return;
@@ -73,13 +90,13 @@ export const checkFeature: Feature = ({ library, log }) => {
       key,
       setTimeout(() => {
         timers.delete(key);
-        check(document);
+        checkSoon(document);
       }, DEBOUNCE_MS),
     );
   };
 
   const checkAll = () => {
-    for (const document of vscode.workspace.textDocuments) check(document);
+    for (const document of vscode.workspace.textDocuments) checkSoon(document);
   };
 
   const forget = (document: vscode.TextDocument) => {
@@ -89,13 +106,14 @@ export const checkFeature: Feature = ({ library, log }) => {
     diagnostics.delete(document.uri);
     findings.delete(key);
     held.delete(key);
+    latest.delete(key);
   };
 
   /** The findings of the document as it is now (re-checked at once if an edit is still debounced). */
-  const freshFindings = (document: vscode.TextDocument) => {
+  const freshFindings = async (document: vscode.TextDocument) => {
     const state = findings.get(document.uri.toString());
     if (state?.version === document.version) return state;
-    check(document);
+    await check(document);
     return findings.get(document.uri.toString());
   };
 
@@ -107,7 +125,7 @@ export const checkFeature: Feature = ({ library, log }) => {
       diagnostics,
       { dispose: () => timers.forEach(t => clearTimeout(t)) },
       library.onDidChange(() => checkAll()),
-      vscode.workspace.onDidOpenTextDocument(check),
+      vscode.workspace.onDidOpenTextDocument(checkSoon),
       vscode.workspace.onDidChangeTextDocument(e => schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument(forget),
       vscode.window.onDidChangeTextEditorSelection(({ textEditor }) => {
@@ -120,7 +138,9 @@ export const checkFeature: Feature = ({ library, log }) => {
       }),
       vscode.languages.registerCodeActionsProvider(
         NOTE_SELECTOR,
-        { provideCodeActions: (document, _range, context) => codeActions(document, context, freshFindings(document)) },
+        {
+          provideCodeActions: async (document, _range, context) => codeActions(document, context, await freshFindings(document)),
+        },
         { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
       ),
     ),

@@ -11,7 +11,8 @@ import type { Library } from './library';
 import type { Figure, Report, Unit } from './model';
 import { findQuantities, sameValue } from './quantities';
 import { noteRepeatedBy } from './cite';
-import { analyseNote, locatorParagraphs, type NoteAnalysis, type NoteRange } from './note';
+import { analyseNote, analyseNoteSteps, locatorParagraphs, type ChartBlockSource, type NoteAnalysis, type NoteRange } from './note';
+import { Pace, runSteps, type Steps } from './steps';
 import { dayMonthYear, foldForComparison as normalise, slug } from './text';
 import { errorMessage } from './errors';
 
@@ -339,18 +340,20 @@ export interface DeclaredChartBlock {
 
 /** Every fenced ```dossier-chart (or ~~~dossier-chart) block of the note, its body parsed as YAML or JSON. */
 export function findChartBlocks(noteText: string, analysis: NoteAnalysis = analyseNote(noteText)): DeclaredChartBlock[] {
-  return analysis.chartBlocks.map(found => {
-    const source = noteText.slice(found.body.start, found.body.end);
-    const block: DeclaredChartBlock = { range: found.range, line: found.line };
-    try {
-      const body: unknown = source.trim() ? parseYaml(source) : undefined;
-      if (isObject(body)) block.body = body;
-      else block.problem = 'The chart block is empty or not a list of settings. Write title:, mark: and figures: [f1, f2].';
-    } catch (error) {
-      block.problem = `The chart block is not valid YAML or JSON: ${errorMessage(error).split('\n')[0]}`;
-    }
-    return block;
-  });
+  return analysis.chartBlocks.map(found => readChartBlock(noteText, found));
+}
+
+function readChartBlock(noteText: string, found: ChartBlockSource): DeclaredChartBlock {
+  const source = noteText.slice(found.body.start, found.body.end);
+  const block: DeclaredChartBlock = { range: found.range, line: found.line };
+  try {
+    const body: unknown = source.trim() ? parseYaml(source) : undefined;
+    if (isObject(body)) block.body = body;
+    else block.problem = 'The chart block is empty or not a list of settings. Write title:, mark: and figures: [f1, f2].';
+  } catch (error) {
+    block.problem = `The chart block is not valid YAML or JSON: ${errorMessage(error).split('\n')[0]}`;
+  }
+  return block;
 }
 
 /** Resolves a declared block against the library: a chart (maybe partial) and/or an error to show. */
@@ -449,7 +452,23 @@ export function chartsForNote(
   curated: readonly CuratedChartFile[],
   analysis: NoteAnalysis = analyseNote(noteText),
 ): NoteCharts {
-  const blocks = findChartBlocks(noteText, analysis);
+  return runSteps(chartsForNoteSteps(noteText, library, curated, analysis));
+}
+
+/** chartsForNote in steps (a few hundred figures looked at, or one chart block, each), for a host that must not be held long. */
+export function* chartsForNoteSteps(
+  noteText: string,
+  library: Library,
+  curated: readonly CuratedChartFile[],
+  analysis?: NoteAnalysis,
+): Steps<NoteCharts> {
+  analysis ??= yield* analyseNoteSteps(noteText);
+  const pace = new Pace(FIGURES_PER_STEP);
+  const blocks: DeclaredChartBlock[] = [];
+  for (const found of analysis.chartBlocks) {
+    yield;
+    blocks.push(readChartBlock(noteText, found));
+  }
   const uses = new Map<string, FigureUse>();
   /** where each figure is mentioned or cited in the prose (not in chart blocks) */
   const textAnchors = new Map<string, NoteRange[]>();
@@ -469,6 +488,7 @@ export function chartsForNote(
   // keys and amounts outside code (chart blocks included), citations, link destinations and footnote definitions
   const cited = analysis.keys;
   for (const quantity of analysis.figures) {
+    if (pace.due()) yield;
     // a bare number ("845" alone) is no figure mention
     if (quantity.unit === 'count' && !quantity.counted) continue;
     for (const { report, figure } of library.figuresWithValue(quantity.value)) {
@@ -477,9 +497,11 @@ export function chartsForNote(
     }
   }
   for (const citation of cited) {
+    if (pace.due()) yield;
     const target = library.byKey(citation.key);
     if (!target) continue;
     const report = target.report;
+    if (pace.due(report.figures.length)) yield;
     if (target.kind === 'footnote') {
       for (const figure of report.figures)
         if (figure.footnotes.includes(target.footnote.n)) use(report, figure, 'citation', citation.group);
@@ -490,9 +512,10 @@ export function chartsForNote(
     }
   }
 
-  for (const cite of footnoteCitations(noteText, library, analysis)) {
+  for (const cite of yield* footnoteCitationSteps(library, analysis)) {
     const report = library.report(cite.reportId);
     if (!report) continue;
+    if (pace.due(report.figures.length)) yield;
     for (const figure of report.figures) {
       const cited = cite.paragraphs.length
         ? cite.paragraphs.some(n => figure.paragraph === `p${n}`)
@@ -502,11 +525,17 @@ export function chartsForNote(
   }
 
   // declared charts take figures from the report a block names, else the first report the note cites
-  const citedReport = cited.map(c => library.byKey(c.key)?.report).find(r => r !== undefined);
+  let citedReport: Report | undefined;
+  for (const c of cited) {
+    if (pace.due()) yield;
+    citedReport = library.byKey(c.key)?.report;
+    if (citedReport) break;
+  }
   const defaultReport = citedReport ?? library.reports[0];
   const errors: ChartError[] = [];
   const declared: Chart[] = [];
-  blocks.forEach((block, i) => {
+  for (const [i, block] of blocks.entries()) {
+    yield;
     const { chart, error } = resolveDeclaredChart(block, i, library, defaultReport);
     if (error) errors.push(error);
     if (chart) {
@@ -516,7 +545,7 @@ export function chartsForNote(
         if (found) use(found.report, found.figure, 'declared', block.range);
       }
     }
-  });
+  }
 
   const figuresUsed = [...uses.values()].sort((a, b) => firstStart(a.ranges) - firstStart(b.ranges));
   const charts: Chart[] = [];
@@ -545,6 +574,8 @@ export function chartsForNote(
 
 /** At most this many curated and automatic charts for one note (declared charts come on top). */
 export const MAX_NOTE_CHARTS = 24;
+/** A step of a note's charts: about this many figures looked at. */
+const FIGURES_PER_STEP = 256;
 
 /**
  * The chart to highlight for a cursor offset: the one with an anchor (mention, citation, block) nearest the
@@ -585,14 +616,21 @@ export interface FootnoteCitation {
  * (as Dossier's footnote style writes them), or repeating one of the report's notes.
  */
 export function footnoteCitations(noteText: string, library: Library, analysis: NoteAnalysis = analyseNote(noteText)): FootnoteCitation[] {
+  return runSteps(footnoteCitationSteps(library, analysis));
+}
+
+function* footnoteCitationSteps(library: Library, analysis: NoteAnalysis): Steps<FootnoteCitation[]> {
   const found: FootnoteCitation[] = [];
+  const pace = new Pace(FIGURES_PER_STEP);
   const markers = new Map<string, NoteRange[]>();
   for (const ref of analysis.footnoteRefs) {
+    if (pace.due()) yield;
     const ranges = markers.get(ref.label);
     if (ranges) ranges.push({ start: ref.start, end: ref.end });
     else markers.set(ref.label, [{ start: ref.start, end: ref.end }]);
   }
   for (const def of analysis.footnoteDefinitions) {
+    if (pace.due(library.reports.length)) yield;
     const ranges = markers.get(def.label);
     const text = normalise(def.text);
     if (!text || !ranges) continue;

@@ -15,7 +15,8 @@ import { amountScopes, type Scope } from './amountScopes';
 import { sameTimeFrame, timeFrames, yearOf } from './timeFrames';
 import { fullNote, keyRepeatedBy, pagesLocator, paragraphLocator } from './cite';
 import { figuresMatching, type FigureRef } from './figureMatch';
-import { analyseNote, inNoteRanges, MAX_NOTE_LENGTH, type CitedKey, type NoteAnalysis } from './note';
+import { analyseNote, analyseNoteSteps, inNoteRanges, MAX_NOTE_LENGTH, type CitedKey, type NoteAnalysis } from './note';
+import { Pace, runSteps, type Steps } from './steps';
 import { CLAIM_STOP_WORDS, MONTH_NAMES } from './text';
 
 export type CheckSeverity = 'error' | 'warning' | 'information';
@@ -42,6 +43,8 @@ export interface CheckFinding {
 export interface NoteChecker {
   /** `analysis` is the note's analyseNote(text), when the caller already has it */
   check(text: string, analysis?: NoteAnalysis): CheckFinding[];
+  /** The same check in steps (one amount or a few citations each), for a host that must not be held long. */
+  steps(text: string, analysis?: NoteAnalysis): Steps<CheckFinding[]>;
 }
 
 interface IndexedFigure {
@@ -308,31 +311,37 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
     }
   }
 
+  function* steps(text: string, analysis?: NoteAnalysis): Steps<CheckFinding[]> {
+    analysis ??= yield* analyseNoteSteps(text);
+    // findings are appended one by one: a note may hold more of them than a call can take arguments
+    const findings: CheckFinding[] = [];
+    if (count > 0) yield* contradictions(text, analysis, findings);
+    if (library.reports.length > 0) {
+      yield* danglingCitations(analysis, library, findings);
+      yield* wrongLocators(text, analysis, library, findings);
+    }
+    yield* footnoteFindings(analysis, findings);
+    if (analysis.truncated) findings.push(tooLong(analysis));
+    return findings.sort((a, b) => a.start - b.start);
+  }
+
   return {
-    check(text: string, analysis = analyseNote(text)): CheckFinding[] {
-      // findings are appended one by one: a note may hold more of them than a call can take arguments
-      const findings: CheckFinding[] = [];
-      if (count > 0) contradictions(text, analysis, findings);
-      if (library.reports.length > 0) {
-        danglingCitations(analysis, library, findings);
-        wrongLocators(text, analysis, library, findings);
-      }
-      footnoteFindings(analysis, findings);
-      if (analysis.truncated) findings.push(tooLong(analysis));
-      return findings.sort((a, b) => a.start - b.start);
-    },
+    check: (text, analysis = analyseNote(text)) => runSteps(steps(text, analysis)),
+    steps,
   };
 
-  function contradictions(text: string, analysis: NoteAnalysis, findings: CheckFinding[]): void {
+  function* contradictions(text: string, analysis: NoteAnalysis, findings: CheckFinding[]): Steps<void> {
     // only amounts in the analyst's own claims: not in code, links, images, comments, citations, footnote
     // definitions or front matter
     const quantities = analysis.figures.filter(q => !inNoteRanges(analysis.linkTexts, q.start));
-    const sentences = sentencesOf(text, quantities);
+    const sentences = yield* sentencesOf(text, quantities);
     let found = 0;
-    quantities.forEach((quantity, index) => {
+    for (let index = 0; index < quantities.length; index++) {
+      const quantity = quantities[index]!;
       if (found >= MAX_CONTRADICTIONS) return; // a hostile or mismatched text: enough said
-      if (quantity.unit === 'count' && !quantity.counted) return;
-      if (!units.has(quantity.unit)) return;
+      if (quantity.unit === 'count' && !quantity.counted) continue;
+      if (!units.has(quantity.unit)) continue;
+      yield;
       const sentence = sentences[index]!;
       const { words, names } = wordsAround(text, quantity, sentence);
       const counted = new Set(quantity.counted ? contentWords(quantity.counted) : []);
@@ -358,10 +367,10 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
         if (!decided || verdict.score > decided.score) decided = verdict;
       }
       const verdict = decided?.outcome;
-      if (!verdict || verdict === 'agrees') return;
+      if (!verdict || verdict === 'agrees') continue;
       findings.push(contradiction(text, quantity, verdict.entry));
       found++;
-    });
+    }
   }
 }
 
@@ -515,9 +524,11 @@ interface NoteSentence {
 }
 
 /** The sentence, own part and time frames of each amount of the note (amounts in text order). */
-function sentencesOf(text: string, quantities: readonly Quantity[]): NoteSentence[] {
+function* sentencesOf(text: string, quantities: readonly Quantity[]): Steps<NoteSentence[]> {
   const out: NoteSentence[] = [];
+  const pace = new Pace(QUANTITIES_PER_STEP);
   for (let i = 0; i < quantities.length;) {
+    if (pace.due()) yield;
     const from = sentenceStart(text, quantities[i]!.qualifierStart ?? quantities[i]!.start);
     const to = sentenceEnd(text, quantities[i]!.end);
     let j = i + 1;
@@ -600,11 +611,13 @@ const SCALE_CLASS = 10;
  * the figures its sentence states is → warning. The fix writes the right locator only when the figures the
  * sentence states all stand in one paragraph (or page); otherwise it is only pointed out.
  */
-function wrongLocators(text: string, analysis: NoteAnalysis, library: Library, findings: CheckFinding[]): void {
+function* wrongLocators(text: string, analysis: NoteAnalysis, library: Library, findings: CheckFinding[]): Steps<void> {
   const amounts = analysis.figures;
   const listed = new FindingLimit(findings, 'citation locators that miss their figure');
   let previousGroupEnd = 0;
+  const pace = new Pace(KEYS_PER_STEP);
   for (const key of analysis.keys) {
+    if (pace.due()) yield;
     const after = previousGroupEnd;
     previousGroupEnd = key.group.end;
     if (!key.locator) continue;
@@ -709,6 +722,9 @@ function startingBetween<T extends { start: number }>(items: readonly T[], from:
 
 /** More contradictions than this in one note are not worth reporting one by one (and cost time). */
 const MAX_CONTRADICTIONS = 1000;
+/** Steps of the check: the sentences of this many amounts, or this many citations or footnotes (each amount is checked in a step of its own). */
+const QUANTITIES_PER_STEP = 64;
+const KEYS_PER_STEP = 256;
 
 /** Shared words from which a number is taken to speak of a figure whatever its value. */
 const STRONG_SHARED = 3;
@@ -895,12 +911,14 @@ export function keysCitedBy(library: Library, text: string, analysis: NoteAnalys
   return [...keys];
 }
 
-function danglingCitations(analysis: NoteAnalysis, library: Library, findings: CheckFinding[]): void {
+function* danglingCitations(analysis: NoteAnalysis, library: Library, findings: CheckFinding[]): Steps<void> {
   let keys: string[] | undefined;
   // A mistyped key is usually repeated: find its neighbours once (each look is an edit distance to every key).
   const closest = new Map<string, string[]>();
   const listed = new FindingLimit(findings, 'citation keys that resolve to nothing');
+  const pace = new Pace(KEYS_PER_STEP);
   for (const k of analysis.keys) {
+    if (pace.due()) yield;
     if (library.byKey(k.key)) continue;
     if (!listed.room(k)) continue;
     keys ??= libraryKeys(library);
@@ -988,13 +1006,15 @@ function editDistance(a: string, b: string, max: number): number {
   return previous[b.length];
 }
 
-function footnoteFindings(analysis: NoteAnalysis, findings: CheckFinding[]): void {
+function* footnoteFindings(analysis: NoteAnalysis, findings: CheckFinding[]): Steps<void> {
   const { footnoteRefs: refs, footnoteDefinitions: definitions } = analysis;
   const defined = new Set(definitions.map(d => d.label));
   const referenced = new Set(refs.map(r => r.label));
   const undefinedRefs = new FindingLimit(findings, 'footnote markers without a definition');
   const unused = new FindingLimit(findings, 'footnote definitions never referenced');
+  const pace = new Pace(KEYS_PER_STEP);
   for (const ref of refs) {
+    if (pace.due()) yield;
     if (!defined.has(ref.label) && undefinedRefs.room(ref)) {
       findings.push({
         code: 'unknown-footnote',
@@ -1006,6 +1026,7 @@ function footnoteFindings(analysis: NoteAnalysis, findings: CheckFinding[]): voi
     }
   }
   for (const def of definitions) {
+    if (pace.due()) yield;
     if (!referenced.has(def.label) && unused.room(def)) {
       findings.push({
         code: 'unused-footnote',

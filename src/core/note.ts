@@ -8,7 +8,8 @@
  * brackets and escapes; every character is looked at a bounded number of times, so the time is linear
  * in the note's length whatever it holds (no regular expression runs over more than one bracket or line).
  */
-import { findQuantities, type Quantity } from './quantities';
+import { findQuantities, quantitySteps, type Quantity } from './quantities';
+import { Pace, runSteps, type Steps } from './steps';
 import { spanAt } from './spans';
 
 /** A range of offsets in a note: [start, end). */
@@ -91,10 +92,19 @@ export const MAX_NOTE_LENGTH = 2_000_000;
 
 /** Reads a Markdown note once; pure (adapters keep one analysis per document version). */
 export function analyseNote(fullText: string): NoteAnalysis {
+  return runSteps(analyseNoteSteps(fullText, false));
+}
+
+/**
+ * analyseNote in steps (a few hundred lines or a few thousand characters each), for a host that must not be
+ * held for the whole of a long note. With `figures`, the amounts are read in steps too rather than on first use.
+ */
+export function* analyseNoteSteps(fullText: string, figures = true): Steps<NoteAnalysis> {
   const truncated = fullText.length > MAX_NOTE_LENGTH;
   const text = truncated ? fullText.slice(0, MAX_NOTE_LENGTH) : fullText;
   const reader = new NoteReader(text);
-  reader.read();
+  yield* reader.read();
+  yield;
   const notClaims = joinRanges([
     ...(reader.frontMatter ? [reader.frontMatter] : []),
     ...reader.code,
@@ -104,7 +114,14 @@ export function analyseNote(fullText: string): NoteAnalysis {
     ...reader.groups,
     ...reader.definitionLines,
   ]);
-  let figures: Quantity[] | undefined;
+  let amounts: Quantity[] | undefined;
+  const claimsOnly = (found: Quantity[]) => found.filter(q => !spanAt(notClaims, q.start));
+  if (figures) {
+    yield;
+    const found = yield* quantitySteps(text);
+    yield;
+    amounts = claimsOnly(found);
+  }
   return {
     analysed: text.length,
     truncated,
@@ -118,8 +135,8 @@ export function analyseNote(fullText: string): NoteAnalysis {
     chartBlocks: reader.chartBlocks,
     notClaims,
     get figures() {
-      figures ??= findQuantities(text).filter(q => !spanAt(notClaims, q.start));
-      return figures;
+      amounts ??= claimsOnly(findQuantities(text));
+      return amounts;
     },
   };
 }
@@ -177,6 +194,11 @@ const LIST_ITEM = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
 const DEFINITION = /^\[\^([^\]\s]+)\]:/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
 
+/** A step of the note's reading: this many lines, or this many characters of one run of prose. */
+const LINES_PER_STEP = 256;
+const LINE_BREAK = /[\n\r]/g;
+const CHARS_PER_STEP = 8192;
+
 interface Line {
   start: number;
   /** offset of the line break (or the end of the text) */
@@ -218,14 +240,16 @@ class NoteReader {
 
   private lineAt(start: number): Line {
     const text = this.text;
-    let end = start;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    // the engine's own search: a line of a million characters is a scan, not a million steps of ours
+    LINE_BREAK.lastIndex = start;
+    const end = LINE_BREAK.exec(text)?.index ?? text.length;
     const next = text[end] === '\r' && text[end + 1] === '\n' ? end + 2 : end < text.length ? end + 1 : end;
     return { start, end, next };
   }
 
-  read(): void {
+  *read(): Steps<void> {
     const text = this.text;
+    const pace = new Pace(LINES_PER_STEP);
     let at = this.readFrontMatter();
     let lineNumber = this.frontMatter ? this.countLines(0, at) : 0;
     let fence: Fence | undefined;
@@ -236,11 +260,13 @@ class NoteReader {
     /** the previous line ends a block (heading, fence): an indented line after it is code */
     let previousClosed = true;
     let inContainer = false;
-    const flushProse = () => {
-      if (prose) this.readInline(prose.start, prose.end);
+    const flushProse = (): Iterable<void> => {
+      const run = prose;
       prose = undefined;
+      return run ? this.readInline(run.start, run.end) : [];
     };
     while (at < text.length) {
+      if (pace.due()) yield;
       const line = this.lineAt(at);
       const { indent, first } = this.indentOf(line);
       const blank = first === line.end;
@@ -281,7 +307,7 @@ class NoteReader {
       }
 
       if (blank) {
-        flushProse();
+        yield* flushProse();
         previousBlank = true;
         previousClosed = false;
         at = line.next;
@@ -290,7 +316,7 @@ class NoteReader {
       }
 
       if (indent >= 4 && !inContainer && (previousBlank || previousClosed)) {
-        flushProse();
+        yield* flushProse();
         indented = { start: line.start, end: line.end };
         at = line.next;
         lineNumber++;
@@ -299,7 +325,7 @@ class NoteReader {
 
       const open = indent < 4 || inContainer ? this.opensFence(line, first, inContainer) : undefined;
       if (open) {
-        flushProse();
+        yield* flushProse();
         fence = { ...open, start: line.start, line: lineNumber, bodyStart: line.next, nested: inContainer };
         at = line.next;
         lineNumber++;
@@ -313,7 +339,7 @@ class NoteReader {
         else if (previousBlank) inContainer = false;
         if (definition) this.addDefinition(line, first, definition[1]!);
         if (HEADING.test(rest)) {
-          flushProse();
+          yield* flushProse();
           this.readInline(line.start, line.end);
           previousBlank = false;
           previousClosed = true;
@@ -329,7 +355,7 @@ class NoteReader {
       at = line.next;
       lineNumber++;
     }
-    flushProse();
+    yield* flushProse();
     if (indented) this.code.push(indented);
     if (fence) {
       // an unclosed fence runs to the end of the note (CommonMark)
@@ -426,10 +452,15 @@ class NoteReader {
    * opens at a run of n backticks and closes at the next run of exactly n: the runs are listed by length
    * once, and each length's list is walked forward only, so unmatched runs cost nothing more.
    */
-  private readInline(from: number, to: number): void {
+  private *readInline(from: number, to: number): Steps<void> {
     const text = this.text;
     const runsByLength = new Map<number, { starts: number[]; next: number }>();
+    let due = from + CHARS_PER_STEP;
     for (let i = from; i < to;) {
+      if (i >= due) {
+        yield;
+        due = i + CHARS_PER_STEP;
+      }
       if (text[i] !== '`') {
         i++;
         continue;
@@ -469,7 +500,12 @@ class NoteReader {
     };
     newLine(from);
 
+    due = from + CHARS_PER_STEP;
     for (let i = from; i < to;) {
+      if (i >= due) {
+        yield;
+        due = i + CHARS_PER_STEP;
+      }
       const ch = text[i];
       if (ch === '\n' || ch === '\r') {
         i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;

@@ -27,6 +27,7 @@
  * candidate only looks at a bounded window of text around it.
  */
 import type { Unit } from './model';
+import { Pace, runSteps, type Steps } from './steps';
 
 export interface Quantity {
   /** offset of the amount (currency sign or first digit) in the text; the qualifier is not included */
@@ -403,8 +404,13 @@ const MEASURE_UNIT =
 
 /** Every amount in the text, in order. Pure and linear in the text's length. */
 export function findQuantities(text: string): Quantity[] {
+  return runSteps(quantitySteps(text));
+}
+
+/** findQuantities in steps (a few dozen candidate numbers each), for a host that must not be held long. */
+export function* quantitySteps(text: string): Steps<Quantity[]> {
   INVISIBLE.lastIndex = 0;
-  if (!INVISIBLE.test(text)) return scanQuantities(text);
+  if (!INVISIBLE.test(text)) return yield* scanQuantities(text);
   // Read the text without them, then map every offset back: the amount's text is still the slice as
   // written (invisible characters included), so a quick fix replaces all of it.
   const origin = new Int32Array(text.length);
@@ -421,7 +427,7 @@ export function findQuantities(text: string): Quantity[] {
   }
   const startOf = (offset: number) => (offset < kept ? origin[offset]! : text.length);
   const endOf = (offset: number) => (offset > 0 ? origin[offset - 1]! + 1 : 0);
-  return scanQuantities(parts.join('')).map(q => {
+  return (yield* scanQuantities(parts.join(''))).map(q => {
     const start = startOf(q.start);
     const end = endOf(q.end);
     return {
@@ -438,15 +444,25 @@ export function findQuantities(text: string): Quantity[] {
  * Zero-width and bidi-control characters: invisible, but read as they stand they split "US$8\u200b45 million"
  * into "US$8" (a false contradiction whose fix would write a wrong number) and a stray "45 million".
  */
+/** A step of the scan: this many candidate numbers. */
+const CANDIDATES_PER_STEP = 64;
+
 const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/g;
 
-function scanQuantities(text: string): Quantity[] {
+function* scanQuantities(text: string): Steps<Quantity[]> {
   const skip = skippedSpans(text);
   const found: Quantity[] = [];
   let skipIndex = 0;
   let lastEnd = 0;
+  const pace = new Pace(CANDIDATES_PER_STEP);
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    if (pace.due()) {
+      // the pattern's position is shared: keep it across the pause (another scan may run meanwhile)
+      const resume = CANDIDATE.lastIndex;
+      yield;
+      CANDIDATE.lastIndex = resume;
+    }
     const at = m.index;
     if (at < lastEnd) continue;
     while (skipIndex < skip.length && skip[skipIndex][1] <= at) skipIndex++;

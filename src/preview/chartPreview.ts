@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { chartsForNote, nearestChart, type Chart, type CuratedChartFile, type NoteCharts } from '../core/charts';
+import { chartsForNoteSteps, nearestChart, type Chart, type CuratedChartFile, type NoteCharts } from '../core/charts';
 import { themeKind as kindOf } from '../shared/theme';
 import { chartSpec, lightTheme, themeForKind, themeFromCssVariables, type ChartTheme } from '../core/chartSpec';
 import type { Library } from '../core/library';
@@ -15,7 +15,8 @@ import {
   type PreviewState,
   type WebviewMessage,
 } from '../shared/previewProtocol';
-import { noteAnalysis } from '../shared/noteAnalysis';
+import { noteAnalysisInSlices } from '../shared/noteAnalysis';
+import { runInSlices } from '../shared/slices';
 import type { ReportTarget } from '../shared/targets';
 import { logError, runCommand } from '../shell/commands';
 import { isNoteDocument } from '../shared/notes';
@@ -134,7 +135,9 @@ export class ChartPreview implements vscode.Disposable {
   async refresh(): Promise<PreviewState> {
     clearTimeout(this.typingTimer);
     const generation = ++this.generation;
-    const state = await this.buildState();
+    let state: PreviewState | undefined;
+    // a note that changes while its charts are built is built again, as it is now
+    while (!(state = await this.buildState()));
     if (generation === this.generation) this.post({ type: 'state', state });
     return state;
   }
@@ -155,7 +158,8 @@ export class ChartPreview implements vscode.Disposable {
     }, CURSOR_DEBOUNCE_MS);
   }
 
-  private async buildState(): Promise<PreviewState> {
+  /** The page's state for the note as it is; undefined when the note changed (or another was chosen) meanwhile. */
+  private async buildState(): Promise<PreviewState | undefined> {
     const note = this.note;
     if (!note)
       return {
@@ -167,7 +171,13 @@ export class ChartPreview implements vscode.Disposable {
     const noteInfo = { name: note.uri.path.split('/').pop() ?? note.uri.toString(), uri: note.uri.toString() };
     const library = await this.services.library.ready();
     const curated = await this.curated();
-    const result = chartsForNote(note.getText(), library, curated, noteAnalysis(note));
+    // read in slices between other work: a 2 MB note takes a few hundred ms in all
+    const version = note.version;
+    const stale = () => this.note !== note || note.version !== version;
+    const analysis = await noteAnalysisInSlices(note);
+    if (!analysis || stale()) return undefined;
+    const result = await runInSlices(chartsForNoteSteps(note.getText(), library, curated, analysis), stale);
+    if (!result || stale()) return undefined;
     this.result = result;
     const editor = vscode.window.visibleTextEditors.find(e => e.document === note);
     const offset = editor ? note.offsetAt(editor.selection.active) : 0;

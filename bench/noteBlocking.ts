@@ -1,0 +1,127 @@
+/**
+ * The longest time a 2 MB hostile note holds the extension host: the note's analysis, fact-check and charts
+ * as one call each (how they ran before) against the same work in ~20 ms slices (src/shared/slices.ts, as
+ * the fact-check diagnostics and the chart preview run it now). A tick on every turn of the event loop: the
+ * longest gap between two ticks is the longest stall. Reported, not asserted (`npm run bench`, or alone:
+ * `node --import tsx bench/noteBlocking.ts`).
+ */
+import * as fs from 'fs';
+import { performance } from 'perf_hooks';
+import { createNoteChecker } from '../src/core/check';
+import { chartsForNote, chartsForNoteSteps } from '../src/core/charts';
+import { Library } from '../src/core/library';
+import { analyseNote, analyseNoteSteps, MAX_NOTE_LENGTH } from '../src/core/note';
+import { parseReportWithSpans } from '../src/core/parse';
+import { runInSlices } from '../src/shared/slices';
+import { SEED_PATH } from './generate';
+
+export interface NoteBlocking {
+  shape: string;
+  /** the three calls one after another, in one turn of the event loop (wall clock, processor time) */
+  oneShotMs: number;
+  oneShotCpuMs: number;
+  /** the longest stall while the same work runs in slices (wall clock, processor time), and the whole of it */
+  longestSliceMs: number;
+  longestSliceCpuMs: number;
+  slicedMs: number;
+}
+
+/** Hostile notes of 2 MB: a long draft quoting the library's figures (some wrong), markers and citations, an open "[" and "@"s. */
+export function hostileNotes(library: Library): Record<string, string> {
+  const report = library.reports[0]!;
+  const figures = report.figures;
+  const fill = (unit: (i: number) => string) => {
+    const parts: string[] = ['# Notes\n\n'];
+    let length = 9;
+    for (let i = 0; length < MAX_NOTE_LENGTH; i++) {
+      const part = unit(i);
+      parts.push(part);
+      length += part.length;
+    }
+    return parts.join('').slice(0, MAX_NOTE_LENGTH);
+  };
+  return {
+    'draft quoting figures': fill(i => {
+      const f = figures[i % figures.length]!;
+      const text = i % 5 === 0 ? f.text.replace(/\d/, d => String((Number(d) + 1) % 10)) : f.text;
+      return `The report puts ${f.subject || 'it'} at ${text} [@${i % 7 ? report.key : 'nosuchkey'}, para. ${(i % 40) + 1}].[^${i}]\n\n`;
+    }),
+    'markers and citations': fill(() => '[^x] [@key] '),
+    'open bracket and @': '# n\n\n[' + '@'.repeat(MAX_NOTE_LENGTH - 6),
+  };
+}
+
+/**
+ * The longest gap between two turns of the event loop while `work` runs, in wall-clock time and in this
+ * process's processor time (on a busy machine the wall clock also counts the time spent waiting for a core).
+ */
+async function longestStall(work: () => Promise<unknown>): Promise<{ longest: number; longestCpu: number; ms: number }> {
+  let last = performance.now();
+  let lastCpu = cpuMs();
+  let longest = 0;
+  let longestCpu = 0;
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    const cpu = cpuMs();
+    longest = Math.max(longest, now - last);
+    longestCpu = Math.max(longestCpu, cpu - lastCpu);
+    last = now;
+    lastCpu = cpu;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const t0 = performance.now();
+  await work();
+  const ms = performance.now() - t0;
+  running = false;
+  tick();
+  return { longest, longestCpu, ms };
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+export async function measureNoteBlocking(library: Library): Promise<NoteBlocking[]> {
+  const out: NoteBlocking[] = [];
+  const checker = createNoteChecker(library);
+  for (const [shape, note] of Object.entries(hostileNotes(library))) {
+    // warm both paths once, so neither pays for compilation
+    chartsForNote(note, library, [], analyseNote(note));
+    const oneShot = await longestStall(async () => {
+      const analysis = analyseNote(note);
+      checker.check(note, analysis);
+      chartsForNote(note, library, [], analysis);
+    });
+    const sliced = await longestStall(async () => {
+      const analysis = await runInSlices(analyseNoteSteps(note));
+      await runInSlices(checker.steps(note, analysis));
+      await runInSlices(chartsForNoteSteps(note, library, [], analysis));
+    });
+    out.push({
+      shape,
+      oneShotMs: oneShot.longest,
+      oneShotCpuMs: oneShot.longestCpu,
+      longestSliceMs: sliced.longest,
+      longestSliceCpuMs: sliced.longestCpu,
+      slicedMs: sliced.ms,
+    });
+  }
+  return out;
+}
+
+export function describeNoteBlocking(measures: NoteBlocking[]): string[] {
+  return measures.map(
+    m =>
+      `2 MB note (${m.shape}): analysis + fact-check + charts in one go hold the host ${Math.round(m.oneShotMs)} ms (${Math.round(m.oneShotCpuMs)} ms CPU); ` +
+      `in slices the longest stall is ${Math.round(m.longestSliceMs)} ms (${Math.round(m.longestSliceCpuMs)} ms CPU), ${Math.round(m.slicedMs)} ms in all`,
+  );
+}
+
+if (require.main === module) {
+  const seed = fs.readFileSync(SEED_PATH, 'utf8');
+  const library = new Library([parseReportWithSpans(seed, { id: 'seed', source: 'seed.txt' })]);
+  void measureNoteBlocking(library).then(m => describeNoteBlocking(m).forEach(line => console.log(line)));
+}

@@ -1,0 +1,27 @@
+/**
+ * Work in steps: a generator that yields between small units of work (a line of a note, one amount of it,
+ * one citation). A one-shot caller runs it to the end (`runSteps`); the extension runs it a slice at a time
+ * between turns of the event loop (src/shared/slices.ts), so a 2 MB note never holds the host for long.
+ * Both get the same answer: it is the same code.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs the steps to the end, at once. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Counts units of work and says when a step is due (every `every` units): `if (pace.due()) yield;`. */
+export class Pace {
+  private count = 0;
+  constructor(private readonly every: number) {}
+  due(units = 1): boolean {
+    this.count += units;
+    if (this.count < this.every) return false;
+    this.count = 0;
+    return true;
+  }
+}
