@@ -251,3 +251,28 @@ test('"US$8\u200b45 million" in a note agrees with the report: no false contradi
     [],
   );
 });
+
+test('a report line of 400,000 characters is skipped with a warning that names it; the paragraphs around it are read', () => {
+  const long = 'x'.repeat(400_000);
+  const text = `A Report Title\n\n${body}\n\n${long}\n\nAnother paragraph here with several words in it for sure [2].\n\n[1] A note.\n[2] Another note.\n`;
+  const parsed = parseReportWithSpans(text, { id: 't' });
+  assert.deepEqual(parsed.warnings, ['Line 5 is 400,000 characters: skipped (no line over 100,000 characters is read).']);
+  assert.deepEqual(
+    parsed.report.sections.flatMap(s => s.paragraphs.map(p => p.footnotes)),
+    [[1], [2]],
+  );
+  const markdown = parseReportWithSpans(`---\ntitle: T\n---\n\n${body.replace('[1]', '[^1]')}\n\n${long}\n\n[^1]: A note.\n`, {
+    id: 'm',
+    source: 'm.md',
+  });
+  assert.deepEqual(markdown.warnings, ['Line 7 is 400,000 characters: skipped (no line over 100,000 characters is read).']);
+  assert.equal(markdown.report.sections.flatMap(s => s.paragraphs).length, 1);
+});
+
+test('past five long lines, the rest are counted in one warning', () => {
+  const text = `A Report Title\n\n${body}\n\n${Array(8).fill('y'.repeat(100_001)).join('\n\n')}\n\n[1] A note.\n`;
+  const { warnings } = parseReportWithSpans(text, { id: 't' });
+  assert.equal(warnings.length, 6);
+  assert.equal(warnings[0], 'Line 5 is 100,001 characters: skipped (no line over 100,000 characters is read).');
+  assert.equal(warnings[5], '3 more lines over 100,000 characters: skipped.');
+});

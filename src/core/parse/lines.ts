@@ -27,6 +27,37 @@ export function splitLines(input: string): Line[] {
   return lines;
 }
 
+/**
+ * A line longer than this is no prose a report holds (a paragraph of some 15,000 words on one line): it is
+ * skipped, with a warning, rather than read by every rule of the parser.
+ */
+export const MAX_LINE_LENGTH = 100_000;
+/** Long lines named one by one in the warnings; the rest are counted. */
+const NAMED_LONG_LINES = 5;
+
+/**
+ * The lines with each one over MAX_LINE_LENGTH made blank (it still ends the paragraph before it) and named
+ * in `warnings`: "Line 12 is 400,000 characters: skipped". Lines before offset `from` (front matter, read
+ * on its own) are left as they are.
+ */
+export function capLines(lines: Line[], warnings: string[], from = 0): Line[] {
+  let long = 0;
+  const out = lines.map((line, i) => {
+    const length = line.end - line.start;
+    if (length <= MAX_LINE_LENGTH || line.start < from) return line;
+    if (++long <= NAMED_LONG_LINES)
+      warnings.push(
+        `Line ${i + 1} is ${length.toLocaleString('en-US')} characters: skipped (no line over ${MAX_LINE_LENGTH.toLocaleString('en-US')} characters is read).`,
+      );
+    return { text: '', start: line.start, end: line.start };
+  });
+  if (long > NAMED_LONG_LINES)
+    warnings.push(
+      `${(long - NAMED_LONG_LINES).toLocaleString('en-US')} more lines over ${MAX_LINE_LENGTH.toLocaleString('en-US')} characters: skipped.`,
+    );
+  return out;
+}
+
 export const isBlank = (line: Line): boolean => !/\S/.test(line.text);
 
 export function splitBlocks(lines: Line[]): Block[] {

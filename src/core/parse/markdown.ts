@@ -20,7 +20,7 @@ import {
 import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, splitNames } from './chrome';
 import { type Draft, type DraftNote, type DraftParagraph, type DraftSection, type DraftTable, TextBuilder } from './draft';
 import { type InlineContext, renderInline } from './inline';
-import { type Line, isBlank, splitLines } from './lines';
+import { type Line, capLines, isBlank, splitLines } from './lines';
 import { linkNotes } from './links';
 import { errorMessage } from '../errors';
 
@@ -110,7 +110,7 @@ interface Heading {
 export function parseMarkdown(input: string): Draft {
   const warnings: string[] = [];
   const fm = readFrontMatter(input, warnings);
-  const lines = splitLines(input).filter(l => l.start >= fm.bodyStart);
+  const lines = capLines(splitLines(input), warnings, fm.bodyStart).filter(l => l.start >= fm.bodyStart);
   const hasNotesHeading = lines.some(l => {
     const h = ATX.exec(l.text);
     return (h && isNotesHeading(atxText(h[2] ?? ''))) || isNotesHeading(l.text.replace(/^\*\*|\*\*$/g, ''));

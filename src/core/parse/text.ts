@@ -6,7 +6,7 @@
 import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, isPageNumber } from './chrome';
 import type { Draft, DraftNote, DraftParagraph, DraftSection } from './draft';
 import { TextBuilder } from './draft';
-import { type Block, type Line, blockText, splitBlocks, splitLines } from './lines';
+import { type Block, type Line, blockText, capLines, splitBlocks, splitLines } from './lines';
 
 /** `[12]`, `[12, 13]`, `[12–14]` (ranges expand); `[^12]` from pasted Markdown too */
 const MARKER = /\[\^?(\d{1,4}(?:\s*[,;–-]\s*\d{1,4}){0,20})\]/g;
@@ -14,8 +14,8 @@ const NOTE_START_BRACKET = /^\s*\[\^?(\d{1,4})\]:?\s*/;
 const NOTE_START_NUMBER = /^\s*(\d{1,4})(?:[.)]|\s)\s*(?=\S)/;
 
 export function parseText(input: string): Draft {
-  const blocks = splitBlocks(splitLines(input));
   const warnings: string[] = [];
+  const blocks = splitBlocks(capLines(splitLines(input), warnings));
 
   const notesAt = findNotes(blocks);
   const bodyEnd = notesAt ?? blocks.length;
