@@ -95,6 +95,10 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
     }
     const labels = ((await doc.getPageLabels().catch(() => null)) as string[] | null) ?? undefined;
     return labels?.length === pages.length ? { pages, info, tagged, labels } : { pages, info, tagged };
+  } catch (error) {
+    // a damaged stream inside a page ("Bad encoding in flate stream") fails only when the page is read
+    if (error instanceof ReportError) throw error;
+    throw new ReportError(`Not a readable PDF: ${errorMessage(error)}`);
   } finally {
     await doc.destroy();
   }

@@ -175,6 +175,15 @@ describe('fuzz: damaged PDF files through pdf.js', () => {
     if (fuzzRuns)
       console.log(`PDF files (pdf.js): ${runs} damaged files, 0 exceptions other than ReportError, slowest ${Math.round(slowest)} ms`);
   });
+  test('a damaged stream inside a page is refused with a reason (found by `npm run fuzz`)', async () => {
+    const bytes = original.slice();
+    bytes[401] = bytes[401]! ^ 0xff;
+    await assert.rejects(readPdf(bytes, 'damaged.pdf'), (error: unknown) => {
+      assert.ok(error instanceof ReportError);
+      assert.equal(error.message, 'Not a readable PDF: Bad encoding in flate stream');
+      return true;
+    });
+  });
   test('a file that is not a PDF at all is refused with a reason', async () => {
     await assert.rejects(readPdf(new TextEncoder().encode('%PDF-1.7\nnot really'), 'fake.pdf'), ReportError);
     await assert.rejects(readPdf(new Uint8Array(0), 'empty.pdf'), ReportError);
