@@ -72,7 +72,8 @@ const cases = [
     name: 'search `zebra` in a paragraph of `zebra `×40,000',
     file: 'zebra.txt',
     argv: ['search', 'zebra', '--library', 'DIR'],
-    make: k => report(`${'zebra '.repeat(40_000 * k)}end.`),
+    // one paragraph, its lines of 20 words (a single line that long would be skipped as over-long)
+    make: k => report(`${repeat(2_000 * k, () => 'zebra '.repeat(20), '\n')}end.`),
   },
   {
     name: 'Markdown report titled `T` + 80,000 spaces + `x` (parse)',
@@ -84,7 +85,7 @@ const cases = [
     name: '10,000 figures in one paragraph (figures)',
     file: 'report.txt',
     argv: ['figures', 'FILE'],
-    make: k => `A Report Title\n\n${repeat(10_000 * k, i => `about ${i + 1} percent`, ', ')}.\n`,
+    make: k => `A Report Title\n\n${repeat(1_000 * k, i => repeat(10, j => `about ${i * 10 + j + 1} percent`, ', '), ',\n')}.\n`,
   },
   {
     name: '420 KB `.csl` of repeated `<style ` (cite --style)',
