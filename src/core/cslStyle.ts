@@ -16,6 +16,8 @@ export function cslStyleProblem(xml: string): string | undefined {
   const root = rootTag(xml);
   if (typeof root === 'string') return root;
   if (root.name !== 'style' || !root.tag.includes(CSL_NAMESPACE)) return 'not a CSL style (no <style> element in the CSL namespace)';
+  // every CSL style says how to cite (CSL 1.0.2): without it the engine fails with an exception, not a reason
+  if (!root.children.has('citation')) return 'not a usable CSL style (its <style> has no <citation> element)';
   return undefined;
 }
 
@@ -30,10 +32,10 @@ export function cslStyleClass(xml: string): 'note' | 'in-text' {
   return typeof root !== 'string' && /\sclass\s*=\s*["']note["']/.test(root.tag) ? 'note' : 'in-text';
 }
 
-/** The root element's name and start tag, or why the XML is malformed. */
-function rootTag(xml: string): { name: string; tag: string } | string {
+/** The root element's name, start tag and the names of its children, or why the XML is malformed. */
+function rootTag(xml: string): { name: string; tag: string; children: Set<string> } | string {
   const open: string[] = [];
-  let root: { name: string; tag: string } | undefined;
+  let root: { name: string; tag: string; children: Set<string> } | undefined;
   let pos = 0;
   for (;;) {
     const lt = xml.indexOf('<', pos);
@@ -65,8 +67,8 @@ function rootTag(xml: string): { name: string; tag: string } | string {
       } else {
         if (open.length === 0) {
           if (root) return `malformed XML: a second root element <${name}> on line ${line()}`;
-          root = { name, tag };
-        }
+          root = { name, tag, children: new Set() };
+        } else if (open.length === 1) root?.children.add(name);
         if (tag[tag.length - 2] !== '/') open.push(name);
       }
       pos = end + 1;

@@ -186,7 +186,7 @@ test('chart figures given as a list or settings are a problem, not flattened tex
   );
 });
 
-const style = (attrs: string, body = '<info><title>T</title></info>') =>
+const style = (attrs: string, body = '<info><title>T</title></info><citation><layout><text variable="title"/></layout></citation>') =>
   `<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"${attrs}>${body}</style>\n`;
 
 test('a CSL style: well-formed, in the CSL namespace, at most 1 MB, no DOCTYPE', () => {
@@ -200,6 +200,11 @@ test('a CSL style: well-formed, in the CSL namespace, at most 1 MB, no DOCTYPE',
   );
   assert.equal(cslStyleProblem('<html>not a style</html>'), 'not a CSL style (no <style> element in the CSL namespace)');
   assert.equal(cslStyleProblem('just text'), 'not a CSL style (no XML element in it)');
+  // the 420 KB style of the security review: well-formed, but nothing to cite with (the engine threw a TypeError)
+  assert.equal(
+    cslStyleProblem(`<style xmlns="http://purl.org/net/xbiblio/csl"><!--${'<style '.repeat(1000)}--><info/></style>`),
+    'not a usable CSL style (its <style> has no <citation> element)',
+  );
   assert.equal(cslStyleProblem(style('', `<!--${'x'.repeat(1_200_000)}-->`)), 'it is 1.2 MB; a CSL style is read only up to 1 MB');
 });
 
