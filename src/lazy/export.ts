@@ -36,6 +36,17 @@ function memoParser(memo: Memo): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: true });
   // the fact-check's marks are for the writer, not the reader of the exported memo
   memoMarkdownIt(md, { memoFor: () => ({ ...memo, flagged: [] }) });
+  // A remote image stays where it is: the file links to it by its alt text, so neither the export nor opening
+  // the file fetches anything (the charts and local SVGs are inline already).
+  type Rule = (tokens: MdToken[], idx: number, options: unknown, env: MemoEnv, self: unknown) => string;
+  const image = md.renderer.rules.image as Rule;
+  const linkRemote: Rule = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const src = token.attrGet('src') ?? '';
+    if (!/^(https?:)?\/\//i.test(src)) return image(tokens, idx, options, env, self);
+    return `<a class="dossier-remote-image" href="${escapeXml(src)}">${escapeXml(token.content || src)}</a>`;
+  };
+  md.renderer.rules.image = linkRemote;
   return md;
 }
 

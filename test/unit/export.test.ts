@@ -113,6 +113,20 @@ describe('Export Memo: HTML and pandoc', () => {
     assert.ok(!html.includes('dossier-flagged'), 'the fact-check marks stay in the editor');
   });
 
+  test('a remote image is a link by its alt text: the HTML file fetches nothing', async () => {
+    const text = 'See ![Map of the "border"](https://example.org/map.png) and ![](//example.org/b.png).\n';
+    const memo = await memoOf(cslFormatter(dossier.library, engine, 'chicago-fullnote-bibliography', 'note'), text);
+    const html = memoHtml(text, memo, { title: 'memo' });
+    assert.ok(
+      html.includes(
+        '<p>See <a class="dossier-remote-image" href="https://example.org/map.png">Map of the &quot;border&quot;</a> and ' +
+          '<a class="dossier-remote-image" href="//example.org/b.png">//example.org/b.png</a>.</p>',
+      ),
+      html,
+    );
+    assert.ok(!/<img/.test(html));
+  });
+
   test('the pandoc bundle: the memo, CSL-JSON, the style and the exact command', () => {
     const files = pandocBundle('my memo.md', 'text', '[]', { name: 'chicago-fullnote-bibliography', xml: '<style/>' });
     assert.deepEqual(
