@@ -63,15 +63,17 @@ export function extractFigures(paragraphs: MarkedParagraph[]): Figure[] {
   const figures: Figure[] = [];
   for (const paragraph of paragraphs) {
     const quantities = findQuantities(paragraph.text);
-    if (!quantities.some(isKeyFigure)) continue;
+    const keys = keyFigures(paragraph.text, quantities);
+    if (!keys.some(Boolean)) continue;
     const sentences = splitSentences(paragraph.text, paragraph.markers);
     let s = 0;
     let tokens: Token[] = [];
     let tokensOf = -1;
     let owner: string | undefined;
     let previousSubject: string | undefined;
-    for (const q of quantities) {
-      if (!isKeyFigure(q)) continue;
+    let previous: { q: Quantity; figure: Figure } | undefined;
+    for (const q of keys) {
+      if (!q) continue;
       while (s < sentences.length - 1 && q.start >= sentences[s].end) s++;
       const sentence = sentences[s];
       if (tokensOf !== s) {
@@ -80,6 +82,7 @@ export function extractFigures(paragraphs: MarkedParagraph[]): Figure[] {
         tokensOf = s;
         owner = undefined;
         previousSubject = undefined;
+        previous = undefined;
       }
       const described = describe({ paragraph: paragraph.text, sentenceStart: sentence.start, tokens, quantity: q, owner, previousSubject });
       owner = described.owner ?? owner;
@@ -95,6 +98,12 @@ export function extractFigures(paragraphs: MarkedParagraph[]): Figure[] {
         footnotes: notesOf(sentence, paragraph.markers),
       };
       if (q.qualifier) figure.qualifier = q.qualifier;
+      if (q.per) figure.per = q.per;
+      if (previous && isRange(paragraph.text, previous.q, q)) {
+        previous.figure.range = 'from';
+        figure.range = 'to';
+      }
+      previous = { q, figure };
       figures.push(figure);
     }
   }
@@ -103,6 +112,48 @@ export function extractFigures(paragraphs: MarkedParagraph[]): Figure[] {
 
 function isKeyFigure(q: Quantity): boolean {
   return q.unit !== 'count' || q.counted !== undefined;
+}
+
+/**
+ * The paragraph's key figures, in order (undefined for an amount that is not one). A bare count that is a
+ * rate ("about 130 each day") counts what the text counted just before: the nearest earlier count's noun
+ * ("130 ships … now about 40 each day"), else a plural noun that opens a phrase in the 200 characters
+ * before ("Ships transited the canal …, about 130 each day").
+ */
+function keyFigures(text: string, quantities: Quantity[]): (Quantity | undefined)[] {
+  return quantities.map((q, i) => {
+    if (isKeyFigure(q)) return q;
+    if (q.unit !== 'count' || !q.per) return undefined;
+    const earlier = quantities[i - 1];
+    if (earlier?.counted && q.start - earlier.end < 300) return { ...q, counted: earlier.counted };
+    const noun = impliedNoun(text.slice(Math.max(0, q.start - 200), q.qualifierStart ?? q.start));
+    return noun ? { ...q, counted: noun } : undefined;
+  });
+}
+
+/** The last plural noun that opens a phrase (after a sentence start, a determiner or a preposition) in `before`. */
+function impliedNoun(before: string): string | undefined {
+  const tokens = tokenize(before, 0, []);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i];
+    if (!isPlainWord(t) || !/^\p{L}[\p{Ll}'’-]*[^s'’]s$/u.test(t.text) || VERBS_S.has(t.lower) || LINK_VERBS.has(t.lower)) continue;
+    const previous = tokens[i - 1];
+    const opens = !previous || /^[.;:!?]$/.test(previous.text) || DETERMINERS.has(previous.lower) || PREPOSITIONS.has(previous.lower);
+    if (opens) return t.lower;
+  }
+  return undefined;
+}
+
+/** "from 35% to 21%", "6% to 9%", "between 0.6% and 2.3%", "from $134.2 billion in 2006 to $337.9 billion": two ends of one range. */
+function isRange(text: string, first: Quantity, second: Quantity): boolean {
+  if (first.unit !== second.unit || (second.qualifierStart ?? second.start) - first.end > 24) return false;
+  const joiner = text.slice(first.end, second.qualifierStart ?? second.start);
+  const opener = /(\p{L}+)\s+$/u
+    .exec(text.slice(Math.max(0, (first.qualifierStart ?? first.start) - 10), first.qualifierStart ?? first.start))?.[1]
+    ?.toLowerCase();
+  if (/^\s*(?:to|through|–|—|-)\s*$/.test(joiner)) return true;
+  if (/^\s+(?:in|by)\s+\d{4}\s+to\s+$/.test(joiner)) return opener === 'from';
+  return /^\s+and\s+$/.test(joiner) && opener === 'between';
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -406,6 +457,8 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
   // "compared to $88,612 in the United States": what the sentence measured, elsewhere
   const compared = comparedWith(c, before, after);
   if (compared) return { subject: compared };
+  // "fell by $2 billion, or 5%,": the amount before, in other terms
+  if (before[0]?.lower === 'or' && before[1]?.text === ',' && before[2]?.amount && c.previousSubject) return { subject: c.previousSubject };
   // "which equates to $54 per MTCO2e": the amount before, in other terms
   if (before[0]?.lower === 'to' && EQUATES.has(before[1]?.lower ?? '') && after[0]?.lower !== 'of' && c.previousSubject)
     return { subject: c.previousSubject };
@@ -450,7 +503,7 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
   }
 
   // "77 percent of Pakistan's total exports", "US$845 million in multisector funding"
-  if (after[0]?.lower === 'of' || (after[0]?.lower === 'in' && q.unit !== 'percent')) {
+  if (after[0]?.lower === 'of' || (after[0]?.lower === 'in' && (/^[A-Z]{3}$/.test(q.unit) || q.unit === 'count'))) {
     const np = npAfter(after, 1);
     if (np) {
       if (q.unit === 'percent' && after[0].lower === 'of') {
@@ -771,7 +824,7 @@ function changeOf(c: Context, before: Token[], after: Token[]): string | undefin
       i += 3;
       continue;
     }
-    if (t.amount || /^\d{4}$/.test(t.text) || ['from', 'to', 'by', 'in', 'between', 'and', ','].includes(t.lower)) {
+    if (t.amount || /^\d{4}$/.test(t.text) || ['from', 'to', 'by', 'in', 'between', 'and', 'or', ','].includes(t.lower)) {
       i++;
       continue;
     }

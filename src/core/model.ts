@@ -102,6 +102,10 @@ export interface Figure {
   unit: Unit;
   /** over, about, at least, in excess of, … */
   qualifier?: string;
+  /** a rate: the amount is per this span of time ("130 ships per day", "$5 billion a year") */
+  per?: 'hour' | 'day' | 'week' | 'month' | 'year';
+  /** one end of a range the sentence gives ("from 35% to 21%", "6% to 9%", "between 0.6% and 2.3%") */
+  range?: 'from' | 'to';
   /** what it measures, in words from the sentence */
   subject: string;
   /** id of the paragraph it appears in (of its table, for a table's cell) */

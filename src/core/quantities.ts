@@ -45,7 +45,11 @@ export interface Quantity {
   qualifierStart?: number;
   /** for counts: the noun phrase counted, as written ("Afghan provinces", "known minerals") */
   counted?: string;
+  /** a rate: the amount is per this span of time ("130 ships per day", "$5 billion a year", "$20,000 annually") */
+  per?: RatePeriod;
 }
+
+export type RatePeriod = 'hour' | 'day' | 'week' | 'month' | 'year';
 
 // ---------------------------------------------------------------------------------------------------
 // Vocabulary
@@ -400,7 +404,7 @@ const PERCENT =
 const CURRENCY_AFTER =
   /\s+(?:(US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?(dollars?)(?![\p{L}])|\s+(euros?)(?![\p{L}])|\s+(?:(Indian|Pakistani)\s+)?(rupees?)(?![\p{L}])|\s+(yuan|renminbi)(?![\p{L}])|\s+(yen)(?![\p{L}])|\s+(?:pounds?\s+)?(sterling)(?![\p{L}])/iuy;
 const MEASURE_UNIT =
-  /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|MW|GW|ha)(?![\p{L}\p{N}])|\s+(square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|megawatts?|gigawatts?|years?|decades?|months?|weeks?|days?|hours?)(?![\p{L}\p{N}-])/iuy;
+  /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|MW|GW|ha|°\s?[FC])(?![\p{L}\p{N}])|\s+(degrees?\s+(?:Fahrenheit|Celsius|centigrade)|square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|megawatts?|gigawatts?|years?|decades?|months?|weeks?|days?|hours?)(?![\p{L}\p{N}-])/iuy;
 
 /** Every amount in the text, in order. Pure and linear in the text's length. */
 export function findQuantities(text: string): Quantity[] {
@@ -609,7 +613,7 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
   let unit: Unit | undefined = core.currency;
   let counted: string | undefined;
   // units and counted nouns start with a letter or "%" right after the number or one space later
-  const wordAhead = /^(?:[\p{L}%²]|[ \u00a0\t\n]+[\p{L}%])/u.test(text.slice(end, end + 3));
+  const wordAhead = /^(?:[\p{L}%²°]|[ \u00a0\t\n]+[\p{L}%°])/u.test(text.slice(end, end + 3));
 
   if (!unit && wordAhead) {
     PERCENT.lastIndex = end;
@@ -665,6 +669,8 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
 
   const q: Quantity = { start: core.start, end, text: text.slice(core.start, end), value: round(value, decimals), unit };
   if (counted) q.counted = counted;
+  const per = rateAfter(text, end);
+  if (per) q.per = per;
   // the qualifier regex only runs where a word stands right before the amount
   const qualifier =
     /\s/.test(text[core.start - 1] ?? '') && /\p{L}/u.test(text[core.start - 2] ?? '')
@@ -675,6 +681,24 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
     q.qualifierStart = core.start - qualifier[0].length + qualifier[0].indexOf(qualifier[1]);
   }
   return q;
+}
+
+/**
+ * "per day", "a year", "each day", "every month", "per annum", "annually": the span of time an amount is a rate
+ * over. Not "a year ago", "a day earlier" (a time, not a rate). Sticky at the amount's end: a bounded look.
+ */
+const RATE =
+  /[ \u00a0]+(?:(?:per|a|an|each|every)[ \u00a0]+(hour|day|week|month|year|annum)|(hourly|daily|weekly|monthly|annually|yearly))(?![\p{L}\p{N}])/iuy;
+const NOT_RATE = /^[ \u00a0]+(?:ago|earlier|later|before|after|from|since|old)(?![\p{L}])/iu;
+
+function rateAfter(text: string, end: number): RatePeriod | undefined {
+  RATE.lastIndex = end;
+  const m = RATE.exec(text);
+  if (!m || NOT_RATE.test(text.slice(RATE.lastIndex, RATE.lastIndex + 12))) return undefined;
+  const word = (m[1] ?? m[2]).toLowerCase();
+  if (word === 'annum' || word === 'annually' || word === 'yearly') return 'year';
+  if (word === 'daily') return 'day';
+  return word.replace(/ly$/, '') as RatePeriod;
 }
 
 /** Years, dates, ordinals in names, section numbers: numbers that are not amounts. */
@@ -726,6 +750,9 @@ function isPlural(word: string): boolean {
 }
 
 function measureUnit(word: string, text: string, start: number, end: number): { unit: Unit; factor: number } {
+  // "−452 degrees Fahrenheit", "30 °C": temperatures keep their scale (no conversion: a reader quotes it as written)
+  if (/^(?:° ?f|degrees? fahrenheit)/.test(word)) return { unit: 'degF', factor: 1 };
+  if (/^(?:° ?c|degrees? (?:celsius|centigrade))/.test(word)) return { unit: 'degC', factor: 1 };
   if (/^(?:km²|km2|sq\.? ?km|square (?:kilomet|km))/.test(word)) return { unit: 'km2', factor: 1 };
   if (/^(?:mi²|sq\.? ?mi|square mile)/.test(word)) return { unit: 'mi2', factor: 1 };
   if (/^(?:km|kilomet)/.test(word)) return { unit: 'km', factor: 1 };
@@ -867,6 +894,8 @@ const UNIT_LABELS: Record<string, string> = {
   MW: 'MW',
   GW: 'GW',
   bp: 'bp',
+  degF: '°F',
+  degC: '°C',
 };
 
 /** A value for display: "US$845 million", "29%", "50 billion lb", "600,000 km²", "37 years", "600". */

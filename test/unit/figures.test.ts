@@ -382,3 +382,91 @@ test('a label beside a figure drops the words the figure already says', () => {
   assert.equal(subjectBeyondText('90 known minerals', 'known minerals'), '');
   assert.equal(subjectBeyondText('29 percent', 'reciprocal tariff on imports'), 'reciprocal tariff on imports');
 });
+
+describe('figure shapes: signs, ranges, rates, implied counts', () => {
+  const figuresOf = (text: string) => extractFigures([marked('p1', text)]);
+
+  test('"−452 degrees Fahrenheit" is −452 with a temperature unit, not a count of degrees', () => {
+    const [cold] = figuresOf('Liquefied hydrogen is stored at −452 degrees Fahrenheit in insulated tanks.');
+    assert.equal(cold.text, '−452 degrees Fahrenheit');
+    assert.equal(cold.value, -452);
+    assert.equal(cold.unit, 'degF');
+    assert.equal(cold.subject, 'Liquefied hydrogen');
+    const [warm] = figuresOf('Warming must stay below 2°C this century.');
+    assert.deepEqual([warm.value, warm.unit], [2, 'degC']);
+  });
+
+  test('"from 35% to 21%": two figures, from and to, measuring the same thing', () => {
+    const figures = figuresOf('The 2017 law cut the corporate tax rate from 35% to 21%.');
+    assert.deepEqual(
+      figures.map(f => [f.text, f.range, f.subject]),
+      [
+        ['35%', 'from', 'corporate tax rate'],
+        ['21%', 'to', 'corporate tax rate'],
+      ],
+    );
+  });
+
+  test('"6% to 9%" and "between 0.6% and 2.3% of …" are ranges; "15% in 2027 and 30% in 2028" is not', () => {
+    assert.deepEqual(
+      figuresOf('Analysts expect tariff revenue to grow 6% to 9% next year.').map(f => f.range),
+      ['from', 'to'],
+    );
+    const between = figuresOf('Mining used between 0.6% and 2.3% of all U.S. electricity demand in 2023.');
+    assert.deepEqual(
+      between.map(f => [f.range, f.subject]),
+      [
+        ['from', 'share of all U.S. electricity demand'],
+        ['to', 'share of all U.S. electricity demand'],
+      ],
+    );
+    const phased = figuresOf('The plan sets a tariff on refined copper of 15% in 2027 and 30% in 2028.');
+    assert.deepEqual(
+      phased.map(f => f.range),
+      [undefined, undefined],
+    );
+  });
+
+  test('rates: "130 ships per day", "$5 billion a year", "$20,000 annually"; "a year ago" is no rate', () => {
+    const [ships] = figuresOf('Before the drought, about 130 ships per day transited the canal.');
+    assert.deepEqual([ships.text, ships.value, ships.unit, ships.per, ships.qualifier], ['130 ships', 130, 'count', 'day', 'about']);
+    const [cost] = figuresOf('The program costs $5 billion a year.');
+    assert.deepEqual([cost.text, cost.per], ['$5 billion', 'year']);
+    const [withdrawals] = figuresOf('Families can withdraw up to $20,000 annually for tuition.');
+    assert.equal(withdrawals.per, 'year');
+    const [then] = figuresOf('The program cost $5 billion a year ago.');
+    assert.equal(then.per, undefined);
+  });
+
+  test('a count with an implied unit: "about 130 each day" after "ships" counts ships', () => {
+    const [ships] = figuresOf('Ships transited the canal freely before the drought, about 130 each day.');
+    assert.deepEqual([ships.text, ships.value, ships.unit, ships.per, ships.subject], ['130', 130, 'count', 'day', 'ships']);
+    const [, later] = figuresOf('In 2023, 130 ships crossed daily; now about 40 each day do.');
+    assert.deepEqual([later.value, later.subject, later.per], [40, 'ships', 'day']);
+    assert.deepEqual(
+      figuresOf('The index rose to 130 each day of the week.').map(f => f.text),
+      [],
+      'no plural noun to count: not a figure',
+    );
+  });
+});
+
+describe('numbers in note titles and URLs are not figures', () => {
+  test('only the body’s amounts are figures', () => {
+    const report = parseReport(
+      [
+        '# Port Security',
+        '',
+        'The coast guard inspected 420 vessels in 2024, see https://example.org/reports/800-vessels-2050%25 for the list.[^1]',
+        '',
+        '[^1]: U.S. Coast Guard, "800 Vessels Detained, Up 2050%," May 30, 2025, https://example.org/2050%-800-vessels.',
+        '',
+      ].join('\n'),
+      { source: 'port.md' },
+    );
+    assert.deepEqual(
+      report.figures.map(f => f.text),
+      ['420 vessels'],
+    );
+  });
+});
