@@ -18,6 +18,7 @@ import { figuresMatching, type FigureRef } from './figureMatch';
 import { analyseNote, analyseNoteSteps, inNoteRanges, MAX_NOTE_LENGTH, type CitedKey, type NoteAnalysis } from './note';
 import { Pace, runSteps, type Steps } from './steps';
 import { CLAIM_STOP_WORDS, MONTH_NAMES } from './text';
+import { whatItMeasures } from './figures';
 
 export type CheckSeverity = 'error' | 'warning' | 'information';
 export type CheckCode =
@@ -666,7 +667,7 @@ function* wrongLocators(text: string, analysis: NoteAnalysis, library: Library, 
       severity: 'warning',
       start: at.start,
       end: at.end,
-      message: `"${key.locator}" does not hold the figure this sentence cites: the report gives ${ref.figure.qualifier ? ref.figure.qualifier + ' ' : ''}${ref.figure.text} for ${ref.figure.subject} in ${where}.`,
+      message: `"${key.locator}" does not hold the figure this sentence cites: the report gives ${ref.figure.qualifier ? ref.figure.qualifier + ' ' : ''}${ref.figure.text} for ${whatItMeasures(ref.figure)} in ${where}.`,
       figure: {
         reportId: report.id,
         figureId: ref.figure.id,
@@ -790,7 +791,7 @@ function contradiction(text: string, quantity: Quantity, entry: IndexedFigure): 
     severity: confident ? 'warning' : 'information',
     start,
     end: quantity.end,
-    message: `"${said}" disagrees with the report: it gives ${reportSays} for ${figure.subject} (${where}).`,
+    message: `"${said}" disagrees with the report: it gives ${reportSays} for ${whatItMeasures(figure)} (${where}).`,
     figure: { reportId: report.id, figureId: figure.id, paragraph: figure.paragraph, text: figure.text, qualifier: figure.qualifier },
     // the fix writes the report's number: only when the note's looks like a mistyping of it
     ...(confident ? { replacement: replacementText(text, quantity, figure) } : {}),

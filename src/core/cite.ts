@@ -275,7 +275,7 @@ function figureItem(report: Report, figure: Figure, numbers: Map<string, number>
   const number = numbers.get(figure.paragraph);
   const base = {
     target: { reportId: report.id, kind: 'figure' as const, id: figure.id },
-    label: `${figure.text} \u2014 ${clip(figure.subject, 50)}`,
+    label: figure.subject ? `${figure.text} \u2014 ${clip(figure.subject, 50)}` : figure.text,
     filterText: `${figure.text} ${figure.value} ${figure.subject} ${figure.sentence}`,
     report,
     figure,

@@ -389,7 +389,12 @@ function describe(c: Context): Described {
     skipRangePartner(skipAmountAside(c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW))),
   );
   const found = describeBy(c, before, after);
-  let subject = tidy(found.subject) || tidy(sentenceSubject(c)?.text ?? '') || tidy(join(openingWords(c.tokens))) || fallbackSubject(q);
+  // Right or silent: a duration with nothing to anchor it ("44 years later"), or a sentence with no subject
+  // to fall back on, gets no subject rather than the sentence's first words
+  const isDuration = DURATION_UNITS.has(q.unit);
+  let subject = tidy(found.subject) || (isDuration ? '' : tidy(sentenceSubject(c)?.text ?? ''));
+  // not a noun phrase: "away from the mining site", "for a period"
+  if (/^(?:away|for|from|to|with|by|at|as|than)\b/i.test(subject)) subject = '';
   // "the purchase of a first home (subject to a $10,000 limit)": a limit on what the parenthesis follows
   if (/^\p{Ll}+$/u.test(subject)) {
     const open = before.findIndex((t, j) => j < 8 && (t.text === '(' || t.text === ')'));
@@ -407,29 +412,8 @@ function describe(c: Context): Described {
   return { subject, owner: found.owner };
 }
 
-const openingWordsCache = new WeakMap<Token[], Token[]>();
-
-/** The sentence's first six plain words, found once per sentence (not once per figure in it). */
-function openingWords(tokens: Token[]): Token[] {
-  let words = openingWordsCache.get(tokens);
-  if (!words) {
-    words = [];
-    for (let i = 0; i < tokens.length && words.length < 6; i++) if (isPlainWord(tokens[i])) words.push(tokens[i]);
-    openingWordsCache.set(tokens, words);
-  }
-  return words;
-}
-
-/** When the sentence has no other words: say at least what kind of amount it is. */
-function fallbackSubject(q: Quantity): string {
-  if (q.counted) return q.counted;
-  if (q.unit === 'percent') return 'percentage';
-  if (/^[A-Z]{3}$/.test(q.unit)) return 'amount of money';
-  if (['years', 'months', 'weeks', 'days', 'hours'].includes(q.unit)) return 'duration';
-  return 'quantity';
-}
-
 const WINDOW = 60;
+const DURATION_UNITS = words('years months weeks days hours');
 
 /** Index of the first token starting at or after `offset` (binary search). */
 function firstAtOrAfter(tokens: Token[], offset: number): number {
@@ -449,7 +433,10 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
   const k = before[0] && ['at', 'about', 'around', 'of'].includes(before[0].lower) ? 1 : 0;
   // "60% ($752.0 billion)": the same thing in another unit
   if (before[k]?.text === '(' && before[k + 1]?.amount && c.previousSubject) return { subject: c.previousSubject };
-  if (before[k]?.text === '(') return parenthetical(c, before, k + 1, after);
+  if (before[k]?.text === '(') {
+    const inside = parenthetical(c, before, k + 1, after);
+    if (inside.subject) return inside;
+  }
 
   // "0.6% in 2025 and 1.7% in 2027", "50% on X and 25% on Y": the same measure as the amount before, for another year or thing
   const sibling = siblingOf(c, before, after);
@@ -690,7 +677,7 @@ function duration(c: Context, before: Token[], after: Token[]): Described {
 /** Verbs of change: "exports increased from $X to $Y", "the balance went from a surplus of … to a deficit of …". */
 const CHANGE_VERBS = words(`increased increase increases rose rise rises risen fell fall falls fallen grew grow grows grown declined decline
   declines dropped drop drops went go goes climbed climbs jumped surged doubled tripled shrank expanded moved shifted changed decreased
-  decrease decreases`);
+  decrease decreases rising falling growing declining dropping increasing decreasing climbing`);
 /** Verbs that change an object: "cut the corporate tax rate from 35% to 21%", "increase the price of natural gas by 0.01%". */
 const CHANGE_OBJECT_VERBS = words(`cut cuts reduce reduces reduced lower lowers lowered raise raises raised increase increases increased
   decrease decreases decreased underestimate underestimates underestimated overestimate overestimates overestimated boost boosts boosted`);
@@ -824,7 +811,7 @@ function changeOf(c: Context, before: Token[], after: Token[]): string | undefin
       i += 3;
       continue;
     }
-    if (t.amount || /^\d{4}$/.test(t.text) || ['from', 'to', 'by', 'in', 'between', 'and', 'or', ','].includes(t.lower)) {
+    if (t.amount || /^\d{4}$/.test(t.text) || isAdverbLy(t) || ['from', 'to', 'by', 'in', 'between', 'and', 'or', ','].includes(t.lower)) {
       i++;
       continue;
     }
@@ -847,8 +834,10 @@ function changeOf(c: Context, before: Token[], after: Token[]): string | undefin
         if (ante.words.length) return measured(join(ante.words));
       }
     }
-    // "start at $900 per metric ton, increase to $1,200 in 2025": the verb shares the subject of the amount before
-    if (before[j]?.text === ',' && c.previousSubject) return measured(c.previousSubject.replace(/ (?:in|by) \d{4}$/, ''));
+    // "start at $900 per metric ton, increase to $1,200 in 2025", "reached $180 billion before dropping to $40
+    // billion": the verb shares the subject of the amount before
+    const participle = t.lower.endsWith('ing') && ['before', 'after', 'while', 'then'].includes(before[j]?.lower ?? '');
+    if ((before[j]?.text === ',' || participle) && c.previousSubject) return measured(c.previousSubject.replace(/ (?:in|by) \d{4}$/, ''));
     const subject = clauseSubject(c, before, i + 1);
     return subject && !PRONOUNS.has(subject.toLowerCase()) ? measured(resolveReference(c, subject)) : undefined;
   }
@@ -1049,7 +1038,7 @@ function clauseSubject(c: Context, before: Token[], at: number): string | undefi
   if (before[i]?.text === ',') {
     const relative = before[i + 1] && ['which', 'who', 'that'].includes(before[i + 1].lower);
     if (!relative) {
-      const close = before.findIndex((t, j) => j > i && j <= i + 10 && t.text === ',');
+      const close = before.findIndex((t, j) => j > i && j <= i + 20 && t.text === ',');
       if (close > 0) i = close + 1;
     }
   }
@@ -1167,9 +1156,11 @@ function sentenceSubject(c: Context): { text: string } | undefined {
   const comma = tokens.slice(0, 5).findIndex(t => t.text === ',');
   if (comma > 0 && comma < 5 && !isProperRun(tokens.slice(0, comma))) i = comma + 1;
   // "According to Mexican government data, the United States …", "While TVL accounts for defi across blockchains, protocols …"
-  else if (tokens[0] && INTRODUCTIONS.has(tokens[0].lower)) {
-    const far = tokens.findIndex((t, j) => j < 18 && t.text === ',');
-    if (far > 0) i = far + 1;
+  // "At the height of the boom, in late 2021, TVL …": one introductory phrase after another
+  while (tokens[i] && INTRODUCTIONS.has(tokens[i].lower)) {
+    const far = tokens.findIndex((t, j) => j > i && j < i + 18 && t.text === ',');
+    if (far < 0) break;
+    i = far + 1;
   }
   if (tokens[i] && DETERMINERS.has(tokens[i].lower)) i++;
   const words: Token[] = [];
@@ -1177,7 +1168,7 @@ function sentenceSubject(c: Context): { text: string } | undefined {
     const t = tokens[i];
     if (
       isPlainWord(t) &&
-      !LINK_VERBS.has(t.lower) &&
+      (!LINK_VERBS.has(t.lower) || (t.lower === 'total' && !words.length)) &&
       !KNOWN_VERBS.has(t.lower) &&
       !VERBS_S.has(t.lower) &&
       !(words.length && /[^e]ed$/.test(t.lower))
@@ -1252,6 +1243,15 @@ function tidy(subject: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:the|a|an|that|this|these|those)\s+/i, '');
+}
+
+/**
+ * What a figure measures, for a sentence of a message: its subject; when Dossier was unsure of it, the
+ * section it stands in, marked as such ("a figure in “Trade Balance”"); else "a figure of the report".
+ */
+export function whatItMeasures(figure: Pick<Figure, 'subject' | 'context'>): string {
+  if (figure.subject) return figure.subject;
+  return figure.context ? `a figure in “${figure.context}”` : 'a figure of the report';
 }
 
 /**

@@ -106,8 +106,10 @@ export interface Figure {
   per?: 'hour' | 'day' | 'week' | 'month' | 'year';
   /** one end of a range the sentence gives ("from 35% to 21%", "6% to 9%", "between 0.6% and 2.3%") */
   range?: 'from' | 'to';
-  /** what it measures, in words from the sentence */
+  /** what it measures, in words from the sentence; empty when the sentence does not say clearly (right or silent) */
   subject: string;
+  /** when `subject` is empty: the heading of the section the figure stands in, as context (not what it measures) */
+  context?: string;
   /** id of the paragraph it appears in (of its table, for a table's cell) */
   paragraph: string;
   /** id of the table whose cell it is: its subject is the cell's row label and column header */

@@ -26,6 +26,7 @@ import type { Dossier } from './dossier';
 import { memoText } from './escape';
 import type { Library } from './library';
 import type { Figure, Footnote, Report, Section } from './model';
+import { whatItMeasures } from './figures';
 import { MAX_NOTE_LENGTH } from './note';
 import { paragraphNumbers } from './paragraphs';
 import { lineColumns } from './text';
@@ -624,7 +625,7 @@ class Tools implements DossierTools {
         value: figure.value,
         unit: figure.unit,
         qualifier: figure.qualifier,
-        measures: figure.subject,
+        measures: whatItMeasures(figure),
         sentence: figure.sentence,
       },
     };

@@ -34,7 +34,13 @@ const target = (reportId: string, kind: ReportTarget['kind'], id: string): Repor
 export function figureCard(library: Library, report: Report, figure: Figure, alsoIn: readonly Report[] = []): vscode.MarkdownString {
   const card = newCard();
   const label = figure.qualifier ? `${figure.qualifier} ${figure.text}` : figure.text;
-  card.appendMarkdown(`$(symbol-number) **${escapeMarkdown(label)}**${figure.subject ? ` — ${escapeMarkdown(figure.subject)}` : ''}\n\n`);
+  // no subject when the sentence does not say what the figure measures: the section, marked as context
+  const measures = figure.subject
+    ? ` — ${escapeMarkdown(figure.subject)}`
+    : figure.context
+      ? ` — ${escapeMarkdown(vscode.l10n.t('in section “{0}”', figure.context))}`
+      : '';
+  card.appendMarkdown(`$(symbol-number) **${escapeMarkdown(label)}**${measures}\n\n`);
   if (figure.sentence) card.appendMarkdown(`> ${boldFigure(figure.sentence, figure.text)}\n\n`);
   const place = library.paragraph(report.id, figure.paragraph);
   // the report's title only when the library holds several

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractFigures, splitSentences, subjectBeyondText, type MarkedParagraph } from '../../src/core/figures';
+import { extractFigures, splitSentences, subjectBeyondText, whatItMeasures, type MarkedParagraph } from '../../src/core/figures';
 import { parseReport } from '../../src/core/parse';
 import type { Figure } from '../../src/core/model';
 import { assertLinear } from './linear';
@@ -368,7 +368,8 @@ describe('extractFigures: properties', () => {
           const p = paragraphs.find(x => x.id === f.paragraph)!;
           assert.ok(f.sentence.includes(f.text));
           assert.ok(p.text.includes(f.sentence));
-          assert.ok(f.subject.length > 0);
+          // right or silent: a subject may be empty when nothing in the sentence says what is measured
+          assert.equal(typeof f.subject, 'string');
           for (const n of f.footnotes) assert.ok(p.markers.some(m => m.n === n));
         });
       }),
@@ -467,6 +468,38 @@ describe('numbers in note titles and URLs are not figures', () => {
     assert.deepEqual(
       report.figures.map(f => f.text),
       ['420 vessels'],
+    );
+  });
+});
+
+describe('right or silent: no subject rather than a wrong one', () => {
+  test('a duration the sentence does not anchor, or words that are no noun phrase, get no subject', () => {
+    const [later] = extractFigures([marked('p1', 'The analysis showed that some organisms still live in the tracks 44 years later.')]);
+    assert.deepEqual([later.text, later.subject], ['44 years', '']);
+    const [far] = extractFigures([marked('p1', 'Noise could rise in areas up to 500 kilometers away from the site.')]);
+    assert.deepEqual([far.text, far.subject], ['500 kilometers', '']);
+  });
+
+  test('a figure without a subject keeps its section heading as context, named as such in messages', () => {
+    const report = parseReport(
+      [
+        '# Seabed Mining',
+        '',
+        '## Environmental Effects',
+        '',
+        'The analysis showed that some organisms still live in the tracks 44 years later.',
+        '',
+      ].join('\n'),
+      { source: 'seabed.md' },
+    );
+    const [later] = report.figures;
+    assert.deepEqual([later.subject, later.context], ['', 'Environmental Effects']);
+    assert.equal(whatItMeasures(later), 'a figure in “Environmental Effects”');
+    assert.equal(whatItMeasures({ subject: 'exports to Mexico' }), 'exports to Mexico');
+    const seed = parseReport(SEED, { source: 'us-pakistan-relations-in-flux.txt' });
+    assert.ok(
+      seed.figures.every(f => f.subject && f.context === undefined),
+      'every figure of the seed says what it measures',
     );
   });
 });

@@ -81,6 +81,14 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     // Figures are an extra; a bug there must not make the report unreadable.
     warnings.push(`Figures could not be extracted: ${errorMessage(error)}`);
   }
+  // right or silent: a figure whose sentence does not say what it measures keeps its section's heading as context
+  if (figures.some(f => !f.subject)) {
+    const sectionOf = new Map(sections.flatMap(s => s.paragraphs.map(p => [p.id, s.title] as const)));
+    for (const f of figures) {
+      const title = f.subject ? undefined : sectionOf.get(f.paragraph);
+      if (title) f.context = title;
+    }
+  }
   // figures come in reading order, so each paragraph's are one run
   for (let i = 0; i < figures.length;) {
     let j = i;
