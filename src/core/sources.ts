@@ -118,7 +118,9 @@ export function noteSentences(text: string): string[] {
     }
     if (straight || c > 0) continue;
     if (text[j] !== ' ' || !/[\p{Lu}\p{N}"“‘(]/u.test(text[j + 1] ?? '')) continue;
-    if (ch === '.' && j === i + 1 && NOTE_ABBREVIATION.test(text.slice(Math.max(start, i - 10), i))) continue;
+    // "Executive Order (E.O.) 14285": an abbreviation inside parentheses ends no sentence either
+    if (ch === '.' && (j === i + 1 || text.slice(i + 1, j) === ')') && NOTE_ABBREVIATION.test(text.slice(Math.max(start, i - 10), i)))
+      continue;
     out.push(text.slice(start, j));
     start = j + 1;
     inStraight = straight;
@@ -242,8 +244,23 @@ function citation(piece: string, introduced: boolean): Source | undefined {
     !titleFirst &&
     (parts.length >= 3 || agencyAndTitle || (introduced && parts.length === 2 && isAgency(parts[0]!))) &&
     !isStop(parts[1] ?? '1')
-  )
+  ) {
     source.authors = authorsOf(parts[i++]!);
+    // "White House, Office of Science and Technology Policy, Title": the agency's office is part of the author;
+    // "New York State Department of Environmental Conservation, New York State Department of Public Service,
+    // Title": two agencies are two authors. Only while a title still follows.
+    while (
+      source.authors.length === 1 &&
+      ORGANISATION.test(source.authors[0]!) &&
+      i + 1 < parts.length &&
+      !isStop(parts[i + 1]!) &&
+      bylineLike(parts[i]!) &&
+      ORGANISATION.test(parts[i]!)
+    ) {
+      if (SUB_UNIT.test(parts[i]!)) source.authors = [`${source.authors[0]}, ${parts[i++]}`];
+      else source.authors.push(parts[i++]!);
+    }
+  }
   // a title may hold a serial list: "Dependents, Standard Deduction, and Filing Information"
   let end = i + 1;
   for (let k = i + 1; k < parts.length && !isStop(parts[k]!); k++) if (/^(?:and|or)\s/.test(parts[k]!)) end = k + 1;
@@ -260,6 +277,8 @@ function fillRest(source: Source, rest: string): void {
   const date = (released ? parseDate(released[1]!) : undefined) ?? parseDate(rest);
   if (date) source.date = date;
   if (source.container) return;
+  // "speech at the Vienna Macroeconomics Workshop, …, Vienna, Austria": an event and its place, no outlet
+  if (EVENT.test(rest.trim())) return;
   const container = withoutDates(rest)
     .split(/[,.]\s+|,|\(/)
     .map(s => trimEndOf(trimStartOf(s, ',.;:', true), ',.;:', true))
@@ -269,6 +288,9 @@ function fillRest(source: Source, rest: string): void {
     .find(s => s.length > 0 && !parseDate(s, true) && !/^\d/.test(s) && /^[\p{Lu}\p{N}]/u.test(s));
   if (container) source.container = container;
 }
+
+/** What follows the title of a talk: "speech at …", "remarks before …", "testimony before …". */
+const EVENT = /^,?\s*(?:speech|remarks|keynote|address|testimony|presentation|statement)\s+(?:at|to|before|delivered)\b/i;
 
 const MONTH_DATE =
   /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?:19|20)\d{2}\b|\b\d{1,2}\s+(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\s+(?:19|20)\d{2}\b/g;
@@ -347,6 +369,12 @@ function looksLikeName(part: string): boolean {
   return words.length >= 2 && words.length <= 5 && words.every(w => /^[\p{Lu}][\p{L}.'’-]*$/u.test(w));
 }
 
+/** Words of an organisation's name: "Securities and Exchange Commission", "Office of Science and Technology Policy". */
+const ORGANISATION =
+  /\((?:\p{Lu}|&)+\)|\b(?:Administration|Agency|Association|Authority|Bank|Board|Bureau|Center|Centre|Commission|Committee|Council|Department|Foundation|Fund|House|Institute|Ministry|Office|Organi[sz]ation|Service|Subcommittee|University)\b/u;
+/** An office of the agency named before it ("Office of …", "Subcommittee on …"), not an agency of its own. */
+const SUB_UNIT = /^(?:Office|Subcommittee|Committee|Bureau|Division|Directorate|Branch|Program|Staff)\s+(?:of|on|for)\b/;
+
 /** "A, B, and C", "Jeffrey S. Rutherford et al." (the first author stands for all), an agency. */
 function authorsOf(text: string): string[] {
   const t = trimEndOf(text.trim(), ',;:')
@@ -355,9 +383,7 @@ function authorsOf(text: string): string[] {
   if (!t) return [];
   const names = splitNames(t);
   // "Securities and Exchange Commission": an agency's name, not two people
-  const organisation =
-    /\((?:\p{Lu}|&)+\)|\b(?:Administration|Agency|Association|Authority|Bank|Board|Bureau|Center|Centre|Commission|Committee|Council|Department|Foundation|Fund|Institute|Ministry|Office|Organi[sz]ation|Service|University)\b/u;
-  return names.length > 1 && (names.some(n => !n.includes(' ')) || organisation.test(t)) ? [t] : names;
+  return names.length > 1 && (names.some(n => !n.includes(' ')) || ORGANISATION.test(t)) ? [t] : names;
 }
 
 function ordered(source: Source): Source {
@@ -410,12 +436,17 @@ const normTitle = (title: string) =>
 export function resolveReferences(notes: readonly { n: number; text: string; source: Source }[]): Map<number, number> {
   const refers = new Map<number, number>();
   const root = (n: number) => refers.get(n) ?? n;
+  // "(hereinafter IEA, 2019)": the short form later notes use for this one ("IEA, 2019." or "LBNL 2024 report, p. 59.")
+  const shortForms = new TitleTrie();
   // The titles of earlier notes that repeat nothing, so a short form finds the nearest one equal to its
   // title, a prefix of it or extending it in one walk, not by comparing with every earlier note.
   const titles = new TitleTrie();
   notes.forEach((note, index) => {
+    const short = isIbid(note.text) ? undefined : shortFormUsed(shortForms, note.text);
     if (isIbid(note.text)) {
       if (index > 0) refers.set(note.n, root(notes[index - 1].n));
+    } else if (short !== undefined) {
+      refers.set(note.n, root(notes[short].n));
     } else {
       const s = note.source;
       const title = s.title === undefined ? undefined : normTitle(s.title);
@@ -425,8 +456,35 @@ export function resolveReferences(notes: readonly { n: number; text: string; sou
       }
     }
     if (note.source.title !== undefined && note.source.title !== '' && !refers.has(note.n)) titles.add(normTitle(note.source.title), index);
+    // only the note's first source is the note's source: a short form named for a later one ("…; Allseas,
+    // “Hidden Gem,” … (hereinafter Allseas, “Hidden Gem”)") would resolve to the first
+    const first = splitTopLevel(note.text)[0] ?? '';
+    HEREINAFTER.lastIndex = 0;
+    for (let m = HEREINAFTER.exec(first); m; m = HEREINAFTER.exec(first)) {
+      const name = normTitle(m[1]!);
+      if (name.length >= 3) shortForms.add(name, index);
+    }
   });
   return refers;
+}
+
+const HEREINAFTER = /\(hereinafter,?\s+([^()]{1,200})\)/gi;
+/** A word of a locator that may follow a short form ("p 1429", "pp 4 5", "table 2"), normalised. */
+const LOCATOR_WORD = /^(?:p|pp|para|paras|ch|sec|section|table|figure|fig|note|at|and|[0-9][0-9a-z]*)$/;
+
+/**
+ * The earlier note whose "hereinafter" short form a note's text, or one of its sentences, opens with:
+ * "Fan Zhang et al., 2017, p. 1429." after "(hereinafter Fan Zhang et al., 2017)". Whole words only.
+ */
+function shortFormUsed(shortForms: TitleTrie, text: string): number | undefined {
+  for (const sentence of noteSentences(text).slice(0, 4)) {
+    const said = normTitle(sentence);
+    const found = shortForms.longestPrefix(said);
+    // the short form and at most a locator ("p 1429"): a full source that opens with an agency's name is not one
+    const rest = found ? said.slice(found.length).trim() : '';
+    if (found && (rest === '' || rest.split(' ').every(word => LOCATOR_WORD.test(word)))) return found.index;
+  }
+  return undefined;
 }
 
 /** A radix tree node: the title spelled by the edges from the root ends here or passes through. */
@@ -473,6 +531,22 @@ class TitleTrie {
       pos += common;
     }
     node.here = index;
+  }
+
+  /** The latest index of the longest title that is `text` or starts it, ending at a word break. */
+  longestPrefix(text: string): { index: number; length: number } | undefined {
+    let found: { index: number; length: number } | undefined;
+    let node = this.root;
+    let pos = 0;
+    for (;;) {
+      if (node.here >= 0 && (pos === text.length || text[pos] === ' ')) found = { index: node.here, length: pos };
+      if (pos === text.length) break;
+      const edge = node.edges.get(text[pos]!);
+      if (!edge || !text.startsWith(edge.label, pos)) break;
+      node = edge.node;
+      pos += edge.label.length;
+    }
+    return found;
   }
 
   /** The latest index whose title equals `title`, is a prefix of it, or starts with it. */

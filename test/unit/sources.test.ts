@@ -281,3 +281,91 @@ describe('sources: government and think-tank note shapes', () => {
     );
   });
 });
+
+describe('note shapes of real reports', () => {
+  test('"Executive Order (E.O.) 14285 of April 24, 2025": the abbreviation in parentheses ends no sentence, the agency is the author', () => {
+    assert.deepEqual(
+      parseSource(
+        'Executive Office of the President, Executive Order (E.O.) 14285 of April 24, 2025, "Unleashing America\'s Offshore Critical Minerals and Resources," 90 Federal Register 17735, April 29, 2025 (hereinafter E.O. 14285).',
+      ),
+      {
+        authors: ['Executive Office of the President'],
+        title: "Unleashing America's Offshore Critical Minerals and Resources",
+        container: 'Federal Register',
+        date: '2025-04-29',
+      },
+    );
+  });
+
+  test('an agency then its office, then an unquoted title: the office is part of the author, the title is the title', () => {
+    assert.deepEqual(
+      parseSource(
+        'White House, Office of Science and Technology Policy, Climate and Energy Implications of Crypto-Assets in the United States, September 2022, p. 5.',
+      ),
+      {
+        authors: ['White House, Office of Science and Technology Policy'],
+        title: 'Climate and Energy Implications of Crypto-Assets in the United States',
+        date: '2022-09',
+      },
+    );
+    const cftc = parseSource(
+      'Commodity Futures Trading Commission, Subcommittee on Digital Assets and Blockchain Technology Advisory Committee, Decentralized Finance, January 8, 2024, p. 6, https://www.cftc.gov/media/10106/download.',
+    );
+    assert.deepEqual(
+      [cftc.authors, cftc.title, cftc.container, cftc.date],
+      [
+        ['Commodity Futures Trading Commission, Subcommittee on Digital Assets and Blockchain Technology Advisory Committee'],
+        'Decentralized Finance',
+        undefined,
+        '2024-01-08',
+      ],
+    );
+  });
+
+  test('two agencies before an unquoted title are two authors', () => {
+    const geis = parseSource(
+      'New York State Department of Environmental Conservation, New York State Department of Public Service, Draft Generic Environmental Impact Statement for Cryptocurrency Mining Operations, prepared by Ramboll Americas, May 2025, https://dec.ny.gov/geis.pdf.',
+    );
+    assert.deepEqual(
+      [geis.authors, geis.title, geis.container, geis.date],
+      [
+        ['New York State Department of Environmental Conservation', 'New York State Department of Public Service'],
+        'Draft Generic Environmental Impact Statement for Cryptocurrency Mining Operations',
+        undefined,
+        '2025-05',
+      ],
+    );
+  });
+
+  test('a speech: its venue and city are no outlet', () => {
+    const speech = parseSource(
+      'See Christopher J. Waller, Member of the Board of Governors of the Federal Reserve System, "Centralized and Decentralized Finance—Substitutes or Complements?," speech at the Vienna Macroeconomics Workshop, organized by the Institute of Advanced Studies, Vienna, Austria, October 22, 2024, https://www.bis.org/review/r241021c.htm.',
+    );
+    assert.deepEqual(
+      [speech.authors, speech.title, speech.container, speech.date],
+      [['Christopher J. Waller'], 'Centralized and Decentralized Finance—Substitutes or Complements?', undefined, '2024-10-22'],
+    );
+  });
+
+  test('"hereinafter" short forms: a later note that opens with one (and at most a locator) is that source', () => {
+    const notes = [
+      'Fan Zhang et al., "REM: Resource-Efficient Mining for Blockchains," Proceedings of the 26th USENIX Security Symposium, August 16-18, 2017, p. 1429 (hereinafter Fan Zhang et al., 2017).',
+      'George Kamiya, "Bitcoin Energy Use—Mined the Gap," International Energy Agency (IEA), July 5, 2019 (hereinafter IEA, 2019).',
+      'EIA, "Tracking Electricity Consumption from U.S. Cryptocurrency Mining Operations," Today in Energy, February 1, 2024, https://www.eia.gov/x (hereinafter EIA, "Electricity from U.S. Cryptocurrency Mining," 2024).',
+      'Fan Zhang et al., 2017, p. 1429.',
+      'IEA, 2019.',
+      'Total U.S. electricity demand was 3,900 TWh in 2023. EIA, "Electricity from U.S. Cryptocurrency Mining," 2024.',
+      // a full source that opens with the same words is its own
+      'IEA, 2019, "Another Study," https://www.iea.org/other.',
+      'IEA, "World Energy Outlook," 2019.',
+    ].map((text, i) => ({ n: i + 1, text, source: parseSource(text) }));
+    assert.deepEqual(
+      [...resolveReferences(notes)],
+      [
+        [4, 1],
+        [5, 2],
+        [6, 3],
+      ],
+    );
+  });
+});
