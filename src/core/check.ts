@@ -56,6 +56,8 @@ interface IndexedFigure {
   own: Set<string>;
   /** the names its subject holds ("Bangladesh", "Vietnam"), when its sentence has other amounts */
   names: Set<string>;
+  /** its sentence states other amounts too */
+  listed: boolean;
   sentence: Set<string>;
   /** the years, quarters and relative years its part of the sentence names */
   times: Set<string>;
@@ -297,15 +299,17 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
         // it comes from outside the sentence, a table's headers): a subject read across two amounts does not
         const inSubject = entry.subject.has(word);
         const inOwn = entry.own.has(word) || (inSubject && !entry.sentence.has(word));
-        scored.score += weight * (inSubject && inOwn ? 2 : inOwn ? OWN_PART : 1);
+        scored.score += weight * (inSubject && inOwn ? 2 : inOwn ? OWN_PART : inSubject || !entry.listed ? 1 : OTHER_PART);
         if (inSubject) scored.subjectHits++;
         if (own && inOwn) scored.attached++;
         // words of another amount's part of the note's sentence add to the score, not to the evidence
         if (own) scored.shared++;
       }
     }
+    // "seven ISA exploration contracts" counts what the report's "five ISA exploration contracts" counts, not
+    // its "three contracts for polymetallic nodules": every word of the counted noun is in the figure's sentence
     const countsTheSame = (entry: IndexedFigure) =>
-      counted.size === 0 || [...counted].some(w => entry.subject.has(w) || entry.sentence.has(w));
+      counted.size === 0 || [...counted].every(w => entry.subject.has(w) || entry.sentence.has(w));
     for (const s of byEntry.values()) {
       if (companions.length && statesCompanion(index, s.entry, companions)) confirm(s);
       if (countsTheSame(s.entry) && s.attached > 0 && (s.subjectHits > 0 || s.shared >= 3) && s.score >= minScore) out.push(s);
@@ -361,7 +365,11 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
         const scored: Scored[] = [];
         scoreCandidates(index, quantity.unit, words, counted, companions, scored);
         const comparable = scored.filter(
-          s => sameTimeFrame(times, s.entry.times) && sameScale(quantity.value, s.entry.figure.value) && !otherNames(names, words, s.entry),
+          s =>
+            sameTimeFrame(times, s.entry.times) &&
+            sameScale(quantity.value, s.entry.figure.value) &&
+            !otherNames(names, words, s.entry) &&
+            !statedByCompanion(quantity, s.entry.figure, companions),
         );
         if (comparable.length === 0) continue;
         const verdict = reportVerdict(quantity, said, comparable);
@@ -385,6 +393,14 @@ function statesCompanion(index: ReportIndex, entry: IndexedFigure, companions: r
   if (!others || others.length < 2) return false;
   // stated as the report states it: a round "20%" that could be the report's 25% confirms nothing
   return companions.some(q => others.some(o => o !== entry && o.figure.unit === q.unit && sameValue(o.figure.value, q.value)));
+}
+
+/**
+ * A figure whose value another amount of the note's sentence states is that amount's: in "17 exploration
+ * contracts …, and China holds seven" the seven is not about the 17 (unless both amounts are equal).
+ */
+function statedByCompanion(quantity: Quantity, figure: Figure, companions: readonly Quantity[]): boolean {
+  return companions.some(c => c.unit === figure.unit && sameValue(c.value, figure.value) && !sameValue(c.value, quantity.value));
 }
 
 /** A figure whose sentence states the note sentence's other amounts: it outweighs figures that only share words. */
@@ -416,7 +432,7 @@ function outcome(quantity: Quantity, said: Range, comparable: Scored[], best: Sc
   // Among equally plausible figures of different values, the one whose digits the number holds transposed
   // or at another scale (13% for 31%) is the one meant; with none, which one is meant is a guess: nothing is said.
   const values = new Set(plausible.map(s => s.entry.figure.value));
-  const meant = values.size === 1 ? best : plausible.find(s => looksLikeTypo(quantity.value, s.entry.figure.value, 1, Infinity));
+  const meant = values.size === 1 ? best : plausible.find(s => looksLikeTypo(quantity.value, s.entry.figure.value, 1, TYPO_KEPT));
   if (!meant) return undefined;
   // Fewer than three shared words is thin evidence that two numbers speak of the same thing: then only
   // a number that looks like a slip of the report's (845 → 854, 29 → 92, 77 → 67, million → billion,
@@ -443,6 +459,7 @@ function indexReport(report: Report, position: number): ReportIndex & { count: n
       own,
       // in a sentence of several amounts the names tell them apart ("Bangladesh (at 39 percent) and Vietnam …")
       names: new Set(listed ? namesIn(figure.subject, false) : []),
+      listed,
       sentence: parts.words(figure.sentence),
       times,
       paragraphNumber: numbers.get(figure.paragraph) ?? 0,
@@ -774,6 +791,11 @@ const ROUNDING = 1.25;
  * from 4 to 5 the same pairs are caught and the same true sentences left alone; 6 misses more.
  */
 const MIN_SCORE = 4.5;
+/**
+ * Among equally plausible figures, one digit changed points at the figure only when this many others stay
+ * ("$75,995" for "$70,995"; "17" for "13" is as likely another number).
+ */
+const TYPO_KEPT = 3;
 /** Figures scoring within this share of the best are equally plausible readings of the sentence. */
 const AMBIGUITY = 0.8;
 
@@ -876,6 +898,11 @@ const OTHER_WEIGHT = 0.2;
  * better than a word elsewhere in its sentence ("copper-intensive derivative products worth $9.0 billion").
  */
 const OWN_PART = 1.5;
+/**
+ * A word of another amount's part of the figure's sentence (and not of its subject) says little of this
+ * figure: "copper-intensive derivative products" is the $9.0 billion's, not the $7.2 billion's beside it.
+ */
+const OTHER_PART = 0.5;
 
 /** Sentence boundary: ". " after a word that is not an initial ("U.S."), a blank line, or a heading line. */
 function isBoundary(text: string, i: number): boolean {

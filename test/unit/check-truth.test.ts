@@ -192,6 +192,91 @@ test('a threshold misstated is flagged though both allow the same values: "at le
   ]);
 });
 
+test('words of another amount’s part of a figure’s sentence say little of it: 85% is checked against the 95% threshold', () => {
+  const sentence =
+    'Derivative products pay 25% on their full value (10% if at least 95% of the copper, steel, and aluminum in the product is U.S.-sourced).';
+  const report = handMade([
+    figure('full', '25%', 25, 'tariff on the full value of derivative products', sentence),
+    figure('reduced', '10%', 10, 'reduced tariff on derivative products', sentence),
+    figure('sourced', '95%', 95, 'share of copper, steel, and aluminum that is U.S.-sourced', sentence, { qualifier: 'at least' }),
+  ]);
+  const check = createNoteChecker(new Library([report]));
+  assert.deepEqual(
+    found(
+      'Derivative products pay 25% on their full value, or 10% if at least 95% of the copper, steel and aluminum is U.S.-sourced.',
+      check,
+    ),
+    [],
+  );
+  const findings = check
+    .check('Derivative products pay 25% on their full value, or 10% if at least 85% of the copper, steel and aluminum is U.S.-sourced.')
+    .filter(f => f.code === 'contradicts-report');
+  assert.deepEqual(
+    findings.map(f => f.figure?.figureId),
+    ['sourced'],
+  );
+});
+
+test('a count counts what the figure counts: "seven ISA exploration contracts" is not the report’s "three contracts for nodules"', () => {
+  const report = handMade([
+    figure(
+      'isa',
+      'five ISA exploration contracts',
+      5,
+      'China’s ISA exploration contracts',
+      'Members point to China’s five ISA exploration contracts.',
+    ),
+    figure(
+      'nodules',
+      'three contracts',
+      3,
+      'China’s contracts for polymetallic nodules',
+      'China holds three contracts for polymetallic nodules.',
+      {
+        paragraph: 'p2',
+      },
+    ),
+  ]);
+  const check = createNoteChecker(new Library([report]));
+  assert.deepEqual(found('China holds five ISA exploration contracts.', check), []);
+  const [f] = check.check('China holds seven ISA exploration contracts.').filter(f => f.code === 'contradicts-report');
+  assert.equal(f?.figure?.figureId, 'isa');
+  // 7 for 5 is no telltale slip: the report's figure is named, not written in
+  assert.equal(f?.replacement, undefined);
+  // the sentence's other amount takes the figure it states: the seven is not about the ISA's 17
+  const withIssued = handMade([
+    ...report.figures,
+    figure(
+      'issued',
+      '17 exploration contracts',
+      17,
+      'ISA exploration contracts for polymetallic nodules',
+      'The ISA has issued 17 exploration contracts for polymetallic nodules.',
+      {
+        paragraph: 'p3',
+      },
+    ),
+  ]);
+  const [g] = createNoteChecker(new Library([withIssued]))
+    .check('The ISA has issued 17 exploration contracts for polymetallic nodules, and China holds seven ISA exploration contracts.')
+    .filter(f => f.code === 'contradicts-report');
+  assert.equal(g?.figure?.figureId, 'isa');
+});
+
+test('among equally plausible figures, one digit changed of five is the slip of the one it changes ($75,995 for $70,995)', () => {
+  const sentence =
+    'Trading for 1 Bitcoin closed at approximately $63,844 that day; on March 5, trading for 1 Bitcoin closed at approximately $70,995.';
+  const report = handMade([
+    figure('then', '$63,844', 63844, 'Bitcoin’s closing price', sentence, { qualifier: 'approximately' }),
+    figure('march', '$70,995', 70995, 'Bitcoin’s closing price', sentence, { qualifier: 'approximately' }),
+  ]);
+  const check = createNoteChecker(new Library([report]));
+  assert.deepEqual(found('On March 5, trading for 1 Bitcoin closed at approximately $70,995.', check), []);
+  assert.deepEqual(found('On March 5, trading for 1 Bitcoin closed at approximately $75,995.', check), [
+    ['contradicts-report', 'approximately $75,995', 'approximately $70,995'],
+  ]);
+});
+
 // ---- Same unit, same order of size ---------------------------------------------------------------------
 
 test('a number is compared only with figures of its unit and order of size', () => {
