@@ -21,7 +21,7 @@ import type { ReportTarget } from '../shared/targets';
 import { logError, runCommand } from '../shell/commands';
 import { isNoteDocument } from '../shared/notes';
 import { exists } from '../shared/files';
-import { exportTarget, imageLink, insertAtCursor, writeSvg } from './exportChart';
+import { exportTarget, imageLink, insertAfterBlock, writeSvg } from './exportChart';
 import { webviewOptions } from '../shared/webviewPage';
 import { previewHtml } from './html';
 import { errorMessage } from '../core/errors';
@@ -37,6 +37,10 @@ export interface PreviewDebugState {
   html: string;
   noteUri?: string;
   viewColumn?: number;
+  visible: boolean;
+  active: boolean;
+  /** the last notification the panel showed, with its buttons */
+  notified?: { message: string; buttons: string[] };
   renders: number;
 }
 
@@ -57,6 +61,7 @@ export class ChartPreview implements vscode.Disposable {
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private renders = 0;
+  private notified: PreviewDebugState['notified'];
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
 
@@ -106,14 +111,27 @@ export class ChartPreview implements vscode.Disposable {
     );
   }
 
-  /** Shows the panel beside the note without taking focus from it. */
-  reveal(note?: vscode.TextDocument): void {
+  /** Shows the panel beside the note, without taking focus from it unless `focus`. */
+  reveal(note?: vscode.TextDocument, focus = false): void {
     if (note && note !== this.note) {
       this.note = note;
       this.setTitle();
       this.schedule(0);
     }
-    this.panel.reveal(vscode.ViewColumn.Beside, true);
+    // already visible: stay in its group (Beside would move it away from the note)
+    this.panel.reveal(this.panel.visible ? this.panel.viewColumn : vscode.ViewColumn.Beside, !focus);
+  }
+
+  /**
+   * What a figure of the panel does: the reader opens in another editor group (the note's, or a new one
+   * beside), never on top of the panel, which stays visible.
+   */
+  async revealFigure(target: ReportTarget): Promise<boolean> {
+    const own = this.panel.viewColumn;
+    const others = vscode.window.visibleTextEditors.filter(e => e.viewColumn !== undefined && e.viewColumn !== own);
+    const column = (others.find(e => e.document === this.note) ?? others[0])?.viewColumn ?? vscode.ViewColumn.Beside;
+    // the command reports its own failures
+    return (await runCommand('revealInReport', target, { viewColumn: column })) === true;
   }
 
   get noteUri(): vscode.Uri | undefined {
@@ -127,6 +145,9 @@ export class ChartPreview implements vscode.Disposable {
       html: this.panel.webview.html,
       noteUri: this.note?.uri.toString(),
       viewColumn: this.panel.viewColumn,
+      visible: this.panel.visible,
+      active: this.panel.active,
+      notified: this.notified,
       renders: this.renders,
     };
   }
@@ -248,12 +269,9 @@ export class ChartPreview implements vscode.Disposable {
         }
         return;
       }
-      case 'revealFigure': {
-        const target: ReportTarget = { reportId: message.reportId, kind: 'figure', id: message.figureId };
-        // the command reports its own failures
-        await runCommand('revealInReport', target);
+      case 'revealFigure':
+        await this.revealFigure({ reportId: message.reportId, kind: 'figure', id: message.figureId });
         return;
-      }
       case 'exportChart':
       case 'insertLink':
         // a failed export (read-only folder, no workspace) is reported by the command; the charts stay on screen
@@ -266,8 +284,9 @@ export class ChartPreview implements vscode.Disposable {
   }
 
   /**
-   * Writes charts/<id>.svg (asking before replacing a file) and inserts a Markdown image link at the note's
-   * cursor. The export is drawn in the light palette: a memo travels and is printed, whatever the editor theme.
+   * Writes charts/<id>.svg (asking before replacing a file), inserts a Markdown image link as its own
+   * paragraph after the block at the note's cursor, and says so in a notification with "Open SVG". The
+   * export is drawn in the light palette: a memo travels and is printed, whatever the editor theme.
    */
   async exportChart(chartId: string, options: { overwrite?: boolean } = {}): Promise<{ uri: vscode.Uri; link: string } | undefined> {
     const note = this.note;
@@ -280,8 +299,15 @@ export class ChartPreview implements vscode.Disposable {
     const target = await exportTarget(note.uri, chart.id);
     if (!target || !(await writeSvg(target, svg, options.overwrite))) return undefined;
     const link = imageLink(note.uri, target, chart.title);
-    await insertAtCursor(note.uri, link);
-    this.post({ type: 'notice', text: vscode.l10n.t('Saved {0} and linked it in the note.', vscode.workspace.asRelativePath(target)) });
+    await insertAfterBlock(note.uri, link);
+    const saved = vscode.l10n.t('Saved {0} and linked it in the note.', vscode.workspace.asRelativePath(target));
+    this.post({ type: 'notice', text: saved });
+    const open = vscode.l10n.t('Open SVG');
+    this.notified = { message: saved, buttons: [open] };
+    // not awaited: the export is done; the notification stays until the analyst dismisses it
+    void vscode.window.showInformationMessage(saved, open).then(choice => {
+      if (choice === open) void vscode.commands.executeCommand('vscode.open', target, { viewColumn: vscode.ViewColumn.Beside });
+    });
     return { uri: target, link };
   }
 
@@ -293,7 +319,7 @@ export class ChartPreview implements vscode.Disposable {
     const target = await exportTarget(note.uri, chart.id, false);
     if (!target || !(await exists(target))) return (await this.exportChart(chartId))?.link;
     const link = imageLink(note.uri, target, chart.title);
-    await insertAtCursor(note.uri, link);
+    await insertAfterBlock(note.uri, link);
     return link;
   }
 

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { placeAfterBlock } from '../core/blockPlace';
 import { exists } from '../shared/files';
+import { noteAnalysis } from '../shared/noteAnalysis';
 
 /**
  * Where an exported chart goes: `charts/<id>.svg` in the note's workspace folder, else beside a saved note,
@@ -60,15 +62,16 @@ function relativePath(from: vscode.Uri, to: vscode.Uri): string {
   return [...fromDir.slice(common).map(() => '..'), ...target.slice(common)].join('/');
 }
 
-/** Inserts the link at the note's cursor as one undoable edit (in the note's visible editor if it has one). */
-export async function insertAtCursor(note: vscode.Uri, text: string): Promise<boolean> {
+/**
+ * Inserts the link as its own paragraph after the block at the note's cursor (never inside a footnote
+ * definition or list item, see core/blockPlace.ts), as one undoable edit, in the note's visible editor if it
+ * has one.
+ */
+export async function insertAfterBlock(note: vscode.Uri, text: string): Promise<boolean> {
   const editor =
     vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === note.toString()) ??
     (await vscode.window.showTextDocument(note, { preserveFocus: true, preview: false }));
-  const at = editor.selection.active;
-  const line = editor.document.lineAt(at.line);
-  // an image reads best on a line of its own
-  const before = at.character > 0 && line.text.slice(0, at.character).trim() ? '\n\n' : '';
-  const after = line.text.slice(at.character).trim() ? '\n\n' : '';
-  return editor.edit(edit => edit.insert(at, `${before}${text}${after}`));
+  const document = editor.document;
+  const place = placeAfterBlock(document.getText(), document.offsetAt(editor.selection.active), noteAnalysis(document).code);
+  return editor.edit(edit => edit.insert(document.positionAt(place.offset), `${place.before}${text}${place.after}`));
 }

@@ -11,6 +11,8 @@ export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
     script: 'webview.js',
     style: 'preview.css',
     title: vscode.l10n.t('Dossier Charts'),
-    body: `<main id="app" aria-live="polite"><p class="message">${escapeText(vscode.l10n.t('Loading charts…'))}</p></main>`,
+    // only the status line is live: a screen reader must not read the whole panel again on every keystroke
+    body: `<main id="app"><p class="message">${escapeText(vscode.l10n.t('Loading charts…'))}</p></main>
+<p id="status" class="notice" role="status" aria-live="polite" hidden></p>`,
   });
 }

@@ -17,6 +17,8 @@ export interface ChartPreviewApi {
   refresh(): Promise<PreviewState | undefined>;
   /** what the serializer does after a reload (a real reload would end the test run) */
   restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+  /** what a click on one of the panel's figures does → whether the reader showed it */
+  revealFigure(reportId: string, figureId: string): Promise<boolean>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface ChartPreviewApi {
  * restored), and Vega from dist/charts.js when it first draws — never on activation.
  */
 export const chartPreviewFeature: Feature<
-  'openChartPreview' | 'exportChart' | 'insertChartLink',
+  'openChartPreview' | 'focusChartPreview' | 'exportChart' | 'insertChartLink',
   { chartPreview: ChartPreviewApi }
 > = services => {
   let preview: ChartPreview | undefined;
@@ -47,16 +49,16 @@ export const chartPreviewFeature: Feature<
     return vscode.window.visibleTextEditors.find(e => isNoteDocument(e.document))?.document;
   };
 
-  const open = async (uri?: vscode.Uri) => {
+  const open = async (uri?: vscode.Uri, focus = false) => {
     const note = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : activeNote();
     if (preview) {
-      preview.reveal(note);
+      preview.reveal(note, focus);
       return;
     }
     const panel = vscode.window.createWebviewPanel(
       chartPreviewViewType,
       vscode.l10n.t('Dossier Charts'),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !focus },
       // the page keeps its own state (getState/setState), so it need not stay alive while hidden
       { ...webviewOptions(services.context.extensionUri), retainContextWhenHidden: false },
     );
@@ -83,7 +85,8 @@ export const chartPreviewFeature: Feature<
       vscode.window.registerWebviewPanelSerializer(chartPreviewViewType, { deserializeWebviewPanel: restore }),
     ),
     commands: {
-      openChartPreview: open,
+      openChartPreview: uri => open(uri),
+      focusChartPreview: () => open(undefined, true),
       exportChart: (chartId, options) =>
         typeof chartId === 'string' ? preview?.exportChart(chartId, { overwrite: options?.overwrite === true }) : undefined,
       insertChartLink: chartId => (typeof chartId === 'string' ? preview?.insertLink(chartId) : undefined),
@@ -92,6 +95,7 @@ export const chartPreviewFeature: Feature<
       state: () => preview?.debugState(),
       refresh: async () => preview?.refresh(),
       restore,
+      revealFigure: async (reportId, figureId) => (await preview?.revealFigure({ reportId, kind: 'figure', id: figureId })) ?? false,
     },
   };
 };

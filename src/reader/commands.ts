@@ -48,22 +48,25 @@ async function chooseReport(library: Library, arg: unknown): Promise<Report | un
   return picked?.report;
 }
 
-/** Shows a report's reader tab: in the column that already shows it, else beside a Markdown draft, else here. */
-export async function showReader(report: Report, preserveFocus = false): Promise<vscode.TextEditor> {
+/**
+ * Shows a report's reader tab: in the column that already shows it, else in `column` when the caller chose
+ * one (the chart panel: never its own group), else beside a Markdown draft, else here.
+ */
+export async function showReader(report: Report, preserveFocus = false, column?: vscode.ViewColumn): Promise<vscode.TextEditor> {
   const uri = readerUri(report);
   const visible = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri.toString());
   const document = await vscode.workspace.openTextDocument(uri);
   const active = vscode.window.activeTextEditor;
   const besideDraft = !visible && active !== undefined && isNoteDocument(active.document);
   return vscode.window.showTextDocument(document, {
-    viewColumn: visible?.viewColumn ?? (besideDraft ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active),
+    viewColumn: visible?.viewColumn ?? column ?? (besideDraft ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active),
     preview: false,
     preserveFocus,
   });
 }
 
 /** `dossier.revealInReport(target)`: opens the reader and selects the section, paragraph, note or figure. */
-export async function revealInReport(library: LibraryService, target: unknown): Promise<boolean> {
+export async function revealInReport(library: LibraryService, target: unknown, options?: unknown): Promise<boolean> {
   if (!isReportTarget(target)) return false;
   const current = await library.ready();
   const report = current.report(target.reportId);
@@ -71,7 +74,8 @@ export async function revealInReport(library: LibraryService, target: unknown): 
     void vscode.window.showWarningMessage(vscode.l10n.t('Dossier has no report with the id {0}.', target.reportId));
     return false;
   }
-  const editor = await showReader(report);
+  const column = (options as { viewColumn?: unknown } | undefined)?.viewColumn;
+  const editor = await showReader(report, false, typeof column === 'number' ? column : undefined);
   const span = spanFor(current.readerText(report).index, target);
   if (!span) return false;
   const range = rangeOf(editor.document, span.start, span.kind === 'paragraph' || span.kind === 'footnote' ? span.start : span.end);

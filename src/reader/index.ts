@@ -46,7 +46,7 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
     ),
     commands: {
       openReport: async report => (await commandsEngine().openReport(library, report))?.document.uri.toString(),
-      revealInReport: target => commandsEngine().revealInReport(library, target),
+      revealInReport: (target, options) => commandsEngine().revealInReport(library, target, options),
       openSource: target => commandsEngine().openSource(library, target),
       showOriginal: target => commandsEngine().showOriginal(library, pageView(), target),
     },

@@ -128,6 +128,8 @@ export const commands = {
   exportMemo: command<[args?: ExportMemoArgs], vscode.Uri | undefined>('dossier.exportMemo', 'Dossier could not export the memo: {0}'),
   /** the chart panel beside the note (the active one, or `note`) */
   openChartPreview: command<[note?: vscode.Uri]>('dossier.openChartPreview', 'Dossier could not open the chart preview: {0}'),
+  /** the keyboard focus into the chart panel (opened beside the note when there is none) */
+  focusChartPreview: command('dossier.focusChartPreview', 'Dossier could not focus the chart preview: {0}'),
   /** Dossier's output channel */
   showLog: command('dossier.showLog', 'Dossier could not show its log: {0}'),
   /** charts/<chartId>.svg beside the note, linked at its cursor → the file and the link */
@@ -150,8 +152,11 @@ export const commands = {
     'dossier.copyCitationFor',
     'Dossier could not copy the citation: {0}',
   ),
-  /** the reader, with the target selected → whether it was found */
-  revealInReport: command<[target: ReportTarget], boolean>('dossier.revealInReport', 'Dossier could not reveal it in the report: {0}'),
+  /** the reader, with the target selected (in `viewColumn` when given) → whether it was found */
+  revealInReport: command<[target: ReportTarget, options?: { viewColumn?: vscode.ViewColumn }], boolean>(
+    'dossier.revealInReport',
+    'Dossier could not reveal it in the report: {0}',
+  ),
   /** the web page a note (or the first note of a paragraph or figure) cites → whether one opened */
   openSource: command<[target: ReportTarget], boolean>('dossier.openSource', 'Dossier could not open the source: {0}'),
   /** every mention of a figure or note in the report and the open notes, in a picker → the list */

@@ -73,11 +73,20 @@ function render(state: PreviewState): void {
 
   const header = el('header', 'preview-header');
   const heading = el('h1', undefined, state.note ? state.note.name : 'Dossier Charts');
-  const badge = document.createElement('vscode-badge');
-  badge.textContent = String(state.charts.length);
-  badge.title = `${state.charts.length} chart${state.charts.length === 1 ? '' : 's'}`;
-  heading.append(' ', badge);
+  const count = state.charts.length;
+  const counted = el('span', 'chart-count', `${count} chart${count === 1 ? '' : 's'}`);
+  counted.title = 'Charts of the report figures this note mentions, cites or declares';
+  heading.append(counted);
   header.append(heading);
+  // the first control, so the first Tab from the note lands on the figure the analyst is writing about
+  const atCursor = cursorFigure(state);
+  if (atCursor) {
+    const link = el('button', 'figure-link cursor-figure', `At the cursor: ${atCursor.label}: ${atCursor.text}`);
+    link.title = 'Reveal the figure nearest the note’s cursor in the report';
+    link.dataset.figureId = atCursor.figureId;
+    link.addEventListener('click', () => post({ type: 'revealFigure', reportId: atCursor.reportId, figureId: atCursor.figureId }));
+    header.append(link);
+  }
   children.push(header);
 
   if (state.message) children.push(el('p', 'message', state.message));
@@ -100,9 +109,32 @@ function render(state: PreviewState): void {
   reportRendered();
 }
 
+/** The figure of the highlighted chart nearest the note's cursor, if the page shows it. */
+function cursorFigure(state: PreviewState): (ChartView['figures'][number] & { figureId: string }) | undefined {
+  const highlight = state.highlight;
+  if (!highlight?.figureId) return undefined;
+  return state.charts.find(c => c.id === highlight.chartId)?.figures.find(f => f.figureId === highlight.figureId);
+}
+
+/** What each kind of chart is, in the analyst's words (the label) and at more length (the tooltip). */
+const ORIGINS: Record<ChartView['origin'], { label: string; title: string }> = {
+  curated: {
+    label: 'Prepared chart',
+    title: 'A chart prepared with the report’s own data (bundled with Dossier): its figures were chosen and checked by hand.',
+  },
+  auto: {
+    label: 'Drawn from your note',
+    title: 'Dossier drew this chart from report figures your note mentions or cites that measure the same thing.',
+  },
+  declared: {
+    label: 'Your chart block',
+    title: 'Declared in a ```dossier-chart block of your note, which names its figures.',
+  },
+};
+
 /** Identifies a control across redraws: its chart, its figure or its label. */
 function focusKey(element: HTMLElement): string {
-  const chart = element.closest<HTMLElement>('.chart')?.dataset.chartId ?? '';
+  const chart = element.closest<HTMLElement>('.chart')?.dataset.chartId ?? (element.closest('.figures-used') ? 'used' : '');
   return `${chart}\u0000${element.dataset.figureId ?? element.textContent ?? ''}`;
 }
 
@@ -114,9 +146,9 @@ function chartCard(chart: ChartView): HTMLElement {
   if (saved.selectedChart === chart.id) card.classList.add('selected');
 
   const toolbar = el('div', 'chart-toolbar');
-  toolbar.append(
-    el('span', 'chart-kind', chart.origin === 'declared' ? 'declared in the note' : chart.origin === 'auto' ? 'automatic' : 'curated'),
-  );
+  const kind = el('span', 'chart-kind', ORIGINS[chart.origin].label);
+  kind.title = ORIGINS[chart.origin].title;
+  toolbar.append(kind);
   toolbar.append(
     button('Export as SVG', 'Save this chart as charts/<id>.svg in the workspace and link it in the note', () =>
       post({ type: 'exportChart', chartId: chart.id }),
@@ -162,21 +194,52 @@ function errorCard(error: ChartErrorView): HTMLElement {
   return card;
 }
 
+/** How the note uses a figure, in words: "mentioned and cited". */
+const USES: Record<string, string> = { mention: 'mentioned', citation: 'cited', declared: 'in a chart block' };
+
+function usedHow(how: string[]): string {
+  const words = how.map(h => USES[h] ?? h);
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : (words[0] ?? '');
+}
+
+/** A table that aligns: the figure as written (never wrapped), what it measures, how the note uses it. */
 function figureList(figures: UsedFigureView[]): HTMLElement {
   const section = document.createElement('vscode-collapsible');
   section.setAttribute('title', `Report figures this note uses (${figures.length})`);
   section.setAttribute('open', '');
   section.className = 'figures-used';
-  const list = el('ul', 'used-figures');
+  const severalReports = new Set(figures.map(f => f.reportId)).size > 1;
+  const table = el('table', 'used-figures');
+  const head = el('tr');
+  const columns: [string, string][] = [
+    ['Figure', 'The number as the report writes it; activate it to reveal it in the report'],
+    ['What it measures', 'What the report says the number is'],
+    ['In your note', 'Mentioned: the note writes the number. Cited: the note cites the paragraph that states it.'],
+  ];
+  if (severalReports) columns.push(['Report', 'The report that states it']);
+  for (const [label, title] of columns) {
+    const th = el('th', undefined, label);
+    th.scope = 'col';
+    th.title = title;
+    head.append(th);
+  }
+  table.append(el('thead'), el('tbody'));
+  table.tHead!.append(head);
   for (const f of figures) {
-    const item = el('li');
+    const row = el('tr');
     const link = el('button', 'figure-link', f.text);
+    link.dataset.figureId = f.figureId;
     link.title = `Reveal in “${f.reportTitle}”`;
     link.addEventListener('click', () => post({ type: 'revealFigure', reportId: f.reportId, figureId: f.figureId }));
-    item.append(link, el('span', 'figure-subject', f.subject), el('span', 'figure-how', f.how.join(', ')));
-    list.append(item);
+    const figure = el('td', 'figure-text');
+    figure.append(link);
+    const how = el('td', 'figure-how', usedHow(f.how));
+    how.title = columns[2]![1];
+    row.append(figure, el('td', 'figure-subject', f.subject), how);
+    if (severalReports) row.append(el('td', 'figure-report', f.reportTitle));
+    table.tBodies[0]!.append(row);
   }
-  section.append(list);
+  section.append(table);
   return section;
 }
 
@@ -196,21 +259,18 @@ function applyHighlight(highlight: Highlight | undefined, scroll = true): void {
   if (scroll) card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
 }
 
+/** The one live region of the page: a status line read out when Dossier reports something (an export). */
 let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 function notice(text: string): void {
-  let bar = document.getElementById('notice');
-  if (!bar) {
-    bar = el('div', 'notice');
-    bar.id = 'notice';
-    bar.setAttribute('role', 'status');
-    document.body.append(bar);
-  }
+  const bar = document.getElementById('status');
+  if (!bar) return;
   bar.textContent = text;
   bar.hidden = false;
   clearTimeout(noticeTimer);
   noticeTimer = setTimeout(() => {
-    if (bar) bar.hidden = true;
-  }, 4000);
+    bar.hidden = true;
+    bar.textContent = '';
+  }, 6000);
 }
 
 function reportRendered(): void {
@@ -293,16 +353,6 @@ window.addEventListener('scroll', () => {
   clearTimeout(scrollTimer);
   scrollTimer = setTimeout(() => save({ scrollY: window.scrollY }), 150);
 });
-
-// Coming to the panel from the note: start on the figure under the note's cursor, so Enter reveals it in
-// the report and Tab walks on from there.
-window.addEventListener('focus', () =>
-  setTimeout(() => {
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== document.documentElement && app.contains(active)) return;
-    app.querySelector<HTMLElement>('.chart.highlighted .figure-link.highlighted')?.focus();
-  }, 0),
-);
 
 // VS Code swaps the body's theme class and CSS variables when the colour theme changes
 new MutationObserver(() => reportTheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });

@@ -28,6 +28,9 @@ interface DebugState {
   html: string;
   noteUri?: string;
   viewColumn?: number;
+  visible: boolean;
+  active: boolean;
+  notified?: { message: string; buttons: string[] };
   renders: number;
 }
 
@@ -131,6 +134,11 @@ suite('preview', function () {
     assert.ok(!csp.includes('unsafe-eval') && !csp.includes('unsafe-inline'), csp);
     const scripts = [...state.html.matchAll(/<script\b[^>]*>/g)].map(m => m[0]);
     assert.ok(scripts.length > 0 && scripts.every(s => s.includes(`nonce="${nonce}"`)), scripts.join('\n'));
+    // a screen reader reads out the status line only, not the whole panel on every keystroke
+    assert.deepStrictEqual(
+      [...state.html.matchAll(/<[^>]*aria-live[^>]*>/g)].map(m => m[0]),
+      ['<p id="status" class="notice" role="status" aria-live="polite" hidden>'],
+    );
   });
 
   test('an edit that adds a figure adds its chart (within the typing debounce)', async () => {
@@ -165,7 +173,7 @@ suite('preview', function () {
     assert.strictEqual(state.posted!.highlight?.figureId !== undefined, true);
   });
 
-  keyboardTest('a figure of a chart reveals it in the report (keyboard: focus the panel, Enter)', async () => {
+  keyboardTest('the first Tab in the panel lands on the figure at the note’s cursor; Enter reveals it in the note’s group', async () => {
     const editor = await openNoteWithPreview();
     await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
     const at = editor.document.positionAt(editor.document.getText().indexOf('39 percent') + 1);
@@ -175,12 +183,20 @@ suite('preview', function () {
       s => s.posted!.highlight?.figureId === bangladesh && s.rendered!.highlighted === 'reciprocal-tariffs',
       'the 39 percent bar highlighted',
     );
-    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
-    // Enter goes to whatever has the focus: wait until the page has put it on the 39 percent bar's figure
     await waitFor(
-      async () => (await domText('.figure-link:focus')).some(text => text.includes('39 percent')),
+      async () => (await domText('.cursor-figure')).some(text => text.includes('39 percent')),
+      10000,
+      'the figure at the cursor in the panel’s header',
+    );
+    await vscode.commands.executeCommand('dossier.focusChartPreview');
+    await waitFor(async () => (await debugState())?.active, 10000, 'the panel to be the active editor');
+    // the workbench hands the keyboard to the page's frame a moment after the panel becomes active
+    await sleep(1000);
+    await press('Tab');
+    await waitFor(
+      async () => (await domText('.figure-link:focus')).some(text => text.includes('At the cursor') && text.includes('39 percent')),
       15000,
-      'the 39 percent figure to have the keyboard focus',
+      'the first Tab to land on the figure at the cursor',
     );
     await press('Enter');
     const reader = await waitFor(
@@ -193,35 +209,83 @@ suite('preview', function () {
     );
     const selected = reader.document.getText(reader.selection);
     assert.match(selected || reader.document.lineAt(reader.selection.active.line).text, /39 percent/);
+    assert.strictEqual(reader.viewColumn, vscode.ViewColumn.One, 'the reader opens in the note’s group');
+    const state = (await debugState())!;
+    assert.strictEqual(state.viewColumn, vscode.ViewColumn.Two);
+    assert.strictEqual(state.visible, true, 'the panel stays visible');
   });
 
-  test('export writes a valid SVG into charts/ and inserts an undoable image link', async () => {
+  test('a figure of the panel opens the reader in another group, never on top of the panel', async () => {
+    await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
+    const api = await getApi();
+    const figure = api.library.current.allFigures().find(f => f.figure.text === '39 percent')!;
+    // the panel's group is the active one, as after a click in it
+    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+    assert.strictEqual(await api.chartPreview!.revealFigure(figure.report.id, figure.figure.id), true);
+    const reader = await waitFor(
+      () => vscode.window.visibleTextEditors.find(e => e.document.uri.scheme === 'dossier-report'),
+      10000,
+      'the report reader to open',
+    );
+    assert.strictEqual(reader.viewColumn, vscode.ViewColumn.One, 'the reader opens in the note’s group');
+    assert.match(reader.document.getText(reader.selection), /39 percent/);
+    const state = (await debugState())!;
+    assert.strictEqual(state.viewColumn, vscode.ViewColumn.Two);
+    assert.strictEqual(state.visible, true, 'the panel stays visible');
+
+    // with no editor left beside it, the reader opens in a new group beside the panel, not over it
+    await closeAllEditors();
+    const editor = await openNoteWithPreview();
+    await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await waitFor(() => vscode.window.visibleTextEditors.length === 0, 10000, 'the panel alone');
+    assert.strictEqual(await api.chartPreview!.revealFigure(figure.report.id, figure.figure.id), true);
+    const beside = await waitFor(
+      () => vscode.window.visibleTextEditors.find(e => e.document.uri.scheme === 'dossier-report'),
+      10000,
+      'the report reader to open',
+    );
+    const alone = (await debugState())!;
+    assert.notStrictEqual(beside.viewColumn, alone.viewColumn, 'the reader is in a group of its own');
+    assert.strictEqual(alone.visible, true, 'the panel stays visible');
+  });
+
+  test('Export as SVG at the end of a note that ends with a footnote: the link after a blank line, outside it, and a notification', async () => {
     const editor = await openNoteWithPreview();
     await waitForPage(s => s.rendered!.chartIds.includes('reciprocal-tariffs'), 'the tariff chart');
-    const endOfTitle = editor.document.lineAt(0).range.end;
-    editor.selection = new vscode.Selection(endOfTitle, endOfTitle);
-    const before = editor.document.getText();
+    const original = editor.document.getText();
+    const ending = '\nThe rate matters.[^1]\n\n[^1]: CRS, para. 24.\n    It took effect in April 2025.\n';
+    await editor.edit(edit => edit.insert(editor.document.positionAt(original.length), ending));
+    const withNote = editor.document.getText();
+    const end = editor.document.positionAt(withNote.length);
+    editor.selection = new vscode.Selection(end, end);
     const result = await vscode.commands.executeCommand<{ uri: vscode.Uri; link: string } | undefined>(
       'dossier.preview.exportChart',
       'reciprocal-tariffs',
       { overwrite: true },
     );
     assert.ok(result, 'export returned nothing');
-    assert.strictEqual(result.uri.toString(), fixtureUri('charts/reciprocal-tariffs.svg').toString());
-    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.uri));
-    assert.match(svg, /^<svg role="img" aria-label="Bar chart of U\.S\. reciprocal tariff rates/);
-    assert.match(svg, /<title>U\.S\. reciprocal tariff rates[^<]*<\/title><desc>/);
-    assert.match(svg, /xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    assert.ok(svg.trimEnd().endsWith('</svg>'));
-    assert.ok(!/<script|onerror|onload/i.test(svg));
     assert.strictEqual(
-      result.link,
-      '![U.S. reciprocal tariff rates on Pakistan and two textile competitors (April 2025)](charts/reciprocal-tariffs.svg)',
+      editor.document.getText(),
+      `${original}\nThe rate matters.[^1]\n\n[^1]: CRS, para. 24.\n    It took effect in April 2025.\n\n${result.link}\n`,
     );
-    assert.ok(editor.document.getText().includes(result.link), 'the link is in the note');
+    // the confirmation is a VS Code notification with a button, and the panel's status line says it too
+    assert.deepStrictEqual((await debugState())!.notified, {
+      message: 'Saved charts/reciprocal-tariffs.svg and linked it in the note.',
+      buttons: ['Open SVG'],
+    });
+    if (runnerAttached())
+      await waitFor(
+        async () => (await domText('#status')).some(t => t.includes('Saved charts/reciprocal-tariffs.svg')),
+        10000,
+        'the status line of the panel',
+      );
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => editor.document.getText() === before, 5000, 'undo to remove the link');
+    await vscode.commands.executeCommand('undo');
+    await waitFor(() => editor.document.getText() === original, 5000, 'undo to remove the link and the footnote');
   });
 
   test('export asks before replacing a file, and without a yes leaves it alone', async () => {
