@@ -21,6 +21,10 @@ interface Results {
   search: Record<string, Record<string, EngineRow>>;
   buildMs: Record<string, number>;
   heapMB: Record<string, number>;
+  openMs?: { cold: Record<string, number>; warm: Record<string, number> };
+  openCpuMs?: { cold: Record<string, number>; warm: Record<string, number> };
+  reindexMs?: Record<string, number>;
+  reindexCpuMs?: Record<string, number>;
   parseMBps: number;
   activationMs: number | null;
   activationSamples?: number[];
@@ -81,12 +85,21 @@ if (big?.dossier && big.fuse) {
   );
 }
 out.push('');
-out.push('| | seed | 10 | 100 | 500 |');
-out.push('|---|---|---|---|---|');
-const row = (label: string, values: Record<string, number>, d = 0) =>
-  out.push(`| ${label} | ${['seed', '10', '100', '500'].map(k => fmt(values[k], d)).join(' | ')} |`);
+const sizes = ['seed', '10', '100', '500', '2000'].filter(k => r.heapMB[k] !== undefined);
+out.push(`| | ${sizes.join(' | ')} |`);
+out.push(`|---|${sizes.map(() => '---|').join('')}`);
+const row = (label: string, values: Record<string, number> | undefined, d = 0) =>
+  out.push(`| ${label} | ${sizes.map(k => fmt(values?.[k], d)).join(' | ')} |`);
 row('library build ms (parse + index)', r.buildMs);
-row('heap MB (library + search index)', r.heapMB);
+row('heap MB (library + search index)', r.heapMB, 1);
+if (r.openMs) {
+  row('cold open → search-ready, ms (wall clock)', r.openMs.cold);
+  row('cold open, CPU ms', r.openCpuMs?.cold);
+  row('warm open (all from the cache) → search-ready, ms (wall clock)', r.openMs.warm);
+  row('warm open, CPU ms', r.openCpuMs?.warm);
+  row('one edited report re-indexed, ms (wall clock)', r.reindexMs, 1);
+  row('one edited report re-indexed, CPU ms', r.reindexCpuMs, 1);
+}
 out.push(
   '',
   `Longest event-loop stall while the search index builds in chunks at 500 reports (buildSearchIndex): ${fmt(r.indexBlockMaxMs, 0)} ms.`,
@@ -117,7 +130,7 @@ out.push(
   `| activation in the real VS Code (code-server) | ${fmt(r.activationMs, 0)} ms median of ${r.activationSamples?.map(s => s.toFixed(0)).join(', ') ?? '—'} (CPU time ${fmt(r.activationCpuMs ?? null, 1)} ms); activate() itself ${fmt(r.activateBodyMs, 1)} ms; require(extension.js) in plain Node ${fmt(r.bundleLoadMs, 0)} ms |`,
 );
 out.push('');
-out.push('| budget (issue 7) | limit | measured | |');
+out.push('| budget | limit | measured | |');
 out.push('|---|---|---|---|');
 for (const b of r.budgets)
   out.push(`| ${b.name} | ${b.limit} | ${b.measured} | ${b.met === null ? 'not measured' : b.met ? 'met' : '**not met**'} |`);

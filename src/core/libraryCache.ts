@@ -34,22 +34,30 @@ export interface CachedReport {
 }
 
 /** The layout of an entry; a change of layout makes every older entry unreadable, hence rebuilt. */
-const LAYOUT = 'dossier-cache/1';
+const LAYOUT = 'dossier-cache/2';
 
 /**
- * A 64-bit hash of bytes (two 32-bit FNV-1a lanes with different offsets, mixed), as 16 hex digits: to tell
- * one file's content from another's and to check an entry's body. Not cryptographic: nothing secret rides on it.
+ * A 64-bit hash of bytes (two 32-bit multiply-rotate lanes over 4-byte words, mixed), as 16 hex digits: to
+ * tell one file's content from another's and to check an entry's body. Not cryptographic: nothing secret
+ * rides on it. Four bytes a step, not one: a warm open hashes every report file and every entry (~90 MB at
+ * 500 reports), and a byte at a time that was ~0.2 s of it.
  */
 export function contentHash(bytes: Uint8Array): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
-    a = Math.imul(a ^ byte, 0x01000193);
-    b = Math.imul(b ^ byte, 0x01000193) ^ (b >>> 15);
+  const words = bytes.length - (bytes.length % 4);
+  for (let i = 0; i < words; i += 4) {
+    const word = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+    a = Math.imul(a ^ word, 0x01000193);
+    a = (a << 13) | (a >>> 19);
+    b = Math.imul(b ^ word, 0x9e3779b1) ^ (b >>> 15);
+  }
+  for (let i = words; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i]!, 0x01000193);
+    b = Math.imul(b ^ bytes[i]!, 0x9e3779b1) ^ (b >>> 15);
   }
   a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ bytes.length;
-  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35) ^ a;
   return hex(a) + hex(b);
 }
 
@@ -64,13 +72,21 @@ export function entryName(fileName: string, hash: string): string {
 
 /** An entry's bytes: a header line (layout, version, file, content hash, body length and hash), then the JSON body. */
 export function encodeEntry(fileName: string, hash: string, version: string, cached: CachedReport): Uint8Array {
-  const body = new TextEncoder().encode(JSON.stringify({ name: fileName, ...cached }));
+  // ASCII only (JSON's \u escapes for the rest): decoding a body with curly quotes in it took longer than
+  // parsing it, and ASCII decodes ~10× faster; an entry grows by under 1%.
+  const body = new TextEncoder().encode(JSON.stringify({ name: fileName, ...cached }).replace(NOT_ASCII, escapeChar));
   const header = [LAYOUT, encodeURIComponent(version), encodeURIComponent(fileName), hash, body.length, contentHash(body)].join(' ');
   const head = new TextEncoder().encode(header + '\n');
   const bytes = new Uint8Array(head.length + body.length);
   bytes.set(head, 0);
   bytes.set(body, head.length);
   return bytes;
+}
+
+const NOT_ASCII = /[\u007f-\uffff]/g;
+
+function escapeChar(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
 /**
