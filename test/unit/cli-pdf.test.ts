@@ -79,7 +79,6 @@ describe('dossier parse FILE.pdf', () => {
         'Impact on Household Savings Rates',
         'Distributional Considerations',
         'Interactions with Federal Means-Tested Programs',
-        'Author Information',
       ],
     );
   });

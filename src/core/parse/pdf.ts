@@ -106,6 +106,9 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
   let headingMarkers: Rendered['markers'] = [];
   // under a Notes / Endnotes heading, numbered paragraphs are the notes
   let endnotes = false;
+  // the authors' lines and the disclaimer at the end: metadata, not a section of the report
+  let backMatter = false;
+  const back: Part[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.kind === 'furniture' || b.kind === 'figure' || b.kind === 'contents') continue;
@@ -127,6 +130,8 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
     if (titleKey && norm(text) === titleKey) continue;
     if (b.kind !== 'note' && isFurniture(text)) {
       if (b.page === 1) readMeta(text, meta);
+      // a CRS brief prints its number only at the foot of its last page
+      else meta.number ??= REPORT_NUMBER.exec(text)?.[1];
       continue;
     }
     if (b.kind === 'heading' && !CAPTION.test(text + ' ')) {
@@ -136,7 +141,8 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
         continue;
       }
       endnotes = isNotesHeading(text);
-      if (endnotes) continue;
+      backMatter = BACK_MATTER.test(text);
+      if (endnotes || backMatter) continue;
       sawHeading = true;
       parts.push({ kind: 'heading', text, level: Math.max(1, b.level ?? 1), page: b.page });
       // a marker on a heading cites the section: it goes to the section's first paragraph
@@ -174,6 +180,11 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
       r.markers.unshift(...headingMarkers);
       headingMarkers = [];
     }
+    if (backMatter || (sawBody && (isAuthorLine(text) || /^Disclaimer\b/.test(text)))) {
+      backMatter = true;
+      back.push({ kind: 'paragraph', r, page: b.page });
+      continue;
+    }
     const { r: rr, bullet } = unbullet(r);
     // a paragraph broken by the page: the last paragraph before has no closing punctuation
     const prev = findLast(parts, p => (p.kind === 'paragraph' && !p.box) || p.kind === 'heading');
@@ -186,8 +197,16 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
     }
     parts.push({ kind: 'paragraph', r: rr, page: b.page, ...(bullet ? { bullet: true } : {}) });
   }
-  if (!meta.authors.length) meta.authors = authorLines(parts);
+  if (!meta.authors.length) meta.authors = authorLines([...parts, ...back]);
   return parts;
+}
+
+const BACK_MATTER = /^(?:author\s+(?:contact\s+)?information|contacts?|disclaimer)$/i;
+
+/** "M. Angeles Villarreal, Specialist in International Trade and Finance" (the disclaimer may run on after it) */
+function isAuthorLine(text: string): boolean {
+  const comma = /^([^,]{3,60}),\s+(.{3,200})$/.exec(text.split(/\s+Disclaimer\b/)[0]!);
+  return !!comma && NAME.test(comma[1]!) && AUTHOR_TITLE.test(comma[2]!);
 }
 
 const AUTHOR_TITLE =
@@ -199,8 +218,10 @@ function authorLines(parts: Part[]): string[] {
   const names: string[] = [];
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (p.kind !== 'paragraph' || p.r.text.length > 160) continue;
-    const comma = /^([^,]{3,60}),\s+(.+)$/.exec(p.r.text);
+    if (p.kind !== 'paragraph') continue;
+    const line = p.r.text.split(/\s+Disclaimer\b/)[0]!;
+    if (line.length > 160) continue;
+    const comma = /^([^,]{3,60}),\s+(.+)$/.exec(line);
     if (comma && NAME.test(comma[1]) && AUTHOR_TITLE.test(comma[2])) {
       names.push(comma[1]);
       continue;
