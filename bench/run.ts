@@ -410,7 +410,7 @@ function printSummary(results: ReturnType<typeof assemble>): void {
   );
   if (results.pdf)
     log(
-      `PDF parse: ${results.pdf.msPerPage} ms per page (${results.pdf.largestPages} pages in ${results.pdf.largestMs} ms; first PDF ${results.pdf.coldMs} ms, loading dist/pdf.js)`,
+      `PDF parse: ${results.pdf.msPerPage} ms per page (${results.pdf.largestPages} pages in ${results.pdf.largestMs} ms; first PDF ${results.pdf.coldMs} ms, loading dist/pdf.js, ${results.lazyKB?.['pdf.js'] ?? '—'} KB)`,
     );
   if (results.formats)
     log(

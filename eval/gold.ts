@@ -16,6 +16,8 @@ export interface GoldFigure {
   words: string[];
   /** words of its sentence, to tell apart figures of the same value */
   near?: string;
+  /** page of a PDF report (1-based, the PDF's own numbering) */
+  page?: number;
 }
 
 export interface GoldSource {
@@ -58,6 +60,16 @@ export interface Gold {
   pairs: GoldPair[];
 }
 
+/**
+ * A gold file for the PDF of a report whose web capture has gold: `like` names that gold, whose fields it
+ * takes unless it gives its own, and `pages` gives the page of its key figures, by their text ("$1,000 @ words of its sentence" where the
+ * gold names the sentence).
+ */
+interface PdfGold extends Partial<Gold> {
+  like: string;
+  pages?: Record<string, number>;
+}
+
 export const GOLD_DIR = path.join(__dirname, 'gold');
 const ROOT = path.join(__dirname, '..');
 
@@ -67,7 +79,28 @@ export function loadGold(): Gold[] {
     .filter(n => n.endsWith('.json'))
     .sort()
     .map(name => {
-      const gold = JSON.parse(fs.readFileSync(path.join(GOLD_DIR, name), 'utf8')) as Gold;
+      const read = (file: string) => JSON.parse(fs.readFileSync(path.join(GOLD_DIR, file), 'utf8')) as Gold | PdfGold;
+      const raw = read(name);
+      const gold = 'like' in raw && raw.like ? samePdf(read(`${raw.like}.json`) as Gold, raw) : (raw as Gold);
       return { ...gold, path: path.join(ROOT, gold.file) };
     });
+}
+
+/** The gold of a report's web capture, for its PDF: the same notes, headings and figures, with pages. */
+function samePdf(base: Gold, pdf: PdfGold): Gold {
+  const own: Partial<Gold> & { like?: string; pages?: Record<string, number> } = { ...pdf };
+  const pages = own.pages;
+  delete own.like;
+  delete own.pages;
+  const paged = (figures: GoldFigure[] | undefined) =>
+    figures?.map(f => {
+      const page = pages?.[f.near ? `${f.text} @ ${f.near}` : f.text];
+      return page !== undefined && f.page === undefined ? { ...f, page } : f;
+    });
+  return {
+    ...base,
+    ...own,
+    figures: paged(own.figures ?? base.figures)!,
+    ...((own.otherFigures ?? base.otherFigures) ? { otherFigures: paged(own.otherFigures ?? base.otherFigures) } : {}),
+  } as Gold;
 }

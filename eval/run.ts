@@ -25,8 +25,10 @@ interface Finding {
   figure?: { reportId: string; figureId: string; text: string };
   replacement?: string;
 }
+type ReadPdf = (bytes: Uint8Array, name: string) => Promise<{ report: Report }>;
 interface Engine {
   parseReport: ParseReport;
+  readPdf: ReadPdf;
   Library: new (reports: Report[]) => { reports: readonly Report[] };
   createNoteChecker: (library: unknown, options?: { minScore?: number }) => { check(text: string): Finding[] };
 }
@@ -38,7 +40,9 @@ async function loadEngine(): Promise<Engine> {
   const parse = (await import(path.join(SRC, 'core/parse/index.ts'))) as { parseReport: ParseReport };
   const library = (await import(path.join(SRC, 'core/library.ts'))) as { Library: Engine['Library'] };
   const check = (await import(path.join(SRC, 'core/check.ts'))) as { createNoteChecker: Engine['createNoteChecker'] };
-  return { parseReport: parse.parseReport, Library: library.Library, createNoteChecker: check.createNoteChecker };
+  // the PDF reader (pdf.js inside), as the extension loads it at the first PDF
+  const pdf = (await import(path.join(SRC, 'lazy/pdf.ts'))) as { readPdf: ReadPdf };
+  return { parseReport: parse.parseReport, readPdf: pdf.readPdf, Library: library.Library, createNoteChecker: check.createNoteChecker };
 }
 
 /** Same number to a relative billionth: 1.7e9 written "$1.7 billion" or "1,700 million". */
@@ -90,6 +94,9 @@ const add = (c: Counter, right: boolean) => {
 
 interface ReportResult {
   id: string;
+  format: 'pdf' | 'text';
+  /** ms to read the report (a PDF: pdf.js and the layout analysis) */
+  parseMs: number;
   metadata: Record<string, boolean>;
   headings: { expected: number; found: number; exact: boolean };
   notes: { expected: number; found: number };
@@ -101,6 +108,9 @@ interface ReportResult {
     subjectRight: number;
     /** gold figures found with no subject: Dossier was unsure and said nothing rather than something wrong */
     subjectSilent: number;
+    /** gold figures that give a page, and of those found, how many on that page */
+    paged: number;
+    pageRight: number;
     extracted: number;
     precision?: { right: number; total: number };
     misses: string[];
@@ -166,13 +176,20 @@ function evalReport(
   const wrongSubjects: string[] = [];
   let subjectRight = 0;
   let subjectSilent = 0;
+  let paged = 0;
+  let pageRight = 0;
   for (const g of gold.figures) {
+    if (g.page !== undefined) paged++;
     const f = findFigure(report, g, taken);
     if (!f) {
       misses.push(`${g.text} (${g.unit}) ${g.subject}`);
       continue;
     }
     taken.add(f);
+    if (g.page !== undefined) {
+      if (f.page === g.page) pageRight++;
+      else wrongSubjects.push(`${g.text}: on page ${f.page ?? '–'}, not ${g.page}`);
+    }
     if (!f.subject.trim()) {
       subjectSilent++;
       wrongSubjects.push(`${g.text}: no subject (${g.subject})`);
@@ -195,6 +212,8 @@ function evalReport(
   const factCheck = evalPairs(gold, library, alone, reports);
   return {
     id: gold.id,
+    format: gold.path.toLowerCase().endsWith('.pdf') ? 'pdf' : 'text',
+    parseMs: 0,
     metadata,
     headings: {
       expected: gold.headings.length,
@@ -209,6 +228,8 @@ function evalReport(
       found: gold.figures.length - misses.length,
       subjectRight,
       subjectSilent,
+      paged,
+      pageRight,
       extracted: report.figures.length,
       precision,
       misses,
@@ -295,21 +316,73 @@ function pct(right: number, total: number): string {
 async function main(): Promise<void> {
   const engine = await loadEngine();
   const golds = loadGold();
-  const parsed = golds.map(gold => engine.parseReport(fs.readFileSync(gold.path, 'utf8'), { source: path.basename(gold.path) }));
-  const library = new engine.Library(parsed);
+  const parsed: { report: Report; ms: number }[] = [];
+  for (const gold of golds) {
+    const started = performance.now();
+    const report = gold.path.toLowerCase().endsWith('.pdf')
+      ? (await engine.readPdf(new Uint8Array(fs.readFileSync(gold.path)), path.basename(gold.path))).report
+      : engine.parseReport(fs.readFileSync(gold.path, 'utf8'), { source: path.basename(gold.path) });
+    parsed.push({ report, ms: performance.now() - started });
+  }
+  // the PDFs are a library of their own: a report beside its own web capture would change what the fact-check finds
+  const isPdf = (g: Gold) => g.path.toLowerCase().endsWith('.pdf');
+  const web = evalGroup(
+    'Web captures and Markdown',
+    engine,
+    golds.filter(g => !isPdf(g)),
+    parsed.filter((_, i) => !isPdf(golds[i]!)),
+  );
+  const pdfGroup = evalGroup(
+    "PDF (pdf.js and the layout analysis; the web capture's gold where the content is the same, with pages)",
+    engine,
+    golds.filter(isPdf),
+    parsed.filter((_, i) => isPdf(golds[i]!)),
+  );
+  const scores = minScores(process.env.EVAL_MIN_SCORE);
+  const sweep =
+    scores.length > 1
+      ? sweepMinScore(
+          engine,
+          golds.filter(g => !isPdf(g)),
+          parsed.filter((_, i) => !isPdf(golds[i]!)).map(p => p.report),
+          scores,
+        )
+      : undefined;
+  fs.writeFileSync(
+    OUT,
+    JSON.stringify(
+      {
+        src: path.relative(path.join(__dirname, '..'), SRC) || 'src',
+        summary: web.summary,
+        pdfSummary: pdfGroup.summary,
+        ...(sweep ? { sweep } : {}),
+        reports: [...web.results, ...pdfGroup.results],
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\nwrote ${OUT}`);
+}
+
+/** One library of reports scored against their gold: a table of the reports and the group's rates. */
+function evalGroup(title: string, engine: Engine, golds: Gold[], parsed: { report: Report; ms: number }[]) {
+  console.log(`\n## ${title}\n`);
+  const library = new engine.Library(parsed.map(p => p.report));
   const scores = minScores(process.env.EVAL_MIN_SCORE);
   // one threshold asked for: the whole eval at it; several: the sweep, and the rest at the default
   const options = scores.length === 1 ? { minScore: scores[0]! } : undefined;
   const checker = engine.createNoteChecker(library, options);
   const results: ReportResult[] = golds.map((gold, i) => {
     const report = library.reports[i];
-    const alone = engine.createNoteChecker(new engine.Library([parsed[i]]), options);
-    return evalReport(gold, report, checker, alone, library.reports);
+    const alone = engine.createNoteChecker(new engine.Library([parsed[i]!.report]), options);
+    return { ...evalReport(gold, report, checker, alone, library.reports), parseMs: Math.round(parsed[i]!.ms) };
   });
   const total = {
     figureRecall: counter(),
     figurePrecision: counter(),
     subjectAccuracy: counter(),
+    pages: counter(),
     subjectSilence: counter(),
     metadata: counter(),
     headings: counter(),
@@ -336,6 +409,8 @@ async function main(): Promise<void> {
       'wrong → right fig',
       'true flagged',
       'wrong fixes',
+      'pages',
+      'parse ms',
     ],
   ];
   for (const r of results) {
@@ -350,6 +425,8 @@ async function main(): Promise<void> {
     total.figureRecall.right += r.figures.found;
     total.subjectAccuracy.total += r.figures.gold;
     total.subjectAccuracy.right += r.figures.subjectRight;
+    total.pages.total += r.figures.paged;
+    total.pages.right += r.figures.pageRight;
     total.subjectSilence.total += r.figures.found;
     total.subjectSilence.right += r.figures.subjectSilent;
     if (r.figures.precision) {
@@ -379,6 +456,8 @@ async function main(): Promise<void> {
       `${r.factCheck.wrongFlaggedRightFigure}/${r.factCheck.pairs}`,
       `${r.factCheck.trueFlagged}/${r.factCheck.pairs}`,
       String(r.factCheck.wrongFixes),
+      r.figures.paged ? `${r.figures.pageRight}/${r.figures.paged}` : '–',
+      String(r.parseMs),
     ]);
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map(r => r[c].length)));
@@ -388,6 +467,7 @@ async function main(): Promise<void> {
     figureRecall: rate(total.figureRecall),
     figurePrecision: rate(total.figurePrecision),
     subjectAccuracy: rate(total.subjectAccuracy),
+    ...(total.pages.total ? { figurePages: rate(total.pages) } : {}),
     /** share of the found gold figures given no subject (unsure, so silent); silent counts as not right in subjectAccuracy */
     subjectSilence: rate(total.subjectSilence),
     /** subject accuracy over the figures that were given a subject: how often a subject shown is right */
@@ -416,6 +496,7 @@ async function main(): Promise<void> {
   console.log(
     `subject silence        ${pct(total.subjectSilence.right, total.subjectSilence.total)} (found figures given no subject); right when given ${pct(total.subjectAccuracy.right, total.subjectSilence.total - total.subjectSilence.right)}`,
   );
+  if (total.pages.total) console.log(`figure pages           ${pct(total.pages.right, total.pages.total)} (found on the gold's page)`);
   console.log(`metadata               ${pct(total.metadata.right, total.metadata.total)}`);
   console.log(`headings               ${pct(total.headings.right, total.headings.total)}`);
   for (const [f, c] of Object.entries(total.sourceFields)) console.log(`note source ${f.padEnd(11)}${pct(c.right, c.total)}`);
@@ -425,16 +506,7 @@ async function main(): Promise<void> {
   console.log(
     `fact-check: true sentences flagged ${pct(total.trueFlagged, total.pairs)}; quick fixes that would write a wrong number ${total.wrongFixes}; pairs whose findings change with the other reports loaded ${total.dependsOnLibrary}`,
   );
-  const sweep = scores.length > 1 ? sweepMinScore(engine, golds, parsed, scores) : undefined;
-  fs.writeFileSync(
-    OUT,
-    JSON.stringify(
-      { src: path.relative(path.join(__dirname, '..'), SRC) || 'src', summary, ...(sweep ? { sweep } : {}), reports: results },
-      null,
-      2,
-    ) + '\n',
-  );
-  console.log(`\nwrote ${OUT}`);
+  return { results, summary };
 }
 
 /** EVAL_MIN_SCORE: one threshold, a list ("3,4.5,6"), "sweep" (2 to 8 by 0.5), or none. */
