@@ -327,7 +327,8 @@ test('a page locator is checked against the figure’s page; several places are 
 // ---- Library independence ------------------------------------------------------------------------------
 
 test('findings for a sentence do not change when unrelated reports join the library (every eval pair)', () => {
-  const golds = loadGold();
+  // the web captures and Markdown (a PDF's pairs are its capture's; npm run eval checks them in a library of PDFs)
+  const golds = loadGold().filter(g => !g.path.toLowerCase().endsWith('.pdf'));
   const reports = golds.map(g => parseReport(readFileSync(g.path, 'utf8'), { source: basename(g.path) }));
   const all = createNoteChecker(new Library(reports));
   const key = (findings: CheckFinding[]) =>
