@@ -240,7 +240,8 @@ suite('preview', function () {
     await waitForPage(s => s.rendered!.chartIds.length === 3, 'three charts');
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await waitFor(() => vscode.window.visibleTextEditors.length === 0, 10000, 'the panel alone');
+    // the Output panel's editor has no group (viewColumn undefined): it is not beside the preview
+    await waitFor(() => vscode.window.visibleTextEditors.every(e => e.viewColumn === undefined), 10000, 'the panel alone');
     assert.strictEqual(await api.chartPreview!.revealFigure(figure.report.id, figure.figure.id), true);
     const beside = await waitFor(
       () => vscode.window.visibleTextEditors.find(e => e.document.uri.scheme === 'dossier-report'),
