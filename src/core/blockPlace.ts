@@ -8,6 +8,7 @@
  * One pass over the lines up from the cursor and one down: linear in the note's length.
  */
 import type { NoteRange } from './note';
+import { lineIndexAt } from './text';
 
 /** Insert `before + block + after` at `offset`. */
 export interface BlockPlace {
@@ -46,17 +47,7 @@ export function placeAfterBlock(text: string, cursor: number, code: readonly Not
     starts.push(at);
     at += line.length + 1;
   }
-  const lineAt = (offset: number) => {
-    // binary search: the last line starting at or before offset
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
+  const lineAt = (offset: number) => lineIndexAt(starts, offset);
   // the last line of each code block that spans lines, by its first line
   const codeEnd = new Map<number, number>();
   for (const range of code) {

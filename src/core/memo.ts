@@ -9,6 +9,7 @@ import type { CheckFinding } from './check';
 import type { Library } from './library';
 import { analyseNote, type CitedKey, type NoteAnalysis } from './note';
 import { cleanSvg } from './svgClean';
+import { lineIndexAt } from './text';
 
 /** One citation bracket's keys and locators as a string: the same bracket gives the same id wherever it is read. */
 export function citationId(keys: readonly Pick<CitedKey, 'key' | 'locator'>[]): string {
@@ -153,7 +154,7 @@ export async function buildMemo(text: string, sources: MemoSources, analysis: No
   const flagged = sources
     .findings(text, analysis)
     .filter(f => f.code === 'contradicts-report')
-    .map(f => ({ line: lineOf(lines, f.start), text: text.slice(f.start, f.end), message: f.message }));
+    .map(f => ({ line: lineIndexAt(lines, f.start), text: text.slice(f.start, f.end), message: f.message }));
 
   const chartBlocks = new Map<number, MemoChart>();
   if (analysis.chartBlocks.length) {
@@ -161,7 +162,7 @@ export async function buildMemo(text: string, sources: MemoSources, analysis: No
     let n = 0;
     for (const chart of noteCharts.charts) {
       if (chart.origin !== 'declared' || !chart.anchors?.[0]) continue;
-      const line = lineOf(lines, chart.anchors[0].start);
+      const line = lineIndexAt(lines, chart.anchors[0].start);
       const svg = cleanSvg(await sources.chartSvg(chart), `dossier-chart${++n}-`);
       chartBlocks.set(line, svg ? { title: chart.title, svg } : { title: chart.title, problem: 'The chart could not be drawn.' });
     }
@@ -204,18 +205,6 @@ function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
-}
-
-/** 0-based line of an offset (binary search over the line starts). */
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { CitedTarget } from './cite';
 import { placeLabel, type Library } from './library';
 import { findQuantities, sameAmount } from './quantities';
+import { lineIndexAt } from './text';
 
 export interface ReportMention {
   /** 0-based line in the reader text */
@@ -70,16 +71,7 @@ export function reportMentions(library: Library, target: CitedTarget): ReportMen
 function lineFinder(text: string): (offset: number) => number {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return offset => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  return offset => lineIndexAt(starts, offset);
 }
 
 /** A report paragraph whose numbers cannot be read has no mention, rather than failing the whole list. */

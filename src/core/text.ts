@@ -214,6 +214,18 @@ export function foldForComparison(text: string): string {
     .trim();
 }
 
+/** The index of the last line start at or before an offset (binary search over ascending line starts). */
+export function lineIndexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** 1-based line and column of an offset in a text; line starts found once (a note may have 100,000s of findings). */
 export function lineColumns(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
@@ -222,13 +234,7 @@ export function lineColumns(text: string): (offset: number) => { line: number; c
     if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
   }
   return offset => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lineIndexAt(starts, offset);
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 }
