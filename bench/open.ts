@@ -73,8 +73,15 @@ export async function measureOpen(texts: { id: string; text: string }[], options
   let reindexCpuMs: number | undefined;
   if (options.reindex) {
     // one report gains a paragraph with a word no report has; the edit is done when search finds it
+    // (into the body, after its first paragraph: text after a web capture's "Related Topics" is site chrome, rightly dropped)
     const [location, bytes] = [...files][Math.floor(files.size / 2)]!;
-    files.set(location, encoder.encode(new TextDecoder().decode(bytes) + '\n\nThe zyxquorbite accord was signed.\n'));
+    const text = new TextDecoder().decode(bytes);
+    const body = text.indexOf('\n\n', nthBreak(text, 3));
+    const edited =
+      body < 0
+        ? text + '\n\nThe zyxquorbite accord was signed.\n'
+        : `${text.slice(0, body)}\n\nThe zyxquorbite accord was signed.${text.slice(body)}`;
+    files.set(location, encoder.encode(edited));
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     await warm.dossier.reload([location]);
@@ -92,6 +99,17 @@ export async function measureOpen(texts: { id: string; text: string }[], options
     reindexMs,
     reindexCpuMs,
   };
+}
+
+/** The offset just past the n-th blank line (0 when there are fewer). */
+function nthBreak(text: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const next = text.indexOf('\n\n', at);
+    if (next < 0) return 0;
+    at = next + 2;
+  }
+  return at;
 }
 
 function cpuSince(start: NodeJS.CpuUsage): number {
