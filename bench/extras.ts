@@ -237,7 +237,7 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
  */
 function productionBuild(): string {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-build-'));
-  for (const entry of ['src', 'scripts', 'node_modules', 'data', 'media', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['src', 'scripts', 'node_modules', 'data', 'media', 'package.json', 'package-lock.json', 'tsconfig.json']) {
     if (fs.existsSync(path.join(ROOT, entry))) fs.symlinkSync(path.join(ROOT, entry), path.join(scratch, entry));
   }
   fs.copyFileSync(path.join(ROOT, 'esbuild.js'), path.join(scratch, 'esbuild.js'));
