@@ -4,6 +4,8 @@
  * Pakistan …) are left out on purpose, so a query about the seed stays about the seed at library scale.
  */
 
+import { MONTH_NAMES } from '../src/core/text';
+
 export const DOMAIN_NOUNS = [
   'tariffs',
   'sanctions',
@@ -337,20 +339,8 @@ export const TITLE_TAILS = [
   'Limits of Cooperation',
 ];
 
-export const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+/** The month names of the dates the generated reports print: the parsers' own table. */
+export const MONTHS = MONTH_NAMES;
 
 /** Syllables for place, people and organisation names that no real report shares with the seed. */
 export const ONSETS = [
