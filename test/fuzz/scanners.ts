@@ -190,10 +190,11 @@ export function medianTime(run: () => void, runs = 3): number {
 
 /**
  * Time on 2n over time on n, with n grown until one run takes long enough to measure (timer noise and
- * JIT warm-up swamp a sub-millisecond run; 0 when even maxN is too fast to measure). A linear scanner gives
- * about 2, a quadratic one about 4. The
- * two sizes run in turns and each time is the median of its runs, so a burst of load on a shared machine
- * falls on both.
+ * JIT warm-up swamp a sub-millisecond run). A linear scanner gives about 2, a quadratic one about 4. n stops
+ * growing at maxN: past a few megabytes the collector, not the scanner, sets the pace, and on a busy machine its
+ * helper threads' time lands in this process's CPU time; a run still too quick there is repeated until it is
+ * long enough instead. The two sizes run in turns and each time is the median of its runs, so a burst of load
+ * on a shared machine falls on both.
  */
 export function scalingRatio(
   scanner: Scanner,
@@ -201,7 +202,7 @@ export function scalingRatio(
   start = 2000,
   minMs = 15,
   maxN = 1 << 19,
-  runs = 3,
+  runs = 5,
 ): { n: number; ratio: number; ms: number } {
   let n = start;
   let text = input(n);
@@ -209,19 +210,24 @@ export function scalingRatio(
   // the fastest of three decides the size: a burst of load can only make a run slower, never faster
   const fastest = () => Math.min(...[0, 1, 2].map(() => medianTime(() => runGuarded(scanner, text), 1)));
   let small = fastest();
-  while (small < minMs && n < maxN) {
+  while (small < minMs && 2 * n <= maxN) {
     n *= 2;
     text = input(n);
     small = fastest();
   }
-  // still too fast to measure at the largest size: nothing here grows faster than the timer's resolution
-  if (small < minMs) return { n, ratio: 0, ms: small };
+  // too quick to time even at maxN: several calls make one measurement (0 when a call is below the timer)
+  if (small < 0.01) return { n, ratio: 0, ms: small };
+  const repeats = Math.max(1, Math.ceil(minMs / small));
   const double = input(2 * n);
+  const timed = (at: string) =>
+    medianTime(() => {
+      for (let i = 0; i < repeats; i++) runGuarded(scanner, at);
+    }, 1);
   const smalls: number[] = [];
   const larges: number[] = [];
   for (let i = 0; i < runs; i++) {
-    smalls.push(medianTime(() => runGuarded(scanner, text), 1));
-    larges.push(medianTime(() => runGuarded(scanner, double), 1));
+    smalls.push(timed(text));
+    larges.push(timed(double));
   }
   const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
   return { n, ratio: median(larges) / Math.max(median(smalls), 0.5), ms: median(larges) };

@@ -57,3 +57,22 @@ export function assertLinear(label: string, work: (n: number) => void, n: number
   }
   assert.fail(message);
 }
+
+/**
+ * assertLinear for a scanner whose input is costly to build: each size's input is made once, outside the
+ * timing, so building and collecting megabytes of text on every run (which a busy machine slows unevenly)
+ * is not mistaken for the scanner's time.
+ */
+export function assertLinearScan<T>(label: string, input: (n: number) => T, scan: (made: T) => void, n: number, maxN = n * 64): void {
+  const made = new Map<number, T>();
+  assertLinear(
+    label,
+    size => {
+      let text = made.get(size);
+      if (text === undefined) made.set(size, (text = input(size)));
+      scan(text);
+    },
+    n,
+    maxN,
+  );
+}
