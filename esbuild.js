@@ -93,6 +93,7 @@ for (const lazy of [
   'src/lazy/yaml.ts',
   'src/lazy/fuse.ts',
   'src/lazy/commands.ts',
+  'src/lazy/notes.ts',
   'src/lazy/mcp.ts',
   'src/lazy/agents.ts',
   'src/lazy/publish.ts',
@@ -112,8 +113,13 @@ for (const lazy of [
     // pdf.js: the same code path in the CLI as in the extension host, which pdf.js does not detect as Node —
     // no attempt to load a native canvas (and no warning printed on stdout for it); Dossier only reads text.
     ...(lazy.endsWith('pdf.ts') ? { define: { 'process.versions.nw': '"dossier"' }, external: ['vscode', '@napi-rs/canvas'] } : {}),
-    // the commands run in the extension host beside extension.js: the same stand-ins, fuse.js and js-yaml stay lazy
-    plugins: [...common.plugins, oneVscode, ...(lazy.endsWith('commands.ts') ? [lazyStandIns] : [])],
+    // the commands and the note engines run in the extension host beside extension.js: the same stand-ins (fuse.js
+    // and js-yaml stay lazy; the commands reach the fact-check and charts in dist/notes.js, which holds the real ones)
+    plugins: [
+      ...common.plugins,
+      oneVscode,
+      ...(lazy.endsWith('commands.ts') ? [lazyStandIns] : lazy.endsWith('notes.ts') ? [lazyStandIns.except(['check', 'charts'])] : []),
+    ],
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * Loads the heavy engines (dist/charts.js, dist/web.js, dist/yaml.js, dist/fuse.js, …) at first use, with a runtime require so neither
+ * Loads the heavy engines (dist/charts.js, dist/web.js, dist/yaml.js, dist/fuse.js, dist/notes.js, …) at first use, with a runtime require so neither
  * esbuild nor the activation path pulls them into extension.js or cli.js. From sources (tsx: tests, dev) it
  * falls back to src/lazy/<name>.ts.
  */
@@ -49,6 +49,11 @@ export function exportEngine(): typeof import('./export') {
 /** What runs only from a command: the chart panel, the PDF page view, the pickers, the library's commands. */
 export function commandsEngine(): typeof import('./commands') {
   return lazyEngine<typeof import('./commands')>('commands');
+}
+
+/** The fact-check, the charts of a note and the hover cards (src/lazy/notes.ts). */
+export function notesEngine(): typeof import('./notes') {
+  return lazyEngine<typeof import('./notes')>('notes');
 }
 
 /** fuse.js (search re-scoring, `[@` completion); src/lazy/loadFuse.ts reaches it through here in extension.js. */

@@ -71,9 +71,14 @@ export class LibraryService implements vscode.Disposable {
     return this.dossier.library;
   }
 
-  /** The library once loaded; starts loading on first call. */
+  /**
+   * The library once loaded. The first call starts the first load on the next turn of the event loop, so
+   * activation only registers providers (the tree says "Loading reports…" meanwhile); the first load goes
+   * with progress, later ones are the dossier's newest.
+   */
   async ready(): Promise<Library> {
-    this.first ??= this.load(); // the first load goes with progress; later ones are the dossier's newest
+    this.first ??= new Promise(resolve => setTimeout(resolve, 0)).then(() => this.load());
+    await this.first.catch(() => undefined); // a failed load is the dossier's to report, just below
     return (await this.dossier.ready()).library;
   }
 

@@ -11,7 +11,17 @@ import { escapeMarkdown } from '../shared/markdown';
 import { commands } from '../shared/commands';
 import type { ReportTarget } from '../shared/targets';
 
-type ElementType = 'report' | 'section' | 'paragraph' | 'notes' | 'footnote' | 'figures' | 'figureSection' | 'figure' | 'unreadable';
+type ElementType =
+  | 'report'
+  | 'section'
+  | 'paragraph'
+  | 'notes'
+  | 'footnote'
+  | 'figures'
+  | 'figureSection'
+  | 'figure'
+  | 'unreadable'
+  | 'loading';
 
 /**
  * One node of the Dossier tree. It is also a ReportTarget (reportId, kind, id), so the commands of its
@@ -41,6 +51,8 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
   readonly onDidChangeTreeData = this.changed.event;
   private elements = new Map<string, OutlineElement>();
   private facts: LoadFacts = { files: new Map(), warnings: new Map(), unreadable: [] };
+  /** no load has finished yet (the first starts after activation): the tree says so instead of "no report" */
+  private loading = true;
 
   constructor(private library: Library) {}
 
@@ -48,6 +60,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
   setLibrary(library: Library, load?: LoadResult): void {
     this.library = library;
     this.elements = new Map();
+    this.loading = !load || (load.partial === true && library.reports.length === 0);
     if (load?.library === library) {
       const warnings = new Map<string, ReportNotice[]>();
       for (const w of load.warnings) warnings.set(w.location, [...(warnings.get(w.location) ?? []), w]);
@@ -70,6 +83,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
 
   /** Every report, then every file of the library that could not be read (never silently missing). */
   roots(): OutlineElement[] {
+    if (this.loading && this.library.reports.length === 0) return [this.element('loading', '', 'report', 'loading')];
     return [
       ...this.library.reports.map(r => this.element('report', r.id, 'report', r.id)),
       ...this.facts.unreadable.map(problem => {
@@ -166,6 +180,12 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
   }
 
   getTreeItem(element: OutlineElement): vscode.TreeItem {
+    if (element.type === 'loading') {
+      const item = new vscode.TreeItem(vscode.l10n.t('Loading reports…'), vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.id = element.key;
+      return item;
+    }
     if (element.type === 'unreadable') {
       const problem = this.facts.unreadable.find(p => p.location === element.location);
       const item = unreadableItem(problem ?? { location: element.id, name: element.id, message: '' });
@@ -287,6 +307,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         return item;
       }
       case 'unreadable':
+      case 'loading':
         return new vscode.TreeItem(element.id);
     }
   }

@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, getApi, openFixture, screenshot } from './helpers';
+import { EXTENSION_ID, getApi, openFixture, screenshot, waitFor } from './helpers';
+
+/** Whether a bundle of dist/ is in the extension host's module cache (loaded by now). */
+const loaded = (name: string) => Object.keys(require.cache).some(file => file.endsWith(path.join('dist', name)));
 
 suite('Activation', () => {
   test('Dossier is installed, activates and exports its API', async () => {
@@ -50,7 +53,6 @@ suite('Activation', () => {
   test('command-only code stays off the activation path: dist/commands.js and dist/fuse.js load at first use', async () => {
     const api = await getApi();
     await api.library.ready();
-    const loaded = (name: string) => Object.keys(require.cache).some(file => file.endsWith(path.join('dist', name)));
     // the first suite of a full run, so nothing but activation and the library's load has run yet
     assert.strictEqual(loaded('commands.js'), false, 'dist/commands.js was loaded by activation');
     assert.strictEqual(loaded('fuse.js'), false, 'dist/fuse.js was loaded by activation');
@@ -61,6 +63,36 @@ suite('Activation', () => {
     const { reportId, kind, id } = hits[0]!;
     await vscode.commands.executeCommand('dossier.revealInReport', { reportId, kind, id });
     assert.ok(loaded('commands.js'), 'dist/commands.js is not in the module cache after Reveal in Report');
+  });
+
+  test('the fact-check and the hover cards stay off the activation path: dist/notes.js loads with the first note', async () => {
+    const api = await getApi();
+    await api.library.ready();
+    // no note is open yet in the first suite of a full run (nor with --grep): nothing has been checked or hovered
+    assert.strictEqual(loaded('notes.js'), false, 'dist/notes.js was loaded by activation');
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: "Textiles make up 77 percent of Pakistan's total exports to the U.S. [@no-such-report].\n",
+    });
+    await vscode.window.showTextDocument(document);
+    // the fact-check runs when the note opens: the citation of a report the library does not hold is an error
+    const unknown = await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri).find(d => d.code === 'unknown-citation'),
+      15000,
+      'the fact-check of the new note',
+    );
+    assert.strictEqual(unknown.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(document.getText(unknown.range), '@no-such-report');
+    assert.ok(loaded('notes.js'), 'dist/notes.js is not in the module cache after the first check');
+    // the hover card comes from the same bundle: the bundled report's figure, in bold
+    const at = document.positionAt(document.getText().indexOf('77'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
+    const card = hovers
+      .flatMap(h => h.contents)
+      .map(c => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    assert.match(card, /\*\*77 percent\*\*/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('the Dossier view opens beside a Markdown note', async () => {
