@@ -407,14 +407,17 @@ const MEASURE_UNIT =
   /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|MW|GW|ha|°\s?[FC])(?![\p{L}\p{N}])|\s+(degrees?\s+(?:Fahrenheit|Celsius|centigrade)|square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|megawatts?|gigawatts?|years?|decades?|months?|weeks?|days?|hours?)(?![\p{L}\p{N}-])/iuy;
 
 /** Every amount in the text, in order. Pure and linear in the text's length. */
-export function findQuantities(text: string): Quantity[] {
-  return runSteps(quantitySteps(text));
+export function findQuantities(text: string, limit = Infinity): Quantity[] {
+  return runSteps(quantitySteps(text, limit));
 }
 
-/** findQuantities in steps (a few dozen candidate numbers each), for a host that must not be held long. */
-export function* quantitySteps(text: string): Steps<Quantity[]> {
+/**
+ * findQuantities in steps (a few dozen candidate numbers each), for a host that must not be held long.
+ * `limit` stops the scan after that many amounts (the rest of the text is not read).
+ */
+export function* quantitySteps(text: string, limit = Infinity): Steps<Quantity[]> {
   INVISIBLE.lastIndex = 0;
-  if (!INVISIBLE.test(text)) return yield* scanQuantities(text);
+  if (!INVISIBLE.test(text)) return yield* scanQuantities(text, limit);
   // Read the text without them, then map every offset back: the amount's text is still the slice as
   // written (invisible characters included), so a quick fix replaces all of it.
   const origin = new Int32Array(text.length);
@@ -431,7 +434,7 @@ export function* quantitySteps(text: string): Steps<Quantity[]> {
   }
   const startOf = (offset: number) => (offset < kept ? origin[offset]! : text.length);
   const endOf = (offset: number) => (offset > 0 ? origin[offset - 1]! + 1 : 0);
-  return (yield* scanQuantities(parts.join(''))).map(q => {
+  return (yield* scanQuantities(parts.join(''), limit)).map(q => {
     const start = startOf(q.start);
     const end = endOf(q.end);
     return {
@@ -453,7 +456,7 @@ const CANDIDATES_PER_STEP = 64;
 
 const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+/g;
 
-function* scanQuantities(text: string): Steps<Quantity[]> {
+function* scanQuantities(text: string, limit: number): Steps<Quantity[]> {
   const skip = skippedSpans(text);
   const found: Quantity[] = [];
   let skipIndex = 0;
@@ -477,6 +480,7 @@ function* scanQuantities(text: string): Steps<Quantity[]> {
     const q = /\d/.test(m[0][0]) ? readDigits(text, at, m[0]) : readSpelled(text, at);
     if (q) {
       found.push(q);
+      if (found.length >= limit) break;
       lastEnd = q.end;
       if (CANDIDATE.lastIndex < q.end) CANDIDATE.lastIndex = q.end;
     }

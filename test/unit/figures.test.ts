@@ -2,8 +2,16 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { extractFigures, splitSentences, subjectBeyondText, whatItMeasures, type MarkedParagraph } from '../../src/core/figures';
-import { parseReport } from '../../src/core/parse';
+import {
+  MAX_AMOUNTS_PER_PARAGRAPH,
+  MAX_FIGURES_PER_REPORT,
+  extractFigures,
+  splitSentences,
+  subjectBeyondText,
+  whatItMeasures,
+  type MarkedParagraph,
+} from '../../src/core/figures';
+import { parseReport, parseReportWithSpans } from '../../src/core/parse';
 import type { Figure } from '../../src/core/model';
 import { assertLinear } from './linear';
 
@@ -315,7 +323,7 @@ describe('splitSentences', () => {
   });
   test('hostile input: one huge paragraph of amounts finishes quickly', () => {
     const text = (n: number) => 'Over US$74 billion in free cash flows over the next 37 years. '.repeat(n);
-    assert.equal(extractFigures([{ id: 'p1', text: text(2000), markers: [] }]).length, 4000);
+    assert.equal(extractFigures([{ id: 'p1', text: text(400), markers: [] }]).length, 800);
     assertLinear('figures of one paragraph', n => extractFigures([{ id: 'p1', text: text(n), markers: [] }]), 250, 4000);
   });
   test('empty and figure-less paragraphs give nothing', () => {
@@ -501,5 +509,61 @@ describe('right or silent: no subject rather than a wrong one', () => {
       seed.figures.every(f => f.subject && f.context === undefined),
       'every figure of the seed says what it measures',
     );
+  });
+});
+
+describe('caps on what is read for figures', () => {
+  const amounts = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `about ${from + i} percent`).join(', ') + '.';
+  test('a paragraph of 1,500 amounts: the first 1,000 are figures, and a warning names the paragraph', () => {
+    const warnings: string[] = [];
+    const figures = extractFigures([{ id: 'p7', text: `Shares were ${amounts(1500)}`, markers: [] }], warnings);
+    assert.equal(MAX_AMOUNTS_PER_PARAGRAPH, 1000);
+    assert.equal(figures.length, 1000);
+    assert.equal(figures.at(-1)!.text, '1000 percent');
+    assert.deepEqual(warnings, ['Paragraph p7 has over 1,000 amounts: only the first 1,000 are read for figures.']);
+  });
+  test('a paragraph of exactly 1,000 amounts is read whole, without a warning', () => {
+    const warnings: string[] = [];
+    assert.equal(extractFigures([{ id: 'p1', text: `Shares were ${amounts(1000)}`, markers: [] }], warnings).length, 1000);
+    assert.deepEqual(warnings, []);
+  });
+  test('a report of 10,050 figures: the first 10,000 are read, and a warning says from where none are', () => {
+    const paragraphs = (count: number, each: number) =>
+      Array.from({ length: count }, (_, i) => ({ id: `p${i + 1}`, text: `Shares were ${amounts(each, i * each + 1)}`, markers: [] }));
+    const warnings: string[] = [];
+    const figures = extractFigures(paragraphs(201, 50), warnings);
+    assert.equal(MAX_FIGURES_PER_REPORT, 10_000);
+    assert.equal(figures.length, 10_000);
+    assert.equal(figures.at(-1)!.id, 'f10000');
+    assert.equal(figures.at(-1)!.paragraph, 'p200');
+    assert.deepEqual(warnings, ['The report reaches 10,000 figures, the most read from one report; not read for figures: paragraph p201.']);
+    // the cap inside a paragraph: its later amounts and the paragraphs after it are not read
+    const across: string[] = [];
+    const read = extractFigures(paragraphs(12, 900), across);
+    assert.equal(read.length, 10_000);
+    assert.equal(read.at(-1)!.paragraph, 'p12');
+    assert.deepEqual(across, [
+      'The report reaches 10,000 figures, the most read from one report; not read for figures: the rest of paragraph p12.',
+    ]);
+    const more: string[] = [];
+    extractFigures(paragraphs(14, 900), more);
+    assert.deepEqual(more, [
+      'The report reaches 10,000 figures, the most read from one report; not read for figures: the rest of paragraph p12 and the 2 after it.',
+    ]);
+  });
+  test('the warnings reach the parsed report', () => {
+    const text = `A Report Title\n\nShares were ${amounts(1200)}\n`;
+    assert.deepEqual(parseReportWithSpans(text, { id: 't' }).warnings, [
+      'Paragraph p1 has over 1,000 amounts: only the first 1,000 are read for figures.',
+    ]);
+  });
+  test('many paragraphs of figures: linear up to the cap and flat past it', () => {
+    const paragraphs = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `p${i + 1}`,
+        text: `Spending rose about ${i + 1} percent, to $${i + 2} billion.`,
+        markers: [],
+      }));
+    assertLinear('figures of many paragraphs', n => extractFigures(paragraphs(n)), 250, 16_000);
   });
 });

@@ -1,6 +1,6 @@
 /** Turns a format parser's Draft into Dossier's Report: ids, footnotes with sources, figures, keys, spans. */
 import { ReportError, errorMessage } from '../errors';
-import { extractFigures, locateFigures, type MarkedParagraph } from '../figures';
+import { MAX_FIGURES_PER_REPORT, extractFigures, figureCapWarning, locateFigures, type MarkedParagraph } from '../figures';
 import { assignKeys } from '../keys';
 import type { Figure, Paragraph, Report, Section, Source, Table } from '../model';
 import { tableFigures, tableUnit } from '../tables';
@@ -76,7 +76,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
 
   let figures: Figure[] = [];
   try {
-    figures = extractFigures(marked);
+    figures = extractFigures(marked, warnings);
   } catch (error) {
     // Figures are an extra; a bug there must not make the report unreadable.
     warnings.push(`Figures could not be extracted: ${errorMessage(error)}`);
@@ -113,8 +113,19 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
       headerRows: t.headerRows,
     };
   });
+  let capped = false;
   try {
-    for (const [i, table] of tables.entries()) figures.push(...tableFigures(table, figures.length + 1, draft.tables![i]!.subtitle));
+    for (const [i, table] of tables.entries()) {
+      // a loop, not push(...): a huge table overflows the call stack as arguments; and the report's cap holds here too
+      for (const figure of tableFigures(table, figures.length + 1, draft.tables![i]!.subtitle)) {
+        if (figures.length >= MAX_FIGURES_PER_REPORT) {
+          if (!capped) warnings.push(figureCapWarning(`the tables from ${table.id} on`));
+          capped = true;
+          break;
+        }
+        figures.push(figure);
+      }
+    }
   } catch (error) {
     warnings.push(`Figures could not be read from the tables: ${errorMessage(error)}`);
   }
