@@ -77,9 +77,7 @@ export function splitBlocks(lines: Line[]): Block[] {
 
 /** The block's lines joined by single spaces, whitespace collapsed. */
 export function blockText(block: Block): string {
-  return block.lines
-    .map(l => l.text)
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const joined = block.lines.length === 1 ? block.lines[0].text : block.lines.map(l => l.text).join(' ');
+  // most lines have single spaces only: rebuilding them whole would be an allocation per block for nothing
+  return (/\s\s|[^\S ]/.test(joined) ? joined.replace(/\s+/g, ' ') : joined).trim();
 }

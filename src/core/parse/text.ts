@@ -17,14 +17,18 @@ export function parseText(input: string): Draft {
   const warnings: string[] = [];
   const blocks = splitBlocks(capLines(splitLines(input), warnings));
 
+  // each block's text is asked for up to three times (is it a paragraph, the heading before it, itself)
+  const texts: (string | undefined)[] = [];
+  const textOf = (i: number): string => (texts[i] ??= blockText(blocks[i]));
+
   const notesAt = findNotes(blocks);
   const bodyEnd = notesAt ?? blocks.length;
   const notes = notesAt === undefined ? [] : readNotes(blocks.slice(notesAt));
 
   // The preamble: short lines before the first real paragraph.
   let first = 0;
-  while (first < bodyEnd && !isParagraphLike(blocks[first])) first++;
-  const preamble = blocks.slice(0, first).map(b => ({ block: b, text: blockText(b) }));
+  while (first < bodyEnd && !isParagraphLike(textOf(first))) first++;
+  const preamble = blocks.slice(0, first).map((b, i) => ({ block: b, text: textOf(i) }));
   let title: string | undefined;
   let date: string | undefined;
   let authors: string[] = [];
@@ -60,10 +64,10 @@ export function parseText(input: string): Draft {
 
   for (let i = first; i < bodyEnd; i++) {
     const block = blocks[i];
-    const text = blockText(block);
+    const text = textOf(i);
     if (endsContent(text)) break;
     if (isChrome(text) || (title && same(text, title)) || (dateLine(text) && text.length < 40)) continue;
-    if (block.lines.length === 1 && isHeading(text) && nextIsContent(blocks, i + 1, bodyEnd)) {
+    if (block.lines.length === 1 && isHeading(text) && nextIsContent(blocks, textOf, i + 1, bodyEnd)) {
       if (section && section.paragraphs.length) sections.push(section);
       section = { title: text, start: block.start, end: block.end, paragraphs: [] };
       continue;
@@ -95,19 +99,18 @@ export function isHeading(text: string): boolean {
   return /^[\p{Lu}\p{N}"“‘'(]/u.test(text);
 }
 
-function isParagraphLike(block: Block): boolean {
-  const text = blockText(block);
+function isParagraphLike(text: string): boolean {
   if (/\[\^?\d{1,4}\]/.test(text) && !NOTE_START_BRACKET.test(text)) return true;
   const words = text.split(/\s+/).length;
   return words >= 25 || (words >= 6 && /[.!?]["”’)]?$/.test(text));
 }
 
-function nextIsContent(blocks: Block[], from: number, end: number): boolean {
+function nextIsContent(blocks: Block[], textOf: (i: number) => string, from: number, end: number): boolean {
   for (let i = from; i < end; i++) {
-    const text = blockText(blocks[i]);
+    const text = textOf(i);
     if (endsContent(text)) return false;
     if (isChrome(text)) continue;
-    return !(blocks[i].lines.length === 1 && isHeading(text) && !isParagraphLike(blocks[i]));
+    return !(blocks[i].lines.length === 1 && isHeading(text) && !isParagraphLike(text));
   }
   return false;
 }
