@@ -27,7 +27,8 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
   const warnings = [...draft.warnings];
   const sections: Section[] = [];
   const marked: MarkedParagraph[] = [];
-  const drafts = new Map<string, DraftParagraph>();
+  // the draft of paragraph `p${n}` is drafts[n - 1] (ids are made below, in this order)
+  const drafts: DraftParagraph[] = [];
   let pn = 0;
   for (const ds of draft.sections) {
     const paragraphs: Paragraph[] = [];
@@ -38,7 +39,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
       const id = `p${++pn}`;
       paragraphs.push({ id, text: dp.text, footnotes: dp.markers.map(m => m.n) });
       marked.push({ id, text: dp.text, markers: dp.markers.map(m => ({ at: m.at, n: m.n })) });
-      drafts.set(id, dp);
+      drafts.push(dp);
       spans.push({ kind: 'paragraph', id, start: dp.start, end: dp.end });
       for (const m of dp.markers) spans.push({ kind: 'marker', id: String(m.n), start: m.start, end: m.end });
     }
@@ -93,7 +94,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
   for (let i = 0; i < figures.length;) {
     let j = i;
     while (j < figures.length && figures[j]!.paragraph === figures[i]!.paragraph) j++;
-    const paragraph = drafts.get(figures[i]!.paragraph);
+    const paragraph = drafts[Number(figures[i]!.paragraph.slice(1)) - 1];
     const run = figures.slice(i, j);
     if (paragraph) {
       locateFigures(paragraph.text, run).forEach((at, k) => {
