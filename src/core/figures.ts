@@ -18,7 +18,7 @@
  *   any particular report.
  */
 import type { Figure } from './model';
-import { findQuantities, type Quantity } from './quantities';
+import { DURATION_UNITS, findQuantities, type Quantity } from './quantities';
 
 /** A paragraph as the parser hands it to figure extraction: marker-free text plus where each note marker stood. */
 export interface MarkedParagraph {
@@ -137,6 +137,10 @@ export function extractFigures(paragraphs: MarkedParagraph[], warnings: string[]
       if (previous && isRange(paragraph.text, previous.q, q)) {
         previous.figure.range = 'from';
         figure.range = 'to';
+        // both ends measure one thing: a "to" end whose words say something else takes the "from" end's subject
+        // ("from 60 TWh to 480 TWh"); one naming the same thing keeps its own ("… exports in 2025")
+        const from = previous.figure.subject;
+        if (from && !sameOpening(figure.subject, from)) figure.subject = previousSubject = from;
       }
       previous = { q, figure };
       figures.push(figure);
@@ -188,13 +192,20 @@ function impliedNoun(before: string): string | undefined {
 }
 
 /** "from 35% to 21%", "6% to 9%", "between 0.6% and 2.3%", "from $134.2 billion in 2006 to $337.9 billion": two ends of one range. */
+/** Two subjects that open with the same two words name the same measure ("exports to Mexico in 2006" / "… in 2025"). */
+function sameOpening(a: string, b: string): boolean {
+  const opening = (s: string) => s.toLowerCase().split(' ').slice(0, 2).join(' ');
+  return a !== '' && opening(a) === opening(b);
+}
+
 function isRange(text: string, first: Quantity, second: Quantity): boolean {
   if (first.unit !== second.unit || (second.qualifierStart ?? second.start) - first.end > 24) return false;
   const joiner = text.slice(first.end, second.qualifierStart ?? second.start);
   const opener = /(\p{L}+)\s+$/u
     .exec(text.slice(Math.max(0, (first.qualifierStart ?? first.start) - 10), first.qualifierStart ?? first.start))?.[1]
     ?.toLowerCase();
-  if (/^\s*(?:to|through|–|—|-)\s*$/.test(joiner)) return true;
+  // "25 terawatt-hours (TWh) to 91 TWh": the unit's abbreviation may stand between the two ends
+  if (/^\s*(?:\(\p{Lu}[\p{L}²]{0,5}\)\s*)?(?:to|through|–|—|-)\s*$/u.test(joiner)) return true;
   if (/^\s+(?:in|by)\s+\d{4}\s+to\s+$/.test(joiner)) return opener === 'from';
   return /^\s+and\s+$/.test(joiner) && opener === 'between';
 }
@@ -316,12 +327,12 @@ const LINK_VERBS = words(`is are was were stands stood stand totals totalled tot
   produces produced exports exported imports imported receives received costs cost reaches`);
 /** Participles that follow the noun they measure: "contracts worth …", "gold deposits totaling …". */
 const PARTICIPLES = words(
-  'worth totaling totalling totalled totaled amounting valued estimated numbering costing comprising measuring weighing',
+  'worth totaling totalling totalled totaled amounting valued estimated numbering costing comprising measuring weighing exceeding surpassing topping',
 );
 /** Verbs in -s form that are rarely nouns: they end a noun phrase read backwards ("Reko Diq holds copper …"). */
 const VERBS_S = words(`holds has hosts faces contains includes represents exceeds accounts contributes generates employs covers
   reaches stands makes produces receives owns controls boasts houses needs requires plans seeks says argues estimates claims
-  suggests shows finds earns underestimates overestimates`);
+  suggests shows finds earns underestimates overestimates considers defines describes deems classifies`);
 const KNOWN_VERBS = words(
   'continue continues continued remain remains remained seek seeks seem seems appear appears plan plans planned aim aims aimed want wants hope hopes intend intends expect expects try tries',
 );
@@ -436,8 +447,8 @@ function describe(c: Context): Described {
   // to fall back on, gets no subject rather than the sentence's first words
   const isDuration = DURATION_UNITS.has(q.unit);
   let subject = tidy(found.subject) || (isDuration ? '' : tidy(sentenceSubject(c)?.text ?? ''));
-  // not a noun phrase: "away from the mining site", "for a period"
-  if (/^(?:away|for|from|to|with|by|at|as|than)\b/i.test(subject)) subject = '';
+  // not a noun phrase: "away from the mining site", "for a period"; an adjective alone: "the remaining 1.6 TWh"
+  if (/^(?:away|for|from|to|with|by|at|as|than)\b/i.test(subject) || LONE_ADJECTIVES.has(subject.toLowerCase())) subject = '';
   // "the purchase of a first home (subject to a $10,000 limit)": a limit on what the parenthesis follows
   if (/^\p{Ll}+$/u.test(subject)) {
     const open = before.findIndex((t, j) => j < 8 && (t.text === '(' || t.text === ')'));
@@ -456,7 +467,9 @@ function describe(c: Context): Described {
 }
 
 const WINDOW = 60;
-const DURATION_UNITS = words('years months weeks days hours');
+const BE = words('be is are was were been being');
+const LONE_ADJECTIVES = words('remaining other additional further extra same');
+const RANGE_VERBS = words('range ranges ranged ranging vary varies varied varying');
 
 /** Index of the first token starting at or after `offset` (binary search). */
 function firstAtOrAfter(tokens: Token[], offset: number): number {
@@ -508,7 +521,7 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
     return { subject: owner && !PRONOUNS.has(owner.toLowerCase()) ? `${possessive(resolveReference(c, owner))} ${core}` : core };
   }
 
-  if (['years', 'months', 'weeks', 'days', 'hours'].includes(q.unit)) return duration(c, before, after);
+  if (DURATION_UNITS.has(q.unit)) return duration(c, before, after);
 
   // "exports to Mexico increased from $134.2 billion … to $337.9 billion", "cut the tax rate from 35% to 21%"
   const change = changeOf(c, before, after);
@@ -591,6 +604,12 @@ function beforeSide(c: Context, before: Token[], after: Token[]): Described {
   }
   if (first.lower === 'to') {
     const target = npBefore(before, 1);
+    if (target.words.length) return owned(c, before, target, time);
+  }
+  // "electricity use from 25 TWh to 91 TWh", "consumption ranging from 60 TWh": the range of what stands before "from"
+  if (first.lower === 'from') {
+    const at = RANGE_VERBS.has(before[1]?.lower ?? '') ? 2 : 1;
+    const target = npBefore(before, at);
     if (target.words.length) return owned(c, before, target, time);
   }
   if ((first.lower === 'at' || first.lower === 'by') && isPlainWord(before[1])) {
@@ -1234,7 +1253,12 @@ function sentenceSubject(c: Context): { text: string } | undefined {
 }
 
 function isProperRun(tokens: Token[]): boolean {
-  return tokens.length > 0 && tokens.every(t => /^\p{Lu}/u.test(t.text) && !DETERMINERS.has(t.lower));
+  // "Separately," opening a sentence is an adverb, not a name
+  return (
+    tokens.length > 0 &&
+    tokens.every(t => /^\p{Lu}/u.test(t.text) && !DETERMINERS.has(t.lower)) &&
+    !/^\p{Lu}\p{Ll}+ly$/u.test(tokens[0].text)
+  );
 }
 
 /** "that contribution" → "contribution to the country's GDP", found in the paragraph before this sentence. */
@@ -1261,7 +1285,8 @@ function isVerbAfter(t: Token, previous: Token | undefined): boolean {
 }
 
 function looksLikeVerb(t: Token, previous: Token | undefined): boolean {
-  if (previous && (AUXILIARIES.has(previous.lower) || previous.lower === 'to')) return true;
+  // "to be loads greater than 75 MW": a plural after "be" is what it is, not a verb
+  if (previous && (AUXILIARIES.has(previous.lower) || previous.lower === 'to')) return !(/[^s]s$/.test(t.lower) && BE.has(previous.lower));
   return /[^e]ed$/.test(t.lower) || IRREGULAR_PAST.has(t.lower);
 }
 

@@ -91,6 +91,8 @@ const SCALES: Record<string, number> = {
   million: 1e6,
   billion: 1e9,
   trillion: 1e12,
+  quadrillion: 1e15,
+  quintillion: 1e18,
   lakh: 1e5,
   lakhs: 1e5,
   crore: 1e7,
@@ -398,13 +400,14 @@ const CURRENCY_BEFORE =
   /(?:^|[^\p{L}\p{N}])((?:US|U\.S\.|A|AU|C|CA|HK|NZ|S)?\$|£|€|¥|₹|Rs\.?|PKR|USD|GBP|EUR|INR|CNY|RMB|JPY|AUD|CAD)[ \u00a0]?$/u;
 const QUALIFIER_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${QUALIFIERS.map(q => q.replace(/ /g, '\\s+')).join('|')})\\s+$`, 'iu');
 const SCALE_ATTACHED = /(bn|mn|mln|m|k|tn|trn|b)(?![\p{L}\p{N}])/uy;
-const SCALE_SPACED = /(?:\s+|[-‐‑])(thousand|million|billion|trillion|lakhs?|crores?|bn|mn|mln|tn|trn)(?![\p{L}\p{N}])/iuy;
+const SCALE_SPACED =
+  /(?:\s+|[-‐‑])(thousand|million|billion|trillion|quadrillion|quintillion|lakhs?|crores?|bn|mn|mln|tn|trn)(?![\p{L}\p{N}])/iuy;
 const PERCENT =
   /\s*%|\s?pc(?![\p{L}])|\s+(?:percent|per\s+cent|pct)(?![\p{L}])|\s+(percentage\s+points?)(?![\p{L}])|\s+(basis\s+points?|bps)(?![\p{L}])/iuy;
 const CURRENCY_AFTER =
   /\s+(?:(US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?(dollars?)(?![\p{L}])|\s+(euros?)(?![\p{L}])|\s+(?:(Indian|Pakistani)\s+)?(rupees?)(?![\p{L}])|\s+(yuan|renminbi)(?![\p{L}])|\s+(yen)(?![\p{L}])|\s+(?:pounds?\s+)?(sterling)(?![\p{L}])/iuy;
 const MEASURE_UNIT =
-  /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|MW|GW|ha|°\s?[FC])(?![\p{L}\p{N}])|\s+(degrees?\s+(?:Fahrenheit|Celsius|centigrade)|square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|megawatts?|gigawatts?|years?|decades?|months?|weeks?|days?|hours?)(?![\p{L}\p{N}-])/iuy;
+  /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|[kMGT]Wh|[kMGT]W|ha|°\s?[FC])(?![\p{L}\p{N}])|\s+(degrees?\s+(?:Fahrenheit|Celsius|centigrade)|square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|(?:kilo|mega|giga|tera)watt[-‐‑\s]hours?|(?:kilo|mega|giga|tera)watts?|years?|decades?|months?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}\p{N}-])/iuy;
 
 /** Every amount in the text, in order. Pure and linear in the text's length. */
 export function findQuantities(text: string, limit = Infinity): Quantity[] {
@@ -607,7 +610,7 @@ function finish(text: string, core: Core, numeral: string): Quantity | undefined
     !core.spelled &&
     !scaled &&
     /[\p{L}]/u.test(text[end] ?? '') &&
-    !/^(?:km|kg|lbs?|oz|MW|GW|ha|mi|pc(?![\p{L}]))/u.test(text.slice(end, end + 3))
+    !/^(?:km|kg|lbs?|oz|[kMGT]W|ha|mi|pc(?![\p{L}]))/u.test(text.slice(end, end + 3))
   ) {
     return undefined; // 22nd, 1980s, 3rd, 5G
   }
@@ -768,15 +771,25 @@ function measureUnit(word: string, text: string, start: number, end: number): { 
   if (/^lbs?$/.test(word)) return { unit: 'lb', factor: 1 };
   if (/^pound/.test(word)) return { unit: poundsAreMass(text, start, end) ? 'lb' : 'GBP', factor: 1 };
   if (/(?:oz|ounce)/.test(word)) return { unit: 'oz', factor: 1 };
-  if (/^(?:mw|megawatt)/.test(word)) return { unit: 'MW', factor: 1 };
-  if (/^(?:gw|gigawatt)/.test(word)) return { unit: 'GW', factor: 1 };
+  // energy before power: "megawatt-hours" and "MWh" are not megawatts
+  const energy = /^(k|m|g|t|kilo|mega|giga|tera)w(?:h|att[-‐‑\s]hour)/.exec(word);
+  if (energy) return { unit: `${WATT_PREFIXES[energy[1]]}Wh`, factor: 1 };
+  const power = /^(k|m|g|t|kilo|mega|giga|tera)w/.exec(word);
+  if (power) return { unit: `${WATT_PREFIXES[power[1]]}W`, factor: 1 };
   if (/^decade/.test(word)) return { unit: 'years', factor: 10 };
   if (/^year/.test(word)) return { unit: 'years', factor: 1 };
   if (/^month/.test(word)) return { unit: 'months', factor: 1 };
   if (/^week/.test(word)) return { unit: 'weeks', factor: 1 };
   if (/^day/.test(word)) return { unit: 'days', factor: 1 };
+  if (/^minute/.test(word)) return { unit: 'minutes', factor: 1 };
+  if (/^second/.test(word)) return { unit: 'seconds', factor: 1 };
   return { unit: 'hours', factor: 1 };
 }
+
+const WATT_PREFIXES: Record<string, string> = { k: 'k', kilo: 'k', m: 'M', mega: 'M', g: 'G', giga: 'G', t: 'T', tera: 'T' };
+
+/** Units that measure a length of time: their figures describe a period, and they read in words ("37 years"). */
+export const DURATION_UNITS: ReadonlySet<string> = new Set(['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds']);
 
 /** "50 billion pounds" of copper is a weight; "5 million pounds" paid is sterling. The nearest clue wins. */
 function poundsAreMass(text: string, start: number, end: number): boolean {
@@ -895,8 +908,14 @@ const UNIT_LABELS: Record<string, string> = {
   t: 't',
   kg: 'kg',
   ha: 'ha',
+  kW: 'kW',
   MW: 'MW',
   GW: 'GW',
+  TW: 'TW',
+  kWh: 'kWh',
+  MWh: 'MWh',
+  GWh: 'GWh',
+  TWh: 'TWh',
   bp: 'bp',
   degF: '°F',
   degC: '°C',
@@ -908,7 +927,7 @@ export function formatQuantity(value: number, unit: Unit): string {
   if (unit === 'percent') return `${amount}%`;
   if (unit === 'percentage points') return `${amount} percentage points`;
   if (unit === 'count') return amount;
-  if (['years', 'months', 'weeks', 'days', 'hours'].includes(unit)) return `${amount} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
+  if (DURATION_UNITS.has(unit)) return `${amount} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
   if (UNIT_LABELS[unit]) return `${amount} ${UNIT_LABELS[unit]}`;
   if (CURRENCY_SIGNS[unit]) return `${CURRENCY_SIGNS[unit]}${amount}`;
   if (/^[A-Z]{3}$/.test(unit)) return `${unit} ${amount}`;
@@ -919,6 +938,8 @@ function formatNumber(value: number, words: boolean): string {
   const abs = Math.abs(value);
   if (words) {
     for (const [scale, name] of [
+      [1e18, 'quintillion'],
+      [1e15, 'quadrillion'],
       [1e12, 'trillion'],
       [1e9, 'billion'],
       [1e6, 'million'],

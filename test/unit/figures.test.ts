@@ -480,6 +480,40 @@ describe('numbers in note titles and URLs are not figures', () => {
   });
 });
 
+describe('energy figures: ranges and what they measure', () => {
+  const figuresOf = (text: string) => extractFigures([marked('p1', text)]).map(f => [f.text, f.unit, f.range, f.subject]);
+  test('"use from 25 terawatt-hours (TWh) to 91 TWh": one range of the use, the abbreviation between its ends', () => {
+    assert.deepEqual(figuresOf('EIA estimated domestic Bitcoin mining electricity use from 25 terawatt-hours (TWh) to 91 TWh.'), [
+      ['25 terawatt-hours', 'TWh', 'from', 'EIA’s domestic Bitcoin mining electricity use'],
+      ['91 TWh', 'TWh', 'to', 'EIA’s domestic Bitcoin mining electricity use'],
+    ]);
+  });
+  test('"consumption ranging from 60 TWh to 480 TWh": both ends measure the consumption, not the sentence’s opening words', () => {
+    assert.deepEqual(figuresOf('The scenarios indicate an increase in 2028, with consumption ranging from 60 TWh to 480 TWh.'), [
+      ['60 TWh', 'TWh', 'from', 'consumption'],
+      ['480 TWh', 'TWh', 'to', 'consumption'],
+    ]);
+  });
+  test('"loads greater than 75 MW", "requests exceeding 1 GW": the noun before, never the verb of the clause', () => {
+    assert.deepEqual(figuresOf('ERCOT considers to be loads greater than 75 MW.'), [['75 MW', 'MW', undefined, 'loads']]);
+    assert.deepEqual(figuresOf('ERCOT saw many requests exceeding 1 GW per site.')[0]?.[3], 'ERCOT saw many requests');
+  });
+  test('"the remaining 1.6 TWh" and "Separately, … 20 GW" say nothing they cannot tell', () => {
+    assert.deepEqual(figuresOf('Of this, 6.1 TWh is met by the grid, with the remaining 1.6 TWh provided on-site.')[1], [
+      '1.6 TWh',
+      'TWh',
+      undefined,
+      '',
+    ]);
+    assert.deepEqual(figuresOf('Separately, of the loads approved (about 35 GW, approximately 20 GW) were for mining.')[1], [
+      '20 GW',
+      'GW',
+      undefined,
+      '',
+    ]);
+  });
+});
+
 describe('right or silent: no subject rather than a wrong one', () => {
   test('a duration the sentence does not anchor, or words that are no noun phrase, get no subject', () => {
     const [later] = extractFigures([marked('p1', 'The analysis showed that some organisms still live in the tracks 44 years later.')]);

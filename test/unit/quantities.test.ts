@@ -150,6 +150,25 @@ describe('findQuantities: units', () => {
     const decades = one('almost two decades of occupation');
     assert.deepEqual([decades.value, decades.unit], [20, 'years']);
   });
+  test('energy and power: "terawatt-hours" and "TWh" are energy, "megawatts" and "MW" power', () => {
+    const use = one('estimated use of 25 terawatt-hours in 2024');
+    assert.deepEqual([use.value, use.unit, use.text, formatQuantity(use.value, use.unit)], [25, 'TWh', '25 terawatt-hours', '25 TWh']);
+    assert.deepEqual([one('demand was 3,900 TWh').value, one('demand was 3,900 TWh').unit], [3900, 'TWh']);
+    assert.equal(one('a 3.4 gigawatt hours store').unit, 'GWh');
+    assert.equal(one('about 5 kWh a day').unit, 'kWh');
+    assert.equal(one('a 40MW facility').unit, 'MW');
+    assert.equal(one('loads over 2 terawatts').unit, 'TW');
+    assert.equal(one('12.3 gigawatts of demand').unit, 'GW');
+  });
+  test('minutes and seconds are durations; quadrillion and quintillion are scales', () => {
+    const block = one('a block every 10 minutes');
+    assert.deepEqual([block.value, block.unit, formatQuantity(block.value, block.unit)], [10, 'minutes', '10 minutes']);
+    assert.equal(one('within 30 seconds').unit, 'seconds');
+    const hashes = one('about 26 quintillion hashing operations');
+    assert.deepEqual([hashes.value, hashes.unit], [26e18, 'count']);
+    assert.equal(formatQuantity(26e18, 'count'), '26 quintillion');
+    assert.equal(formatQuantity(1.6e15, 'USD'), 'US$1.6 quadrillion');
+  });
   test('compound adjectives are not amounts', () => {
     none('at the two-day "Pakistan Minerals Investment Forum"');
     none('a 10-year plan and a one-time grant');
