@@ -9,10 +9,9 @@
  */
 import * as vscode from 'vscode';
 import { createNoteChecker, type CheckFinding, type NoteChecker } from '../core/check';
-import { placeLabel, type Library } from '../core/library';
+import type { Library } from '../core/library';
 import type { CitedKey, NoteRange } from '../core/note';
 import type { Feature } from '../services';
-import { readerUri } from '../shared/readerUri';
 import { noteAnalysisInSlices } from '../shared/noteAnalysis';
 import { runInSlices } from '../shared/slices';
 import { logError } from '../shell/commands';
@@ -20,16 +19,13 @@ import { commands } from '../shared/commands';
 import { NOTE_SELECTOR, isNoteDocument } from '../shared/notes';
 import type { ReportTarget } from '../shared/targets';
 import { Setting, config } from '../shell/config';
+import { commandsEngine } from '../lazy/load';
+import { SOURCE, toDiagnostic } from './diagnostics';
+import type { NoteCheckHost } from './checkAllNotes';
 
 const DEBOUNCE_MS = 400;
-const SOURCE = 'Dossier';
-const SEVERITY: Record<CheckFinding['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-};
 
-export const checkFeature: Feature = ({ library, log }) => {
+export const checkFeature: Feature<'checkAllNotes'> = ({ library, log }) => {
   const diagnostics = vscode.languages.createDiagnosticCollection('dossier');
   /** findings behind each document's diagnostics, for the quick fixes */
   const findings = new Map<string, { version: number; findings: CheckFinding[] }>();
@@ -46,26 +42,27 @@ export const checkFeature: Feature = ({ library, log }) => {
     return checker.checker;
   };
 
-  const check = async (document: vscode.TextDocument): Promise<void> => {
+  /** Checks a note as it is now; its findings, or undefined when given up (changed, closed, replaced). */
+  const check = async (document: vscode.TextDocument): Promise<readonly CheckFinding[] | undefined> => {
     const key = document.uri.toString();
     const run = ++checks;
     latest.set(key, run);
     if (!isNoteDocument(document) || !config.checkEnabled(document)) {
       diagnostics.delete(document.uri);
       findings.delete(key);
-      return;
+      return undefined;
     }
     const current = library.current;
-    if (current.reports.length === 0) return; // not loaded yet: checked again on load
+    if (current.reports.length === 0) return undefined; // not loaded yet: checked again on load
     const version = document.version;
     // given up when the note changes or closes, the library is replaced, or a newer check of it started
     const stale = () => document.isClosed || document.version !== version || library.current !== current || latest.get(key) !== run;
     const started = Date.now();
     const text = document.getText();
     const analysis = await noteAnalysisInSlices(document);
-    if (!analysis || stale()) return;
+    if (!analysis || stale()) return undefined;
     const all = await runInSlices(checkerFor(current).steps(text, analysis), stale);
-    if (!all || stale()) return;
+    if (!all || stale()) return undefined;
     const typing = bracketBeingTyped(document, analysis.keys);
     // a key is not dangling while it is still being typed in its bracket (the editor closes `[` at once)
     const found = typing ? all.filter(f => !(f.code === 'unknown-citation' && f.start > typing.start && f.end < typing.end)) : all;
@@ -74,13 +71,14 @@ export const checkFeature: Feature = ({ library, log }) => {
     findings.set(key, { version, findings: found });
     diagnostics.set(
       document.uri,
-      found.map(f => toDiagnostic(document, f, current)),
+      found.map(f => toDiagnostic(offset => document.positionAt(offset), f, current)),
     );
     const took = Date.now() - started;
     if (took > 200) log.warn(`Fact-check of ${document.uri.path.split('/').pop()} took ${took} ms (in slices, between other work)`);
+    return found;
   };
   const checkSoon = (document: vscode.TextDocument) =>
-    void check(document).catch(error => logError(log, `Fact-check of ${document.uri.toString()} failed`, error));
+    void check(document).then(undefined, error => logError(log, `Fact-check of ${document.uri.toString()} failed`, error));
 
   const schedule = (document: vscode.TextDocument) => {
     if (!isNoteDocument(document)) return;
@@ -120,11 +118,28 @@ export const checkFeature: Feature = ({ library, log }) => {
   // a library that fails to load is reported once, by the composition root
   void library.ready().then(checkAll, () => undefined);
 
+  /** what Check All Notes (dist/commands.js) uses of this feature */
+  const host: NoteCheckHost = {
+    library,
+    diagnostics,
+    checker: checkerFor,
+    checkOpen: check,
+    checkedOnDisk: new Set(),
+  };
+  const forgetCheckedOnDisk = () => {
+    // their findings were against the library as it was: Check All Notes again to see them against this one
+    for (const location of host.checkedOnDisk) diagnostics.delete(vscode.Uri.parse(location));
+    host.checkedOnDisk.clear();
+  };
+
   return {
     disposable: vscode.Disposable.from(
       diagnostics,
       { dispose: () => timers.forEach(t => clearTimeout(t)) },
-      library.onDidChange(() => checkAll()),
+      library.onDidChange(() => {
+        forgetCheckedOnDisk();
+        checkAll();
+      }),
       vscode.workspace.onDidOpenTextDocument(checkSoon),
       vscode.workspace.onDidChangeTextDocument(e => schedule(e.document)),
       vscode.workspace.onDidCloseTextDocument(forget),
@@ -144,6 +159,7 @@ export const checkFeature: Feature = ({ library, log }) => {
         { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
       ),
     ),
+    commands: { checkAllNotes: () => commandsEngine().checkAllNotes(host) },
   };
 };
 
@@ -158,45 +174,6 @@ function bracketBeingTyped(document: vscode.TextDocument, keys: readonly CitedKe
 /** After `[` and up to `]`: where the analyst is still typing the citation. */
 function inBracket(offset: number, bracket: NoteRange): boolean {
   return offset > bracket.start && offset < bracket.end;
-}
-
-function toDiagnostic(document: vscode.TextDocument, finding: CheckFinding, library: Library): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
-  diagnostic.source = SOURCE;
-  diagnostic.code = finding.code;
-  if (finding.severity === 'information') diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
-  const related = finding.figure && figureLocation(library, finding.figure.reportId, finding.figure.figureId);
-  if (related) {
-    const f = finding.figure!;
-    const place = library.paragraph(f.reportId, f.paragraph);
-    // the Problems panel prints the location as line and column: the message says where, as an analyst would
-    const where = place ? `${placeLabel(place)}: ` : '';
-    diagnostic.relatedInformation = [
-      new vscode.DiagnosticRelatedInformation(related, `${where}${f.qualifier ? f.qualifier + ' ' : ''}${f.text}`),
-    ];
-  }
-  return diagnostic;
-}
-
-/** Where a figure sits in the report's reader tab. */
-function figureLocation(library: Library, reportId: string, figureId: string): vscode.Location | undefined {
-  const report = library.report(reportId);
-  if (!report) return undefined;
-  const reader = library.readerText(report);
-  const span = reader.index.find('figure', figureId);
-  if (!span) return undefined;
-  return new vscode.Location(readerUri(report), new vscode.Range(positionIn(reader.text, span.start), positionIn(reader.text, span.end)));
-}
-
-function positionIn(text: string, offset: number): vscode.Position {
-  let line = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return new vscode.Position(line, offset - lineStart);
 }
 
 function codeActions(

@@ -1,6 +1,6 @@
 /**
  * Where a report mentions one of its figures (the same amount, however written) or cites one of its notes,
- * as places in the report's reader text. The hover's "Show All Mentions" adds the open notes' mentions.
+ * as places in the report's reader text. The hover's "Show All Mentions" adds the workspace notes' mentions.
  */
 import type { CitedTarget } from './cite';
 import { placeLabel, type Library } from './library';
@@ -17,12 +17,38 @@ export interface ReportMention {
   target: CitedTarget;
 }
 
-/** Text around [start, end), on one line: what a list of mentions shows. */
-export function around(text: string, start: number, end: number): string {
-  return text
-    .slice(Math.max(0, start - 60), Math.min(text.length, end + 60))
-    .replace(/\s+/g, ' ')
-    .trim();
+/** How far a snippet reaches either side of a mention. */
+const SNIPPET_REACH = 60;
+
+/**
+ * Text around [start, end), on one line: what a list of mentions shows. It starts and ends at a whole word
+ * ("…remain bleak", never "emain bleak"), with an ellipsis where it cuts the text. Linear in the snippet.
+ */
+export function around(text: string, start: number, end: number, reach = SNIPPET_REACH): string {
+  let from = Math.max(0, start - reach);
+  let to = Math.min(text.length, end + reach);
+  // a cut inside a word drops the part word, never the mention itself
+  if (from > 0 && !isSpace(text[from - 1]!)) while (from < start && !isSpace(text[from]!)) from++;
+  if (to < text.length && !isSpace(text[to]!)) while (to > end && !isSpace(text[to - 1]!)) to--;
+  const snippet = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${textBefore(text, from) ? '\u2026' : ''}${snippet}${textAfter(text, to) ? '\u2026' : ''}`;
+}
+
+function isSpace(ch: string): boolean {
+  return /\s/.test(ch);
+}
+
+/** Whether anything but white space comes before `from` (walks back over the white space only). */
+function textBefore(text: string, from: number): boolean {
+  let i = from - 1;
+  while (i >= 0 && isSpace(text[i]!)) i--;
+  return i >= 0;
+}
+
+function textAfter(text: string, to: number): boolean {
+  let i = to;
+  while (i < text.length && isSpace(text[i]!)) i++;
+  return i < text.length;
 }
 
 /** Every place in its report that mentions a figure or cites a note; empty for other targets. */
@@ -57,7 +83,7 @@ export function reportMentions(library: Library, target: CitedTarget): ReportMen
       if (place && span) {
         mentions.push({
           line: lineOf(span.start),
-          text: place.paragraph.text.slice(0, 140),
+          text: around(place.paragraph.text, 0, 0, 140),
           where: placeLabel(place),
           target: { reportId: report.id, kind: 'paragraph', id: pid },
         });

@@ -25,6 +25,6 @@ export const hoverFeature: Feature<'showMentions'> = ({ library }) => {
       scans,
       vscode.languages.registerHoverProvider([{ language: 'markdown' }, { scheme: READER_SCHEME }], hovers),
     ),
-    commands: { showMentions: async target => commandsEngine().showMentions(await library.ready(), scans, target) },
+    commands: { showMentions: async target => commandsEngine().showMentions(await library.ready(), () => library.reportFiles(), target) },
   };
 };

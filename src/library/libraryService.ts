@@ -88,6 +88,12 @@ export class LibraryService implements vscode.Disposable {
     return this.dossier.lastLoad?.reports.find(r => r.report.id === reportId);
   }
 
+  /** The files the library read its reports from, as URI strings: a Markdown report is no note to check. */
+  async reportFiles(): Promise<ReadonlySet<string>> {
+    await this.ready();
+    return new Set((this.dossier.lastLoad?.reports ?? []).map(r => vscode.Uri.parse(r.location).toString()));
+  }
+
   /** Loads afresh; when reloads overlap, the newest wins. */
   async reload(): Promise<Library> {
     return (await this.load()).library;

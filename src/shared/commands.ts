@@ -59,7 +59,7 @@ export interface ExportMemoArgs {
   exportAnyway?: boolean;
 }
 
-/** One place a figure or a note is mentioned: in the reader or in an open Markdown note. */
+/** One place a figure or a note is mentioned: in the reader or in a Markdown note of the workspace. */
 export interface Mention {
   uri: string;
   line: number;
@@ -67,6 +67,21 @@ export interface Mention {
   text: string;
   where: string;
   target?: ReportTarget;
+}
+
+/** What Check All Notes did: notes checked out of those found, and what the fact-check found in them. */
+export interface NotesChecked {
+  /** notes to check (open ones and the workspace's Markdown files, within the limits) */
+  total: number;
+  /** notes checked to the end */
+  checked: number;
+  findings: number;
+  /** notes with at least one finding */
+  notesWithFindings: number;
+  /** stopped before the end (Cancel, a newer run, a library reload) */
+  cancelled: boolean;
+  /** the files left out, as told (too many, too large) */
+  leftOut?: string;
 }
 
 /** What Show Original Page opened: the report's file, where, and whether the item's text was found there. */
@@ -159,8 +174,10 @@ export const commands = {
   ),
   /** the web page a note (or the first note of a paragraph or figure) cites → whether one opened */
   openSource: command<[target: ReportTarget], boolean>('dossier.openSource', 'Dossier could not open the source: {0}'),
-  /** every mention of a figure or note in the report and the open notes, in a picker → the list */
+  /** every mention of a figure or note in the report and the workspace's notes, open or not, in a picker → the list */
   showMentions: command<[target: ReportTarget], Mention[]>('dossier.showMentions', 'Dossier could not list the mentions: {0}'),
+  /** the fact-check over every Markdown note of the workspace, open or not, into the Problems panel → what it did */
+  checkAllNotes: command<[], NotesChecked>('dossier.checkAllNotes', 'Dossier could not check the notes: {0}'),
   /** the report's own file beside the reader at the target (the reader's cursor from the palette) → what opened */
   showOriginal: command<[target?: ReportTarget], OriginalShown | undefined>(
     'dossier.showOriginal',

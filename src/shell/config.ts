@@ -56,7 +56,7 @@ export const config = {
     return { path: typeof value === 'string' ? value.trim() : '', origin };
   },
   /** `dossier.check.enabled` for a note (a folder may turn it off) */
-  checkEnabled: (document?: vscode.TextDocument): boolean => read<unknown>(Setting.checkEnabled, true, document) !== false,
+  checkEnabled: (scope?: vscode.ConfigurationScope): boolean => read<unknown>(Setting.checkEnabled, true, scope) !== false,
 };
 
 /** The settings Dossier writes: the analyst's libraries, and whether the bundled report shows. */

@@ -7,13 +7,15 @@ import { sourceUrl } from '../../src/core/cite';
 import { figuresMatching, footnoteForDefinition } from '../../src/core/figureMatch';
 import { Library } from '../../src/core/library';
 import type { Report } from '../../src/core/model';
-import { reportMentions } from '../../src/core/mentions';
+import { around, reportMentions } from '../../src/core/mentions';
 import { comparableFigures } from '../../src/core/miniChart';
 import { figuresByParagraph, paragraphNumbers } from '../../src/core/paragraphs';
 import { sameAmount, sameValue } from '../../src/core/quantities';
 import { parseReportWithSpans } from '../../src/core/parse';
 import { spanFor } from '../../src/core/reader';
 import { allFigures, sectionsAndFigures } from '../../src/core/search';
+import { MAX_NOTE_FILE_BYTES, notesLeftOut, notesToRead } from '../../src/core/workspaceNotes';
+import { assertLinear } from './linear';
 
 const ID = 'us-pakistan-relations-in-flux';
 const library = new Library([parseReportWithSpans(readFileSync(`data/reports/${ID}.txt`, 'utf8'), { source: `${ID}.txt` })]);
@@ -236,5 +238,72 @@ describe('mentions in the report', () => {
       [['¶20 · Motivations for navigating constraints', 'p20']],
     );
     assert.deepEqual(reportMentions(library, { reportId: 'nope', kind: 'footnote', id: '16' }), []);
+  });
+});
+
+describe('mention snippets: whole words, an ellipsis where cut', () => {
+  const text = 'The outlook will remain bleak while aid of US$845 million stays on hold for now.';
+  const start = text.indexOf('US$845');
+  const end = start + 'US$845 million'.length;
+
+  test('a cut inside a word drops the part word: "…remain bleak", never "emain bleak"', () => {
+    assert.equal(around(text, start, end, 25), '\u2026bleak while aid of US$845 million stays on hold for now.');
+    assert.equal(around(text, start, end, 26), '\u2026remain bleak while aid of US$845 million stays on hold for now.');
+    assert.equal(around(text, start, end, 20), '\u2026bleak while aid of US$845 million stays on hold for\u2026');
+  });
+
+  test('no ellipsis when nothing is cut; white space and line breaks read as one space', () => {
+    assert.equal(around('Aid: $845m was\n  suspended.\n', 5, 10), 'Aid: $845m was suspended.');
+    assert.equal(around('\n\n  $845m  \n', 4, 9, 2), '$845m');
+  });
+
+  test('a mention inside a long word is shown whole, cut after it', () => {
+    assert.equal(around('US$845million', 0, 6, 3), 'US$845\u2026');
+  });
+
+  test('linear in the white space it walks over', () => {
+    assertLinear('around', n => around(`${' '.repeat(n)}$845m${' '.repeat(n)}`, n, n + 5), 20_000);
+  });
+});
+
+describe('workspace notes: which files Show All Mentions and Check All Notes read', () => {
+  const file = (name: string, size: number, open = false) => ({ location: `file:///w/${name}`, size, open });
+
+  test("open notes first, then files on disk up to the limit; the library's reports and repeats skipped", () => {
+    const notes = notesToRead(
+      [file('a.md', 10), file('b.md', 10), file('report.md', 10), file('open.md', 0, true), file('a.md', 10), file('c.md', 10)],
+      new Set(['file:///w/report.md']),
+      2,
+    );
+    assert.deepEqual(
+      notes.read.map(f => f.location),
+      ['file:///w/open.md', 'file:///w/a.md', 'file:///w/b.md'],
+    );
+    assert.equal(notes.capped, true);
+    assert.equal(notesLeftOut(notes, 2), 'Only the first 2 Markdown files of the workspace were read.');
+  });
+
+  test('a file over 2 MB on disk is not read, an open note of any size is', () => {
+    const notes = notesToRead([
+      file('dump.md', MAX_NOTE_FILE_BYTES + 1),
+      file('big-open.md', 5 * MAX_NOTE_FILE_BYTES, true),
+      file('ok.md', MAX_NOTE_FILE_BYTES),
+    ]);
+    assert.deepEqual(
+      notes.read.map(f => f.location),
+      ['file:///w/big-open.md', 'file:///w/ok.md'],
+    );
+    assert.deepEqual(
+      notes.tooLarge.map(f => f.location),
+      ['file:///w/dump.md'],
+    );
+    assert.equal(notes.capped, false);
+    assert.equal(notesLeftOut(notes), '1 file over 2 MB was not read.');
+  });
+
+  test('nothing to say when every note was read; both reasons in one sentence', () => {
+    assert.equal(notesLeftOut(notesToRead([file('a.md', 1)])), undefined);
+    const both = notesToRead([file('a.md', 1), file('b.md', 1), file('x.md', 3e6), file('y.md', 3e6)], new Set(), 1);
+    assert.equal(notesLeftOut(both, 1), 'Only the first 1 Markdown files of the workspace were read; 2 files over 2 MB were not read.');
   });
 });
