@@ -158,7 +158,8 @@ export function figureCapWarning(unread: string): string {
 }
 
 function isKeyFigure(q: Quantity): boolean {
-  return q.unit !== 'count' || q.counted !== undefined;
+  // a count of none is a term, not a figure: "zero knowledge proofs", "zero-emission vehicles"
+  return q.unit !== 'count' || (q.counted !== undefined && q.value !== 0);
 }
 
 /**

@@ -407,7 +407,7 @@ const PERCENT =
 const CURRENCY_AFTER =
   /\s+(?:(US|U\.S\.|American|Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand)\s+)?(dollars?)(?![\p{L}])|\s+(euros?)(?![\p{L}])|\s+(?:(Indian|Pakistani)\s+)?(rupees?)(?![\p{L}])|\s+(yuan|renminbi)(?![\p{L}])|\s+(yen)(?![\p{L}])|\s+(?:pounds?\s+)?(sterling)(?![\p{L}])/iuy;
 const MEASURE_UNIT =
-  /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|[kMGT]Wh|[kMGT]W|ha|°\s?[FC])(?![\p{L}\p{N}])|\s+(degrees?\s+(?:Fahrenheit|Celsius|centigrade)|square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|(?:kilo|mega|giga|tera)watt[-‐‑\s]hours?|(?:kilo|mega|giga|tera)watts?|years?|decades?|months?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}\p{N}-])/iuy;
+  /\s*(km²|km2|sq\.?\s?km|mi²|sq\.?\s?mi|km|kg|lbs?|oz|[kMGT]Wh|[kMGT]W|ha|°\s?[FC])(?![\p{L}\p{N}])|\s+(degrees?\s+(?:Fahrenheit|Celsius|centigrade)|square\s+(?:kilomet(?:er|re)s?|km|miles?)|kilomet(?:er|re)s?|miles?|hectares?|acres?|(?:metric\s+)?tonnes?|(?:metric\s+)?tons?|kilograms?|pounds?|(?:troy\s+)?ounces?|nautical\s+miles?|square\s+(?:feet|foot)|(?:milli|centi)?met(?:er|re)s?|feet|foot|(?:kilo|mega|giga|tera)watt[-‐‑\s]hours?|(?:kilo|mega|giga|tera)watts?|years?|decades?|months?|weeks?|days?|hours?|minutes?|seconds?)(?![\p{L}\p{N}-])/iuy;
 
 /** Every amount in the text, in order. Pure and linear in the text's length. */
 export function findQuantities(text: string, limit = Infinity): Quantity[] {
@@ -720,9 +720,14 @@ function isDateOrName(text: string, core: Core, end: number, scaled: boolean): b
     if (prevWord && MONTHS.has(prevWord.replace(/\.$/, '').toLowerCase()) && /^\p{Lu}/u.test(prevWord)) return true; // April 22
     if (nextWord && MONTHS.has(nextWord.toLowerCase()) && /^\p{Lu}/u.test(nextWord)) return true; // 19 May
   }
+  // "defaults.18 Relationships": a note number glued to the sentence's end in a web capture, not an amount
+  if (core.plain && /[\p{Ll})\]”"’]\.$/u.test(before)) return true;
   if (prevWord) {
-    const bare = prevWord.replace(/\.$/, '');
+    // "trials.Figure 2" (a link's text run into the sentence before it): the word after the period names the number
+    const bare = prevWord.replace(/\.$/, '').replace(/^.*\.(?=\p{Lu}\p{Ll})/u, '');
     if (/\.$/.test(prevWord) && /^(?:no|nos|p|pp|para|paras|vol|art|sec|ch|fig|figs|eq|op|ref|col|pt)$/i.test(bare)) return true;
+    // "E.O. 14285", "H.R. 1", "P.L. 117": an executive order or a bill
+    if (/^(?:E\.O|H\.R|P\.L|S|H\.Res|S\.Res|H\.J\.Res|S\.J\.Res|H\.Con\.Res|S\.Con\.Res)$/.test(bare)) return true;
     // "Section 232", "Resolution 1267", "Boeing 737": a capitalised word names the number
     if (/^\p{Lu}/u.test(bare) && !NOT_NAMES.has(bare.toLowerCase()) && !/\.$/.test(prevWord)) return true;
   }
@@ -763,7 +768,13 @@ function measureUnit(word: string, text: string, start: number, end: number): { 
   if (/^(?:km²|km2|sq\.? ?km|square (?:kilomet|km))/.test(word)) return { unit: 'km2', factor: 1 };
   if (/^(?:mi²|sq\.? ?mi|square mile)/.test(word)) return { unit: 'mi2', factor: 1 };
   if (/^(?:km|kilomet)/.test(word)) return { unit: 'km', factor: 1 };
+  if (/^nautical/.test(word)) return { unit: 'nmi', factor: 1 };
+  if (/^square (?:feet|foot)/.test(word)) return { unit: 'sq ft', factor: 1 };
   if (/^(?:mile)/.test(word)) return { unit: 'mi', factor: 1 };
+  if (/^millimet/.test(word)) return { unit: 'mm', factor: 1 };
+  if (/^centimet/.test(word)) return { unit: 'cm', factor: 1 };
+  if (/^met(?:er|re)/.test(word)) return { unit: 'm', factor: 1 };
+  if (/^(?:feet|foot)$/.test(word)) return { unit: 'ft', factor: 1 };
   if (/^(?:ha|hectare)/.test(word)) return { unit: 'ha', factor: 1 };
   if (/^acre/.test(word)) return { unit: 'acre', factor: 1 };
   if (/(?:tonne|ton)/.test(word)) return { unit: 't', factor: 1 };
@@ -908,6 +919,12 @@ const UNIT_LABELS: Record<string, string> = {
   t: 't',
   kg: 'kg',
   ha: 'ha',
+  nmi: 'nmi',
+  'sq ft': 'sq ft',
+  m: 'm',
+  mm: 'mm',
+  cm: 'cm',
+  ft: 'ft',
   kW: 'kW',
   MW: 'MW',
   GW: 'GW',

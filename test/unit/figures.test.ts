@@ -480,6 +480,19 @@ describe('numbers in note titles and URLs are not figures', () => {
   });
 });
 
+describe('not figures: numbers that label, mark or name', () => {
+  const textsOf = (text: string) => extractFigures([marked('p1', text)]).map(f => f.text);
+  test('a note number glued to a sentence end, a figure label run into the sentence before, an order or a bill', () => {
+    assert.deepEqual(textsOf('Pools limit defaults.18 Relationships that are market-based are not.'), []);
+    assert.deepEqual(textsOf('Companies tested equipment during trials.Figure 2 illustrates some of it.'), []);
+    assert.deepEqual(textsOf('NOAA found post-E.O. 14285 applications to be compliant.'), []);
+    assert.deepEqual(textsOf('The House passed H.R. 1 with 215 votes.'), ['215 votes']);
+  });
+  test('a count of none is a term: "zero knowledge proofs"', () => {
+    assert.deepEqual(textsOf('Solutions such as zero knowledge proofs aim to protect privacy.'), []);
+  });
+});
+
 describe('energy figures: ranges and what they measure', () => {
   const figuresOf = (text: string) => extractFigures([marked('p1', text)]).map(f => [f.text, f.unit, f.range, f.subject]);
   test('"use from 25 terawatt-hours (TWh) to 91 TWh": one range of the use, the abbreviation between its ends', () => {

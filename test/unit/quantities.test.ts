@@ -160,6 +160,15 @@ describe('findQuantities: units', () => {
     assert.equal(one('loads over 2 terawatts').unit, 'TW');
     assert.equal(one('12.3 gigawatts of demand').unit, 'GW');
   });
+  test('lengths: metres, millimetres, feet, nautical miles, square feet', () => {
+    assert.deepEqual([one('at 400 meters depth').value, one('at 400 meters depth').unit], [400, 'm']);
+    assert.equal(one('up to 10 millimeters thick').unit, 'mm');
+    assert.equal(one('about 5 centimetres').unit, 'cm');
+    assert.equal(one('3 nautical miles offshore').unit, 'nmi');
+    assert.equal(one('a 5,000 square feet store').unit, 'sq ft');
+    assert.equal(formatQuantity(3000, 'ft'), '3,000 ft');
+    assert.equal(one('20 million metric tons of methane').unit, 't');
+  });
   test('minutes and seconds are durations; quadrillion and quintillion are scales', () => {
     const block = one('a block every 10 minutes');
     assert.deepEqual([block.value, block.unit, formatQuantity(block.value, block.unit)], [10, 'minutes', '10 minutes']);
