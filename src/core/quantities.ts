@@ -720,6 +720,8 @@ function isDateOrName(text: string, core: Core, end: number, scaled: boolean): b
     if (prevWord && MONTHS.has(prevWord.replace(/\.$/, '').toLowerCase()) && /^\p{Lu}/u.test(prevWord)) return true; // April 22
     if (nextWord && MONTHS.has(nextWord.toLowerCase()) && /^\p{Lu}/u.test(nextWord)) return true; // 19 May
   }
+  // "P.L. 119-21", "H.R. 1-3": the second part of a law's or a bill's number
+  if (core.plain && /(?:^|[\s(])(?:P\.L|E\.O|H\.R|S)\.[ \u00a0]?\d+[-‐–]$/.test(before)) return true;
   // "defaults.18 Relationships": a note number glued to the sentence's end in a web capture, not an amount
   if (core.plain && /[\p{Ll})\]”"’]\.$/u.test(before)) return true;
   if (prevWord) {

@@ -487,6 +487,7 @@ describe('not figures: numbers that label, mark or name', () => {
     assert.deepEqual(textsOf('Companies tested equipment during trials.Figure 2 illustrates some of it.'), []);
     assert.deepEqual(textsOf('NOAA found post-E.O. 14285 applications to be compliant.'), []);
     assert.deepEqual(textsOf('The House passed H.R. 1 with 215 votes.'), ['215 votes']);
+    assert.deepEqual(textsOf('The extension in P.L. 119-21 provides additional time for 15 facilities.'), ['15 facilities']);
   });
   test('a count of none is a term: "zero knowledge proofs"', () => {
     assert.deepEqual(textsOf('Solutions such as zero knowledge proofs aim to protect privacy.'), []);
