@@ -84,10 +84,14 @@ export class CompactIndex {
   /** for exact look-ups: a warm start does one per term of every report */
   private readonly ids = new Map<string, number>();
   /**
-   * Per term: its postings frozen into a typed array of exact size (4 bytes a posting, against ~13 in a
-   * growable JS array), and those added since the last freeze() in a plain array.
+   * Every term's frozen postings in one typed array, term after term: term `id`'s are
+   * `postings[starts[id] … starts[id + 1])` (terms added since the last freeze() have none there yet).
+   * One array, not one per term: a typed array costs ~180 bytes of heap of its own, and a 2,000-report
+   * library has ~400k terms (~70 MB of array objects for ~30 MB of postings). Postings added since the last
+   * freeze() wait in a plain array per term.
    */
-  private readonly frozen: Postings[] = [];
+  private postings: Postings = EMPTY;
+  private starts = new Uint32Array(1);
   private readonly pending: (number[] | undefined)[] = [];
   /** terms with pending postings */
   private readonly unfrozen = new Set<number>();
@@ -151,7 +155,6 @@ export class CompactIndex {
       if (id === undefined) {
         id = this.terms.length;
         this.terms.push(term);
-        this.frozen.push(EMPTY);
         this.pending.push(undefined);
         this.vocabulary.add(id);
         this.ids.set(term, id);
@@ -184,26 +187,63 @@ export class CompactIndex {
     const id = this.ids.get(term);
     const keys = new Set<number>();
     if (id === undefined) return keys;
-    for (const list of [this.frozen[id]!, this.pending[id] ?? []]) for (const packed of list) keys.add(Math.floor(packed / PACK));
+    const [from, to] = this.frozenRange(id);
+    for (let i = from; i < to; i++) keys.add(Math.floor(this.postings[i]! / PACK));
+    for (const packed of this.pending[id] ?? []) keys.add(Math.floor(packed / PACK));
     return keys;
   }
 
+  /** Where a term's frozen postings sit in `postings` ([0, 0) for a term added since the last freeze). */
+  private frozenRange(id: number): [number, number] {
+    return id + 1 < this.starts.length ? [this.starts[id]!, this.starts[id + 1]!] : [0, 0];
+  }
+
   /**
-   * Moves the postings added since the last freeze into each term's typed array: called after a library
-   * is indexed or re-indexed (a one-report re-index touches only that report's terms).
+   * Moves the postings added since the last freeze into the one frozen array: called after a library is
+   * indexed or re-indexed. A one-report re-index touches only that report's terms; the stretches of terms
+   * between them are copied whole.
    */
   freeze(): void {
     this.vocabulary.freeze();
+    const termCount = this.terms.length;
+    if (!this.unfrozen.size && this.starts.length === termCount + 1) return;
+    const old = this.postings;
+    const oldStarts = this.starts;
+    const frozenTerms = oldStarts.length - 1;
+    let total = old.length;
+    let wide = old instanceof Float64Array;
     for (const id of this.unfrozen) {
       const added = this.pending[id]!;
-      const old = this.frozen[id]!;
-      const fits = old instanceof Uint32Array && added.every(p => p <= MAX_UINT32);
-      const list = fits ? new Uint32Array(old.length + added.length) : new Float64Array(old.length + added.length);
-      list.set(old);
-      list.set(added, old.length);
-      this.frozen[id] = list;
+      total += added.length;
+      if (!wide && added.some(p => p > MAX_UINT32)) wide = true;
+    }
+    const postings = wide ? new Float64Array(total) : new Uint32Array(total);
+    const starts = new Uint32Array(termCount + 1);
+    const oldEnd = (id: number) => oldStarts[Math.min(id + 1, frozenTerms)]!;
+    // old[runFrom …) goes to postings[runTo …) unchanged until the next term with pending postings
+    let runFrom = 0;
+    let runTo = 0;
+    let at = 0;
+    for (let id = 0; id < termCount; id++) {
+      starts[id] = at;
+      const added = this.pending[id];
+      if (!added) {
+        at += id < frozenTerms ? oldStarts[id + 1]! - oldStarts[id]! : 0;
+        continue;
+      }
+      const end = oldEnd(id);
+      postings.set(old.subarray(runFrom, end), runTo);
+      at = runTo + (end - runFrom);
+      postings.set(added, at);
+      at += added.length;
+      runFrom = end;
+      runTo = at;
       this.pending[id] = undefined;
     }
+    postings.set(old.subarray(runFrom), runTo);
+    starts[termCount] = total;
+    this.postings = postings;
+    this.starts = starts;
     this.unfrozen.clear();
   }
 
@@ -221,10 +261,19 @@ export class CompactIndex {
 
   private compact(): void {
     const live = (p: number) => this.lengths[Math.floor(p / PACK)]! >= 0;
-    for (let id = 0; id < this.frozen.length; id++) {
-      this.frozen[id] = this.frozen[id]!.filter(live);
-      this.pending[id] = this.pending[id]?.filter(live);
+    // in place: a kept posting never moves right of where it was
+    const postings = this.postings;
+    const starts = this.starts;
+    let kept = 0;
+    for (let id = 0; id + 1 < starts.length; id++) {
+      const from = starts[id]!;
+      const to = starts[id + 1]!;
+      starts[id] = kept;
+      for (let i = from; i < to; i++) if (live(postings[i]!)) postings[kept++] = postings[i]!;
     }
+    starts[starts.length - 1] = kept;
+    this.postings = postings.slice(0, kept);
+    for (let id = 0; id < this.pending.length; id++) this.pending[id] = this.pending[id]?.filter(live);
     this.discarded = 0;
   }
 
@@ -248,13 +297,13 @@ export class CompactIndex {
     for (const query of queries) {
       for (const [id, factor] of this.expand(query, options.weights)) {
         if (matched.length < 40) matched.push(this.terms[id]!);
-        const frozen = this.frozen[id]!;
+        const [from, to] = this.frozenRange(id);
         const pending = this.pending[id];
-        const df = frozen.length + (pending?.length ?? 0);
+        const df = to - from + (pending?.length ?? 0);
         const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
         const scale = idf * factor * (K1 + 1);
-        for (const list of pending ? [frozen, pending] : [frozen]) {
-          for (let i = 0; i < list.length; i++) {
+        for (const [list, start, end] of pending ? [[this.postings, from, to] as const, [pending, 0, pending.length] as const] : [[this.postings, from, to] as const]) {
+          for (let i = start; i < end; i++) {
             const packed = list[i]!;
             const key = Math.floor(packed / PACK);
             const length = this.lengths[key]!;

@@ -309,6 +309,40 @@ test('the index updates per report and builds in chunks for big libraries', asyn
   assertLinear('search index build', n => createSearchIndex(new Library([bigReport(n)])), 500, 4000);
 });
 
+test('an index re-indexed report by report answers as one built afresh (postings frozen in one array, old ones compacted away)', () => {
+  const drafts = ['axq', 'bxq', 'cxq', 'dxq', 'exq', 'fxq', 'gxq', 'hxq', 'ixq', 'jxq', 'kxq', 'lxq'];
+  // a report of words no other report has, edited again and again: the others' terms keep their document frequency
+  const edited = (n: number): Report => ({
+    id: 'edits',
+    key: 'edits2025',
+    title: 'Zorblat',
+    authors: [],
+    sections: [
+      {
+        id: 's1',
+        title: 'Zorblat',
+        paragraphs: Array.from({ length: 30 }, (_, i) => ({ id: `p${i + 1}`, text: `Zorblat quembric draft ${drafts[n]}.`, footnotes: [] })),
+      },
+    ],
+    footnotes: [],
+    figures: [],
+  });
+  const index = createSearchIndex(new Library([tariffs, edited(0), seed]));
+  // every edit discards the report's old items; enough of them and the frozen postings are compacted
+  for (let n = 1; n < drafts.length; n++) index.update(new Library([tariffs, edited(n), seed]));
+  const fresh = createSearchIndex(new Library([tariffs, edited(drafts.length - 1), seed]));
+  const shown = (hits: ReturnType<typeof fresh.search>) => hits.map(h => `${h.kind}:${h.reportId}:${h.id}:${h.score.toFixed(9)}`);
+  for (const query of ['copper', 'reko diq', 'tarrif bangl', '29 percent', '845m', 'diplomat', 'rare earth f-35']) {
+    assert.deepEqual(shown(index.search(query)), shown(fresh.search(query)), query);
+  }
+  assert.equal(index.size, fresh.size);
+  assert.deepEqual(
+    index.search('zorblat quembric', { kinds: ['paragraph'] }).map(h => h.label),
+    Array.from({ length: 30 }, () => 'Zorblat quembric draft lxq.'),
+  );
+  assert.deepEqual(index.search('bxq'), []);
+});
+
 test('a bare number is searched as a word as well as a value', () => {
   const paragraphs = Array.from({ length: 50 }, (_, i) => ({
     id: `p${i + 1}`,
