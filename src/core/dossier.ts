@@ -15,6 +15,7 @@ import type { Report } from './model';
 import { parseReportWithSpans, type ParsedReport } from './parse';
 import { nameOf, resolveReportPath, type ReportSource, type SettingOrigin, type SettingPath } from './reportSource';
 import type { PreparedItems } from './compactIndex';
+import { restoreKeyInputs, storedKeyInputs } from './keys';
 import { contentHash, decodeEntry, encodeEntry, entryName, type LibraryCacheOptions } from './libraryCache';
 import { buildSearchIndex, prepareReportIndex, type SearchHit, type SearchIndex, type SearchOptions } from './search';
 
@@ -443,13 +444,19 @@ class DossierCore implements Dossier {
     }
     if (stored) {
       const decoded = decodeEntry(stored, { fileName: name, hash, version: cache.version });
-      if ('cached' in decoded) return { ...decoded.cached, fromCache: true };
+      if ('cached' in decoded) {
+        const { keys, ...cached } = decoded.cached;
+        // inputs that do not fit the report are left out: its keys are then read from its notes' sources
+        if (keys !== undefined) restoreKeyInputs(cached.parsed.report, keys);
+        return { ...cached, fromCache: true };
+      }
       this.host.log.info(`Library cache: ${name}: entry not used (${decoded.unusable}); reading the file again`);
     }
     const read = await this.parseBytes(location, bytes);
     const index = prepareReportIndex(read.parsed.report);
     try {
-      await cache.store.write(entry, encodeEntry(name, hash, cache.version, { ...read, index }));
+      const keys = storedKeyInputs(read.parsed.report);
+      await cache.store.write(entry, encodeEntry(name, hash, cache.version, { ...read, index, keys }));
     } catch (error) {
       this.host.log.warn(`Library cache: ${name}: could not write the entry (${whyOf(error)})`);
     }

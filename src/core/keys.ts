@@ -138,7 +138,8 @@ export interface ReportKeys {
  */
 export function uniqueKeys(reports: readonly Report[]): ReportKeys[] {
   const used = new Set<string>();
-  const bySource = new Map<string, string>();
+  // a source's key by its identity's hash; a hash met again is checked against the identity itself
+  const bySource = new Map<number, { key: string; source: Source; identity?: string }>();
   // where each base's suffix search resumes: 8,000 notes by one author stay linear, not 8,000²/2 probes
   const nextSuffix = new Map<string, number>();
   const unique = (base: string) => {
@@ -155,25 +156,38 @@ export function uniqueKeys(reports: readonly Report[]): ReportKeys[] {
     const inputs = keyInputsOf(report);
     const key = unique(inputs.base);
     const notes = new Map<number, string>();
-    for (const note of inputs.notes) {
-      if (note.refers || note.comment) continue;
-      const known = note.identity ? bySource.get(note.identity) : undefined;
-      const noteKey = known ?? unique(note.base);
-      notes.set(note.n, noteKey);
-      if (note.identity && !known) bySource.set(note.identity, noteKey);
+    const footnotes = report.footnotes;
+    for (let i = 0; i < footnotes.length; i++) {
+      if (inputs.skip[i]) continue;
+      const footnote = footnotes[i]!;
+      const hash = inputs.identities[i]!;
+      const known = Number.isNaN(hash) ? undefined : bySource.get(hash);
+      const same = known !== undefined && (known.identity ??= identity(known.source)) === identity(footnote.source);
+      const noteKey = same ? known.key : unique(inputs.bases[i]!);
+      notes.set(footnote.n, noteKey);
+      if (!Number.isNaN(hash) && !known) bySource.set(hash, { key: noteKey, source: footnote.source });
     }
-    for (const note of inputs.notes) {
-      if (note.refersTo === undefined) continue;
-      notes.set(note.n, notes.get(note.refersTo) || unique(note.base));
+    for (let i = 0; i < footnotes.length; i++) {
+      const { n, refersTo } = footnotes[i]!;
+      if (refersTo === undefined) continue;
+      notes.set(n, notes.get(refersTo) || unique(inputs.bases[i]!));
     }
     return { key, notes };
   });
 }
 
-/** What a report's keys are made from, before they are made unique among the other reports'. */
+/**
+ * What a report's keys are made from, before they are made unique among the other reports': per note, in
+ * the order of `report.footnotes`. Identities are kept as hashes, not text (a URL or a title and outlet per
+ * note, ~5 MB at 500 reports): two notes whose hashes meet are compared by their sources' identities.
+ */
 interface KeyInputs {
   base: string;
-  notes: { n: number; refersTo?: number; refers: boolean; comment: boolean; identity?: string; base: string }[];
+  bases: string[];
+  /** the source's identity hashed (53 bits), NaN when it has none */
+  identities: Float64Array;
+  /** 1 for a note that takes no key of its own: it repeats an earlier note (Ibid.), or cites nothing (a comment) */
+  skip: Uint8Array;
 }
 
 const keyInputs = new WeakMap<Report, KeyInputs>();
@@ -185,22 +199,71 @@ const keyInputs = new WeakMap<Report, KeyInputs>();
 function keyInputsOf(report: Report): KeyInputs {
   let inputs = keyInputs.get(report);
   if (!inputs) {
-    const byN = new Set(report.footnotes.map(f => f.n));
-    inputs = {
-      base: reportBaseKey(report),
-      notes: report.footnotes.map(footnote => ({
-        n: footnote.n,
-        refersTo: footnote.refersTo,
-        refers: footnote.refersTo !== undefined && byN.has(footnote.refersTo),
-        // an explanatory note cites nothing: nothing to cite it by
-        comment: footnote.kind === 'comment',
-        identity: identity(footnote.source),
-        base: sourceBaseKey(footnote.source),
-      })),
-    };
+    const footnotes = report.footnotes;
+    const byN = new Set(footnotes.map(f => f.n));
+    const identities = new Float64Array(footnotes.length);
+    const skip = new Uint8Array(footnotes.length);
+    footnotes.forEach((footnote, i) => {
+      const text = identity(footnote.source);
+      identities[i] = text === undefined ? NaN : hashText(text);
+      // an explanatory note cites nothing: nothing to cite it by
+      const refers = footnote.refersTo !== undefined && byN.has(footnote.refersTo);
+      skip[i] = refers || footnote.kind === 'comment' ? 1 : 0;
+    });
+    inputs = { base: reportBaseKey(report), bases: footnotes.map(f => sourceBaseKey(f.source)), identities, skip };
     keyInputs.set(report, inputs);
   }
   return inputs;
+}
+
+/** A report's key inputs as JSON can hold them (the library cache keeps them, so a warm start reads no note's source). */
+export interface StoredKeyInputs {
+  base: string;
+  bases: string[];
+  /** hashes; null for a note whose source has no identity */
+  identities: (number | null)[];
+  skip: number[];
+}
+
+export function storedKeyInputs(report: Report): StoredKeyInputs {
+  const { base, bases, identities, skip } = keyInputsOf(report);
+  return { base, bases, identities: Array.from(identities, h => (Number.isNaN(h) ? null : h)), skip: Array.from(skip) };
+}
+
+/**
+ * Takes a report's key inputs from the cache, when they fit it (one of each per note, of the right kinds);
+ * false (and nothing kept) otherwise, so they are read from the notes' sources as usual.
+ */
+export function restoreKeyInputs(report: Report, stored: unknown): boolean {
+  if (typeof stored !== 'object' || stored === null) return false;
+  const { base, bases, identities, skip } = stored as Partial<StoredKeyInputs>;
+  const count = report.footnotes.length;
+  if (typeof base !== 'string' || !Array.isArray(bases) || !Array.isArray(identities) || !Array.isArray(skip)) return false;
+  if (bases.length !== count || identities.length !== count || skip.length !== count) return false;
+  if (!bases.every(b => typeof b === 'string' && b.length > 0)) return false;
+  if (!identities.every(h => h === null || (Number.isInteger(h) && h >= 0 && h < 2 ** 53))) return false;
+  if (!skip.every(f => f === 0 || f === 1)) return false;
+  keyInputs.set(report, {
+    base,
+    bases,
+    identities: Float64Array.from(identities, h => (h === null ? NaN : h)),
+    skip: Uint8Array.from(skip),
+  });
+  return true;
+}
+
+/** A 53-bit hash of a text (two 32-bit multiply lanes over its UTF-16 units): equal texts, equal hashes. */
+function hashText(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x9e3779b1) ^ (b >>> 15);
+  }
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ text.length;
+  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35) ^ a;
+  return (a >>> 0) * 0x200000 + (b >>> 11);
 }
 
 /** uniqueKeys, written into the reports: for a parser setting the keys of the report it is building. */

@@ -7,6 +7,7 @@
  */
 import type { PreparedItems } from './compactIndex';
 import type { ReportFormat } from './formats';
+import type { StoredKeyInputs } from './keys';
 import type { ParsedReport } from './parse';
 
 /** Where entries are kept: named blobs (the extension: files in its global storage folder). */
@@ -31,6 +32,8 @@ export interface CachedReport {
   parsed: ParsedReport;
   /** the report's items tokenised and weighed (search.ts prepareReportIndex) */
   index: PreparedItems;
+  /** what its citation keys are made from (keys.ts storedKeyInputs); checked against the report when read */
+  keys?: StoredKeyInputs;
 }
 
 /** The layout of an entry; a change of layout makes every older entry unreadable, hence rebuilt. */

@@ -128,6 +128,32 @@ describe('library cache', () => {
     });
   }
 
+  test("each entry keeps its report's citation-key inputs; inputs that do not fit the report are ignored, and the keys come out the same", async () => {
+    const uncached = await load(undefined);
+    const store = memoryStore();
+    await load(store);
+    const bodies = [...store.entries].map(([name, bytes]) => {
+      const text = new TextDecoder().decode(bytes);
+      const newline = text.indexOf('\n');
+      const [, version, fileName, hash] = text.slice(0, newline).split(' ') as [string, string, string, string];
+      return { name, version: decodeURIComponent(version), fileName: decodeURIComponent(fileName), hash, body: JSON.parse(text.slice(newline + 1)) };
+    });
+    const seedEntry = bodies.find(b => b.fileName === 'us-pakistan.txt')!;
+    assert.equal(seedEntry.body.keys.bases.length, seedEntry.body.parsed.report.footnotes.length);
+    assert.equal(seedEntry.body.keys.base, 'usPakistanFlux2025');
+    // inputs one note short, then of the wrong kind: the entry is still used, its keys read from the sources
+    for (const misfit of [(k: { bases: string[] }) => k.bases.pop(), (k: { identities: unknown[] }) => (k.identities[0] = 'url')]) {
+      for (const { name, version, fileName, hash, body } of bodies) {
+        const keys = structuredClone(body.keys);
+        misfit(keys);
+        store.entries.set(name, encodeEntry(fileName, hash, version, { ...body, keys }));
+      }
+      const warm = await load(store);
+      assert.equal(warm.result.cached, 2);
+      assert.deepEqual(warm.view, uncached.view);
+    }
+  });
+
   test('an entry made by another parser version is rebuilt, not used', async () => {
     const store = memoryStore();
     await load(store, FILES, 'v1');
