@@ -421,12 +421,16 @@ export function isIbid(noteText: string): boolean {
   return IBID.test(noteText.trim());
 }
 
-const normTitle = (title: string) =>
-  title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/**
+ * Characters NFKD may change: anything past ASCII but the dashes and curly quotes notes are full of. Most
+ * titles have none, and normalising costs more than the rest of reading a note (80,000 notes: 0.7 s).
+ */
+const NOT_NFKD_STABLE = /[^\x00-\x7f\u2013\u2014\u2018\u2019\u201c\u201d]/;
+
+const normTitle = (title: string) => {
+  const lower = title.toLowerCase();
+  return (NOT_NFKD_STABLE.test(lower) ? lower.normalize('NFKD') : lower).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+};
 
 /**
  * Which earlier note each note repeats: "Ibid." → the note before it; a short form (only a title, or

@@ -7,7 +7,14 @@ import { tableFigures, tableUnit } from '../tables';
 import { buildFootnotes } from '../sources';
 import { ownCopy } from '../text';
 import type { SourceSpan } from './spans';
-import type { Draft, DraftParagraph } from './draft';
+import {
+  type Draft,
+  type DraftNote,
+  type DraftParagraph,
+  MAX_NOTE_LENGTH,
+  MAX_PARAGRAPHS_PER_REPORT,
+  PARAGRAPH_CAP_WARNING,
+} from './draft';
 
 export interface BuildOptions {
   id: string;
@@ -22,6 +29,9 @@ export interface Built {
   warnings: string[];
 }
 
+/** The most notes read from one report: the corpus reports hold at most 263, real ones up to a few thousand. */
+export const MAX_NOTES_PER_REPORT = 20_000;
+
 export function buildReport(draft: Draft, options: BuildOptions): Built {
   const spans: SourceSpan[] = [];
   const warnings = [...draft.warnings];
@@ -30,10 +40,15 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
   // the draft of paragraph `p${n}` is drafts[n - 1] (ids are made below, in this order)
   const drafts: DraftParagraph[] = [];
   let pn = 0;
+  let unread = 0;
   for (const ds of draft.sections) {
     const paragraphs: Paragraph[] = [];
     for (const dp of ds.paragraphs) {
       if (!dp.text) continue;
+      if (pn >= MAX_PARAGRAPHS_PER_REPORT) {
+        unread++;
+        continue;
+      }
       // the model's strings (and the figures' and sources' slices of them) must not hold the input alive
       dp.text = ownCopy(dp.text);
       const id = `p${++pn}`;
@@ -51,16 +66,23 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     for (const p of ds.paragraphs) end = Math.max(end, p.end);
     spans.push({ kind: 'section', id, start: ds.start, end });
   }
+  // a format parser that stops at the cap has said so already
+  if (unread > 0 && !warnings.includes(PARAGRAPH_CAP_WARNING)) warnings.push(PARAGRAPH_CAP_WARNING);
   if (pn === 0)
     throw new ReportError('No paragraphs found: this does not look like a report (expected prose paragraphs separated by blank lines).');
 
   // Notes: keep the first of duplicate numbers, in number order.
   const seen = new Set<number>();
+  if (draft.notes.length > MAX_NOTES_PER_REPORT)
+    warnings.push(
+      `The report has ${count(draft.notes.length)} notes: only the first ${count(MAX_NOTES_PER_REPORT)} are read (no report holds more).`,
+    );
   const notes = draft.notes
+    .slice(0, MAX_NOTES_PER_REPORT)
     .filter(n => (seen.has(n.n) ? (warnings.push(`Note ${n.n} is defined twice; the first is kept.`), false) : seen.add(n.n)))
     .map(n => ({
       ...n,
-      text: ownCopy(n.text),
+      text: ownCopy(n.text.length > MAX_NOTE_LENGTH ? longNote(n, warnings) : n.text),
       ...(n.url ? { url: ownCopy(n.url) } : {}),
       ...(n.source ? { source: ownSource(n.source) } : {}),
     }));
@@ -147,6 +169,15 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
   };
   assignKeys([report]);
   return { report, spans, warnings };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A note cut to MAX_NOTE_LENGTH, and the warning that says so (its length in the input: a parser may have cut it already). */
+function longNote(note: DraftNote, warnings: string[]): string {
+  const length = Math.max(note.text.length, note.end - note.start);
+  warnings.push(`Note ${note.n} is ${count(length)} characters: only the first ${count(MAX_NOTE_LENGTH)} are read.`);
+  return note.text.slice(0, MAX_NOTE_LENGTH);
 }
 
 /** A source read by a format parser (a link's target and text), its strings copied off the input. */

@@ -5,7 +5,7 @@
  */
 import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, isPageNumber } from './chrome';
 import type { Draft, DraftNote, DraftParagraph, DraftSection } from './draft';
-import { TextBuilder } from './draft';
+import { MAX_NOTE_LENGTH, MAX_PARAGRAPHS_PER_REPORT, PARAGRAPH_CAP_WARNING, TextBuilder } from './draft';
 import { type Block, type Line, blockText, capLines, splitBlocks, splitLines } from './lines';
 
 /** `[12]`, `[12, 13]`, `[12–14]` (ranges expand); `[^12]` from pasted Markdown too */
@@ -62,6 +62,7 @@ export function parseText(input: string): Draft {
     section = { title: opening.text, start: opening.block.start, end: opening.block.end, paragraphs: [] };
   }
 
+  let read = 0;
   for (let i = first; i < bodyEnd; i++) {
     const block = blocks[i];
     const text = textOf(i);
@@ -72,10 +73,15 @@ export function parseText(input: string): Draft {
       section = { title: text, start: block.start, end: block.end, paragraphs: [] };
       continue;
     }
+    if (read >= MAX_PARAGRAPHS_PER_REPORT) {
+      warnings.push(PARAGRAPH_CAP_WARNING);
+      break;
+    }
     section ??= { start: block.start, end: block.end, paragraphs: [] };
     for (const item of listItems(block)) {
       const paragraph = readParagraph(input, item);
       if (paragraph.text) {
+        read++;
         section.paragraphs.push(paragraph);
         section.end = paragraph.end;
       }
@@ -131,10 +137,10 @@ function findNotes(blocks: Block[]): number | undefined {
 function readNotes(blocks: Block[]): DraftNote[] {
   const notes: DraftNote[] = [];
   let headed = false;
-  let pending: { n: number; lines: Line[]; firstOffset: number } | undefined;
+  let pending: { n: number; lines: Line[]; firstOffset: number; length: number; last: Line } | undefined;
   const flush = () => {
     if (!pending) return;
-    const last = pending.lines[pending.lines.length - 1];
+    const last = pending.last;
     const text = pending.lines
       .map((l, i) => (i === 0 ? l.text.slice(pending!.firstOffset) : l.text))
       .join(' ')
@@ -158,9 +164,12 @@ function readNotes(blocks: Block[]): DraftNote[] {
       const m = NOTE_START_BRACKET.exec(line.text) ?? (headed ? NOTE_START_NUMBER.exec(line.text) : null);
       if (m) {
         flush();
-        pending = { n: Number(m[1]), lines: [line], firstOffset: m[0].length };
+        pending = { n: Number(m[1]), lines: [line], firstOffset: m[0].length, length: line.text.length, last: line };
       } else if (pending) {
-        pending.lines.push(line);
+        // past the longest note read, lines only move its end (notes the parser cannot tell apart make one huge note)
+        if (pending.length <= MAX_NOTE_LENGTH) pending.lines.push(line);
+        pending.length += line.text.length;
+        pending.last = line;
       }
     }
   }
