@@ -31,6 +31,10 @@ export interface Extras {
   activateBodyMs?: number;
   /** the extension host's processor time during extension.activate() (median) */
   activationCpuMs?: number;
+  /** later starts, extension.js read through V8's code cache an earlier start wrote: wall, CPU (medians), samples */
+  activationWarmMs?: number;
+  activationWarmCpuMs?: number;
+  activationWarmSamples?: number[];
   chartColdMs?: number;
   chartWarmMs?: number;
   hoverP50Ms?: number;
@@ -224,6 +228,9 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     out.activationSamples = m.samples;
     out.activateBodyMs = m.activateMs;
     out.activationCpuMs = m.cpuMs;
+    out.activationWarmMs = m.warm?.ms;
+    out.activationWarmCpuMs = m.warm?.cpuMs;
+    out.activationWarmSamples = m.warm?.samples;
     out.notes.push(m.how);
     ctx.log(`activation: ${m.ms} ms (${m.how})`);
   });

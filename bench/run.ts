@@ -320,6 +320,8 @@ function assemble(
   add('hover lookup p95', '≤ 1 ms', extras.hoverP95Ms, v => v <= 1, ' ms');
   add('activation (wall clock)', '≤ 30 ms', extras.activationMs, v => v <= 30, ' ms');
   add('activation (CPU time)', '≤ 30 ms', extras.activationCpuMs, v => v <= 30, ' ms');
+  add('activation, later starts with the code cache (wall clock)', '≤ 30 ms', extras.activationWarmMs, v => v <= 30, ' ms');
+  add('activation, later starts with the code cache (CPU time)', '≤ 30 ms', extras.activationWarmCpuMs, v => v <= 30, ' ms');
   add('extension bundle (minified)', '≤ 250 KB', extras.bundleKB, v => v <= 250, ' KB');
   add('heap at 500 reports', '≤ 120 MB', big?.heapMB, v => v <= 120, ' MB');
   const huge = sizes['2000'];
@@ -358,6 +360,9 @@ function assemble(
     activationSamples: extras.activationSamples,
     activateBodyMs: extras.activateBodyMs === undefined ? null : round(extras.activateBodyMs, 1),
     activationCpuMs: extras.activationCpuMs === undefined ? null : round(extras.activationCpuMs, 1),
+    activationWarmMs: extras.activationWarmMs === undefined ? null : round(extras.activationWarmMs, 1),
+    activationWarmCpuMs: extras.activationWarmCpuMs === undefined ? null : round(extras.activationWarmCpuMs, 1),
+    activationWarmSamples: extras.activationWarmSamples,
     hoverScanMs: extras.hoverScanMs === undefined ? null : round(extras.hoverScanMs, 1),
     hoverLineP95Ms: extras.hoverLineP95Ms === undefined ? null : round(extras.hoverLineP95Ms, 4),
     indexBlockMaxMs: extras.indexBlockMaxMs === undefined ? null : round(extras.indexBlockMaxMs, 1),

@@ -12,16 +12,7 @@ import { commands } from '../shared/commands';
 import type { ReportTarget } from '../shared/targets';
 
 type ElementType =
-  | 'report'
-  | 'section'
-  | 'paragraph'
-  | 'notes'
-  | 'footnote'
-  | 'figures'
-  | 'figureSection'
-  | 'figure'
-  | 'unreadable'
-  | 'loading';
+  'report' | 'section' | 'paragraph' | 'notes' | 'footnote' | 'figures' | 'figureSection' | 'figure' | 'unreadable' | 'loading';
 
 /**
  * One node of the Dossier tree. It is also a ReportTarget (reportId, kind, id), so the commands of its

@@ -77,7 +77,8 @@ const QUIET_SETTINGS = {
 function serverDirs(base) {
   const dirs = {
     base,
-    userData: path.join(base, 'user-data'),
+    // DOSSIER_E2E_USER_DATA: a user data folder kept across runs (npm run bench's second starts, with the code cache)
+    userData: process.env.DOSSIER_E2E_USER_DATA || path.join(base, 'user-data'),
     extensions: path.join(base, 'extensions'),
     xdg: path.join(base, 'xdg'),
     tmp: path.join(base, 't'),
