@@ -366,6 +366,9 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
         scoreCandidates(index, quantity.unit, words, counted, companions, scored);
         const comparable = scored.filter(
           s =>
+            // "$5 a day" is never the "$5 a year": rates of different periods (a period said on one side only is
+            // often left unsaid on the other: "up to $2,500" in the report, "$2,500 a year" in the note)
+            !(quantity.per && s.entry.figure.per && quantity.per !== s.entry.figure.per) &&
             sameTimeFrame(times, s.entry.times) &&
             sameScale(quantity.value, s.entry.figure.value) &&
             !otherNames(names, words, s.entry) &&

@@ -1,5 +1,6 @@
 /**
- * Which figures a chart may put side by side: figures that measure the same kind of thing. Same unit;
+ * Which figures a chart may put side by side: figures that measure the same kind of thing. Same unit and
+ * the same period for a rate;
  * shares only of the same whole ("93% of water withdrawals" never beside "37% of the labour force"); a
  * hypothetical amount ("a hypothetical 10% disruption") never beside reported ones; otherwise a common
  * measured quantity in their subjects, or one series in one sentence ("$900 in 2024, $1,200 in 2025").
@@ -44,7 +45,8 @@ export function isHypothetical(figure: Figure): boolean {
 
 /** True when a chart may show the two figures side by side. */
 export function comparable(a: Figure, b: Figure): boolean {
-  if (a.unit !== b.unit) return false;
+  // "$5 billion a year" is a rate, never a bar beside "$20 billion" in all
+  if (a.unit !== b.unit || a.per !== b.per) return false;
   if (isHypothetical(a) !== isHypothetical(b)) return false;
   const wa = shareWhole(a);
   const wb = shareWhole(b);

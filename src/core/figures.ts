@@ -441,7 +441,9 @@ function describe(c: Context): Described {
   const at = firstAtOrAfter(c.tokens, from);
   const before = c.tokens.slice(Math.max(0, at - WINDOW), at).reverse();
   const after = skipUnitPhrase(
-    skipRangePartner(skipAmountAside(c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW))),
+    skipRangePartner(
+      skipAmountAside(skipRate(q, c.tokens.slice(firstAtOrAfter(c.tokens, q.end), firstAtOrAfter(c.tokens, q.end) + WINDOW))),
+    ),
   );
   const found = describeBy(c, before, after);
   // Right or silent: a duration with nothing to anchor it ("44 years later"), or a sentence with no subject
@@ -759,6 +761,19 @@ const isParticiple = (t: Token): boolean => /[^e]ed$/.test(t.lower) || IRREGULAR
 /** "Section 136 funds", "Subpart W": a number that belongs to the name before it (not an amount). */
 function isNameNumber(t: Token | undefined, previous: Token | undefined): boolean {
   return !!t && !!previous && !t.amount && /^\d+$/.test(t.text) && /^\p{Lu}\p{Ll}/u.test(previous.text) && !TIME_WORDS.has(previous.lower);
+}
+
+/** Skips a rate's period ("$5 billion a year in aid" measures the aid): the period is in `per`, not the subject. */
+function skipRate(q: Quantity, after: Token[]): Token[] {
+  if (!q.per) return after;
+  if (
+    after[0] &&
+    ['a', 'an', 'per', 'each', 'every'].includes(after[0].lower) &&
+    /^(?:day|week|month|year|annum|quarter)s?$/.test(after[1]?.lower ?? '')
+  )
+    return after.slice(2);
+  if (after[0] && /^(?:annually|yearly|daily|weekly|monthly|quarterly)$/.test(after[0].lower)) return after.slice(1);
+  return after;
 }
 
 /** Skips "($752.0 billion)" right after an amount: the same amount in another unit, not what it measures. */

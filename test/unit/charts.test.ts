@@ -329,6 +329,25 @@ describe('automatic charts', () => {
     assert.match(spec, /"domain":\[0,100\]/);
   });
 
+  test('a rate and a total of the same thing are never bars of one chart', () => {
+    const text = [
+      '# Aid',
+      '',
+      '## Funding',
+      '',
+      'The program provides $5 billion a year in aid funding. Total aid funding since 2001 reached $80 billion, and aid funding for health reached $30 billion.',
+      '',
+    ].join('\n');
+    const report = parseReport(text, { source: 'aid.md' });
+    const yearly = report.figures.find(f => f.value === 5e9);
+    assert.equal(yearly?.per, 'year');
+    for (const chart of autoCharts(report)) {
+      const values = chart.data.map(d => d.value);
+      assert.ok(!(values.includes(5e9) && values.some(v => v !== 5e9)), JSON.stringify(values));
+    }
+    assert.ok(autoCharts(report).some(c => c.data.length === 2 && c.data.every(d => d.value === 80e9 || d.value === 30e9)));
+  });
+
   test('a report nobody curated gets automatic charts; a curated one does not', () => {
     const other = { ...fakeReport, id: 'other', key: 'other2025', title: 'Another report' };
     const charts = libraryCharts(new Library([fakeReport, other]), curated);

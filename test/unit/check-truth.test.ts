@@ -373,3 +373,16 @@ function handMade(figures: Figure[]): Report {
     figures,
   };
 }
+
+test('a rate is checked only against a rate of the same period; a period said on one side only still counts', () => {
+  const report = parseReport(
+    '# Canal\n\n## Traffic\n\nAbout 130 ships transit the canal per day, and tolls earn the canal authority $5 billion a year.\n',
+    {
+      source: 'canal.md',
+    },
+  );
+  const check = createNoteChecker(new Library([report]));
+  assert.deepEqual(found('Tolls earn the canal authority $6 billion a year.', check), [['contradicts-report', '$6 billion', '$5 billion']]);
+  assert.deepEqual(found('Tolls earn the canal authority $6 billion a day.', check), []);
+  assert.deepEqual(found('Tolls earn the canal authority $6 billion.', check), [['contradicts-report', '$6 billion', '$5 billion']]);
+});
