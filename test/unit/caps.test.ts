@@ -17,27 +17,27 @@ const draftParagraph = (text: string): DraftParagraph => ({
   map: new OffsetMap([]),
 });
 
-test('the caps sit far above any real report: 50,000 paragraphs, 20,000 notes, 10,000 characters a note', () => {
-  assert.equal(MAX_PARAGRAPHS_PER_REPORT, 50_000);
+test('the caps sit far above any real report: 20,000 paragraphs and notes, 10,000 characters a note', () => {
+  assert.equal(MAX_PARAGRAPHS_PER_REPORT, 20_000);
   assert.equal(MAX_NOTES_PER_REPORT, 20_000);
   assert.equal(MAX_NOTE_LENGTH, 10_000);
 });
 
-test('a text report of 50,003 paragraphs: the first 50,000 are read, and a warning says the rest is not', () => {
-  const parsed = parseReportWithSpans(`A Report Title\n\n${paragraphs(50_003)}\n`, { id: 't' });
+test('a text report of 20,003 paragraphs: the first 20,000 are read, and a warning says the rest is not', () => {
+  const parsed = parseReportWithSpans(`A Report Title\n\n${paragraphs(20_003)}\n`, { id: 't' });
   const read = parsed.report.sections.flatMap(s => s.paragraphs);
-  assert.equal(read.length, 50_000);
-  assert.equal(read.at(-1)!.text, 'Item 50000 of the program was paid for, officials said.');
-  assert.deepEqual(parsed.warnings, ['The report has over 50,000 paragraphs: only the first 50,000 are read.']);
+  assert.equal(read.length, 20_000);
+  assert.equal(read.at(-1)!.text, 'Item 20000 of the program was paid for, officials said.');
+  assert.deepEqual(parsed.warnings, ['The report has over 20,000 paragraphs: only the first 20,000 are read.']);
 });
 
-test('a text report of exactly 50,000 paragraphs is read whole, without a warning', () => {
-  const parsed = parseReportWithSpans(`A Report Title\n\n${paragraphs(50_000)}\n`, { id: 't' });
-  assert.equal(parsed.report.sections.flatMap(s => s.paragraphs).length, 50_000);
+test('a text report of exactly 20,000 paragraphs is read whole, without a warning', () => {
+  const parsed = parseReportWithSpans(`A Report Title\n\n${paragraphs(20_000)}\n`, { id: 't' });
+  assert.equal(parsed.report.sections.flatMap(s => s.paragraphs).length, 20_000);
   assert.deepEqual(parsed.warnings, []);
 });
 
-test('any format: the build step keeps the first 50,000 paragraphs and 20,000 notes of a draft, with one warning each', () => {
+test('any format: the build step keeps the first 20,000 paragraphs and 20,000 notes of a draft, with one warning each', () => {
   const draft: Draft = {
     title: 'T',
     authors: [],
@@ -46,13 +46,13 @@ test('any format: the build step keeps the first 50,000 paragraphs and 20,000 no
         title: 'One',
         start: 0,
         end: 1,
-        paragraphs: Array.from({ length: 30_000 }, (_, i) => draftParagraph(`First part, item ${i + 1}.`)),
+        paragraphs: Array.from({ length: 15_000 }, (_, i) => draftParagraph(`First part, item ${i + 1}.`)),
       },
       {
         title: 'Two',
         start: 1,
         end: 2,
-        paragraphs: Array.from({ length: 30_000 }, (_, i) => draftParagraph(`Second part, item ${i + 1}.`)),
+        paragraphs: Array.from({ length: 15_000 }, (_, i) => draftParagraph(`Second part, item ${i + 1}.`)),
       },
     ],
     notes: Array.from({ length: 20_002 }, (_, i) => ({ n: i + 1, text: `Agency, “Title ${i + 1},” 2024.`, start: 0, end: 1 })),
@@ -62,14 +62,14 @@ test('any format: the build step keeps the first 50,000 paragraphs and 20,000 no
   assert.deepEqual(
     built.report.sections.map(s => [s.title, s.paragraphs.length]),
     [
-      ['One', 30_000],
-      ['Two', 20_000],
+      ['One', 15_000],
+      ['Two', 5_000],
     ],
   );
   assert.equal(built.report.footnotes.length, 20_000);
   assert.equal(built.report.footnotes.at(-1)!.n, 20_000);
   assert.deepEqual(built.warnings, [
-    'The report has over 50,000 paragraphs: only the first 50,000 are read.',
+    'The report has over 20,000 paragraphs: only the first 20,000 are read.',
     'The report has 20,002 notes: only the first 20,000 are read (no report holds more).',
   ]);
 });

@@ -53,7 +53,7 @@ export const MAX_NOTE_LENGTH = 10_000;
  * The most paragraphs read from one report. The corpus reports hold at most 96, the longest real reports a
  * few thousand; 130,000 cost over a second to read however linear the code, so the rest is left out.
  */
-export const MAX_PARAGRAPHS_PER_REPORT = 50_000;
+export const MAX_PARAGRAPHS_PER_REPORT = 20_000;
 export const PARAGRAPH_CAP_WARNING = `The report has over ${MAX_PARAGRAPHS_PER_REPORT.toLocaleString('en-US')} paragraphs: only the first ${MAX_PARAGRAPHS_PER_REPORT.toLocaleString('en-US')} are read.`;
 
 export interface DraftNote {
