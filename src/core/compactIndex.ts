@@ -10,6 +10,7 @@
  * are kept (a small heap), so a query costs a pass over the postings it touches and nothing per result.
  * The vocabulary for prefix and typo look-ups is one sorted array of term numbers (./vocabulary).
  */
+import { Pace, runSteps, type Steps } from './steps';
 import { Vocabulary } from './vocabulary';
 
 export interface CompactField {
@@ -68,6 +69,8 @@ export function validPrepared(value: unknown, count: number): value is PreparedI
   return at === items.length;
 }
 
+/** postings copied between two steps of a freeze */
+const PACE = 200_000;
 const PACK = 1024; // weight resolution: boosted tf × 10, up to 102.3
 /** a packed posting fits a Uint32Array up to item key 4,194,303; beyond, a term's postings go in a Float64Array */
 const MAX_UINT32 = 0xffffffff;
@@ -161,6 +164,7 @@ export class CompactIndex {
       }
       return id;
     });
+    this.changes++;
     const items = prepared.items;
     let at = 0;
     for (let n = 0; n < prepared.count; n++) {
@@ -204,9 +208,20 @@ export class CompactIndex {
    * between them are copied whole.
    */
   freeze(): void {
-    this.vocabulary.freeze();
+    runSteps(this.freezeSteps());
+  }
+
+  /**
+   * freeze() in steps (core/steps.ts), for a big library built in turns of the event loop: the vocabulary's
+   * sort, then the postings term by term into a new array, swapped in at the end. Items added or discarded
+   * meanwhile (a newer library) leave the postings as they were, for the next freeze.
+   */
+  *freezeSteps(): Steps<void> {
+    yield* this.vocabulary.freezeSteps();
     const termCount = this.terms.length;
     if (!this.unfrozen.size && this.starts.length === termCount + 1) return;
+    const changes = this.changes;
+    const pace = new Pace(PACE);
     const old = this.postings;
     const oldStarts = this.starts;
     const frozenTerms = oldStarts.length - 1;
@@ -216,7 +231,9 @@ export class CompactIndex {
       const added = this.pending[id]!;
       total += added.length;
       if (!wide && added.some(p => p > MAX_UINT32)) wide = true;
+      if (pace.due(added.length)) yield;
     }
+    if (this.changes !== changes) return;
     const postings = wide ? new Float64Array(total) : new Uint32Array(total);
     const starts = new Uint32Array(termCount + 1);
     const oldEnd = (id: number) => oldStarts[Math.min(id + 1, frozenTerms)]!;
@@ -232,26 +249,35 @@ export class CompactIndex {
         continue;
       }
       const end = oldEnd(id);
+      const copied = end - runFrom + added.length + 1;
       postings.set(old.subarray(runFrom, end), runTo);
       at = runTo + (end - runFrom);
       postings.set(added, at);
       at += added.length;
       runFrom = end;
       runTo = at;
-      this.pending[id] = undefined;
+      if (pace.due(copied)) {
+        yield;
+        if (this.changes !== changes) return;
+      }
     }
     postings.set(old.subarray(runFrom), runTo);
     starts[termCount] = total;
+    for (const id of this.unfrozen) this.pending[id] = undefined;
     this.postings = postings;
     this.starts = starts;
     this.unfrozen.clear();
   }
+
+  /** Counts additions and discards: a freeze in steps gives up when the items changed under it. */
+  private changes = 0;
 
   /** Forgets an item; its postings are skipped (and dropped at the next compaction). */
   discard(key: number): void {
     const length = this.lengths[key];
     if (length === undefined || length < 0) return;
     this.lengths[key] = -1;
+    this.changes++;
     this.live--;
     this.totalLength -= length;
     if (++this.discarded > this.live / 3) this.compact();

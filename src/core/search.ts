@@ -15,6 +15,7 @@ import type { Figure, Footnote, Paragraph, Report, Section } from './model';
 import { findQuantities, parseQuantity, sameValue } from './quantities';
 import { formatDate } from './reader';
 import { mergeRanges } from './spans';
+import { SLICE_MS, nextTurn } from './steps';
 import { FUNCTION_WORDS } from './text';
 
 export type SearchKind = 'section' | 'paragraph' | 'footnote' | 'figure';
@@ -93,7 +94,7 @@ export type PreparedIndexes = (report: Report) => PreparedItems | undefined;
 export interface IndexOptions {
   /** reports' items already tokenised and weighed (the library cache); checked, and ignored if they do not fit */
   prepared?: PreparedIndexes;
-  /** items indexed in one turn of the event loop (default 500) */
+  /** items tokenised between two looks at the clock (default 100: ~20 ms of work on a busy machine) */
   chunkSize?: number;
 }
 
@@ -190,7 +191,15 @@ class LibrarySearch implements SearchIndex {
 
   async updateAsync(library: Library, options: IndexOptions = {}): Promise<void> {
     this.library = library;
-    const chunkSize = options.chunkSize ?? 500;
+    const chunkSize = options.chunkSize ?? 100;
+    // a turn of the event loop whenever a slice of work is used up, not after every report: a turn costs
+    // ~1 ms of waiting, and a warm start adds a cached report's items in well under that
+    let until = Date.now() + SLICE_MS;
+    const turn = async () => {
+      if (Date.now() < until) return;
+      await nextTurn();
+      until = Date.now() + SLICE_MS;
+    };
     for (const report of this.changedReports(library)) {
       // a newer update may have replaced the library meanwhile: the newest one wins
       if (this.library !== library) return;
@@ -202,12 +211,21 @@ class LibrarySearch implements SearchIndex {
         for (let at = 0; at < docs.length; at += chunkSize) {
           const chunk = docs.slice(at, at + chunkSize);
           this.index.addPrepared(chunk[0]!.key, this.index.prepare(chunk.map(indexFieldsOf)));
-          if (at + chunkSize < docs.length) await nextTurn();
+          await turn();
         }
       }
-      await nextTurn(); // a report has fewer items than a chunk: without this, a whole library indexed in one turn
+      await turn();
     }
-    if (this.library === library) this.index.freeze();
+    // the whole library's step (sorting the new terms, freezing the postings) in slices too
+    const freezing = this.index.freezeSteps();
+    for (;;) {
+      if (this.library !== library) {
+        freezing.return(undefined);
+        return;
+      }
+      if (freezing.next().done) return;
+      await turn();
+    }
   }
 
   /** Drops reports that left or changed; returns the reports that must be (re)indexed. */
@@ -544,10 +562,6 @@ function quantityTokens(text: string): string {
     if (q.unit) tokens.add(token + unitSuffix(String(q.unit)));
   }
   return [...tokens].join(' ');
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, 0));
 }
 
 /** The hit as shown: for a paragraph, the words around the best match rather than its opening. */

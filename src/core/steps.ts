@@ -6,6 +6,13 @@
  */
 export type Steps<T> = Generator<void, T, void>;
 
+/** The longest stretch work given in steps holds the extension host before it lets other work run. */
+export const SLICE_MS = 20;
+
+/** The next turn of the event loop (setImmediate in Node; a zero timeout where there is none, as in a web worker). */
+export const nextTurn = (): Promise<void> =>
+  new Promise(resolve => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 /** Runs the steps to the end, at once. */
 export function runSteps<T>(steps: Steps<T>): T {
   for (;;) {

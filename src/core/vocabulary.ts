@@ -6,6 +6,8 @@
  * order is walking a trie: neighbours share their prefix, so a typo search keeps the edit-distance rows of the
  * shared prefix and skips, by binary search, every term under a prefix already too far from the query.
  */
+import { Pace, runSteps, type Steps } from './steps';
+
 export class Vocabulary {
   /** term numbers in the order of their terms */
   private sorted = new Uint32Array(0);
@@ -21,19 +23,40 @@ export class Vocabulary {
 
   /** Sorts the terms added since the last freeze into the array (after a library is indexed). */
   freeze(): void {
-    if (!this.recent.length) return;
+    runSteps(this.freezeSteps());
+  }
+
+  /**
+   * freeze() in steps (core/steps.ts): a 2,000-report library brings ~400k new terms, whose sort held the
+   * extension host for half a second at once. The new terms are sorted in blocks, the blocks merged, then
+   * merged with the terms already sorted; only then do they leave `recent` (look-ups see every term throughout).
+   */
+  *freezeSteps(): Steps<void> {
+    const count = this.recent.length;
+    if (!count) return;
+    const base = this.sorted;
     const terms = this.terms;
-    const added = this.recent.splice(0).sort((a, b) => compare(terms[a]!, terms[b]!));
-    const merged = new Uint32Array(this.sorted.length + added.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < this.sorted.length && j < added.length) {
-      merged[k++] = compare(terms[this.sorted[i]!]!, terms[added[j]!]!) <= 0 ? this.sorted[i++]! : added[j++]!;
+    const byTerm = (a: number, b: number) => compare(terms[a]!, terms[b]!);
+    const pace = new Pace(PACE);
+    let run = Uint32Array.from(this.recent.slice(0, count));
+    for (let lo = 0; lo < count; lo += BLOCK) {
+      run.subarray(lo, lo + BLOCK).sort(byTerm);
+      if (pace.due(BLOCK * 12)) yield;
     }
-    while (i < this.sorted.length) merged[k++] = this.sorted[i++]!;
-    while (j < added.length) merged[k++] = added[j++]!;
+    let spare = new Uint32Array(count);
+    for (let width = BLOCK; width < count; width *= 2) {
+      for (let lo = 0; lo < count; lo += 2 * width) {
+        const mid = Math.min(lo + width, count);
+        yield* mergeSteps(run.subarray(lo, mid), run.subarray(mid, Math.min(lo + 2 * width, count)), spare.subarray(lo), byTerm, pace);
+      }
+      [run, spare] = [spare, run];
+    }
+    const merged = new Uint32Array(base.length + count);
+    yield* mergeSteps(base, run, merged, byTerm, pace);
+    // a freeze that ran meanwhile took these terms in already
+    if (this.sorted !== base) return;
     this.sorted = merged;
+    this.recent.splice(0, count);
   }
 
   /** Every term that starts with `prefix` (itself included), as [term, id]. */
@@ -149,6 +172,29 @@ export class Vocabulary {
   private shares(position: number, term: string, length: number): boolean {
     return commonPrefix(this.terms[this.sorted[position]!]!, term, length) === length;
   }
+}
+
+/** Terms sorted at once before the sorted blocks are merged, and comparisons between two steps. */
+const BLOCK = 2048;
+const PACE = 50_000;
+
+/** Merges two sorted runs into `out` (from its start), a step every PACE comparisons. */
+function* mergeSteps(
+  a: Uint32Array,
+  b: Uint32Array,
+  out: Uint32Array,
+  order: (x: number, y: number) => number,
+  pace: Pace,
+): Steps<void> {
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    out[k++] = order(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+    if (pace.due()) yield;
+  }
+  out.set(a.subarray(i), k);
+  out.set(b.subarray(j), k + a.length - i);
 }
 
 /** Code-unit order, the order startsWith agrees with. */

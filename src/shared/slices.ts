@@ -1,11 +1,6 @@
-import type { Steps } from '../core/steps';
+import { SLICE_MS, nextTurn, type Steps } from '../core/steps';
 
-/** The longest stretch core work given in steps holds the extension host before it lets other work run. */
-export const SLICE_MS = 20;
-
-/** The next turn of the event loop (setImmediate in Node; a zero timeout where there is none, as in a web worker). */
-const nextTurn = (): Promise<void> =>
-  new Promise(resolve => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+export { SLICE_MS };
 
 /**
  * Runs work given in steps (src/core/steps.ts) a slice at a time: steps for up to SLICE_MS, then a turn of

@@ -64,4 +64,37 @@ describe('the search vocabulary (a sorted array walked as a trie)', () => {
     );
     assert.deepEqual(vocabulary.fuzzy('zzzzzz', 1), []);
   });
+
+  test('a freeze in steps finds every term throughout; a term added meanwhile waits for the next freeze; a freeze run meanwhile wins', () => {
+    const terms: string[] = [];
+    const vocabulary = new Vocabulary(terms);
+    const known = new Set<string>();
+    const add = (batch: string[]) => {
+      for (const word of new Set(batch)) {
+        if (known.has(word)) continue;
+        known.add(word);
+        terms.push(word);
+        vocabulary.add(terms.length - 1);
+      }
+    };
+    add(words(40000, 5));
+    const inOrder = () => [...vocabulary.atPrefix('')].map(([term]) => term);
+    const steps = vocabulary.freezeSteps();
+    let count = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      if (++count === 3) add(['zzz late']);
+      assert.equal(inOrder().length, terms.length, 'every term is found at every step');
+    }
+    assert.ok(count > 3, `in several steps (${count})`);
+    assert.deepEqual(inOrder(), [...terms.filter(t => t !== 'zzz late')].sort().concat('zzz late'));
+    vocabulary.freeze();
+    assert.deepEqual(inOrder(), [...terms].sort());
+
+    add(words(3000, 6));
+    const superseded = vocabulary.freezeSteps();
+    superseded.next();
+    vocabulary.freeze();
+    for (let step = superseded.next(); !step.done; step = superseded.next());
+    assert.deepEqual(inOrder(), [...terms].sort());
+  });
 });
