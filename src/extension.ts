@@ -16,6 +16,7 @@ import { hoverFeature } from './hover';
 import { agentsFeature, type AgentsApi } from './agents';
 import { publishFeature, type PublishApi } from './publish';
 import { libraryFeature } from './library';
+import { walkthroughFeature, type WalkthroughApi } from './walkthrough';
 
 /** What tests (and other extensions) can reach. */
 export interface DossierApi {
@@ -32,6 +33,8 @@ export interface DossierApi {
   readonly agents?: AgentsApi;
   /** VS Code's Markdown preview calls this to add Dossier's markdown-it plugin (citations, notes, charts) */
   readonly extendMarkdownIt?: PublishApi['extendMarkdownIt'];
+  /** the walkthrough's first-start rule (undefined if the feature failed to start) */
+  readonly walkthrough?: WalkthroughApi;
   /** how long activate() itself took, in ms (npm run bench reports it beside the whole activation) */
   readonly activationMs?: number;
   /** how this start loaded extension.js through V8's code cache (src/start.ts; absent when loaded otherwise) */
@@ -49,7 +52,8 @@ export type ServedCommands =
   | ServedBy<typeof searchFeature>
   | ServedBy<typeof hoverFeature>
   | ServedBy<typeof publishFeature>
-  | ServedBy<typeof libraryFeature>;
+  | ServedBy<typeof libraryFeature>
+  | ServedBy<typeof walkthroughFeature>;
 
 export function activate(context: vscode.ExtensionContext): DossierApi | undefined {
   const started = performance.now();
@@ -85,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
     const agents = start(agentsFeature(cite))?.agents;
     const publish = start(publishFeature)?.publish;
     start(libraryFeature);
+    const walkthrough = start(walkthroughFeature)?.walkthrough;
     context.subscriptions.push(registerCommands(handlers, log));
     // Load the library off the activation path; features show it as soon as it is ready.
     library.ready().catch(error => reportError(log, error, vscode.l10n.t('Dossier could not load its reports: {0}', errorMessage(error))));
@@ -95,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
       reader,
       outline,
       agents,
+      walkthrough,
       extendMarkdownIt: publish ? md => publish.extendMarkdownIt(md) : undefined,
       activationMs: performance.now() - started,
     };

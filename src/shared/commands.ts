@@ -145,6 +145,8 @@ export const commands = {
   openChartPreview: command<[note?: vscode.Uri]>('dossier.openChartPreview', 'Dossier could not open the chart preview: {0}'),
   /** the keyboard focus into the chart panel (opened beside the note when there is none) */
   focusChartPreview: command('dossier.focusChartPreview', 'Dossier could not focus the chart preview: {0}'),
+  /** the walkthrough in Help › Get Started (Dossier opens it by itself once, at its first start) */
+  getStarted: command('dossier.getStarted', 'Dossier could not open its walkthrough: {0}'),
   /** Dossier's output channel */
   showLog: command('dossier.showLog', 'Dossier could not show its log: {0}'),
   /** charts/<chartId>.svg beside the note, linked at its cursor → the file and the link */

@@ -15,6 +15,8 @@ export const Setting = {
   citationStyle: 'dossier.citation.style',
   cslFile: 'dossier.citation.cslFile',
   checkEnabled: 'dossier.check.enabled',
+  /** VS Code's own: whether an extension's walkthrough opens when it is installed */
+  walkthroughsOpenOnInstall: 'workbench.welcomePage.walkthroughs.openOnInstall',
 } as const;
 
 function read<T>(key: string, fallback: T, scope?: vscode.ConfigurationScope): T {
@@ -45,6 +47,8 @@ export const config = {
     const size = read<unknown>(Setting.maxReportSizeMB, undefined);
     return typeof size === 'number' ? size : undefined;
   },
+  /** `workbench.welcomePage.walkthroughs.openOnInstall` (VS Code's default: true) */
+  walkthroughsOpenOnInstall: (): boolean => read<unknown>(Setting.walkthroughsOpenOnInstall, true) !== false,
   /** `dossier.outline.followCursor` */
   followCursor: (): boolean => read<unknown>(Setting.followCursor, true) !== false,
   /** `dossier.citation.style` (pandoc when the setting names no known style) */

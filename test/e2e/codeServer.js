@@ -90,9 +90,13 @@ function serverDirs(base) {
 }
 
 function writeSettings(dirs, extra = {}) {
-  const userDir = path.join(dirs.userData, 'User');
-  fs.mkdirSync(userDir, { recursive: true });
-  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...extra }, null, 2));
+  // User/ for the workbench; Machine/ too, because the extension host is a remote one to the browser and
+  // reads machine-scoped settings (walkthroughs.openOnInstall) only from there.
+  for (const folder of ['User', 'Machine']) {
+    const dir = path.join(dirs.userData, folder);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...extra }, null, 2));
+  }
 }
 
 function serverEnv(dirs, extra = {}) {

@@ -54,7 +54,7 @@ test('every declared command is served by a feature, and no id is declared twice
   const unserved: [Exclude<CommandName, ServedCommands>] extends [never] ? 'none' : Exclude<CommandName, ServedCommands> = 'none';
   assert.equal(unserved, 'none');
   assert.equal(new Set(declared).size, declared.length);
-  assert.equal(declared.length, 22);
+  assert.equal(declared.length, 23);
 });
 
 test('every keybinding works only where it belongs, and none takes an AltGr character on Windows', () => {
