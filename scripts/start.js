@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: builds Dossier and opens it in a real VS Code on a demo workspace (a copy of
-// test/fixtures/workspace: Markdown notes that cite the bundled report).
+// `npm start`: builds Dossier and opens it in a real VS Code on a demo workspace (a copy of scripts/demo: a
+// sample memo that cites the bundled report, with a chart block), the memo open. Dossier's walkthrough opens
+// at its first start there, as it does for a new user. (The test workspace, test/fixtures/workspace, holds
+// hostile fixtures and deliberate slips: it stays with the tests.)
 //   - desktop VS Code when `code` is on PATH (a development window, like F5);
 //   - otherwise code-server on 127.0.0.1 (port from PORT, else a free one), URL printed — open it in a browser.
 // Ctrl-C (or SIGTERM) stops everything this started and removes the temporary demo workspace.
@@ -26,8 +28,14 @@ function onPath(command) {
 function demoWorkspace(tmp) {
   const wanted = process.env.DOSSIER_DEMO_DIR;
   const folder = wanted ? path.resolve(wanted) : path.join(tmp, 'dossier-demo');
-  if (!fs.existsSync(folder)) fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+  if (!fs.existsSync(folder)) fs.cpSync(path.join(ROOT, 'scripts', 'demo'), folder, { recursive: true });
   return folder;
+}
+
+/** The note the demo opens on (a folder given in DOSSIER_DEMO_DIR may not have it). */
+function demoMemo(workspace) {
+  const memo = path.join(workspace, 'sample-memo.md');
+  return fs.existsSync(memo) ? memo : undefined;
 }
 
 async function main() {
@@ -64,7 +72,10 @@ async function main() {
   if (onPath('code') && !args.includes('--web')) {
     // --wait keeps the CLI running until the window closes, so Ctrl-C has something to stop.
     log(`opening ${workspace} in desktop VS Code (extension development window)`);
-    const code = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`, workspace], { stdio: 'inherit' });
+    const memo = demoMemo(workspace);
+    const code = spawn('code', ['--new-window', '--wait', `--extensionDevelopmentPath=${ROOT}`, workspace, ...(memo ? [memo] : [])], {
+      stdio: 'inherit',
+    });
     stops.push(async () => {
       code.kill('SIGTERM');
     });
@@ -74,7 +85,8 @@ async function main() {
 
   const tools = provision.ensureCodeServer();
   const dirs = cs.serverDirs(path.join(tmp, 'server'));
-  cs.writeSettings(dirs, { 'workbench.startupEditor': 'none' });
+  // a first start, as a new user has it: the walkthrough opens (the test harness keeps it shut)
+  cs.writeSettings(dirs, { 'workbench.startupEditor': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': true });
   // The extensions folder holds Dossier as a link to this repo, so the workbench is an ordinary window
   // (not an "Extension Development Host") and a rebuild plus Reload Window picks up changes.
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -88,7 +100,8 @@ async function main() {
       void stopAll(1);
     }
   });
-  const url = cs.workbenchUrl(server.url, port, workspace);
+  const memo = demoMemo(workspace);
+  const url = cs.workbenchUrl(server.url, port, workspace, memo ? [['openFile', memo]] : undefined);
   log(`Dossier is running in VS Code (code-server ${provision.CODE_SERVER_VERSION}) on ${workspace}`);
   console.log(`\n    ${url}\n`);
   log('open that URL in a browser; Ctrl-C stops the server');
