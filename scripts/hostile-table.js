@@ -151,7 +151,7 @@ function run(argv, cwd) {
     .find(l => l && !/^Command (exited|terminated)/.test(l));
   return {
     exit: killed ? `killed at ${TIMEOUT_S} s` : String(result.status),
-    message: (message ?? '').slice(0, 140),
+    message: (message ?? '').slice(0, 140).trimEnd(),
     wall,
     cpu,
     rssMB,
