@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildReport } from '../../src/core/parse/build';
-import { OffsetMap } from '../../src/core/parse/draft';
+import { MAX_PARAGRAPHS_PER_REPORT, OffsetMap, PARAGRAPH_CAP_WARNING } from '../../src/core/parse/draft';
 import { cslStyleClass } from '../../src/core/cslStyle';
 import { medianTime, nestings, render, runGuarded, scalingRatio, scanners, shapes, type Scanner } from '../fuzz/scanners';
 
@@ -77,7 +77,9 @@ describe('fuzz: the hostile inputs of the security review stay linear', () => {
       { authors: [], sections: [{ start: 0, end: 5, paragraphs }], notes: [], warnings: [] },
       { id: 'r', fallbackTitle: 'T' },
     );
-    assert.equal(built.report.sections[0]!.paragraphs.length, 150000);
+    // the report's cap keeps the first 20,000; the section's span still reaches its last paragraph
+    assert.equal(built.report.sections[0]!.paragraphs.length, MAX_PARAGRAPHS_PER_REPORT);
+    assert.deepEqual(built.warnings, [PARAGRAPH_CAP_WARNING]);
     assert.deepEqual(
       built.spans.find(s => s.kind === 'section'),
       { kind: 'section', id: 's1', start: 0, end: 7 * 149999 + 5 },
