@@ -31,7 +31,7 @@ suite('Tour: preview', () => {
     await closeAllEditors();
   });
 
-  test('charts beside the draft, light and dark', async () => {
+  test('charts beside the draft, light, dark and high contrast', async () => {
     await closeAllEditors();
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.action.closePanel');
@@ -53,5 +53,9 @@ suite('Tour: preview', () => {
     await shown(s => s.rendered!.highlighted === 'money-at-stake');
     await sleep(800);
     await screenshot('preview-dark');
+    await workbench.update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+    await shown(s => s.posted!.charts.every(c => !c.svg.includes('fill="#1f1f1f"')));
+    await sleep(800);
+    await screenshot('preview-high-contrast');
   });
 });
