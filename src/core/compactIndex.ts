@@ -328,7 +328,9 @@ export class CompactIndex {
         const df = to - from + (pending?.length ?? 0);
         const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
         const scale = idf * factor * (K1 + 1);
-        for (const [list, start, end] of pending ? [[this.postings, from, to] as const, [pending, 0, pending.length] as const] : [[this.postings, from, to] as const]) {
+        for (const [list, start, end] of pending
+          ? [[this.postings, from, to] as const, [pending, 0, pending.length] as const]
+          : [[this.postings, from, to] as const]) {
           for (let i = start; i < end; i++) {
             const packed = list[i]!;
             const key = Math.floor(packed / PACK);

@@ -179,13 +179,7 @@ const BLOCK = 2048;
 const PACE = 50_000;
 
 /** Merges two sorted runs into `out` (from its start), a step every PACE comparisons. */
-function* mergeSteps(
-  a: Uint32Array,
-  b: Uint32Array,
-  out: Uint32Array,
-  order: (x: number, y: number) => number,
-  pace: Pace,
-): Steps<void> {
+function* mergeSteps(a: Uint32Array, b: Uint32Array, out: Uint32Array, order: (x: number, y: number) => number, pace: Pace): Steps<void> {
   let i = 0;
   let j = 0;
   let k = 0;

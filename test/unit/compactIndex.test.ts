@@ -13,7 +13,11 @@ function found(index: CompactIndex, term: string): number[] {
 }
 
 test('a freeze in steps answers as a freeze at once; items added meanwhile make it give up, and the next freeze takes them in', () => {
-  const index = new CompactIndex([{ name: 'text', boost: 1 }], text => text.split(' '), term => term);
+  const index = new CompactIndex(
+    [{ name: 'text', boost: 1 }],
+    text => text.split(' '),
+    term => term,
+  );
   // 70,000 items, each with a term of its own: enough postings and terms for a freeze of many steps
   const docs = Array.from({ length: 70_000 }, (_, i) => ({ text: `w${i % 700} common x${i}` }));
   index.addPrepared(1, index.prepare(docs));

@@ -136,7 +136,13 @@ describe('library cache', () => {
       const text = new TextDecoder().decode(bytes);
       const newline = text.indexOf('\n');
       const [, version, fileName, hash] = text.slice(0, newline).split(' ') as [string, string, string, string];
-      return { name, version: decodeURIComponent(version), fileName: decodeURIComponent(fileName), hash, body: JSON.parse(text.slice(newline + 1)) };
+      return {
+        name,
+        version: decodeURIComponent(version),
+        fileName: decodeURIComponent(fileName),
+        hash,
+        body: JSON.parse(text.slice(newline + 1)),
+      };
     });
     const seedEntry = bodies.find(b => b.fileName === 'us-pakistan.txt')!;
     assert.equal(seedEntry.body.keys.bases.length, seedEntry.body.parsed.report.footnotes.length);

@@ -321,7 +321,11 @@ test('an index re-indexed report by report answers as one built afresh (postings
       {
         id: 's1',
         title: 'Zorblat',
-        paragraphs: Array.from({ length: 30 }, (_, i) => ({ id: `p${i + 1}`, text: `Zorblat quembric draft ${drafts[n]}.`, footnotes: [] })),
+        paragraphs: Array.from({ length: 30 }, (_, i) => ({
+          id: `p${i + 1}`,
+          text: `Zorblat quembric draft ${drafts[n]}.`,
+          footnotes: [],
+        })),
       },
     ],
     footnotes: [],
