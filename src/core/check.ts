@@ -356,7 +356,7 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
       const cited = citedReports(analysis, library, sentence.from, sentence.to);
       const said = allowedRange(quantity.value, quantity.qualifier, quantity.text);
       // the other amounts of the note's sentence: a figure whose report sentence states them too is the one meant
-      const companions = quantities.filter((_, i) => i !== index && sentences[i]!.from === sentence.from);
+      const companions = companionsOf(quantities, sentences, index);
       // Each report gives its own verdict and the report that fits the sentence best decides, so a report
       // that fits it less (an unrelated one) cannot change what is said.
       let decided: { score: number; outcome: Scored | 'agrees' | undefined } | undefined;
@@ -384,6 +384,23 @@ export function createNoteChecker(library: Library, options: CheckOptions = {}):
       found++;
     }
   }
+}
+
+/** How many amounts on each side of one in its sentence are its companions (real sentences hold a few). */
+const COMPANIONS_EACH_SIDE = 8;
+
+/**
+ * The other amounts of quantity `index`'s sentence, the nearest few on each side: a sentence's amounts are
+ * neighbours in reading order, and a hostile sentence of thousands of amounts must not cost their square.
+ */
+function companionsOf(quantities: readonly Quantity[], sentences: readonly NoteSentence[], index: number): Quantity[] {
+  const from = sentences[index]!.from;
+  const companions: Quantity[] = [];
+  for (let i = index - 1; i >= 0 && i >= index - COMPANIONS_EACH_SIDE && sentences[i]!.from === from; i--)
+    companions.unshift(quantities[i]!);
+  for (let i = index + 1; i < quantities.length && i <= index + COMPANIONS_EACH_SIDE && sentences[i]!.from === from; i++)
+    companions.push(quantities[i]!);
+  return companions;
 }
 
 /**

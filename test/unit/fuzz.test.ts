@@ -49,6 +49,10 @@ describe('fuzz: the hostile inputs of the security review stay linear', () => {
     assertLinear(scanner('fact-check of a note'), n => `# n\n\n[${'@'.repeat(n)}`));
   test('the fact-check of a note: a long run of "[^x]" and "[@key]"', () =>
     assertLinear(scanner('fact-check of a note'), n => `# n\n\nText ${'[^x] [@key] '.repeat(n)}.\n`, 250));
+  test('the fact-check of a note: a sentence of thousands of amounts (found by `npm run fuzz`)', () =>
+    assertLinear(scanner('fact-check of a note'), n =>
+      render({ before: '[1] See https://example.com/', unit: '$1 <;', after: '', lines: 3 }, n),
+    ));
   test('search excerpts of a paragraph that is one word 40,000 times', () =>
     assertLinear(scanner('search highlights and excerpt'), n => 'zebra '.repeat(n)));
   test('the reader: a title that is a long run of spaces', () =>
