@@ -1,22 +1,10 @@
-// `npm run fuzz`: the fuzz/ReDoS suite with many generated cases per parser (DOSSIER_FUZZ_RUNS, default 10,000).
+// `npm run fuzz`: every parser and reader on many generated cases (DOSSIER_FUZZ_RUNS, default 10,000 each), each
+// in a watched child process (test/fuzz/run.ts). Options pass through: npm run fuzz -- --only CSL --runs 500
 const { spawnSync } = require('child_process');
 const path = require('path');
 
-const env = { ...process.env, DOSSIER_FUZZ_RUNS: process.env.DOSSIER_FUZZ_RUNS || '10000' };
-const result = spawnSync(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    '--test-timeout=3600000',
-    ...['fuzz.test.ts', 'fuzz-readers.test.ts'].map(f => path.join(__dirname, 'unit', f)),
-  ],
-  {
-    stdio: 'inherit',
-    cwd: path.join(__dirname, '..'),
-    env,
-  },
-);
+const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fuzz', 'run.ts'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: path.join(__dirname, '..'),
+});
 process.exit(result.status ?? 2);

@@ -1,0 +1,152 @@
+/**
+ * What `npm run fuzz` runs: every parser and reader of untrusted input, each with its generated cases, the
+ * errors that are its documented answer to input it cannot read, and (for most) the inputs of its scaling
+ * check. The text scanners come from ./scanners (shared with `npm test`'s small budget).
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { ReportError } from '../../src/core/errors';
+import { parseReport } from '../../src/core/parse';
+import { parsePdfContent } from '../../src/core/parse/pdf';
+import { extractFigures } from '../../src/core/figures';
+import { Library } from '../../src/core/library';
+import { createSearchIndex } from '../../src/core/search';
+import { bibliographyItems, toCslJson, toRis } from '../../src/core/cite';
+import { cslStyleClass, cslStyleProblem } from '../../src/core/cslStyle';
+import { createCslEngine, CslStyleError, type CslEngine } from '../../src/lazy/cslEngine';
+import { readPdf } from '../../src/lazy/pdf';
+import { readHtml } from '../../src/lazy/webReaders';
+import { pdfPages } from './pdfPages';
+import { render, scanners, shapes, type Shape } from './scanners';
+
+/** One generated input of a shape-based subject: the shape and how many repetitions of its unit. */
+export interface ShapeCase {
+  shape: Shape;
+  size: number;
+}
+
+export interface Subject {
+  name: string;
+  /** the generated cases */
+  cases: fc.Arbitrary<unknown>;
+  /** reads one case (synchronously or not) */
+  run(input: unknown): unknown;
+  /** whether an error is the subject's documented answer to input it refuses (default: a ReportError) */
+  refuses?(error: unknown): boolean;
+  /** processor time (ms) over which one case is a failure: linear work on these sizes takes a fraction of it */
+  slowMs: number;
+  /** the input of size n for a shape, for the scaling check; none for inputs that have no size (damaged files) */
+  scaled?(shape: Shape, n: number): unknown;
+  /** the smallest size the scaling check starts at */
+  scaleFrom?: number;
+}
+
+const shapeCases = (maxSize: number): fc.Arbitrary<ShapeCase> => fc.record({ shape: shapes, size: fc.integer({ min: 1, max: maxSize }) });
+const text = (input: unknown) => {
+  const { shape, size } = input as ShapeCase;
+  return render(shape, size);
+};
+const shapeSubject = (name: string, run: (text: string) => unknown, more: Partial<Subject> = {}): Subject => ({
+  name,
+  cases: shapeCases(4000),
+  run: input => run(text(input)),
+  slowMs: 1000,
+  scaled: (shape, size) => ({ shape, size }),
+  ...more,
+});
+
+/** A page holding the text's paragraphs, as markup: hostile tags are part of the shapes. */
+export const htmlPage = (body: string) =>
+  `<!doctype html><html><head><title>T</title></head><body><article><h1>A Report Title</h1>${body
+    .split('\n\n')
+    .map(p => `<p>${p}</p>`)
+    .join('')}</article></body></html>`;
+
+let cslEngine: CslEngine | undefined;
+/** A .csl file an analyst chose: checked first, then registered with the engine (which formats a probe citation). */
+function readCslStyle(xml: string): void {
+  cslStyleClass(xml);
+  if (cslStyleProblem(xml)) return;
+  cslEngine ??= createCslEngine({});
+  cslEngine.addStyle('fuzz', xml);
+}
+const cslStyle = (title: string) =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><info><title>${title}</title></info><citation><layout><text variable="title"/></layout></citation></style>\n`;
+
+let bibtexEngine: CslEngine | undefined;
+/** The bibliography of a report read from the text, in the three export formats. */
+function exportBibliography(body: string): void {
+  const items = bibliographyItems(new Library([parseReport(body, { format: 'text', source: 'f.txt' })]));
+  toCslJson(items);
+  toRis(items);
+  bibtexEngine ??= createCslEngine({});
+  bibtexEngine.bibtex(items);
+}
+
+/** A search of a report read from the text, for a query made of the shape's unit. */
+function searchReport(input: unknown): void {
+  const { shape, size } = input as ShapeCase;
+  const index = createSearchIndex(new Library([parseReport(render(shape, size), { format: 'text', source: 'f.txt' })]));
+  index.search(shape.unit.repeat(Math.min(size, 200)));
+  index.search(`zebra ${shape.unit} notes`);
+}
+
+const pdfFile = new Uint8Array(readFileSync('test/fixtures/pdf/endnotes.pdf'));
+/** A damaged copy of a real PDF: truncated, with bytes flipped, or with random bytes spliced in. */
+const damage = fc.oneof(
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.integer({ min: 0, max: pdfFile.length }) }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.array(fc.integer({ min: 0, max: pdfFile.length - 1 }), { minLength: 1, maxLength: 40 }),
+  }),
+  fc.record({
+    kind: fc.constant('splice' as const),
+    at: fc.integer({ min: 0, max: pdfFile.length }),
+    bytes: fc.uint8Array({ minLength: 1, maxLength: 400 }),
+  }),
+);
+export type Damage = typeof damage extends fc.Arbitrary<infer D> ? D : never;
+export function damaged(d: Damage): Uint8Array {
+  if (d.kind === 'truncate') return pdfFile.slice(0, d.at);
+  if (d.kind === 'flip') {
+    const bytes = pdfFile.slice();
+    for (const i of d.at) bytes[i] = bytes[i]! ^ 0xff;
+    return bytes;
+  }
+  const bytes = new Uint8Array(pdfFile.length + d.bytes.length);
+  bytes.set(pdfFile.subarray(0, d.at));
+  bytes.set(d.bytes, d.at);
+  bytes.set(pdfFile.subarray(d.at), d.at + d.bytes.length);
+  return bytes;
+}
+
+export const subjects: Subject[] = [
+  ...scanners.map(scanner => shapeSubject(scanner.name, scanner.run)),
+  shapeSubject('key figures', body => extractFigures([{ id: 'p1', text: body, markers: [] }])),
+  shapeSubject('PDF layout analysis', body => parsePdfContent(pdfPages(body), { source: 'f.pdf' })),
+  {
+    name: 'web page (HTML) reader',
+    cases: shapeCases(2000),
+    run: input => readHtml(htmlPage(text(input)), 'f.html'),
+    slowMs: 3000,
+    scaled: (shape, size) => ({ shape, size }),
+    scaleFrom: 250,
+  },
+  {
+    name: 'damaged PDF files (pdf.js)',
+    cases: damage,
+    run: input => readPdf(damaged(input as Damage), 'damaged.pdf'),
+    slowMs: 5000,
+  },
+  shapeSubject('CSL style', body => readCslStyle(cslStyle(body)), {
+    refuses: error => error instanceof CslStyleError,
+    slowMs: 3000,
+  }),
+  shapeSubject('bibliography export (CSL-JSON, RIS, BibTeX)', exportBibliography, { slowMs: 3000 }),
+  { ...shapeSubject('search of a report', () => undefined), run: searchReport },
+];
+
+/** Whether an error a subject threw is its documented answer (a ReportError unless it says otherwise). */
+export function refused(subject: Subject, error: unknown): boolean {
+  return error instanceof ReportError || (subject.refuses?.(error) ?? false);
+}
