@@ -17,12 +17,20 @@ import { createCslEngine, CslStyleError, type CslEngine } from '../../src/lazy/c
 import { readPdf } from '../../src/lazy/pdf';
 import { readHtml } from '../../src/lazy/webReaders';
 import { pdfPages } from './pdfPages';
-import { render, scanners, shapes, type Shape } from './scanners';
+import { render, scalingRatio, scanners, shapes, type Shape } from './scanners';
+import { asyncScalingRatio } from './asyncReads';
 
 /** One generated input of a shape-based subject: the shape and how many repetitions of its unit. */
 export interface ShapeCase {
   shape: Shape;
   size: number;
+}
+
+/** A scaling measurement: time on the larger size over time on the smaller, and the limit it must stay under. */
+export interface Scaling {
+  n: number;
+  ratio: number;
+  limit: number;
 }
 
 export interface Subject {
@@ -35,10 +43,10 @@ export interface Subject {
   refuses?(error: unknown): boolean;
   /** processor time (ms) over which one case is a failure: linear work on these sizes takes a fraction of it */
   slowMs: number;
-  /** the input of size n for a shape, for the scaling check; none for inputs that have no size (damaged files) */
-  scaled?(shape: Shape, n: number): unknown;
-  /** the smallest size the scaling check starts at */
-  scaleFrom?: number;
+  /** the scaling of the subject on a generated shape's input; none for inputs without a size (damaged files) */
+  scale?(shape: Shape): Scaling | Promise<Scaling>;
+  /** known hostile inputs whose scaling is checked too */
+  hostile?: { label: string; scale(): Scaling | Promise<Scaling> }[];
 }
 
 /**
@@ -52,13 +60,29 @@ const text = (input: unknown) => {
   const { shape, size } = input as ShapeCase;
   return render(shape, size);
 };
-const shapeSubject = (name: string, run: (text: string) => unknown, more: Partial<Subject> = {}): Subject => ({
-  name,
-  cases: shapeCases(4000),
-  run: input => run(text(input)),
-  slowMs: 1000,
-  scaled: (shape, size) => ({ shape, size }),
-  ...more,
+/** A subject reading the text of a shape; its scaling is time(2n)/time(n) < 3, as in `npm test` (./scanners). */
+const shapeSubject = (name: string, read: (text: string) => unknown, more: Partial<Subject> = {}): Subject => {
+  const guarded = (body: string) => {
+    try {
+      read(body);
+    } catch (error) {
+      if (!more.refuses?.(error)) throw error;
+    }
+  };
+  return {
+    name,
+    cases: shapeCases(4000),
+    run: input => read(text(input)),
+    slowMs: 1000,
+    scale: shape => ({ ...scalingRatio({ name, run: guarded }, n => render(shape, n)), limit: 3 }),
+    ...more,
+  };
+};
+
+/** Time(4n)/time(n) < 8 of an asynchronous reader (test/fuzz/asyncReads.ts). */
+const asyncScaling = async (read: (n: number) => Promise<unknown>, from: number, maxN: number): Promise<Scaling> => ({
+  ...(await asyncScalingRatio(read, from, maxN)),
+  limit: 8,
 });
 
 /** A page holding the text's paragraphs, as markup: hostile tags are part of the shapes. */
@@ -90,10 +114,11 @@ function exportBibliography(body: string): void {
 }
 
 /** A search of a report read from the text, for a query made of the shape's unit. */
-function searchReport(input: unknown): void {
-  const { shape, size } = input as ShapeCase;
-  const index = createSearchIndex(new Library([parseReport(render(shape, size), { format: 'text', source: 'f.txt' })]));
-  index.search(shape.unit.repeat(Math.min(size, 200)));
+function searchReport(input: ShapeCase | { shape: Shape; body: string }): void {
+  const { shape } = input;
+  const body = 'body' in input ? input.body : render(shape, input.size);
+  const index = createSearchIndex(new Library([parseReport(body, { format: 'text', source: 'f.txt' })]));
+  index.search(shape.unit.repeat(Math.min('size' in input ? input.size : 200, 200)));
   index.search(`zebra ${shape.unit} notes`);
 }
 
@@ -135,8 +160,34 @@ export const subjects: Subject[] = [
     cases: shapeCases(2000),
     run: input => readHtml(htmlPage(text(input)), 'f.html'),
     slowMs: 3000,
-    scaled: (shape, size) => ({ shape, size }),
-    scaleFrom: 250,
+    scale: shape => asyncScaling(n => readHtml(htmlPage(render(shape, n)), 'f.html'), 250, 16000),
+    hostile: [
+      {
+        label: 'thousands of note references and notes',
+        scale: () =>
+          asyncScaling(
+            n =>
+              readHtml(
+                htmlPage(
+                  Array.from({ length: n }, (_, i) => `Claim ${i}.<sup><a href="#fn${i}">${i}</a></sup>`).join('\n\n') +
+                    `<ol>${Array.from({ length: n }, (_, i) => `<li id="fn${i}">Source ${i}, “Title,” 2024.</li>`).join('')}</ol>`,
+                ),
+                'notes.html',
+              ),
+            250,
+            4000,
+          ),
+      },
+      {
+        label: 'an attribute and a text run 100,000 characters long',
+        scale: () =>
+          asyncScaling(
+            n => readHtml(htmlPage(`<span title="${'a'.repeat(n)}">${'zebra '.repeat(n / 6)}</span>`), 'long.html'),
+            4000,
+            256000,
+          ),
+      },
+    ],
   },
   {
     name: 'damaged PDF files (pdf.js)',
@@ -149,7 +200,14 @@ export const subjects: Subject[] = [
     slowMs: 3000,
   }),
   shapeSubject('bibliography export (CSL-JSON, RIS, BibTeX)', exportBibliography, { slowMs: 3000 }),
-  { ...shapeSubject('search of a report', () => undefined), run: searchReport },
+  {
+    ...shapeSubject('search of a report', () => undefined),
+    run: input => searchReport(input as ShapeCase),
+    scale: shape => ({
+      ...scalingRatio({ name: 'search of a report', run: body => searchReport({ shape, body }) }, n => render(shape, n)),
+      limit: 3,
+    }),
+  },
 ];
 
 /** Whether an error a subject threw is its documented answer (a ReportError unless it says otherwise). */

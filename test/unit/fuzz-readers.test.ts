@@ -2,7 +2,7 @@
  * The fuzz and ReDoS suite for the binary-format readers: the PDF layout analysis (on text laid out as
  * pages of items, as pdf.js hands them over), pdf.js itself on damaged PDF files, and the web-page reader on
  * hostile HTML. The same two promises as test/unit/fuzz.test.ts: only ReportError escapes, and time grows
- * linearly. `npm test` runs a fixed sample; `npm run fuzz` (DOSSIER_FUZZ_RUNS=10000) runs many more.
+ * linearly. `npm test` runs a fixed sample; `npm run fuzz` (test/fuzz/run.ts) runs 10,000 per reader.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,42 +15,16 @@ import { readHtml } from '../../src/lazy/webReaders';
 import { htmlNestingDepth } from '../../src/core/parse/htmlDepth';
 import { medianTime, nestings, render, runGuarded, shapes } from '../fuzz/scanners';
 import { pdfPages } from '../fuzz/pdfPages';
+import { asyncScalingRatio, cpuTime } from '../fuzz/asyncReads';
 import { assertLinear } from './linear';
 
-const fuzzRuns = Number(process.env.DOSSIER_FUZZ_RUNS ?? 0);
-
-/** ReportError is the reader's answer for what it cannot read; anything else is a bug. */
-async function readsOrRefuses(read: () => Promise<unknown>): Promise<void> {
-  try {
-    await read();
-  } catch (error) {
-    if (!(error instanceof ReportError)) throw error;
-  }
-}
-
-/** Processor time of an async read, in ms (nothing else runs in this process while it is awaited). */
-async function cpuTime(read: () => Promise<unknown>): Promise<number> {
-  const started = process.cpuUsage();
-  await readsOrRefuses(read);
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1000;
-}
-
-/**
- * Time on 4n over time on n for an async reader, best of three each, the sizes grown until n is measurable:
- * linear ~4, quadratic ~16; the limit 8 is test/unit/linear.ts's.
- */
+/** Linear, allowing for a busy machine: one of three measurements of time(4n)/time(n) under 8. */
 async function assertLinearAsync(label: string, read: (n: number) => Promise<unknown>, n: number, maxN = n * 64): Promise<void> {
-  await readsOrRefuses(() => read(n)); // warm-up: the first read loads the engine
-  const best = async (size: number) =>
-    Math.min(await cpuTime(() => read(size)), await cpuTime(() => read(size)), await cpuTime(() => read(size)));
-  let size = n;
-  while (size < maxN && (await best(size)) < 25) size *= 2;
   let message = '';
   for (let attempt = 0; attempt < 3; attempt++) {
-    const ratio = (await best(size * 4)) / Math.max(await best(size), 0.01);
-    if (ratio < 8) return;
-    message = `${label}: size ${size * 4} took ${ratio.toFixed(1)}× the time of size ${size} (linear is ~4×)`;
+    const measured = await asyncScalingRatio(read, n, maxN);
+    if (measured.ratio < 8) return;
+    message = `${label}: size ${measured.n * 4} took ${measured.ratio.toFixed(1)}× the time of size ${measured.n} (linear is ~4×)`;
   }
   assert.fail(message);
 }
@@ -90,25 +64,22 @@ describe('fuzz: the PDF layout analysis', () => {
       n => runGuarded(pdfLayout, `# T\n\n${Array.from({ length: n }, (_, i) => `Claim ${i}. [${i + 1}]`).join('\n')}\n`),
       500,
     ));
-  const runs = fuzzRuns || 25;
+  const runs = 25;
   test(`generated shapes: only ReportError escapes, no case is slow (${runs} cases)`, () => {
-    let slowest = 0;
     fc.assert(
       fc.property(shapes, fc.integer({ min: 1, max: 4000 }), (shape, size) => {
         const took = medianTime(() => runGuarded(pdfLayout, render(shape, size)), 1);
-        slowest = Math.max(slowest, took);
         assert.ok(took < 1000, `${JSON.stringify(shape)} × ${size} took ${Math.round(took)} ms`);
       }),
-      { numRuns: runs, seed: fuzzRuns ? undefined : 23 },
+      { numRuns: runs, seed: 23 },
     );
-    if (fuzzRuns) console.log(`PDF layout analysis: ${runs} cases, 0 exceptions other than ReportError, slowest ${Math.round(slowest)} ms`);
   });
 });
 
 describe('fuzz: damaged PDF files through pdf.js', () => {
   const original = new Uint8Array(readFileSync('test/fixtures/pdf/endnotes.pdf'));
-  // each read parses a real PDF: fewer cases than the text scanners, still many in `npm run fuzz`
-  const runs = fuzzRuns ? Math.ceil(fuzzRuns / 20) : 10;
+  // a fixed sample: `npm run fuzz` reads 10,000 damaged files
+  const runs = 10;
   test(`truncated, bit-flipped and spliced files: only ReportError escapes (${runs} cases)`, async () => {
     const damage = fc.oneof(
       fc.record({ kind: fc.constant('truncate' as const), at: fc.integer({ min: 0, max: original.length }) }),
@@ -122,7 +93,6 @@ describe('fuzz: damaged PDF files through pdf.js', () => {
         bytes: fc.uint8Array({ minLength: 1, maxLength: 400 }),
       }),
     );
-    let slowest = 0;
     await fc.assert(
       fc.asyncProperty(damage, async d => {
         let bytes: Uint8Array;
@@ -132,13 +102,10 @@ describe('fuzz: damaged PDF files through pdf.js', () => {
           for (const i of d.at) bytes[i] = bytes[i]! ^ 0xff;
         } else bytes = new Uint8Array([...original.slice(0, d.at), ...d.bytes, ...original.slice(d.at)]);
         const took = await cpuTime(() => readPdf(bytes, 'damaged.pdf'));
-        slowest = Math.max(slowest, took);
         assert.ok(took < 5000, `${d.kind} took ${Math.round(took)} ms`);
       }),
-      { numRuns: runs, seed: fuzzRuns ? undefined : 29 },
+      { numRuns: runs, seed: 29 },
     );
-    if (fuzzRuns)
-      console.log(`PDF files (pdf.js): ${runs} damaged files, 0 exceptions other than ReportError, slowest ${Math.round(slowest)} ms`);
   });
   test('a damaged stream inside a page is refused with a reason (found by `npm run fuzz`)', async () => {
     const bytes = original.slice();
@@ -162,32 +129,9 @@ describe('fuzz: the web-page reader on hostile HTML', () => {
     test(`nesting "${open}" thousands deep is refused in linear time`, () =>
       assertLinearAsync(`HTML nesting ${open}`, n => readHtml(page(`<p>Deep ${open.repeat(n)}x</p>`), 'n.html'), 1000, 64000));
   }
-  // scaling of whole-page reads costs tens of seconds: `npm run fuzz` only
-  if (fuzzRuns) {
-    test('thousands of note references and notes', () =>
-      assertLinearAsync(
-        'HTML notes',
-        n =>
-          readHtml(
-            page(
-              Array.from({ length: n }, (_, i) => `<p>Claim ${i}.<sup><a href="#fn${i}">${i}</a></sup></p>`).join('') +
-                `<ol>${Array.from({ length: n }, (_, i) => `<li id="fn${i}">Source ${i}, “Title,” 2024.</li>`).join('')}</ol>`,
-            ),
-            'notes.html',
-          ),
-        250,
-        4000,
-      ));
-    test('an attribute and a text run 100,000 characters long', () =>
-      assertLinearAsync(
-        'HTML long runs',
-        n => readHtml(page(`<p title="${'a'.repeat(n)}">${'zebra '.repeat(n / 6)}</p>`), 'long.html'),
-        4000,
-      ));
-  }
-  const runs = fuzzRuns ? Math.ceil(fuzzRuns / 10) : 10;
+  // whole pages of thousands of notes and 100,000-character runs: `npm run fuzz` (test/fuzz/subjects.ts)
+  const runs = 10;
   test(`generated shapes inside a page: only ReportError escapes, no case is slow (${runs} cases)`, async () => {
-    let slowest = 0;
     await fc.assert(
       fc.asyncProperty(shapes, fc.integer({ min: 1, max: 2000 }), async (shape, size) => {
         const text = render(shape, size);
@@ -203,12 +147,10 @@ describe('fuzz: the web-page reader on hostile HTML', () => {
             'f.html',
           ),
         );
-        slowest = Math.max(slowest, took);
         assert.ok(took < 3000, `${JSON.stringify(shape)} × ${size} took ${Math.round(took)} ms`);
       }),
-      { numRuns: runs, seed: fuzzRuns ? undefined : 31 },
+      { numRuns: runs, seed: 31 },
     );
-    if (fuzzRuns) console.log(`web-page reader: ${runs} cases, 0 exceptions other than ReportError, slowest ${Math.round(slowest)} ms`);
   });
 });
 
