@@ -7,7 +7,8 @@
  * error, or takes more processor time than its limit, fails and is shrunk by fast-check.
  *
  * Options: --runs N, --shapes N (scaling shapes per subject, default runs / 500), --jobs N (child processes
- * at a time, default 2), --only TEXT (subjects whose name holds it), --seed N, --hang SECONDS (default 120).
+ * at a time, default 2; half of them for the heavy readers), --only TEXT (subjects whose name holds it),
+ * --seed N, --hang SECONDS (default 120), --minutes N (stop then and report the cases read so far).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ async function runCases(subject: Subject, runs: number, seed: number, status: st
   }
   const property = fc.asyncProperty(subject.cases, async input => {
     count++;
-    writeFileSync(status, `case ${count}: ${describe(input)}`);
+    writeFileSync(status, `case ${count} (slowest so far ${Math.round(slowest)} ms): ${describe(input)}`);
     const took = await measure(subject, input);
     slowest = Math.max(slowest, took);
     if (took > subject.slowMs) throw new Error(`took ${Math.round(took)} ms of processor time (the limit is ${subject.slowMs} ms)`);
@@ -125,6 +126,12 @@ function option(name: string): string | undefined {
 
 const minutes = (ms: number) => (ms / 60000).toFixed(1);
 
+/** Cases finished by a process stopped at the time limit, from its status ("case 120 (slowest so far 80 ms): …"). */
+function casesDone(status: string): { cases: number; slowest: number } {
+  const begun = /^(?:case|scaling) (\d+)/.exec(status);
+  return { cases: begun ? Number(begun[1]) - 1 : 0, slowest: Number(/slowest so far (\d+) ms/.exec(status)?.[1] ?? 0) };
+}
+
 async function main(): Promise<void> {
   const runs = Number(option('--runs') ?? process.env.DOSSIER_FUZZ_RUNS ?? 10000);
   const shapeCount = Number(option('--shapes') ?? Math.ceil(runs / 500));
@@ -156,7 +163,20 @@ async function main(): Promise<void> {
   const cost = (t: Task) => (t.part === 'cases' ? t.subject.slowMs : 0);
   tasks.sort((a, b) => cost(b) - cost(a));
 
-  const results = new Map<Task, Outcome & { hang?: string }>();
+  const results = new Map<Task, Outcome & { hang?: string; stopped?: boolean }>();
+  const running = new Map<Task, { proc: ChildProcess; status: string }>();
+  let stopping = false;
+  const budget = option('--minutes');
+  if (budget)
+    setTimeout(
+      () => {
+        stopping = true;
+        queue.length = 0;
+        heavyQueue.length = 0;
+        for (const { proc } of running.values()) proc.kill('SIGKILL');
+      },
+      Number(budget) * 60000,
+    ).unref();
   const runTask = (task: Task) =>
     new Promise<void>(resolve => {
       const status = path.join(logs, `${task.name}.status`);
@@ -175,44 +195,58 @@ async function main(): Promise<void> {
       // one shape's scaling check reads many sizes several times
       const limit = task.part === 'cases' ? hangMs : hangMs * 5;
       const watchdog = setInterval(() => {
-        if (Date.now() - statSync(status).mtimeMs > limit) {
+        // starting a process loads tsx and the engines: minutes on a loaded machine, and no case yet
+        const allowed = readFileSync(status, 'utf8') === 'starting' ? Math.max(limit, 600_000) : limit;
+        if (Date.now() - statSync(status).mtimeMs > allowed) {
           hang = readFileSync(status, 'utf8');
           proc.kill('SIGKILL');
         }
       }, 1000);
       proc.on('message', message => (outcome = message as Outcome));
+      running.set(task, { proc, status });
       proc.on('exit', (code, signal) => {
         clearInterval(watchdog);
-        const result: Outcome & { hang?: string } = outcome
+        running.delete(task);
+        const result: Outcome & { hang?: string; stopped?: boolean } = outcome
           ? outcome
-          : hang
-            ? { cases: 0, slowest: 0, hang: `no answer after ${limit / 1000} s on ${hang}` }
-            : { cases: 0, slowest: 0, failure: `the process ended (${signal ?? `exit ${code}`}) during ${readFileSync(status, 'utf8')}` };
+          : stopping
+            ? { ...casesDone(readFileSync(status, 'utf8')), stopped: true }
+            : hang
+              ? { cases: 0, slowest: 0, hang: `no answer after ${limit / 1000} s on ${hang}` }
+              : { cases: 0, slowest: 0, failure: `the process ended (${signal ?? `exit ${code}`}) during ${readFileSync(status, 'utf8')}` };
         results.set(task, result);
         const problem = result.hang ?? result.failure;
         console.log(
-          `  ${task.subject.name} (${task.name}): ${problem ? `FAILED: ${problem} (log: ${path.join(logs, `${task.name}.log`)})` : `${result.cases} done in ${result.cpu?.toFixed(1)} min of processor time`}, after ${minutes(Date.now() - started)} min`,
+          `  ${task.subject.name} (${task.name}): ${problem ? `FAILED: ${problem} (log: ${path.join(logs, `${task.name}.log`)})` : result.stopped ? `stopped at the time limit after ${result.cases}` : `${result.cases} done in ${result.cpu?.toFixed(1)} min of processor time`}, after ${minutes(Date.now() - started)} min`,
         );
         resolve();
       });
     });
 
-  const queue = [...tasks];
-  await Promise.all(
-    Array.from({ length: jobs }, async () => {
-      for (let task = queue.shift(); task; task = queue.shift()) await runTask(task);
-    }),
-  );
+  // the heavy readers in half the processes, so the others are not all left waiting behind them
+  const queue = tasks.filter(t => !(t.part === 'cases' && t.subject.heavy));
+  const heavyQueue = tasks.filter(t => t.part === 'cases' && t.subject.heavy);
+  const heavyJobs = heavyQueue.length ? Math.max(1, Math.floor(jobs / 2)) : 0;
+  const worker = async (mine: Task[], other: Task[]) => {
+    for (let task = mine.shift() ?? other.shift(); task; task = mine.shift() ?? other.shift()) await runTask(task);
+  };
+  await Promise.all([
+    ...Array.from({ length: heavyJobs }, () => worker(heavyQueue, queue)),
+    ...Array.from({ length: jobs - heavyJobs }, () => worker(queue, heavyQueue)),
+  ]);
 
   let failures = 0;
   let hangs = 0;
   let total = 0;
   console.log('');
   for (const { subject } of chosen) {
-    const mine = tasks.filter(t => t.subject === subject).map(t => ({ task: t, result: results.get(t)! }));
+    const mine = tasks
+      .filter(t => t.subject === subject)
+      .map(t => ({ task: t, result: results.get(t) ?? { cases: 0, slowest: 0, stopped: true } }));
     const cases = mine.filter(m => m.task.part === 'cases').map(m => m.result);
     const scaling = mine.find(m => m.task.part === 'scaling')?.result;
     const count = cases.reduce((sum, r) => sum + r.cases, 0);
+    const stopped = mine.some(m => m.result.stopped);
     const caseFailures = cases.filter(r => r.failure).length;
     const caseHangs = cases.filter(r => r.hang).length;
     failures += caseFailures + (scaling?.failure ? 1 : 0);
@@ -220,11 +254,13 @@ async function main(): Promise<void> {
     total += count;
     const scaled = !scaling
       ? ''
-      : scaling.failure || scaling.hang
-        ? `; scaling FAILED at check ${scaling.cases}`
-        : `; ${scaling.cases} scaling checks passed (the worst at ${Math.round(scaling.worst! * 100)}% of its limit)`;
+      : scaling.stopped
+        ? `; scaling: ${scaling.cases} checks passed before the time limit`
+        : scaling.failure || scaling.hang
+          ? `; scaling FAILED at check ${scaling.cases}`
+          : `; ${scaling.cases} scaling checks passed (the worst at ${Math.round(scaling.worst! * 100)}% of its limit)`;
     console.log(
-      `${subject.name}: ${count} cases, ${caseFailures} exceptions other than ${subject.refuses ? 'the documented errors' : 'ReportError'}, ${caseHangs} hangs, slowest ${Math.round(Math.max(...cases.map(r => r.slowest)))} ms${scaled}`,
+      `${subject.name}: ${count}${stopped && count < runs ? ` of ${runs}` : ''} cases, ${caseFailures} exceptions other than ${subject.refuses ? 'the documented errors' : 'ReportError'}, ${caseHangs} hangs, slowest ${Math.round(Math.max(...cases.map(r => r.slowest)))} ms${scaled}`,
     );
     for (const r of [...cases, ...(scaling ? [scaling] : [])]) {
       const problem = r.failure ?? r.hang;
@@ -232,7 +268,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(
-    `\n${chosen.length} parsers, ${total} cases, ${failures} failures, ${hangs} hangs; wall time ${minutes(Date.now() - started)} min (seed ${seed}, load ${loadavg()[0]!.toFixed(1)} at the end)`,
+    `\n${chosen.length} parsers, ${total} cases${stopping ? ' (stopped at the time limit)' : ''}, ${failures} failures, ${hangs} hangs; wall time ${minutes(Date.now() - started)} min (seed ${seed}, load ${loadavg()[0]!.toFixed(1)} at the end)`,
   );
   process.exit(failures || hangs ? 1 : 0);
 }

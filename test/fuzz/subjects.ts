@@ -43,6 +43,8 @@ export interface Subject {
   refuses?(error: unknown): boolean;
   /** processor time (ms) over which one case is a failure: linear work on these sizes takes a fraction of it */
   slowMs: number;
+  /** tens of milliseconds a case whatever its size (a whole engine per read): these share the processes of their own */
+  heavy?: boolean;
   /** the scaling of the subject on a generated shape's input; none for inputs without a size (damaged files) */
   scale?(shape: Shape): Scaling | Promise<Scaling>;
   /** known hostile inputs whose scaling is checked too */
@@ -157,6 +159,7 @@ export const subjects: Subject[] = [
   shapeSubject('PDF layout analysis', body => parsePdfContent(pdfPages(body), { source: 'f.pdf' })),
   {
     name: 'web page (HTML) reader',
+    heavy: true,
     cases: shapeCases(2000),
     run: input => readHtml(htmlPage(text(input)), 'f.html'),
     slowMs: 3000,
@@ -191,6 +194,7 @@ export const subjects: Subject[] = [
   },
   {
     name: 'damaged PDF files (pdf.js)',
+    heavy: true,
     cases: damage,
     run: input => readPdf(damaged(input as Damage), 'damaged.pdf'),
     slowMs: 5000,
