@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { CheckFinding, NoteChecker } from '../core/check';
 import type { Library } from '../core/library';
+import { Pace, type Steps } from '../core/steps';
 import { notesLeftOut } from '../core/workspaceNotes';
 import type { LibraryService } from '../library/libraryService';
 import type { NotesChecked } from '../shared/commands';
@@ -79,11 +80,9 @@ async function checkNotes(
       found = await host.checkOpen(note.document);
     } else {
       found = await runInSlices(host.checker(library).steps(note.text, note.analysis), cancelled);
-      if (found && !cancelled()) {
-        host.diagnostics.set(
-          note.uri,
-          found.map(f => toDiagnostic(note.positionAt, f, library)),
-        );
+      const diagnostics = found && (await runInSlices(diagnosticsOf(found, note.positionAt, library), cancelled));
+      if (diagnostics && !cancelled()) {
+        host.diagnostics.set(note.uri, diagnostics);
         host.checkedOnDisk.add(file.location);
       }
     }
@@ -95,6 +94,21 @@ async function checkNotes(
   result.cancelled = cancelled();
   tell(result);
   return result;
+}
+
+/** The findings as diagnostics, in steps: a long note can have thousands, each placed in the note and the report. */
+function* diagnosticsOf(
+  found: readonly CheckFinding[],
+  positionAt: (offset: number) => vscode.Position,
+  library: Library,
+): Steps<vscode.Diagnostic[]> {
+  const pace = new Pace(50);
+  const diagnostics: vscode.Diagnostic[] = [];
+  for (const finding of found) {
+    diagnostics.push(toDiagnostic(positionAt, finding, library));
+    if (pace.due()) yield;
+  }
+  return diagnostics;
 }
 
 /** The summary, with a way to the Problems panel when there is something to see there (not awaited). */
