@@ -63,4 +63,39 @@ suite('Restricted Mode', () => {
     }
     await waitFor(() => !api.library.current.reports.some(r => r.title === 'Outside Report'), 15000, "the user's report to go again");
   });
+
+  test("Show All Mentions and Check All Notes read the workspace's notes, and nothing outside it", async () => {
+    const api = await getApi();
+    const library = await api.library.ready();
+    const figure = library.report('us-pakistan-relations-in-flux')?.figures.find(f => f.value === 845e6);
+    assert.ok(figure);
+    const note = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'restricted-note.md');
+    await vscode.workspace.fs.writeFile(
+      note,
+      new TextEncoder().encode('# Aid\n\nThe U.S. suspended US$854 million in aid projects in Pakistan.\n\nDonors froze $845m.\n'),
+    );
+    try {
+      const mentions = await vscode.commands.executeCommand<{ uri: string; text: string }[]>('dossier.showMentions', {
+        reportId: 'us-pakistan-relations-in-flux',
+        kind: 'figure',
+        id: figure.id,
+      });
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.ok(
+        mentions.some(m => m.uri === note.toString() && m.text.endsWith(' Donors froze $845m.')),
+        JSON.stringify(mentions),
+      );
+      assert.ok(!mentions.some(m => m.uri.includes('outside')), JSON.stringify(mentions));
+      const result = await vscode.commands.executeCommand<{ total: number; checked: number }>('dossier.checkAllNotes');
+      assert.strictEqual(result.checked, result.total);
+      assert.deepStrictEqual(
+        vscode.languages.getDiagnostics(note).map(d => d.code),
+        ['contradicts-report'],
+      );
+      const outside = vscode.Uri.file(path.join(OUTSIDE, 'outside-report.md'));
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(outside), []);
+    } finally {
+      await vscode.workspace.fs.delete(note);
+    }
+  });
 });
