@@ -6,7 +6,7 @@
  */
 export { ChartPreview } from '../preview/chartPreview';
 export { PdfPageView } from '../reader/pageView';
-export { openReport, openSource, revealInReport, showOriginal } from '../reader/commands';
+export { openReport, openSource, revealInReport, showOriginal, showReader } from '../reader/commands';
 export { addToCitation, citationCommands } from '../cite/commands';
 export { exportBibliography } from '../cite/exportBibliography';
 export { addReports, removeFromLibrary, revealReportFile } from '../library/libraryCommands';

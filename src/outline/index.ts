@@ -20,6 +20,8 @@ const FOLLOWED: readonly SpanKind[] = ['figure', 'paragraph', 'footnote', 'headi
 export interface OutlineApi {
   /** what the tree has selected, as targets */
   selection(): ReportTarget[];
+  /** whether the tree is on screen (its view open in the side bar) */
+  visible(): boolean;
   /** the line above the tree (Restricted Mode), once it is worked out */
   message(): Promise<string | undefined>;
   /** the tree as plain data (labels, descriptions, context values), `depth` levels down (at most 6) */
@@ -94,6 +96,7 @@ export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ librar
     ),
     outline: {
       selection: () => view.selection.map(e => ({ reportId: e.reportId, kind: e.kind, id: e.id })),
+      visible: () => view.visible,
       message: async () => {
         await showRestriction();
         return view.message;

@@ -4,7 +4,9 @@
  * Its commands and the PDF page view load from dist/commands.js at their first use.
  */
 import * as vscode from 'vscode';
+import { errorMessage } from '../core/errors';
 import { commandsEngine } from '../lazy/load';
+import { config } from '../shell/config';
 import type { Feature } from '../services';
 import { READER_SCHEME } from '../shared/readerUri';
 import { READER_TOKENS, ReaderDefinitions, ReaderFigureTokens, ReaderFolding, ReaderLinks, ReaderSymbols } from './providers';
@@ -15,6 +17,11 @@ import { pageViewType } from '../shared/pageViewProtocol';
 /** What tests reach of the reader: the PDF page view (what it last drew; a page shown directly). */
 export interface ReaderApi {
   readonly pageView: Pick<PdfPageView, 'lastShown' | 'show' | 'restore'>;
+  /**
+   * `dossier.reader.openOnStart`: the Dossier view and the first report's reader beside the open note, once the
+   * library is ready → the reader's editor (undefined when the setting is off or the library is empty).
+   */
+  openOnStart(): Promise<vscode.TextEditor | undefined>;
 }
 
 export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSource' | 'showOriginal', { reader: ReaderApi }> = ({
@@ -26,6 +33,16 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
   let view: PdfPageView | undefined;
   const pageView = () => (view ??= new (commandsEngine().PdfPageView)(context.extensionUri, log));
   const selector: vscode.DocumentSelector = { scheme: READER_SCHEME };
+  const openOnStart = async (): Promise<vscode.TextEditor | undefined> => {
+    if (!config.openReaderOnStart()) return undefined;
+    const [first] = (await library.ready()).reports;
+    if (!first) return undefined;
+    await vscode.commands.executeCommand('workbench.view.extension.dossier');
+    return commandsEngine().showReader(first, true, vscode.ViewColumn.Beside);
+  };
+  // after activation returns, and only when asked for: a demo workspace opens on the report
+  if (config.openReaderOnStart())
+    setTimeout(() => openOnStart().catch(error => log.warn(`The reader did not open at start: ${errorMessage(error)}`)), 0);
   return {
     disposable: vscode.Disposable.from(
       documents,
@@ -58,6 +75,7 @@ export const readerFeature: Feature<'openReport' | 'revealInReport' | 'openSourc
         show: request => pageView().show(request),
         restore: (panel, state) => pageView().restore(panel, state),
       },
+      openOnStart,
     },
   };
 };

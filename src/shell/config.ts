@@ -12,6 +12,7 @@ export const Setting = {
   showBundledReport: 'dossier.showBundledReport',
   maxReportSizeMB: 'dossier.maxReportSizeMB',
   followCursor: 'dossier.outline.followCursor',
+  openReaderOnStart: 'dossier.reader.openOnStart',
   citationStyle: 'dossier.citation.style',
   cslFile: 'dossier.citation.cslFile',
   checkEnabled: 'dossier.check.enabled',
@@ -49,6 +50,8 @@ export const config = {
   },
   /** `workbench.welcomePage.walkthroughs.openOnInstall` (VS Code's default: true) */
   walkthroughsOpenOnInstall: (): boolean => read<unknown>(Setting.walkthroughsOpenOnInstall, true) !== false,
+  /** `dossier.reader.openOnStart` (off unless a workspace, like `npm start`'s demo, asks for it) */
+  openReaderOnStart: (): boolean => read<unknown>(Setting.openReaderOnStart, false) === true,
   /** `dossier.outline.followCursor` */
   followCursor: (): boolean => read<unknown>(Setting.followCursor, true) !== false,
   /** `dossier.citation.style` (pandoc when the setting names no known style) */

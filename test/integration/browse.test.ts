@@ -125,6 +125,28 @@ suite('Browse', () => {
     await screenshot('browse-reader');
   });
 
+  test('dossier.reader.openOnStart (the demo workspace): the Dossier view and the reader beside the note; off, nothing opens', async () => {
+    await closeAllEditors();
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    const api = await getApi();
+    const settings = vscode.workspace.getConfiguration('dossier');
+    assert.strictEqual(await api.reader!.openOnStart(), undefined, 'off by default');
+    assert.strictEqual(vscode.window.visibleTextEditors.length, 0);
+    assert.strictEqual(api.outline!.visible(), false);
+    const note = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('memo.md')));
+    await settings.update('reader.openOnStart', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const reader = await api.reader!.openOnStart();
+      assert.strictEqual(reader?.document.languageId, 'dossier-report');
+      assert.match(reader.document.lineAt(0).text, /^U\.S\.-Pakistan Relations in Flux/);
+      assert.notStrictEqual(reader.viewColumn, note.viewColumn, 'beside the note, not over it');
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), note.document.uri.toString(), 'the note keeps the focus');
+      await waitFor(() => api.outline!.visible(), 5000, 'the Dossier view');
+    } finally {
+      await settings.update('reader.openOnStart', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('the reader tab reads as the report title is written; the Outline has its sections', async () => {
     await closeAllEditors();
     const editor = await openReader();
