@@ -36,9 +36,7 @@ export async function workspaceNoteFiles(
   skip: ReadonlySet<string>,
   token?: vscode.CancellationToken,
 ): Promise<NotesToRead<WorkspaceNoteFile>> {
-  const open: WorkspaceNoteFile[] = vscode.workspace.textDocuments
-    .filter(isNoteDocument)
-    .map(d => ({ uri: d.uri, location: d.uri.toString(), open: true }));
+  const open: WorkspaceNoteFile[] = openNotes().map(d => ({ uri: d.uri, location: d.uri.toString(), open: true }));
   const openLocations = new Set(open.map(f => f.location));
   const found = vscode.workspace.workspaceFolders?.length
     ? await vscode.workspace.findFiles(NOTE_GLOB, excludeGlob(), MAX_WORKSPACE_NOTES * 2, token)
@@ -58,7 +56,7 @@ export async function readWorkspaceNote(
   file: WorkspaceNoteFile,
   cancelled: () => boolean = () => false,
 ): Promise<WorkspaceNote | undefined> {
-  const document = vscode.workspace.textDocuments.find(d => d.uri.toString() === file.location && isNoteDocument(d));
+  const document = openNotes().find(d => d.uri.toString() === file.location);
   if (document) {
     const text = document.getText();
     const analysis = await noteAnalysisInSlices(document);
@@ -84,6 +82,14 @@ export async function readWorkspaceNote(
       return new vscode.Position(line - 1, column - 1);
     },
   };
+}
+
+/**
+ * The open notes. A closed document can linger in `textDocuments` for a while, and a new untitled note may
+ * take its name ("Untitled-1"): only the one still open is the analyst's text.
+ */
+function openNotes(): vscode.TextDocument[] {
+  return vscode.workspace.textDocuments.filter(d => !d.isClosed && isNoteDocument(d));
 }
 
 async function sizeOf(uri: vscode.Uri): Promise<number> {
