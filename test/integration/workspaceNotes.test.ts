@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { closeAllEditors, getApi, waitFor, workspaceFolder } from './helpers';
+import type { NotesChecked } from '../../src/shared/commands';
 
 const SEED = 'us-pakistan-relations-in-flux';
 
@@ -24,15 +25,6 @@ async function aidFigure() {
   const figure = library.report(SEED)?.figures.find(f => f.value === 845e6);
   assert.ok(figure, 'the bundled report has no figure of US$845 million');
   return figure;
-}
-
-interface NotesChecked {
-  total: number;
-  checked: number;
-  findings: number;
-  notesWithFindings: number;
-  cancelled: boolean;
-  leftOut?: string;
 }
 
 suite('Workspace notes', () => {
