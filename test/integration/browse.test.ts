@@ -131,7 +131,7 @@ suite('Browse', () => {
     const api = await getApi();
     const settings = vscode.workspace.getConfiguration('dossier');
     assert.strictEqual(await api.reader!.openOnStart(), undefined, 'off by default');
-    assert.strictEqual(vscode.window.visibleTextEditors.length, 0);
+    assert.ok(!vscode.window.visibleTextEditors.some(e => e.document.languageId === 'dossier-report'), 'no reader opened');
     assert.strictEqual(api.outline!.visible(), false);
     const note = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixtureUri('memo.md')));
     await settings.update('reader.openOnStart', true, vscode.ConfigurationTarget.Workspace);
