@@ -17,7 +17,7 @@ import { fullNote, keyRepeatedBy, pagesLocator, paragraphLocator } from './cite'
 import { figuresMatching, type FigureRef } from './figureMatch';
 import { analyseNote, analyseNoteSteps, inNoteRanges, MAX_NOTE_LENGTH, type CitedKey, type NoteAnalysis } from './note';
 import { Pace, runSteps, type Steps } from './steps';
-import { CLAIM_STOP_WORDS, MONTH_NAMES } from './text';
+import { CLAIM_STOP_WORDS, MONTH_NAMES, editDistance } from './text';
 import { whatItMeasures } from './figures';
 
 export type CheckSeverity = 'error' | 'warning' | 'information';
@@ -1035,23 +1035,6 @@ export function closestKeys(keys: readonly string[], wanted: string, limit = 3):
     .sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key))
     .slice(0, limit)
     .map(k => k.key);
-}
-
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, current[j]);
-    }
-    if (best > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }
 
 function* footnoteFindings(analysis: NoteAnalysis, findings: CheckFinding[]): Steps<void> {

@@ -248,3 +248,23 @@ export function lineColumns(text: string): (offset: number) => { line: number; c
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 }
+
+/**
+ * Levenshtein distance of `a` and `b`, or max + 1 as soon as it must exceed `max` (a row's least value over
+ * `max`): the typo tolerance of search terms and of citation keys.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let above = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      if (row[j]! < least) least = row[j]!;
+    }
+    if (least > max) return max + 1;
+    above = row;
+  }
+  return above[b.length]!;
+}

@@ -7,6 +7,7 @@
  * shared prefix and skips, by binary search, every term under a prefix already too far from the query.
  */
 import { Pace, runSteps, type Steps } from './steps';
+import { editDistance } from './text';
 
 export class Vocabulary {
   /** term numbers in the order of their terms */
@@ -202,21 +203,4 @@ function commonPrefix(a: string, b: string, limit: number): number {
   let n = 0;
   while (n < end && a.charCodeAt(n) === b.charCodeAt(n)) n++;
   return n;
-}
-
-/** Levenshtein distance, or more than `max` as soon as it must be (for the few terms not yet sorted in). */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let above = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      if (row[j]! < least) least = row[j]!;
-    }
-    if (least > max) return max + 1;
-    above = row;
-  }
-  return above[b.length]!;
 }
