@@ -78,16 +78,6 @@ const bundles = [
     // separate files only when they are separate entry points, listed below.
   },
   {
-    // package.json's "main": a few lines that load extension.js through V8's code cache (src/start.ts)
-    ...common,
-    entryPoints: ['src/start.ts'],
-    outfile: 'dist/start.js',
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    external: ['vscode'],
-  },
-  {
     ...common,
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',

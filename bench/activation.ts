@@ -4,8 +4,9 @@
  * loading dist/extension.js plus Dossier's activate() — before anything else has activated it.
  * One activation per extension host, so the harness runs a few times (5); the median is reported. The
  * extension is the production build, as installed from the .vsix. First starts (a fresh user data folder
- * each) and later starts (one kept folder, where the first host wrote V8's code cache of extension.js) are
- * reported apart.
+ * each) and later starts (one kept folder, primed by one start: the library cache and the walkthrough's
+ * first-start mark in place) are reported apart. DOSSIER_BENCH_ACTIVATION_PROFILE (a folder) keeps each host's
+ * CPU profile of its activation there (the profiler slows what it measures: read its shares, not its times).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,7 +20,6 @@ interface HostRun {
   ms?: number;
   cpuMs?: number;
   activateMs?: number;
-  codeCache?: string;
   alreadyActive?: boolean;
 }
 
@@ -37,6 +37,7 @@ const median = (values: number[]) => (values.length ? [...values].sort((a, b) =>
 
 /** `runs` fresh extension hosts, each timing one activation; with `userData`, all on that one user data folder. */
 function timeHosts(runs: number, log: (line: string) => void, label: string, userData?: string): ActivationTimes {
+  const profiles = process.env.DOSSIER_BENCH_ACTIVATION_PROFILE;
   const samples: number[] = [];
   const bodies: number[] = [];
   const cpus: number[] = [];
@@ -49,7 +50,12 @@ function timeHosts(runs: number, log: (line: string) => void, label: string, use
       {
         cwd: ROOT,
         encoding: 'utf8',
-        env: { ...process.env, DOSSIER_BENCH_ACTIVATION_OUT: out, ...(userData ? { DOSSIER_E2E_USER_DATA: userData } : {}) },
+        env: {
+          ...process.env,
+          DOSSIER_BENCH_ACTIVATION_OUT: out,
+          DOSSIER_BENCH_ACTIVATION_PROFILE: profiles ? path.join(profiles, `${label.replace(/\W+/g, '-')}-${i + 1}.cpuprofile`) : '',
+          ...(userData ? { DOSSIER_E2E_USER_DATA: userData } : {}),
+        },
         timeout: 300000,
         maxBuffer: 64 * 1024 * 1024,
       },
@@ -61,7 +67,7 @@ function timeHosts(runs: number, log: (line: string) => void, label: string, use
       if (result.activateMs !== undefined) bodies.push(result.activateMs);
       if (result.cpuMs !== undefined) cpus.push(result.cpuMs);
       log(
-        `  ${label} run ${i + 1}: ${result.ms.toFixed(1)} ms, CPU time ${result.cpuMs?.toFixed(1) ?? '?'} ms (activate() itself ${result.activateMs?.toFixed(1) ?? '?'} ms; code cache ${result.codeCache ?? 'not in use'})`,
+        `  ${label} run ${i + 1}: ${result.ms.toFixed(1)} ms, CPU time ${result.cpuMs?.toFixed(1) ?? '?'} ms (activate() itself ${result.activateMs?.toFixed(1) ?? '?'} ms)`,
       );
     } else {
       const tail = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').slice(-3).join(' / ');
@@ -88,13 +94,13 @@ export async function measureActivation(
   if (build.status !== 0) throw new Error(`production build failed: ${(build.stderr || build.stdout).trim().split('\n')[0]}`);
   // A first start: every host on a user data folder of its own, so nothing of an earlier start is there.
   const first = timeHosts(runs, log, 'first start');
-  // Every later start of a window: one user data folder for all, whose first host writes V8's code cache
-  // of extension.js (src/start.ts) that the next ones read. BENCH_ACTIVATION_WARM=0 leaves them out.
+  // Every later start of a window: one user data folder for all, primed by one start (what a window leaves
+  // there: the library cache, the walkthrough's first-start mark). BENCH_ACTIVATION_WARM=0 leaves them out.
   let warm: ActivationTimes | undefined;
   if (process.env.BENCH_ACTIVATION_WARM !== '0') {
     const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-user-'));
     try {
-      timeHosts(1, log, 'writing the code cache', userData);
+      timeHosts(1, log, 'priming the user data folder', userData);
       warm = timeHosts(runs, log, 'later start', userData);
     } finally {
       fs.rmSync(userData, { recursive: true, force: true });
@@ -108,6 +114,6 @@ export async function measureActivation(
     warm,
     how:
       `activation = extension.activate() timed inside code-server's extension host (production build); first start ${describe(first)}` +
-      (warm ? `; later starts (V8 code cache written by an earlier start) ${describe(warm)}` : ''),
+      (warm ? `; later starts (one kept user data folder) ${describe(warm)}` : ''),
   };
 }

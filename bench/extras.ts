@@ -31,7 +31,7 @@ export interface Extras {
   activateBodyMs?: number;
   /** the extension host's processor time during extension.activate() (median) */
   activationCpuMs?: number;
-  /** later starts, extension.js read through V8's code cache an earlier start wrote: wall, CPU (medians), samples */
+  /** later starts (one kept user data folder, primed by one start): wall, CPU (medians), samples */
   activationWarmMs?: number;
   activationWarmCpuMs?: number;
   activationWarmSamples?: number[];

@@ -131,7 +131,7 @@ out.push(
 );
 out.push(
   `| activation in the real VS Code (code-server), first start | ${fmt(r.activationMs, 0)} ms median of ${r.activationSamples?.map(s => s.toFixed(0)).join(', ') ?? '—'} (CPU time ${fmt(r.activationCpuMs ?? null, 1)} ms); activate() itself ${fmt(r.activateBodyMs, 1)} ms; require(extension.js) in plain Node ${fmt(r.bundleLoadMs, 0)} ms |`,
-  `| activation, later starts (V8 code cache) | ${fmt(r.activationWarmMs ?? null, 0)} ms median of ${r.activationWarmSamples?.map(s => s.toFixed(0)).join(', ') ?? '—'} (CPU time ${fmt(r.activationWarmCpuMs ?? null, 1)} ms) |`,
+  `| activation, later starts (a kept user data folder) | ${fmt(r.activationWarmMs ?? null, 0)} ms median of ${r.activationWarmSamples?.map(s => s.toFixed(0)).join(', ') ?? '—'} (CPU time ${fmt(r.activationWarmCpuMs ?? null, 1)} ms) |`,
 );
 out.push('');
 out.push('| budget | limit | measured | |');

@@ -37,8 +37,6 @@ export interface DossierApi {
   readonly walkthrough?: WalkthroughApi;
   /** how long activate() itself took, in ms (npm run bench reports it beside the whole activation) */
   readonly activationMs?: number;
-  /** how this start loaded extension.js through V8's code cache (src/start.ts; absent when loaded otherwise) */
-  readonly codeCache?: 'used' | 'absent' | 'refused';
 }
 
 /** The commands the features serve; a unit test checks that they are every command declared. */

@@ -77,7 +77,7 @@ const QUIET_SETTINGS = {
 function serverDirs(base) {
   const dirs = {
     base,
-    // DOSSIER_E2E_USER_DATA: a user data folder kept across runs (npm run bench's second starts, with the code cache)
+    // DOSSIER_E2E_USER_DATA: a user data folder kept across runs (npm run bench's later starts)
     userData: process.env.DOSSIER_E2E_USER_DATA || path.join(base, 'user-data'),
     extensions: path.join(base, 'extensions'),
     xdg: path.join(base, 'xdg'),
