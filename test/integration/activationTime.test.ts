@@ -46,8 +46,7 @@ suite('Performance: activation time', () => {
     const profile = process.env.DOSSIER_BENCH_ACTIVATION_PROFILE ? await startProfile() : undefined;
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    const api = (await extension.activate()) as
-      { activationMs?: number; library?: { ready(): Promise<unknown> } } | undefined;
+    const api = (await extension.activate()) as { activationMs?: number; library?: { ready(): Promise<unknown> } } | undefined;
     const ms = performance.now() - t0;
     // the extension host's processor time meanwhile: what a loaded machine inflates least (wall time waits its turn)
     const cpu = process.cpuUsage(cpu0);
