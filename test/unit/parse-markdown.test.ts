@@ -176,6 +176,16 @@ describe('Markdown: rules', () => {
     assert.equal(paras(r)[0].text, 'The file_name_here and 2 * 3 stay.');
   });
 
+  test('a printed web address keeps its underscores and stars ("…052925#_ftn7"); emphasis around it still goes', () => {
+    const r = parseReport(
+      '# T\n\nSee _this_ at https://www.sec.gov/statement-052925#_ftn7 and www.example.org/_q_/*x*.\n\n' +
+        '[^1]: SEC, press release, https://www.sec.gov/statement-052925#_ftn7.\n',
+      { format: 'markdown' },
+    );
+    assert.equal(paras(r)[0].text, 'See this at https://www.sec.gov/statement-052925#_ftn7 and www.example.org/_q_/*x*.');
+    assert.equal(r.footnotes[0].source.url, 'https://www.sec.gov/statement-052925#_ftn7');
+  });
+
   test('bullet lists of prose are paragraphs, one per item', () => {
     const r = parseReport('# T\n\n- Pakistan could revise tariffs.\n- It could also diversify\n  exports over time.\n', {
       format: 'markdown',

@@ -211,6 +211,57 @@ describe('PDF (untagged): geometry', () => {
   });
 });
 
+describe('PDF (tagged): CRS R47324, pages 1–4 (a summary with subheadings of its own)', () => {
+  const { report: r } = parsePdfContent(recorded('r47324-p1-4.json'), { source: 'R47324.18.pdf' });
+
+  test("the summary's body-size subheadings are headings under Summary, as the web capture has them", () => {
+    assert.deepEqual(
+      r.sections.map(s => [s.title, s.paragraphs.length]),
+      [
+        ['Summary', 1],
+        ['International and U.S. Context for Seabed Mining in ABNJ', 2],
+        ['Issues for Congress', 2],
+        ['Introduction', 2],
+      ],
+    );
+    for (const p of paras(r)) assert.notEqual(p.text, 'Issues for Congress');
+  });
+});
+
+describe('PDF: a paragraph that runs on to the next page', () => {
+  const head = (n: number) => [line('A Report on Water Storage', 760, { size: 8 }), line(`Page ${n}`, 30, { size: 8 })];
+  const { report: r } = parsePdfContent(
+    {
+      tagged: false,
+      info: {},
+      pages: [
+        page(1, [...head(1), line('Water Storage in the Basin', 700, { size: 20 }), line('May 19, 2025', 670)]),
+        page(2, [
+          ...head(2),
+          line('Introduction', 630, { size: 15 }),
+          line('Dams hold 40% of the annual flow, a share that has fallen since the seventies, and', 600),
+          line('the basin has lost', 586),
+        ]),
+        page(3, [...head(3), line('12 reservoirs to silt since 1990.', 700), line('Closing words of the report.', 680)]),
+      ],
+    },
+    { source: 'water.pdf' },
+  );
+
+  test('is one paragraph on the page it starts, and each figure is on the page that prints it', () => {
+    const p = paras(r).find(x => x.text.startsWith('Dams hold'))!;
+    assert.match(p.text, /the basin has lost 12 reservoirs to silt since 1990\.$/);
+    assert.equal(p.page, 2);
+    assert.deepEqual(
+      r.figures.map(f => [f.text, f.page]),
+      [
+        ['40%', 2],
+        ['12 reservoirs', 3],
+      ],
+    );
+  });
+});
+
 describe('PDF: what cannot be read', () => {
   test('a scanned PDF (no text layer) says to run OCR', () => {
     const scanned: PdfContent = { tagged: false, info: {}, pages: [page(1, []), page(2, [])] };

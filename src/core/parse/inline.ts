@@ -36,6 +36,8 @@ interface State {
   plainLetters: number;
   linkLetters: number;
   inLink: number;
+  /** bare web addresses of the piece ([start, end) in the input, in order): no emphasis inside them */
+  urls?: { start: number; end: number }[];
 }
 
 /** Whether the last renderInline call produced only link text (a navigation line). */
@@ -137,6 +139,26 @@ function emit(input: string, start: number, end: number, out: TextBuilder, state
   } else state.linkLetters += letters;
 }
 
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>()[\]]+/gi;
+
+/** Whether `at` lies inside a bare web address of the piece (found once per piece, in one linear pass). */
+function inBareUrl(state: State, at: number): boolean {
+  state.urls ??= Array.from(state.piece.matchAll(BARE_URL), m => ({
+    start: m.index + state.base,
+    end: m.index + state.base + m[0].length,
+  }));
+  const urls = state.urls;
+  let lo = 0;
+  let hi = urls.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (urls[mid]!.end <= at) lo = mid + 1;
+    else if (urls[mid]!.start > at) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 function handle(input: string, at: number, end: number, out: TextBuilder, state: State, depth: number): number {
   const c = input[at];
   const next = input[at + 1] ?? '';
@@ -168,6 +190,11 @@ function handle(input: string, at: number, end: number, out: TextBuilder, state:
     case '_':
     case '~': {
       const run = runLength(input, at, end, c);
+      // "…052925#_ftn7" in a printed address is part of the address, not the start of emphasis
+      if (c !== '~' && inBareUrl(state, at)) {
+        emit(input, at, at + run, out, state);
+        return at + run;
+      }
       const before = at > 0 ? input[at - 1] : ' ';
       const after = at + run < end ? input[at + run] : ' ';
       const flanking = /\S/.test(after) || /\S/.test(before);

@@ -9,11 +9,12 @@
 import { ReportError } from '../errors';
 import type { Report, Table } from '../model';
 import { squeeze } from '../text';
+import { looksLikePlainHeading } from './capture';
 import { bylineAuthors, dateLine, isNotesHeading, splitNames } from './chrome';
 import { parseReportWithSpans, type ParsedReport } from './index';
 import { bodySize, pageBlocks, renderBlock, type Block, type Rendered } from './pdfLayout';
 import type { PdfContent } from './pdfItems';
-import { linkItems } from './pdfLinks';
+import { linkItems, type LinkRange } from './pdfLinks';
 import { printedPageLabels } from './pdfPages';
 import { tableFigures, tableUnit } from '../tables';
 
@@ -25,7 +26,16 @@ export interface PdfParsed extends ParsedReport {
 type Part =
   | { kind: 'heading'; text: string; level: number; page: number }
   /** `box`: text in a box beside the running text (a sidebar), which a broken paragraph continues past */
-  | { kind: 'paragraph'; r: Rendered; page: number; bullet?: boolean; box?: boolean; subtitle?: string }
+  /** `turns`: where in the text the paragraph goes on to a later page (a figure there is on that page) */
+  | {
+      kind: 'paragraph';
+      r: Rendered;
+      page: number;
+      bullet?: boolean;
+      box?: boolean;
+      subtitle?: string;
+      turns?: { at: number; page: number }[];
+    }
   | { kind: 'note'; n: number; r: Rendered; page: number }
   | { kind: 'table'; table: Omit<Table, 'id'>; subtitle?: string };
 
@@ -103,6 +113,7 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
   let sawHeading = false;
   let sawBody = false;
   let pendingSummary = false;
+  let inSummary = false;
   let headingMarkers: Rendered['markers'] = [];
   // under a Notes / Endnotes heading, numbered paragraphs are the notes
   let endnotes = false;
@@ -174,6 +185,10 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
     if (!sawHeading && !sawBody && (pendingSummary || summaryPages.has(b.page))) {
       parts.push({ kind: 'heading', text: 'Summary', level: 1, page: b.page });
       pendingSummary = false;
+      inSummary = true;
+    } else if (inSummary && !sawHeading && isSummarySubheading(b, r, parts[parts.length - 1], blocks[i + 1])) {
+      parts.push({ kind: 'heading', text, level: 2, page: b.page });
+      continue;
     }
     sawBody = true;
     if (headingMarkers.length) {
@@ -192,13 +207,33 @@ function readParts(content: PdfContent, blocks: Block[], body: number, meta: Met
     // (or by a column: the part in the next column goes on in lower case)
     const continues = prev && prev.kind === 'paragraph' && (prev.page < b.page || /^[a-z]/.test(text));
     if (continues && !bullet && !TERMINAL.test(prev.r.text) && !captionLike(prev.r.text) && !captionLike(text)) {
+      const lastPage = prev.turns?.[prev.turns.length - 1]?.page ?? prev.page;
       prev.r = appendRendered(prev.r, rr);
+      if (b.page > lastPage) (prev.turns ??= []).push({ at: prev.r.text.length - rr.text.length, page: b.page });
       continue;
     }
     parts.push({ kind: 'paragraph', r: rr, page: b.page, ...(bullet ? { bullet: true } : {}) });
   }
   if (!meta.authors.length) meta.authors = authorLines([...parts, ...back]);
   return parts;
+}
+
+/**
+ * A subheading of a CRS summary page ("Issues for Congress"): the summary prints it at body size on a line
+ * of its own, title-cased and unpunctuated, after a finished paragraph and before the next one on its page.
+ */
+function isSummarySubheading(b: Block, r: Rendered, prev: Part | undefined, next: Block | undefined): boolean {
+  return (
+    b.kind === 'paragraph' &&
+    !r.markers.length &&
+    r.text.length <= 100 &&
+    new Set(b.items.filter(i => i.s.trim()).map(i => Math.round(i.y))).size === 1 &&
+    looksLikePlainHeading(r.text) &&
+    prev?.kind === 'paragraph' &&
+    TERMINAL.test(prev.r.text) &&
+    next?.kind === 'paragraph' &&
+    next.page === b.page
+  );
 }
 
 const BACK_MATTER = /^(?:author\s+(?:contact\s+)?information|contacts?|disclaimer)$/i;
@@ -407,7 +442,10 @@ function escapeMd(text: string): string {
 }
 
 /** A block's text as Markdown: its note markers as `[^n]`, its linked runs as `[text](url)`. */
-function withMarkers(r: Rendered): string {
+function withMarkers(
+  r: Rendered,
+  turns: readonly { at: number; page: number }[] = [],
+): { text: string; turns: { at: number; page: number }[] } {
   const links = r.links ?? [];
   // a marker inside a linked run goes after it (a note reference cannot stand inside a link's text)
   const markers = r.markers
@@ -419,19 +457,30 @@ function withMarkers(r: Rendered): string {
   let out = '';
   let pos = 0;
   let li = 0;
+  // the page turns, moved from the text to where they fall in the Markdown
+  const moved: { at: number; page: number }[] = [];
+  let ti = 0;
+  const plain = (to: number) => {
+    for (; ti < turns.length && turns[ti]!.at < to; ti++)
+      moved.push({ at: out.length + escapeMd(r.text.slice(pos, Math.max(pos, turns[ti]!.at))).length, page: turns[ti]!.page });
+    out += escapeMd(r.text.slice(pos, to));
+  };
+  const link = (l: LinkRange) => {
+    plain(l.from);
+    for (; ti < turns.length && turns[ti]!.at < l.to; ti++) moved.push({ at: out.length, page: turns[ti]!.page });
+    out += markdownLink(r.text.slice(l.from, l.to), l.url);
+    pos = l.to;
+  };
   for (const m of markers) {
-    for (; li < links.length && links[li]!.from < m.at; li++) {
-      out += escapeMd(r.text.slice(pos, links[li]!.from)) + markdownLink(r.text.slice(links[li]!.from, links[li]!.to), links[li]!.url);
-      pos = links[li]!.to;
-    }
-    out += escapeMd(r.text.slice(pos, m.at)) + `[^${m.n}]`;
+    for (; li < links.length && links[li]!.from < m.at; li++) link(links[li]!);
+    plain(m.at);
+    out += `[^${m.n}]`;
     pos = m.at;
   }
-  for (; li < links.length; li++) {
-    out += escapeMd(r.text.slice(pos, links[li]!.from)) + markdownLink(r.text.slice(links[li]!.from, links[li]!.to), links[li]!.url);
-    pos = links[li]!.to;
-  }
-  return out + escapeMd(r.text.slice(pos));
+  for (; li < links.length; li++) link(links[li]!);
+  plain(r.text.length);
+  for (; ti < turns.length; ti++) moved.push({ at: out.length, page: turns[ti]!.page });
+  return { text: out, turns: moved };
 }
 
 /** `[text](url)`, the address with what would end or break a Markdown link percent-encoded. */
@@ -462,8 +511,13 @@ function toMarkdown(parts: Part[], meta: Meta): { markdown: string; pageAt: { at
   const minLevel = parts.reduce((m, p) => Math.min(m, p.kind === 'heading' ? p.level : 9), Infinity);
   for (const p of parts) {
     if (p.kind === 'heading') push(`${'#'.repeat(Math.min(6, p.level - Math.min(minLevel, 9) + 2))} ${escapeMd(p.text)}`, p.page);
-    else if (p.kind === 'paragraph') push((p.bullet ? '- ' : '') + withMarkers(p.r), p.page);
-    else if (p.kind === 'table') {
+    else if (p.kind === 'paragraph') {
+      const lead = p.bullet ? '- ' : '';
+      const written = withMarkers(p.r, p.turns);
+      const start = length;
+      push(lead + written.text, p.page);
+      for (const turn of written.turns) pageAt.push({ at: start + lead.length + turn.at, page: turn.page });
+    } else if (p.kind === 'table') {
       const t = p.table;
       if (t.caption) push(`<!-- ${t.caption.replace(/--+/g, '–')} -->`);
       const width = t.rows.reduce((w, r) => Math.max(w, r.length), -Infinity);
@@ -474,7 +528,7 @@ function toMarkdown(parts: Part[], meta: Meta): { markdown: string; pageAt: { at
     }
   }
   // a note writes out its addresses: its links are not sources of their own
-  for (const p of parts) if (p.kind === 'note') push(`[^${p.n}]: ${withMarkers({ ...p.r, markers: [], links: [] })}`, p.page);
+  for (const p of parts) if (p.kind === 'note') push(`[^${p.n}]: ${withMarkers({ ...p.r, markers: [], links: [] }).text}`, p.page);
   return { markdown: out.join('\n'), pageAt };
 }
 
@@ -508,8 +562,11 @@ function placePages(parsed: ParsedReport, pageAt: { at: number; page: number }[]
       if (f && f.page === undefined) f.page = page;
     }
   }
+  // a figure is on the page that prints it, which is not its paragraph's first page when the paragraph runs on
+  const figureStarts = new Map(parsed.spans.filter(s => s.kind === 'figure').map(s => [s.id, s.start]));
   for (const f of report.figures) {
-    const page = paragraphs.get(f.paragraph)?.page;
+    const start = figureStarts.get(f.id);
+    const page = (start !== undefined ? pageOf(start) : undefined) ?? paragraphs.get(f.paragraph)?.page;
     if (page !== undefined) f.page = page;
   }
 }
