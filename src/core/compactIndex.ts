@@ -123,6 +123,9 @@ export class CompactIndex {
   prepare(docs: Iterable<object>): PreparedItems {
     const terms: string[] = [];
     const local = new Map<string, number>();
+    // a token as written → its term's number here, or -1 when it is no term: a text repeats its words, so
+    // each spelling is normalised once (normalising every token was most of the build, and its garbage)
+    const spelled = new Map<string, number>();
     const items: number[] = [];
     let count = 0;
     for (const doc of docs) {
@@ -132,15 +135,19 @@ export class CompactIndex {
         const value = (doc as Record<string, unknown>)[field.name];
         if (typeof value !== 'string' || !value) continue;
         for (const token of this.tokenize(value)) {
-          const term = this.processTerm(token);
-          if (!term) continue;
-          length++;
-          let id = local.get(term);
+          let id = spelled.get(token);
           if (id === undefined) {
-            id = terms.length;
-            terms.push(term);
-            local.set(term, id);
+            const term = this.processTerm(token);
+            id = term ? local.get(term) : -1;
+            if (id === undefined) {
+              id = terms.length;
+              terms.push(term!);
+              local.set(term!, id);
+            }
+            spelled.set(token, id);
           }
+          if (id < 0) continue;
+          length++;
           weights.set(id, (weights.get(id) ?? 0) + field.boost);
         }
       }

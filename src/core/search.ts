@@ -588,28 +588,54 @@ function toHit(doc: SearchDoc, library: Library | undefined, candidate: CompactH
   return { ...base, label: fields.label, highlights: highlightRanges(fields.label, matched, query.values) };
 }
 
+/**
+ * Most highlights looked for in one text. No excerpt or label shows more than a few dozen, and a crafted
+ * paragraph of one word 400,000 times would otherwise make as many ranges per shown hit; the excerpt is then
+ * the densest cluster among the first ones.
+ */
+const MAX_HIGHLIGHTS = 1_000;
+
 /** Ranges of words in `text` that the search matched, plus quantities with a value the query asked for. */
 export function highlightRanges(text: string, terms: ReadonlySet<string>, values: readonly number[] = []): [number, number][] {
   const ranges: [number, number][] = [];
   const prefixes = [...terms].filter(t => t.length >= 3);
+  // a text repeats its words: each spelling is normalised and compared once
+  const known = new Map<string, boolean>();
   const matches = (raw: string) => {
-    const word = normaliseTerm(raw);
-    return !!word && (terms.has(word) || prefixes.some(t => word.startsWith(t)));
+    let hit = known.get(raw);
+    if (hit === undefined) {
+      const word = normaliseTerm(raw);
+      hit = !!word && (terms.has(word) || prefixes.some(t => word.startsWith(t)));
+      known.set(raw, hit);
+    }
+    return hit;
   };
-  for (const m of text.matchAll(COMPOUND)) {
+  let scanned = text.length;
+  COMPOUND.lastIndex = 0;
+  for (let m = COMPOUND.exec(text); m; m = COMPOUND.exec(text)) {
+    if (ranges.length >= MAX_HIGHLIGHTS) {
+      scanned = m.index;
+      break;
+    }
+    const word = m[0];
+    if (!HYPHEN.test(word)) {
+      if (matches(word)) ranges.push([m.index, m.index + word.length]);
+      continue;
+    }
     // an identifier matched whole ("F-35") is one highlight; else each matched part
-    if (isIdentifier(m[0]) && matches(identifierTerm(m[0]))) {
-      ranges.push([m.index!, m.index! + m[0].length]);
+    if (isIdentifier(word) && matches(identifierTerm(word))) {
+      ranges.push([m.index, m.index + word.length]);
       continue;
     }
     WORD.lastIndex = 0;
-    for (let w = WORD.exec(m[0]); w; w = WORD.exec(m[0]))
-      if (matches(w[0])) ranges.push([m.index! + w.index, m.index! + w.index + w[0].length]);
+    for (let w = WORD.exec(word); w; w = WORD.exec(word))
+      if (matches(w[0])) ranges.push([m.index + w.index, m.index + w.index + w[0].length]);
   }
-  if (values.length) {
-    for (const q of findQuantities(text)) {
-      if (values.some(v => sameValue(v, q.value))) ranges.push([q.start, q.end]);
-    }
+  // words come in order and never touch (a word is a whole run of letters and digits): only quantities,
+  // which may overlap them, need sorting and merging
+  if (!values.length) return ranges;
+  for (const q of findQuantities(text)) {
+    if (q.start < scanned && values.some(v => sameValue(v, q.value))) ranges.push([q.start, q.end]);
   }
   return mergeRanges(ranges);
 }

@@ -446,20 +446,20 @@ export function resolveReferences(notes: readonly { n: number; text: string; sou
   // title, a prefix of it or extending it in one walk, not by comparing with every earlier note.
   const titles = new TitleTrie();
   notes.forEach((note, index) => {
-    const short = isIbid(note.text) ? undefined : shortFormUsed(shortForms, note.text);
-    if (isIbid(note.text)) {
+    const ibid = isIbid(note.text);
+    const short = ibid ? undefined : shortFormUsed(shortForms, note.text);
+    const s = note.source;
+    const title = s.title === undefined ? undefined : normTitle(s.title);
+    if (ibid) {
       if (index > 0) refers.set(note.n, root(notes[index - 1].n));
     } else if (short !== undefined) {
       refers.set(note.n, root(notes[short].n));
-    } else {
-      const s = note.source;
-      const title = s.title === undefined ? undefined : normTitle(s.title);
-      if (title !== undefined && title.length >= 6 && !s.url && !s.date && !s.container) {
-        const earlier = titles.nearest(title);
-        if (earlier !== undefined) refers.set(note.n, notes[earlier].n);
-      }
+    } else if (title !== undefined && title.length >= 6 && !s.url && !s.date && !s.container) {
+      const earlier = titles.nearest(title);
+      if (earlier !== undefined) refers.set(note.n, notes[earlier].n);
     }
-    if (note.source.title !== undefined && note.source.title !== '' && !refers.has(note.n)) titles.add(normTitle(note.source.title), index);
+    if (title !== undefined && s.title !== '' && !refers.has(note.n)) titles.add(title, index);
+    if (!MAY_NAME_SHORT_FORM.test(note.text)) return;
     // only the note's first source is the note's source: a short form named for a later one ("…; Allseas,
     // “Hidden Gem,” … (hereinafter Allseas, “Hidden Gem”)") would resolve to the first
     const first = splitTopLevel(note.text)[0] ?? '';
@@ -473,6 +473,8 @@ export function resolveReferences(notes: readonly { n: number; text: string; sou
 }
 
 const HEREINAFTER = /\(hereinafter,?\s+([^()]{1,200})\)/gi;
+/** Few notes name a short form: the others are not split into their sources to look for one. */
+const MAY_NAME_SHORT_FORM = /\(hereinafter/i;
 /** A word of a locator that may follow a short form ("p 1429", "pp 4 5", "table 2"), normalised. */
 const LOCATOR_WORD = /^(?:p|pp|para|paras|ch|sec|section|table|figure|fig|note|at|and|[0-9][0-9a-z]*)$/;
 
@@ -481,6 +483,8 @@ const LOCATOR_WORD = /^(?:p|pp|para|paras|ch|sec|section|table|figure|fig|note|a
  * "Fan Zhang et al., 2017, p. 1429." after "(hereinafter Fan Zhang et al., 2017)". Whole words only.
  */
 function shortFormUsed(shortForms: TitleTrie, text: string): number | undefined {
+  // most reports name no short form: then no note's sentences need reading for one
+  if (shortForms.empty) return undefined;
   for (const sentence of noteSentences(text).slice(0, 4)) {
     const said = normTitle(sentence);
     const found = shortForms.longestPrefix(said);
@@ -507,6 +511,11 @@ interface TitleNode {
  */
 class TitleTrie {
   private readonly root: TitleNode = { edges: new Map(), here: -1, below: -1 };
+
+  /** No title added yet. */
+  get empty(): boolean {
+    return this.root.below < 0;
+  }
 
   add(title: string, index: number): void {
     let node = this.root;

@@ -274,6 +274,25 @@ test('a report line of 400,000 characters is skipped with a warning that names i
   assert.equal(markdown.report.sections.flatMap(s => s.paragraphs).length, 1);
 });
 
+test('a line of tabs or no-break spaces separates paragraphs, with LF, CRLF, CR and mixed line endings', () => {
+  const second = 'Another paragraph here with several words in it for sure [2].';
+  for (const [eol, blank] of [
+    ['\n', '\t '],
+    ['\r\n', '\u00a0'],
+    ['\r', '\u2003'],
+    ['\r\n', ''],
+  ]) {
+    const text = ['A Report Title', '', body, blank, second, '', '[1] A note.', '[2] Another note.'].join(eol);
+    const report = parseReport(text, { id: 't' });
+    assert.deepEqual(
+      report.sections.flatMap(s => s.paragraphs.map(p => p.text)),
+      [body.replace('[1]', ''), second.replace('[2]', '')],
+      JSON.stringify([eol, blank]),
+    );
+    assert.equal(report.footnotes.length, 2);
+  }
+});
+
 test('past five long lines, the rest are counted in one warning', () => {
   const text = `A Report Title\n\n${body}\n\n${Array(8).fill('y'.repeat(100_001)).join('\n\n')}\n\n[1] A note.\n`;
   const { warnings } = parseReportWithSpans(text, { id: 't' });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseReport } from '../../src/core/parse';
 import { Library } from '../../src/core/library';
 import type { Report } from '../../src/core/model';
-import { buildSearchIndex, createSearchIndex, excerpt, numberToken } from '../../src/core/search';
+import { buildSearchIndex, createSearchIndex, excerpt, highlightRanges, numberToken } from '../../src/core/search';
 import { searchCommand } from '../../src/cli/search';
 import { assertLinear } from './linear';
 
@@ -406,4 +406,37 @@ test('a paragraph of 400,000 words is found, not a stack overflow inside the re-
     hits.map(h => [h.reportId, h.id]),
     [['huge', 'p1']],
   );
+});
+
+test('highlights: every spelling of a matched word and its longer forms, each identifier whole', () => {
+  const text = 'Zebra zebras, ZEBRA and zebu; the F-35 and F-16 flew by Zébra.';
+  assert.deepEqual(highlightRanges(text, new Set(['zebra', 'f-35'])), [
+    [0, 5],
+    [6, 12],
+    [14, 19],
+    [34, 38],
+    [56, 61],
+  ]);
+});
+
+test('a paragraph matching 400,000 times shows its opening words highlighted; a word after them is still found', () => {
+  const text = 'zebra '.repeat(400_000) + 'lion';
+  const report: Report = {
+    ...tariffs,
+    id: 'zebras',
+    sections: [{ id: 's1', title: 'Zebras', paragraphs: [{ id: 'p1', text, footnotes: [] }] }],
+    footnotes: [],
+    figures: [],
+  };
+  const index = createSearchIndex(new Library([report]));
+  const [zebra] = index.search('zebra', { kinds: ['paragraph'] });
+  assert.equal(zebra!.label, `${'zebra '.repeat(19)}zebra…`);
+  assert.deepEqual(zebra!.highlights.slice(0, 2), [
+    [0, 5],
+    [6, 11],
+  ]);
+  assert.equal(zebra!.highlights.length, 20);
+  const [lion] = index.search('lion', { kinds: ['paragraph'] });
+  assert.equal(lion!.label, `…${'zebra '.repeat(4)}lion`);
+  assert.deepEqual(lion!.highlights, [[lion!.label.length - 4, lion!.label.length]]);
 });

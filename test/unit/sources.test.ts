@@ -368,4 +368,13 @@ describe('note shapes of real reports', () => {
       ],
     );
   });
+
+  test('a short form counts from the note that names it ("Hereinafter" in any case), not before', () => {
+    const notes = [
+      'IEA, 2019.',
+      'George Kamiya, "Bitcoin Energy Use—Mined the Gap," International Energy Agency (IEA), July 5, 2019 (Hereinafter IEA, 2019).',
+      'IEA, 2019, p. 4.',
+    ].map((text, i) => ({ n: i + 1, text, source: parseSource(text) }));
+    assert.deepEqual([...resolveReferences(notes)], [[3, 2]]);
+  });
 });

@@ -6,7 +6,7 @@
 import { bylineAuthors, dateLine, endsContent, isChrome, isNotesHeading, isPageNumber } from './chrome';
 import type { Draft, DraftNote, DraftParagraph, DraftSection } from './draft';
 import { MAX_NOTE_LENGTH, MAX_PARAGRAPHS_PER_REPORT, PARAGRAPH_CAP_WARNING, TextBuilder } from './draft';
-import { type Block, type Line, blockText, capLines, splitBlocks, splitLines } from './lines';
+import { type Block, type Line, blockText, splitBlocks } from './lines';
 
 /** `[12]`, `[12, 13]`, `[12–14]` (ranges expand); `[^12]` from pasted Markdown too */
 const MARKER = /\[\^?(\d{1,4}(?:\s*[,;–-]\s*\d{1,4}){0,20})\]/g;
@@ -15,7 +15,7 @@ const NOTE_START_NUMBER = /^\s*(\d{1,4})(?:[.)]|\s)\s*(?=\S)/;
 
 export function parseText(input: string): Draft {
   const warnings: string[] = [];
-  const blocks = splitBlocks(capLines(splitLines(input), warnings));
+  const blocks = splitBlocks(input, warnings);
 
   // each block's text is asked for up to three times (is it a paragraph, the heading before it, itself)
   const texts: (string | undefined)[] = [];
@@ -98,11 +98,11 @@ function same(a: string, b: string): boolean {
 
 /** A heading: one short line, no closing punctuation, no marker, starting with a capital or a digit. */
 export function isHeading(text: string): boolean {
+  // the cheap tests first: it is asked of every block that may end the notes list
   if (text.length === 0 || text.length > 100) return false;
-  if (text.split(/\s+/).length > 14) return false;
-  if (/[.,;:!]$/.test(text)) return false;
+  if (!/^[\p{Lu}\p{N}"“‘'(]/u.test(text) || /[.,;:!]$/.test(text)) return false;
   if (/\[\^?\d+\]/.test(text)) return false;
-  return /^[\p{Lu}\p{N}"“‘'(]/u.test(text);
+  return text.split(/\s+/).length <= 14;
 }
 
 function isParagraphLike(text: string): boolean {
