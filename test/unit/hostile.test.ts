@@ -293,6 +293,25 @@ test('a line of tabs or no-break spaces separates paragraphs, with LF, CRLF, CR 
   }
 });
 
+test('an article of 130,000 links (its notes) is read up to the notes cap, with the markers past it counted in one warning', () => {
+  const paragraph = (k: number) =>
+    Array.from({ length: 130 }, (_, i) => `Words [source ${k}-${i}](https://example.com/${k}/${i}) more`).join(' ');
+  const markdown = `---\ntitle: Links\n---\n\n${Array.from({ length: 1_000 }, (_, k) => paragraph(k)).join('\n\n')}\n`;
+  const parsed = parseReportWithSpans(markdown, { id: 'links', source: 'links.md' });
+  assert.equal(parsed.report.footnotes.length, 20_000);
+  assert.equal(parsed.report.footnotes[19_999]!.source.url, 'https://example.com/153/109');
+  assert.equal(parsed.warnings.length, 22);
+  assert.equal(parsed.warnings[0], 'The report has 130,000 notes: only the first 20,000 are read (no report holds more).');
+  assert.equal(parsed.warnings[1], 'Marker [20001] in paragraph p154 has no note.');
+  assert.equal(parsed.warnings[21], '109,980 more markers have no note.');
+});
+
+test('a note defined 30 times is named twice 20 times, then counted', () => {
+  const notes = Array.from({ length: 31 }, () => '[1] A note.').join('\n');
+  const { warnings } = parseReportWithSpans(`A Report Title\n\n${body}\n\n${notes}\n`, { id: 't' });
+  assert.deepEqual(warnings, [...Array(20).fill('Note 1 is defined twice; the first is kept.'), '10 more notes are defined twice; the first of each is kept.']);
+});
+
 test('past five long lines, the rest are counted in one warning', () => {
   const text = `A Report Title\n\n${body}\n\n${Array(8).fill('y'.repeat(100_001)).join('\n\n')}\n\n[1] A note.\n`;
   const { warnings } = parseReportWithSpans(text, { id: 't' });

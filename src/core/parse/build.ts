@@ -31,6 +31,11 @@ export interface Built {
 
 /** The most notes read from one report: the corpus reports hold at most 263, real ones up to a few thousand. */
 export const MAX_NOTES_PER_REPORT = 20_000;
+/**
+ * Problems of one kind (a marker with no note, a note defined twice) named one by one; the rest are counted.
+ * A crafted report of 200,000 links past the notes cap made as many warnings, printed line by line.
+ */
+const NAMED_PROBLEMS = 20;
 
 export function buildReport(draft: Draft, options: BuildOptions): Built {
   const spans: SourceSpan[] = [];
@@ -77,25 +82,33 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     warnings.push(
       `The report has ${count(draft.notes.length)} notes: only the first ${count(MAX_NOTES_PER_REPORT)} are read (no report holds more).`,
     );
+  let twice = 0;
   const notes = draft.notes
     .slice(0, MAX_NOTES_PER_REPORT)
-    .filter(n => (seen.has(n.n) ? (warnings.push(`Note ${n.n} is defined twice; the first is kept.`), false) : seen.add(n.n)))
+    .filter(n => {
+      if (!seen.has(n.n)) return seen.add(n.n);
+      if (++twice <= NAMED_PROBLEMS) warnings.push(`Note ${n.n} is defined twice; the first is kept.`);
+      return false;
+    })
     .map(n => ({
       ...n,
       text: ownCopy(n.text.length > MAX_NOTE_LENGTH ? longNote(n, warnings) : n.text),
       ...(n.url ? { url: ownCopy(n.url) } : {}),
       ...(n.source ? { source: ownSource(n.source) } : {}),
     }));
+  if (twice > NAMED_PROBLEMS) warnings.push(`${count(twice - NAMED_PROBLEMS)} more notes are defined twice; the first of each is kept.`);
   notes.sort((a, b) => a.n - b.n);
   for (const note of notes) spans.push({ kind: 'footnote', id: String(note.n), start: note.start, end: note.end });
 
   const allParagraphs = sections.flatMap(s => s.paragraphs);
   const footnotes = buildFootnotes(notes, allParagraphs);
+  let unmatched = 0;
   for (const p of allParagraphs) {
     for (const n of new Set(p.footnotes)) {
-      if (!seen.has(n)) warnings.push(`Marker [${n}] in paragraph ${p.id} has no note.`);
+      if (!seen.has(n) && ++unmatched <= NAMED_PROBLEMS) warnings.push(`Marker [${n}] in paragraph ${p.id} has no note.`);
     }
   }
+  if (unmatched > NAMED_PROBLEMS) warnings.push(`${count(unmatched - NAMED_PROBLEMS)} more markers have no note.`);
 
   let figures: Figure[] = [];
   try {
