@@ -257,6 +257,22 @@ test('"US$8\u200b45 million" in a note agrees with the report: no false contradi
   );
 });
 
+test('a note of 200,000 "[^x] [@key]" is checked (no spread of its markers into one call), its findings counted from the first', () => {
+  const checker = createNoteChecker(new Library([parseReport(`A Report Title\n\n${body}\n\n[1] A note.\n`, { id: 't' })]));
+  const findings = checker.check(`# n\n\nText ${'[^x] [@key] '.repeat(200_000)}.\n`);
+  const first = findings[0]!;
+  assert.equal(first.code, 'unknown-footnote');
+  assert.equal(first.message, 'The footnote [^x] has no definition.');
+  assert.deepEqual([first.start, first.end], [10, 14]);
+  // a thousand of each named, the rest counted, and where the check stopped
+  assert.equal(findings.length, 2003);
+  assert.deepEqual(
+    findings.filter(f => /more/.test(f.message)).map(f => f.message.split(' from')[0]),
+    ['165,666 more footnote markers without a definition', '165,665 more citation keys that resolve to nothing'],
+  );
+  assert.equal(findings.at(-1)!.message, 'The note is longer than 2,000,000 characters: only the text before this point is checked.');
+});
+
 test('a report line of 400,000 characters is skipped with a warning that names it; the paragraphs around it are read', () => {
   const long = 'x'.repeat(400_000);
   const text = `A Report Title\n\n${body}\n\n${long}\n\nAnother paragraph here with several words in it for sure [2].\n\n[1] A note.\n[2] Another note.\n`;
