@@ -132,7 +132,7 @@ function pickCitations(cite: CiteService): Promise<CitationItem[] | undefined> {
             rows.push({
               insert: true,
               alwaysShow: true,
-              label: `$(check) ${vscode.l10n.t('Insert {0}', pandocCitation(chosen))}`,
+              label: `$(check) ${vscode.l10n.t('Insert {0}', noIcons(pandocCitation(chosen)))}`,
               description: vscode.l10n.t('{0} chosen · style: {1}', chosen.length, cite.style()),
             });
             rows.push({ label: '', kind: vscode.QuickPickItemKind.Separator });

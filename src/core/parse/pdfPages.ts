@@ -8,6 +8,13 @@ import type { PdfContent, PdfPage } from './pdfItems';
 
 /** A page number as printed in a running foot: arabic, or lower-case roman in front matter. */
 const PAGE_NUMBER = /^(?:\d{1,4}|[ivxlc]{1,7})$/;
+/**
+ * A page label as a PDF may declare it (its /PageLabels: a prefix and a number, "iv", "A-3", "Appendix 2"): a
+ * short run of letters, digits, spaces, dots and dashes. The prefix is any text the file's author chose, and
+ * a label becomes a locator written into the analyst's memo ("[@key, p. …]"): a file declaring anything else
+ * (brackets, links, markup) has its labels ignored.
+ */
+const DECLARED_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N} .\-\u2013]{0,22}[\p{L}\p{N}.])?$/u;
 /** Points within which items share the page's lowest line. */
 const LINE = 2;
 /** The foot band: the lowest line must sit in the bottom eighth of the page. */
@@ -19,7 +26,9 @@ const FOOT = 1 / 8;
  */
 export function printedPageLabels(content: PdfContent): string[] | undefined {
   const pages = content.pages;
-  if (content.labels?.length === pages.length && content.labels.some((l, i) => l !== String(i + 1))) return content.labels;
+  const declared = content.labels;
+  if (declared?.length === pages.length && declared.every(l => l === '' || DECLARED_LABEL.test(l)) && declared.some((l, i) => l !== String(i + 1)))
+    return declared;
   const numbers = pages.map(footNumber);
   const offsets = new Map<number, number>();
   let numbered = 0;
