@@ -455,6 +455,12 @@ export function chartsForNote(
   return runSteps(chartsForNoteSteps(noteText, library, curated, analysis));
 }
 
+/**
+ * Chart blocks drawn from one note: a memo holds a few. A crafted 2 MB note holds some 90,000, each a chart
+ * (its SVG sent to the preview) or an error card, hundreds of megabytes for the preview to take in.
+ */
+export const MAX_CHART_BLOCKS = 100;
+
 /** chartsForNote in steps (a few hundred figures looked at, or one chart block, each), for a host that must not be held long. */
 export function* chartsForNoteSteps(
   noteText: string,
@@ -465,7 +471,7 @@ export function* chartsForNoteSteps(
   analysis ??= yield* analyseNoteSteps(noteText);
   const pace = new Pace(FIGURES_PER_STEP);
   const blocks: DeclaredChartBlock[] = [];
-  for (const found of analysis.chartBlocks) {
+  for (const found of analysis.chartBlocks.slice(0, MAX_CHART_BLOCKS)) {
     yield;
     blocks.push(readChartBlock(noteText, found));
   }
@@ -533,6 +539,14 @@ export function* chartsForNoteSteps(
   }
   const defaultReport = citedReport ?? library.reports[0];
   const errors: ChartError[] = [];
+  const unread = analysis.chartBlocks[MAX_CHART_BLOCKS];
+  if (unread)
+    errors.push({
+      chartId: `note-chart-${MAX_CHART_BLOCKS + 1}`,
+      message: `The note has ${analysis.chartBlocks.length.toLocaleString('en-US')} chart blocks: only the first ${MAX_CHART_BLOCKS} are drawn.`,
+      range: unread.range,
+      line: unread.line,
+    });
   const declared: Chart[] = [];
   for (const [i, block] of blocks.entries()) {
     yield;

@@ -16,6 +16,7 @@ import {
   unmatchedCriteria,
   footnoteCitations,
   MAX_NOTE_CHARTS,
+  MAX_CHART_BLOCKS,
   type CuratedChartFile,
 } from '../../src/core/charts';
 import { analyseNote } from '../../src/core/note';
@@ -244,6 +245,18 @@ describe('charts declared in a note', () => {
     assert.deepEqual(
       result.charts.map(c => c.origin),
       ['declared'],
+    );
+  });
+
+  test('a note of 150 chart blocks: the first 100 drawn, then one error that says so', () => {
+    const note = Array.from({ length: 150 }, (_, i) => `\`\`\`dossier-chart\nid: c${i + 1}\nfigures: [f9]\n\`\`\``).join('\n\n');
+    const result = chartsForNote(note, fake, curated);
+    const declared = result.charts.filter(c => c.origin === 'declared');
+    assert.equal(declared.length, MAX_CHART_BLOCKS);
+    assert.equal(declared.at(-1)!.id, 'c100');
+    assert.deepEqual(
+      result.errors.map(e => [e.chartId, e.message, e.line]),
+      [['note-chart-101', 'The note has 150 chart blocks: only the first 100 are drawn.', 500]],
     );
   });
 
