@@ -2,16 +2,17 @@
  * `npm run fuzz`: every parser and reader of untrusted input on DOSSIER_FUZZ_RUNS generated cases (default
  * 10,000 each), then on generated shapes of growing size (time on 2n / time on n < 3). Each subject's cases
  * and its scaling check run in a child process of their own, watched from here: a case that runs past the
- * hang limit (wall clock, generous for a loaded machine) is killed and reported as a hang with its input,
- * and the run goes on with the next subject. A case that throws anything but the subject's documented
+ * hang limit (processor time of the child, so a busy machine's waits for a core do not count; wall clock
+ * where /proc is missing) is killed and reported as a hang with its input, and the run goes on. A case that throws anything but the subject's documented
  * error, or takes more processor time than its limit, fails and is shrunk by fast-check.
  *
  * Options: --runs N, --shapes N (scaling shapes per subject, default runs / 500), --jobs N (child processes
  * at a time, default 2; half of them for the heavy readers), --only TEXT (subjects whose name holds it),
- * --seed N, --hang SECONDS (default 120), --minutes N (stop then and report the cases read so far).
+ * --skip TEXT (all but those), --seed N, --hang SECONDS (of processor time on one case, default 60; a
+ * tenth of a scaling shape's), --minutes N (stop then and report the cases read so far).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -126,6 +127,20 @@ function option(name: string): string | undefined {
 
 const minutes = (ms: number) => (ms / 60000).toFixed(1);
 
+/** Ticks of /proc's times per second (USER_HZ: 100 on every Linux Dossier is built on). */
+const TICKS = 100;
+/** Processor time (ms) a child process has used, all its threads; undefined without /proc (then wall clock). */
+function processorTime(pid: number | undefined): number | undefined {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
+  try {
+    // after the command name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Cases finished by a process stopped at the time limit, from its status ("case 120 (slowest so far 80 ms): …"). */
 function casesDone(status: string): { cases: number; slowest: number } {
   const begun = /^(?:case|scaling) (\d+)/.exec(status);
@@ -137,15 +152,18 @@ async function main(): Promise<void> {
   const shapeCount = Number(option('--shapes') ?? Math.ceil(runs / 500));
   const jobs = Number(option('--jobs') ?? 2);
   const only = option('--only');
+  const skip = option('--skip');
   const seed = Number(option('--seed') ?? Date.now() % 2 ** 30);
-  const hangMs = Number(option('--hang') ?? 120) * 1000;
+  const hangMs = Number(option('--hang') ?? 60) * 1000;
   const logs = mkdtempSync(path.join(tmpdir(), 'dossier-fuzz-'));
   const started = Date.now();
   console.log(
-    `fuzz: seed ${seed}, ${runs} cases per parser, ${shapeCount} scaling shapes, ${jobs} processes at a time, a hang after ${hangMs / 1000} s; load ${loadavg()[0]!.toFixed(1)}; logs in ${logs}`,
+    `fuzz: seed ${seed}, ${runs} cases per parser, ${shapeCount} scaling shapes, ${jobs} processes at a time, a hang after ${hangMs / 1000} s of processor time on a case; load ${loadavg()[0]!.toFixed(1)}; logs in ${logs}`,
   );
 
-  const chosen = subjects.map((subject, index) => ({ subject, index })).filter(({ subject }) => !only || subject.name.includes(only));
+  const chosen = subjects
+    .map((subject, index) => ({ subject, index }))
+    .filter(({ subject }) => (!only || subject.name.includes(only)) && (!skip || !subject.name.includes(skip)));
   const tasks: Task[] = chosen.flatMap(({ subject, index }) => [
     ...Array.from({ length: Math.ceil(runs / SHARD) }, (_, shard) => ({
       subject,
@@ -193,12 +211,28 @@ async function main(): Promise<void> {
       let outcome: Outcome | undefined;
       let hang: string | undefined;
       // one shape's scaling check reads many sizes several times
-      const limit = task.part === 'cases' ? hangMs : hangMs * 5;
+      const limit = task.part === 'cases' ? hangMs : hangMs * 10;
+      // where the current case began: the status file changes at each case
+      let caseStamp = 0;
+      let caseCpu = 0;
+      let caseWall = Date.now();
       const watchdog = setInterval(() => {
+        const stamp = statSync(status).mtimeMs;
+        const cpu = processorTime(proc.pid);
+        if (stamp !== caseStamp) {
+          caseStamp = stamp;
+          caseCpu = cpu ?? 0;
+          caseWall = Date.now();
+          return;
+        }
         // starting a process loads tsx and the engines: minutes on a loaded machine, and no case yet
-        const allowed = readFileSync(status, 'utf8') === 'starting' ? Math.max(limit, 600_000) : limit;
-        if (Date.now() - statSync(status).mtimeMs > allowed) {
-          hang = readFileSync(status, 'utf8');
+        const starting = readFileSync(status, 'utf8') === 'starting';
+        const wall = Date.now() - caseWall;
+        // processor time where it can be read; the wall clock still ends a case waiting on nothing (10× the limit)
+        const backstop = Math.max(limit * 10, 600_000);
+        const over = starting ? wall > backstop : cpu === undefined ? wall > limit : cpu - caseCpu > limit || wall > backstop;
+        if (over) {
+          hang = `${readFileSync(status, 'utf8')} (${cpu === undefined ? '' : `${Math.round((cpu - caseCpu) / 1000)} s of processor time, `}${Math.round(wall / 1000)} s)`;
           proc.kill('SIGKILL');
         }
       }, 1000);
@@ -212,7 +246,7 @@ async function main(): Promise<void> {
           : stopping
             ? { ...casesDone(readFileSync(status, 'utf8')), stopped: true }
             : hang
-              ? { cases: 0, slowest: 0, hang: `no answer after ${limit / 1000} s on ${hang}` }
+              ? { cases: 0, slowest: 0, hang: `no answer after ${limit / 1000} s of processor time on ${hang}` }
               : { cases: 0, slowest: 0, failure: `the process ended (${signal ?? `exit ${code}`}) during ${readFileSync(status, 'utf8')}` };
         results.set(task, result);
         const problem = result.hang ?? result.failure;
