@@ -59,6 +59,9 @@ export function readTextFile(file: string): string {
   }
 }
 
+/** One PDF reader (one worker thread, at the default time limit) for every dossier the CLI makes. */
+const pdfReports = pdfReportReader();
+
 export interface LoadOptions {
   /** one report file; without it, the bundled reports */
   file?: string;
@@ -87,7 +90,7 @@ export function cliDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): D
     },
   });
   for (const reader of webReaders) dossier.readers.register(reader);
-  dossier.readers.register(pdfReportReader);
+  dossier.readers.register(pdfReports);
   return dossier;
 }
 

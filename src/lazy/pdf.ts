@@ -4,9 +4,13 @@
  * to the pure layout analysis in src/core/parse/pdf.ts. Loaded with require() at first use, never on
  * activation (it is ~1.7 MB).
  *
- * Only text is read, nothing is drawn: no canvas, no fonts loaded, no eval. The worker runs in this thread
- * (inlined as globalThis.pdfjsWorker), which is what pdf.js does in Node anyway.
+ * Only text is read, nothing is drawn: no canvas, no fonts loaded, no eval. pdf.js's own worker runs in this
+ * thread (inlined as globalThis.pdfjsWorker), which is what pdf.js does in Node anyway; the extension and the
+ * CLI run this whole bundle in a worker thread of their own (servePdfReads, started by ./loadPdf.ts), so a
+ * PDF that keeps pdf.js busy for seconds never holds the extension host and is stopped at a time limit.
  */
+import { readlinkSync } from 'fs';
+import { parentPort } from 'worker_threads';
 import './pdfShim';
 import { ReportError, errorMessage } from '../core/errors';
 import type { ParsedReport } from '../core/parse';
@@ -32,6 +36,45 @@ const MAX_PAGES = 2000;
 export async function readPdf(bytes: Uint8Array, name: string): Promise<ParsedReport> {
   const content = await readPdfContent(bytes);
   return parsePdfContent(content, { source: name });
+}
+
+/** A file to read, as ./loadPdf.ts sends it to the worker thread (one at a time). */
+export interface PdfReadRequest {
+  bytes: Uint8Array;
+  name: string;
+}
+/** The worker thread's answer: the report, or why not (`refused` for a ReportError, the reader's own answer). */
+export type PdfReadAnswer =
+  /** `stat`: this thread's /proc stat file, where its processor time is read (Linux; none elsewhere) */
+  { ready: true; stat?: string } | { parsed: ParsedReport } | { error: string; refused: boolean };
+
+/**
+ * Run in a worker thread: loads pdf.js, says it is ready, then reads each file it is sent, one at a time.
+ * The report crosses back as a structured clone (plain data: the library cache stores the same as JSON).
+ */
+export async function servePdfReads(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  await pdfjsLib();
+  const answer = (message: PdfReadAnswer) => port.postMessage(message);
+  port.on('message', (request: PdfReadRequest) => {
+    readPdf(request.bytes, request.name).then(
+      parsed => answer({ parsed }),
+      (error: unknown) =>
+        answer({
+          error: error instanceof ReportError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error),
+          refused: error instanceof ReportError,
+        }),
+    );
+  });
+  let stat: string | undefined;
+  try {
+    // "PID/task/TID": this thread's own entry (a worker is an operating-system thread of the host's process)
+    stat = `/proc/${readlinkSync('/proc/thread-self')}/stat`;
+  } catch {
+    // no /proc (macOS, Windows): the time limit is counted on the wall clock
+  }
+  answer({ ready: true, ...(stat ? { stat } : {}) });
 }
 
 interface StructNode {

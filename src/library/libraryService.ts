@@ -10,7 +10,7 @@ import {
 } from '../core/dossier';
 import type { Library } from '../core/library';
 import { webReaders } from '../lazy/webReaders';
-import { pdfReportReader } from '../lazy/loadPdf';
+import { DEFAULT_PDF_READ_SECONDS, pdfReportReader } from '../lazy/loadPdf';
 import { Setting, config } from '../shell/config';
 import { globalStorageCache } from './libraryCache';
 import { workspaceSource } from './workspaceSource';
@@ -47,7 +47,10 @@ export class LibraryService implements vscode.Disposable {
     this.dossier = createDossier({ source: workspaceSource, log, settings: extensionSettings(extensionUri), cache });
     // saved web pages and Word files: their engines load at the first such report, not on activation
     for (const reader of webReaders) this.dossier.readers.register(reader);
-    this.dossier.readers.register(pdfReportReader);
+    // PDFs are read in a worker thread, each stopped at the time limit (read again at every file)
+    const pdf = pdfReportReader(() => config.maxPdfReadSeconds() ?? DEFAULT_PDF_READ_SECONDS);
+    this.dossier.readers.register(pdf);
+    this.disposables.push({ dispose: () => void pdf.close() });
     const unsubscribe = this.dossier.onDidLoad(result => {
       this.tell(result);
       this.changed.fire(result.library);
@@ -57,8 +60,8 @@ export class LibraryService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration(e => {
         // a new or removed entry: the reports already read are kept (the watcher keeps them current)
         if (e.affectsConfiguration(Setting.reports) || e.affectsConfiguration(Setting.showBundledReport)) void this.reloadFiles([]);
-        // a new size limit may let in, or keep out, any file: everything afresh
-        if (e.affectsConfiguration(Setting.maxReportSizeMB)) void this.reload();
+        // a new size or time limit may let in, or keep out, any file: everything afresh
+        if (e.affectsConfiguration(Setting.maxReportSizeMB) || e.affectsConfiguration(Setting.maxPdfReadSeconds)) void this.reload();
       }),
       // trusting the workspace brings its own settings' reports in (VS Code hid them until then)
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),

@@ -11,6 +11,7 @@ export const Setting = {
   reports: 'dossier.reports',
   showBundledReport: 'dossier.showBundledReport',
   maxReportSizeMB: 'dossier.maxReportSizeMB',
+  maxPdfReadSeconds: 'dossier.maxPdfReadSeconds',
   followCursor: 'dossier.outline.followCursor',
   openReaderOnStart: 'dossier.reader.openOnStart',
   citationStyle: 'dossier.citation.style',
@@ -47,6 +48,11 @@ export const config = {
   maxReportSizeMB: (): number | undefined => {
     const size = read<unknown>(Setting.maxReportSizeMB, undefined);
     return typeof size === 'number' ? size : undefined;
+  },
+  /** `dossier.maxPdfReadSeconds` (undefined when unset or not a positive number: the reader's default) */
+  maxPdfReadSeconds: (): number | undefined => {
+    const seconds = read<unknown>(Setting.maxPdfReadSeconds, undefined);
+    return typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
   },
   /** `workbench.welcomePage.walkthroughs.openOnInstall` (VS Code's default: true) */
   walkthroughsOpenOnInstall: (): boolean => read<unknown>(Setting.walkthroughsOpenOnInstall, true) !== false,

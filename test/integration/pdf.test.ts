@@ -40,10 +40,10 @@ suite('PDF reports', () => {
     await closeAllEditors();
   });
 
-  test('pdf.js stays off the activation path: dist/pdf.js is loaded by the first PDF', () => {
+  test('pdf.js stays off the activation path and off the extension host: dist/pdf.js is read in a worker thread', () => {
     assert.ok(
-      Object.keys(require.cache).some(file => /[\\/]dist[\\/]pdf\.js$/.test(file)),
-      'dist/pdf.js is not in the module cache after a PDF was read',
+      !Object.keys(require.cache).some(file => /[\\/]dist[\\/]pdf\.js$/.test(file)),
+      'dist/pdf.js was loaded into the extension host',
     );
   });
 
@@ -107,5 +107,53 @@ suite('PDF reports', () => {
         .join(' | ')}`,
     );
     assert.ok(!inserts.some(t => /^trumpAccounts2026, para\. /.test(t)), 'a PDF paragraph is cited by para.');
+  });
+
+  test('a damaged PDF that keeps the reader busy is skipped at dossier.maxPdfReadSeconds, with its reason in the tree and Problems', async function () {
+    this.timeout(120000);
+    const api = await getApi();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // nine bytes flipped in a font's ToUnicode table: about 5 s of pdf.js's processor time (found by npm run fuzz)
+    const bytes = await vscode.workspace.fs.readFile(
+      vscode.Uri.joinPath(extension.extensionUri, 'test', 'fixtures', 'pdf', 'endnotes.pdf'),
+    );
+    for (const at of [31381, 37372, 31022, 29580, 29718, 30393, 13494, 16173, 32195]) bytes[at] = bytes[at]! ^ 0xff;
+    const slow = fixtureUri('slow.pdf');
+    await vscode.workspace.fs.writeFile(slow, bytes);
+    const settings = vscode.workspace.getConfiguration('dossier');
+    try {
+      await settings.update('maxPdfReadSeconds', 1, vscode.ConfigurationTarget.Workspace);
+      await settings.update('reports', [FILE, 'slow.pdf'], vscode.ConfigurationTarget.Workspace);
+      const problem = await waitFor(
+        () => api.library.dossier.lastLoad?.problems.find(p => p.name === 'slow.pdf'),
+        90000,
+        'slow.pdf among the problems',
+      );
+      assert.match(
+        problem.message,
+        /^The PDF took (over 1 s of processor time|longer than 5 s) to read: skipped \(setting dossier\.maxPdfReadSeconds\)$/,
+      );
+      const node = await waitFor(
+        async () => (await api.outline!.describe(1)).find(n => n.label === 'slow.pdf'),
+        10000,
+        'slow.pdf in the tree',
+      );
+      assert.strictEqual(node.contextValue, 'unreadable');
+      assert.strictEqual(node.description, problem.message.length > 80 ? problem.message.slice(0, 79) + '…' : problem.message);
+      const diagnostics = await waitFor(() => {
+        const list = vscode.languages.getDiagnostics(slow);
+        return list.length ? list : undefined;
+      });
+      assert.deepStrictEqual(
+        diagnostics.map(d => [d.severity, d.message, d.source]),
+        [[vscode.DiagnosticSeverity.Error, problem.message, 'Dossier']],
+      );
+      // the report beside it still reads
+      assert.ok(api.library.current.reports.some(r => r.source === FILE));
+    } finally {
+      await settings.update('reports', [FILE], vscode.ConfigurationTarget.Workspace);
+      await settings.update('maxPdfReadSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(slow);
+    }
   });
 });
