@@ -12,10 +12,11 @@
  * tenth of a scaling shape's), --minutes N (stop then and report the cases read so far).
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import { processorTimeMs } from '../../src/lazy/loadPdf';
 import { shapes } from './scanners';
 import { refused, subjects, type Subject } from './subjects';
 
@@ -127,19 +128,8 @@ function option(name: string): string | undefined {
 
 const minutes = (ms: number) => (ms / 60000).toFixed(1);
 
-/** Ticks of /proc's times per second (USER_HZ: 100 on every Linux Dossier is built on). */
-const TICKS = 100;
 /** Processor time (ms) a child process has used, all its threads; undefined without /proc (then wall clock). */
-function processorTime(pid: number | undefined): number | undefined {
-  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
-  try {
-    // after the command name in parentheses (which may hold spaces): state is field 3, utime 14, stime 15
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
-  } catch {
-    return undefined;
-  }
-}
+const processorTime = (pid: number | undefined) => (pid === undefined ? undefined : processorTimeMs(`/proc/${pid}/stat`));
 
 /** Cases finished by a process stopped at the time limit, from its status ("case 120 (slowest so far 80 ms): …"). */
 function casesDone(status: string): { cases: number; slowest: number } {
