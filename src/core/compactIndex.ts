@@ -69,9 +69,64 @@ export function validPrepared(value: unknown, count: number): value is PreparedI
   return at === items.length;
 }
 
+/**
+ * A frozen index as plain arrays, its items numbered 1 … n in the order the snapshot was asked for: what the
+ * library cache keeps of a whole library's index so a warm start reads it back instead of adding every
+ * report's items again (see CompactIndex.snapshotSteps and restoreSteps).
+ */
+export interface IndexSnapshot {
+  terms: string[];
+  /** term `id`'s postings are `postings[starts[id] … starts[id + 1])`, each item key × 1024 + weight */
+  starts: Uint32Array<ArrayBuffer>;
+  postings: Uint32Array<ArrayBuffer>;
+  /** per item key: its length in tokens; key 0 is unused (−1) */
+  lengths: Int32Array<ArrayBuffer>;
+  /** term numbers in the order of their terms (the vocabulary) */
+  sorted: Uint32Array<ArrayBuffer>;
+}
+
+/**
+ * Why a snapshot does not hold together, or undefined: ranges in order and inside the postings, every
+ * posting's item a live key with a weight in range, every term non-empty and the vocabulary every term once,
+ * in order. The checksum of the file it came from vouches for the bytes; this vouches that no look-up can
+ * run off an array or reach a wrong item.
+ */
+function* checkSnapshot(snapshot: IndexSnapshot): Steps<string | undefined> {
+  const { terms, starts, postings, lengths, sorted } = snapshot;
+  const pace = new Pace(PACE);
+  if (starts.length !== terms.length + 1 || sorted.length !== terms.length) return 'the counts of terms disagree';
+  if (starts[0] !== 0 || starts[terms.length] !== postings.length) return 'the postings ranges do not cover the postings';
+  if (!lengths.length || lengths[0] !== -1) return 'the item lengths do not start with the unused key';
+  for (let key = 1; key < lengths.length; key++) if (lengths[key]! < 0) return 'an item has no length';
+  for (let id = 0; id < terms.length; id++) {
+    if (!terms[id]) return 'an empty term';
+    if (starts[id + 1]! <= starts[id]!) return 'a term without postings, or ranges out of order';
+  }
+  // a Uint32 posting is key × 1024 + weight: shifts, not divisions (this pass reads every posting)
+  const keys = lengths.length;
+  for (let id = 0; id < terms.length; id++) {
+    const to = starts[id + 1]!;
+    for (let i = starts[id]!; i < to; i++) {
+      const packed = postings[i]!;
+      const key = packed >>> 10;
+      if (key < 1 || key >= keys || (packed & 1023) === 0) return 'a posting outside the items';
+    }
+    if (pace.due(to - starts[id]! + 1)) yield;
+  }
+  const seen = new Uint8Array(terms.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const id = sorted[i]!;
+    if (id >= terms.length || seen[id]) return 'the vocabulary does not hold every term once';
+    seen[id] = 1;
+    if (i > 0 && !(terms[sorted[i - 1]!]! < terms[id]!)) return 'the vocabulary is out of order';
+    if (pace.due(4)) yield;
+  }
+  return undefined;
+}
+
 /** postings copied between two steps of a freeze */
 const PACE = 200_000;
-const PACK = 1024; // weight resolution: boosted tf × 10, up to 102.3
+const PACK = 1024; // weight resolution: boosted tf × 10, up to 102.3 (checkSnapshot's shifts assume 1024)
 /** a packed posting fits a Uint32Array up to item key 4,194,303; beyond, a term's postings go in a Float64Array */
 const MAX_UINT32 = 0xffffffff;
 
@@ -274,6 +329,85 @@ export class CompactIndex {
     this.postings = postings;
     this.starts = starts;
     this.unfrozen.clear();
+  }
+
+  /**
+   * The index as a snapshot whose items are numbered anew: `renumber[key]` is an item's number in the
+   * snapshot (1 … count), 0 for an item left out. Postings of items left out and terms left without postings
+   * are dropped, so the snapshot answers as an index built afresh from the kept items in their new order.
+   * Undefined when the index is not frozen, has wide postings, or changed while the steps ran.
+   */
+  *snapshotSteps(renumber: Uint32Array, count: number): Steps<IndexSnapshot | undefined> {
+    if (this.unfrozen.size || !(this.postings instanceof Uint32Array) || this.starts.length !== this.terms.length + 1) return undefined;
+    const changes = this.changes;
+    const pace = new Pace(PACE);
+    const old = this.postings;
+    const oldStarts = this.starts;
+    const newId = new Int32Array(this.terms.length).fill(-1);
+    const terms: string[] = [];
+    const starts: number[] = [0];
+    const postings = new Uint32Array(old.length);
+    let at = 0;
+    for (let id = 0; id < this.terms.length; id++) {
+      const from = oldStarts[id]!;
+      const to = oldStarts[id + 1]!;
+      const begin = at;
+      for (let i = from; i < to; i++) {
+        const packed = old[i]!;
+        const key = Math.floor(packed / PACK);
+        const renumbered = key < renumber.length ? renumber[key]! : 0;
+        if (renumbered && this.lengths[key]! >= 0) postings[at++] = renumbered * PACK + (packed - key * PACK);
+      }
+      if (at > begin) {
+        newId[id] = terms.length;
+        terms.push(this.terms[id]!);
+        starts.push(at);
+      }
+      if (pace.due(to - from + 1)) {
+        yield;
+        if (this.changes !== changes) return undefined;
+      }
+    }
+    const lengths = new Int32Array(count + 1).fill(-1);
+    for (let key = 0; key < renumber.length && key < this.lengths.length; key++) {
+      if (renumber[key]) lengths[renumber[key]!] = this.lengths[key]!;
+    }
+    const sorted = new Uint32Array(terms.length);
+    let n = 0;
+    for (const id of this.vocabulary.sortedIds()) if (newId[id]! >= 0) sorted[n++] = newId[id]!;
+    if (n !== terms.length) return undefined;
+    return { terms, starts: Uint32Array.from(starts), postings: postings.slice(0, at), lengths, sorted };
+  }
+
+  /**
+   * Takes a snapshot in, into an empty index, after checking it whole (every range, key, weight and term in
+   * order, in steps): a snapshot that does not hold together leaves the index empty and says why.
+   */
+  *restoreSteps(snapshot: IndexSnapshot): Steps<string | undefined> {
+    if (this.terms.length || this.lengths.length) return 'the index is not empty';
+    const why = yield* checkSnapshot(snapshot);
+    if (why) return why;
+    const { terms, starts, postings, lengths, sorted } = snapshot;
+    const pace = new Pace(PACE);
+    for (let id = 0; id < terms.length; id++) {
+      this.terms.push(terms[id]!);
+      this.pending.push(undefined);
+      this.ids.set(terms[id]!, id);
+      if (pace.due(8)) yield;
+    }
+    for (let key = 0; key < lengths.length; key++) {
+      const length = lengths[key]!;
+      this.lengths[key] = length;
+      if (length >= 0) {
+        this.live++;
+        this.totalLength += length;
+      }
+    }
+    this.vocabulary.restore(sorted);
+    this.postings = postings;
+    this.starts = starts;
+    this.changes++;
+    return undefined;
   }
 
   /** Counts additions and discards: a freeze in steps gives up when the items changed under it. */

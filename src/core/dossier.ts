@@ -16,8 +16,26 @@ import { parseReportWithSpans, type ParsedReport } from './parse';
 import { nameOf, resolveReportPath, type ReportSource, type SettingOrigin, type SettingPath } from './reportSource';
 import type { PreparedItems } from './compactIndex';
 import { restoreKeyInputs, storedKeyInputs } from './keys';
-import { contentHash, decodeEntry, encodeEntry, entryName, type LibraryCacheOptions } from './libraryCache';
-import { buildSearchIndex, prepareReportIndex, type SearchHit, type SearchIndex, type SearchOptions } from './search';
+import {
+  contentHash,
+  decodeEntry,
+  decodeLibraryIndex,
+  encodeEntry,
+  encodeLibraryIndex,
+  entryName,
+  LIBRARY_INDEX_ENTRY,
+  type LibraryCacheOptions,
+} from './libraryCache';
+import {
+  buildSearchIndex,
+  prepareReportIndex,
+  restoreSearchIndex,
+  searchIndexSnapshot,
+  type SearchHit,
+  type SearchIndex,
+  type SearchOptions,
+} from './search';
+import { runInSlices } from './steps';
 
 export interface Logger {
   info(message: string): void;
@@ -181,6 +199,11 @@ export interface Dossier {
    * the library and is listed among the problems. Newest wins, as for load().
    */
   reload(changed?: readonly string[]): Promise<LoadResult>;
+  /**
+   * Writes now what the library cache would write a little later (the whole library's search index, written
+   * INDEX_WRITE_DELAY_MS after the index last changed): for a host about to stop, and the bench.
+   */
+  flushCache(): Promise<void>;
   /** Calls `listener` after every load that became the current one; returns the unsubscribe function. */
   onDidLoad(listener: (result: LoadResult) => void): () => void;
   /** One file, read by the reader of its format. Throws ReportFileError naming the file. */
@@ -242,7 +265,7 @@ class DossierCore implements Dossier {
     const keep = new Map<string, KeptReport>();
     for (const r of this.keepable?.reports ?? []) {
       const parsed = this.inputs.get(r.report);
-      if (parsed && !gone.has(r.location)) keep.set(r.location, { parsed, format: r.format });
+      if (parsed && !gone.has(r.location)) keep.set(r.location, { parsed, format: r.format, identity: this.identities.get(r.report) });
     }
     return this.start(keep, {});
   }
@@ -269,7 +292,11 @@ class DossierCore implements Dossier {
     if (!result.partial) this.keepable = result;
     if (!result.partial && this.index) {
       const prepared = this.preparedIndexes();
-      this.index = this.index.then(async index => (await index.updateAsync(result.library, { prepared }), index));
+      this.index = this.index.then(async index => {
+        await index.updateAsync(result.library, { prepared });
+        this.indexChanged();
+        return index;
+      });
     }
     for (const listener of this.listeners) {
       // one broken listener must not fail the load for the others, nor go unseen
@@ -291,6 +318,7 @@ class DossierCore implements Dossier {
       const report = library.reports[i]!;
       this.inputs.set(report, p.parsed);
       if (p.index) this.prepared.set(report, p.index);
+      if (p.identity) this.identities.set(report, p.identity);
       const loaded: LoadedReport = { location: p.location, format: p.format, report, origin: p.origin };
       if (p.entry !== undefined) loaded.entry = p.entry;
       return loaded;
@@ -298,16 +326,19 @@ class DossierCore implements Dossier {
     return { library, reports, ...rest };
   }
 
-  /** Reports' prepared search items from this load (the cache's, or made for it), each handed out once. */
-  private readonly prepared = new WeakMap<Report, PreparedItems>();
+  /** Reports' prepared search items from this load (the cache's, read when asked, or made for it), each handed out once. */
+  private readonly prepared = new WeakMap<Report, () => PreparedItems | undefined>();
 
   private preparedIndexes(): (report: Report) => PreparedItems | undefined {
     return report => {
       const prepared = this.prepared.get(report);
       this.prepared.delete(report);
-      return prepared;
+      return prepared?.();
     };
   }
+
+  /** Each report's cache entry name (its file's name and content): what the library's cached index was made of. */
+  private readonly identities = new WeakMap<Report, string>();
 
   onDidLoad(listener: (result: LoadResult) => void): () => void {
     this.listeners.add(listener);
@@ -429,7 +460,7 @@ class DossierCore implements Dossier {
    */
   private async readLibraryReport(
     location: string,
-  ): Promise<{ parsed: ParsedReport; format: ReportFormat; index?: PreparedItems; fromCache: boolean }> {
+  ): Promise<{ parsed: ParsedReport; format: ReportFormat; index?: () => PreparedItems | undefined; identity?: string; fromCache: boolean }> {
     const cache = this.host.cache;
     if (!cache) return { ...(await this.readReport(location)), fromCache: false };
     const bytes = await this.readBytes(location);
@@ -448,7 +479,7 @@ class DossierCore implements Dossier {
         const { keys, ...cached } = decoded.cached;
         // inputs that do not fit the report are left out: its keys are then read from its notes' sources
         if (keys !== undefined) restoreKeyInputs(cached.parsed.report, keys);
-        return { ...cached, fromCache: true };
+        return { ...cached, identity: entry, fromCache: true };
       }
       this.host.log.info(`Library cache: ${name}: entry not used (${decoded.unusable}); reading the file again`);
     }
@@ -460,7 +491,7 @@ class DossierCore implements Dossier {
     } catch (error) {
       this.host.log.warn(`Library cache: ${name}: could not write the entry (${whyOf(error)})`);
     }
-    return { ...read, index, fromCache: false };
+    return { ...read, index: () => index, identity: entry, fromCache: false };
   }
 
   async reportFiles(location: string): Promise<string[]> {
@@ -533,10 +564,94 @@ class DossierCore implements Dossier {
   searchIndex(): Promise<SearchIndex> {
     return (this.index ??= this.ready().then(async () => {
       const started = Date.now();
-      const index = await buildSearchIndex(this.library, { prepared: this.preparedIndexes() });
+      const library = this.library;
+      const restored = await this.cachedIndex(library);
+      if (restored) {
+        // the reports' own items are not needed: let them go
+        for (const report of library.reports) this.prepared.delete(report);
+        this.host.log.info(`Search index: ${restored.size} items from the library cache in ${Date.now() - started} ms`);
+        return restored;
+      }
+      const index = await buildSearchIndex(library, { prepared: this.preparedIndexes() });
       this.host.log.info(`Search index: ${index.size} items in ${Date.now() - started} ms`);
+      this.indexChanged();
       return index;
     }));
+  }
+
+  /** The cache entry names of the library's reports, in order; undefined when one has none (no cache, or not read through it). */
+  private identitiesOf(library: Library): string[] | undefined {
+    const names: string[] = [];
+    for (const report of library.reports) {
+      const name = this.identities.get(report);
+      if (name === undefined) return undefined;
+      names.push(name);
+    }
+    return names;
+  }
+
+  /** The library's search index from the cache, when its entry was made of these very reports; else undefined. */
+  private async cachedIndex(library: Library): Promise<SearchIndex | undefined> {
+    const cache = this.host.cache;
+    const reports = this.identitiesOf(library);
+    if (!cache || !reports?.length) return undefined;
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await cache.store.read(LIBRARY_INDEX_ENTRY);
+    } catch (error) {
+      this.host.log.warn(`Library cache: could not read the search index (${whyOf(error)})`);
+    }
+    if (!bytes) return undefined;
+    const decoded = decodeLibraryIndex(bytes, { version: cache.version, reports });
+    if ('unusable' in decoded) {
+      this.host.log.info(`Library cache: search index not used (${decoded.unusable}); building it from the reports`);
+      return undefined;
+    }
+    const restored = await runInSlices(restoreSearchIndex(library, decoded.snapshot));
+    if (typeof restored === 'string' || !restored) {
+      this.host.log.info(`Library cache: search index not used (${restored ?? 'cancelled'}); building it from the reports`);
+      return undefined;
+    }
+    return restored;
+  }
+
+  private indexWrite: { timer: ReturnType<typeof setTimeout> } | undefined;
+
+  /** The search index changed: its cache entry is written a while later, once loads and edits have settled. */
+  private indexChanged(): void {
+    if (!this.host.cache) return;
+    if (this.indexWrite) clearTimeout(this.indexWrite.timer);
+    const timer = setTimeout(() => void this.writeIndex(), this.host.cache.indexWriteDelayMs ?? INDEX_WRITE_DELAY_MS);
+    // a pending write must not keep a command-line run alive
+    (timer as { unref?: () => void }).unref?.();
+    this.indexWrite = { timer };
+  }
+
+  async flushCache(): Promise<void> {
+    if (!this.indexWrite) return;
+    clearTimeout(this.indexWrite.timer);
+    await this.writeIndex();
+  }
+
+  /**
+   * Writes the library's search index to the cache, in slices (the renumbering passes over every posting);
+   * given up when the library or the index moves on meanwhile (a newer write follows).
+   */
+  private async writeIndex(): Promise<void> {
+    this.indexWrite = undefined;
+    const cache = this.host.cache;
+    if (!cache || !this.index) return;
+    const index = await this.index;
+    const library = this.library;
+    const reports = this.identitiesOf(library);
+    if (!reports?.length) return;
+    const snapshot = await runInSlices(searchIndexSnapshot(index, library), () => this.library !== library);
+    if (!snapshot) return;
+    try {
+      await cache.store.write(LIBRARY_INDEX_ENTRY, encodeLibraryIndex(cache.version, reports, snapshot));
+    } catch (error) {
+      this.host.log.warn(`Library cache: could not write the search index (${whyOf(error)})`);
+    }
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchHit[]> {
@@ -599,15 +714,21 @@ class DossierCore implements Dossier {
 interface KeptReport {
   parsed: ParsedReport;
   format: ReportFormat;
+  /** its cache entry's name (file name and content), when read through the cache */
+  identity?: string;
 }
 
 /** A report file read for the library: what the Library is made of, with where it came from. */
 interface LibraryInput extends KeptReport {
   location: string;
-  index?: PreparedItems;
+  /** its prepared search items (read from the cache entry on the first call) */
+  index?: () => PreparedItems | undefined;
   origin: ReportOrigin;
   entry?: string;
 }
+
+/** How long after the search index last changed its cache entry is written: after a start's load and a burst of edits. */
+const INDEX_WRITE_DELAY_MS = 2000;
 
 const NOT_A_FILE = 'is not a regular file (a device, a pipe or a socket), so it is not read';
 

@@ -9,13 +9,13 @@
  * "845 million" all meet "US$845 million".
  */
 import Fuse, { type FuseResult } from 'fuse.js';
-import { CompactIndex, validPrepared, type CompactHit, type PreparedItems, type TermQuery } from './compactIndex';
+import { CompactIndex, validPrepared, type CompactHit, type IndexSnapshot, type PreparedItems, type TermQuery } from './compactIndex';
 import { placeLabel, type Library } from './library';
 import type { Figure, Footnote, Paragraph, Report, Section } from './model';
 import { findQuantities, parseQuantity, sameValue } from './quantities';
 import { formatDate } from './reader';
 import { mergeRanges } from './spans';
-import { SLICE_MS, nextTurn } from './steps';
+import { SLICE_MS, nextTurn, type Steps } from './steps';
 import { FUNCTION_WORDS } from './text';
 
 export type SearchKind = 'section' | 'paragraph' | 'footnote' | 'figure';
@@ -131,6 +131,34 @@ export async function buildSearchIndex(library: Library, options?: IndexOptions)
   return index;
 }
 
+/** A library's whole search index, its items numbered report by report in the library's order. */
+export interface LibraryIndexSnapshot {
+  index: IndexSnapshot;
+  /** each report's number of items, in the library's order */
+  counts: Uint32Array;
+}
+
+/**
+ * The index of `library` as a snapshot, for the library cache; undefined when the index does not hold exactly
+ * this library, frozen (an update under way), or changed while the steps ran: the caller asks again later.
+ */
+export function* searchIndexSnapshot(index: SearchIndex, library: Library): Steps<LibraryIndexSnapshot | undefined> {
+  if (!(index instanceof LibrarySearch)) return undefined;
+  return yield* index.snapshotSteps(library);
+}
+
+/**
+ * The index of `library` from a snapshot of the same reports' items (the library cache checks that they are
+ * the same files, contents and parser version, in the same order), or why not: the snapshot is checked whole,
+ * and each report must have as many items as the snapshot gives it. The caller builds the index afresh then.
+ */
+export function* restoreSearchIndex(library: Library, snapshot: LibraryIndexSnapshot): Steps<SearchIndex | string> {
+  if (snapshot.counts.length !== library.reports.length) return 'another number of reports';
+  const index = new LibrarySearch();
+  const why = yield* index.restoreSteps(library, snapshot);
+  return why ?? index;
+}
+
 const FIELDS = [
   { name: 'label', boost: 3 },
   { name: 'subject', boost: 2 },
@@ -226,6 +254,35 @@ class LibrarySearch implements SearchIndex {
       if (freezing.next().done) return;
       await turn();
     }
+  }
+
+  *snapshotSteps(library: Library): Steps<LibraryIndexSnapshot | undefined> {
+    if (this.library !== library || this.indexed.size !== library.reports.length) return undefined;
+    const renumber = new Uint32Array(this.nextKey);
+    const counts = new Uint32Array(library.reports.length);
+    let next = 1;
+    for (const [i, report] of library.reports.entries()) {
+      const entry = this.indexed.get(report.id);
+      if (entry?.report !== report) return undefined;
+      for (let key = entry.first; key < entry.first + entry.count; key++) renumber[key] = next++;
+      counts[i] = entry.count;
+    }
+    const index = yield* this.index.snapshotSteps(renumber, next - 1);
+    // the library may have moved on during the steps: the snapshot would not be its index
+    return index && this.library === library ? { index, counts } : undefined;
+  }
+
+  *restoreSteps(library: Library, snapshot: LibraryIndexSnapshot): Steps<string | undefined> {
+    this.library = library;
+    let keys = 0;
+    for (const [i, report] of library.reports.entries()) {
+      const count = this.addDocs(report).length;
+      if (count !== snapshot.counts[i]) return `${report.id}: ${count} items where the snapshot has ${snapshot.counts[i]}`;
+      keys += count;
+      yield;
+    }
+    if (keys + 1 !== snapshot.index.lengths.length) return 'another number of items';
+    return yield* this.index.restoreSteps(snapshot.index);
   }
 
   /** Drops reports that left or changed; returns the reports that must be (re)indexed. */

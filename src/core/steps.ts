@@ -32,3 +32,23 @@ export class Pace {
     return true;
   }
 }
+
+/**
+ * Runs work given in steps a slice at a time: steps for up to `sliceMs`, then a turn of the event loop so
+ * typing, other extensions and the editor's own requests go on. Undefined, and no more work done, once
+ * `cancelled()` says the answer is no longer wanted (the note changed or closed, a newer library came).
+ */
+export async function runInSlices<T>(steps: Steps<T>, cancelled: () => boolean = () => false, sliceMs = SLICE_MS): Promise<T | undefined> {
+  for (;;) {
+    if (cancelled()) {
+      steps.return(undefined as T);
+      return undefined;
+    }
+    const until = Date.now() + sliceMs;
+    do {
+      const next = steps.next();
+      if (next.done) return next.value;
+    } while (Date.now() < until);
+    await nextTurn();
+  }
+}

@@ -60,6 +60,17 @@ export class Vocabulary {
     this.recent.splice(0, count);
   }
 
+  /** Term numbers in the order of their terms (frozen terms only: call after freeze()). */
+  sortedIds(): Uint32Array {
+    return this.sorted;
+  }
+
+  /** Takes a sorted array of term numbers as its own (an index restored from a snapshot; checked by the caller). */
+  restore(sorted: Uint32Array<ArrayBuffer>): void {
+    this.sorted = sorted;
+    this.recent.length = 0;
+  }
+
   /** Every term that starts with `prefix` (itself included), as [term, id]. */
   *atPrefix(prefix: string): Generator<[string, number]> {
     const terms = this.terms;

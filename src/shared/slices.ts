@@ -1,23 +1,5 @@
-import { SLICE_MS, nextTurn, type Steps } from '../core/steps';
-
-export { SLICE_MS };
-
 /**
- * Runs work given in steps (src/core/steps.ts) a slice at a time: steps for up to SLICE_MS, then a turn of
- * the event loop so typing, other extensions and the editor's own requests go on. Undefined, and no more
- * work done, once `cancelled()` says the answer is no longer wanted (the note changed or closed).
+ * Work given in steps (src/core/steps.ts) run a slice at a time between turns of the event loop, so a 2 MB
+ * note never holds the host for long: the core's runner, for the adapters.
  */
-export async function runInSlices<T>(steps: Steps<T>, cancelled: () => boolean = () => false, sliceMs = SLICE_MS): Promise<T | undefined> {
-  for (;;) {
-    if (cancelled()) {
-      steps.return(undefined as T);
-      return undefined;
-    }
-    const until = performance.now() + sliceMs;
-    do {
-      const next = steps.next();
-      if (next.done) return next.value;
-    } while (performance.now() < until);
-    await nextTurn();
-  }
-}
+export { SLICE_MS, runInSlices } from '../core/steps';

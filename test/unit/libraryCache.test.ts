@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createDossier, type LoadOptions, type LoadResult, type Logger } from '../../src/core/dossier';
-import { contentHash, decodeEntry, encodeEntry, entryName, type CacheStore } from '../../src/core/libraryCache';
+import { contentHash, decodeEntry, encodeEntry, entryName, LIBRARY_INDEX_ENTRY, type CacheStore } from '../../src/core/libraryCache';
 import { memorySource } from '../../src/core/reportSource';
 
 const SEED = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
@@ -132,16 +132,18 @@ describe('library cache', () => {
     const uncached = await load(undefined);
     const store = memoryStore();
     await load(store);
-    const bodies = [...store.entries].map(([name, bytes]) => {
+    const bodies = [...store.entries].filter(([name]) => name !== LIBRARY_INDEX_ENTRY).map(([name, bytes]) => {
       const text = new TextDecoder().decode(bytes);
       const newline = text.indexOf('\n');
-      const [, version, fileName, hash] = text.slice(0, newline).split(' ') as [string, string, string, string];
+      const [, version, fileName, hash, , , modelLength] = text.slice(0, newline).split(' ') as string[];
+      const body = text.slice(newline + 1);
       return {
         name,
-        version: decodeURIComponent(version),
-        fileName: decodeURIComponent(fileName),
-        hash,
-        body: JSON.parse(text.slice(newline + 1)),
+        version: decodeURIComponent(version!),
+        fileName: decodeURIComponent(fileName!),
+        hash: hash!,
+        // the entry's body: the report's JSON, then its search items' (ASCII, so characters are bytes)
+        body: { ...JSON.parse(body.slice(0, Number(modelLength))), index: JSON.parse(body.slice(Number(modelLength))) },
       };
     });
     const seedEntry = bodies.find(b => b.fileName === 'us-pakistan.txt')!;
