@@ -61,11 +61,22 @@ export function contentHash(bytes: Uint8Array): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   const words = bytes.length - (bytes.length % 4);
-  for (let i = 0; i < words; i += 4) {
-    const word = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
-    a = Math.imul(a ^ word, 0x01000193);
-    a = (a << 13) | (a >>> 19);
-    b = Math.imul(b ^ word, 0x9e3779b1) ^ (b >>> 15);
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) {
+    // the same words read four bytes at once where the machine's order is the hash's (~2× faster)
+    const view = new Int32Array(bytes.buffer, bytes.byteOffset, words / 4);
+    for (let i = 0; i < view.length; i++) {
+      const word = view[i]!;
+      a = Math.imul(a ^ word, 0x01000193);
+      a = (a << 13) | (a >>> 19);
+      b = Math.imul(b ^ word, 0x9e3779b1) ^ (b >>> 15);
+    }
+  } else {
+    for (let i = 0; i < words; i += 4) {
+      const word = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+      a = Math.imul(a ^ word, 0x01000193);
+      a = (a << 13) | (a >>> 19);
+      b = Math.imul(b ^ word, 0x9e3779b1) ^ (b >>> 15);
+    }
   }
   for (let i = words; i < bytes.length; i++) {
     a = Math.imul(a ^ bytes[i]!, 0x01000193);
@@ -75,6 +86,8 @@ export function contentHash(bytes: Uint8Array): string {
   b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35) ^ a;
   return hex(a) + hex(b);
 }
+
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 function hex(n: number): string {
   return (n >>> 0).toString(16).padStart(8, '0');
@@ -86,8 +99,9 @@ export function entryName(fileName: string, hash: string): string {
 }
 
 /**
- * An entry's bytes: a header line (layout, version, file, content hash, body length and hash, the model's
- * length), then the body: the report's JSON, then its search items' JSON.
+ * An entry's bytes: a header line (layout, version, file, content hash, the report's JSON length and hash,
+ * its search items' JSON length and hash, padding so the body starts on a 4-byte boundary, where the hash
+ * reads words at once), then the report's JSON, then its search items' JSON.
  */
 export function encodeEntry(fileName: string, hash: string, version: string, cached: CachedReport): Uint8Array {
   const { index, ...report } = cached;
@@ -96,14 +110,13 @@ export function encodeEntry(fileName: string, hash: string, version: string, cac
   // parsing it, and ASCII decodes ~10× faster; an entry grows by under 1%.
   const model = encoder.encode(JSON.stringify({ name: fileName, ...report }).replace(NOT_ASCII, escapeChar));
   const items = encoder.encode(JSON.stringify(index).replace(NOT_ASCII, escapeChar));
-  const body = new Uint8Array(model.length + items.length);
-  body.set(model, 0);
-  body.set(items, model.length);
-  const header = [LAYOUT, encodeURIComponent(version), encodeURIComponent(fileName), hash, body.length, contentHash(body), model.length].join(' ');
-  const head = encoder.encode(header + '\n');
-  const bytes = new Uint8Array(head.length + body.length);
+  const fields = [LAYOUT, encodeURIComponent(version), encodeURIComponent(fileName), hash, model.length, contentHash(model), items.length, contentHash(items)];
+  const unpadded = encoder.encode(fields.join(' ') + ' ~\n').length;
+  const head = encoder.encode(fields.join(' ') + ' ' + '~'.repeat(1 + ((4 - (unpadded % 4)) % 4)) + '\n');
+  const bytes = new Uint8Array(head.length + model.length + items.length);
   bytes.set(head, 0);
-  bytes.set(body, head.length);
+  bytes.set(model, head.length);
+  bytes.set(items, head.length + model.length);
   return bytes;
 }
 
@@ -115,7 +128,8 @@ function escapeChar(char: string): string {
 
 /**
  * The cached report in an entry, or why it cannot be used (another version or file, cut short, damaged, not
- * the expected shape): the caller parses the file again and writes a fresh entry.
+ * the expected shape): the caller parses the file again and writes a fresh entry. The search items are
+ * checked and parsed only when asked for; damaged, they are made again from the report.
  */
 export function decodeEntry(
   bytes: Uint8Array,
@@ -124,26 +138,24 @@ export function decodeEntry(
   const newline = bytes.indexOf(10);
   if (newline < 0 || newline > 4096) return { unusable: 'no header' };
   const fields = new TextDecoder().decode(bytes.subarray(0, newline)).split(' ');
-  if (fields.length !== 7 || fields[0] !== LAYOUT) return { unusable: 'another layout' };
-  const [, version, fileName, hash, length, bodyHash, modelLength] = fields as [string, string, string, string, string, string, string];
-  if (safeDecode(version) !== expected.version) return { unusable: 'made by another version of Dossier' };
-  if (safeDecode(fileName) !== expected.fileName || hash !== expected.hash) return { unusable: 'another file or content' };
-  const body = bytes.subarray(newline + 1);
-  if (String(body.length) !== length) return { unusable: 'cut short' };
-  if (contentHash(body) !== bodyHash) return { unusable: 'damaged (checksum)' };
-  const split = Number(modelLength);
-  if (!Number.isSafeInteger(split) || split < 0 || split > body.length) return { unusable: 'not the shape of a report' };
+  if (fields.length !== 9 || fields[0] !== LAYOUT) return { unusable: 'another layout' };
+  const [, version, fileName, hash, modelLength, modelHash, itemsLength, itemsHash] = fields as string[];
+  if (safeDecode(version!) !== expected.version) return { unusable: 'made by another version of Dossier' };
+  if (safeDecode(fileName!) !== expected.fileName || hash !== expected.hash) return { unusable: 'another file or content' };
+  const split = newline + 1 + Number(modelLength);
+  if (!/^\d+$/.test(modelLength!) || !/^\d+$/.test(itemsLength!) || split + Number(itemsLength) !== bytes.length) return { unusable: 'cut short' };
+  const model = bytes.subarray(newline + 1, split);
+  if (contentHash(model) !== modelHash) return { unusable: 'damaged (checksum)' };
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body.subarray(0, split)));
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(model));
   } catch {
     return { unusable: 'not JSON' };
   }
   if (!looksCached(value, expected.fileName)) return { unusable: 'not the shape of a report' };
   // a copy: the items outlive this read only until the search index is built, and must not keep the whole entry
-  const items = body.slice(split);
-  const report = value;
-  return { cached: { ...report, index: () => parseItems(items) } };
+  const items = bytes.slice(split);
+  return { cached: { ...value, index: () => (contentHash(items) === itemsHash ? parseItems(items) : undefined) } };
 }
 
 function parseItems(bytes: Uint8Array): PreparedItems | undefined {

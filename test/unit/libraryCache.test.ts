@@ -135,7 +135,7 @@ describe('library cache', () => {
     const bodies = [...store.entries].filter(([name]) => name !== LIBRARY_INDEX_ENTRY).map(([name, bytes]) => {
       const text = new TextDecoder().decode(bytes);
       const newline = text.indexOf('\n');
-      const [, version, fileName, hash, , , modelLength] = text.slice(0, newline).split(' ') as string[];
+      const [, version, fileName, hash, modelLength] = text.slice(0, newline).split(' ') as string[];
       const body = text.slice(newline + 1);
       return {
         name,

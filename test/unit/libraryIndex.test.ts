@@ -234,6 +234,20 @@ describe("the library's search index in the cache", () => {
     }
   });
 
+  test("a report entry whose search items are damaged is still read; the report's items are made again from it", async () => {
+    const store = await warmed(FILES);
+    store.entries.delete(LIBRARY_INDEX_ENTRY);
+    for (const [name, bytes] of store.entries) {
+      const copy = bytes.slice();
+      copy[copy.length - 3]! ^= 1;
+      store.entries.set(name, copy);
+    }
+    const fresh = await open(undefined, FILES);
+    const warm = await open(store, FILES);
+    assert.equal(warm.dossier.lastLoad?.cached, 3);
+    assert.deepEqual(await answers(warm.dossier), await answers(fresh.dossier));
+  });
+
   test('a compact index snapshot renumbered and restored answers as the index built in the new order', () => {
     const tokenize = (text: string) => text.split(/\s+/).filter(Boolean);
     const fields = [{ name: 'text', boost: 1 }];
