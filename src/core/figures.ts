@@ -496,6 +496,11 @@ function describeBy(c: Context, before: Token[], after: Token[]): Described {
     const inside = parenthetical(c, before, k + 1, after);
     if (inside.subject) return inside;
   }
+  // "an annual cap (in 2026, $7,500": the year opens the aside, the amount is still the cap's
+  if (before[0]?.text === ',' && /^\d{4}$/.test(before[1]?.text ?? '') && before[2]?.lower === 'in' && before[3]?.text === '(') {
+    const inside = parenthetical(c, before, 4, after);
+    if (inside.subject) return inside;
+  }
 
   // "0.6% in 2025 and 1.7% in 2027", "50% on X and 25% on Y": the same measure as the amount before, for another year or thing
   const sibling = siblingOf(c, before, after);
@@ -1204,15 +1209,24 @@ function withAgent(core: string, before: Token[], at: number): string {
  */
 const clauseStartCache = new WeakMap<Token[], Int32Array>();
 
+/** "the authors determined that …": the clause after `that` says what was found, and has its own subject */
+const REPORTING_VERBS = words(`found finds find determined determines estimated estimates reported reports said says noted notes
+  concluded concludes showed shows argued argues claimed claims suggested suggests indicated indicates stated states predicted
+  predicts observed observes calculated calculates announced announces acknowledged believe believes believed contend contends
+  contended asserted asserts warned warns`);
+
 /**
- * For each n, where the clause holding tokens[n - 1] starts: after the last ":" or ";" before it. Built once
- * per sentence, so 10,000 figures in one sentence do not each rescan it from its start.
+ * For each n, where the clause holding tokens[n - 1] starts: after the last ":" or ";" before it, or after
+ * the "that" of a reporting verb ("the study found that …"). Built once per sentence, so 10,000 figures in
+ * one sentence do not each rescan it from its start.
  */
 function clauseStarts(tokens: Token[]): Int32Array {
   let starts = clauseStartCache.get(tokens);
   if (!starts) {
     starts = new Int32Array(tokens.length + 1);
-    for (let n = 0; n < tokens.length; n++) starts[n + 1] = tokens[n].text === ':' || tokens[n].text === ';' ? n + 1 : starts[n];
+    const opens = (n: number) =>
+      tokens[n].text === ':' || tokens[n].text === ';' || (tokens[n].lower === 'that' && n > 0 && REPORTING_VERBS.has(tokens[n - 1].lower));
+    for (let n = 0; n < tokens.length; n++) starts[n + 1] = opens(n) ? n + 1 : starts[n];
     clauseStartCache.set(tokens, starts);
   }
   return starts;

@@ -231,6 +231,15 @@ describe('subjects from general phrasings', () => {
     ['Competitors fare worse: Bangladesh faces 39 percent and Vietnam 46 percent.', '39 percent', ['Bangladesh']],
     ['The Indus basin supports over 200 million people.', '200 million people', ['Indus basin’s people']],
     ['Gulf states plan to invest US$10 billion in mining abroad.', 'US$10 billion', ['Gulf states’ investment in mining abroad']],
+    // a year opening the aside: the amount is still what the aside follows
+    ['Contributions are limited to an annual cap (in 2026, $7,500, or $8,600 for those age 50 and older).', '$7,500', ['annual cap']],
+    // what a study found is about the subject of the "that" clause, not about who found it
+    [
+      'For this study, the authors determined that sediment plumes can affect areas as far as 400 meters from the track.',
+      '400 meters',
+      ['sediment plumes'],
+    ],
+    ['The survey found that miners in Texas used 2.3 gigawatts in 2023.', '2.3 gigawatts', ['miners in Texas']],
     // the noun phrase with its prepositional phrases, not the sentence's first name
     ['In comparison, the 2025 U.S. trade deficit with China was $295.5 billion.', '$295.5 billion', ['U.S. trade deficit with China']],
     ['Per capita GDP in Mexico was $13,874 in 2025, compared to $88,612 in the United States.', '$13,874', ['Per capita GDP in Mexico']],

@@ -239,7 +239,7 @@ describe('PDF: a paragraph that runs on to the next page', () => {
         page(2, [
           ...head(2),
           line('Introduction', 630, { size: 15 }),
-          line('Dams hold 40% of the annual flow, a share that has fallen since the seventies, and', 600),
+          line('Figure 1 shows that dams hold 40% of the annual flow, a share that has fallen since the seventies, and', 600),
           line('the basin has lost', 586),
         ]),
         page(3, [...head(3), line('12 reservoirs to silt since 1990.', 700), line('Closing words of the report.', 680)]),
@@ -248,8 +248,8 @@ describe('PDF: a paragraph that runs on to the next page', () => {
     { source: 'water.pdf' },
   );
 
-  test('is one paragraph on the page it starts, and each figure is on the page that prints it', () => {
-    const p = paras(r).find(x => x.text.startsWith('Dams hold'))!;
+  test('is one paragraph on the page it starts (also when it opens "Figure 1 shows"), each figure on the page that prints it', () => {
+    const p = paras(r).find(x => x.text.startsWith('Figure 1 shows'))!;
     assert.match(p.text, /the basin has lost 12 reservoirs to silt since 1990\.$/);
     assert.equal(p.page, 2);
     assert.deepEqual(

@@ -49,7 +49,8 @@ interface Meta {
 
 const CONTENTS = /^(?:table\s+of\s+)?contents$/i;
 const REPORT_NUMBER = /^(?:CRS\s+(?:Report\s+)?)?([A-Z]{1,3}\d{4,6})$/;
-const CAPTION = /^(?:Table|Figure)\s+[A-Z]?\d{1,3}(?:\.\d{1,2})?[.:]?\s/;
+// "Figure 1. Estimated …", "Table 2 Sources" — but "Figure 1 includes …" is a sentence about the figure
+const CAPTION = /^(?:Table|Figure)\s+[A-Z]?\d{1,3}(?:\.\d{1,2})?(?:[.:]\s|\s*$|\s+(?=[^\s\p{Ll}]))/u;
 const TERMINAL = /[.!?:;”"’)\]]$/;
 
 /** Reads the text items of a PDF (from src/lazy/pdf.ts) into Dossier's model. Throws ReportError for a PDF without text. */
