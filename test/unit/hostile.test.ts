@@ -325,7 +325,10 @@ test('an article of 130,000 links (its notes) is read up to the notes cap, with 
 test('a note defined 30 times is named twice 20 times, then counted', () => {
   const notes = Array.from({ length: 31 }, () => '[1] A note.').join('\n');
   const { warnings } = parseReportWithSpans(`A Report Title\n\n${body}\n\n${notes}\n`, { id: 't' });
-  assert.deepEqual(warnings, [...Array(20).fill('Note 1 is defined twice; the first is kept.'), '10 more notes are defined twice; the first of each is kept.']);
+  assert.deepEqual(warnings, [
+    ...Array(20).fill('Note 1 is defined twice; the first is kept.'),
+    '10 more notes are defined twice; the first of each is kept.',
+  ]);
 });
 
 test('past five long lines, the rest are counted in one warning', () => {

@@ -46,7 +46,14 @@ test("the PDF's own page labels come first, when they are not just the physical 
 test("the PDF's own labels are ignored when one is not a page label: a locator in the memo carries no link, markup or icon", () => {
   const pages = [page(1), page(2), page(3)];
   assert.deepEqual(printedPageLabels(content(pages, ['A-1', 'Appendix 2', ''])), ['A-1', 'Appendix 2', '']);
-  for (const hostile of ['1](https://tracker.example/x)', '![](https://t.example/p.png)', '<img src=x onerror=alert(1)>', '$(zap)', 'x'.repeat(40), '1\u202e2'])
+  for (const hostile of [
+    '1](https://tracker.example/x)',
+    '![](https://t.example/p.png)',
+    '<img src=x onerror=alert(1)>',
+    '$(zap)',
+    'x'.repeat(40),
+    '1\u202e2',
+  ])
     assert.equal(printedPageLabels(content(pages, ['i', hostile, '1'])), undefined, hostile);
 });
 

@@ -327,7 +327,8 @@ export function parseMarkdown(input: string): Draft {
 
   // no notes and no markers: an article that cites by its links
   // (a loop, not push(...): an article of 200,000 links would overflow the call stack as arguments)
-  if (!notes.length && sections.every(s => s.paragraphs.every(p => !p.markers.length))) for (const note of linkNotes(sections)) notes.push(note);
+  if (!notes.length && sections.every(s => s.paragraphs.every(p => !p.markers.length)))
+    for (const note of linkNotes(sections)) notes.push(note);
   date ??= metadata.date;
   if (!authors.length && metadata.authors?.length) authors = metadata.authors;
   return {

@@ -27,7 +27,11 @@ const FOOT = 1 / 8;
 export function printedPageLabels(content: PdfContent): string[] | undefined {
   const pages = content.pages;
   const declared = content.labels;
-  if (declared?.length === pages.length && declared.every(l => l === '' || DECLARED_LABEL.test(l)) && declared.some((l, i) => l !== String(i + 1)))
+  if (
+    declared?.length === pages.length &&
+    declared.every(l => l === '' || DECLARED_LABEL.test(l)) &&
+    declared.some((l, i) => l !== String(i + 1))
+  )
     return declared;
   const numbers = pages.map(footNumber);
   const offsets = new Map<number, number>();
