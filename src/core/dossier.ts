@@ -458,9 +458,13 @@ class DossierCore implements Dossier {
    * A report of the library: from the cache when it holds this very file (name, content and parser version),
    * else read and parsed, and its model and search items written to the cache for the next time.
    */
-  private async readLibraryReport(
-    location: string,
-  ): Promise<{ parsed: ParsedReport; format: ReportFormat; index?: () => PreparedItems | undefined; identity?: string; fromCache: boolean }> {
+  private async readLibraryReport(location: string): Promise<{
+    parsed: ParsedReport;
+    format: ReportFormat;
+    index?: () => PreparedItems | undefined;
+    identity?: string;
+    fromCache: boolean;
+  }> {
     const cache = this.host.cache;
     if (!cache) return { ...(await this.readReport(location)), fromCache: false };
     const bytes = await this.readBytes(location);

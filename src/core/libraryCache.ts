@@ -110,7 +110,16 @@ export function encodeEntry(fileName: string, hash: string, version: string, cac
   // parsing it, and ASCII decodes ~10× faster; an entry grows by under 1%.
   const model = encoder.encode(JSON.stringify({ name: fileName, ...report }).replace(NOT_ASCII, escapeChar));
   const items = encoder.encode(JSON.stringify(index).replace(NOT_ASCII, escapeChar));
-  const fields = [LAYOUT, encodeURIComponent(version), encodeURIComponent(fileName), hash, model.length, contentHash(model), items.length, contentHash(items)];
+  const fields = [
+    LAYOUT,
+    encodeURIComponent(version),
+    encodeURIComponent(fileName),
+    hash,
+    model.length,
+    contentHash(model),
+    items.length,
+    contentHash(items),
+  ];
   const unpadded = encoder.encode(fields.join(' ') + ' ~\n').length;
   const head = encoder.encode(fields.join(' ') + ' ' + '~'.repeat(1 + ((4 - (unpadded % 4)) % 4)) + '\n');
   const bytes = new Uint8Array(head.length + model.length + items.length);
@@ -143,7 +152,8 @@ export function decodeEntry(
   if (safeDecode(version!) !== expected.version) return { unusable: 'made by another version of Dossier' };
   if (safeDecode(fileName!) !== expected.fileName || hash !== expected.hash) return { unusable: 'another file or content' };
   const split = newline + 1 + Number(modelLength);
-  if (!/^\d+$/.test(modelLength!) || !/^\d+$/.test(itemsLength!) || split + Number(itemsLength) !== bytes.length) return { unusable: 'cut short' };
+  if (!/^\d+$/.test(modelLength!) || !/^\d+$/.test(itemsLength!) || split + Number(itemsLength) !== bytes.length)
+    return { unusable: 'cut short' };
   const model = bytes.subarray(newline + 1, split);
   if (contentHash(model) !== modelHash) return { unusable: 'damaged (checksum)' };
   let value: unknown;
@@ -279,7 +289,9 @@ export function decodeLibraryIndex(
     const { reports } = expected;
     if (meta.reports.length !== reports.length || meta.reports.some((r, i) => r !== reports[i]))
       return { unusable: 'made for other report files' };
-    const terms = meta.terms ? new TextDecoder('utf-8', { fatal: true }).decode(take(meta.termBytes)).split('\n') : (take(meta.termBytes), []);
+    const terms = meta.terms
+      ? new TextDecoder('utf-8', { fatal: true }).decode(take(meta.termBytes)).split('\n')
+      : (take(meta.termBytes), []);
     if (terms.length !== meta.terms) return { unusable: 'another number of terms' };
     const starts = new Uint32Array(take(4 * (meta.terms + 1)));
     const postings = new Uint32Array(take(4 * meta.postings));

@@ -132,20 +132,22 @@ describe('library cache', () => {
     const uncached = await load(undefined);
     const store = memoryStore();
     await load(store);
-    const bodies = [...store.entries].filter(([name]) => name !== LIBRARY_INDEX_ENTRY).map(([name, bytes]) => {
-      const text = new TextDecoder().decode(bytes);
-      const newline = text.indexOf('\n');
-      const [, version, fileName, hash, modelLength] = text.slice(0, newline).split(' ') as string[];
-      const body = text.slice(newline + 1);
-      return {
-        name,
-        version: decodeURIComponent(version!),
-        fileName: decodeURIComponent(fileName!),
-        hash: hash!,
-        // the entry's body: the report's JSON, then its search items' (ASCII, so characters are bytes)
-        body: { ...JSON.parse(body.slice(0, Number(modelLength))), index: JSON.parse(body.slice(Number(modelLength))) },
-      };
-    });
+    const bodies = [...store.entries]
+      .filter(([name]) => name !== LIBRARY_INDEX_ENTRY)
+      .map(([name, bytes]) => {
+        const text = new TextDecoder().decode(bytes);
+        const newline = text.indexOf('\n');
+        const [, version, fileName, hash, modelLength] = text.slice(0, newline).split(' ') as string[];
+        const body = text.slice(newline + 1);
+        return {
+          name,
+          version: decodeURIComponent(version!),
+          fileName: decodeURIComponent(fileName!),
+          hash: hash!,
+          // the entry's body: the report's JSON, then its search items' (ASCII, so characters are bytes)
+          body: { ...JSON.parse(body.slice(0, Number(modelLength))), index: JSON.parse(body.slice(Number(modelLength))) },
+        };
+      });
     const seedEntry = bodies.find(b => b.fileName === 'us-pakistan.txt')!;
     assert.equal(seedEntry.body.keys.bases.length, seedEntry.body.parsed.report.footnotes.length);
     assert.equal(seedEntry.body.keys.base, 'usPakistanFlux2025');

@@ -109,7 +109,10 @@ describe("the library's search index in the cache", () => {
     assert.equal((await warm.dossier.searchIndex()).size, (await fresh.dossier.searchIndex()).size);
     // nothing to write: the index read back is the one in the cache
     await warm.dossier.flushCache();
-    assert.deepEqual(store.written.filter(n => n === LIBRARY_INDEX_ENTRY), [LIBRARY_INDEX_ENTRY]);
+    assert.deepEqual(
+      store.written.filter(n => n === LIBRARY_INDEX_ENTRY),
+      [LIBRARY_INDEX_ENTRY],
+    );
   });
 
   const others: [string, Record<string, string>, string?][] = [
