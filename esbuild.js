@@ -4,6 +4,7 @@ const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 const lazyStandIns = require('./scripts/lazyStandIns');
+const lazyCore = require('./scripts/lazyCore');
 const oneVscode = require('./scripts/oneVscode');
 
 const production = process.argv.includes('--production');
@@ -72,7 +73,8 @@ const bundles = [
     platform: 'node',
     target: 'node18',
     external: ['vscode'],
-    plugins: [...common.plugins, lazyStandIns, oneVscode],
+    // the core goes to dist/core.js (built by the plugin, with the same stand-ins), loaded after activation
+    plugins: [...common.plugins, lazyStandIns, lazyCore.plugin({ plugins: [...common.plugins, lazyStandIns] }), oneVscode],
     define: { DOSSIER_BUILD: JSON.stringify(buildFingerprint()) },
     // Heavy engines (charts, CSL) are imported dynamically; with splitting off, esbuild keeps them in
     // separate files only when they are separate entry points, listed below.

@@ -278,26 +278,22 @@ function barSpec(i = 0): object {
   };
 }
 
-/** What extension.js is made of: minified bytes per npm package or source file (esbuild metafile), largest first. */
+/** What extension.js is made of: minified bytes per npm package or source file (esbuild metafile), largest first (a core module in dist/core.js is a stand-in of a few bytes here). */
 async function bundleParts(): Promise<Record<string, number>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
+  // esbuild.js's own options for extension.js (its stand-ins: the lazy engines, the core in dist/core.js)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const lazyStandIns = require(path.join(ROOT, 'scripts', 'lazyStandIns.js')) as import('esbuild').Plugin;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const oneVscode = require(path.join(ROOT, 'scripts', 'oneVscode.js')) as import('esbuild').Plugin;
+  const { bundles } = require(path.join(ROOT, 'esbuild.js')) as { bundles: import('esbuild').BuildOptions[] };
+  const options = bundles.find(b => (b.entryPoints as string[]).includes('src/extension.ts'))!;
   const result = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src', 'extension.ts')],
-    bundle: true,
+    ...options,
     minify: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node18',
-    external: ['vscode'],
-    plugins: [lazyStandIns, oneVscode],
+    sourcemap: false,
     absWorkingDir: ROOT,
     write: false,
     metafile: true,
+    outdir: undefined,
     outfile: path.join(os.tmpdir(), 'dossier-bench-meta.js'),
     logLevel: 'silent',
   });

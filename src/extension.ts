@@ -1,3 +1,4 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Dossier } from './core/dossier';
 import { errorMessage } from './core/errors';
@@ -37,6 +38,11 @@ export interface DossierApi {
   readonly walkthrough?: WalkthroughApi;
   /** how long activate() itself took, in ms (npm run bench reports it beside the whole activation) */
   readonly activationMs?: number;
+  /**
+   * the bundles of dist/ loaded when activate() returned: extension.js alone, every other (the core, the
+   * commands, the engines) loads at its first use, after activation (the Activation test checks it)
+   */
+  readonly loadedAtActivation?: string[];
 }
 
 /** The commands the features serve; a unit test checks that they are every command declared. */
@@ -101,6 +107,9 @@ export function activate(context: vscode.ExtensionContext): DossierApi | undefin
       walkthrough,
       extendMarkdownIt: publish ? md => publish.extendMarkdownIt(md) : undefined,
       activationMs: performance.now() - started,
+      loadedAtActivation: Object.keys(require.cache)
+        .filter(file => path.dirname(file) === __dirname)
+        .map(file => path.basename(file)),
     };
   } catch (error) {
     // VS Code shows nothing when activation throws: say what broke, and keep the window usable.

@@ -10,7 +10,7 @@ import { config } from '../shell/config';
 
 export function mcpServerDefinitions(extension: vscode.ExtensionContext, library: LibraryService): vscode.McpStdioServerDefinition[] {
   const cli = vscode.Uri.joinPath(extension.extensionUri, 'dist', 'cli.js').fsPath;
-  const load = library.dossier.lastLoad;
+  const load = library.lastLoad;
   // the analyst's own reports as this load read them (trust already applied); only files on this machine
   const libraries = (load?.reports ?? [])
     .filter(r => !load!.bundled.has(r.location))

@@ -24,7 +24,6 @@ import { restrictedModeMessage, workspaceFolderLocations } from './workspaceTrus
  * parser warning about their own reports (the tree and the Problems panel keep showing them).
  */
 export class LibraryService implements vscode.Disposable {
-  readonly dossier: Dossier;
   private readonly changed = new vscode.EventEmitter<Library>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** what was already told, so a reload of one file does not tell again about the others */
@@ -33,30 +32,24 @@ export class LibraryService implements vscode.Disposable {
   /** Fires after every load that became the current one, with the new library. */
   readonly onDidChange = this.changed.event;
 
+  private readonly loads = new vscode.EventEmitter<LoadResult>();
+  /** Fires after every load that became the current one, with its result (reports, roots, problems, warnings). */
+  readonly onDidLoad = this.loads.event;
+
   /** where parsed reports are kept between sessions (the library cache), for tests */
   readonly cacheFolder: vscode.Uri;
   private first: Promise<unknown> | undefined;
+  private created: Dossier | undefined;
+  private readonly cache: ReturnType<typeof globalStorageCache>;
 
   constructor(
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     globalStorageUri: vscode.Uri,
   ) {
-    const cache = globalStorageCache(globalStorageUri);
-    this.cacheFolder = cache.folder;
-    this.dossier = createDossier({ source: workspaceSource, log, settings: extensionSettings(extensionUri), cache });
-    // saved web pages and Word files: their engines load at the first such report, not on activation
-    for (const reader of webReaders) this.dossier.readers.register(reader);
-    // PDFs are read in a worker thread, each stopped at the time limit (read again at every file)
-    const pdf = pdfReportReader(() => config.maxPdfReadSeconds() ?? DEFAULT_PDF_READ_SECONDS);
-    this.dossier.readers.register(pdf);
-    this.disposables.push({ dispose: () => void pdf.close() });
-    const unsubscribe = this.dossier.onDidLoad(result => {
-      this.tell(result);
-      this.changed.fire(result.library);
-    });
+    this.cache = globalStorageCache(globalStorageUri);
+    this.cacheFolder = this.cache.folder;
     this.disposables.push(
-      { dispose: unsubscribe },
       vscode.workspace.onDidChangeConfiguration(e => {
         // a new or removed entry: the reports already read are kept (the watcher keeps them current)
         if (e.affectsConfiguration(Setting.reports) || e.affectsConfiguration(Setting.showBundledReport)) void this.reloadFiles([]);
@@ -67,6 +60,49 @@ export class LibraryService implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
+  }
+
+  /**
+   * The core's dossier. In extension.js the core is a bundle of its own (dist/core.js, scripts/lazyCore.js)
+   * that activation does not load: features hold this from activation on, and it makes the dossier at their
+   * first use of it — usually the library's first load, on the turn after activation.
+   */
+  readonly dossier: Dossier = new Proxy({} as Dossier, {
+    get: (_, key) => {
+      const dossier = this.made();
+      const value: unknown = Reflect.get(dossier, key);
+      return typeof value === 'function' ? value.bind(dossier) : value;
+    },
+  });
+
+  private made(): Dossier {
+    if (!this.created) {
+      const dossier = createDossier({
+        source: workspaceSource,
+        log: this.log,
+        settings: extensionSettings(this.extensionUri),
+        cache: this.cache,
+      });
+      // saved web pages and Word files: their engines load at the first such report, not on activation
+      for (const reader of webReaders) dossier.readers.register(reader);
+      // PDFs are read in a worker thread, each stopped at the time limit (read again at every file)
+      const pdf = pdfReportReader(() => config.maxPdfReadSeconds() ?? DEFAULT_PDF_READ_SECONDS);
+      dossier.readers.register(pdf);
+      this.disposables.push({ dispose: () => void pdf.close() });
+      const unsubscribe = dossier.onDidLoad(result => {
+        this.tell(result);
+        this.changed.fire(result.library);
+        this.loads.fire(result);
+      });
+      this.disposables.push({ dispose: unsubscribe });
+      this.created = dossier;
+    }
+    return this.created;
+  }
+
+  /** The last load that became the current one (undefined before the first). */
+  get lastLoad(): LoadResult | undefined {
+    return this.created?.lastLoad;
   }
 
   /** The library as last loaded (empty before the first load finishes). */
@@ -196,6 +232,7 @@ export class LibraryService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.loads.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

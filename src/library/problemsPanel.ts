@@ -24,7 +24,7 @@ export function showLibraryProblems(library: LibraryService): vscode.Disposable 
     collection.clear();
     for (const [location, diagnostics] of byFile) collection.set(vscode.Uri.parse(location), diagnostics);
   };
-  if (library.dossier.lastLoad) show(library.dossier.lastLoad);
-  const unsubscribe = library.dossier.onDidLoad(show);
-  return vscode.Disposable.from(collection, { dispose: unsubscribe });
+  if (library.lastLoad) show(library.lastLoad);
+  const subscription = library.onDidLoad(show);
+  return vscode.Disposable.from(collection, subscription);
 }

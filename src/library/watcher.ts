@@ -58,11 +58,11 @@ export function watchLibrary(library: LibraryService, log: vscode.LogOutputChann
     roots = new Set(result.roots.map(r => r.location));
   };
 
-  if (library.dossier.lastLoad) follow(library.dossier.lastLoad);
-  const unsubscribe = library.dossier.onDidLoad(follow);
+  if (library.lastLoad) follow(library.lastLoad);
+  const subscription = library.onDidLoad(follow);
   return {
     dispose: () => {
-      unsubscribe();
+      subscription.dispose();
       if (timer) clearTimeout(timer);
       for (const watcher of watchers.values()) watcher.dispose();
       watchers.clear();

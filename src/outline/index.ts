@@ -29,8 +29,8 @@ export interface OutlineApi {
 }
 
 export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ library, log }) => {
-  const tree = new OutlineTree(library.current);
-  tree.setLibrary(library.current, library.dossier.lastLoad);
+  // the tree says "Loading reports…" until the first load (which starts after activation) gives it a library
+  const tree = new OutlineTree();
   const view = vscode.window.createTreeView('dossier.outline', {
     treeDataProvider: tree,
     showCollapseAll: true,
@@ -84,7 +84,7 @@ export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ librar
       tree,
       view,
       library.onDidChange(current => {
-        tree.setLibrary(current, library.dossier.lastLoad);
+        tree.setLibrary(current, library.lastLoad);
         void showRestriction();
       }),
       vscode.window.onDidChangeTextEditorSelection(event => {
@@ -102,7 +102,7 @@ export const outlineFeature: Feature<never, { outline: OutlineApi }> = ({ librar
         return view.message;
       },
       describe: async (depth = 3) => {
-        tree.setLibrary(await library.ready(), library.dossier.lastLoad);
+        tree.setLibrary(await library.ready(), library.lastLoad);
         return describe(tree, undefined, Math.min(Math.max(1, Math.floor(depth)), 6));
       },
     },

@@ -45,7 +45,8 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
   /** no load has finished yet (the first starts after activation): the tree says so instead of "no report" */
   private loading = true;
 
-  constructor(private library: Library) {}
+  /** none until the first load: the core that makes libraries loads after activation (dist/core.js) */
+  private library: Library | undefined;
 
   /** The library to show, and the load it came from (its files' libraries, warnings and unreadable files). */
   setLibrary(library: Library, load?: LoadResult): void {
@@ -74,9 +75,9 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
 
   /** Every report, then every file of the library that could not be read (never silently missing). */
   roots(): OutlineElement[] {
-    if (this.loading && this.library.reports.length === 0) return [this.element('loading', '', 'report', 'loading')];
+    if (this.loading && !this.library?.reports.length) return [this.element('loading', '', 'report', 'loading')];
     return [
-      ...this.library.reports.map(r => this.element('report', r.id, 'report', r.id)),
+      ...(this.library?.reports ?? []).map(r => this.element('report', r.id, 'report', r.id)),
       ...this.facts.unreadable.map(problem => {
         const key = `unreadable:${problem.location}`;
         let element = this.elements.get(key);
@@ -95,7 +96,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
 
   getChildren(element?: OutlineElement): OutlineElement[] {
     if (!element) return this.roots();
-    const report = this.library.report(element.reportId);
+    const report = this.library?.report(element.reportId);
     if (!report) return [];
     switch (element.type) {
       case 'report':
@@ -132,7 +133,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
 
   /** The tree node showing a target in its home place (paragraphs under their section, not under a note). */
   nodeFor(target: ReportTarget): OutlineElement | undefined {
-    const report = this.library.report(target.reportId);
+    const report = this.library?.report(target.reportId);
     if (!report) return undefined;
     const root = this.element('report', report.id, 'report', report.id);
     switch (target.kind) {
@@ -141,7 +142,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
       case 'section':
         return this.element('section', report.id, 'section', target.id, root);
       case 'paragraph': {
-        const place = this.library.paragraph(report.id, target.id);
+        const place = this.library?.paragraph(report.id, target.id);
         return place
           ? this.element(
               'paragraph',
@@ -156,7 +157,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         return this.element('footnote', report.id, 'footnote', target.id, this.element('notes', report.id, 'report', report.id, root));
       case 'figure': {
         const figure = report.figures.find(f => f.id === target.id);
-        const place = figure && this.library.paragraph(report.id, figure.paragraph);
+        const place = figure && this.library?.paragraph(report.id, figure.paragraph);
         if (!place) return undefined;
         const group = this.element(
           'figureSection',
@@ -183,7 +184,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
       item.id = element.key;
       return item;
     }
-    const report = this.library.report(element.reportId);
+    const report = this.library?.report(element.reportId);
     if (!report) return new vscode.TreeItem(vscode.l10n.t('(report no longer in the library)'));
     const item = this.describe(element, report);
     item.id = element.key;
@@ -208,7 +209,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
     };
     switch (element.type) {
       case 'report': {
-        const single = this.library.reports.length === 1;
+        const single = this.library?.reports.length === 1;
         const item = new vscode.TreeItem(plainLine(report.title), single ? vscode.TreeItemCollapsibleState.Expanded : Collapsed);
         const file = this.facts.files.get(report.id);
         const warnings = (file && this.facts.warnings.get(file.location)) ?? [];
@@ -243,7 +244,7 @@ export class OutlineTree implements vscode.TreeDataProvider<OutlineElement> {
         return item;
       }
       case 'paragraph': {
-        const place = this.library.paragraph(report.id, element.id);
+        const place = this.library?.paragraph(report.id, element.id);
         if (!place) return new vscode.TreeItem(element.id);
         const item = new vscode.TreeItem(plainLine(`¶${place.number} ${openingWords(place.paragraph.text)}`), None);
         const figures = (figuresByParagraph(report).get(element.id) ?? []).map(f => f.text);

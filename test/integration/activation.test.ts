@@ -50,6 +50,14 @@ suite('Activation', () => {
     assert.strictEqual(report.sections.length, 4, `sections: ${report.sections.map(s => s.title).join(' | ')}`);
   });
 
+  test('activation loads extension.js alone: the core (dist/core.js) loads with the library, after activate() returns', async () => {
+    const api = await getApi();
+    assert.deepStrictEqual(api.loadedAtActivation, ['extension.js']);
+    await api.library.ready();
+    assert.ok(loaded('core.js'), 'dist/core.js is not in the module cache after the library loaded');
+    assert.strictEqual(api.library.current.reports.length, 1);
+  });
+
   test('command-only code stays off the activation path: dist/commands.js and dist/fuse.js load at first use', async () => {
     const api = await getApi();
     await api.library.ready();
