@@ -46,7 +46,9 @@ function plugin({ plugins = [] } = {}) {
         const names = await exportNames(args.pluginData);
         modules.set(args.path, args.pluginData);
         // getters: the real module is read from dist/core.js only when a name is used, not when imported
-        const getters = names.map(n => `  get ${JSON.stringify(n)}() { return coreModule(${JSON.stringify(args.path)})[${JSON.stringify(n)}]; },`);
+        const getters = names.map(
+          n => `  get ${JSON.stringify(n)}() { return coreModule(${JSON.stringify(args.path)})[${JSON.stringify(n)}]; },`,
+        );
         return {
           contents: `const { coreModule } = require(${JSON.stringify(loader)});\nmodule.exports = {\n  __esModule: true,\n${getters.join('\n')}\n};\n`,
           loader: 'js',
@@ -81,7 +83,15 @@ function coreModules(root, inputs) {
 
 /** The names a core module exports (types included: a getter nobody calls costs nothing). */
 async function exportNames(file) {
-  const result = await esbuild.build({ entryPoints: [file], bundle: false, format: 'esm', write: false, metafile: true, outdir: 'out', logLevel: 'silent' });
+  const result = await esbuild.build({
+    entryPoints: [file],
+    bundle: false,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
   return Object.values(result.metafile.outputs).flatMap(o => o.exports ?? []);
 }
 

@@ -45,16 +45,26 @@ test(`the production extension.js stays within its budget`, async () => {
       'Code that runs only from a command belongs in dist/commands.js (src/lazy/commands.ts).',
   );
   const lazyCore = options.plugins?.find(p => p.name === 'lazy-core') as
-    | (esbuild.Plugin & { buildCore(o: esbuild.BuildOptions, m: Map<string, string>, f: string, e: esbuild.BuildOptions): Promise<esbuild.BuildResult> })
+    | (esbuild.Plugin & {
+        buildCore(o: esbuild.BuildOptions, m: Map<string, string>, f: string, e: esbuild.BuildOptions): Promise<esbuild.BuildResult>;
+      })
     | undefined;
   assert.ok(lazyCore, 'esbuild.js builds the core into dist/core.js (scripts/lazyCore.js)');
   const modules = coreModules(process.cwd(), output.inputs);
-  assert.ok(modules.has('dossier'), `extension.js reaches createDossier through dist/core.js (stand-ins: ${[...modules.keys()].join(', ')})`);
-  const core = await lazyCore.buildCore({ ...options, minify: true, sourcemap: false }, modules, path.join(os.tmpdir(), 'dossier-budget', 'core.js'), {
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  assert.ok(
+    modules.has('dossier'),
+    `extension.js reaches createDossier through dist/core.js (stand-ins: ${[...modules.keys()].join(', ')})`,
+  );
+  const core = await lazyCore.buildCore(
+    { ...options, minify: true, sourcemap: false },
+    modules,
+    path.join(os.tmpdir(), 'dossier-budget', 'core.js'),
+    {
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    },
+  );
   const coreBytes = Object.values(core.metafile!.outputs)[0]!.bytes;
   assert.ok(
     output.bytes + coreBytes <= EXTENSION_BUDGET_BYTES,
