@@ -1,6 +1,6 @@
 import { uniqueKeys } from './keys';
 import type { Figure, Footnote, Paragraph, Report, Section } from './model';
-import type { SourceSpan, SourceSpanKind } from './parse/spans';
+import { spanArray, type SourceSpan, type SourceSpanKind, type SourceSpanList } from './parse/spans';
 import { readerTextOf, type ReaderText } from './reader';
 import { paragraphNumbers } from './paragraphs';
 import { SpanIndex } from './spans';
@@ -9,7 +9,7 @@ import { SpanIndex } from './spans';
  * What a Library is built from: a parser result (a report and where its parts sit in the input text), or
  * a bare report (made by hand, or from a format without offsets), which simply has no offset lookups.
  */
-export type LibraryInput = Report | { report: Report; spans?: readonly SourceSpan[] };
+export type LibraryInput = Report | { report: Report; spans?: SourceSpanList };
 
 /** Where a paragraph sits: its report, its section, and its 1-based number in the report ("para. 12"). */
 export interface ParagraphPlace {
@@ -38,7 +38,7 @@ export class Library {
   private figuresByValue: Map<number, { report: Report; figure: Figure }[]> | undefined;
   private readonly spanIndexes = new Map<string, SpanIndex<SourceSpanKind> | null>();
 
-  private readonly spansById = new Map<string, readonly SourceSpan[]>();
+  private readonly spansById = new Map<string, SourceSpanList>();
 
   /**
    * Ids and citation keys are made unique across these reports (`diplomat2025`, `diplomat2025b`; a second
@@ -129,7 +129,8 @@ export class Library {
 
   /** The input-text spans of a report as the parser gave them (the reader places note markers by them). */
   sourceSpans(reportId: string): readonly SourceSpan[] | undefined {
-    return this.spansById.get(reportId);
+    const spans = this.spansById.get(reportId);
+    return spans && spanArray(spans);
   }
 
   /** A report of this library rendered for the reader tab, its note markers placed by the report's spans. */
@@ -142,7 +143,7 @@ export class Library {
     let index = this.spanIndexes.get(reportId);
     if (index === undefined) {
       const spans = this.spansById.get(reportId);
-      index = spans ? new SpanIndex(spans) : null;
+      index = spans ? new SpanIndex(spanArray(spans)) : null;
       this.spanIndexes.set(reportId, index);
     }
     return index ?? undefined;

@@ -9,6 +9,7 @@ import type { PreparedItems } from './compactIndex';
 import type { ReportFormat } from './formats';
 import type { StoredKeyInputs } from './keys';
 import type { ParsedReport } from './parse';
+import { SourceSpans, spanArray } from './parse/spans';
 import type { LibraryIndexSnapshot } from './search';
 
 /** Where entries are kept: named blobs (the extension: files in its global storage folder). */
@@ -163,6 +164,12 @@ export function decodeEntry(
     return { unusable: 'not JSON' };
   }
   if (!looksCached(value, expected.fileName)) return { unusable: 'not the shape of a report' };
+  // packed as a parser gives them: an object per span would cost the library ~4× the memory
+  try {
+    value.parsed.spans = SourceSpans.of(spanArray(value.parsed.spans));
+  } catch {
+    return { unusable: 'not the shape of a report' };
+  }
   // a copy: the items outlive this read only until the search index is built, and must not keep the whole entry
   const items = bytes.slice(split);
   return { cached: { ...value, index: () => (contentHash(items) === itemsHash ? parseItems(items) : undefined) } };

@@ -23,7 +23,7 @@ const rendered = new WeakMap<Report, ReaderText>();
  * The reader text of a report, rendered once per report object (reports are immutable once parsed).
  * `sourceSpans` (Library.sourceSpans) place note markers where the input text has them.
  */
-export function readerTextOf(report: Report, sourceSpans?: readonly SourceSpan[]): ReaderText {
+export function readerTextOf(report: Report, sourceSpans?: Iterable<SourceSpan>): ReaderText {
   let reader = rendered.get(report);
   if (!reader) rendered.set(report, (reader = renderReport(report, sourceSpans)));
   return reader;
@@ -33,7 +33,7 @@ export function readerTextOf(report: Report, sourceSpans?: readonly SourceSpan[]
 export const NOTES_HEADING = 'Notes';
 
 /** Renders a report; prefer readerTextOf, which caches. */
-export function renderReport(report: Report, sourceSpans?: readonly SourceSpan[]): ReaderText {
+export function renderReport(report: Report, sourceSpans?: Iterable<SourceSpan>): ReaderText {
   const out = new TextBuilder();
   out.span('title', report.id, () => out.write(oneLine(report.title) || 'Untitled report'));
   out.write('\n');
@@ -179,7 +179,7 @@ export function markerPlaces(
 
 /** The source span of each paragraph and the markers inside it, indexed once per report (not per paragraph). */
 export function sourceMarkers(
-  spans: readonly SourceSpan[] | undefined,
+  spans: Iterable<SourceSpan> | undefined,
 ): (paragraphId: string) => { paragraph: SourceSpan; markers: SourceSpan[] } | undefined {
   if (!spans) return () => undefined;
   const paragraphs = new Map<string, SourceSpan>();

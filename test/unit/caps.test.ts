@@ -1,7 +1,7 @@
 /** The caps on a report's size (paragraphs, notes, a note's length): past them the rest is left out, and a warning says so. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseReportWithSpans } from '../../src/core/parse';
+import { parseReportWithSpans, spanArray } from '../../src/core/parse';
 import { buildReport, MAX_NOTES_PER_REPORT } from '../../src/core/parse/build';
 import { MAX_NOTE_LENGTH, MAX_PARAGRAPHS_PER_REPORT, OffsetMap, type Draft, type DraftParagraph } from '../../src/core/parse/draft';
 import { assertLinear } from './linear';
@@ -85,7 +85,7 @@ test('a note of some 40,000 characters over many lines: its first 10,000 are rea
   assert.ok(footnote!.text.startsWith('A first source, 2023; and another source'));
   assert.deepEqual(parsed.warnings, [`Note 1 is ${note.length.toLocaleString('en-US')} characters: only the first 10,000 are read.`]);
   // the note's span still covers all of it: the reader highlights the whole note
-  const span = parsed.spans.find(s => s.kind === 'footnote')!;
+  const span = spanArray(parsed.spans).find(s => s.kind === 'footnote')!;
   assert.equal(text.slice(span.end - line.length, span.end), line);
 });
 

@@ -84,7 +84,7 @@ describe('fuzz: the hostile inputs of the security review stay linear', () => {
     assert.equal(built.report.sections[0]!.paragraphs.length, MAX_PARAGRAPHS_PER_REPORT);
     assert.deepEqual(built.warnings, [PARAGRAPH_CAP_WARNING]);
     assert.deepEqual(
-      built.spans.find(s => s.kind === 'section'),
+      built.spans.toArray().find(s => s.kind === 'section'),
       { kind: 'section', id: 's1', start: 0, end: 7 * 149999 + 5 },
     );
   });

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseReportWithSpans } from '../../src/core/parse';
+import { parseReportWithSpans, spanArray } from '../../src/core/parse';
 import { Library } from '../../src/core/library';
 
 const seedText = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
@@ -70,7 +70,7 @@ describe('Library offset lookups (input text)', () => {
 
   test('figure spans cover the figure text as written', () => {
     const { report, spans } = parseReportWithSpans(seedText, { source: `${ID}.txt` });
-    for (const span of spans.filter(s => s.kind === 'figure')) {
+    for (const span of spanArray(spans).filter(s => s.kind === 'figure')) {
       const figure = report.figures.find(f => f.id === span.id)!;
       assert.equal(seedText.slice(span.start, span.end).replace(/\s+/g, ' '), figure.text);
     }
@@ -79,7 +79,7 @@ describe('Library offset lookups (input text)', () => {
   test('every paragraph span maps back to text that holds its paragraph (markers aside)', () => {
     const { report, spans } = parseReportWithSpans(seedText, { source: `${ID}.txt` });
     const paragraphs = report.sections.flatMap(s => s.paragraphs);
-    for (const span of spans.filter(s => s.kind === 'paragraph')) {
+    for (const span of spanArray(spans).filter(s => s.kind === 'paragraph')) {
       const p = paragraphs.find(x => x.id === span.id)!;
       assert.equal(
         seedText

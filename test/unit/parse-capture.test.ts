@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { parseReportWithSpans } from '../../src/core/parse';
+import { parseReportWithSpans, spanArray } from '../../src/core/parse';
 import { isMasthead, looksLikePlainHeading, metadataAuthors, metadataDate, metadataField } from '../../src/core/parse/capture';
 import { citedUrl, dateInUrl } from '../../src/core/parse/links';
 import type { Report } from '../../src/core/model';
@@ -331,7 +331,7 @@ describe('Inline-link citations (an Insight that cites by hyperlinks)', () => {
     const p1 = paras(r)[0];
     assert.deepEqual(p1.footnotes, [1, 2, 3, 4, 5, 6]);
     const text = readFileSync(`${dir}/${file('IN12614')}`, 'utf8');
-    const marker = spans.find(s => s.kind === 'marker' && s.id === '3')!;
+    const marker = spanArray(spans).find(s => s.kind === 'marker' && s.id === '3')!;
     assert.equal(
       text.slice(marker.start, marker.end),
       '[19 U.S.C. §1862](https://www.govinfo.gov/app/details/USCODE-2015-title19/USCODE-2015-title19-chap7-subchapII-partIV-sec1862)',

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseReport, parseReportWithSpans, detectFormat } from '../../src/core/parse';
+import { parseReport, parseReportWithSpans, detectFormat, spanArray } from '../../src/core/parse';
 import type { Report } from '../../src/core/model';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/reports/${name}`, 'utf8');
@@ -63,7 +63,7 @@ describe('Markdown: front matter and [^n] / [^label] footnotes', () => {
 
   test('marker spans point at [^label] in the input', () => {
     const text = fixture('footnotes-front-matter.md');
-    const markers = spans.filter(s => s.kind === 'marker');
+    const markers = spanArray(spans).filter(s => s.kind === 'marker');
     assert.deepEqual(
       markers.map(s => text.slice(s.start, s.end)),
       ['[^1]', '[^treaty]', '[^1]', '[^survey]', '[^2]'],

@@ -2,6 +2,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { SpanIndex, mergeRanges, spanTouching, type SpanKind } from '../../src/core/spans';
 import { assertLinear } from './linear';
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import { parseReportWithSpans, SourceSpans, spanArray, type SourceSpan } from '../../src/core/parse';
+import { Library } from '../../src/core/library';
 
 describe('SpanIndex over input spans', () => {
   test('innermost span by binary search; gaps are undefined', () => {
@@ -126,5 +130,76 @@ describe('SpanIndex: one index for reader and input spans', () => {
       ],
     );
     assert.deepEqual(mergeRanges([]), []);
+  });
+});
+
+describe('SourceSpans: input spans packed four numbers a span', () => {
+  const kinds = ['section', 'paragraph', 'footnote', 'marker', 'figure'] as const;
+  const offset = fc.integer({ min: 0, max: 0x7fffffff });
+  const span = fc.record({
+    kind: fc.constantFrom(...kinds),
+    // ids as parsers write them, and others: zero-padded, other prefixes, empty, beyond 32 bits
+    id: fc.oneof(
+      fc.nat().map(n => String(n)),
+      fc.nat().map(n => `p${n}`),
+      fc.nat().map(n => `s${n}`),
+      fc.nat().map(n => `f${n}`),
+      fc.constantFrom('', 'p', 'p012', '007', '-1', '1.5', 'p4294967296', '99999999999', 't3', 'https://example.org/a'),
+      fc.string(),
+    ),
+    start: offset,
+    end: offset,
+  }).map(s => ({ ...s }));
+
+  test('give back exactly the spans they were made from, in order, by index, iteration and JSON', () => {
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), (spans: SourceSpan[]) => {
+        const packed = SourceSpans.of(spans);
+        assert.equal(packed.length, spans.length);
+        assert.deepEqual(packed.toArray(), spans);
+        assert.deepEqual([...packed], spans);
+        assert.deepEqual(spans.map((_, i) => packed.at(i)), spans);
+        assert.deepEqual(JSON.parse(JSON.stringify(packed)), spans);
+        assert.equal(packed.at(spans.length), undefined);
+        assert.equal(packed.at(-1), undefined);
+      }),
+    );
+  });
+
+  test('a span that cannot be packed is refused with a reason, never packed wrong', () => {
+    const bad = [
+      { kind: 'heading', id: 's1', start: 0, end: 4 },
+      { kind: 'paragraph', id: 'p1', start: 0.5, end: 4 },
+      { kind: 'paragraph', id: 'p1', start: 0, end: 2 ** 31 },
+      { kind: 'paragraph', id: 12, start: 0, end: 4 },
+    ];
+    for (const span of bad) assert.throws(() => SourceSpans.of([span as unknown as SourceSpan]), /Not a source span/);
+  });
+
+  test('the seed and corpus reports: the same spans after packing, and the same lookups by offset', () => {
+    const texts: [string, string][] = [['us-pakistan-relations-in-flux.txt', readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8')]];
+    for (const dir of ['test/fixtures/captures', 'test/fixtures/reports']) {
+      for (const name of readdirSync(dir).filter(n => n.endsWith('.md') && n !== 'README.md')) texts.push([name, readFileSync(`${dir}/${name}`, 'utf8')]);
+    }
+    assert.ok(texts.length >= 10);
+    for (const [name, text] of texts) {
+      const parsed = parseReportWithSpans(text, { source: name });
+      assert.ok(parsed.spans instanceof SourceSpans, name);
+      const spans = spanArray(parsed.spans);
+      assert.deepEqual(SourceSpans.of(spans).toArray(), spans, name);
+      // every paragraph of the model has its span, and every note span names a note, under the model's own ids
+      const paragraphIds = parsed.report.sections.flatMap(s => s.paragraphs.map(p => p.id));
+      assert.deepEqual(spans.filter(s => s.kind === 'paragraph').map(s => s.id), paragraphIds, name);
+      const notes = new Set(parsed.report.footnotes.map(f => String(f.n)));
+      const noteSpans = spans.filter(s => s.kind === 'footnote' || s.kind === 'marker');
+      assert.ok(noteSpans.length > 0 && noteSpans.every(s => notes.has(s.id)), name);
+      // a library over the packed spans answers as one over the plain array
+      const packed = new Library([parsed]);
+      const plain = new Library([{ report: parsed.report, spans }]);
+      const id = parsed.report.id;
+      for (let at = 0; at < text.length; at += 97) assert.deepEqual(packed.chainAt(id, at), plain.chainAt(id, at), `${name} at ${at}`);
+      assert.deepEqual(packed.sourceSpans(id), spans);
+      assert.equal(packed.readerText(parsed.report).text, plain.readerText({ ...parsed.report }).text, name);
+    }
   });
 });

@@ -6,7 +6,7 @@ import type { Figure, Paragraph, Report, Section, Source, Table } from '../model
 import { tableFigures, tableUnit } from '../tables';
 import { buildFootnotes } from '../sources';
 import { ownCopy } from '../text';
-import type { SourceSpan } from './spans';
+import { SourceSpans, type SourceSpan } from './spans';
 import {
   type Draft,
   type DraftNote,
@@ -25,7 +25,7 @@ export interface BuildOptions {
 
 export interface Built {
   report: Report;
-  spans: SourceSpan[];
+  spans: SourceSpans;
   warnings: string[];
 }
 
@@ -181,7 +181,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
     ...(tables.length ? { tables } : {}),
   };
   assignKeys([report]);
-  return { report, spans, warnings };
+  return { report, spans: SourceSpans.of(spans), warnings };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');

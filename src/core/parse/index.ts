@@ -4,13 +4,13 @@
  */
 import { ReportError } from '../errors';
 import type { Report } from '../model';
-import type { SourceSpan } from './spans';
+import type { SourceSpanList } from './spans';
 import { slug } from '../text';
 import { buildReport } from './build';
 import { looksLikeMarkdown, parseMarkdown } from './markdown';
 import { parseText } from './text';
 
-export type { SourceSpan, SourceSpanKind } from './spans';
+export { SourceSpans, spanArray, type SourceSpan, type SourceSpanKind, type SourceSpanList } from './spans';
 
 export interface ParseOptions {
   /** report id; derived from the title or file name when absent */
@@ -22,8 +22,11 @@ export interface ParseOptions {
 
 export interface ParsedReport {
   report: Report;
-  /** offsets into the input text of every section, paragraph, note, marker and figure */
-  spans: SourceSpan[];
+  /**
+   * offsets into the input text of every section, paragraph, note, marker and figure: packed as a parser
+   * gives them, an array as a cache entry holds them
+   */
+  spans: SourceSpanList;
   /** things a reader should know but that do not stop parsing: a marker without a note, a duplicate note */
   warnings: string[];
 }

@@ -16,6 +16,7 @@ import { bodySize, pageBlocks, renderBlock, type Block, type Rendered } from './
 import type { PdfContent } from './pdfItems';
 import { linkItems, type LinkRange } from './pdfLinks';
 import { printedPageLabels } from './pdfPages';
+import { spanArray } from './spans';
 import { tableFigures, tableUnit } from '../tables';
 
 export interface PdfParsed extends ParsedReport {
@@ -564,7 +565,7 @@ function placePages(parsed: ParsedReport, pageAt: { at: number; page: number }[]
     }
   }
   // a figure is on the page that prints it, which is not its paragraph's first page when the paragraph runs on
-  const figureStarts = new Map(parsed.spans.filter(s => s.kind === 'figure').map(s => [s.id, s.start]));
+  const figureStarts = new Map(spanArray(parsed.spans).filter(s => s.kind === 'figure').map(s => [s.id, s.start]));
   for (const f of report.figures) {
     const start = figureStarts.get(f.id);
     const page = (start !== undefined ? pageOf(start) : undefined) ?? paragraphs.get(f.paragraph)?.page;
