@@ -19,6 +19,7 @@
  */
 import type { Figure } from './model';
 import { DURATION_UNITS, findQuantities, type Quantity } from './quantities';
+import { shared } from './text';
 
 /** A paragraph as the parser hands it to figure extraction: marker-free text plus where each note marker stood. */
 export interface MarkedParagraph {
@@ -123,7 +124,7 @@ export function extractFigures(paragraphs: MarkedParagraph[], warnings: string[]
       owner = described.owner ?? owner;
       previousSubject = described.subject;
       const figure: Figure = {
-        id: `f${figures.length + 1}`,
+        id: shared(`f${figures.length + 1}`),
         text: q.text,
         value: q.value,
         unit: q.unit,
@@ -132,7 +133,7 @@ export function extractFigures(paragraphs: MarkedParagraph[], warnings: string[]
         sentence: paragraph.text.slice(sentence.start, sentence.end),
         footnotes: notesOf(sentence, paragraph.markers),
       };
-      if (q.qualifier) figure.qualifier = q.qualifier;
+      if (q.qualifier) figure.qualifier = shared(q.qualifier);
       if (q.per) figure.per = q.per;
       if (previous && isRange(paragraph.text, previous.q, q)) {
         previous.figure.range = 'from';

@@ -7,7 +7,7 @@
  * the note they repeat, and lists the paragraphs citing each note.
  */
 import type { Footnote, Source } from './model';
-import { parseDate, squeeze, trimEndOf, trimStartOf } from './text';
+import { parseDate, shared, squeeze, trimEndOf, trimStartOf } from './text';
 import { splitNames } from './parse/chrome';
 
 const URL_START = /\b(?:https?:\/\/|www\.)/i;
@@ -387,13 +387,16 @@ function authorsOf(text: string): string[] {
 }
 
 function ordered(source: Source): Source {
-  // fields in the model's order, so JSON output reads naturally
-  const out: Source = { authors: source.authors };
-  if (source.title) out.title = source.title;
-  if (source.container) out.container = source.container;
-  if (source.date) out.date = source.date;
-  if (source.url) out.url = source.url;
-  return out;
+  // fields in the model's order, so JSON output reads naturally; made in one literal, so V8 keeps them in
+  // the object itself (fields added one by one went to a second store), and outlets, dates and authors
+  // shared with every other note naming them (a library holds hundreds of thousands of sources)
+  return {
+    authors: source.authors.map(shared),
+    ...(source.title ? { title: source.title } : {}),
+    ...(source.container ? { container: shared(source.container) } : {}),
+    ...(source.date ? { date: shared(source.date) } : {}),
+    ...(source.url ? { url: source.url } : {}),
+  };
 }
 
 function findQuotedTitle(text: string): { title: string; start: number; end: number } | undefined {
@@ -611,9 +614,9 @@ export function buildFootnotes(
   const parsed = notes.map((note): { n: number; text: string; source: Source; kind?: Footnote['kind']; sources?: Source[] } => {
     if (note.source) return { n: note.n, text: note.text, source: note.source, kind: note.kind };
     const reading: NoteReading = isIbid(note.text) ? { kind: 'source', sources: [] } : readNote(note.text);
-    const source: Source = reading.sources[0] ?? { authors: [] };
+    let source: Source = reading.sources[0] ?? { authors: [] };
     // a URL that sat only in a Markdown link target
-    if (!source.url && note.url && !isIbid(note.text)) source.url = note.url;
+    if (!source.url && note.url && !isIbid(note.text)) source = ordered({ ...source, url: note.url });
     const kind: Footnote['kind'] = note.kind ?? (reading.kind === 'comment' && !source.url ? 'comment' : undefined);
     return { n: note.n, text: note.text, source, kind, ...(reading.sources.length > 1 ? { sources: reading.sources } : {}) };
   });
@@ -640,7 +643,8 @@ export function buildFootnotes(
       ...(refersTo !== undefined ? { refersTo } : {}),
       ...(p.sources ? { sources: p.sources } : {}),
       ...(p.kind ? { kind: p.kind } : {}),
-      citedBy: citedBy.get(p.n) ?? [],
+      // a copy of exact length: the list grew by push, with room for more (~150 bytes a note)
+      citedBy: citedBy.get(p.n)?.slice() ?? [],
     };
     return footnote;
   });

@@ -12,7 +12,7 @@
  */
 import type { Figure, Table } from './model';
 import { findQuantities } from './quantities';
-import { squeeze } from './text';
+import { shared, squeeze } from './text';
 
 /** How a bare number of a cell is written out to be read with its unit: `${prefix}${number}${suffix}`. */
 interface CellUnit {
@@ -124,7 +124,7 @@ export function tableFigures(table: Table, firstId: number, subtitle?: string): 
       const column = headerWords(columnText);
       const subject = [headerWords(label), column].filter(Boolean).join(', ');
       const figure: Figure = {
-        id: `f${firstId + figures.length}`,
+        id: shared(`f${firstId + figures.length}`),
         text: q.text,
         value: q.value,
         unit: q.unit,
@@ -134,7 +134,7 @@ export function tableFigures(table: Table, firstId: number, subtitle?: string): 
         footnotes: [],
         table: table.id,
       };
-      if (q.qualifier) figure.qualifier = q.qualifier;
+      if (q.qualifier) figure.qualifier = shared(q.qualifier);
       if (table.page !== undefined) figure.page = table.page;
       figures.push(figure);
     }

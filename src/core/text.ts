@@ -91,6 +91,26 @@ export function ownCopy(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
+/**
+ * One copy of a short string that many reports repeat — an outlet, a date, an author, a unit word, an id
+ * like "p12" — instead of one per note or figure (a library of 2,000 reports holds hundreds of thousands).
+ * The strings kept are copies of their own, so a slice never holds a report's text alive; the table stops
+ * growing at SHARED_MAX strings (later ones are returned as they are) so it cannot grow without end.
+ */
+export function shared(text: string): string {
+  if (text.length > SHARED_LENGTH) return text;
+  const found = sharedStrings.get(text);
+  if (found !== undefined) return found;
+  if (sharedStrings.size >= SHARED_MAX) return text;
+  const own = ownCopy(text);
+  sharedStrings.set(own, own);
+  return own;
+}
+
+const SHARED_LENGTH = 80;
+const SHARED_MAX = 100_000;
+const sharedStrings = new Map<string, string>();
+
 /** Collapses runs of whitespace (including no-break spaces) to one space and trims. */
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

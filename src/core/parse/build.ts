@@ -5,7 +5,7 @@ import { assignKeys } from '../keys';
 import type { Figure, Paragraph, Report, Section, Source, Table } from '../model';
 import { tableFigures, tableUnit } from '../tables';
 import { buildFootnotes } from '../sources';
-import { ownCopy } from '../text';
+import { ownCopy, shared } from '../text';
 import { SourceSpans, type SourceSpan } from './spans';
 import {
   type Draft,
@@ -56,7 +56,8 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
       }
       // the model's strings (and the figures' and sources' slices of them) must not hold the input alive
       dp.text = ownCopy(dp.text);
-      const id = `p${++pn}`;
+      // ids repeat from report to report ("p12"): one copy each
+      const id = shared(`p${++pn}`);
       paragraphs.push({ id, text: dp.text, footnotes: dp.markers.map(m => m.n) });
       marked.push({ id, text: dp.text, markers: dp.markers.map(m => ({ at: m.at, n: m.n })) });
       drafts.push(dp);
@@ -64,7 +65,7 @@ export function buildReport(draft: Draft, options: BuildOptions): Built {
       for (const m of dp.markers) spans.push({ kind: 'marker', id: String(m.n), start: m.start, end: m.end });
     }
     if (!paragraphs.length) continue;
-    const id = `s${sections.length + 1}`;
+    const id = shared(`s${sections.length + 1}`);
     sections.push({ id, title: ownCopy(ds.title?.trim() || 'Introduction'), paragraphs });
     // a loop, not Math.max(...ends): 130,000 paragraphs in one section overflow the call stack
     let end = ds.end;
