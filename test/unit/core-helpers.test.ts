@@ -15,6 +15,7 @@ import { parseReportWithSpans } from '../../src/core/parse';
 import { spanFor } from '../../src/core/reader';
 import { allFigures, sectionsAndFigures } from '../../src/core/search';
 import { MAX_NOTE_FILE_BYTES, notesLeftOut, notesToRead } from '../../src/core/workspaceNotes';
+import { ownCopy, shared } from '../../src/core/text';
 import { assertLinear } from './linear';
 
 const ID = 'us-pakistan-relations-in-flux';
@@ -305,5 +306,36 @@ describe('workspace notes: which files Show All Mentions and Check All Notes rea
     assert.equal(notesLeftOut(notesToRead([file('a.md', 1)])), undefined);
     const both = notesToRead([file('a.md', 1), file('b.md', 1), file('x.md', 3e6), file('y.md', 3e6)], new Set(), 1);
     assert.equal(notesLeftOut(both, 1), 'Only the first 1 Markdown files of the workspace were read; 2 files over 2 MB were not read.');
+  });
+});
+
+describe('ownCopy and shared: the model\'s strings as copies of their own, repeated ones once', () => {
+  test('ownCopy gives every string back equal, lone surrogates and escapes included', () => {
+    for (const text of ['', 'short', 'A “curly” paragraph of some length, with a \\ and a " and a\nline', '\ud800 lone \udfff surrogates here', 'x'.repeat(5000)])
+      assert.equal(ownCopy(text), text);
+  });
+
+  test('shared gives a value equal to the one given, and the same copy for the same text', () => {
+    const a = shared(['Council on Foreign', 'Relations'].join(' '));
+    const b = shared(`Council on Foreign ${'Relations'}`);
+    assert.equal(a, 'Council on Foreign Relations');
+    assert.equal(b, a);
+    const long = 'y'.repeat(200);
+    assert.equal(shared(long), long);
+  });
+
+  test('a parsed report reads the same with its strings shared: outlets, dates, ids', () => {
+    const { report } = parseReportWithSpans(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'seed.txt' });
+    const again = parseReportWithSpans(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'seed.txt' }).report;
+    assert.deepEqual(again, report);
+    assert.deepEqual(JSON.parse(JSON.stringify(report)), report, 'no field is undefined: JSON drops none');
+    const withOutlet = report.footnotes.filter(f => f.source.container);
+    assert.ok(withOutlet.length > 10);
+    // a note's source has its fields in the model's order, authors first, and nothing else
+    for (const f of report.footnotes) {
+      const order = ['authors', 'title', 'container', 'date', 'url'];
+      const keys = Object.keys(f.source);
+      assert.deepEqual(keys, order.filter(k => keys.includes(k)), `note ${f.n}`);
+    }
   });
 });
