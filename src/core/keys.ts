@@ -5,7 +5,7 @@
  * the key of the note they repeat; the same source cited in two reports shares one key.
  */
 import type { Report, Source } from './model';
-import { KEY_STOP_WORDS, asciiFold } from './text';
+import { KEY_STOP_WORDS, asciiFold, shared } from './text';
 
 /** Title words too generic to tell one report from another. */
 const GENERIC = new Set([
@@ -210,7 +210,9 @@ function keyInputsOf(report: Report): KeyInputs {
       const refers = footnote.refersTo !== undefined && byN.has(footnote.refersTo);
       skip[i] = refers || footnote.kind === 'comment' ? 1 : 0;
     });
-    inputs = { base: reportBaseKey(report), bases: footnotes.map(f => sourceBaseKey(f.source)), identities, skip };
+    // a base ("afzal2025") repeats from note to note and report to report, and is the key itself when no
+    // other source took it: one copy of each
+    inputs = { base: reportBaseKey(report), bases: footnotes.map(f => shared(sourceBaseKey(f.source))), identities, skip };
     keyInputs.set(report, inputs);
   }
   return inputs;
@@ -245,7 +247,7 @@ export function restoreKeyInputs(report: Report, stored: unknown): boolean {
   if (!skip.every(f => f === 0 || f === 1)) return false;
   keyInputs.set(report, {
     base,
-    bases,
+    bases: bases.map(shared),
     identities: Float64Array.from(identities, h => (h === null ? NaN : h)),
     skip: Uint8Array.from(skip),
   });
