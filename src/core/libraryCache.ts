@@ -9,7 +9,7 @@ import type { PreparedItems } from './compactIndex';
 import type { ReportFormat } from './formats';
 import type { StoredKeyInputs } from './keys';
 import type { ParsedReport } from './parse';
-import { SourceSpans, spanArray } from './parse/spans';
+import { packSpans } from './parse/spans';
 import type { LibraryIndexSnapshot } from './search';
 
 /** Where entries are kept: named blobs (the extension: files in its global storage folder). */
@@ -166,7 +166,7 @@ export function decodeEntry(
   if (!looksCached(value, expected.fileName)) return { unusable: 'not the shape of a report' };
   // packed as a parser gives them: an object per span would cost the library ~4× the memory
   try {
-    value.parsed.spans = SourceSpans.of(spanArray(value.parsed.spans));
+    value.parsed.spans = packSpans(value.parsed.spans);
   } catch {
     return { unusable: 'not the shape of a report' };
   }

@@ -10,6 +10,7 @@ import { Worker } from 'worker_threads';
 import { ReportError } from '../core/errors';
 import { textReader, type ReportReader } from '../core/formats';
 import type { ParsedReport } from '../core/parse';
+import { packSpans } from '../core/parse/spans';
 import type * as PdfReader from './pdf';
 import type { PdfReadAnswer, PdfReadRequest } from './pdf';
 
@@ -182,7 +183,7 @@ export class PdfWorkerReader {
           ready = true;
           running.stat = answer.stat;
           resolve(running);
-        } else if ('parsed' in answer) running.reading?.resolve(answer.parsed);
+        } else if ('parsed' in answer) running.reading?.resolve({ ...answer.parsed, spans: packSpans(answer.parsed.spans) });
         else running.reading?.reject(answer.refused ? new ReportError(answer.error) : new Error(answer.error));
       });
       worker.on('error', error => stopped(error.message));

@@ -14,6 +14,7 @@ import { parentPort } from 'worker_threads';
 import './pdfShim';
 import { ReportError, errorMessage } from '../core/errors';
 import type { ParsedReport } from '../core/parse';
+import { spanArray } from '../core/parse/spans';
 import { parsePdfContent } from '../core/parse/pdf';
 import type { PdfContent, PdfInfo, PdfItem, PdfLink, PdfPage } from '../core/parse/pdfItems';
 
@@ -59,7 +60,8 @@ export async function servePdfReads(): Promise<void> {
   const answer = (message: PdfReadAnswer) => port.postMessage(message);
   port.on('message', (request: PdfReadRequest) => {
     readPdf(request.bytes, request.name).then(
-      parsed => answer({ parsed }),
+      // spans as plain objects: a structured clone keeps a class's fields but not the class
+      parsed => answer({ parsed: { ...parsed, spans: spanArray(parsed.spans) } }),
       (error: unknown) =>
         answer({
           error: error instanceof ReportError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -97,6 +97,11 @@ function fitsInt32(n: number): boolean {
 /** Spans as a parser gives them (packed) or as a cache entry or a hand-made input holds them (an array). */
 export type SourceSpanList = SourceSpans | readonly SourceSpan[];
 
+/** The spans packed (as they are when they are already). */
+export function packSpans(spans: SourceSpanList): SourceSpans {
+  return spans instanceof SourceSpans ? spans : SourceSpans.of(spans);
+}
+
 /** The spans as objects, in their order. */
 export function spanArray(spans: SourceSpanList): readonly SourceSpan[] {
   return spans instanceof SourceSpans ? spans.toArray() : spans;
