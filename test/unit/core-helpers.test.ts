@@ -309,9 +309,15 @@ describe('workspace notes: which files Show All Mentions and Check All Notes rea
   });
 });
 
-describe('ownCopy and shared: the model\'s strings as copies of their own, repeated ones once', () => {
+describe("ownCopy and shared: the model's strings as copies of their own, repeated ones once", () => {
   test('ownCopy gives every string back equal, lone surrogates and escapes included', () => {
-    for (const text of ['', 'short', 'A “curly” paragraph of some length, with a \\ and a " and a\nline', '\ud800 lone \udfff surrogates here', 'x'.repeat(5000)])
+    for (const text of [
+      '',
+      'short',
+      'A “curly” paragraph of some length, with a \\ and a " and a\nline',
+      '\ud800 lone \udfff surrogates here',
+      'x'.repeat(5000),
+    ])
       assert.equal(ownCopy(text), text);
   });
 
@@ -326,7 +332,9 @@ describe('ownCopy and shared: the model\'s strings as copies of their own, repea
 
   test('a parsed report reads the same with its strings shared: outlets, dates, ids', () => {
     const { report } = parseReportWithSpans(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'seed.txt' });
-    const again = parseReportWithSpans(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), { source: 'seed.txt' }).report;
+    const again = parseReportWithSpans(readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8'), {
+      source: 'seed.txt',
+    }).report;
     assert.deepEqual(again, report);
     assert.deepEqual(JSON.parse(JSON.stringify(report)), report, 'no field is undefined: JSON drops none');
     const withOutlet = report.footnotes.filter(f => f.source.container);
@@ -335,7 +343,11 @@ describe('ownCopy and shared: the model\'s strings as copies of their own, repea
     for (const f of report.footnotes) {
       const order = ['authors', 'title', 'container', 'date', 'url'];
       const keys = Object.keys(f.source);
-      assert.deepEqual(keys, order.filter(k => keys.includes(k)), `note ${f.n}`);
+      assert.deepEqual(
+        keys,
+        order.filter(k => keys.includes(k)),
+        `note ${f.n}`,
+      );
     }
   });
 });

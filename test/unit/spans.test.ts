@@ -136,20 +136,22 @@ describe('SpanIndex: one index for reader and input spans', () => {
 describe('SourceSpans: input spans packed four numbers a span', () => {
   const kinds = ['section', 'paragraph', 'footnote', 'marker', 'figure'] as const;
   const offset = fc.integer({ min: 0, max: 0x7fffffff });
-  const span = fc.record({
-    kind: fc.constantFrom(...kinds),
-    // ids as parsers write them, and others: zero-padded, other prefixes, empty, beyond 32 bits
-    id: fc.oneof(
-      fc.nat().map(n => String(n)),
-      fc.nat().map(n => `p${n}`),
-      fc.nat().map(n => `s${n}`),
-      fc.nat().map(n => `f${n}`),
-      fc.constantFrom('', 'p', 'p012', '007', '-1', '1.5', 'p4294967296', '99999999999', 't3', 'https://example.org/a'),
-      fc.string(),
-    ),
-    start: offset,
-    end: offset,
-  }).map(s => ({ ...s }));
+  const span = fc
+    .record({
+      kind: fc.constantFrom(...kinds),
+      // ids as parsers write them, and others: zero-padded, other prefixes, empty, beyond 32 bits
+      id: fc.oneof(
+        fc.nat().map(n => String(n)),
+        fc.nat().map(n => `p${n}`),
+        fc.nat().map(n => `s${n}`),
+        fc.nat().map(n => `f${n}`),
+        fc.constantFrom('', 'p', 'p012', '007', '-1', '1.5', 'p4294967296', '99999999999', 't3', 'https://example.org/a'),
+        fc.string(),
+      ),
+      start: offset,
+      end: offset,
+    })
+    .map(s => ({ ...s }));
 
   test('give back exactly the spans they were made from, in order, by index, iteration and JSON', () => {
     fc.assert(
@@ -158,7 +160,10 @@ describe('SourceSpans: input spans packed four numbers a span', () => {
         assert.equal(packed.length, spans.length);
         assert.deepEqual(packed.toArray(), spans);
         assert.deepEqual([...packed], spans);
-        assert.deepEqual(spans.map((_, i) => packed.at(i)), spans);
+        assert.deepEqual(
+          spans.map((_, i) => packed.at(i)),
+          spans,
+        );
         assert.deepEqual(JSON.parse(JSON.stringify(packed)), spans);
         assert.equal(packed.at(spans.length), undefined);
         assert.equal(packed.at(-1), undefined);
@@ -177,9 +182,12 @@ describe('SourceSpans: input spans packed four numbers a span', () => {
   });
 
   test('the seed and corpus reports: the same spans after packing, and the same lookups by offset', () => {
-    const texts: [string, string][] = [['us-pakistan-relations-in-flux.txt', readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8')]];
+    const texts: [string, string][] = [
+      ['us-pakistan-relations-in-flux.txt', readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8')],
+    ];
     for (const dir of ['test/fixtures/captures', 'test/fixtures/reports']) {
-      for (const name of readdirSync(dir).filter(n => n.endsWith('.md') && n !== 'README.md')) texts.push([name, readFileSync(`${dir}/${name}`, 'utf8')]);
+      for (const name of readdirSync(dir).filter(n => n.endsWith('.md') && n !== 'README.md'))
+        texts.push([name, readFileSync(`${dir}/${name}`, 'utf8')]);
     }
     assert.ok(texts.length >= 10);
     for (const [name, text] of texts) {
@@ -189,7 +197,11 @@ describe('SourceSpans: input spans packed four numbers a span', () => {
       assert.deepEqual(SourceSpans.of(spans).toArray(), spans, name);
       // every paragraph of the model has its span, and every note span names a note, under the model's own ids
       const paragraphIds = parsed.report.sections.flatMap(s => s.paragraphs.map(p => p.id));
-      assert.deepEqual(spans.filter(s => s.kind === 'paragraph').map(s => s.id), paragraphIds, name);
+      assert.deepEqual(
+        spans.filter(s => s.kind === 'paragraph').map(s => s.id),
+        paragraphIds,
+        name,
+      );
       const notes = new Set(parsed.report.footnotes.map(f => String(f.n)));
       const noteSpans = spans.filter(s => s.kind === 'footnote' || s.kind === 'marker');
       assert.ok(noteSpans.length > 0 && noteSpans.every(s => notes.has(s.id)), name);

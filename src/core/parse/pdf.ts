@@ -565,7 +565,11 @@ function placePages(parsed: ParsedReport, pageAt: { at: number; page: number }[]
     }
   }
   // a figure is on the page that prints it, which is not its paragraph's first page when the paragraph runs on
-  const figureStarts = new Map(spanArray(parsed.spans).filter(s => s.kind === 'figure').map(s => [s.id, s.start]));
+  const figureStarts = new Map(
+    spanArray(parsed.spans)
+      .filter(s => s.kind === 'figure')
+      .map(s => [s.id, s.start]),
+  );
   for (const f of report.figures) {
     const start = figureStarts.get(f.id);
     const page = (start !== undefined ? pageOf(start) : undefined) ?? paragraphs.get(f.paragraph)?.page;

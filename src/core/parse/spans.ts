@@ -40,7 +40,8 @@ export class SourceSpans implements Iterable<SourceSpan> {
     let otherIds: Map<number, string> | undefined;
     spans.forEach((span, i) => {
       const kind = KINDS.indexOf(span.kind);
-      if (kind < 0 || typeof span.id !== 'string' || !fitsInt32(span.start) || !fitsInt32(span.end)) throw new RangeError(`Not a source span: ${JSON.stringify(span)}`);
+      if (kind < 0 || typeof span.id !== 'string' || !fitsInt32(span.start) || !fitsInt32(span.end))
+        throw new RangeError(`Not a source span: ${JSON.stringify(span)}`);
       const n = idNumber(span.id, PREFIXES[kind]!);
       if (n === NOT_A_NUMBER) (otherIds ??= new Map()).set(i, span.id);
       const at = i * FIELDS;
