@@ -19,6 +19,7 @@ import { readHtml } from '../../src/lazy/webReaders';
 import { pdfPages } from './pdfPages';
 import { render, scalingRatio, scanners, shapes, type Shape } from './scanners';
 import { asyncScalingRatio } from './asyncReads';
+import { damaged, pdfDamage, type Damage } from './damagedPdf';
 
 /** One generated input of a shape-based subject: the shape and how many repetitions of its unit. */
 export interface ShapeCase {
@@ -124,36 +125,10 @@ function searchReport(input: ShapeCase | { shape: Shape; body: string }): void {
   index.search(`zebra ${shape.unit} notes`);
 }
 
-const pdfFile = new Uint8Array(readFileSync('test/fixtures/pdf/endnotes.pdf'));
-/** A damaged copy of a real PDF: truncated, with bytes flipped, or with random bytes spliced in. */
-const damage = fc.oneof(
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.integer({ min: 0, max: pdfFile.length }) }),
-  fc.record({
-    kind: fc.constant('flip' as const),
-    at: fc.array(fc.integer({ min: 0, max: pdfFile.length - 1 }), { minLength: 1, maxLength: 40 }),
-  }),
-  fc.record({
-    kind: fc.constant('splice' as const),
-    at: fc.integer({ min: 0, max: pdfFile.length }),
-    bytes: fc.uint8Array({ minLength: 1, maxLength: 400 }),
-  }),
-);
 /** The extension's and the CLI's PDF reader: pdf.js in a worker thread, stopped at the default time limit. */
 const pdfReports = pdfReportReader();
-export type Damage = typeof damage extends fc.Arbitrary<infer D> ? D : never;
-export function damaged(d: Damage): Uint8Array {
-  if (d.kind === 'truncate') return pdfFile.slice(0, d.at);
-  if (d.kind === 'flip') {
-    const bytes = pdfFile.slice();
-    for (const i of d.at) bytes[i] = bytes[i]! ^ 0xff;
-    return bytes;
-  }
-  const bytes = new Uint8Array(pdfFile.length + d.bytes.length);
-  bytes.set(pdfFile.subarray(0, d.at));
-  bytes.set(d.bytes, d.at);
-  bytes.set(pdfFile.subarray(d.at), d.at + d.bytes.length);
-  return bytes;
-}
+const pdfFile = new Uint8Array(readFileSync('test/fixtures/pdf/endnotes.pdf'));
+const damage = pdfDamage(pdfFile);
 
 export const subjects: Subject[] = [
   ...scanners.map(scanner => shapeSubject(scanner.name, scanner.run)),
@@ -198,7 +173,7 @@ export const subjects: Subject[] = [
     name: 'damaged PDF files (pdf.js)',
     heavy: true,
     cases: damage,
-    run: input => pdfReports.read(damaged(input as Damage), 'damaged.pdf'),
+    run: input => pdfReports.read(damaged(pdfFile, input as Damage), 'damaged.pdf'),
     // the reader stops a file at the limit (processor time of its thread, counted here too) with a
     // ReportError; past it and the worker's start, the limit did not work
     slowMs: (DEFAULT_PDF_READ_SECONDS + 5) * 1000,

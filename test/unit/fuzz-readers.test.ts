@@ -16,6 +16,7 @@ import { htmlNestingDepth } from '../../src/core/parse/htmlDepth';
 import { medianTime, nestings, render, runGuarded, shapes } from '../fuzz/scanners';
 import { pdfPages } from '../fuzz/pdfPages';
 import { asyncScalingRatio, cpuTime } from '../fuzz/asyncReads';
+import { damaged, pdfDamage } from '../fuzz/damagedPdf';
 import { assertLinear } from './linear';
 
 /** Linear, allowing for a busy machine: one of three measurements of time(4n)/time(n) under 8. */
@@ -81,26 +82,9 @@ describe('fuzz: damaged PDF files through pdf.js', () => {
   // a fixed sample: `npm run fuzz` reads 10,000 damaged files
   const runs = 10;
   test(`truncated, bit-flipped and spliced files: only ReportError escapes (${runs} cases)`, async () => {
-    const damage = fc.oneof(
-      fc.record({ kind: fc.constant('truncate' as const), at: fc.integer({ min: 0, max: original.length }) }),
-      fc.record({
-        kind: fc.constant('flip' as const),
-        at: fc.array(fc.integer({ min: 0, max: original.length - 1 }), { minLength: 1, maxLength: 40 }),
-      }),
-      fc.record({
-        kind: fc.constant('splice' as const),
-        at: fc.integer({ min: 0, max: original.length }),
-        bytes: fc.uint8Array({ minLength: 1, maxLength: 400 }),
-      }),
-    );
     await fc.assert(
-      fc.asyncProperty(damage, async d => {
-        let bytes: Uint8Array;
-        if (d.kind === 'truncate') bytes = original.slice(0, d.at);
-        else if (d.kind === 'flip') {
-          bytes = original.slice();
-          for (const i of d.at) bytes[i] = bytes[i]! ^ 0xff;
-        } else bytes = new Uint8Array([...original.slice(0, d.at), ...d.bytes, ...original.slice(d.at)]);
+      fc.asyncProperty(pdfDamage(original), async d => {
+        const bytes = damaged(original, d);
         const took = await cpuTime(() => readPdf(bytes, 'damaged.pdf'));
         assert.ok(took < 5000, `${d.kind} took ${Math.round(took)} ms`);
       }),
