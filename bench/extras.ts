@@ -196,7 +196,7 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
   });
 
   await guard('noteblocking', async () => {
-    // the fact-check and chart preview of a 2 MB hostile note run in ~20 ms slices (src/shared/slices.ts)
+    // the fact-check and chart preview of a 2 MB hostile note run in ~20 ms slices (runInSlices in src/core/steps.ts)
     const seedOnly = new Library([ctx.library!.reports[0]!]);
     out.noteBlocking = await measureNoteBlocking(seedOnly);
     for (const line of describeNoteBlocking(out.noteBlocking)) ctx.log(line);

@@ -1,6 +1,6 @@
 /**
  * The longest time a 2 MB hostile note holds the extension host: the note's analysis, fact-check and charts
- * as one call each (how they ran before) against the same work in ~20 ms slices (src/shared/slices.ts, as
+ * as one call each (how they ran before) against the same work in ~20 ms slices (runInSlices in src/core/steps.ts, as
  * the fact-check diagnostics and the chart preview run it now). A tick on every turn of the event loop: the
  * longest gap between two ticks is the longest stall. Reported, not asserted (`npm run bench`, or alone:
  * `node --import tsx bench/noteBlocking.ts`).
@@ -12,7 +12,7 @@ import { chartsForNote, chartsForNoteSteps } from '../src/core/charts';
 import { Library } from '../src/core/library';
 import { analyseNote, analyseNoteSteps, MAX_NOTE_LENGTH } from '../src/core/note';
 import { parseReportWithSpans } from '../src/core/parse';
-import { runInSlices } from '../src/shared/slices';
+import { runInSlices } from '../src/core/steps';
 import { SEED_PATH } from './generate';
 
 export interface NoteBlocking {

@@ -2,7 +2,7 @@
  * `dossier.checkAllNotes`: the fact-check over every Markdown note of the workspace, open or not, with a
  * cancellable progress notification. Findings go into the fact-check's own diagnostics collection with the
  * same codes as while typing, so the quick fixes work once a note is opened. Each note is read and checked in
- * slices (src/shared/slices.ts), so the extension host keeps answering meanwhile. Runs from dist/commands.js.
+ * slices (runInSlices, src/core/steps.ts), so the extension host keeps answering meanwhile. Runs from dist/commands.js.
  */
 import * as vscode from 'vscode';
 import type { CheckFinding, NoteChecker } from '../core/check';
@@ -11,7 +11,7 @@ import { Pace, type Steps } from '../core/steps';
 import { notesLeftOut } from '../core/workspaceNotes';
 import type { LibraryService } from '../library/libraryService';
 import type { NotesChecked } from '../shared/commands';
-import { runInSlices } from '../shared/slices';
+import { runInSlices } from '../core/steps';
 import { readWorkspaceNote, workspaceNoteFiles } from '../shared/workspaceNotes';
 import { config } from '../shell/config';
 import { toDiagnostic } from './diagnostics';

@@ -13,7 +13,7 @@ import type { Library } from '../core/library';
 import type { CitedKey, NoteRange } from '../core/note';
 import type { Feature } from '../services';
 import { noteAnalysisInSlices } from '../shared/noteAnalysis';
-import { runInSlices } from '../shared/slices';
+import { runInSlices } from '../core/steps';
 import { logError } from '../shell/commands';
 import { commands } from '../shared/commands';
 import { NOTE_SELECTOR, isNoteDocument } from '../shared/notes';

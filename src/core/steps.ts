@@ -1,7 +1,7 @@
 /**
  * Work in steps: a generator that yields between small units of work (a line of a note, one amount of it,
  * one citation). A one-shot caller runs it to the end (`runSteps`); the extension runs it a slice at a time
- * between turns of the event loop (src/shared/slices.ts), so a 2 MB note never holds the host for long.
+ * between turns of the event loop (runInSlices, below), so a 2 MB note never holds the host for long.
  * Both get the same answer: it is the same code.
  */
 export type Steps<T> = Generator<void, T, void>;

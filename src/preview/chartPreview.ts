@@ -16,7 +16,7 @@ import {
   type WebviewMessage,
 } from '../shared/previewProtocol';
 import { noteAnalysisInSlices } from '../shared/noteAnalysis';
-import { runInSlices } from '../shared/slices';
+import { runInSlices } from '../core/steps';
 import type { ReportTarget } from '../shared/targets';
 import { logError, runCommand } from '../shell/commands';
 import { isNoteDocument } from '../shared/notes';

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { analyseNote, analyseNoteSteps, type NoteAnalysis } from '../core/note';
-import { runInSlices } from './slices';
+import { runInSlices } from '../core/steps';
 
 /** One analysis per open document, replaced when its version changes; dropped with the document. */
 const analyses = new WeakMap<vscode.TextDocument, { version: number; analysis: NoteAnalysis; figuresRead: boolean }>();

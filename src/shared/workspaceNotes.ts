@@ -9,7 +9,7 @@ import { analyseNoteSteps, type NoteAnalysis } from '../core/note';
 import { lineColumns } from '../core/text';
 import { notesToRead, type NoteFile, type NotesToRead, MAX_WORKSPACE_NOTES } from '../core/workspaceNotes';
 import { noteAnalysisInSlices } from './noteAnalysis';
-import { runInSlices } from './slices';
+import { runInSlices } from '../core/steps';
 import { isNoteDocument } from './notes';
 
 const NOTE_GLOB = '**/*.{md,markdown}';

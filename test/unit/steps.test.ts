@@ -1,5 +1,5 @@
 /**
- * Work in steps (src/core/steps.ts) run in slices (src/shared/slices.ts), as the extension runs the fact-check
+ * Work in steps (src/core/steps.ts) run in slices (runInSlices, src/core/steps.ts), as the extension runs the fact-check
  * and the chart preview: the same answer as the one-shot call, and no more work once the note has changed.
  */
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ import { analyseNote, analyseNoteSteps } from '../../src/core/note';
 import { parseReportWithSpans } from '../../src/core/parse';
 import { findQuantities, quantitySteps } from '../../src/core/quantities';
 import type { Steps } from '../../src/core/steps';
-import { runInSlices } from '../../src/shared/slices';
+import { runInSlices } from '../../src/core/steps';
 
 const seed = readFileSync(join(__dirname, '..', '..', 'data', 'reports', 'us-pakistan-relations-in-flux.txt'), 'utf8');
 const library = new Library([parseReportWithSpans(seed, { id: 'flux', source: 'flux.txt' })]);
