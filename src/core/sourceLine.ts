@@ -14,8 +14,12 @@ const RUN = 5;
 const TRIES = 8;
 
 export function wordsOf(text: string): { word: string; at: number }[] {
-  return [...text.matchAll(WORD)].map(m => ({ word: m[0].toLowerCase(), at: m.index }));
+  return [...text.matchAll(WORD)].map(m => ({ word: plainDigits(m[0].toLowerCase()), at: m.index }));
 }
+
+const SUPERSCRIPT = /[⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+/** "km²" is the file's "km<sup>2</sup>", "km2" or the page's "km" and a raised "2": compared with plain digits. */
+const plainDigits = (word: string): string => word.replace(SUPERSCRIPT, d => String('⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d)));
 
 /**
  * Where the words of a text (a paragraph, note or sentence as the model has it) first stand in order among

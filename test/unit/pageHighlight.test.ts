@@ -25,6 +25,14 @@ test('a paragraph that began on the page before is found by its later words, and
   assert.deepEqual(piecesHolding(pieces, text), [1, 2]);
 });
 
+test('a squared unit is highlighted through its raised 2 (the model reads "km²", the page draws "km" and "2")', () => {
+  const pieces = ['Running head', 'exploration areas of up to 3,000 km', '2', ' consisting of 150 blocks', 'for cobalt-rich crusts.'];
+  assert.deepEqual(
+    piecesHolding(pieces, 'Exploration areas of up to 3,000 km² consisting of 150 blocks for cobalt-rich crusts.'),
+    [1, 2, 3, 4],
+  );
+});
+
 test('text that the page does not hold highlights nothing', () => {
   assert.deepEqual(piecesHolding(['One two three four five.'], 'Six seven eight nine ten.'), []);
   assert.deepEqual(piecesHolding(['One two three.'], ''), []);

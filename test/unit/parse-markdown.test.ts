@@ -171,6 +171,18 @@ describe('Markdown: rules', () => {
     assert.equal(paras(r)[0].text, 'Prices rose 5*3 & fell — see https://example.com/x and this.');
   });
 
+  test('km<sup>2</sup> is a square kilometre, not note 2; <sup>3</sup> after a word is still note 3', () => {
+    const md =
+      '# T\n\nContracts may cover 3,000 km<sup>2</sup> of crusts in the program.<sup>3</sup>\n\n## Notes\n\n2. A, "B," 2020.\n3. C, "D," 2021.\n';
+    const r = parseReport(md, { source: 'a.md' });
+    assert.equal(paras(r)[0].text, 'Contracts may cover 3,000 km² of crusts in the program.');
+    assert.deepEqual(paras(r)[0].footnotes, [3]);
+    assert.deepEqual(
+      r.figures.map(f => [f.text, f.value, f.unit]),
+      [['3,000 km²', 3000, 'km2']],
+    );
+  });
+
   test('snake_case and arithmetic stars survive', () => {
     const r = parseReport('# T\n\nThe file_name_here and 2 * 3 stay.\n', { format: 'markdown' });
     assert.equal(paras(r)[0].text, 'The file_name_here and 2 * 3 stay.');

@@ -283,6 +283,25 @@ describe('PDF: what cannot be read', () => {
     assert.deepEqual(out.markers, [{ at: 22, n: 3 }]);
   });
 
+  test('a raised 2 after a unit of length squares it (km²), a raised number after a word stays a marker', () => {
+    // as CRS R47324 draws "75,000 square kilometers (km²) … 3,000 km² consisting of 150 blocks": the 2 raised and small
+    const items: PdfItem[] = [
+      { s: 'not exceed 75,000 square kilometers (km', x: 108, y: 702.3, w: 200, size: 9 },
+      { s: '2', x: 308, y: 704.3, w: 3, size: 6 },
+      { s: ') for nodules, 3,000 km', x: 311, y: 702.3, w: 90, size: 9 },
+      { s: '2', x: 401, y: 704.3, w: 3, size: 6 },
+      { s: ' ', x: 404, y: 704.3, w: 2.5, size: 6 },
+      { s: 'of crusts and 20 m', x: 406.5, y: 702.3, w: 70, size: 9 },
+      { s: '3', x: 476.5, y: 704.3, w: 3, size: 6 },
+      { s: ' of water in the program', x: 479.5, y: 702.3, w: 90, size: 9 },
+      { s: '2', x: 569.5, y: 704.3, w: 3, size: 6 },
+      { s: '.', x: 572.5, y: 702.3, w: 2, size: 9 },
+    ];
+    const out = renderBlock(items, 9);
+    assert.equal(out.text, 'not exceed 75,000 square kilometers (km²) for nodules, 3,000 km² of crusts and 20 m³ of water in the program.');
+    assert.deepEqual(out.markers, [{ at: out.text.length - 1, n: 2 }]);
+  });
+
   test('joining lines is linear', () => {
     const block = (n: number) =>
       Array.from({ length: n }, (_, i) => ({ s: `word${i} https://x.org/a-`, x: 72, y: 700 - i * 12, w: 100, size: 11, eol: true }));

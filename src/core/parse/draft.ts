@@ -162,6 +162,13 @@ export class TextBuilder {
     this.links.push({ href, from, to: this.length, start, end });
   }
 
+  /** The last few characters of the clean text (a bounded look back). */
+  tail(): string {
+    let tail = '';
+    for (let i = this.parts.length - 1; i >= 0 && tail.length < 8; i--) tail = this.parts[i] + tail;
+    return tail.slice(-8);
+  }
+
   /** Length of the clean text so far. */
   get size(): number {
     return this.length;

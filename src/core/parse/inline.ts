@@ -4,7 +4,7 @@
  * `[12]`) recorded as markers. Every scan is bounded, so hostile input stays linear.
  */
 import type { TextBuilder } from './draft';
-import { markerNumbers } from './text';
+import { markerNumbers, unitExponent } from './text';
 
 export interface InlineContext {
   /** the note number of a `[^label]` reference, if the label is defined or numeric */
@@ -346,6 +346,12 @@ function angle(input: string, at: number, end: number, out: TextBuilder, state: 
     const closeAt = state.supClose.at;
     if (closeAt >= innerStart && closeAt + 6 <= end) {
       const inner = input.slice(innerStart, closeAt);
+      // "km<sup>2</sup>": the unit squared, not note 2
+      const exponent = unitExponent(out.tail(), inner.trim());
+      if (exponent) {
+        out.synthetic(exponent, innerStart);
+        return closeAt + 6;
+      }
       const spec = inner.length <= 300 ? markerSpec(inner.replace(/\]\([^)]{0,200}\)/g, ']').replace(/<[^<>]{0,200}>/g, '')) : undefined;
       if (spec && (ctx.numbersAreMarkers || inner.includes('#'))) {
         for (const n of markerNumbers(spec)) out.marker(n, at, closeAt + 6);

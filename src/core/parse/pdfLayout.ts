@@ -7,6 +7,7 @@
  */
 import { linkRanges, type LinkRange } from './pdfLinks';
 import type { PdfContent, PdfItem, PdfPage } from './pdfItems';
+import { unitExponent } from './text';
 
 export type BlockKind = 'heading' | 'paragraph' | 'note' | 'cell' | 'contents' | 'figure' | 'furniture';
 
@@ -309,6 +310,14 @@ export function renderBlock(items: PdfItem[], body: number, isNote = false): Ren
     const small = it.size <= main * 0.82 && it.size < body;
     const m = small ? MARKER.exec(s) : null;
     if (m && isRaised(items, i, main)) {
+      // "3,000 km" + a raised "2": the unit squared, written into the text where the reader expects it
+      const exponent = m[2] ? undefined : unitExponent(out.tail(), m[1]);
+      if (exponent) {
+        out.add(exponent);
+        prev = it;
+        if (it.eol) breakPending = true;
+        continue;
+      }
       const first = Number(m[1]);
       if (isNote && lead === undefined && out.blank) lead = first;
       else {
@@ -359,6 +368,13 @@ class Pieces {
     this.parts.push(s);
     this.length += s.length;
     if (this.blank && s.trim()) this.blank = false;
+  }
+
+  /** The last few characters added (a bounded look back, whatever the block's length). */
+  tail(): string {
+    let tail = '';
+    for (let i = this.parts.length - 1; i >= 0 && tail.length < 8; i--) tail = this.parts[i] + tail;
+    return tail.slice(-8);
   }
 
   endsWithSpace(): boolean {

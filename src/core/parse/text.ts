@@ -228,3 +228,14 @@ export function markerNumbers(spec: string): number[] {
   }
   return out;
 }
+
+/**
+ * A raised "2" or "3" right after a unit of length ("3,000 km²", "square kilometers (km²)") squares or cubes
+ * the unit: it is an exponent, not a note marker. `before` is the text up to the raised digits. Only a unit
+ * standing as a word of its own counts ("km", not "Program"), so a marker after a word stays a marker.
+ */
+export function unitExponent(before: string, digits: string): string | undefined {
+  if (digits !== '2' && digits !== '3') return undefined;
+  if (!/(?:^|[^\p{L}\p{N}])(?:[kcm]?m|mi|ft|yd)$/u.test(before)) return undefined;
+  return digits === '2' ? '²' : '³';
+}
