@@ -451,8 +451,8 @@ function describe(c: Context): Described {
   // to fall back on, gets no subject rather than the sentence's first words
   const isDuration = DURATION_UNITS.has(q.unit);
   let subject = tidy(found.subject) || (isDuration ? '' : tidy(sentenceSubject(c)?.text ?? ''));
-  // not a noun phrase: "away from the mining site", "for a period"; an adjective alone: "the remaining 1.6 TWh"
-  if (/^(?:away|for|from|to|with|by|at|as|than)\b/i.test(subject) || LONE_ADJECTIVES.has(subject.toLowerCase())) subject = '';
+  // not a noun phrase: "away from the mining site", "for a period"; a word that only qualifies: "the remaining 1.6 TWh"
+  if (/^(?:away|for|from|to|with|by|at|as|than)\b/i.test(subject) || isLoneModifier(c, subject)) subject = '';
   // "the purchase of a first home (subject to a $10,000 limit)": a limit on what the parenthesis follows
   if (/^\p{Ll}+$/u.test(subject)) {
     const open = before.findIndex((t, j) => j < 8 && (t.text === '(' || t.text === ')'));
@@ -473,6 +473,50 @@ function describe(c: Context): Described {
 const WINDOW = 60;
 const BE = words('be is are was were been being');
 const LONE_ADJECTIVES = words('remaining other additional further extra same');
+/** Words that say how much of something, never what: "Nearly all (99.7%) of these reductions". */
+const QUANTIFIERS = words('all both most many several half none few much each either neither');
+/** Adverbs of place: "3 nautical miles offshore" says where the amount is, not what it measures. */
+const PLACE_ADVERBS = words(`offshore onshore overseas abroad inland nearby upstream downstream apart away ahead aside ashore afloat
+  underground underwater worldwide nationwide statewide`);
+
+/**
+ * A subject of one lower-case word that only qualifies or places something is no subject: an adjective
+ * whose noun the phrase did not take ("the positive 100 metric tons", "in subsequent years", "the
+ * highest-earning 10%"), a verb form ("is limited to $2,500", "are often phased in over three years",
+ * "3,000 km² consisting of 150 blocks"), a quantifier ("all (99.7%)") or an adverb of place ("offshore").
+ */
+function isLoneModifier(c: Context, subject: string): boolean {
+  if (!/^\p{Ll}[\p{Ll}-]*$/u.test(subject)) return false;
+  if (LONE_ADJECTIVES.has(subject) || QUANTIFIERS.has(subject) || PLACE_ADVERBS.has(subject)) return true;
+  // a count's subject is the noun it counts
+  if (c.quantity.unit === 'count' && c.quantity.counted) return false;
+  const i = nearestWord(c, subject);
+  if (i < 0) return false;
+  const previous = c.tokens[i - 1];
+  const next = c.tokens[i + 1];
+  // it qualifies the word after it, which no phrase took: a number (not a qualifier: "loads greater than 75 MW")
+  // or a span of time
+  if (next && ((next.amount && (next.start === c.quantity.start || /^[\p{N}\p{Sc}]/u.test(next.text))) || TIME_WORDS.has(next.lower)))
+    return true;
+  // "is complete", "is limited": what something is, not a name for it (a plural is one: "to be loads greater than 75 MW")
+  if (previous && BE.has(previous.lower) && !/[^s]s$/.test(subject)) return true;
+  if (!(/(?:[^e]ed|ing)$/.test(subject) && subject.length > 4) && !IRREGULAR_PAST.has(subject)) return false;
+  // "have generally increased", "often phased": a verb after an auxiliary or an adverb; "km² consisting of": a participle after the amount
+  if (previous && (AUXILIARIES.has(previous.lower) || ADVERBS.has(previous.lower) || isAdverbLy(previous))) return true;
+  return !!previous?.amount && !!next && PREPOSITIONS.has(next.lower);
+}
+
+/** The index of the sentence's word (not part of an amount) nearest the amount, -1 when none. */
+function nearestWord(c: Context, lower: string): number {
+  const at = firstAtOrAfter(c.tokens, c.quantity.qualifierStart ?? c.quantity.start);
+  for (let d = 0; d <= WINDOW; d++) {
+    for (const i of [at + d, at - 1 - d]) {
+      const t = c.tokens[i];
+      if (t && !t.amount && t.lower === lower) return i;
+    }
+  }
+  return -1;
+}
 const RANGE_VERBS = words('range ranges ranged ranging vary varies varied varying');
 
 /** Index of the first token starting at or after `offset` (binary search). */
@@ -732,6 +776,8 @@ function duration(c: Context, before: Token[], after: Token[]): Described {
   const preposition = before[k]?.lower;
   if (preposition && ['over', 'in', 'for', 'within', 'during', 'after'].includes(preposition)) {
     const chunk = npBefore(before, k + 1, true);
+    // "an application is complete within 60 days", "have generally increased within the last 10 years": no period of anything
+    if (chunk.words.length === 1 && isLoneModifier(c, chunk.words[0].text)) return { subject: '' };
     if (chunk.words.length) {
       const phrase = join(chunk.words);
       if (before[chunk.next]?.lower === 'to') return { subject: `time to ${phrase}` };
@@ -1278,6 +1324,8 @@ function sentenceSubject(c: Context): { text: string } | undefined {
     break;
   }
   if (!words.length || words[words.length - 1].lower === 'and') return undefined;
+  // "For example, consider if a child's parents …": a verb in the imperative, not a subject
+  if (words.length === 1 && /^\p{Ll}/u.test(words[0].text) && ['if', 'whether', 'how'].includes(tokens[i]?.lower ?? '')) return undefined;
   // "Per capita GDP in Mexico", "protocols on the Ethereum network"
   const pp = tokens[i] && ['in', 'on', 'of', 'to', 'from', 'with'].includes(tokens[i].lower) ? ppAfter(tokens, i) : '';
   return { text: `${join(words)}${prefixed(pp)}` };

@@ -545,6 +545,31 @@ describe('right or silent: no subject rather than a wrong one', () => {
     assert.deepEqual([far.text, far.subject], ['500 kilometers', '']);
   });
 
+  test('one word that only qualifies or places the amount is no subject: adjectives, verb forms, quantifiers, adverbs of place', () => {
+    const subjects = (text: string) => extractFigures([marked('p1', text)]).map(f => [f.text, f.subject]);
+    // an adjective whose noun is the amount itself, or a span of time the phrase did not take
+    assert.deepEqual(subjects('The owner can net the positive 100 metric tons with the negative 200 metric tons.'), [
+      ['100 metric tons', ''],
+      ['200 metric tons', ''],
+    ]);
+    assert.deepEqual(subjects('The fee stays at $1,500 in subsequent years.'), [['$1,500', '']]);
+    assert.deepEqual(subjects('Of workers in the top-earning 10%, most had a plan.'), [['10%', '']]);
+    // a verb form: after a form of "be", an auxiliary or an adverb, or a participle opening a phrase after the amount
+    assert.deepEqual(subjects('Such gifts are limited to $2,500 per donor.'), [['$2,500', '']]);
+    assert.deepEqual(subjects('Requirements are usually phased in over three years.'), [['three years', '']]);
+    assert.deepEqual(subjects('The agency decides whether a permit is complete within 60 days.'), [['60 days', '']]);
+    assert.deepEqual(subjects('Estimates have steadily increased within the last 10 years.'), [['10 years', '']]);
+    assert.deepEqual(subjects('Each area may not exceed 75,000 km², with 3,000 km² consisting of 150 blocks.')[1], ['3,000 km²', '']);
+    // a quantifier, an adverb of place, an imperative
+    assert.deepEqual(subjects('Nearly all (99.7%) of these cuts come from new equipment.'), [['99.7%', '']]);
+    assert.deepEqual(subjects('The boundary lies 3 nautical miles offshore, and states may ban mining there.'), [['3 nautical miles', '']]);
+    assert.deepEqual(subjects("For example, consider if a child's parents open an account and contribute $3,000."), [['$3,000', '']]);
+    // nouns stay, whatever their ending
+    assert.deepEqual(subjects('The agency provided $5 million in funding.'), [['$5 million', 'funding provided by the agency']]);
+    assert.deepEqual(subjects('Savers may owe an additional 10% tax.'), [['10%', 'tax']]);
+    assert.deepEqual(subjects('ERCOT considers these to be loads greater than 75 MW.'), [['75 MW', 'loads']]);
+  });
+
   test('a figure without a subject keeps its section heading as context, named as such in messages', () => {
     const report = parseReport(
       [
