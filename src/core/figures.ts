@@ -18,7 +18,7 @@
  *   any particular report.
  */
 import type { Figure } from './model';
-import { DURATION_UNITS, findQuantities, type Quantity } from './quantities';
+import { DURATION_UNITS, findQuantities, isNamePlural, numberNames, type Quantity } from './quantities';
 import { shared } from './text';
 
 /** A paragraph as the parser hands it to figure extraction: marker-free text plus where each note marker stood. */
@@ -74,6 +74,9 @@ export const MAX_AMOUNTS_PER_PARAGRAPH = 1_000;
 export function extractFigures(paragraphs: MarkedParagraph[], warnings: string[] = []): Figure[] {
   const figures: Figure[] = [];
   let cut = false;
+  // the numbers the report uses as names ("a 529 plan"): their plurals ("529 plans") are no counts anywhere in it
+  const names = new Set<number>();
+  for (const paragraph of paragraphs) for (const n of numberNames(paragraph.text)) names.add(n);
   for (const [index, paragraph] of paragraphs.entries()) {
     if (cut) break;
     if (figures.length >= MAX_FIGURES_PER_REPORT) {
@@ -88,7 +91,7 @@ export function extractFigures(paragraphs: MarkedParagraph[], warnings: string[]
         `Paragraph ${paragraph.id} has over ${count(MAX_AMOUNTS_PER_PARAGRAPH)} amounts: only the first ${count(MAX_AMOUNTS_PER_PARAGRAPH)} are read for figures.`,
       );
     }
-    const keys = keyFigures(paragraph.text, quantities);
+    const keys = keyFigures(paragraph.text, quantities, names);
     // the report's cap can fall inside this paragraph: its later amounts are not figures, nor are the next paragraphs'
     let room = MAX_FIGURES_PER_REPORT - figures.length;
     for (let i = 0; i < keys.length; i++) {
@@ -169,8 +172,9 @@ function isKeyFigure(q: Quantity): boolean {
  * ("130 ships … now about 40 each day"), else a plural noun that opens a phrase in the 200 characters
  * before ("Ships transited the canal …, about 130 each day").
  */
-function keyFigures(text: string, quantities: Quantity[]): (Quantity | undefined)[] {
+function keyFigures(text: string, quantities: Quantity[], names: ReadonlySet<number>): (Quantity | undefined)[] {
   return quantities.map((q, i) => {
+    if (isNamePlural(q, names)) return undefined;
     if (isKeyFigure(q)) return q;
     if (q.unit !== 'count' || !q.per) return undefined;
     const earlier = quantities[i - 1];

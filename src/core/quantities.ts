@@ -708,6 +708,38 @@ function rateAfter(text: string, end: number): RatePeriod | undefined {
   return word.replace(/ly$/, '') as RatePeriod;
 }
 
+/** Nouns that a number before them names rather than counts, when singular: "529 plan", "a 457 program". */
+const NAMED_BY_NUMBER = new Set(['plan', 'program', 'programme']);
+
+/**
+ * "529 plan": a number before a singular "plan" or "program" names it (a count would be plural). Only a
+ * number of three digits or more that is not round, as such names are ("529", "457"): "12 plan participants"
+ * and "100 program officers" are counts of participants and officers.
+ */
+function namesNoun(digits: string, noun: string): boolean {
+  return /^\d{3,}$/.test(digits) && !digits.endsWith('0') && NAMED_BY_NUMBER.has(noun.toLowerCase());
+}
+
+const NUMBER_NAME = /(?<![\p{L}\p{N}$£€¥₹.,\-])(\d{3,})[ \u00a0]+(\p{L}+)/gu;
+
+/**
+ * The numbers a text uses as names ("a 529 plan", "529 plan accounts"), so that the same number before the
+ * plural ("529 plans") is read as the name too, not as a count of plans.
+ */
+export function numberNames(text: string): Set<number> {
+  const names = new Set<number>();
+  NUMBER_NAME.lastIndex = 0;
+  for (let m = NUMBER_NAME.exec(text); m; m = NUMBER_NAME.exec(text)) if (namesNoun(m[1]!, m[2]!)) names.add(Number(m[1]));
+  return names;
+}
+
+/** "529 plans" where the report names a "529 plan": the name's plural, not a count. */
+export function isNamePlural(q: Quantity, names: ReadonlySet<number>): boolean {
+  if (q.unit !== 'count' || !q.counted || !names.has(q.value)) return false;
+  const first = /^\p{L}+/u.exec(q.counted)?.[0].toLowerCase() ?? '';
+  return NAMED_BY_NUMBER.has(first.replace(/s$/, ''));
+}
+
 /** Years, dates, ordinals in names, section numbers: numbers that are not amounts. */
 function isDateOrName(text: string, core: Core, end: number, scaled: boolean): boolean {
   if (core.spelled || scaled) return false;
@@ -724,6 +756,8 @@ function isDateOrName(text: string, core: Core, end: number, scaled: boolean): b
   if (core.plain && /(?:^|[\s(])(?:P\.L|E\.O|H\.R|S)\.[ \u00a0]?\d+[-‐–]$/.test(before)) return true;
   // "defaults.18 Relationships": a note number glued to the sentence's end in a web capture, not an amount
   if (core.plain && /[\p{Ll})\]”"’]\.$/u.test(before)) return true;
+  // "529 plan accounts", "a 457 plan": the number names the plan ("529 accounts" counts accounts)
+  if (core.plain && nextWord && namesNoun(text.slice(core.start, end), nextWord)) return true;
   if (prevWord) {
     // "trials.Figure 2" (a link's text run into the sentence before it): the word after the period names the number
     const bare = prevWord.replace(/\.$/, '').replace(/^.*\.(?=\p{Lu}\p{Ll})/u, '');

@@ -537,6 +537,16 @@ describe('energy figures: ranges and what they measure', () => {
   });
 });
 
+describe('numbers that name things are no counts', () => {
+  const texts = (...paragraphs: string[]) => extractFigures(paragraphs.map((p, i) => marked(`p${i + 1}`, p))).map(f => f.text);
+  test('"529 plans" in a report that names a "529 plan" is the plan, anywhere in the report; "529 accounts" still counts', () => {
+    const named = 'Qualified tuition savings plan (commonly known as 529 plan) accounts are tax-advantaged.';
+    assert.deepEqual(texts(named, 'Savers may use 529 plans, and 529 accounts hold $5,000 on average.'), ['529 accounts', '$5,000']);
+    // without the name in the report, "529 plans" may be a count of plans
+    assert.deepEqual(texts('Savers may use 529 plans.'), ['529 plans']);
+  });
+});
+
 describe('right or silent: no subject rather than a wrong one', () => {
   test('a duration the sentence does not anchor, or words that are no noun phrase, get no subject', () => {
     const [later] = extractFigures([marked('p1', 'The analysis showed that some organisms still live in the tracks 44 years later.')]);

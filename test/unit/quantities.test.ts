@@ -259,6 +259,17 @@ describe('findQuantities: not amounts', () => {
     'on 2025-04-22 it said',
   ];
   for (const text of cases) test(text, () => none(text));
+
+  test('"529 plan accounts", "a 457 plan": a number before a singular plan or program names it; a plural after it is counted', () => {
+    none('Like Roth IRAs, 529 plan accounts are tax-exempt.');
+    none('the investment in a 457 plan relative to the other accounts');
+    none('savings held in a 529 Plan');
+    assert.deepEqual([one('Savers opened 529 accounts.').value, one('Savers opened 529 accounts.').counted], [529, 'accounts']);
+    // a count of what follows the plan or program: a short or round number is rarely a plan's name
+    assert.equal(one('each of the 12 plan participants').counted, 'plan participants');
+    assert.equal(one('the 100 program officers').counted, 'program officers');
+    assert.equal(one('a $529 plan fee').unit, 'USD');
+  });
 });
 
 describe('parseQuantity', () => {
