@@ -97,10 +97,14 @@ function* checkSnapshot(snapshot: IndexSnapshot): Steps<string | undefined> {
   if (starts.length !== terms.length + 1 || sorted.length !== terms.length) return 'the counts of terms disagree';
   if (starts[0] !== 0 || starts[terms.length] !== postings.length) return 'the postings ranges do not cover the postings';
   if (!lengths.length || lengths[0] !== -1) return 'the item lengths do not start with the unused key';
-  for (let key = 1; key < lengths.length; key++) if (lengths[key]! < 0) return 'an item has no length';
+  for (let key = 1; key < lengths.length; key++) {
+    if (lengths[key]! < 0) return 'an item has no length';
+    if (pace.due()) yield;
+  }
   for (let id = 0; id < terms.length; id++) {
     if (!terms[id]) return 'an empty term';
     if (starts[id + 1]! <= starts[id]!) return 'a term without postings, or ranges out of order';
+    if (pace.due()) yield;
   }
   // a Uint32 posting is key × 1024 + weight: shifts, not divisions (this pass reads every posting)
   const keys = lengths.length;
@@ -146,13 +150,12 @@ export class CompactIndex {
    * `postings[starts[id] … starts[id + 1])` (terms added since the last freeze() have none there yet).
    * One array, not one per term: a typed array costs ~180 bytes of heap of its own, and a 2,000-report
    * library has ~400k terms (~70 MB of array objects for ~30 MB of postings). Postings added since the last
-   * freeze() wait in a plain array per term.
+   * freeze() wait in the pending log.
    */
   private postings: Postings = EMPTY;
   private starts = new Uint32Array(1);
-  private readonly pending: (number[] | undefined)[] = [];
-  /** terms with pending postings */
-  private readonly unfrozen = new Set<number>();
+  /** postings added since the last freeze(), in the order added */
+  private pending = new PostingLog();
   /** per item key: its length in tokens, or -1 once discarded */
   private readonly lengths: number[] = [];
   private live = 0;
@@ -220,7 +223,6 @@ export class CompactIndex {
       if (id === undefined) {
         id = this.terms.length;
         this.terms.push(term);
-        this.pending.push(undefined);
         this.vocabulary.add(id);
         this.ids.set(term, id);
       }
@@ -228,19 +230,14 @@ export class CompactIndex {
     });
     this.changes++;
     const items = prepared.items;
+    const pending = this.pending;
     let at = 0;
     for (let n = 0; n < prepared.count; n++) {
       const key = firstKey + n;
       const length = items[at++]!;
       const pairs = items[at++]!;
       for (let j = 0; j < pairs; j++, at += 2) {
-        const id = ids[items[at]!]!;
-        let list = this.pending[id];
-        if (!list) {
-          this.pending[id] = list = [];
-          this.unfrozen.add(id);
-        }
-        list.push(key * PACK + items[at + 1]!);
+        pending.add(ids[items[at]!]!, key, items[at + 1]!);
       }
       this.lengths[key] = length;
       this.live++;
@@ -255,8 +252,24 @@ export class CompactIndex {
     if (id === undefined) return keys;
     const [from, to] = this.frozenRange(id);
     for (let i = from; i < to; i++) keys.add(Math.floor(this.postings[i]! / PACK));
-    for (const packed of this.pending[id] ?? []) keys.add(Math.floor(packed / PACK));
+    for (const packed of this.pendingOf(new Set([id])).get(id) ?? []) keys.add(Math.floor(packed / PACK));
     return keys;
+  }
+
+  /**
+   * The pending postings of these terms, in the order added: one pass over the log. Only an index read
+   * between an update and its freeze needs it (the library service answers searches after the freeze).
+   */
+  private pendingOf(ids: ReadonlySet<number>): Map<number, number[]> {
+    const found = new Map<number, number[]>();
+    for (let i = 0; i < this.pending.length && ids.size; i++) {
+      const id = this.pending.term(i);
+      if (!ids.has(id)) continue;
+      let list = found.get(id);
+      if (!list) found.set(id, (list = []));
+      list.push(this.pending.posting(i));
+    }
+    return found;
   }
 
   /** Where a term's frozen postings sit in `postings` ([0, 0) for a term added since the last freeze). */
@@ -281,41 +294,43 @@ export class CompactIndex {
   *freezeSteps(): Steps<void> {
     yield* this.vocabulary.freezeSteps();
     const termCount = this.terms.length;
-    if (!this.unfrozen.size && this.starts.length === termCount + 1) return;
+    if (!this.pending.length && this.starts.length === termCount + 1) return;
     const changes = this.changes;
     const pace = new Pace(PACE);
     const old = this.postings;
     const oldStarts = this.starts;
     const frozenTerms = oldStarts.length - 1;
-    let total = old.length;
-    let wide = old instanceof Float64Array;
-    for (const id of this.unfrozen) {
-      const added = this.pending[id]!;
-      total += added.length;
-      if (!wide && added.some(p => p > MAX_UINT32)) wide = true;
-      if (pace.due(added.length)) yield;
+    const oldLength = (id: number) => (id < frozenTerms ? oldStarts[id + 1]! - oldStarts[id]! : 0);
+    const log = this.pending;
+    const count = log.length;
+    // each term's number of pending postings, then (below) where its next one goes in the new array
+    const cursor = new Uint32Array(termCount);
+    for (let i = 0; i < count; i++) {
+      cursor[log.term(i)]!++;
+      if (pace.due()) yield;
     }
     if (this.changes !== changes) return;
-    const postings = wide ? new Float64Array(total) : new Uint32Array(total);
+    const total = old.length + count;
+    const postings = old instanceof Float64Array || log.wide ? new Float64Array(total) : new Uint32Array(total);
     const starts = new Uint32Array(termCount + 1);
-    const oldEnd = (id: number) => oldStarts[Math.min(id + 1, frozenTerms)]!;
     // old[runFrom …) goes to postings[runTo …) unchanged until the next term with pending postings
     let runFrom = 0;
     let runTo = 0;
     let at = 0;
     for (let id = 0; id < termCount; id++) {
       starts[id] = at;
-      const added = this.pending[id];
+      const added = cursor[id]!;
       if (!added) {
-        at += id < frozenTerms ? oldStarts[id + 1]! - oldStarts[id]! : 0;
+        at += oldLength(id);
+        if (pace.due()) yield;
         continue;
       }
-      const end = oldEnd(id);
-      const copied = end - runFrom + added.length + 1;
+      const end = oldStarts[Math.min(id + 1, frozenTerms)]!;
+      const copied = end - runFrom + 1;
       postings.set(old.subarray(runFrom, end), runTo);
       at = runTo + (end - runFrom);
-      postings.set(added, at);
-      at += added.length;
+      cursor[id] = at;
+      at += added;
       runFrom = end;
       runTo = at;
       if (pace.due(copied)) {
@@ -325,10 +340,17 @@ export class CompactIndex {
     }
     postings.set(old.subarray(runFrom), runTo);
     starts[termCount] = total;
-    for (const id of this.unfrozen) this.pending[id] = undefined;
+    // the log in order: a term's pending postings follow its old ones, in the order they were added
+    for (let i = 0; i < count; i++) {
+      postings[cursor[log.term(i)]!++] = log.posting(i);
+      if (pace.due()) {
+        yield;
+        if (this.changes !== changes) return;
+      }
+    }
     this.postings = postings;
     this.starts = starts;
-    this.unfrozen.clear();
+    this.pending = new PostingLog();
   }
 
   /**
@@ -338,7 +360,7 @@ export class CompactIndex {
    * Undefined when the index is not frozen, has wide postings, or changed while the steps ran.
    */
   *snapshotSteps(renumber: Uint32Array, count: number): Steps<IndexSnapshot | undefined> {
-    if (this.unfrozen.size || !(this.postings instanceof Uint32Array) || this.starts.length !== this.terms.length + 1) return undefined;
+    if (this.pending.length || !(this.postings instanceof Uint32Array) || this.starts.length !== this.terms.length + 1) return undefined;
     const changes = this.changes;
     const pace = new Pace(PACE);
     const old = this.postings;
@@ -371,12 +393,24 @@ export class CompactIndex {
     const lengths = new Int32Array(count + 1).fill(-1);
     for (let key = 0; key < renumber.length && key < this.lengths.length; key++) {
       if (renumber[key]) lengths[renumber[key]!] = this.lengths[key]!;
+      if (pace.due()) yield;
     }
     const sorted = new Uint32Array(terms.length);
     let n = 0;
-    for (const id of this.vocabulary.sortedIds()) if (newId[id]! >= 0) sorted[n++] = newId[id]!;
-    if (n !== terms.length) return undefined;
-    return { terms, starts: Uint32Array.from(starts), postings: postings.slice(0, at), lengths, sorted };
+    const ids = this.vocabulary.sortedIds();
+    for (let i = 0; i < ids.length; i++) {
+      if (newId[ids[i]!]! >= 0) sorted[n++] = newId[ids[i]!]!;
+      if (pace.due()) yield;
+    }
+    if (n !== terms.length || this.changes !== changes) return undefined;
+    // no copy of ~30 MB when no posting was dropped (the usual case: nothing discarded since the last compaction)
+    return {
+      terms,
+      starts: Uint32Array.from(starts),
+      postings: at === postings.length ? postings : postings.slice(0, at),
+      lengths,
+      sorted,
+    };
   }
 
   /**
@@ -391,7 +425,6 @@ export class CompactIndex {
     const pace = new Pace(PACE);
     for (let id = 0; id < terms.length; id++) {
       this.terms.push(terms[id]!);
-      this.pending.push(undefined);
       this.ids.set(terms[id]!, id);
       if (pace.due(8)) yield;
     }
@@ -402,6 +435,7 @@ export class CompactIndex {
         this.live++;
         this.totalLength += length;
       }
+      if (pace.due()) yield;
     }
     this.vocabulary.restore(sorted);
     this.postings = postings;
@@ -440,7 +474,7 @@ export class CompactIndex {
     }
     starts[starts.length - 1] = kept;
     this.postings = postings.slice(0, kept);
-    for (let id = 0; id < this.pending.length; id++) this.pending[id] = this.pending[id]?.filter(live);
+    this.pending.keep(live);
     this.discarded = 0;
   }
 
@@ -461,11 +495,13 @@ export class CompactIndex {
     const touched: number[] = [];
     const matched: string[] = [];
     const average = this.totalLength / this.live || 1;
-    for (const query of queries) {
-      for (const [id, factor] of this.expand(query, options.weights)) {
+    const reached = queries.map(query => this.expand(query, options.weights));
+    const unfrozen = this.pending.length ? this.pendingOf(new Set(reached.flatMap(terms => [...terms.keys()]))) : undefined;
+    for (const terms of reached) {
+      for (const [id, factor] of terms) {
         if (matched.length < 40) matched.push(this.terms[id]!);
         const [from, to] = this.frozenRange(id);
-        const pending = this.pending[id];
+        const pending = unfrozen?.get(id);
         const df = to - from + (pending?.length ?? 0);
         const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
         const scale = idf * factor * (K1 + 1);
@@ -547,5 +583,69 @@ export class CompactIndex {
       }
     }
     return heap.sort((a, b) => scores[b] - scores[a] || a - b);
+  }
+}
+
+/** entries in one block of a PostingLog */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+
+/**
+ * Postings in the order added, each with its term: typed arrays in blocks of 65,536 that are never copied
+ * as the log grows. Not a growing array per term: building a 2,000-report library added ~7M postings to
+ * ~400k such arrays, and the collector copied them between generations in pauses of 20–30 ms, each on top
+ * of a slice of work; nor one array that doubles, whose last copies took ~180 ms in one step.
+ */
+class PostingLog {
+  private readonly terms: Uint32Array[] = [];
+  private readonly keys: Uint32Array[] = [];
+  private readonly weights: Uint16Array[] = [];
+  length = 0;
+  /** whether a posting is past 32 bits (an item key over 4,194,303): the frozen postings must be a Float64Array */
+  wide = false;
+
+  add(term: number, key: number, weight: number): void {
+    const block = this.length >>> BLOCK_BITS;
+    if (block === this.terms.length) {
+      this.terms.push(new Uint32Array(BLOCK));
+      this.keys.push(new Uint32Array(BLOCK));
+      this.weights.push(new Uint16Array(BLOCK));
+    }
+    const at = this.length & (BLOCK - 1);
+    this.terms[block]![at] = term;
+    this.keys[block]![at] = key;
+    this.weights[block]![at] = weight;
+    if (key * PACK + weight > MAX_UINT32) this.wide = true;
+    this.length++;
+  }
+
+  term(i: number): number {
+    return this.terms[i >>> BLOCK_BITS]![i & (BLOCK - 1)]!;
+  }
+
+  /** the packed posting: item key × PACK + weight */
+  posting(i: number): number {
+    const block = i >>> BLOCK_BITS;
+    const at = i & (BLOCK - 1);
+    return this.keys[block]![at]! * PACK + this.weights[block]![at]!;
+  }
+
+  /** Keeps only the postings `live` accepts, in order (blocks emptied at the end are let go). */
+  keep(live: (posting: number) => boolean): void {
+    let kept = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (!live(this.posting(i))) continue;
+      const from = i >>> BLOCK_BITS;
+      const at = i & (BLOCK - 1);
+      const to = kept >>> BLOCK_BITS;
+      const place = kept & (BLOCK - 1);
+      this.terms[to]![place] = this.terms[from]![at]!;
+      this.keys[to]![place] = this.keys[from]![at]!;
+      this.weights[to]![place] = this.weights[from]![at]!;
+      kept++;
+    }
+    this.length = kept;
+    const blocks = Math.ceil(kept / BLOCK);
+    this.terms.length = this.keys.length = this.weights.length = blocks;
   }
 }

@@ -36,3 +36,61 @@ test('a freeze in steps answers as a freeze at once; items added meanwhile make 
   assert.deepEqual(found(index, 'x69999'), [70_000]);
   assert.deepEqual(index.itemsWith('late'), new Set([70_001]));
 });
+
+/** Items in batches (frozen after some, not others; the last past 32-bit postings), some discarded, against one build. */
+function grownAndOnce(discarded: ReadonlySet<number>) {
+  const make = () =>
+    new CompactIndex(
+      [{ name: 'text', boost: 1 }],
+      text => text.split(' '),
+      term => term,
+    );
+  const text = (key: number) => `w${key % 13} v${key % 5} k${key}${key % 3 ? ' w1 w1' : ''}`;
+  // keys past 4,194,303 no longer fit a packed posting in 32 bits: the last batch goes wide
+  const batches = [
+    { first: 1, count: 400, freeze: true },
+    { first: 401, count: 300, freeze: false },
+    { first: 701, count: 200, freeze: true },
+    { first: 5_000_000, count: 50, freeze: false },
+  ];
+  const grown = make();
+  for (const batch of batches) {
+    const keys = Array.from({ length: batch.count }, (_, i) => batch.first + i);
+    grown.addPrepared(batch.first, grown.prepare(keys.map(key => ({ text: text(key) }))));
+    for (const key of keys) if (discarded.has(key)) grown.discard(key);
+    if (batch.freeze) grown.freeze();
+  }
+  const once = make();
+  for (const batch of batches) {
+    for (let key = batch.first; key < batch.first + batch.count; key++) {
+      if (!discarded.has(key)) once.addPrepared(key, once.prepare([{ text: text(key) }]));
+    }
+  }
+  once.freeze();
+  return { grown, once };
+}
+
+const TERMS = ['w0', 'w1', 'w12', 'v2', 'k3', 'k450', 'k452', 'k5000010', 'k5000049', 'k900'];
+
+test('items added in batches, frozen between some and not others, answer as an index built once, scores and all', () => {
+  const { grown, once } = grownAndOnce(new Set());
+  const answer = (index: CompactIndex, term: string) =>
+    index
+      .search([{ term, fuzzy: false, prefix: false }], { limit: 2_000, weights })
+      .map(hit => `${hit.id}:${hit.score.toFixed(9)}`)
+      .sort();
+  for (const term of TERMS) assert.deepEqual(answer(grown, term), answer(once, term), `before the last freeze: ${term}`);
+  grown.freeze();
+  for (const term of TERMS) assert.deepEqual(answer(grown, term), answer(once, term), `frozen: ${term}`);
+  assert.deepEqual(grown.itemsWith('k5000049'), new Set([5_000_049]));
+  assert.ok(answer(grown, 'w1').length > 600, 'every item with w1, past the first 200');
+});
+
+test('discarded items are never found again, frozen or not, including past 32-bit postings', () => {
+  const { grown, once } = grownAndOnce(new Set([3, 450, 451, 702, 5_000_010]));
+  for (const term of TERMS) assert.deepEqual(found(grown, term), found(once, term), `before the last freeze: ${term}`);
+  grown.freeze();
+  for (const term of TERMS) assert.deepEqual(found(grown, term), found(once, term), `frozen: ${term}`);
+  assert.deepEqual(found(grown, 'k450'), []);
+  assert.deepEqual(found(grown, 'k5000010'), []);
+});
