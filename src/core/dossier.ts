@@ -19,9 +19,9 @@ import { restoreKeyInputs, storedKeyInputs } from './keys';
 import {
   contentHash,
   decodeEntry,
-  decodeLibraryIndex,
+  decodeLibraryIndexSteps,
   encodeEntry,
-  encodeLibraryIndex,
+  encodeLibraryIndexSteps,
   entryName,
   LIBRARY_INDEX_ENTRY,
   type LibraryCacheOptions,
@@ -606,7 +606,8 @@ class DossierCore implements Dossier {
       this.host.log.warn(`Library cache: could not read the search index (${whyOf(error)})`);
     }
     if (!bytes) return undefined;
-    const decoded = decodeLibraryIndex(bytes, { version: cache.version, reports });
+    const decoded = await runInSlices(decodeLibraryIndexSteps(bytes, { version: cache.version, reports }));
+    if (!decoded) return undefined;
     if ('unusable' in decoded) {
       this.host.log.info(`Library cache: search index not used (${decoded.unusable}); building it from the reports`);
       return undefined;
@@ -638,7 +639,8 @@ class DossierCore implements Dossier {
   }
 
   /**
-   * Writes the library's search index to the cache, in slices (the renumbering passes over every posting);
+   * Writes the library's search index to the cache, in slices (the renumbering passes over every posting, then
+   * the entry's ~30 MB at 2,000 reports encoded and checksummed a megabyte at a time);
    * given up when the library or the index moves on meanwhile (a newer write follows).
    */
   private async writeIndex(): Promise<void> {
@@ -651,8 +653,10 @@ class DossierCore implements Dossier {
     if (!reports?.length) return;
     const snapshot = await runInSlices(searchIndexSnapshot(index, library), () => this.library !== library);
     if (!snapshot) return;
+    const bytes = await runInSlices(encodeLibraryIndexSteps(cache.version, reports, snapshot), () => this.library !== library);
+    if (!bytes) return;
     try {
-      await cache.store.write(LIBRARY_INDEX_ENTRY, encodeLibraryIndex(cache.version, reports, snapshot));
+      await cache.store.write(LIBRARY_INDEX_ENTRY, bytes);
     } catch (error) {
       this.host.log.warn(`Library cache: could not write the search index (${whyOf(error)})`);
     }

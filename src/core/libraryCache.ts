@@ -11,6 +11,7 @@ import type { StoredKeyInputs } from './keys';
 import type { ParsedReport } from './parse';
 import { packSpans } from './parse/spans';
 import type { LibraryIndexSnapshot } from './search';
+import { runSteps, type Steps } from './steps';
 
 /** Where entries are kept: named blobs (the extension: files in its global storage folder). */
 export interface CacheStore {
@@ -59,25 +60,37 @@ const LAYOUT = 'dossier-cache/3';
  * 500 reports), and a byte at a time that was ~0.2 s of it.
  */
 export function contentHash(bytes: Uint8Array): string {
+  return runSteps(contentHashSteps(bytes));
+}
+
+/** bytes hashed, copied or decoded between two steps of the library index entry's reading and writing */
+const BYTES_PER_STEP = 1 << 20;
+
+/** contentHash in steps of a megabyte: the library's index entry is ~30 MB at 2,000 reports. */
+export function* contentHashSteps(bytes: Uint8Array): Steps<string> {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
   const words = bytes.length - (bytes.length % 4);
-  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) {
-    // the same words read four bytes at once where the machine's order is the hash's (~2× faster)
-    const view = new Int32Array(bytes.buffer, bytes.byteOffset, words / 4);
-    for (let i = 0; i < view.length; i++) {
-      const word = view[i]!;
-      a = Math.imul(a ^ word, 0x01000193);
-      a = (a << 13) | (a >>> 19);
-      b = Math.imul(b ^ word, 0x9e3779b1) ^ (b >>> 15);
+  // the same words read four bytes at once where the machine's order is the hash's (~2× faster)
+  const view = LITTLE_ENDIAN && bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, words / 4) : undefined;
+  for (let from = 0; from < words; from += BYTES_PER_STEP) {
+    const to = Math.min(from + BYTES_PER_STEP, words);
+    if (view) {
+      for (let i = from / 4; i < to / 4; i++) {
+        const word = view[i]!;
+        a = Math.imul(a ^ word, 0x01000193);
+        a = (a << 13) | (a >>> 19);
+        b = Math.imul(b ^ word, 0x9e3779b1) ^ (b >>> 15);
+      }
+    } else {
+      for (let i = from; i < to; i += 4) {
+        const word = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
+        a = Math.imul(a ^ word, 0x01000193);
+        a = (a << 13) | (a >>> 19);
+        b = Math.imul(b ^ word, 0x9e3779b1) ^ (b >>> 15);
+      }
     }
-  } else {
-    for (let i = 0; i < words; i += 4) {
-      const word = bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24);
-      a = Math.imul(a ^ word, 0x01000193);
-      a = (a << 13) | (a >>> 19);
-      b = Math.imul(b ^ word, 0x9e3779b1) ^ (b >>> 15);
-    }
+    if (to < words) yield;
   }
   for (let i = words; i < bytes.length; i++) {
     a = Math.imul(a ^ bytes[i]!, 0x01000193);
@@ -232,29 +245,55 @@ const BYTE_ORDER = 0x01020304;
  * (UTF-8, one a line) and the arrays, each starting on a 4-byte boundary.
  */
 export function encodeLibraryIndex(version: string, reports: readonly string[], snapshot: LibraryIndexSnapshot): Uint8Array {
+  return runSteps(encodeLibraryIndexSteps(version, reports, snapshot));
+}
+
+/** terms encoded between two steps */
+const TERMS_PER_STEP = 20_000;
+
+/**
+ * encodeLibraryIndex in steps (core/steps.ts): at 2,000 reports the entry is ~30 MB, and writing it in one go
+ * held the host 40–400 ms (the terms' encoding, the copies and the checksum, in fresh memory).
+ */
+export function* encodeLibraryIndexSteps(version: string, reports: readonly string[], snapshot: LibraryIndexSnapshot): Steps<Uint8Array> {
   const { terms, starts, postings, lengths, sorted } = snapshot.index;
   const encoder = new TextEncoder();
-  const termBytes = encoder.encode(terms.join('\n'));
-  const meta = encoder.encode(
-    JSON.stringify({ reports, terms: terms.length, termBytes: termBytes.length, postings: postings.length, keys: lengths.length }),
-  );
-  const parts: Uint8Array[] = [
-    new Uint8Array(Uint32Array.of(BYTE_ORDER, meta.length).buffer),
-    meta,
-    termBytes,
-    ...[starts, postings, lengths, sorted, snapshot.counts].map(a => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)),
-  ];
-  const size = parts.reduce((sum, part) => sum + aligned(part.length), 0);
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    body.set(part, at);
-    at += aligned(part.length);
+  // the terms, one a line, encoded a stretch at a time
+  const termParts: Uint8Array[] = [];
+  for (let from = 0; from < terms.length; from += TERMS_PER_STEP) {
+    const part = terms.slice(from, from + TERMS_PER_STEP).join('\n') + (from + TERMS_PER_STEP < terms.length ? '\n' : '');
+    termParts.push(encoder.encode(part));
+    yield;
   }
-  const head = encoder.encode([INDEX_LAYOUT, encodeURIComponent(version), body.length, contentHash(body)].join(' ') + '\n');
-  const bytes = new Uint8Array(head.length + body.length);
-  bytes.set(head, 0);
-  bytes.set(body, head.length);
+  const termBytes = termParts.reduce((sum, part) => sum + part.length, 0);
+  const meta = encoder.encode(JSON.stringify({ reports, terms: terms.length, termBytes, postings: postings.length, keys: lengths.length }));
+  // each piece of the body, in order; a group of pieces starts on a 4-byte boundary
+  const groups: Uint8Array[][] = [
+    [new Uint8Array(Uint32Array.of(BYTE_ORDER, meta.length).buffer)],
+    [meta],
+    termParts,
+    ...[starts, postings, lengths, sorted, snapshot.counts].map(a => [new Uint8Array(a.buffer, a.byteOffset, a.byteLength)]),
+  ];
+  const bodyLength = groups.reduce((sum, group) => sum + aligned(group.reduce((n, part) => n + part.length, 0)), 0);
+  // the header's length is known before the body's hash: the hash is always 16 hex digits
+  const header = (hash: string) => encoder.encode([INDEX_LAYOUT, encodeURIComponent(version), bodyLength, hash].join(' ') + '\n');
+  const headLength = header('0'.repeat(16)).length;
+  const bytes = new Uint8Array(headLength + bodyLength);
+  const body = bytes.subarray(headLength);
+  let at = 0;
+  for (const group of groups) {
+    const start = at;
+    for (const part of group) {
+      for (let from = 0; from < part.length; from += BYTES_PER_STEP) {
+        const piece = part.subarray(from, from + BYTES_PER_STEP);
+        body.set(piece, at);
+        at += piece.length;
+        if (piece.length === BYTES_PER_STEP) yield;
+      }
+    }
+    at = start + aligned(at - start);
+  }
+  bytes.set(header(yield* contentHashSteps(body)), 0);
   return bytes;
 }
 
@@ -271,7 +310,15 @@ export function decodeLibraryIndex(
   bytes: Uint8Array,
   expected: { version: string; reports: readonly string[] },
 ): { snapshot: LibraryIndexSnapshot } | { unusable: string } {
-  const newline = bytes.indexOf(10);
+  return runSteps(decodeLibraryIndexSteps(bytes, expected));
+}
+
+/** decodeLibraryIndex in steps (core/steps.ts): the checksum, the copies and the terms a megabyte at a time. */
+export function* decodeLibraryIndexSteps(
+  bytes: Uint8Array,
+  expected: { version: string; reports: readonly string[] },
+): Steps<{ snapshot: LibraryIndexSnapshot } | { unusable: string }> {
+  const newline = bytes.subarray(0, 4097).indexOf(10);
   if (newline < 0 || newline > 4096) return { unusable: 'no header' };
   const fields = new TextDecoder().decode(bytes.subarray(0, newline)).split(' ');
   if (fields.length !== 4 || fields[0] !== INDEX_LAYOUT) return { unusable: 'another layout' };
@@ -279,36 +326,62 @@ export function decodeLibraryIndex(
   if (safeDecode(version) !== expected.version) return { unusable: 'made by another version of Dossier' };
   const body = bytes.subarray(newline + 1);
   if (String(body.length) !== length) return { unusable: 'cut short' };
-  if (contentHash(body) !== bodyHash) return { unusable: 'damaged (checksum)' };
+  if ((yield* contentHashSteps(body)) !== bodyHash) return { unusable: 'damaged (checksum)' };
   let at = 0;
-  // a copy of each stretch: typed arrays need their own aligned buffer, and the entry's bytes can then go
-  const take = (byteLength: number): ArrayBuffer => {
-    if (at + byteLength > body.length) throw new RangeError('past the end');
-    const buffer = body.buffer.slice(body.byteOffset + at, body.byteOffset + at + byteLength) as ArrayBuffer;
+  const fits = (byteLength: number) => at + byteLength <= body.length;
+  // a copy of each stretch, a megabyte a step: typed arrays need their own aligned buffer, and the entry's bytes can then go
+  function* take(byteLength: number): Steps<ArrayBuffer> {
+    if (!fits(byteLength)) throw new RangeError('past the end');
+    const buffer = new ArrayBuffer(byteLength);
+    const copy = new Uint8Array(buffer);
+    for (let from = 0; from < byteLength; from += BYTES_PER_STEP) {
+      copy.set(body.subarray(at + from, at + Math.min(from + BYTES_PER_STEP, byteLength)), from);
+      if (from + BYTES_PER_STEP < byteLength) yield;
+    }
     at += aligned(byteLength);
     return buffer;
-  };
+  }
   try {
-    const [order, metaLength] = new Uint32Array(take(8)) as unknown as [number, number];
+    const [order, metaLength] = new Uint32Array(yield* take(8)) as unknown as [number, number];
     if (order !== BYTE_ORDER) return { unusable: 'written on a machine of another byte order' };
-    const meta: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(take(metaLength)));
+    const meta: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(yield* take(metaLength)));
     if (!isIndexMeta(meta)) return { unusable: 'not the shape of an index' };
     const { reports } = expected;
     if (meta.reports.length !== reports.length || meta.reports.some((r, i) => r !== reports[i]))
       return { unusable: 'made for other report files' };
-    const terms = meta.terms
-      ? new TextDecoder('utf-8', { fatal: true }).decode(take(meta.termBytes)).split('\n')
-      : (take(meta.termBytes), []);
+    if (!fits(meta.termBytes)) return { unusable: 'not the length its counts give' };
+    const terms = meta.terms ? yield* termsOf(body.subarray(at, at + meta.termBytes)) : [];
+    at += aligned(meta.termBytes);
     if (terms.length !== meta.terms) return { unusable: 'another number of terms' };
-    const starts = new Uint32Array(take(4 * (meta.terms + 1)));
-    const postings = new Uint32Array(take(4 * meta.postings));
-    const lengths = new Int32Array(take(4 * meta.keys));
-    const sorted = new Uint32Array(take(4 * meta.terms));
-    const counts = new Uint32Array(take(4 * reports.length));
+    const starts = new Uint32Array(yield* take(4 * (meta.terms + 1)));
+    const postings = new Uint32Array(yield* take(4 * meta.postings));
+    const lengths = new Int32Array(yield* take(4 * meta.keys));
+    const sorted = new Uint32Array(yield* take(4 * meta.terms));
+    const counts = new Uint32Array(yield* take(4 * reports.length));
     if (at !== body.length) return { unusable: 'not the length its counts give' };
     return { snapshot: { index: { terms, starts, postings, lengths, sorted }, counts } };
   } catch {
     return { unusable: 'not the shape of an index' };
+  }
+}
+
+/**
+ * The terms of an index entry, one a line, decoded a stretch at a time: each stretch ends at a line break,
+ * which is never inside a UTF-8 sequence, so the stretches decode as the whole would.
+ */
+function* termsOf(bytes: Uint8Array): Steps<string[]> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const terms: string[] = [];
+  for (let from = 0; ;) {
+    let to = Math.min(from + BYTES_PER_STEP / 4, bytes.length);
+    if (to < bytes.length) {
+      const lineEnd = bytes.indexOf(10, to);
+      to = lineEnd < 0 ? bytes.length : lineEnd;
+    }
+    for (const term of decoder.decode(bytes.subarray(from, to)).split('\n')) terms.push(term);
+    if (to >= bytes.length) return terms;
+    from = to + 1;
+    yield;
   }
 }
 

@@ -7,7 +7,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createDossier, type Logger } from '../../src/core/dossier';
 import { CompactIndex } from '../../src/core/compactIndex';
-import { decodeEntry, decodeLibraryIndex, encodeLibraryIndex, LIBRARY_INDEX_ENTRY, type CacheStore } from '../../src/core/libraryCache';
+import {
+  contentHash,
+  contentHashSteps,
+  decodeEntry,
+  decodeLibraryIndex,
+  decodeLibraryIndexSteps,
+  encodeLibraryIndex,
+  encodeLibraryIndexSteps,
+  LIBRARY_INDEX_ENTRY,
+  type CacheStore,
+} from '../../src/core/libraryCache';
 import { parseReportWithSpans } from '../../src/core/parse';
 import { memorySource, type ReportSource } from '../../src/core/reportSource';
 import { prepareReportIndex } from '../../src/core/search';
@@ -257,5 +267,60 @@ describe("the library's search index in the cache", () => {
       assert.deepEqual(restored.search(query, { limit: 10, weights }), fresh.search(query, { limit: 10, weights }));
     }
     assert.equal(restored.documentCount, 4);
+  });
+});
+
+describe('a big index entry, written and read in steps', () => {
+  // 50,000 terms (some not ASCII) and 700,000 postings: several steps of terms, copies and checksum
+  const terms = Array.from({ length: 50_000 }, (_, i) => (i % 7 ? `t${i}` : `ş${i}é`));
+  const postings = Uint32Array.from({ length: 700_000 }, (_, i) => (i % 49_999) * 1024 + 10);
+  const starts = Uint32Array.from({ length: terms.length + 1 }, (_, i) => Math.min(i * 14, postings.length));
+  starts[terms.length] = postings.length;
+  const snapshot = {
+    index: {
+      terms,
+      starts,
+      postings,
+      lengths: Int32Array.from({ length: 50_000 }, (_, i) => i % 90),
+      sorted: Uint32Array.from(terms.keys()),
+    },
+    counts: Uint32Array.of(20_000, 29_999),
+  };
+  const reports = ['a.json', 'b.json'];
+  const steps = <T>(generator: Generator<void, T, void>) => {
+    let count = 0;
+    for (;;) {
+      const next = generator.next();
+      if (next.done) return { value: next.value, count };
+      count++;
+    }
+  };
+
+  test('reads back exactly what was written, in many steps each way', () => {
+    const written = steps(encodeLibraryIndexSteps('v1', reports, snapshot));
+    assert.ok(written.count > 5, `written in ${written.count} steps`);
+    assert.deepEqual(written.value, encodeLibraryIndex('v1', reports, snapshot), 'the same bytes as at once');
+    const read = steps(decodeLibraryIndexSteps(written.value, { version: 'v1', reports }));
+    assert.ok(read.count > 5, `read in ${read.count} steps`);
+    assert.ok('snapshot' in read.value);
+    assert.deepEqual(read.value.snapshot, snapshot);
+  });
+
+  test('one flipped bit anywhere in the terms or arrays, or the entry cut short, is unusable', () => {
+    const bytes = encodeLibraryIndex('v1', reports, snapshot);
+    for (const at of [bytes.length - 3, Math.floor(bytes.length / 2), 2_000]) {
+      const damaged = bytes.slice();
+      damaged[at]! ^= 4;
+      assert.deepEqual(decodeLibraryIndex(damaged, { version: 'v1', reports }), { unusable: 'damaged (checksum)' }, `bit at ${at}`);
+    }
+    assert.deepEqual(decodeLibraryIndex(bytes.subarray(0, bytes.length - 4), { version: 'v1', reports }), { unusable: 'cut short' });
+  });
+
+  test('the checksum is the same over bytes on any alignment, a megabyte at a time or at once', () => {
+    const bytes = encodeLibraryIndex('v1', reports, snapshot);
+    const shifted = bytes.subarray(1);
+    assert.equal(contentHash(shifted), contentHash(shifted.slice()));
+    assert.equal(runSteps(contentHashSteps(shifted)), contentHash(shifted.slice()));
+    assert.notEqual(contentHash(shifted), contentHash(bytes.subarray(2)));
   });
 });
