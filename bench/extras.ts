@@ -14,8 +14,8 @@ import { measureCheck } from './check';
 import { measureFormats } from './formats';
 import { measurePdf, type PdfTimes } from './pdf';
 import { measureHover } from './hover';
+import { longestStall } from './stalls';
 import { describeNoteBlocking, measureNoteBlocking, type NoteBlocking } from './noteBlocking';
-import { performance } from 'perf_hooks';
 import { DOSSIER_SEARCH } from './engines';
 import { time, timeAsync } from './stats';
 
@@ -42,6 +42,8 @@ export interface Extras {
   hoverScanMs?: number;
   hoverLineP95Ms?: number;
   indexBlockMaxMs?: number;
+  /** the longest stall less the collector's pauses inside it */
+  indexBlockWithoutGcMs?: number;
   /** 2 MB hostile notes: the longest hold of the host, one-shot against in slices */
   noteBlocking?: NoteBlocking[];
   checkColdMs?: number;
@@ -172,26 +174,12 @@ export async function measureExtras(ctx: ExtrasContext): Promise<Extras> {
     if (!ctx.library) throw new Error('no library');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { buildSearchIndex } = require(DOSSIER_SEARCH) as typeof import('../src/core/search');
-    // A tick on every turn of the event loop: the longest gap between two ticks is the longest stall.
-    let last = performance.now();
-    let longest = 0;
-    let running = true;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const t0 = performance.now();
-    await buildSearchIndex(ctx.library);
-    const ms = performance.now() - t0;
-    running = false;
-    // the stretch since the last tick counts too: a build that never yields is one long stall
-    longest = Math.max(longest, performance.now() - last);
-    out.indexBlockMaxMs = longest;
+    const library = ctx.library;
+    const stall = await longestStall(() => buildSearchIndex(library));
+    out.indexBlockMaxMs = stall.longestMs;
+    out.indexBlockWithoutGcMs = stall.longestWithoutGcMs;
     ctx.log(
-      `chunked index build (buildSearchIndex) at ${ctx.library.reports.length} reports: ${Math.round(ms)} ms in all, longest event-loop stall ${out.indexBlockMaxMs.toFixed(0)} ms`,
+      `chunked index build (buildSearchIndex) at ${library.reports.length} reports: ${Math.round(stall.ms)} ms in all, longest event-loop stall ${stall.longestMs.toFixed(0)} ms (${stall.gcInLongestMs.toFixed(0)} ms of it the collector's; ${stall.longestWithoutGcMs.toFixed(0)} ms at most without)`,
     );
   });
 

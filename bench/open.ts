@@ -8,6 +8,7 @@ import { performance } from 'perf_hooks';
 import { createDossier, type Dossier } from '../src/core/dossier';
 import type { CacheStore } from '../src/core/libraryCache';
 import type { ReportSource } from '../src/core/reportSource';
+import { longestStall, type Stall } from './stalls';
 
 export interface OpenMeasure {
   coldMs: number;
@@ -20,6 +21,8 @@ export interface OpenMeasure {
   warmCached: number;
   /** an edit of one report file: read, parsed, and its items re-indexed, until search finds the new words */
   reindexMs?: number;
+  /** the longest holds of the event loop: the cold open, the search index's cache entry written, the warm open */
+  stalls: { cold: Stall; indexWrite: Stall; warm: Stall };
 }
 
 /** Report files in memory, editable (memorySource takes a fixed set). */
@@ -54,7 +57,7 @@ export async function measureOpen(texts: { id: string; text: string }[], options
     write: async (name, bytes) => void entries.set(name, bytes),
   };
   const source = editableSource(files);
-  const open = async (): Promise<{ dossier: Dossier; ms: number; cpuMs: number; cached: number }> => {
+  const open = async (): Promise<{ dossier: Dossier; ms: number; cpuMs: number; cached: number; stall: Stall }> => {
     const dossier = createDossier({
       source,
       log: silent,
@@ -63,14 +66,17 @@ export async function measureOpen(texts: { id: string; text: string }[], options
     });
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const loaded = await dossier.load({ partialEveryMs: Infinity });
-    await dossier.searchIndex();
-    return { dossier, ms: performance.now() - t0, cpuMs: cpuSince(c0), cached: loaded.cached };
+    let cached = 0;
+    const stall = await longestStall(async () => {
+      cached = (await dossier.load({ partialEveryMs: Infinity })).cached;
+      await dossier.searchIndex();
+    });
+    return { dossier, ms: performance.now() - t0, cpuMs: cpuSince(c0), cached, stall };
   };
   const cold = await open();
   // the library's search index is written a little after a load (INDEX_WRITE_DELAY_MS), out of the open's way:
   // write it now, as it would be by the time the window is opened again
-  await cold.dossier.flushCache();
+  const indexWrite = await longestStall(() => cold.dossier.flushCache());
   const warm = await open();
   let reindexMs: number | undefined;
   let reindexCpuMs: number | undefined;
@@ -101,6 +107,7 @@ export async function measureOpen(texts: { id: string; text: string }[], options
     warmCached: warm.cached,
     reindexMs,
     reindexCpuMs,
+    stalls: { cold: cold.stall, indexWrite, warm: warm.stall },
   };
 }
 
