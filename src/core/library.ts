@@ -1,9 +1,10 @@
-import { uniqueKeys } from './keys';
+import { uniqueKeysSteps } from './keys';
 import type { Figure, Footnote, Paragraph, Report, Section } from './model';
 import { spanArray, type SourceSpan, type SourceSpanKind, type SourceSpanList } from './parse/spans';
 import { readerTextOf, type ReaderText } from './reader';
 import { paragraphNumbers } from './paragraphs';
 import { SpanIndex } from './spans';
+import { Pace, runSteps, type Steps } from './steps';
 
 /**
  * What a Library is built from: a parser result (a report and where its parts sit in the input text), or
@@ -38,22 +39,17 @@ export class Library {
   private figuresByValue: Map<number, { report: Report; figure: Figure }[]> | undefined;
   private readonly spanIndexes = new Map<string, SpanIndex<SourceSpanKind> | null>();
 
-  private readonly spansById = new Map<string, SourceSpanList>();
+  private readonly spansById: Map<string, SourceSpanList>;
 
   /**
    * Ids and citation keys are made unique across these reports (`diplomat2025`, `diplomat2025b`; a second
    * copy of a report gets id "…-2"); the same reports in the same order always get the same ones. The
    * inputs are never changed: a report whose id or keys must change is copied.
    */
-  constructor(inputs: readonly LibraryInput[]) {
-    const given = inputs.map(input => ('report' in input ? input : { report: input, spans: undefined }));
-    const ids = uniqueIds(given.map(g => g.report.id));
-    const keys = uniqueKeys(given.map(g => g.report));
-    this.reports = given.map(({ report: original, spans }, i) => {
-      const report = withIdAndKeys(original, ids[i]!, keys[i]!.key, keys[i]!.notes);
-      if (spans) this.spansById.set(report.id, spans);
-      return report;
-    });
+  constructor(inputs: readonly LibraryInput[] | LibraryReports) {
+    const { reports, spans } = inputs instanceof LibraryReports ? inputs : runSteps(libraryReports(inputs));
+    this.reports = reports;
+    this.spansById = spans;
     // Only what every library needs at once; a report's paragraph and figure look-ups are made on first use
     // and shared by every later library holding the same report object, so a library rebuilt after one file
     // changed costs little more than its ids and keys (see paragraphsOf, figuresOf).
@@ -184,6 +180,41 @@ function figuresOf(report: Report): Map<string, { report: Report; figure: Figure
 }
 
 /** Two files may yield the same report id (two copies, two drafts of one title): later ones get "-2", "-3"… */
+/** A library's reports with their unique ids and keys, and their input spans by id: what the constructor keeps. */
+class LibraryReports {
+  constructor(
+    readonly reports: readonly Report[],
+    readonly spans: Map<string, SourceSpanList>,
+  ) {}
+}
+
+function* libraryReports(inputs: readonly LibraryInput[]): Steps<LibraryReports> {
+  const given = inputs.map(input => ('report' in input ? input : { report: input, spans: undefined }));
+  const ids = uniqueIds(given.map(g => g.report.id));
+  const keys = yield* uniqueKeysSteps(given.map(g => g.report));
+  const reports: Report[] = [];
+  const spansById = new Map<string, SourceSpanList>();
+  const pace = new Pace(REPORTS_PER_STEP);
+  for (const [i, { report: original, spans }] of given.entries()) {
+    const report = withIdAndKeys(original, ids[i]!, keys[i]!.key, keys[i]!.notes);
+    if (spans) spansById.set(report.id, spans);
+    reports.push(report);
+    if (pace.due()) yield;
+  }
+  return new LibraryReports(reports, spansById);
+}
+
+/** reports given their ids and keys between two steps */
+const REPORTS_PER_STEP = 50;
+
+/**
+ * A Library built in steps (core/steps.ts), for the library service: the same library as `new Library(inputs)`,
+ * without holding the host for the whole of a 2,000-report library's keys at every load.
+ */
+export function* libraryInSteps(inputs: readonly LibraryInput[]): Steps<Library> {
+  return new Library(yield* libraryReports(inputs));
+}
+
 function uniqueIds(ids: readonly string[]): string[] {
   const taken = new Set<string>();
   return ids.map(wanted => {
