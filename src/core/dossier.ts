@@ -10,7 +10,7 @@ import { createNoteChecker, type CheckFinding, type NoteChecker } from './check'
 import { citationItems, type CitationItem } from './cite';
 import { ReportError, errorMessage } from './errors';
 import { decodeText, sniffFormat, ReaderRegistry, SNIFF_BYTES, unsupportedFormat, type ReportFormat } from './formats';
-import { Library } from './library';
+import { Library, libraryInSteps } from './library';
 import type { Report } from './model';
 import { parseReportWithSpans, type ParsedReport } from './parse';
 import { nameOf, resolveReportPath, type ReportSource, type SettingOrigin, type SettingPath } from './reportSource';
@@ -35,7 +35,7 @@ import {
   type SearchIndex,
   type SearchOptions,
 } from './search';
-import { runInSlices } from './steps';
+import { nextTurn, runInSlices } from './steps';
 
 export interface Logger {
   info(message: string): void;
@@ -311,9 +311,12 @@ class DossierCore implements Dossier {
   /** Each report of the current library as its reader gave it (with spans): what a one-report reload rebuilds from. */
   private readonly inputs = new WeakMap<Report, ParsedReport>();
 
-  /** A load's result from the files read, in order: the Library made of them (ids and keys unique across them). */
-  private resultOf(read: readonly LibraryInput[], rest: Omit<LoadResult, 'library' | 'reports'>): LoadResult {
-    const library = new Library(read.map(p => p.parsed));
+  /**
+   * A load's result from the files read, in order: the Library made of them (ids and keys unique across them),
+   * built in slices (a partial result is built every second of a long load).
+   */
+  private async resultOf(read: readonly LibraryInput[], rest: Omit<LoadResult, 'library' | 'reports'>): Promise<LoadResult> {
+    const library = (await runInSlices(libraryInSteps(read.map(p => p.parsed))))!;
     const reports = read.map((p, i): LoadedReport => {
       const report = library.reports[i]!;
       this.inputs.set(report, p.parsed);
@@ -403,7 +406,7 @@ class DossierCore implements Dossier {
 
     const parsed: LibraryInput[] = [];
     let readCount = 0;
-    const result = (partial: boolean): LoadResult => {
+    const result = (partial: boolean): Promise<LoadResult> => {
       const rest = {
         problems: [...problems],
         restricted,
@@ -440,12 +443,12 @@ class DossierCore implements Dossier {
       }
       options.onProgress?.({ done: i + 1, total: files.length, cached });
       if (Date.now() - published >= every && i + 1 < files.length && generation === this.generation) {
-        publish(result(true));
+        publish(await result(true));
         published = Date.now();
       }
     }
 
-    const final = result(false);
+    const final = await result(false);
     const fromCache = this.host.cache ? `, ${cached} from the cache` : '';
     const kept = readCount < files.length ? ` (${readCount} read, the others kept)` : '';
     log.info(
@@ -488,7 +491,11 @@ class DossierCore implements Dossier {
       this.host.log.info(`Library cache: ${name}: entry not used (${decoded.unusable}); reading the file again`);
     }
     const read = await this.parseBytes(location, bytes);
+    // parsing, tokenising and encoding a report each on a turn of their own: together, with the collector's
+    // pauses after them, a cold open's longest hold of the host was ~100 ms at 2,000 reports
+    await nextTurn();
     const index = prepareReportIndex(read.parsed.report);
+    await nextTurn();
     try {
       const keys = storedKeyInputs(read.parsed.report);
       await cache.store.write(entry, encodeEntry(name, hash, cache.version, { ...read, index, keys }));
