@@ -6,10 +6,11 @@
  * Environment knobs (for quick looks; the defaults are the reported run):
  *   BENCH_SIZES=seed,10,100   which libraries (default seed,10,100,500,2000)
  *   BENCH_QUERIES=50          synthetic queries per library (plus the 11 seed queries)
- *   BENCH_SKIP=fuse,minisearch,open,activation,bundle,charts,check,hover,blocking,noteblocking,formats,pdf   skip slow or unavailable parts
+ *   BENCH_SKIP=fuse,minisearch,open,activation,bundle,charts,check,hover,blocking,noteblocking,formats,pdf,holds   skip slow or unavailable parts
  *   BENCH_OUT=/tmp/r.json     write the results elsewhere
  *   BENCH_SEARCH=path/to/search.ts   measure another version of the search module (a proposed change)
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -19,7 +20,9 @@ import { fuseEngine, itemsOf, loadDossierSearch, miniSearchEngine, type Engine }
 import { measureExtras, type Extras } from './extras';
 import { generateLibrary, SEED_PATH, type GeneratedReport } from './generate';
 import { buildQueries, resolveAnswers } from './queries';
+import type { Holds } from './holds';
 import { measureOpen } from './open';
+import type { Stall } from './stalls';
 import { measureRecall, measureSearch, type SearchMeasure } from './search';
 import { heapMB, round, time } from './stats';
 
@@ -221,10 +224,54 @@ async function main(): Promise<void> {
   }
 
   const extras: Extras = await measureExtras({ skip, library: libraryFor500, seedText, notes, log });
-  const results = assemble(sizes, parseMBps, extras, notes, started, open);
+  const holds = skip.has('holds') ? undefined : measureHoldsApart(log, notes);
+  const results = assemble(sizes, parseMBps, extras, notes, started, open, holds);
   fs.writeFileSync(process.env.BENCH_OUT ?? path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   printSummary(results);
   log(`\nwrote ${process.env.BENCH_OUT ?? 'bench/results.json'} in ${round((Date.now() - started) / 1000, 1)} s total`);
+}
+
+/**
+ * The longest holds of the event loop at 2,000 reports, in a child process whose heap is the extension host's
+ * (bench/holds.ts): in this process the collector's pauses grow with every library measured before.
+ */
+function measureHoldsApart(log: (line: string) => void, notes: string[]): Holds | undefined {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', path.join(__dirname, 'holds.ts'), '2000'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const line = child.stdout?.trim().split('\n').pop();
+  if (child.status !== 0 || !line) {
+    notes.push(`holds: the measuring process failed (${child.status}): ${child.stderr?.slice(-300)}`);
+    return undefined;
+  }
+  const holds = JSON.parse(line) as Holds;
+  const ms = (s: Pick<Stall, 'longestMs' | 'longestWithoutGcMs'>) =>
+    `${round(s.longestMs, 1)} ms (${round(s.longestWithoutGcMs, 1)} less the collector's pauses)`;
+  log(
+    `longest holds of the event loop at ${holds.reports} reports, in a process of their own: cold open ${ms(holds.coldOpen)}, ` +
+      `index entry written ${ms(holds.indexWrite)}, warm open ${ms(holds.warmOpen)}, index built in chunks ${ms(holds.indexBuild)}; ` +
+      Object.entries(holds.notes)
+        .map(([shape, m]) => `2 MB note (${shape}) ${ms(m)}`)
+        .join(', '),
+  );
+  return holds;
+}
+
+function roundHolds(holds: Holds) {
+  const r = (s: Pick<Stall, 'longestMs' | 'longestWithoutGcMs' | 'longestCpuMs'>) => ({
+    longestMs: round(s.longestMs, 1),
+    longestWithoutGcMs: round(s.longestWithoutGcMs, 1),
+    longestCpuMs: round(s.longestCpuMs, 1),
+  });
+  return {
+    reports: holds.reports,
+    coldOpen: r(holds.coldOpen),
+    indexWrite: r(holds.indexWrite),
+    warmOpen: r(holds.warmOpen),
+    indexBuild: r(holds.indexBuild),
+    notes: Object.fromEntries(Object.entries(holds.notes).map(([k, v]) => [k, r(v)])),
+  };
 }
 
 function buildLibrary(seedText: string, part: GeneratedReport[], createDossier: ReturnType<typeof loadDossierSearch>) {
@@ -271,6 +318,7 @@ function assemble(
   notes: string[],
   started: number,
   open: OpenResults,
+  holds: Holds | undefined,
 ) {
   const search: Record<
     string,
@@ -346,13 +394,14 @@ function assemble(
   add('warm open of 500 reports, search-ready (CPU time)', '≤ 1000 ms', open.warmCpu['500'], v => v <= 1000, ' ms');
   add('one edited report re-indexed at 2,000 (wall clock)', '≤ 200 ms', open.reindexMs['2000'], v => v <= 200, ' ms');
   add('one edited report re-indexed at 2,000 (CPU time)', '≤ 200 ms', open.reindexCpuMs['2000'], v => v <= 200, ' ms');
-  // Issue 17: never block the extension host more than 50 ms (wall clock, the collector's pauses included)
-  const holds = open.holds['2000'];
-  add('longest hold of the host: index built in chunks at 2,000', '≤ 50 ms', extras.indexBlockMaxMs, v => v <= 50, ' ms');
-  add('longest hold of the host: index cache entry written at 2,000', '≤ 50 ms', holds?.indexWrite?.longestMs, v => v <= 50, ' ms');
-  add('longest hold of the host: warm open of 2,000', '≤ 50 ms', holds?.warm?.longestMs, v => v <= 50, ' ms');
-  const noteHold = extras.noteBlocking?.length ? Math.max(...extras.noteBlocking.map(m => m.longestSliceMs)) : undefined;
-  add('longest hold of the host: 2 MB hostile note, in slices', '≤ 50 ms', noteHold, v => v <= 50, ' ms');
+  // Issue 17: never block the extension host more than 50 ms (wall clock, the collector's pauses included),
+  // measured in a process whose heap is the extension host's (bench/holds.ts)
+  const noteHold = holds ? Math.max(...Object.values(holds.notes).map(m => m.longestMs)) : undefined;
+  add('longest hold of the host: cold open of 2,000 files', '≤ 50 ms', holds?.coldOpen.longestMs, v => v <= 50, ' ms');
+  add('longest hold of the host: index cache entry written at 2,000', '≤ 50 ms', holds?.indexWrite.longestMs, v => v <= 50, ' ms');
+  add('longest hold of the host: warm open of 2,000', '≤ 50 ms', holds?.warmOpen.longestMs, v => v <= 50, ' ms');
+  add('longest hold of the host: index built in chunks at 2,000', '≤ 50 ms', holds?.indexBuild.longestMs, v => v <= 50, ' ms');
+  add('longest hold of the host: 2 MB hostile notes, in slices', '≤ 50 ms', noteHold, v => v <= 50, ' ms');
   return {
     date: new Date().toISOString(),
     machine: {
@@ -371,6 +420,7 @@ function assemble(
     reindexMs: open.reindexMs,
     reindexCpuMs: open.reindexCpuMs,
     hostHoldMs: open.holds,
+    holds: holds ? roundHolds(holds) : null,
     parseMBps: round(parseMBps, 2),
     activationMs: extras.activationMs === undefined ? null : round(extras.activationMs, 1),
     bundleKB: extras.bundleKB === undefined ? null : round(extras.bundleKB, 1),
