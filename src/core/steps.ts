@@ -7,7 +7,7 @@
 export type Steps<T> = Generator<void, T, void>;
 
 /** The longest stretch work given in steps holds the extension host before it lets other work run. */
-export const SLICE_MS = 20;
+export const SLICE_MS = 10;
 
 /** The next turn of the event loop (setImmediate in Node; a zero timeout where there is none, as in a web worker). */
 export const nextTurn = (): Promise<void> =>
