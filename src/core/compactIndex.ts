@@ -307,9 +307,11 @@ export class CompactIndex {
     const cursor = new Uint32Array(termCount);
     for (let i = 0; i < count; i++) {
       cursor[log.term(i)]!++;
-      if (pace.due()) yield;
+      if (pace.due()) {
+        yield;
+        if (this.changes !== changes) return;
+      }
     }
-    if (this.changes !== changes) return;
     const total = old.length + count;
     const postings = old instanceof Float64Array || log.wide ? new Float64Array(total) : new Uint32Array(total);
     const starts = new Uint32Array(termCount + 1);
@@ -322,7 +324,10 @@ export class CompactIndex {
       const added = cursor[id]!;
       if (!added) {
         at += oldLength(id);
-        if (pace.due()) yield;
+        if (pace.due()) {
+          yield;
+          if (this.changes !== changes) return;
+        }
         continue;
       }
       const end = oldStarts[Math.min(id + 1, frozenTerms)]!;

@@ -94,3 +94,54 @@ test('discarded items are never found again, frozen or not, including past 32-bi
   assert.deepEqual(found(grown, 'k450'), []);
   assert.deepEqual(found(grown, 'k5000010'), []);
 });
+
+test('a second freeze in steps, given up when items are discarded or added late in its steps, loses nothing', () => {
+  // frozen first: 60,000 items, each with a term of its own; then 100,000 items more, on old terms and new ones
+  const unfrozen = () => {
+    const index = new CompactIndex(
+      [{ name: 'text', boost: 1 }],
+      text => text.split(' '),
+      term => term,
+    );
+    index.addPrepared(1, index.prepare(Array.from({ length: 60_000 }, (_, i) => ({ text: `w${i % 600} x${i}` }))));
+    index.freeze();
+    index.addPrepared(60_001, index.prepare([{ text: 'w5 fresh' }, { text: 'x59999 fresh' }]));
+    index.addPrepared(60_003, index.prepare(Array.from({ length: 100_000 }, (_, i) => ({ text: `w${i % 600} z${i} zz` }))));
+    return index;
+  };
+  const stepsOf = (index: CompactIndex, change?: { at: number; then: () => void }) => {
+    let count = 0;
+    const steps = index.freezeSteps();
+    // steps by their count of work alone (a step also ends after STEP_MS of the clock, which a busy machine
+    // would make vary from one freeze to the next): the clock stands still meanwhile
+    const clock = Date.now;
+    Date.now = () => 0;
+    try {
+      for (let step = steps.next(); !step.done; step = steps.next()) if (++count === change?.at) change.then();
+    } finally {
+      Date.now = clock;
+    }
+    assert.ok(!change || count >= change.at, `the change came during the steps (${count} steps)`);
+    return count;
+  };
+  const all = stepsOf(unfrozen());
+  assert.ok(all > 3, `a freeze of several steps (${all})`);
+  // the last steps are the postings' passes (count, copy, place), after the vocabulary's merge
+  const discarded = unfrozen();
+  stepsOf(discarded, { at: all - 1, then: () => discarded.discard(6) });
+  discarded.freeze();
+  assert.deepEqual(found(discarded, 'x5'), [], 'discarded in the last step');
+  assert.ok(found(discarded, 'w6').includes(607));
+  assert.equal(discarded.itemsWith('zz').size, 100_000);
+  for (const at of [all - 1, all - 3]) {
+    const added = unfrozen();
+    stepsOf(added, { at, then: () => added.addPrepared(160_003, added.prepare([{ text: 'w5 later' }])) });
+    added.freeze();
+    assert.deepEqual(found(added, 'later'), [160_003], `added at step ${at} of ${all}`);
+    assert.deepEqual(found(added, 'fresh'), [60_001, 60_002]);
+    assert.deepEqual(found(added, 'x59999'), [60_000, 60_002]);
+    assert.deepEqual(found(added, 'z99999'), [160_002]);
+    assert.equal(added.itemsWith('zz').size, 100_000);
+    assert.ok(added.itemsWith('w5').has(60_001) && added.itemsWith('w5').has(160_003) && added.itemsWith('w5').has(60_008));
+  }
+});
