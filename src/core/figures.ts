@@ -213,6 +213,8 @@ function isRange(text: string, first: Quantity, second: Quantity): boolean {
   // "25 terawatt-hours (TWh) to 91 TWh": the unit's abbreviation may stand between the two ends
   if (/^\s*(?:\(\p{Lu}[\p{L}²]{0,5}\)\s*)?(?:to|through|–|—|-)\s*$/u.test(joiner)) return true;
   if (/^\s+(?:in|by)\s+\d{4}\s+to\s+$/.test(joiner)) return opener === 'from';
+  // "from $900 per metric ton to $1,500 per metric ton": the first end's unit between the two
+  if (/^\s+per\s+(?:\p{L}+\s+){1,3}to\s+$/u.test(joiner)) return opener === 'from';
   return /^\s+and\s+$/.test(joiner) && opener === 'between';
 }
 
@@ -1087,6 +1089,12 @@ function ppAfter(after: Token[], at: number): string {
       else if (isCompoundAnd(after, j) && np.length > start && !np.some(w => w.lower === 'and')) np.push(after[j++]);
       else break;
     }
+    // "of the assets in a pool earns 1%": a verb in -s taking the number after it ends the phrase before it
+    // (an adjective before the number stays: "workers in the highest-earning 10%")
+    if (np.length > start && after[j]?.amount && /^[\p{N}\p{Sc}]/u.test(after[j].text) && /[^s]s$/.test(np[np.length - 1].lower)) {
+      np.pop();
+      j--;
+    }
     if (np.length === start) break;
     parts.push(`${prep.text} ${join(np)}`);
     i = j;
@@ -1103,16 +1111,19 @@ function npBefore(before: Token[], at: number, allowVerbs = false): { words: Tok
   let i = at;
   while (collected.length < 8) {
     const t = before[i];
+    // the word before, past adverbs: "can also make", "the act also included"
+    let p = i + 1;
+    while (p < i + 4 && before[p] && (ADVERBS.has(before[p].lower) || isAdverbLy(before[p]))) p++;
     // "to host copper resources", "is valued": a word after "to" or an auxiliary is a verb, not part of the phrase
     const verb =
       collected.length > 0 &&
       !allowVerbs &&
       t !== undefined &&
-      (isVerbAfter(t, before[i + 1]) ||
+      (isVerbAfter(t, before[p]) ||
         VERBS_S.has(t.lower) ||
         (/[^e]ed$/.test(t.lower) &&
-          (isPlainWord(before[i + 1]) || PRONOUNS.has(before[i + 1]?.lower ?? '')) &&
-          !['a', 'an', 'the'].includes(before[i + 2]?.lower ?? '')));
+          (isPlainWord(before[p]) || PRONOUNS.has(before[p]?.lower ?? '')) &&
+          !['a', 'an', 'the'].includes(before[p + 1]?.lower ?? '')));
     if (isPlainWord(t) && !verb && !COMPARATIVES.has(t.lower)) {
       collected.push(t);
       i++;

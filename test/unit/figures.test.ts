@@ -537,6 +537,33 @@ describe('energy figures: ranges and what they measure', () => {
   });
 });
 
+describe('a subject ends where its noun phrase ends', () => {
+  const subjects = (text: string) => extractFigures([marked('p1', text)]).map(f => [f.text, f.range, f.subject]);
+  test('a verb after a modal or an auxiliary is no part of the phrase, with an adverb between them too', () => {
+    assert.deepEqual(subjects('Families can also make tax-free withdrawals of up to $20,000 annually for tuition.'), [
+      ['$20,000', undefined, 'Families’ tax-free withdrawals for tuition'],
+    ]);
+  });
+  test('a verb that takes the next number ("in a pool earns 2%") ends the phrase before it; an adjective stays', () => {
+    assert.deepEqual(subjects('A provider that supplies 2% of the assets in a pool earns 2% of the fees.')[0], [
+      '2%',
+      undefined,
+      'share of assets in a pool',
+    ]);
+    assert.deepEqual(subjects('In 2025, 83% of workers in the highest-earning 10% had access to a plan.')[0], [
+      '83%',
+      undefined,
+      'share of workers in the highest-earning',
+    ]);
+  });
+  test('"from $900 per metric ton to $1,500 per metric ton": one range of the price, not a price of "metric ton"', () => {
+    assert.deepEqual(subjects('The rule changes the starting price from $900 per metric ton to $1,500 per metric ton.'), [
+      ['$900', 'from', 'starting price'],
+      ['$1,500', 'to', 'starting price'],
+    ]);
+  });
+});
+
 describe('numbers that name things are no counts', () => {
   const texts = (...paragraphs: string[]) => extractFigures(paragraphs.map((p, i) => marked(`p${i + 1}`, p))).map(f => f.text);
   test('"529 plans" in a report that names a "529 plan" is the plan, anywhere in the report; "529 accounts" still counts', () => {
