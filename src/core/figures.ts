@@ -75,7 +75,7 @@ export function extractFigures(paragraphs: MarkedParagraph[], warnings: string[]
   const figures: Figure[] = [];
   let cut = false;
   // the numbers the report uses as names ("a 529 plan"): their plurals ("529 plans") are no counts anywhere in it
-  const names = new Set<number>();
+  const names = new Set<string>();
   for (const paragraph of paragraphs) for (const n of numberNames(paragraph.text)) names.add(n);
   for (const [index, paragraph] of paragraphs.entries()) {
     if (cut) break;
@@ -172,7 +172,7 @@ function isKeyFigure(q: Quantity): boolean {
  * ("130 ships … now about 40 each day"), else a plural noun that opens a phrase in the 200 characters
  * before ("Ships transited the canal …, about 130 each day").
  */
-function keyFigures(text: string, quantities: Quantity[], names: ReadonlySet<number>): (Quantity | undefined)[] {
+function keyFigures(text: string, quantities: Quantity[], names: ReadonlySet<string>): (Quantity | undefined)[] {
   return quantities.map((q, i) => {
     if (isNamePlural(q, names)) return undefined;
     if (isKeyFigure(q)) return q;

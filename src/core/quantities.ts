@@ -720,24 +720,35 @@ function namesNoun(digits: string, noun: string): boolean {
   return /^\d{3,}$/.test(digits) && !digits.endsWith('0') && NAMED_BY_NUMBER.has(noun.toLowerCase());
 }
 
-const NUMBER_NAME = /(?<![\p{L}\p{N}$£€¥₹.,\-])(\d{3,})[ \u00a0]+(\p{L}+)/gu;
+const NUMBER_NAME = /(?<![\p{L}\p{N}$£€¥₹.,\-])(\d+)[ \u00a0]+(\p{L}+)/gu;
+/** What may follow a name that ends with its noun ("in the 119 Congress, …", "the 119 Congress that …"). */
+const AFTER_NAME =
+  /^(?:[ \u00a0]*(?:[^\p{L}\p{N}\s]|$)|[ \u00a0]+(?:that|which|and|or|to|in|of|on|for|by|is|was|has|had|would|will)(?![\p{L}]))/u;
 
 /**
- * The numbers a text uses as names ("a 529 plan", "529 plan accounts"), so that the same number before the
- * plural ("529 plans") is read as the name too, not as a count of plans.
+ * The numbers a text uses as names, with the noun they name ("529 plan", and "the 119 Congress" of a web
+ * capture that lost the ordinal's "th"): the same number before the noun's plural ("529 plans", "the 115
+ * through 119 Congresses") is the names again, not a count. A capitalised noun counts only where the name
+ * ends with it ("the 50 State plans" is no name of 50).
  */
-export function numberNames(text: string): Set<number> {
-  const names = new Set<number>();
+export function numberNames(text: string): Set<string> {
+  const names = new Set<string>();
   NUMBER_NAME.lastIndex = 0;
-  for (let m = NUMBER_NAME.exec(text); m; m = NUMBER_NAME.exec(text)) if (namesNoun(m[1]!, m[2]!)) names.add(Number(m[1]));
+  for (let m = NUMBER_NAME.exec(text); m; m = NUMBER_NAME.exec(text)) {
+    const [, digits, noun] = m as unknown as [string, string, string];
+    const lower = noun.toLowerCase();
+    const capitalised = /^\p{Lu}\p{Ll}+$/u.test(noun) && !isPlural(lower) && Number(digits) > 1;
+    if (namesNoun(digits, noun) || (capitalised && AFTER_NAME.test(text.slice(NUMBER_NAME.lastIndex, NUMBER_NAME.lastIndex + 12))))
+      names.add(`${Number(digits)} ${lower}`);
+  }
   return names;
 }
 
 /** "529 plans" where the report names a "529 plan": the name's plural, not a count. */
-export function isNamePlural(q: Quantity, names: ReadonlySet<number>): boolean {
-  if (q.unit !== 'count' || !q.counted || !names.has(q.value)) return false;
+export function isNamePlural(q: Quantity, names: ReadonlySet<string>): boolean {
+  if (q.unit !== 'count' || !q.counted || !names.size) return false;
   const first = /^\p{L}+/u.exec(q.counted)?.[0].toLowerCase() ?? '';
-  return NAMED_BY_NUMBER.has(first.replace(/s$/, ''));
+  return [first.replace(/es$/, ''), first.replace(/s$/, '')].some(noun => names.has(`${q.value} ${noun}`));
 }
 
 /** Years, dates, ordinals in names, section numbers: numbers that are not amounts. */

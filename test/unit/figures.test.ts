@@ -572,6 +572,11 @@ describe('numbers that name things are no counts', () => {
     // without the name in the report, "529 plans" may be a count of plans
     assert.deepEqual(texts('Savers may use 529 plans.'), ['529 plans']);
   });
+  test('"the 119 Congress" (a web capture lost the "th") names it: "the 115 through 119 Congresses" counts nothing', () => {
+    assert.deepEqual(texts('Members introduced bills in the 119 Congress.', 'From the 115 through 119 Congresses, Members acted.'), []);
+    // a capitalised noun that goes on into another is no name of the number: all 50 States are counted
+    assert.deepEqual(texts('Each of the 50 State plans differs.', 'Rules vary across the 50 States.'), ['50 State plans', '50 States']);
+  });
 });
 
 describe('right or silent: no subject rather than a wrong one', () => {
