@@ -96,6 +96,7 @@ for (const lazy of [
   'src/lazy/csl.ts',
   'src/lazy/web.ts',
   'src/lazy/pdf.ts',
+  'src/lazy/workerReads.ts',
   'src/lazy/yaml.ts',
   'src/lazy/fuse.ts',
   'src/lazy/commands.ts',

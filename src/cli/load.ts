@@ -13,7 +13,7 @@ import { decodeText } from '../core/formats';
 import type { Library } from '../core/library';
 import type { ParsedReport } from '../core/parse';
 import type { CliIO } from './command';
-import { pdfReportReader } from '../lazy/loadPdf';
+import { workerReaders } from '../lazy/loadPdf';
 import { LoadError, UsageError } from './errors';
 import { webReaders } from '../lazy/webReaders';
 import { nodeSource } from './nodeSource';
@@ -59,8 +59,8 @@ export function readTextFile(file: string): string {
   }
 }
 
-/** One PDF reader (one worker thread, at the default time limit) for every dossier the CLI makes. */
-const pdfReports = pdfReportReader();
+/** One PDF and big-text reader (one worker thread, at the default time limit) for every dossier the CLI makes. */
+const offThread = workerReaders();
 
 export interface LoadOptions {
   /** one report file; without it, the bundled reports */
@@ -90,7 +90,7 @@ export function cliDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): D
     },
   });
   for (const reader of webReaders) dossier.readers.register(reader);
-  dossier.readers.register(pdfReports);
+  offThread.register(dossier.readers);
   return dossier;
 }
 

@@ -61,6 +61,11 @@ export function fuseEngine(): typeof import('./fuse') {
   return lazyEngine<typeof import('./fuse')>('fuse');
 }
 
+/** The host's side of PDF and big text reads in a worker thread (src/lazy/loadPdf.ts reaches it through here). */
+export function workerReadsEngine(): typeof import('./workerReads') {
+  return lazyEngine<typeof import('./workerReads')>('workerReads');
+}
+
 /** js-yaml (front matter, chart blocks); src/lazy/loadYaml.ts reaches it through here in extension.js. */
 export function yamlEngine(): typeof import('./yaml') {
   return lazyEngine<typeof import('./yaml')>('yaml');

@@ -6,14 +6,18 @@
  *
  * Only text is read, nothing is drawn: no canvas, no fonts loaded, no eval. pdf.js's own worker runs in this
  * thread (inlined as globalThis.pdfjsWorker), which is what pdf.js does in Node anyway; the extension and the
- * CLI run this whole bundle in a worker thread of their own (servePdfReads, started by ./loadPdf.ts), so a
- * PDF that keeps pdf.js busy for seconds never holds the extension host and is stopped at a time limit.
+ * CLI run this whole bundle in a worker thread of their own (serveReads, started by ./loadPdf.ts), so a
+ * PDF that keeps pdf.js busy for seconds never holds the extension host and is stopped at a time limit. Big
+ * text and Markdown reports are parsed in the same thread, with the same limit (the core's text reader).
  */
 import { readlinkSync } from 'fs';
-import { parentPort } from 'worker_threads';
+import { parentPort, type MessagePort } from 'worker_threads';
 import './pdfShim';
 import { ReportError, errorMessage } from '../core/errors';
+import { textReader } from '../core/formats';
+import type { Footnote, Figure, Paragraph, Section, Table } from '../core/model';
 import type { ParsedReport } from '../core/parse';
+import type { SourceSpan } from '../core/parse/spans';
 import { spanArray } from '../core/parse/spans';
 import { parsePdfContent } from '../core/parse/pdf';
 import type { PdfContent, PdfInfo, PdfItem, PdfLink, PdfPage } from '../core/parse/pdfItems';
@@ -39,29 +43,89 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ParsedRe
   return parsePdfContent(content, { source: name });
 }
 
-/** A file to read, as ./loadPdf.ts sends it to the worker thread (one at a time). */
-export interface PdfReadRequest {
+/** A file to read, as ./loadPdf.ts sends it to the worker thread (one at a time): a PDF, or text or Markdown. */
+export interface ReadRequest {
   bytes: Uint8Array;
   name: string;
+  format: 'pdf' | 'text';
+  /** where the report's slices go (see ReportSlice) */
+  slices: MessagePort;
 }
-/** The worker thread's answer: the report, or why not (`refused` for a ReportError, the reader's own answer). */
-export type PdfReadAnswer =
+/**
+ * The worker thread's answer: the report, or why not (`refused` for a ReportError, the reader's own answer).
+ * `parsed` comes without its sections, notes, figures, tables and spans: they follow in `slices` messages on
+ * the request's port, in order.
+ */
+export type ReadAnswer =
   /** `stat`: this thread's /proc stat file, where its processor time is read (Linux; none elsewhere) */
-  { ready: true; stat?: string } | { parsed: ParsedReport } | { error: string; refused: boolean };
+  { ready: true; stat?: string } | { parsed: ParsedReport; slices: number } | { error: string; refused: boolean };
 
 /**
- * Run in a worker thread: loads pdf.js, says it is ready, then reads each file it is sent, one at a time.
- * The report crosses back as a structured clone (plain data: the library cache stores the same as JSON).
+ * A part of a report's lists, appended to the list `to` names ('paragraphs': the last section's). Taking in a
+ * 5 MB report's structured clone held the host ~100 ms in one message; slices of ~200 items are taken in one at
+ * a time, with the event loop running between them.
  */
-export async function servePdfReads(): Promise<void> {
+export type ReportSlice =
+  | { to: 'sections'; items: Section[] }
+  | { to: 'paragraphs'; items: Paragraph[] }
+  | { to: 'footnotes'; items: Footnote[] }
+  | { to: 'figures'; items: Figure[] }
+  | { to: 'tables'; items: Table[] }
+  | { to: 'spans'; items: SourceSpan[] };
+
+const SLICE_ITEMS = 200;
+
+/** The report without its lists, and the lists in slices (spans as plain objects: a structured clone keeps a class's fields, not the class). */
+export function sliceReport(parsed: ParsedReport): { rest: ParsedReport; slices: ReportSlice[] } {
+  const { report } = parsed;
+  const slices: ReportSlice[] = [];
+  const add = <T>(to: ReportSlice['to'], items: readonly T[]) => {
+    for (let i = 0; i < items.length; i += SLICE_ITEMS) slices.push({ to, items: items.slice(i, i + SLICE_ITEMS) } as ReportSlice);
+  };
+  let batch: Section[] = [];
+  let weight = 0;
+  const flush = () => {
+    if (batch.length) slices.push({ to: 'sections', items: batch });
+    batch = [];
+    weight = 0;
+  };
+  for (const section of report.sections) {
+    if (section.paragraphs.length > SLICE_ITEMS) {
+      // one section of many paragraphs (a report without headings): its paragraphs in slices of their own
+      flush();
+      slices.push({ to: 'sections', items: [{ ...section, paragraphs: [] }] });
+      add('paragraphs', section.paragraphs);
+      continue;
+    }
+    batch.push(section);
+    weight += 1 + section.paragraphs.length;
+    if (weight >= SLICE_ITEMS) flush();
+  }
+  flush();
+  add('footnotes', report.footnotes);
+  add('figures', report.figures);
+  if (report.tables) add('tables', report.tables);
+  add('spans', spanArray(parsed.spans));
+  const lists = { sections: [], footnotes: [], figures: [], ...(report.tables ? { tables: [] } : {}) };
+  return { rest: { ...parsed, report: { ...report, ...lists }, spans: [] }, slices };
+}
+
+/**
+ * Run in a worker thread: says it is ready, then reads each file it is sent, one at a time (pdf.js is loaded
+ * at the first PDF: a worker that only parses text never loads it). The report crosses back as a structured
+ * clone (plain data: the library cache stores the same as JSON).
+ */
+export function serveReads(): void {
   const port = parentPort;
   if (!port) return;
-  await pdfjsLib();
-  const answer = (message: PdfReadAnswer) => port.postMessage(message);
-  port.on('message', (request: PdfReadRequest) => {
-    readPdf(request.bytes, request.name).then(
-      // spans as plain objects: a structured clone keeps a class's fields but not the class
-      parsed => answer({ parsed: { ...parsed, spans: spanArray(parsed.spans) } }),
+  const answer = (message: ReadAnswer) => port.postMessage(message);
+  port.on('message', (request: ReadRequest) => {
+    (request.format === 'pdf' ? readPdf(request.bytes, request.name) : textReader.read(request.bytes, request.name)).then(
+      parsed => {
+        const { rest, slices } = sliceReport(parsed);
+        for (const slice of slices) request.slices.postMessage(slice);
+        answer({ parsed: rest, slices: slices.length });
+      },
       (error: unknown) =>
         answer({
           error: error instanceof ReportError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error),

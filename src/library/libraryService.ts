@@ -10,7 +10,7 @@ import {
 } from '../core/dossier';
 import type { Library } from '../core/library';
 import { webReaders } from '../lazy/webReaders';
-import { DEFAULT_PDF_READ_SECONDS, pdfReportReader } from '../lazy/loadPdf';
+import { DEFAULT_READ_SECONDS, workerReaders } from '../lazy/loadPdf';
 import { Setting, config } from '../shell/config';
 import { globalStorageCache } from './libraryCache';
 import { workspaceSource } from './workspaceSource';
@@ -85,10 +85,10 @@ export class LibraryService implements vscode.Disposable {
       });
       // saved web pages and Word files: their engines load at the first such report, not on activation
       for (const reader of webReaders) dossier.readers.register(reader);
-      // PDFs are read in a worker thread, each stopped at the time limit (read again at every file)
-      const pdf = pdfReportReader(() => config.maxPdfReadSeconds() ?? DEFAULT_PDF_READ_SECONDS);
-      dossier.readers.register(pdf);
-      this.disposables.push({ dispose: () => void pdf.close() });
+      // PDFs and big text reports are read in a worker thread, each stopped at the time limit (read again at every file)
+      const offThread = workerReaders(() => config.maxPdfReadSeconds() ?? DEFAULT_READ_SECONDS);
+      offThread.register(dossier.readers);
+      this.disposables.push({ dispose: () => void offThread.close() });
       const unsubscribe = dossier.onDidLoad(result => {
         this.tell(result);
         this.changed.fire(result.library);

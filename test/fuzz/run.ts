@@ -16,7 +16,7 @@ import { mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from 'no
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { processorTimeMs } from '../../src/lazy/loadPdf';
+import { processorTimeMs } from '../../src/lazy/workerReads';
 import { shapes } from './scanners';
 import { refused, subjects, type Subject } from './subjects';
 

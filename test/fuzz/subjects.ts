@@ -14,7 +14,7 @@ import { createSearchIndex } from '../../src/core/search';
 import { bibliographyItems, toCslJson, toRis } from '../../src/core/cite';
 import { cslStyleClass, cslStyleProblem } from '../../src/core/cslStyle';
 import { createCslEngine, CslStyleError, type CslEngine } from '../../src/lazy/cslEngine';
-import { DEFAULT_PDF_READ_SECONDS, pdfReportReader } from '../../src/lazy/loadPdf';
+import { DEFAULT_READ_SECONDS, workerReaders } from '../../src/lazy/loadPdf';
 import { readHtml } from '../../src/lazy/webReaders';
 import { pdfPages } from './pdfPages';
 import { render, scalingRatio, scanners, shapes, type Shape } from './scanners';
@@ -126,7 +126,7 @@ function searchReport(input: ShapeCase | { shape: Shape; body: string }): void {
 }
 
 /** The extension's and the CLI's PDF reader: pdf.js in a worker thread, stopped at the default time limit. */
-const pdfReports = pdfReportReader();
+const pdfReports = workerReaders().pdf;
 const pdfFile = new Uint8Array(readFileSync('test/fixtures/pdf/endnotes.pdf'));
 const damage = pdfDamage(pdfFile);
 
@@ -176,7 +176,7 @@ export const subjects: Subject[] = [
     run: input => pdfReports.read(damaged(pdfFile, input as Damage), 'damaged.pdf'),
     // the reader stops a file at the limit (processor time of its thread, counted here too) with a
     // ReportError; past it and the worker's start, the limit did not work
-    slowMs: (DEFAULT_PDF_READ_SECONDS + 5) * 1000,
+    slowMs: (DEFAULT_READ_SECONDS + 5) * 1000,
   },
   shapeSubject('CSL style', body => readCslStyle(cslStyle(body)), {
     refuses: error => error instanceof CslStyleError,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { nodeSource } from '../../src/cli/nodeSource';
 import { createDossier } from '../../src/core/dossier';
 import { ReportError } from '../../src/core/errors';
-import { pdfReportReader } from '../../src/lazy/loadPdf';
+import { workerReaders } from '../../src/lazy/loadPdf';
 import { readPdf } from '../../src/lazy/pdf';
 import { damaged } from '../fuzz/damagedPdf';
 
@@ -24,8 +24,9 @@ const SKIPPED = /^The PDF took (over 1 s of processor time|longer than 5 s) to r
 
 describe('PDF reports are read in a worker thread, with a time limit', () => {
   let limit = 60;
-  const reader = pdfReportReader(() => limit);
-  after(() => reader.close());
+  const readers = workerReaders(() => limit);
+  const reader = readers.pdf;
+  after(() => readers.close());
 
   const files = [
     ...readdirSync('test/fixtures/reports')
@@ -86,8 +87,8 @@ describe('PDF reports are read in a worker thread, with a time limit', () => {
         log: { info: () => undefined, warn: () => undefined, error: () => undefined },
         settings: { bundledReports: [], reports: [dir], baseFolder: dir },
       });
-      const slow = pdfReportReader(() => 1);
-      dossier.readers.register(slow);
+      const slow = workerReaders(() => 1);
+      slow.register(dossier.readers);
       try {
         const loaded = await dossier.load();
         assert.deepEqual(
