@@ -483,7 +483,7 @@ const LONE_ADJECTIVES = words('remaining other additional further extra same');
 const QUANTIFIERS = words('all both most many several half none few much each either neither');
 /** Adverbs of place: "3 nautical miles offshore" says where the amount is, not what it measures. */
 const PLACE_ADVERBS = words(`offshore onshore overseas abroad inland nearby upstream downstream apart away ahead aside ashore afloat
-  underground underwater worldwide nationwide statewide`);
+  underground underwater worldwide nationwide statewide above below behind`);
 
 /**
  * A subject of one lower-case word that only qualifies or places something is no subject: an adjective
@@ -494,6 +494,8 @@ const PLACE_ADVERBS = words(`offshore onshore overseas abroad inland nearby upst
 function isLoneModifier(c: Context, subject: string): boolean {
   if (!/^\p{Ll}[\p{Ll}-]*$/u.test(subject)) return false;
   if (LONE_ADJECTIVES.has(subject) || QUANTIFIERS.has(subject) || PLACE_ADVERBS.has(subject)) return true;
+  // a preposition or a participle alone: "8 percent above the year before", "1.2 million tonnes, worth roughly $11 billion"
+  if (PREPOSITIONS.has(subject) || PARTICIPLES.has(subject)) return true;
   // a count's subject is the noun it counts
   if (c.quantity.unit === 'count' && c.quantity.counted) return false;
   const i = nearestWord(c, subject);
@@ -789,10 +791,13 @@ function duration(c: Context, before: Token[], after: Token[]): Described {
       if (before[chunk.next]?.lower === 'to') return { subject: `time to ${phrase}` };
       return { subject: ahead || preposition !== 'in' ? `period of ${phrase}` : phrase };
     }
-    if (before[k + 1]?.amount && c.previousSubject) return { subject: `period of ${c.previousSubject}` };
+    if (before[k + 1]?.amount && c.previousSubject) return { subject: periodOf(c.previousSubject) };
   }
-  return { subject: c.previousSubject ? `period of ${c.previousSubject}` : '' };
+  return { subject: c.previousSubject ? periodOf(c.previousSubject) : '' };
 }
+
+/** "7.5 years …, against 2.5 years": the period the amount before measured, not a period of that period. */
+const periodOf = (subject: string): string => (/^(?:period|duration|time) (?:of|to) /.test(subject) ? subject : `period of ${subject}`);
 
 // ---------------------------------------------------------------------------------------------------
 // Amounts read with their neighbours: changes, ranges, lists and comparisons

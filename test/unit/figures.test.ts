@@ -564,6 +564,19 @@ describe('a subject ends where its noun phrase ends', () => {
   });
 });
 
+describe('periods', () => {
+  test('"took 7.5 years …, against 2.5 years": the same period elsewhere, not a period of that period', () => {
+    const [, slow, fast] = extractFigures([
+      marked(
+        'p1',
+        'A review of 127 mine projects found that approval took 7.5 years on average in the United States, against 2.5 years in Australia.',
+      ),
+    ]);
+    assert.equal(fast.subject, slow.subject);
+    assert.doesNotMatch(fast.subject, /period of period/);
+  });
+});
+
 describe('numbers that name things are no counts', () => {
   const texts = (...paragraphs: string[]) => extractFigures(paragraphs.map((p, i) => marked(`p${i + 1}`, p))).map(f => f.text);
   test('"529 plans" in a report that names a "529 plan" is the plan, anywhere in the report; "529 accounts" still counts', () => {
@@ -606,6 +619,12 @@ describe('right or silent: no subject rather than a wrong one', () => {
     assert.deepEqual(subjects('Nearly all (99.7%) of these cuts come from new equipment.'), [['99.7%', '']]);
     assert.deepEqual(subjects('The boundary lies 3 nautical miles offshore, and states may ban mining there.'), [['3 nautical miles', '']]);
     assert.deepEqual(subjects("For example, consider if a child's parents open an account and contribute $3,000."), [['$3,000', '']]);
+    // a preposition or a participle alone
+    assert.deepEqual(subjects('The contract averaged $9,150 per tonne, about 8 percent above the year before.')[1], ['8 percent', '']);
+    assert.deepEqual(subjects('A reserve would need about 1.2 million tonnes, worth roughly $11 billion at current prices.')[1], [
+      '$11 billion',
+      '',
+    ]);
     // nouns stay, whatever their ending
     assert.deepEqual(subjects('The agency provided $5 million in funding.'), [['$5 million', 'funding provided by the agency']]);
     assert.deepEqual(subjects('Savers may owe an additional 10% tax.'), [['10%', 'tax']]);
