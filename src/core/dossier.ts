@@ -18,6 +18,7 @@ import type { PreparedItems } from './compactIndex';
 import { restoreKeyInputs, storedKeyInputs } from './keys';
 import {
   contentHash,
+  contentHashSteps,
   decodeEntry,
   decodeLibraryIndexSteps,
   encodeEntry,
@@ -28,7 +29,7 @@ import {
 } from './libraryCache';
 import {
   buildSearchIndex,
-  prepareReportIndex,
+  prepareReportIndexSteps,
   restoreSearchIndex,
   searchIndexSnapshot,
   type SearchHit,
@@ -472,6 +473,12 @@ class DossierCore implements Dossier {
     if (!cache) return { ...(await this.readReport(location)), fromCache: false };
     const bytes = await this.readBytes(location);
     const name = nameOf(location);
+    if (bytes.length > CACHED_REPORT_MAX_BYTES) {
+      // read afresh at every open (off the host, in the reader's worker), never encoded or decoded here; its
+      // name and content still make its identity, so the library's search index entry stays usable
+      const hash = (await runInSlices(contentHashSteps(bytes)))!;
+      return { ...(await this.parseBytes(location, bytes)), identity: entryName(name, hash), fromCache: false };
+    }
     const hash = contentHash(bytes);
     const entry = entryName(name, hash);
     let stored: Uint8Array | undefined;
@@ -494,7 +501,7 @@ class DossierCore implements Dossier {
     // parsing, tokenising and encoding a report each on a turn of their own: together, with the collector's
     // pauses after them, a cold open's longest hold of the host was ~100 ms at 2,000 reports
     await nextTurn();
-    const index = prepareReportIndex(read.parsed.report);
+    const index = (await runInSlices(prepareReportIndexSteps(read.parsed.report)))!;
     await nextTurn();
     try {
       const keys = storedKeyInputs(read.parsed.report);
@@ -744,6 +751,12 @@ interface LibraryInput extends KeptReport {
 
 /** How long after the search index last changed its cache entry is written: after a start's load and a burst of edits. */
 const INDEX_WRITE_DELAY_MS = 2000;
+/**
+ * Report files bigger than this get no entry of their own in the library cache: encoding a report's entry
+ * held the host ~17 ms a megabyte of file (a 5 MB report ~80 ms, 50 MB most of a second) and there is no
+ * cheap way to do it in steps. A report this big is rare, and is read afresh in the reader's worker.
+ */
+export const CACHED_REPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 const NOT_A_FILE = 'is not a regular file (a device, a pipe or a socket), so it is not read';
 

@@ -15,7 +15,7 @@ import type { Figure, Footnote, Paragraph, Report, Section } from './model';
 import { findQuantities, parseQuantity, sameValue } from './quantities';
 import { formatDate } from './reader';
 import { mergeRanges } from './spans';
-import { SLICE_MS, nextTurn, type Steps } from './steps';
+import { SLICE_MS, nextTurn, runSteps, type Steps } from './steps';
 import { FUNCTION_WORDS } from './text';
 
 export type SearchKind = 'section' | 'paragraph' | 'footnote' | 'figure';
@@ -177,7 +177,12 @@ const preparer = new CompactIndex(FIELDS, tokenize, normaliseTerm);
 
 /** A report's searchable items tokenised and weighed, for the library cache (see PreparedIndexes). */
 export function prepareReportIndex(report: Report): PreparedItems {
-  return preparer.prepare(
+  return runSteps(prepareReportIndexSteps(report));
+}
+
+/** prepareReportIndex in steps, for a host that must not be held (the library cache's reads). */
+export function prepareReportIndexSteps(report: Report): Steps<PreparedItems> {
+  return preparer.prepareSteps(
     mapIterable(
       documentsOf(report, () => 0),
       doc => indexFieldsOf(doc),
@@ -238,7 +243,14 @@ class LibrarySearch implements SearchIndex {
       } else {
         for (let at = 0; at < docs.length; at += chunkSize) {
           const chunk = docs.slice(at, at + chunkSize);
-          this.index.addPrepared(chunk[0]!.key, this.index.prepare(chunk.map(indexFieldsOf)));
+          // in steps too: a hundred long paragraphs of a big report held the host ~50 ms at once
+          const preparing = this.index.prepareSteps(mapIterable(chunk, indexFieldsOf));
+          let prepared = preparing.next();
+          while (!prepared.done) {
+            await turn();
+            prepared = preparing.next();
+          }
+          this.index.addPrepared(chunk[0]!.key, prepared.value);
           await turn();
         }
       }

@@ -145,3 +145,41 @@ test('a second freeze in steps, given up when items are discarded or added late 
     assert.ok(added.itemsWith('w5').has(60_001) && added.itemsWith('w5').has(160_003) && added.itemsWith('w5').has(60_008));
   }
 });
+
+test('items are prepared in steps that answer as preparing them at once, one step per few thousand tokens', () => {
+  const index = new CompactIndex(
+    [
+      { name: 'title', boost: 2 },
+      { name: 'text', boost: 1 },
+    ],
+    text => text.split(' '),
+    term => (term === 'the' ? null : term),
+  );
+  // 3,000 items of 12 tokens: ~36,000 tokens, as a long report's paragraphs
+  const docs = Array.from({ length: 3000 }, (_, i) => ({
+    title: `t${i % 40}`,
+    text: `the w${i % 300} x${i} the common ${'y '.repeat(7)}z`,
+  }));
+  const steps = index.prepareSteps(docs);
+  let count = 0;
+  // counted by work alone: the clock stands still meanwhile (a step also ends after STEP_MS of it)
+  const clock = Date.now;
+  Date.now = () => 0;
+  let prepared;
+  try {
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        prepared = step.value;
+        break;
+      }
+      count++;
+    }
+  } finally {
+    Date.now = clock;
+  }
+  assert.ok(count >= 5 && count <= 30, `a few steps, not one and not one per item (${count})`);
+  assert.deepEqual(prepared, index.prepare(docs));
+  index.addPrepared(1, prepared);
+  assert.deepEqual(found(index, 'x2999'), [3000]);
+  assert.deepEqual(found(index, 'the'), [], 'a token that is no term is not indexed');
+});

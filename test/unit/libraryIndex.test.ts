@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createDossier, type Logger } from '../../src/core/dossier';
+import { CACHED_REPORT_MAX_BYTES, createDossier, type Logger } from '../../src/core/dossier';
 import { CompactIndex } from '../../src/core/compactIndex';
 import {
   contentHash,
@@ -106,6 +106,19 @@ describe("the library's search index in the cache", () => {
       store.written.filter(n => n === LIBRARY_INDEX_ENTRY),
       [LIBRARY_INDEX_ENTRY],
     );
+  });
+
+  test('a report file over CACHED_REPORT_MAX_BYTES gets no entry of its own (read afresh at each open), and the library index is still read back', async () => {
+    const withBig = { ...FILES, '/r/d-big.txt': SEED.repeat(Math.ceil((CACHED_REPORT_MAX_BYTES + 1) / SEED.length)) };
+    const store = await warmed(withBig);
+    const reportEntries = [...store.entries.keys()].filter(name => name !== LIBRARY_INDEX_ENTRY);
+    assert.equal(reportEntries.length, 3, `an entry for each small report, none for the big one: ${reportEntries.join(', ')}`);
+    const fresh = await open(undefined, withBig);
+    const warm = await open(store, withBig);
+    assert.equal(warm.restored, true, warm.log.lines.join('\n'));
+    assert.equal(warm.dossier.lastLoad?.cached, 3);
+    assert.equal(warm.dossier.library.reports.length, 4);
+    assert.deepEqual(await answers(warm.dossier), await answers(fresh.dossier));
   });
 
   const others: [string, Record<string, string>, string?][] = [
