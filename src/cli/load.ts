@@ -15,7 +15,6 @@ import type { ParsedReport } from '../core/parse';
 import type { CliIO } from './command';
 import { workerReaders } from '../lazy/loadPdf';
 import { LoadError, UsageError } from './errors';
-import { webReaders } from '../lazy/webReaders';
 import { nodeSource } from './nodeSource';
 
 /** The package folder holding data/ and dist/: dist/cli.js → .., src/cli/*.ts (tsx) → ../.. */
@@ -59,7 +58,7 @@ export function readTextFile(file: string): string {
   }
 }
 
-/** One PDF and big-text reader (one worker thread, at the default time limit) for every dossier the CLI makes. */
+/** One reader of PDFs, web pages, Word files and big text (one worker thread, at the default time limit) for every dossier the CLI makes. */
 const offThread = workerReaders();
 
 export interface LoadOptions {
@@ -89,7 +88,6 @@ export function cliDossier(io: Pick<CliIO, 'err'>, options: LoadOptions = {}): D
       chartFolders: [path.join(bundledDataDir(), 'charts')],
     },
   });
-  for (const reader of webReaders) dossier.readers.register(reader);
   offThread.register(dossier.readers);
   return dossier;
 }

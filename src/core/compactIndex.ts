@@ -135,7 +135,7 @@ const PACE = 200_000;
  * fields, amounts included); the step's clock ends it sooner, which matters while the code is not yet compiled.
  */
 const PREPARE_PACE = 8000;
-const ITEM_UNITS = 32;
+const ITEM_UNITS = 256;
 const PACK = 1024; // weight resolution: boosted tf × 10, up to 102.3 (checkSnapshot's shifts assume 1024)
 /** a packed posting fits a Uint32Array up to item key 4,194,303; beyond, a term's postings go in a Float64Array */
 const MAX_UINT32 = 0xffffffff;

@@ -470,14 +470,14 @@ class DossierCore implements Dossier {
     fromCache: boolean;
   }> {
     const cache = this.host.cache;
-    if (!cache) return { ...(await this.readReport(location)), fromCache: false };
+    if (!cache) return { ...libraryCopy(await this.readReport(location)), fromCache: false };
     const bytes = await this.readBytes(location);
     const name = nameOf(location);
     if (bytes.length > CACHED_REPORT_MAX_BYTES) {
       // read afresh at every open (off the host, in the reader's worker), never encoded or decoded here; its
       // name and content still make its identity, so the library's search index entry stays usable
       const hash = (await runInSlices(contentHashSteps(bytes)))!;
-      return { ...(await this.parseBytes(location, bytes)), identity: entryName(name, hash), fromCache: false };
+      return { ...libraryCopy(await this.parseBytes(location, bytes)), identity: entryName(name, hash), fromCache: false };
     }
     const hash = contentHash(bytes);
     const entry = entryName(name, hash);
@@ -497,7 +497,7 @@ class DossierCore implements Dossier {
       }
       this.host.log.info(`Library cache: ${name}: entry not used (${decoded.unusable}); reading the file again`);
     }
-    const read = await this.parseBytes(location, bytes);
+    const read = libraryCopy(await this.parseBytes(location, bytes));
     // parsing, tokenising and encoding a report each on a turn of their own: together, with the collector's
     // pauses after them, a cold open's longest hold of the host was ~100 ms at 2,000 reports
     await nextTurn();
@@ -750,13 +750,25 @@ interface LibraryInput extends KeptReport {
 }
 
 /** How long after the search index last changed its cache entry is written: after a start's load and a burst of edits. */
+/**
+ * A report as the library keeps it: without the Markdown a PDF, web page or Word file was converted to (what
+ * `dossier import` writes), which would double what the library and its cache entry hold of such a report.
+ */
+function libraryCopy<T extends { parsed: ParsedReport }>(read: T): T {
+  if (!('markdown' in read.parsed)) return read;
+  const parsed: ParsedReport & { markdown?: unknown } = { ...read.parsed };
+  delete parsed.markdown;
+  return { ...read, parsed };
+}
+
 const INDEX_WRITE_DELAY_MS = 2000;
 /**
  * Report files bigger than this get no entry of their own in the library cache: encoding a report's entry
- * held the host ~17 ms a megabyte of file (a 5 MB report ~80 ms, 50 MB most of a second) and there is no
- * cheap way to do it in steps. A report this big is rare, and is read afresh in the reader's worker.
+ * held the host ~17 ms a megabyte of file once compiled, twice that the first time (a 1.3 MB web page 45 ms,
+ * a 5 MB report ~80 ms, 50 MB most of a second), and JSON cannot be written in steps. A report this big is
+ * rare, and is read afresh, in the reader's worker, at every open.
  */
-export const CACHED_REPORT_MAX_BYTES = 2 * 1024 * 1024;
+export const CACHED_REPORT_MAX_BYTES = 1024 * 1024;
 
 const NOT_A_FILE = 'is not a regular file (a device, a pipe or a socket), so it is not read';
 

@@ -8,7 +8,8 @@
  * thread (inlined as globalThis.pdfjsWorker), which is what pdf.js does in Node anyway; the extension and the
  * CLI run this whole bundle in a worker thread of their own (serveReads, started by ./loadPdf.ts), so a
  * PDF that keeps pdf.js busy for seconds never holds the extension host and is stopped at a time limit. Big
- * text and Markdown reports are parsed in the same thread, with the same limit (the core's text reader).
+ * text and Markdown reports are parsed in the same thread, with the same limit (the core's text reader), and
+ * so are saved web pages and Word files (the web engine, dist/web.js, loaded in this thread at the first one).
  */
 import { readlinkSync } from 'fs';
 import { parentPort, type MessagePort } from 'worker_threads';
@@ -20,6 +21,7 @@ import type { ParsedReport } from '../core/parse';
 import type { SourceSpan } from '../core/parse/spans';
 import { spanArray } from '../core/parse/spans';
 import { parsePdfContent } from '../core/parse/pdf';
+import { readDocx, readHtml } from './webReaders';
 import type { PdfContent, PdfInfo, PdfItem, PdfLink, PdfPage } from '../core/parse/pdfItems';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
@@ -43,11 +45,19 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<ParsedRe
   return parsePdfContent(content, { source: name });
 }
 
-/** A file to read, as ./loadPdf.ts sends it to the worker thread (one at a time): a PDF, or text or Markdown. */
+/** The file read by its format's reader: pdf.js, the web engine (HTML, Word) or the text parser. */
+function readAs({ bytes, name, format }: ReadRequest): Promise<ParsedReport> {
+  if (format === 'pdf') return readPdf(bytes, name);
+  if (format === 'html') return readHtml(bytes, name);
+  if (format === 'docx') return readDocx(bytes, name);
+  return textReader.read(bytes, name);
+}
+
+/** A file to read, as ./loadPdf.ts sends it to the worker thread (one at a time): a PDF, text or Markdown, a web page, a Word file. */
 export interface ReadRequest {
   bytes: Uint8Array;
   name: string;
-  format: 'pdf' | 'text';
+  format: 'pdf' | 'text' | 'html' | 'docx';
   /** where the report's slices go (see ReportSlice) */
   slices: MessagePort;
 }
@@ -120,7 +130,7 @@ export function serveReads(): void {
   if (!port) return;
   const answer = (message: ReadAnswer) => port.postMessage(message);
   port.on('message', (request: ReadRequest) => {
-    (request.format === 'pdf' ? readPdf(request.bytes, request.name) : textReader.read(request.bytes, request.name)).then(
+    readAs(request).then(
       parsed => {
         const { rest, slices } = sliceReport(parsed);
         for (const slice of slices) request.slices.postMessage(slice);

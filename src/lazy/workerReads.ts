@@ -1,5 +1,5 @@
 /**
- * PDF and big text reads in a worker thread, with a time limit on each file (see ./loadPdf.ts, which loads
+ * PDF, web page, Word and big text reads in a worker thread, with a time limit on each file (see ./loadPdf.ts, which loads
  * this module — dist/workerReads.js — at the first such read, never on activation). The core's classes and the
  * text parser come from the caller (HostSide), not from a copy of the core in this bundle: the host's
  * ReportError, its packed spans and its parser are the ones the rest of the extension knows.
@@ -14,8 +14,8 @@ import type { ReadAnswer, ReadRequest, ReportSlice } from './pdf';
 
 /** What the reader takes from the host's core. */
 export interface HostSide {
-  /** a text report parsed in this thread (no worker could start) */
-  readText(bytes: Uint8Array, name: string): Promise<ParsedReport>;
+  /** a text report, web page or Word file read in this thread (no worker could start) */
+  readHere(bytes: Uint8Array, name: string, format: Exclude<ReadRequest['format'], 'pdf'>): Promise<ParsedReport>;
   /** spans packed as the core packs them (packSpans) */
   pack(spans: readonly SourceSpan[]): SourceSpanList;
   /** the core's ReportError: a file refused, with the reason for the analyst */
@@ -86,7 +86,7 @@ interface Running {
 }
 
 /**
- * PDF and big text reads in one worker thread, one file at a time. A file still unread at the time limit ends
+ * PDF, web page, Word and big text reads in one worker thread, one file at a time. A file still unread at the time limit ends
  * the worker (neither pdf.js nor the parser can be interrupted otherwise) and is refused with a ReportError;
  * the next file starts a fresh one.
  */
@@ -116,9 +116,9 @@ export class WorkerReader {
     if (running) await (await running.catch(() => undefined))?.worker.terminate();
   }
 
-  /** The file read in this thread (no worker could start): the text reader is the host's, pdf.js is loaded. */
+  /** The file read in this thread (no worker could start): pdf.js is loaded, the other readers are the host's. */
   private readInThread(bytes: Uint8Array, name: string, format: ReadRequest['format']): Promise<ParsedReport> {
-    return format === 'pdf' ? pdfReader().readPdf(bytes, name) : this.host.readText(bytes, name);
+    return format === 'pdf' ? pdfReader().readPdf(bytes, name) : this.host.readHere(bytes, name, format);
   }
 
   private async readNow(bytes: Uint8Array, name: string, format: ReadRequest['format'], kind: string): Promise<ParsedReport> {

@@ -9,7 +9,6 @@ import {
   type ReportNotice,
 } from '../core/dossier';
 import type { Library } from '../core/library';
-import { webReaders } from '../lazy/webReaders';
 import { DEFAULT_READ_SECONDS, workerReaders } from '../lazy/loadPdf';
 import { Setting, config } from '../shell/config';
 import { globalStorageCache } from './libraryCache';
@@ -83,9 +82,8 @@ export class LibraryService implements vscode.Disposable {
         settings: extensionSettings(this.extensionUri),
         cache: this.cache,
       });
-      // saved web pages and Word files: their engines load at the first such report, not on activation
-      for (const reader of webReaders) dossier.readers.register(reader);
-      // PDFs and big text reports are read in a worker thread, each stopped at the time limit (read again at every file)
+      // PDFs, saved web pages, Word files and big text reports are read in a worker thread, each stopped at the
+      // time limit (read again at every file); their engines load there at the first such report
       const offThread = workerReaders(() => config.maxPdfReadSeconds() ?? DEFAULT_READ_SECONDS);
       offThread.register(dossier.readers);
       this.disposables.push({ dispose: () => void offThread.close() });

@@ -7,7 +7,12 @@ import { nodeSource } from '../../src/cli/nodeSource';
 import { createDossier } from '../../src/core/dossier';
 import { ReportError } from '../../src/core/errors';
 import { textReader } from '../../src/core/formats';
+import type { ParsedReport } from '../../src/core/parse';
+import { spanArray } from '../../src/core/parse/spans';
 import { WORKER_TEXT_BYTES, workerReaders } from '../../src/lazy/loadPdf';
+import { readDocx, readHtml } from '../../src/lazy/webReaders';
+import MarkdownIt from 'markdown-it';
+import { Document as WordDocument, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 
 const SEED = 'data/reports/us-pakistan-relations-in-flux.txt';
 const CAPTURE = 'test/fixtures/captures/R47324v18-seabed-mining-in-areas-beyond-national-jurisdict.md';
@@ -109,5 +114,79 @@ describe('big text and Markdown reports are parsed in the worker thread, with th
       limit = 60;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('saved web pages and Word files are converted in the worker thread, whatever their size', () => {
+  const readers = workerReaders(() => 60);
+  after(() => readers.close());
+  /** The web capture as a saved page, its body `times` over: a 160 KB page, or a 1.3 MB one at 8. */
+  const page = (times: number) => {
+    const body = new MarkdownIt().render(readFileSync(CAPTURE, 'utf8').replace(/^---[\s\S]*?---\n/, ''));
+    return encode(
+      `<!doctype html><html><head><meta charset="utf-8"><title>Seabed Mining</title></head><body><nav><a href="/">Home</a></nav><main><article>${body.repeat(times)}</article></main></body></html>`,
+    );
+  };
+  const paragraphs = (parsed: ParsedReport) => parsed.report.sections.reduce((sum, section) => sum + section.paragraphs.length, 0);
+  const docx = async () =>
+    new Uint8Array(
+      await Packer.toBuffer(
+        new WordDocument({
+          title: 'Dams and Storage on the Indus',
+          footnotes: { 1: { children: [new Paragraph('Ayesha Siddiqa, “Dams and Delays,” Dawn, March 3, 2022.')] } },
+          sections: [
+            {
+              children: [
+                new Paragraph({ text: 'Dams and Storage on the Indus', heading: HeadingLevel.TITLE }),
+                new Paragraph({ children: [new TextRun('Dams hold about 30 days of flow.'), new FootnoteReferenceRun(1)] }),
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+
+  test('a page and a Word file give the same report, warnings and Markdown as converted in this thread', async () => {
+    // a converted file has no spans: packed in one case, an empty array in the other
+    const spansAsArray = (parsed: ParsedReport) => ({ ...parsed, spans: spanArray(parsed.spans) });
+    const html = page(1);
+    const inWorker = await readers.html.read(html, 'seabed.html');
+    assert.deepStrictEqual(spansAsArray(inWorker), spansAsArray(await readHtml(html, 'seabed.html')));
+    assert.ok(paragraphs(inWorker) > 100, `the page’s paragraphs are read (${paragraphs(inWorker)})`);
+    const word = await docx();
+    const wordInWorker = await readers.docx.read(word, 'indus.docx');
+    assert.deepStrictEqual(spansAsArray(wordInWorker), spansAsArray(await readDocx(word, 'indus.docx')));
+    assert.equal(wordInWorker.report.footnotes[0]?.text, 'Ayesha Siddiqa, “Dams and Delays,” Dawn, March 3, 2022.');
+  });
+
+  test('a 1.3 MB page is converted while this thread keeps running: it never works 50 ms without a timer running', async () => {
+    const html = page(8);
+    const clock = heldClock();
+    let last = clock();
+    let longest = 0;
+    const ticking = setInterval(() => {
+      const now = clock();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    let parsed;
+    try {
+      parsed = await readers.html.read(html, 'seabed-long.html');
+      longest = Math.max(longest, clock() - last);
+    } finally {
+      clearInterval(ticking);
+    }
+    assert.equal(parsed.report.title, 'Seabed Mining');
+    assert.ok(paragraphs(parsed) > 800, `its paragraphs are read (${paragraphs(parsed)})`);
+    // converted in this thread, the same page holds it ~3 s
+    assert.ok(longest < 50, `this thread worked ${longest.toFixed(0)} ms between two timer ticks`);
+  });
+
+  test('what the converters refuse comes back as their reason, from the worker too', async () => {
+    await assert.rejects(readers.html.read(encode('just words, no markup'), 'plain.html'), new ReportError('has no HTML markup'));
+    await assert.rejects(
+      readers.docx.read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'broken.docx'),
+      (e: Error) => e instanceof ReportError && /^is not a Word document Dossier can read/.test(e.message),
+    );
   });
 });
