@@ -5,8 +5,8 @@
  * bench's own process the heap also holds every other library measured (~2 GB), and the collector's pauses
  * grow with it.
  *
- * Measured: a cold open (every file parsed, a partial library published every second, as the extension
- * does), the search index's cache entry written, a warm open in a fresh heap (every report and the index
+ * Measured: a cold open (every file parsed in the reader's worker thread, a partial library published every
+ * second, as the extension does), the search index's cache entry written, a warm open in a fresh heap (every report and the index
  * from the cache), the search index built in chunks from the reports, and 2 MB hostile notes checked in
  * slices. Prints one JSON line. `node --import tsx --expose-gc bench/holds.ts 2000`.
  */
@@ -18,6 +18,7 @@ import { createDossier } from '../src/core/dossier';
 import { Library } from '../src/core/library';
 import type { CacheStore } from '../src/core/libraryCache';
 import { parseReportWithSpans } from '../src/core/parse';
+import { workerReaders } from '../src/lazy/loadPdf';
 import { buildSearchIndex } from '../src/core/search';
 import { generateLibrary, SEED_PATH } from './generate';
 import { measureNoteBlocking } from './noteBlocking';
@@ -52,13 +53,18 @@ function folderStore(folder: string): CacheStore {
 
 const silent = { info() {}, warn() {}, error() {} };
 
+/** Every report read in the worker thread, as the extension reads them (src/library/libraryService.ts). */
+const offThread = workerReaders(undefined, { textBytes: 0 });
+
 function dossierOn(libraryFolder: string, cacheFolder: string) {
-  return createDossier({
+  const dossier = createDossier({
     source: nodeSource,
     log: silent,
     settings: { bundledReports: [], reports: [libraryFolder] },
     cache: { store: folderStore(cacheFolder), version: 'bench-holds' },
   });
+  offThread.register(dossier.readers);
+  return dossier;
 }
 
 async function measureHolds(count: number): Promise<Holds> {
@@ -107,5 +113,7 @@ function collect(): void {
 }
 
 if (require.main === module) {
-  void measureHolds(Number(process.argv[2] ?? 2000)).then(holds => process.stdout.write(JSON.stringify(holds) + '\n'));
+  void measureHolds(Number(process.argv[2] ?? 2000))
+    .then(holds => process.stdout.write(JSON.stringify(holds) + '\n'))
+    .finally(() => offThread.close());
 }

@@ -132,10 +132,11 @@ function* checkSnapshot(snapshot: IndexSnapshot): Steps<string | undefined> {
 const PACE = 200_000;
 /**
  * Units of prepareSteps' work between two steps at most (a token; an item counts as ITEM_UNITS for reading its
- * fields, amounts included); the step's clock ends it sooner, which matters while the code is not yet compiled.
+ * fields, amounts included, so the clock is looked at after every item): the step's clock ends it sooner, which
+ * matters while the code is not yet compiled (the first item's amounts took ~20 ms, a few items after it 60-100).
  */
 const PREPARE_PACE = 8000;
-const ITEM_UNITS = 256;
+const ITEM_UNITS = 1024;
 const PACK = 1024; // weight resolution: boosted tf × 10, up to 102.3 (checkSnapshot's shifts assume 1024)
 /** a packed posting fits a Uint32Array up to item key 4,194,303; beyond, a term's postings go in a Float64Array */
 const MAX_UINT32 = 0xffffffff;

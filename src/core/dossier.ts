@@ -424,17 +424,34 @@ class DossierCore implements Dossier {
     const every = options.partialEveryMs ?? 1000;
     let published = Date.now();
     let cached = 0;
+    // the next file is read while this one is taken in: its parse (in the reader's worker for most formats)
+    // overlaps this one's tokenising and cache entry, instead of waiting for them
+    const reads = new Map<number, Promise<Awaited<ReturnType<DossierCore['readLibraryReport']>>>>();
+    const readAhead = (i: number) => {
+      const file = files[i];
+      if (!file || keep.has(file.location) || reads.has(i)) return;
+      readCount++;
+      const read = this.readLibraryReport(file.location);
+      // its failure is reported when its turn comes; not an unhandled rejection meanwhile
+      read.catch(() => undefined);
+      reads.set(i, read);
+    };
     for (const [i, file] of files.entries()) {
       const { location } = file;
       const library = { origin: file.origin, entry: file.entry };
       if (options.cancelled?.()) {
         for (const skipped of files.slice(i))
           problems.push({ ...notice(skipped.location, 'not read: loading was cancelled'), origin: skipped.origin, entry: skipped.entry });
+        // a file read ahead is not in the library either
+        readCount -= reads.size;
         break;
       }
       try {
         const kept = keep.get(location);
-        const read = kept ? { ...kept, fromCache: false } : (readCount++, await this.readLibraryReport(location));
+        readAhead(i);
+        readAhead(i + 1);
+        const read = kept ? { ...kept, fromCache: false } : await reads.get(i)!;
+        reads.delete(i);
         if (read.fromCache) cached++;
         parsed.push({ location, ...read, ...library });
         for (const warning of read.parsed.warnings) warnings.push({ ...notice(location, warning), ...library });

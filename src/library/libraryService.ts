@@ -82,9 +82,10 @@ export class LibraryService implements vscode.Disposable {
         settings: extensionSettings(this.extensionUri),
         cache: this.cache,
       });
-      // PDFs, saved web pages, Word files and big text reports are read in a worker thread, each stopped at the
-      // time limit (read again at every file); their engines load there at the first such report
-      const offThread = workerReaders(() => config.maxPdfReadSeconds() ?? DEFAULT_READ_SECONDS);
+      // every report is read in a worker thread, each stopped at the time limit (read again at every file); the
+      // engines load there at the first report. Small text reports too: the first parse of a session (its code
+      // not yet compiled) held the host 110-160 ms, and a busy host's collector paid for every parse's garbage
+      const offThread = workerReaders(() => config.maxPdfReadSeconds() ?? DEFAULT_READ_SECONDS, { textBytes: 0 });
       offThread.register(dossier.readers);
       this.disposables.push({ dispose: () => void offThread.close() });
       const unsubscribe = dossier.onDidLoad(result => {

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createDossier, type LoadOptions, type LoadResult, type Logger } from '../../src/core/dossier';
 import { contentHash, decodeEntry, encodeEntry, entryName, LIBRARY_INDEX_ENTRY, type CacheStore } from '../../src/core/libraryCache';
 import { memorySource } from '../../src/core/reportSource';
+import { ReportError } from '../../src/core/errors';
+import { textReader } from '../../src/core/formats';
 import { GULF } from './sampleReports';
 
 const SEED = readFileSync('data/reports/us-pakistan-relations-in-flux.txt', 'utf8');
@@ -207,6 +209,43 @@ describe('library cache', () => {
       ['gulf4.md: not read: loading was cancelled', 'gulf5.md: not read: loading was cancelled'],
     );
     assert.equal(result.partial, undefined);
+  });
+});
+
+describe('reading ahead', () => {
+  test('the next file is read while one is taken in: one ahead at most, the reports in their order, a failure in its place', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 5; i++) files[`/r/gulf${i}.md`] = i === 2 ? 'broken' : GULF.replace('Gulf Shipping', `Gulf Shipping ${i}`);
+    const { dossier } = dossierWith(memoryStore(), files);
+    let reading = 0;
+    let most = 0;
+    const started: string[] = [];
+    dossier.readers.register({
+      ...textReader,
+      read: async (bytes, name) => {
+        started.push(name);
+        most = Math.max(most, ++reading);
+        try {
+          // a reader that answers later, as the worker thread does
+          await new Promise(resolve => setTimeout(resolve, 5));
+          if (name === 'gulf2.md') throw new ReportError('is not a report');
+          return await textReader.read(bytes, name);
+        } finally {
+          reading--;
+        }
+      },
+    });
+    const result = await dossier.load();
+    assert.equal(most, 2, 'two files in hand at most: the one taken in and the next');
+    assert.deepEqual(started, ['gulf0.md', 'gulf1.md', 'gulf2.md', 'gulf3.md', 'gulf4.md']);
+    assert.deepEqual(
+      result.reports.map(r => [r.location, r.report.title]),
+      [0, 1, 3, 4].map(i => [`/r/gulf${i}.md`, `Gulf Shipping ${i} Under Strain`]),
+    );
+    assert.deepEqual(
+      result.problems.map(p => `${p.name}: ${p.message}`),
+      ['gulf2.md: is not a report'],
+    );
   });
 });
 
