@@ -37,6 +37,26 @@ function heldClock(): () => number {
   }
   return () => performance.now();
 }
+/**
+ * What `work` gives, and the longest this thread worked between two ticks of a 5 ms timer meanwhile (the
+ * stretch since the last tick counts too: work done in this thread would let no tick come at all).
+ */
+async function whileTicking<T>(work: () => Promise<T>): Promise<{ value: T; longest: number }> {
+  const clock = heldClock();
+  let last = clock();
+  let longest = 0;
+  const ticking = setInterval(() => {
+    const now = clock();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  try {
+    const value = await work();
+    return { value, longest: Math.max(longest, clock() - last) };
+  } finally {
+    clearInterval(ticking);
+  }
+}
 const SKIPPED =
   /^The Markdown report took (over 1 s of processor time|longer than 5 s) to read: skipped \(setting dossier\.maxPdfReadSeconds\)$/;
 
@@ -61,22 +81,7 @@ describe('big text and Markdown reports are parsed in the worker thread, with th
 
   test('a 5 MB report is read while this thread keeps running: it never works 50 ms without a timer running', async () => {
     const bytes = bigCapture(5 * 1024 * 1024);
-    const clock = heldClock();
-    let last = clock();
-    let longest = 0;
-    const ticking = setInterval(() => {
-      const now = clock();
-      longest = Math.max(longest, now - last);
-      last = now;
-    }, 5);
-    let parsed;
-    try {
-      parsed = await readers.text.read(bytes, 'big.md');
-      // the stretch since the last tick counts too (read in this thread, no tick at all would come)
-      longest = Math.max(longest, clock() - last);
-    } finally {
-      clearInterval(ticking);
-    }
+    const { value: parsed, longest } = await whileTicking(() => readers.text.read(bytes, 'big.md'));
     assert.equal(parsed.report.title, 'Seabed Mining in Areas Beyond National Jurisdiction: Issues for Congress');
     // parsed in this thread, the same report holds it ~1 s
     assert.ok(longest < 50, `this thread worked ${longest.toFixed(0)} ms between two timer ticks`);
@@ -161,21 +166,7 @@ describe('saved web pages and Word files are converted in the worker thread, wha
 
   test('a 1.3 MB page is converted while this thread keeps running: it never works 50 ms without a timer running', async () => {
     const html = page(8);
-    const clock = heldClock();
-    let last = clock();
-    let longest = 0;
-    const ticking = setInterval(() => {
-      const now = clock();
-      longest = Math.max(longest, now - last);
-      last = now;
-    }, 5);
-    let parsed;
-    try {
-      parsed = await readers.html.read(html, 'seabed-long.html');
-      longest = Math.max(longest, clock() - last);
-    } finally {
-      clearInterval(ticking);
-    }
+    const { value: parsed, longest } = await whileTicking(() => readers.html.read(html, 'seabed-long.html'));
     assert.equal(parsed.report.title, 'Seabed Mining');
     assert.ok(paragraphs(parsed) > 800, `its paragraphs are read (${paragraphs(parsed)})`);
     // converted in this thread, the same page holds it ~3 s
