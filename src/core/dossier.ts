@@ -450,8 +450,10 @@ class DossierCore implements Dossier {
         const kept = keep.get(location);
         readAhead(i);
         readAhead(i + 1);
-        const read = kept ? { ...kept, fromCache: false } : await reads.get(i)!;
+        const reading = reads.get(i);
+        // taken out before it is awaited: a read that failed is no longer ahead either
         reads.delete(i);
+        const read = kept ? { ...kept, fromCache: false } : await reading!;
         if (read.fromCache) cached++;
         parsed.push({ location, ...read, ...library });
         for (const warning of read.parsed.warnings) warnings.push({ ...notice(location, warning), ...library });
@@ -766,7 +768,6 @@ interface LibraryInput extends KeptReport {
   entry?: string;
 }
 
-/** How long after the search index last changed its cache entry is written: after a start's load and a burst of edits. */
 /**
  * A report as the library keeps it: without the Markdown a PDF, web page or Word file was converted to (what
  * `dossier import` writes), which would double what the library and its cache entry hold of such a report.
@@ -778,6 +779,7 @@ function libraryCopy<T extends { parsed: ParsedReport }>(read: T): T {
   return { ...read, parsed };
 }
 
+/** How long after the search index last changed its cache entry is written: after a start's load and a burst of edits. */
 const INDEX_WRITE_DELAY_MS = 2000;
 /**
  * Report files bigger than this get no entry of their own in the library cache: encoding a report's entry

@@ -3,9 +3,10 @@
  * the extension and the CLI register. PDFs are read by pdf.js (dist/pdf.js) in a worker thread with a time
  * limit on each file: a damaged font table can keep pdf.js busy for seconds in one call, which in the extension
  * host would freeze every extension. Web pages and Word files are converted in the same worker (a 160 KB page
- * held the host ~1 s, the web engine's first load included; a 1.3 MB one ~3 s). Big text and Markdown reports
- * are parsed there too (a 1 MB one takes the parser a few hundred ms, a 50 MB one seconds); small ones stay in
- * this thread, where they take less than a round trip would. The worker's side of the host
+ * held the host ~1 s, the web engine's first load included; a 1.3 MB one ~3 s). Text and Markdown reports
+ * from `textBytes` on are parsed there too (a 1 MB one takes the parser a few hundred ms, a 50 MB one seconds):
+ * the extension sends every one (a first parse in a session, not yet compiled, held its host 110–160 ms); the
+ * CLI keeps those under 64 KB in its own thread, where they take less than a round trip. The worker's side of the host
  * (./workerReads.ts, dist/workerReads.js) loads at the first such read.
  */
 import { ReportError } from '../core/errors';
@@ -40,7 +41,7 @@ function isPdf(bytes: Uint8Array): boolean {
 export interface WorkerReaders {
   /** PDF files (by content: a file named .pdf that is not one, a Markdown copy say, is read as what it is) */
   readonly pdf: ReportReader;
-  /** plain text and Markdown, in the worker from WORKER_TEXT_BYTES on, in this thread below */
+  /** plain text and Markdown, in the worker from `textBytes` on, in this thread below */
   readonly text: ReportReader;
   /** saved web pages (.html, .htm, .xhtml), converted in the worker whatever their size */
   readonly html: ReportReader;

@@ -12,17 +12,20 @@ export async function readsOrRefuses(read: () => Promise<unknown>): Promise<void
 }
 
 /**
- * This thread's processor time in ms, where Linux tells it (/proc/thread-self/schedstat, in ns); else the
- * process's. The process's also counts V8's collector and compiler threads beside it: 1.3–2× the reader's own
- * time on a page of 1,730 <sup> notes, and over 3 s once in a full `npm test`.
+ * This thread's processor time in ms, where Linux tells it (/proc/thread-self/schedstat, in ns); undefined
+ * elsewhere. The process's time also counts V8's collector and compiler threads beside it: 1.3–2× the reader's
+ * own time on a page of 1,730 <sup> notes, and over 3 s once in a full `npm test`.
  */
-function threadCpuMs(): number {
+export function threadCpuMs(): number | undefined {
   try {
     const ns = Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]);
-    if (Number.isFinite(ns)) return ns / 1e6;
+    return Number.isFinite(ns) ? ns / 1e6 : undefined;
   } catch {
-    // no /proc: the process's time below
+    return undefined;
   }
+}
+
+function processCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
@@ -32,9 +35,10 @@ function threadCpuMs(): number {
  * awaited): for a limit on one read. Linux counts it in scheduler ticks, too coarse for a ratio of short reads.
  */
 export async function threadTime(read: () => Promise<unknown>): Promise<number> {
-  const started = threadCpuMs();
+  const clock = threadCpuMs() === undefined ? processCpuMs : () => threadCpuMs()!;
+  const started = clock();
   await readsOrRefuses(read);
-  return threadCpuMs() - started;
+  return clock() - started;
 }
 
 /** The process's processor time for an async read, in ms (nothing else runs in this process while it is awaited). */

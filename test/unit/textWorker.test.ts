@@ -11,6 +11,7 @@ import type { ParsedReport } from '../../src/core/parse';
 import { spanArray } from '../../src/core/parse/spans';
 import { WORKER_TEXT_BYTES, workerReaders } from '../../src/lazy/loadPdf';
 import { readDocx, readHtml } from '../../src/lazy/webReaders';
+import { threadCpuMs } from '../fuzz/asyncReads';
 import MarkdownIt from 'markdown-it';
 import { Document as WordDocument, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 
@@ -29,13 +30,7 @@ const bigCapture = (bytes: number) => {
  * host's work (idle, with a busy worker beside it, this thread saw 50 ms gaps between 5 ms ticks).
  */
 function heldClock(): () => number {
-  const onCpu = () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
-  try {
-    if (Number.isFinite(onCpu())) return onCpu;
-  } catch {
-    // no /proc: the wall clock
-  }
-  return () => performance.now();
+  return threadCpuMs() === undefined ? () => performance.now() : () => threadCpuMs()!;
 }
 /**
  * What `work` gives, and the longest this thread worked between two ticks of a 5 ms timer meanwhile (the
